@@ -1,0 +1,55 @@
+// flink.home: a FLINK_HOME that PyFlink would trust must hold the same Flink as the installed wheel.
+import { defineCheck } from '../src/engine/check.js';
+import { minorOf } from '../src/knowledge/versions.js';
+
+export default defineCheck({
+  id: 'flink.home',
+  title: 'FLINK_HOME distribution',
+  group: 'Flink',
+  reads: ['FLINK_HOME', '$FLINK_HOME/lib/flink-dist-*.jar', '$FLINK_HOME/opt/flink-python*.jar'],
+  needs: ['flinkHome', 'target'],
+  run({ flinkHome, target }) {
+    if (!flinkHome.set) {
+      return { status: 'skipped', summary: 'FLINK_HOME is not set: PyFlink uses the JARs inside the apache-flink wheel' };
+    }
+    const home = flinkHome.path ?? '';
+    const facts = { flinkHome: home, distJar: flinkHome.distJar ?? null, distVersion: flinkHome.distVersion ?? null, pythonJar: flinkHome.pythonJar ?? null };
+    const unset = `or unset FLINK_HOME to use the JARs of the apache-flink wheel`;
+    if (!flinkHome.exists) {
+      return { status: 'error', summary: flinkHome.problems[0] ?? `FLINK_HOME=${home} does not exist`, details: ['PyFlink trusts FLINK_HOME and fails to start its gateway'], fix: `Point FLINK_HOME at a Flink ${target.flinkVersion ?? ''} distribution ${unset}`.replace('  ', ' '), facts };
+    }
+    if (!flinkHome.distJar || !flinkHome.distVersion) {
+      return { status: 'error', summary: `FLINK_HOME=${home} is not a Flink distribution: no lib/flink-dist-*.jar`, details: flinkHome.problems, fix: `Point FLINK_HOME at an unpacked Flink distribution ${unset}`, facts, locations: [{ path: home }] };
+    }
+    const details = [`found: lib/${flinkHome.distJar}`];
+    if (!flinkHome.pythonJar) {
+      return {
+        status: 'error',
+        summary: `FLINK_HOME=${home} has no opt/flink-python*.jar`,
+        details: [...details, 'PyFlink prints "The flink-python jar is not found in the opt folder of the FLINK_HOME"'],
+        fix: `Copy flink-python-${flinkHome.distVersion}.jar into ${home}/opt ${unset}`,
+        facts,
+      };
+    }
+    details.push(`found: opt/${flinkHome.pythonJar}`);
+    if (flinkHome.pythonJarVersion && flinkHome.pythonJarVersion !== flinkHome.distVersion) {
+      return { status: 'error', summary: `FLINK_HOME mixes Flink ${flinkHome.distVersion} (flink-dist) and ${flinkHome.pythonJarVersion} (flink-python)`, details, fix: `Use flink-python-${flinkHome.distVersion}.jar in ${home}/opt`, facts };
+    }
+    if (!target.flinkVersion) {
+      return { status: 'warning', summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}; no apache-flink wheel to compare with`, details, fix: `pip install "apache-flink==${flinkHome.distVersion}"`, facts };
+    }
+    const same = target.source === 'flag' && minorOf(target.flinkVersion) === target.flinkVersion
+      ? minorOf(flinkHome.distVersion) === target.minor
+      : flinkHome.distVersion === target.flinkVersion;
+    if (!same) {
+      return {
+        status: 'error',
+        summary: `FLINK_HOME holds Flink ${flinkHome.distVersion} but the target is ${target.flinkVersion} (${target.source === 'wheel' ? 'installed apache-flink' : '--flink-version'})`,
+        details: [...details, 'PyFlink uses the JARs of FLINK_HOME, so the Python API and the JVM side differ: expect Py4J errors or NoSuchMethodError'],
+        fix: `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${flinkHome.distVersion}, ${unset}`,
+        facts,
+      };
+    }
+    return { status: 'ok', summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}, same as the target`, details, facts };
+  },
+});

@@ -1,0 +1,10 @@
+// The registry: every check, in report order. Adding a check = one file in checks/ + one line here.
+import type { Check } from '../src/engine/check.js';
+import flinkHome from './flink-home.js';
+import javaRuntime from './java-runtime.js';
+
+export const allChecks: Check[] = [
+  javaRuntime,
+  // python.client, pyflink.install, pyflink.dependencies
+  flinkHome,
+];

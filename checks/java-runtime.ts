@@ -1,0 +1,76 @@
+// java.runtime: the Java PyFlink will start, and whether the target Flink line supports it.
+import { defineCheck } from '../src/engine/check.js';
+
+export default defineCheck({
+  id: 'java.runtime',
+  title: 'Java runtime',
+  group: 'Java',
+  reads: ['--java-home', 'env.java.home in $FLINK_HOME/conf or pyflink/conf', 'JAVA_HOME', 'java on PATH', '<java home>/release', 'java -XshowSettings:properties -version'],
+  needs: ['java', 'target'],
+  run({ java, target }, { matrix }) {
+    const minor = target.known && target.minor ? target.minor : matrix.newestMinor();
+    const line = matrix.line(minor);
+    const flink = `Flink ${minor}`;
+    const judgedAgainst = target.known ? [] : [`no target Flink version${target.flinkVersion ? ` known for ${target.flinkVersion}` : ''}: judged against ${flink}, the newest line known`];
+    const recommended = line?.java.recommended;
+    const wanted = line ? describeJava(line.java.supported, line.java.experimental) : '';
+    const howToPoint = 'set JAVA_HOME to it (or env.java.home in the Flink config, or pass --java-home)';
+    const where = java.provenance.detail ? `${java.provenance.source} (${java.provenance.detail})` : java.provenance.source;
+    const facts = {
+      source: java.provenance.source,
+      binary: java.binary,
+      home: java.home ?? null,
+      version: java.version?.version ?? null,
+      major: java.version?.major ?? null,
+      vendor: java.version?.vendor ?? null,
+      readFrom: java.version?.readFrom ?? null,
+      jdk: java.isJdk ?? null,
+    };
+    const shadowed = java.shadowed.map((p) => `also present, not used: ${p.source}${p.detail ? ` (${p.detail})` : ''}`);
+
+    if (!java.found || !java.runs || !java.version) {
+      return {
+        status: 'error',
+        summary: java.failure ?? 'Java could not be run',
+        details: [`looked up via ${where}`, ...judgedAgainst, ...shadowed, 'PyFlink fails with "Java gateway process exited before sending its port number"'],
+        fix: `Install a JDK ${recommended ?? 17} (e.g. Eclipse Temurin ${recommended ?? 17}) and ${howToPoint}`,
+        facts,
+      };
+    }
+
+    const { major, version, vendor } = java.version;
+    const rating = matrix.rateJava(minor, major);
+    const found = `Java ${version}${vendor ? ` (${vendor})` : ''} from ${where}`;
+    const note = line?.java.notes?.[String(major)];
+    const details = [
+      `found: Java ${major} at ${java.home ?? java.binary}`,
+      `expected for ${flink}: ${wanted}${recommended ? `; recommended ${recommended}` : ''}`,
+      ...(note ? [note] : []),
+      ...judgedAgainst,
+      ...shadowed,
+    ];
+    const switchFix = `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`;
+    switch (rating) {
+      case 'supported':
+        return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts };
+      case 'experimental':
+        return { status: 'warning', summary: `${found}: only experimental on ${flink}`, details, fix: switchFix, facts };
+      case 'deprecated':
+        return { status: 'warning', summary: `${found}: deprecated on ${flink}`, details, fix: switchFix, facts };
+      default:
+        return {
+          status: 'error',
+          summary: `${found}: not supported by ${flink}`,
+          details: [...details, major > (recommended ?? 0) ? 'expect UnsupportedClassVersionError or module-access errors at start-up' : 'the Flink JARs need a newer Java: expect UnsupportedClassVersionError'],
+          fix: switchFix,
+          facts,
+        };
+    }
+  },
+});
+
+function describeJava(supported: number[], experimental: number[]): string {
+  const parts = [`Java ${supported.join(', ')}`];
+  if (experimental.length > 0) parts.push(`experimental: ${experimental.join(', ')}`);
+  return parts.join(' (') + (experimental.length > 0 ? ')' : '');
+}

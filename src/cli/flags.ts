@@ -1,0 +1,77 @@
+// The command line, declared once: parsing, --help and the README's flag table all come from this list.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../engine/errors.js';
+
+export interface FlagSpec {
+  name: string;
+  type: 'boolean' | 'string';
+  multiple?: boolean;
+  value?: string;
+  description: string;
+}
+
+export const FLAGS: FlagSpec[] = [
+  { name: 'json', type: 'boolean', description: 'Print one JSON report on stdout (schemas/report.schema.json) and nothing else there' },
+  { name: 'python', type: 'string', value: 'PATH', description: 'Client Python interpreter to inspect (default: PYFLINK_CLIENT_EXECUTABLE, python.client.executable, the active venv/conda env, python3 on PATH)' },
+  { name: 'java-home', type: 'string', value: 'PATH', description: 'Java home to inspect; overrides env.java.home, JAVA_HOME and PATH' },
+  { name: 'flink-version', type: 'string', value: 'V', description: 'Target Flink version, e.g. 2.2 or 2.2.1 (default: the installed apache-flink wheel)' },
+  { name: 'conf-dir', type: 'string', value: 'DIR', description: 'Flink conf directory (default: FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)' },
+  { name: 'only', type: 'string', multiple: true, value: 'IDS', description: 'Run only these checks (comma-separated ids or prefixes such as "jars"; repeatable)' },
+  { name: 'skip', type: 'string', multiple: true, value: 'IDS', description: 'Skip these checks (reported as skipped; repeatable)' },
+  { name: 'strict', type: 'boolean', description: 'Exit 1 on warnings too' },
+  { name: 'verbose', type: 'boolean', description: 'Also show sources, facts and timings' },
+  { name: 'no-color', type: 'boolean', description: 'No colours (also off when piped, in CI, or with NO_COLOR)' },
+  { name: 'list-checks', type: 'boolean', description: 'List the checks and what each reads, then exit' },
+  { name: 'version', type: 'boolean', description: 'Print the version and exit' },
+  { name: 'help', type: 'boolean', description: 'Show this help and exit' },
+];
+
+export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
+
+/** Parses argv strictly: an unknown flag or a missing value is a UsageError (exit 2), never a guess. */
+export function parseFlags(argv: readonly string[]): { flags: ParsedFlags; positionals: string[] } {
+  const options: Record<string, { type: 'boolean' | 'string'; multiple?: boolean }> = {};
+  for (const flag of FLAGS) options[flag.name] = { type: flag.type, ...(flag.multiple ? { multiple: true } : {}) };
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    return { flags: values as ParsedFlags, positionals };
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown flag ${unknown[1]} (see --help)`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `unexpected argument '${positional[1]}'`;
+  return message.split('\n')[0] ?? 'invalid command line';
+}
+
+/** "--only a,b --only c" → ["a","b","c"] */
+export function listValue(value: string | boolean | string[] | undefined): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return items.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+}
+
+export function helpText(toolVersion: string): string {
+  const width = Math.max(...FLAGS.map((f) => usage(f).length)) + 2;
+  const lines = FLAGS.map((f) => `  ${usage(f).padEnd(width)}${f.description}`);
+  return [
+    `flink-doctor ${toolVersion}: checks that Java, Python, the apache-flink wheel and its dependencies fit together before you submit a PyFlink job.`,
+    '',
+    'Usage: flink-doctor [flags]',
+    '',
+    'Flags:',
+    ...lines,
+    '',
+    'Exit codes: 0 no errors (and no warnings with --strict), 1 problems found, 2 the doctor could not run (bad flag or input).',
+  ].join('\n');
+}
+
+function usage(flag: FlagSpec): string {
+  return `--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
+}

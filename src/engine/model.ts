@@ -1,0 +1,76 @@
+// The result model: what every check returns and every reporter renders. The JSON report is a public
+// contract (schemas/report.schema.json): fields may be added, never renamed or removed.
+
+export type Status = 'ok' | 'warning' | 'error' | 'skipped';
+
+export const STATUSES: readonly Status[] = ['ok', 'warning', 'error', 'skipped'];
+
+/** A file a finding is about (a JAR, the job file, a config file); lets SARIF and editors point at it. */
+export interface Location {
+  path: string;
+  line?: number;
+}
+
+/** What a check decides. `fix` is one actionable line (or a few, joined by newlines), null when nothing to do. */
+export interface Outcome {
+  status: Status;
+  summary: string;
+  details?: string[];
+  fix?: string | null;
+  /** Facts the check based its decision on, shown with --verbose and kept in the JSON report. */
+  facts?: Record<string, string | number | boolean | null>;
+  locations?: Location[];
+}
+
+/** One rendered row of the report: the outcome plus the check's identity and cost. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  group: string;
+  status: Status;
+  summary: string;
+  details: string[];
+  fix: string | null;
+  durationMs: number;
+  facts: Record<string, string | number | boolean | null>;
+  locations: Location[];
+}
+
+export interface Target {
+  /** e.g. "2.2" or "2.2.1"; null when neither a flag nor an installed wheel names one. */
+  flinkVersion: string | null;
+  /** "flag", "wheel", "config" (flink-doctor config file) or "none". */
+  source: string;
+}
+
+export interface Summary {
+  ok: number;
+  warning: number;
+  error: number;
+  skipped: number;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  target: Target;
+  checks: CheckResult[];
+  summary: Summary;
+  durationMs: number;
+}
+
+export function summarize(checks: readonly CheckResult[]): Summary {
+  const summary: Summary = { ok: 0, warning: 0, error: 0, skipped: 0 };
+  for (const check of checks) summary[check.status] += 1;
+  return summary;
+}
+
+/** 0 when nothing failed, 1 when a check is an error (or a warning under --strict). */
+export function exitCodeFor(summary: Summary, strict: boolean): 0 | 1 {
+  if (summary.error > 0) return 1;
+  if (strict && summary.warning > 0) return 1;
+  return 0;
+}
+
+/** Exit codes are part of the public contract. */
+export const EXIT = { OK: 0, PROBLEMS: 1, USAGE: 2 } as const;

@@ -1,0 +1,35 @@
+// Everything a run is told from outside: flags (and, later, the config file) merged into one object.
+// Probes read it; checks get only the parts that change a verdict (strict, target).
+
+export interface Options {
+  json: boolean;
+  python?: string;
+  javaHome?: string;
+  flinkVersion?: string;
+  confDir?: string;
+  only: string[];
+  skip: string[];
+  strict: boolean;
+  verbose: boolean;
+  color: boolean;
+  /** The environment the probes see (process.env by default; tests pass their own). */
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Upper bound for any one spawned process (java, python). */
+  processTimeoutMs: number;
+}
+
+export function defaultOptions(overrides: Partial<Options> = {}): Options {
+  return {
+    json: false,
+    only: [],
+    skip: [],
+    strict: false,
+    verbose: false,
+    color: false,
+    env: process.env,
+    cwd: process.cwd(),
+    processTimeoutMs: 10_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,80 @@
+// Runs the selected checks against one fact store and returns results in registry order.
+// A check (or a probe it needs) that throws becomes an `error` result for that check; the run goes on.
+import type { Matrix } from '../knowledge/matrix.js';
+import type { FactKey, Facts } from '../probes/registry.js';
+import type { Check } from './check.js';
+import { errorMessage } from './errors.js';
+import type { FactStore } from './facts.js';
+import type { CheckResult, Outcome } from './model.js';
+
+export interface RunSelection {
+  only: readonly string[];
+  skip: readonly string[];
+}
+
+/** Checks to run and checks skipped by --skip (shown as skipped); --only drops the rest from the report. */
+export function selectChecks(all: readonly Check[], selection: RunSelection): { run: Check[]; skipped: Check[] } {
+  const wanted = (check: Check, patterns: readonly string[]) => patterns.some((p) => matchesId(check.id, p));
+  const inScope = selection.only.length > 0 ? all.filter((c) => wanted(c, selection.only)) : [...all];
+  return {
+    run: inScope.filter((c) => !wanted(c, selection.skip)),
+    skipped: inScope.filter((c) => wanted(c, selection.skip)),
+  };
+}
+
+/** "java.runtime" matches itself; "jars" or "jars.*" matches every jars.* check. */
+export function matchesId(id: string, pattern: string): boolean {
+  const prefix = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
+  return id === prefix || id.startsWith(`${prefix}.`);
+}
+
+export async function runChecks(
+  checks: readonly Check[],
+  skippedByFlag: readonly Check[],
+  store: FactStore<Facts>,
+  ctx: { matrix: Matrix; strict: boolean },
+): Promise<CheckResult[]> {
+  // Ask for every needed fact up front so all probes start at once, before any check waits.
+  const keys = new Set<FactKey>(checks.flatMap((c) => c.needs));
+  for (const key of keys) void store.get(key);
+
+  const results = await Promise.all(checks.map((check) => runOne(check, store, ctx)));
+  const skipped = skippedByFlag.map((check) =>
+    toResult(check, { status: 'skipped', summary: 'skipped by --skip' }, 0),
+  );
+  const order = new Map(checks.concat(skippedByFlag).map((c, i) => [c.id, i]));
+  return [...results, ...skipped].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+async function runOne(check: Check, store: FactStore<Facts>, ctx: { matrix: Matrix; strict: boolean }): Promise<CheckResult> {
+  const started = performance.now();
+  const facts: Partial<Facts> = {};
+  for (const key of check.needs) {
+    try {
+      (facts as Record<string, unknown>)[key] = await store.get(key);
+    } catch (error) {
+      return toResult(check, { status: 'error', summary: `could not gather ${key}: ${errorMessage(error)}` }, performance.now() - started);
+    }
+  }
+  try {
+    const outcome = check.run(facts as Facts, ctx);
+    return toResult(check, outcome, performance.now() - started);
+  } catch (error) {
+    return toResult(check, { status: 'error', summary: `check failed: ${errorMessage(error)}` }, performance.now() - started);
+  }
+}
+
+function toResult(check: Check, outcome: Outcome, durationMs: number): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    group: check.group,
+    status: outcome.status,
+    summary: outcome.summary,
+    details: outcome.details ?? [],
+    fix: outcome.fix ?? null,
+    durationMs: Math.round(durationMs),
+    facts: outcome.facts ?? {},
+    locations: outcome.locations ?? [],
+  };
+}

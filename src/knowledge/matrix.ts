@@ -1,0 +1,132 @@
+// The compatibility knowledge (compat-matrix.json) and the questions checks ask of it.
+// The JSON is bundled into the build and validated against schemas/compat-matrix.schema.json on load,
+// with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up.
+import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
+import { validateMatrixDocument } from './matrix-validator.generated.js';
+import { compareVersions, minorOf } from './versions.js';
+
+export type Confidence = 'confirmed' | 'inferred' | 'unconfirmed';
+
+export interface SourceRef {
+  ref: string;
+  url?: string;
+  path?: string;
+  note?: string;
+}
+
+export interface JavaSupport {
+  supported: number[];
+  experimental: number[];
+  deprecated: number[];
+  recommended: number;
+  notes?: Record<string, string>;
+  sources: SourceRef[];
+}
+
+export interface PythonSupport {
+  supported: string[];
+  pythonRequires: string;
+  sources: SourceRef[];
+}
+
+export interface ConfigFileRule {
+  name: 'flink-conf.yaml' | 'config.yaml';
+  legacy?: 'flink-conf.yaml';
+  /** only: flink-conf.yaml is the only file; wins: a legacy flink-conf.yaml beats config.yaml; unsupported: it is ignored. */
+  legacyBehaviour: 'only' | 'wins' | 'unsupported';
+  sources: SourceRef[];
+}
+
+export interface RequiresDistEntry {
+  since: string;
+  requires: string[];
+  confidence?: Confidence;
+  sources: SourceRef[];
+}
+
+export interface KnownBadDependency {
+  package: string;
+  versions: string;
+  fixedIn?: string;
+  marker?: string;
+  reason: string;
+  confidence?: Confidence;
+  sources: SourceRef[];
+}
+
+export interface FlinkLine {
+  released?: string;
+  newestPatch: string;
+  patches: string[];
+  scala?: string;
+  java: JavaSupport;
+  python: PythonSupport;
+  configFile: ConfigFileRule;
+  requiresDist: RequiresDistEntry[];
+  knownBadDependencies?: KnownBadDependency[];
+}
+
+export interface MatrixDocument {
+  schemaVersion: 1;
+  updated: string;
+  sources: Record<string, { title: string; url?: string }>;
+  flink: Record<string, FlinkLine>;
+  [extension: string]: unknown;
+}
+
+export type JavaRating = 'supported' | 'experimental' | 'deprecated' | 'unsupported';
+
+export class Matrix {
+  constructor(readonly doc: MatrixDocument) {}
+
+  /** Flink minors known to the matrix, oldest first ("1.15" … "2.3"). */
+  minors(): string[] {
+    return Object.keys(this.doc.flink).sort(compareVersions);
+  }
+
+  line(version: string): FlinkLine | undefined {
+    const minor = minorOf(version);
+    return minor ? this.doc.flink[minor] : undefined;
+  }
+
+  newestMinor(): string {
+    const minors = this.minors();
+    return minors[minors.length - 1] ?? '';
+  }
+
+  rateJava(version: string, javaMajor: number): JavaRating {
+    const java = this.line(version)?.java;
+    if (!java) return 'unsupported';
+    if (java.supported.includes(javaMajor)) return 'supported';
+    if (java.experimental.includes(javaMajor)) return 'experimental';
+    if (java.deprecated.includes(javaMajor)) return 'deprecated';
+    return 'unsupported';
+  }
+
+  /** The Requires-Dist list that applies to an exact release (the newest entry whose `since` is not after it). */
+  requiresDistFor(version: string): RequiresDistEntry | undefined {
+    const line = this.line(version);
+    if (!line) return undefined;
+    let chosen: RequiresDistEntry | undefined;
+    for (const entry of line.requiresDist) {
+      if (compareVersions(entry.since, version) <= 0) chosen = entry;
+    }
+    return chosen ?? line.requiresDist[0];
+  }
+
+  sourceUrl(ref: SourceRef): string {
+    return ref.url ?? ref.path ?? this.doc.sources[ref.ref]?.url ?? ref.ref;
+  }
+}
+
+let loaded: Matrix | undefined;
+
+/** Load and validate the bundled matrix once; a broken matrix is a build bug, so it throws. */
+export function loadMatrix(doc: unknown = rawMatrix): Matrix {
+  if (doc === rawMatrix && loaded) return loaded;
+  const errors = validateMatrixDocument(doc);
+  if (errors.length > 0) throw new Error(`compat-matrix.json is invalid: ${errors.join('; ')}`);
+  const matrix = new Matrix(doc as MatrixDocument);
+  if (doc === rawMatrix) loaded = matrix;
+  return matrix;
+}

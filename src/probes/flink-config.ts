@@ -1,0 +1,40 @@
+// Which Flink conf directory applies, and what it says. Two questions, two facts:
+// - confDir: the directory the user points at (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf); needs no
+//   Python, so the interpreter lookup (python.client.executable) can use it.
+// - flinkConfig: that directory, or else the wheel's bundled pyflink/conf, read with the rules of the target
+//   Flink line (flink-conf.yaml vs config.yaml).
+import { join } from 'node:path';
+import { readConfigDir } from '../flink/config-file.js';
+import type { ProbeContext } from './registry.js';
+import type { FlinkConfigFact, Provenance } from './types.js';
+
+export interface ConfDirFact {
+  dir?: string;
+  provenance?: Provenance;
+}
+
+export async function probeConfDir({ options }: ProbeContext): Promise<ConfDirFact> {
+  if (options.confDir) return { dir: options.confDir, provenance: { source: '--conf-dir' } };
+  const fromEnv = options.env.FLINK_CONF_DIR?.trim();
+  if (fromEnv) return { dir: fromEnv, provenance: { source: 'FLINK_CONF_DIR' } };
+  const home = options.env.FLINK_HOME?.trim();
+  if (home) return { dir: join(home, 'conf'), provenance: { source: 'FLINK_HOME', detail: '$FLINK_HOME/conf' } };
+  return {};
+}
+
+export async function probeFlinkConfig({ get, matrix }: ProbeContext): Promise<FlinkConfigFact> {
+  const [confDir, target] = await Promise.all([get('confDir'), get('target')]);
+  let dir = confDir.dir;
+  let provenance = confDir.provenance;
+  if (!dir) {
+    const pyflink = await get('pyflink');
+    if (pyflink.packageDir) {
+      dir = join(pyflink.packageDir, 'conf');
+      provenance = { source: 'apache-flink wheel', detail: 'pyflink/conf (FLINK_HOME is unset)' };
+    }
+  }
+  if (!dir) return { present: [], values: {}, problems: [] };
+  const rule = target.flinkVersion ? matrix.line(target.flinkVersion)?.configFile : undefined;
+  const read = await readConfigDir(dir, rule);
+  return { dir, dirProvenance: provenance, ...read };
+}

@@ -1,0 +1,57 @@
+// FLINK_HOME: when set, PyFlink trusts it over the JARs inside the wheel (pyflink/find_flink_home.py),
+// so its lib/flink-dist and opt/flink-python JARs decide which Flink the client really runs.
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorMessage } from '../engine/errors.js';
+import type { ProbeContext } from './registry.js';
+import type { FlinkHomeFact } from './types.js';
+
+const DIST_JAR = /^flink-dist(?:_\d+\.\d+)?-(\d+\.\d+(?:\.\d+)?(?:-SNAPSHOT)?)\.jar$/;
+const PYTHON_JAR = /^flink-python(?:_\d+\.\d+)?-(\d+\.\d+(?:\.\d+)?(?:-SNAPSHOT)?)\.jar$/;
+
+/** "flink-dist-1.20.0.jar" → "1.20.0"; works for the Scala-suffixed names of 1.15 too. */
+export function versionFromDistJar(name: string): string | undefined {
+  return DIST_JAR.exec(name)?.[1];
+}
+
+export function versionFromPythonJar(name: string): string | undefined {
+  return PYTHON_JAR.exec(name)?.[1];
+}
+
+export async function probeFlinkHome({ options }: ProbeContext): Promise<FlinkHomeFact> {
+  const path = options.env.FLINK_HOME?.trim();
+  if (!path) return { set: false, exists: false, problems: [] };
+  const fact: FlinkHomeFact = { set: true, path, exists: false, problems: [] };
+  try {
+    if (!(await stat(path)).isDirectory()) {
+      fact.problems.push(`FLINK_HOME=${path} is not a directory`);
+      return fact;
+    }
+  } catch (error) {
+    fact.problems.push(`FLINK_HOME=${path} does not exist (${errorMessage(error)})`);
+    return fact;
+  }
+  fact.exists = true;
+  const [lib, opt] = await Promise.all([listJars(join(path, 'lib')), listJars(join(path, 'opt'))]);
+  if (lib.error) fact.problems.push(lib.error);
+  if (opt.error) fact.problems.push(opt.error);
+  const dist = lib.names.find((name) => DIST_JAR.test(name));
+  if (dist) {
+    fact.distJar = dist;
+    fact.distVersion = versionFromDistJar(dist);
+  }
+  const python = opt.names.find((name) => PYTHON_JAR.test(name));
+  if (python) {
+    fact.pythonJar = python;
+    fact.pythonJarVersion = versionFromPythonJar(python);
+  }
+  return fact;
+}
+
+async function listJars(dir: string): Promise<{ names: string[]; error?: string }> {
+  try {
+    return { names: (await readdir(dir)).filter((name) => name.endsWith('.jar')).sort() };
+  } catch (error) {
+    return { names: [], error: `cannot read ${dir}: ${errorMessage(error)}` };
+  }
+}

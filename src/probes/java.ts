@@ -1,0 +1,174 @@
+// Finds the Java PyFlink's gateway would start (pyflink_gateway_server.find_java_executable):
+// `env.java.home` in the config of $FLINK_HOME/conf (or the wheel's pyflink/conf when FLINK_HOME is unset),
+// then JAVA_HOME, then `java` on PATH; `--java-home` overrides all. Then reads its version from the JDK's
+// `release` file and from the runtime itself (one spawn, with a timeout).
+import { access, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { readConfigDir, stringValue } from '../flink/config-file.js';
+import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
+import { runProcess, type ProcessResult } from './process.js';
+import type { ProbeContext } from './registry.js';
+import type { JavaFact, JavaVersionInfo, Provenance } from './types.js';
+
+const JAVA_EXE = process.platform === 'win32' ? 'java.exe' : 'java';
+
+interface Candidate {
+  provenance: Provenance;
+  home?: string;
+  binary: string;
+}
+
+export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
+  const { options } = ctx;
+  const spawns = new Map<string, Promise<ProcessResult>>();
+  // Each distinct binary is spawned at most once, however the discovery below turns out.
+  const inspect = (binary: string) => {
+    let pending = spawns.get(binary);
+    if (!pending) {
+      pending = runProcess(binary, ['-XshowSettings:properties', '-version'], { timeoutMs: options.processTimeoutMs, env: javaEnv(options.env) });
+      spawns.set(binary, pending);
+    }
+    return pending;
+  };
+
+  if (options.javaHome) {
+    return describe({ provenance: { source: '--java-home' }, home: options.javaHome, binary: join(options.javaHome, 'bin', JAVA_EXE) }, [], inspect);
+  }
+
+  const fallbacks: Candidate[] = [];
+  const javaHome = options.env.JAVA_HOME?.trim();
+  if (javaHome) fallbacks.push({ provenance: { source: 'JAVA_HOME', detail: javaHome }, home: javaHome, binary: join(javaHome, 'bin', JAVA_EXE) });
+  const onPath = await findOnPath(JAVA_EXE, options.env.PATH);
+  if (onPath) fallbacks.push({ provenance: { source: 'PATH', detail: onPath }, binary: onPath });
+  // Start the likely winner now: the config lookup below may have to wait for the Python probe.
+  if (fallbacks[0] && (await exists(fallbacks[0].binary))) void inspect(fallbacks[0].binary);
+
+  const configured = await javaHomeFromConfig(ctx);
+  const candidates = configured ? [configured, ...fallbacks] : fallbacks;
+  const [winner, ...shadowed] = candidates;
+  if (!winner) {
+    return {
+      provenance: { source: 'PATH' },
+      binary: JAVA_EXE,
+      found: false,
+      runs: false,
+      failure: 'no Java found: env.java.home is not set, JAVA_HOME is not set and there is no java on PATH',
+      shadowed: [],
+    };
+  }
+  return describe(winner, shadowed.map((c) => c.provenance), inspect);
+}
+
+/** env.java.home from the config PyFlink reads for the gateway: $FLINK_HOME/conf, else the wheel's conf. */
+async function javaHomeFromConfig({ options, matrix, get }: ProbeContext): Promise<Candidate | undefined> {
+  const flinkHome = options.env.FLINK_HOME?.trim();
+  const packageDir = flinkHome ? undefined : (await get('pyflink')).packageDir;
+  const dir = flinkHome ? join(flinkHome, 'conf') : packageDir ? join(packageDir, 'conf') : undefined;
+  if (!dir) return undefined;
+  const target = await get('target');
+  const rule = target.flinkVersion ? matrix.line(target.flinkVersion)?.configFile : undefined;
+  const config = await readConfigDir(dir, rule);
+  const home = stringValue(config.values, 'env.java.home');
+  if (!home || !config.file) return undefined;
+  return { provenance: { source: 'env.java.home', detail: config.file }, home, binary: join(home, 'bin', JAVA_EXE) };
+}
+
+async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (binary: string) => Promise<ProcessResult>): Promise<JavaFact> {
+  const fact: JavaFact = { provenance: candidate.provenance, home: candidate.home, binary: candidate.binary, found: false, runs: false, shadowed };
+  const where = candidate.home ? `${candidate.provenance.source}=${candidate.home}` : candidate.provenance.source;
+  if (candidate.home && !(await isDirectory(candidate.home))) {
+    fact.failure = `${where} points to a directory that does not exist`;
+    return fact;
+  }
+  if (!(await exists(candidate.binary))) {
+    fact.failure = `${where} has no ${candidate.binary.slice(candidate.home?.length ?? 0).replace(/^[\\/]/, '')}`;
+    return fact;
+  }
+  fact.found = true;
+
+  const [result, release] = await Promise.all([inspect(candidate.binary), readRelease(candidate.home)]);
+  const output = `${result.stderr}\n${result.stdout}`;
+  const props = parseShowSettings(output);
+  const fromRuntime = parseJavaVersion(props['java.version'] ?? '') ?? parseVersionBanner(output);
+  const home = candidate.home ?? props['java.home'];
+  if (!fact.home && home) fact.home = home;
+  const releaseValues = release ?? (home && home !== candidate.home ? await readRelease(home) : undefined);
+  const fromRelease = releaseValues?.JAVA_VERSION ? parseJavaVersion(releaseValues.JAVA_VERSION) : undefined;
+
+  if (result.failure || result.exitCode !== 0 || !fromRuntime) {
+    fact.failure = result.failure
+      ? `${candidate.binary} ${result.failure}`
+      : result.exitCode !== 0
+        ? `${candidate.binary} -version exited with code ${result.exitCode}: ${firstLine(output) || 'no output'}`
+        : `${candidate.binary} -version printed no Java version (${firstLine(output) || 'no output'})`;
+  } else {
+    fact.runs = true;
+  }
+
+  const chosen = fromRuntime ?? fromRelease;
+  if (chosen) {
+    const version: JavaVersionInfo = {
+      major: chosen.major,
+      version: chosen.version,
+      readFrom: fromRuntime ? 'java -XshowSettings:properties -version' : `${home}/release`,
+    };
+    const vendor = props['java.vendor'] ?? releaseValues?.IMPLEMENTOR;
+    if (vendor) version.vendor = vendor;
+    fact.version = version;
+  }
+  if (home) fact.isJdk = (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')));
+  return fact;
+}
+
+async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {
+  if (!home) return undefined;
+  try {
+    return parseReleaseFile(await readFile(join(home, 'release'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** PATH lookup without a shell: the first executable file named `name`. */
+export async function findOnPath(name: string, pathValue: string | undefined): Promise<string | undefined> {
+  for (const dir of (pathValue ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const file = join(dir, name);
+    try {
+      await access(file, constants.X_OK);
+      if ((await stat(file)).isFile()) return file;
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return undefined;
+}
+
+/** The JVM reads JAVA_TOOL_OPTIONS / _JAVA_OPTIONS and prints "Picked up …"; that is fine, but keep its locale stable. */
+function javaEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...env, LC_ALL: 'C' };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line.trim();
+}
+

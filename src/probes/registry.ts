@@ -1,0 +1,60 @@
+// Every fact a check can ask for, and the probe that gathers it. Probes that need another fact ask the
+// store for it, so the dependency order is implicit and independent probes run at the same time:
+//   flinkHome, confDir ─┬─> python ─> packages ─> pyflink ─> target ─> flinkConfig
+//                       └──────────────────────────────────────────────> java (spawn starts early)
+import { FactStore, type ProbeMap } from '../engine/facts.js';
+import type { Options } from '../engine/options.js';
+import type { Matrix } from '../knowledge/matrix.js';
+import { probeConfDir, probeFlinkConfig, type ConfDirFact } from './flink-config.js';
+import { probeFlinkHome } from './flink-home.js';
+import { probeJava } from './java.js';
+import { probeInstalledPackages } from './packages.js';
+import { probePyflink } from './pyflink.js';
+import { probePython } from './python.js';
+import { probeTarget } from './target.js';
+import type {
+  FlinkConfigFact,
+  FlinkHomeFact,
+  InstalledPackagesFact,
+  JavaFact,
+  PyflinkFact,
+  PythonFact,
+  TargetFact,
+} from './types.js';
+
+export interface Facts {
+  flinkHome: FlinkHomeFact;
+  confDir: ConfDirFact;
+  python: PythonFact;
+  packages: InstalledPackagesFact;
+  pyflink: PyflinkFact;
+  target: TargetFact;
+  flinkConfig: FlinkConfigFact;
+  java: JavaFact;
+}
+
+export type FactKey = keyof Facts;
+
+export interface ProbeContext {
+  options: Options;
+  matrix: Matrix;
+  get: <K extends FactKey>(key: K) => Promise<Facts[K]>;
+}
+
+export function createFactStore(options: Options, matrix: Matrix): FactStore<Facts> {
+  const bind =
+    <T>(probe: (ctx: ProbeContext) => Promise<T>) =>
+    (get: ProbeContext['get']) =>
+      probe({ options, matrix, get });
+  const probes: ProbeMap<Facts> = {
+    flinkHome: bind(probeFlinkHome),
+    confDir: bind(probeConfDir),
+    python: bind(probePython),
+    packages: bind(probeInstalledPackages),
+    pyflink: bind(probePyflink),
+    target: bind(probeTarget),
+    flinkConfig: bind(probeFlinkConfig),
+    java: bind(probeJava),
+  };
+  return new FactStore<Facts>(probes);
+}

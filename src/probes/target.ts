@@ -1,0 +1,17 @@
+// The Flink version everything is judged against: --flink-version, else the installed apache-flink wheel.
+import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
+import type { ProbeContext } from './registry.js';
+import type { TargetFact } from './types.js';
+
+export async function probeTarget({ options, matrix, get }: ProbeContext): Promise<TargetFact> {
+  if (options.flinkVersion) return describe(options.flinkVersion, 'flag');
+  const pyflink = await get('pyflink');
+  const version = pyflink.flink?.version ?? pyflink.versionPy;
+  if (version && isFlinkVersion(version)) return describe(version, 'wheel');
+  return { flinkVersion: null, minor: null, source: 'none', known: false };
+
+  function describe(version: string, source: TargetFact['source']): TargetFact {
+    const minor = minorOf(version) ?? null;
+    return { flinkVersion: version, minor, source, known: minor !== null && matrix.line(minor) !== undefined };
+  }
+}
