@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function generateMatrixValidator() {
   const schema = JSON.parse(await readFile(join(root, 'schemas/compat-matrix.schema.json'), 'utf8'));
-  const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true });
+  const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false });
   const validate = ajv.compile(schema);
   const code = standaloneCode(ajv, validate);
   const module = `// @ts-nocheck

@@ -1,0 +1,24 @@
+// Runs real checks through the real engine and probes, with an environment the test controls.
+import type { Check } from '../../src/engine/check.js';
+import type { CheckResult } from '../../src/engine/model.js';
+import { defaultOptions, type Options } from '../../src/engine/options.js';
+import { runChecks } from '../../src/engine/run.js';
+import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { createFactStore } from '../../src/probes/registry.js';
+
+/** An environment with nothing inherited: no JAVA_HOME, FLINK_HOME or venv leaks in from the machine. */
+export function isolatedEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { PATH: '/nonexistent-flink-doctor-path', HOME: process.env.HOME, ...extra };
+}
+
+export async function runCheck(check: Check, options: Partial<Options> = {}): Promise<CheckResult> {
+  const results = await runCheckList([check], options);
+  return results[0] as CheckResult;
+}
+
+export async function runCheckList(checks: Check[], options: Partial<Options> = {}): Promise<CheckResult[]> {
+  const matrix = loadMatrix();
+  const opts = defaultOptions({ env: isolatedEnv(), ...options });
+  const store = createFactStore(opts, matrix);
+  return runChecks(checks, [], store, { matrix, strict: opts.strict });
+}
