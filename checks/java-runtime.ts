@@ -26,6 +26,7 @@ export default defineCheck({
       readFrom: java.version?.readFrom ?? null,
       jdk: java.isJdk ?? null,
     };
+    const sources = line ? line.java.sources.map((ref) => matrix.sourceUrl(ref)) : [];
     const shadowed = java.shadowed.map((p) => `also present, not used: ${p.source}${p.detail ? ` (${p.detail})` : ''}`);
 
     if (!java.found || !java.runs || !java.version) {
@@ -35,6 +36,7 @@ export default defineCheck({
         details: [`looked up via ${where}`, ...judgedAgainst, ...shadowed, 'PyFlink fails with "Java gateway process exited before sending its port number"'],
         fix: `Install a JDK ${recommended ?? 17} (e.g. Eclipse Temurin ${recommended ?? 17}) and ${howToPoint}`,
         facts,
+        sources,
       };
     }
 
@@ -52,11 +54,11 @@ export default defineCheck({
     const switchFix = `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`;
     switch (rating) {
       case 'supported':
-        return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts };
+        return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts, sources };
       case 'experimental':
-        return { status: 'warning', summary: `${found}: only experimental on ${flink}`, details, fix: switchFix, facts };
+        return { status: 'warning', summary: `${found}: only experimental on ${flink}`, details, fix: switchFix, facts, sources };
       case 'deprecated':
-        return { status: 'warning', summary: `${found}: deprecated on ${flink}`, details, fix: switchFix, facts };
+        return { status: 'warning', summary: `${found}: deprecated on ${flink}`, details, fix: switchFix, facts, sources };
       default:
         return {
           status: 'error',
@@ -64,6 +66,7 @@ export default defineCheck({
           details: [...details, major > (recommended ?? 0) ? 'expect UnsupportedClassVersionError or module-access errors at start-up' : 'the Flink JARs need a newer Java: expect UnsupportedClassVersionError'],
           fix: switchFix,
           facts,
+          sources,
         };
     }
   },

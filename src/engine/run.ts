@@ -76,5 +76,6 @@ function toResult(check: Check, outcome: Outcome, durationMs: number): CheckResu
     durationMs: Math.round(durationMs),
     facts: outcome.facts ?? {},
     locations: outcome.locations ?? [],
+    sources: outcome.sources ?? [],
   };
 }

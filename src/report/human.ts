@@ -50,6 +50,7 @@ function renderCheck(check: CheckResult, verbose: boolean, style: Style): string
   }
   if (verbose) {
     for (const [key, value] of Object.entries(check.facts)) lines.push(style.dim(`      · ${key}: ${value === null ? '—' : String(value)}`));
+    for (const source of check.sources) lines.push(style.dim(`      source: ${source}`));
   }
   return lines;
 }

@@ -1,9 +1,10 @@
 // The command line as CI uses it: flags, exit codes, and a JSON report that matches its published schema.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { FLAGS } from '../../src/cli/flags.js';
+import type { Report } from '../../src/engine/model.js';
 import { BUNDLE, runBundle, runCli } from '../helpers/cli.js';
 import { JAVA8_OUTPUT, fakeJavaHome, jdk17 } from '../helpers/java.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -13,10 +14,10 @@ const root = join(import.meta.dirname, '..', '..');
 const reportSchema = JSON.parse(readFileSync(join(root, 'schemas', 'report.schema.json'), 'utf8'));
 const validateReport = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(reportSchema);
 
-function parseReport(stdout: string) {
-  const report = JSON.parse(stdout);
+function parseReport(stdout: string): Report {
+  const report: unknown = JSON.parse(stdout);
   if (!validateReport(report)) throw new Error(`report does not match schema: ${JSON.stringify(validateReport.errors)}`);
-  return report;
+  return report as Report;
 }
 
 describe('exit code 2: the doctor cannot run', () => {
@@ -44,18 +45,18 @@ describe('--json', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool.name).toBe('flink-doctor');
     expect(report.target).toEqual({ flinkVersion: '2.2', source: 'flag' });
-    const java = report.checks.find((c: { id: string }) => c.id === 'java.runtime');
-    expect(java.status).toBe('ok');
-    const counted = report.checks.reduce((acc: Record<string, number>, c: { status: string }) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
+    const java = report.checks.find((c) => c.id === 'java.runtime');
+    expect(java?.status).toBe('ok');
+    const counted = report.checks.reduce((acc: Record<string, number>, c) => ({ ...acc, [c.status]: (acc[c.status] ?? 0) + 1 }), {});
     expect(report.summary).toEqual({ ok: 0, warning: 0, error: 0, skipped: 0, ...counted });
     expect(run.code).toBe(report.summary.error > 0 ? 1 : 0);
   });
 
   it('--only and --skip select checks; skipped ones say why', async () => {
     const only = parseReport((await runCli(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java.runtime'])).stdout);
-    expect(only.checks.map((c: { id: string }) => c.id)).toEqual(['java.runtime']);
+    expect(only.checks.map((c) => c.id)).toEqual(['java.runtime']);
     const skip = parseReport((await runCli(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java.runtime,flink.home', '--skip', 'java'])).stdout);
-    expect(skip.checks.find((c: { id: string }) => c.id === 'java.runtime')).toMatchObject({ status: 'skipped', summary: 'skipped by --skip' });
+    expect(skip.checks.find((c) => c.id === 'java.runtime')).toMatchObject({ status: 'skipped', summary: 'skipped by --skip' });
   });
 });
 
@@ -107,7 +108,7 @@ describe('the built bundle', () => {
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the tests (npm test does)`);
     const run = await runBundle(['--json', '--only', 'java.runtime', '--flink-version', '2.2'], isolatedEnv({ JAVA_HOME: jdk17() }));
     expect(run.code).toBe(0);
-    expect(parseReport(run.stdout).checks[0].status).toBe('ok');
+    expect(parseReport(run.stdout).checks[0]?.status).toBe('ok');
     expect(run.stderr).toBe('');
     const bad = await runBundle(['--flink-version', 'x']);
     expect(bad.code).toBe(2);

@@ -1,7 +1,7 @@
 // The knowledge must be complete and sourced: a missing Flink minor or an unsourced fact fails here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadMatrix, type MatrixDocument } from '../../src/knowledge/matrix.js';
 import { compareVersions } from '../../src/knowledge/versions.js';
