@@ -1,0 +1,81 @@
+// Orders an artifact's versions by the Flink line each was built for. Externalized connectors publish
+// "<connector>-<flink minor>" (3.3.0-1.20); in-tree connectors and formats carry the Flink version itself.
+// semver would read "-1.20" as a prerelease, so the two parts are compared separately.
+
+export interface LineVersion {
+  version: string;
+  /** The Flink minor this build targets ("1.20"), or null when the version does not say. */
+  line: string | null;
+  /** The part ordered within a line: the connector version, or the Flink patch for in-tree builds. */
+  release: number[];
+}
+
+const EXTERNALIZED = /^(\d+(?:\.\d+){1,2})-(\d+\.\d+)$/;
+const PLAIN = /^(\d+)\.(\d+)(?:\.(\d+))?$/;
+
+/** Whether plain "x.y.z" versions of this artifact are Flink versions (in-tree modules and formats). */
+function plainIsFlinkVersion(groupId: string, artifactId: string): boolean {
+  // CDC's own versions (2.x, 3.x) look like Flink versions but are not; com.ververica is always CDC.
+  return groupId === 'org.apache.flink' && !/cdc/.test(artifactId);
+}
+
+export function classify(groupId: string, artifactId: string, version: string): LineVersion {
+  const ext = EXTERNALIZED.exec(version);
+  if (ext) return { version, line: normalMinor(ext[2] ?? ''), release: numbers(ext[1] ?? '') };
+  const plain = PLAIN.exec(version);
+  if (plain && plainIsFlinkVersion(groupId, artifactId)) return { version, line: `${Number(plain[1])}.${Number(plain[2])}`, release: numbers(version) };
+  return { version, line: null, release: plain ? numbers(version) : [] };
+}
+
+/** Release builds only: no SNAPSHOT, rc, milestone or other qualifier. */
+export function isStable(version: string): boolean {
+  return EXTERNALIZED.test(version) || PLAIN.test(version);
+}
+
+export function compareRelease(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** Newest stable build for a Flink line (externalized builds beat in-tree ones of the same line). */
+export function newestForLine(groupId: string, artifactId: string, versions: readonly string[], line: string): string | undefined {
+  const candidates = versions.filter(isStable).map((v) => classify(groupId, artifactId, v)).filter((c) => c.line === line);
+  candidates.sort((a, b) => rank(a) - rank(b) || compareRelease(a.release, b.release));
+  return candidates[candidates.length - 1]?.version;
+}
+
+/** Lines that have at least one stable build, oldest first. */
+export function linesOf(groupId: string, artifactId: string, versions: readonly string[]): string[] {
+  const lines = new Set<string>();
+  for (const v of versions.filter(isStable)) {
+    const line = classify(groupId, artifactId, v).line;
+    if (line) lines.add(line);
+  }
+  return [...lines].sort((a, b) => compareRelease(numbers(a), numbers(b)));
+}
+
+/** The available line closest to `line` (ties go to the older one: it exists, the newer may not fit). */
+export function nearestLine(lines: readonly string[], line: string): string | undefined {
+  const target = numbers(line);
+  const distance = (l: string) => {
+    const [maj = 0, min = 0] = numbers(l);
+    return Math.abs((maj - (target[0] ?? 0)) * 100 + (min - (target[1] ?? 0)));
+  };
+  return [...lines].sort((a, b) => distance(a) - distance(b) || compareRelease(numbers(a), numbers(b)))[0];
+}
+
+function rank(c: LineVersion): number {
+  return EXTERNALIZED.test(c.version) ? 1 : 0;
+}
+
+function numbers(version: string): number[] {
+  return version.split('.').map(Number);
+}
+
+function normalMinor(minor: string): string {
+  const [a = '0', b = '0'] = minor.split('.');
+  return `${Number(a)}.${Number(b)}`;
+}

@@ -1,0 +1,64 @@
+// Which repository to ask, with which credentials: --maven-repo, then FLINK_DOCTOR_MAVEN_REPO, then a
+// settings.xml mirror of central, then Maven Central itself. Credentials stay in `auth`; `display` is safe to print.
+import { redactUrl } from './redact.js';
+import { centralMirror, readSettings } from './settings.js';
+
+export const MAVEN_CENTRAL = 'https://repo1.maven.org/maven2';
+export const REPO_ENV = 'FLINK_DOCTOR_MAVEN_REPO';
+
+export interface RepositoryConfig {
+  /** Base URL without userinfo. */
+  url: string;
+  /** The URL with credentials masked, for reports. */
+  display: string;
+  /** "--maven-repo", "FLINK_DOCTOR_MAVEN_REPO", "settings.xml mirror 'id'", "Maven Central". */
+  source: string;
+  auth?: { username: string; password: string };
+  /** Every secret to scrub from messages (passwords, userinfo). */
+  secrets: string[];
+  problems: string[];
+}
+
+export async function resolveRepository(flag: string | undefined, env: Record<string, string | undefined>): Promise<RepositoryConfig> {
+  if (flag) return fromUrl(flag, '--maven-repo');
+  const fromEnv = env[REPO_ENV];
+  if (fromEnv) return fromUrl(fromEnv, REPO_ENV);
+  const settings = await readSettings(env);
+  const mirror = settings && centralMirror(settings);
+  if (settings && mirror) {
+    const config = fromUrl(mirror.url, `settings.xml mirror '${mirror.id}'`);
+    const server = settings.servers.find((s) => s.id === mirror.id);
+    if (server?.username && server.password !== undefined && !config.auth) {
+      config.auth = { username: server.username, password: server.password };
+      config.secrets.push(server.password);
+    }
+    config.problems.push(...settings.problems);
+    return config;
+  }
+  return { url: MAVEN_CENTRAL, display: MAVEN_CENTRAL, source: 'Maven Central', secrets: [], problems: settings?.problems ?? [] };
+}
+
+/** Userinfo in a URL becomes basic auth and is removed from the URL itself. */
+export function fromUrl(raw: string, source: string): RepositoryConfig {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new RepositoryError(`${source}: '${redactUrl(raw)}' is not a URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new RepositoryError(`${source}: only http(s) repositories are supported, not ${parsed.protocol}`);
+  const secrets: string[] = [];
+  let auth: RepositoryConfig['auth'];
+  if (parsed.username || parsed.password) {
+    auth = { username: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
+    secrets.push(parsed.password, auth.password, `${parsed.username}:${parsed.password}`);
+    parsed.username = '';
+    parsed.password = '';
+  }
+  const url = parsed.toString().replace(/\/+$/, '');
+  return { url, display: auth ? redactUrl(raw).replace(/\/+$/, '') : url, source, auth, secrets: secrets.filter(Boolean), problems: [] };
+}
+
+export class RepositoryError extends Error {
+  override readonly name = 'RepositoryError';
+}

@@ -1,0 +1,26 @@
+// The version lists shipped inside the package (data/maven-snapshot.json), the last resort of --offline
+// and of a dead repository. Loaded lazily: online runs with a warm cache never parse it.
+
+export interface Snapshot {
+  /** The day the data describes (YYYY-MM-DD). */
+  asOf: string;
+  /** Where it came from, in plain words (Maven Central, or hand-seeded from research notes). */
+  source: string;
+  artifacts: Record<string, { versions: string[]; lastUpdated?: string }>;
+}
+
+let loaded: Promise<Snapshot | undefined> | undefined;
+
+export function loadSnapshot(): Promise<Snapshot | undefined> {
+  loaded ??= import('../../data/maven-snapshot.json', { with: { type: 'json' } }).then(
+    (mod) => mod.default as Snapshot,
+    () => undefined,
+  );
+  return loaded;
+}
+
+/** "412 days old" style age for reports. */
+export function ageInDays(asOf: string, now = Date.now()): number {
+  const then = Date.parse(asOf);
+  return Number.isNaN(then) ? -1 : Math.max(0, Math.floor((now - then) / 86_400_000));
+}
