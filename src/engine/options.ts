@@ -17,6 +17,10 @@ export interface Options {
   cwd: string;
   /** Upper bound for any one spawned process (java, python). */
   processTimeoutMs: number;
+  /** --offline: no network at all; Maven data comes from the cache or the shipped snapshot. */
+  offline: boolean;
+  /** --maven-repo (else FLINK_DOCTOR_MAVEN_REPO, settings.xml mirrors, Maven Central). */
+  mavenRepo?: string;
 }
 
 export function defaultOptions(overrides: Partial<Options> = {}): Options {
@@ -30,6 +34,7 @@ export function defaultOptions(overrides: Partial<Options> = {}): Options {
     env: process.env,
     cwd: process.cwd(),
     processTimeoutMs: 10_000,
+    offline: false,
     ...overrides,
   };
 }
