@@ -1,0 +1,123 @@
+// jars.updates and jars.integrity on identities built in the test (as issue 3's `jars` fact will hand them
+// over), with the repository served from 127.0.0.1 and real JAR files on disk.
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import jarsIntegrity from '../../checks/jars-integrity.js';
+import jarsUpdates from '../../checks/jars-updates.js';
+import { defaultOptions } from '../../src/engine/options.js';
+import type { JarIdentity } from '../../src/jars/identity.js';
+import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { chooseBuild, describeChoice } from '../../src/maven/advice.js';
+import { gatherMaven } from '../../src/probes/maven.js';
+import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
+import { tempDir, writeFileDeep } from '../helpers/tmp.js';
+
+const G = 'org.apache.flink';
+const KAFKA = 'flink-sql-connector-kafka';
+const KAFKA_VERSIONS = ['1.17.2', '3.2.0-1.19', '3.3.0-1.20', '3.4.0-1.20', '4.0.0-2.0', '4.0.1-2.0', '5.0.0-2.2'];
+let server: MavenServer;
+let dir: string;
+const ctx = { matrix: loadMatrix(), strict: false };
+
+beforeAll(async () => {
+  server = await startMavenServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  server.files.clear();
+  server.faults.clear();
+  server.requests.length = 0;
+  dir = await tempDir('fd-jars-');
+});
+
+async function jar(name: string, content: string): Promise<{ path: string; bytes: Buffer }> {
+  const bytes = Buffer.from(content);
+  return { path: await writeFileDeep(join(dir, name), bytes), bytes };
+}
+
+function identity(path: string, artifactId: string, version: string, extra: Partial<JarIdentity> = {}): JarIdentity {
+  return { path, source: '--jars', groupId: G, artifactId, version, kind: 'fat', identifiers: ['kafka'], ...extra };
+}
+
+async function fact(identities: JarIdentity[], opts: { offline?: boolean; url?: string } = {}) {
+  const cache = await tempDir('fd-cache-');
+  return gatherMaven(identities, { options: defaultOptions({ env: { HOME: dir, FLINK_DOCTOR_CACHE_DIR: cache }, mavenRepo: opts.url ?? server.url, offline: opts.offline ?? false }) });
+}
+
+describe('jars.updates', () => {
+  it('warns with the exact newer version for the same Flink line, ignoring newer lines', async () => {
+    const { path, bytes } = await jar('kafka.jar', 'jar-3.3.0');
+    publish(server, G, KAFKA, KAFKA_VERSIONS, { '3.3.0-1.20': bytes });
+    const outcome = jarsUpdates.run({ maven: await fact([identity(path, KAFKA, '3.3.0-1.20')]) }, ctx);
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toBe('newer build for the same Flink line: flink-sql-connector-kafka 3.3.0-1.20 → 3.4.0-1.20');
+    expect(outcome.fix).toContain(`${server.url}/org/apache/flink/${KAFKA}/3.4.0-1.20/${KAFKA}-3.4.0-1.20.jar`);
+  });
+
+  it('is ok when the JAR is the newest for its line', async () => {
+    const { path } = await jar('kafka.jar', 'x');
+    publish(server, G, KAFKA, KAFKA_VERSIONS);
+    expect(jarsUpdates.run({ maven: await fact([identity(path, KAFKA, '4.0.1-2.0')]) }, ctx).status).toBe('ok');
+  });
+
+  it('skips with the reason when the repository is dead and the snapshot does not know the artifact', async () => {
+    const { path } = await jar('own.jar', 'x');
+    const started = performance.now();
+    const outcome = jarsUpdates.run({ maven: await fact([identity(path, 'flink-sql-connector-inhouse', '1.0.0-1.20')], { url: 'http://127.0.0.1:1' }) }, ctx);
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.summary).toMatch(/connection failed/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('--offline uses the shipped snapshot and says how old it is, without any request', async () => {
+    const { path } = await jar('kafka.jar', 'x');
+    const outcome = jarsUpdates.run({ maven: await fact([identity(path, KAFKA, '3.3.0-1.20')], { offline: true }) }, ctx);
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toContain('3.4.0-1.20');
+    expect(outcome.details?.join('\n')).toMatch(/snapshot shipped with flink-doctor \(data of 2026-08-22, \d+ days old\)/);
+    expect(server.requests.filter((r) => r.path.includes(KAFKA))).toHaveLength(0);
+  });
+
+  it('skips when no connector JAR was identified', () => {
+    expect(jarsUpdates.run({ maven: { repository: { url: server.url, source: 't' }, offline: false, versions: {}, jars: [], problems: [] } }, ctx).status).toBe('skipped');
+  });
+});
+
+describe('jars.integrity', () => {
+  it('ok when the SHA-1 matches, error on a modified file, warning when unpublished', async () => {
+    const good = await jar('good.jar', 'published bytes');
+    const bad = await jar('bad.jar', 'tampered bytes');
+    const local = await jar('local.jar', 'my build');
+    publish(server, G, KAFKA, KAFKA_VERSIONS, { '3.4.0-1.20': good.bytes, '3.3.0-1.20': Buffer.from('the real 3.3.0') });
+    expect(jarsIntegrity.run({ maven: await fact([identity(good.path, KAFKA, '3.4.0-1.20')]) }, ctx).status).toBe('ok');
+    const mismatch = jarsIntegrity.run({ maven: await fact([identity(bad.path, KAFKA, '3.3.0-1.20')]) }, ctx);
+    expect(mismatch).toMatchObject({ status: 'error' });
+    expect(mismatch.details?.[0]).toMatch(/bad\.jar: SHA-1 [0-9a-f]{40}, published [0-9a-f]{40}/);
+    const unpublished = jarsIntegrity.run({ maven: await fact([identity(local.path, KAFKA, '3.9.9-1.20')]) }, ctx);
+    expect(unpublished.status).toBe('warning');
+    expect(unpublished.summary).toMatch(/locally built/);
+  });
+
+  it('offline with an empty cache skips with the reason', async () => {
+    const good = await jar('good.jar', 'x');
+    const outcome = jarsIntegrity.run({ maven: await fact([identity(good.path, KAFKA, '3.4.0-1.20')], { offline: true }) }, ctx);
+    expect(outcome).toMatchObject({ status: 'skipped' });
+    expect(outcome.summary).toMatch(/--offline and not in the cache/);
+  });
+
+  it('ignores JARs shipped with Flink (lib/, opt/) and non-connector JARs', async () => {
+    const a = await jar('a.jar', 'x');
+    const f = await fact([identity(a.path, 'flink-json', '1.20.1', { source: '$FLINK_HOME/lib', kind: 'format' }), identity(a.path, 'kafka-clients', '3.7.0', { kind: 'other', groupId: 'org.apache.kafka' })]);
+    expect(f.jars).toEqual([]);
+    expect(server.requests.length).toBe(0);
+  });
+});
+
+describe('exact fixes for jars.flink-version', () => {
+  it('names the newest build for the target line, or says none exists and names the nearest', () => {
+    const exact = chooseBuild('https://repo1.maven.org/maven2', G, KAFKA, KAFKA_VERSIONS, '1.20');
+    expect(exact && describeChoice(exact, '1.20')).toBe(`Use ${G}:${KAFKA}:3.4.0-1.20, the newest build for Flink 1.20: https://repo1.maven.org/maven2/org/apache/flink/${KAFKA}/3.4.0-1.20/${KAFKA}-3.4.0-1.20.jar`);
+    const nearest = chooseBuild('https://repo1.maven.org/maven2', G, KAFKA, KAFKA_VERSIONS, '2.3');
+    expect(nearest && describeChoice(nearest, '2.3')).toMatch(/^No build of flink-sql-connector-kafka for Flink 2.3 is published yet; the nearest is .*:5.0.0-2.2 \(Flink 2.2\)/);
+  });
+});
