@@ -82,6 +82,8 @@ export interface PythonFact {
   provenance: Provenance;
   /** What was asked to run (a path or a bare name looked up on PATH). */
   requested: string;
+  /** The interpreter file exists (false: missing path, or a bare name not on PATH). */
+  found?: boolean;
   /** It ran and answered the probe. */
   runs: boolean;
   failure?: string;

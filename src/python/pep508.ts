@@ -1,0 +1,372 @@
+// PEP 508 dependency specifiers: a parser for requirement lines ("pyarrow (<9,>=5); python_version >= '3.8'")
+// and an evaluator for their environment markers, with PEP 440 semantics from @renovatebot/pep440.
+// Parsing never throws: a line it cannot read comes back as a `{ ok: false, error }` value.
+// Evaluation follows `packaging.markers`: a comparison is a PEP 440 specifier test when the right-hand side
+// forms a valid specifier with the operator and the left-hand side is a valid version, else a string test.
+import { compare, explain, satisfies, valid, validRange } from '@renovatebot/pep440';
+import type { MarkerEnvironment } from '../probes/types.js';
+
+/** PEP 503: runs of "-", "_" and "." become one "-", lower case ("Ruamel.YAML" → "ruamel-yaml"). */
+export function normalizeName(name: string): string {
+  return name.trim().replace(/[-_.]+/g, '-').toLowerCase();
+}
+
+export type MarkerVariable = keyof MarkerEnvironment | 'extra';
+
+export type MarkerValue = { kind: 'variable'; name: MarkerVariable } | { kind: 'string'; value: string };
+
+export type MarkerOp = '<' | '<=' | '==' | '!=' | '>=' | '>' | '~=' | '===' | 'in' | 'not in';
+
+export type MarkerNode =
+  | { kind: 'compare'; left: MarkerValue; op: MarkerOp; right: MarkerValue }
+  | { kind: 'and' | 'or'; left: MarkerNode; right: MarkerNode };
+
+export interface Requirement {
+  /** As written ("Apache_Beam"). */
+  name: string;
+  /** PEP 503 normalised ("apache-beam"). */
+  key: string;
+  /** Normalised extra names, in the order written. */
+  extras: string[];
+  /** Comma-joined clauses without spaces or parentheses: ">=5.0.0,<9.0.0"; "" when any version will do. */
+  specifier: string;
+  /** "name @ url" form. */
+  url?: string;
+  marker?: MarkerNode;
+  /** The marker as written, trimmed. */
+  markerText?: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; input: string };
+
+const VARIABLES: readonly MarkerVariable[] = [
+  'implementation_name',
+  'implementation_version',
+  'os_name',
+  'platform_machine',
+  'platform_python_implementation',
+  'platform_release',
+  'platform_system',
+  'platform_version',
+  'python_full_version',
+  'python_version',
+  'sys_platform',
+  'extra',
+];
+
+/** Spellings from before PEP 508 that old egg-info metadata still carries; `packaging` accepted them too. */
+const LEGACY_VARIABLES: Record<string, MarkerVariable> = {
+  'os.name': 'os_name',
+  'sys.platform': 'sys_platform',
+  'platform.version': 'platform_version',
+  'platform.machine': 'platform_machine',
+  'platform.python_implementation': 'platform_python_implementation',
+  python_implementation: 'platform_python_implementation',
+};
+
+const VERSION_OPS = ['===', '~=', '==', '!=', '<=', '>=', '<', '>'] as const;
+
+class SyntaxFailure extends Error {}
+
+/** A tiny cursor over one line; every `expect*` throws SyntaxFailure, caught at the public boundary. */
+class Cursor {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  get done(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  skipSpace(): void {
+    while (this.pos < this.text.length && /\s/.test(this.text[this.pos] ?? '')) this.pos += 1;
+  }
+
+  peek(literal: string): boolean {
+    return this.text.startsWith(literal, this.pos);
+  }
+
+  take(literal: string): boolean {
+    if (!this.peek(literal)) return false;
+    this.pos += literal.length;
+    return true;
+  }
+
+  match(pattern: RegExp): string | undefined {
+    const sticky = new RegExp(pattern.source, 'y' + pattern.flags.replace(/[gy]/g, ''));
+    sticky.lastIndex = this.pos;
+    const found = sticky.exec(this.text);
+    if (!found) return undefined;
+    this.pos += found[0].length;
+    return found[0];
+  }
+
+  fail(what: string): never {
+    const near = this.done ? 'end of line' : `"${this.text.slice(this.pos, this.pos + 12)}"`;
+    throw new SyntaxFailure(`expected ${what} at column ${this.pos + 1} (found ${near})`);
+  }
+}
+
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
+const VERSION_TEXT = /[A-Za-z0-9_.*+!-]+/;
+
+/** Parses one requirement line (PEP 508). Never throws. */
+export function parseRequirement(line: string): ParseResult<Requirement> {
+  const input = line;
+  try {
+    const cursor = new Cursor(line.trim());
+    if (cursor.done) cursor.fail('a distribution name');
+    const name = cursor.match(NAME) ?? cursor.fail('a distribution name');
+    cursor.skipSpace();
+    const extras: string[] = [];
+    if (cursor.take('[')) {
+      cursor.skipSpace();
+      if (!cursor.take(']')) {
+        for (;;) {
+          cursor.skipSpace();
+          extras.push(normalizeName(cursor.match(NAME) ?? cursor.fail('an extra name')));
+          cursor.skipSpace();
+          if (cursor.take(']')) break;
+          if (!cursor.take(',')) cursor.fail('"," or "]" in the extras');
+        }
+      }
+      cursor.skipSpace();
+    }
+    const requirement: Requirement = { name, key: normalizeName(name), extras, specifier: '' };
+    if (cursor.take('@')) {
+      cursor.skipSpace();
+      const url = cursor.match(/[^\s;]+/) ?? cursor.fail('a URL after "@"');
+      requirement.url = url;
+      const spaced = cursor.match(/\s+/);
+      if (!cursor.done && !(spaced && cursor.peek(';'))) cursor.fail('whitespace and ";" after the URL');
+    } else if (cursor.take('(')) {
+      cursor.skipSpace();
+      requirement.specifier = parseVersionMany(cursor);
+      cursor.skipSpace();
+      if (!cursor.take(')')) cursor.fail('")" closing the version specifier');
+    } else if (!cursor.done && !cursor.peek(';')) {
+      requirement.specifier = parseVersionMany(cursor);
+    }
+    cursor.skipSpace();
+    if (cursor.take(';')) {
+      cursor.skipSpace();
+      const markerStart = cursor.pos;
+      requirement.marker = parseMarkerOr(cursor);
+      requirement.markerText = cursor.text.slice(markerStart).trim();
+      cursor.skipSpace();
+    }
+    if (!cursor.done) cursor.fail('end of requirement');
+    return { ok: true, value: requirement };
+  } catch (error) {
+    if (error instanceof SyntaxFailure) return { ok: false, error: error.message, input };
+    return { ok: false, error: String(error), input };
+  }
+}
+
+function parseVersionMany(cursor: Cursor): string {
+  const clauses: string[] = [];
+  for (;;) {
+    cursor.skipSpace();
+    const op = VERSION_OPS.find((candidate) => cursor.take(candidate)) ?? cursor.fail('a version operator (==, >=, <, ~=, …)');
+    cursor.skipSpace();
+    const version = cursor.match(VERSION_TEXT) ?? cursor.fail(`a version after "${op}"`);
+    const clause = `${op}${version}`;
+    // "===" takes any string; the others must form a PEP 440 specifier, or satisfies() would misjudge them.
+    if (op !== '===' && !validRange(clause)) throw new SyntaxFailure(`"${clause}" is not a valid PEP 440 version specifier`);
+    clauses.push(clause);
+    const save = cursor.pos;
+    cursor.skipSpace();
+    if (!cursor.take(',')) {
+      cursor.pos = save;
+      return clauses.join(',');
+    }
+  }
+}
+
+/** Parses a bare marker expression ("python_version >= '3.8' and extra == 'gcp'"). Never throws. */
+export function parseMarker(text: string): ParseResult<MarkerNode> {
+  try {
+    const cursor = new Cursor(text.trim());
+    const node = parseMarkerOr(cursor);
+    cursor.skipSpace();
+    if (!cursor.done) cursor.fail('"and", "or" or end of marker');
+    return { ok: true, value: node };
+  } catch (error) {
+    if (error instanceof SyntaxFailure) return { ok: false, error: error.message, input: text };
+    return { ok: false, error: String(error), input: text };
+  }
+}
+
+function parseMarkerOr(cursor: Cursor): MarkerNode {
+  let node = parseMarkerAnd(cursor);
+  while (takeKeyword(cursor, 'or')) node = { kind: 'or', left: node, right: parseMarkerAnd(cursor) };
+  return node;
+}
+
+function parseMarkerAnd(cursor: Cursor): MarkerNode {
+  let node = parseMarkerAtom(cursor);
+  while (takeKeyword(cursor, 'and')) node = { kind: 'and', left: node, right: parseMarkerAtom(cursor) };
+  return node;
+}
+
+function parseMarkerAtom(cursor: Cursor): MarkerNode {
+  cursor.skipSpace();
+  if (cursor.take('(')) {
+    const inner = parseMarkerOr(cursor);
+    cursor.skipSpace();
+    if (!cursor.take(')')) cursor.fail('")" in the marker');
+    return inner;
+  }
+  const left = parseMarkerValue(cursor);
+  cursor.skipSpace();
+  const op = parseMarkerOp(cursor);
+  cursor.skipSpace();
+  const right = parseMarkerValue(cursor);
+  if (left.kind === 'string' && right.kind === 'string') cursor.fail('a marker variable on one side of the comparison');
+  return { kind: 'compare', left, op, right };
+}
+
+function takeKeyword(cursor: Cursor, word: string): boolean {
+  const save = cursor.pos;
+  cursor.skipSpace();
+  if (cursor.match(new RegExp(`${word}(?![A-Za-z0-9_.])`))) return true;
+  cursor.pos = save;
+  return false;
+}
+
+function parseMarkerOp(cursor: Cursor): MarkerOp {
+  const symbol = VERSION_OPS.find((candidate) => cursor.take(candidate));
+  if (symbol) return symbol;
+  if (cursor.match(/in(?![A-Za-z0-9_])/)) return 'in';
+  if (cursor.match(/not\s+in(?![A-Za-z0-9_])/)) return 'not in';
+  return cursor.fail('a marker operator (==, >=, in, not in, …)');
+}
+
+function parseMarkerValue(cursor: Cursor): MarkerValue {
+  const quote = cursor.peek('"') ? '"' : cursor.peek("'") ? "'" : undefined;
+  if (quote) {
+    const end = cursor.text.indexOf(quote, cursor.pos + 1);
+    if (end < 0) cursor.fail(`a closing ${quote}`);
+    const value = cursor.text.slice(cursor.pos + 1, end);
+    cursor.pos = end + 1;
+    return { kind: 'string', value };
+  }
+  const word = cursor.match(/[A-Za-z_][A-Za-z0-9_.]*/);
+  if (word) {
+    const name = (VARIABLES as readonly string[]).includes(word) ? (word as MarkerVariable) : LEGACY_VARIABLES[word];
+    if (name) return { kind: 'variable', name };
+    throw new SyntaxFailure(`unknown marker variable "${word}"`);
+  }
+  return cursor.fail('a marker variable or a quoted string');
+}
+
+/** The environment a marker is evaluated in: the interpreter's markers plus the extra being asked about. */
+export type MarkerContext = MarkerEnvironment & { extra?: string };
+
+/**
+ * True when the marker holds in `env`. Never throws: a comparison PEP 508 leaves undefined (e.g. "~=" between
+ * strings that are not versions) is false. `extra` is "" unless set, and compares by normalised name (PEP 685).
+ */
+export function evaluateMarker(node: MarkerNode, env: MarkerContext): boolean {
+  switch (node.kind) {
+    case 'and':
+      return evaluateMarker(node.left, env) && evaluateMarker(node.right, env);
+    case 'or':
+      return evaluateMarker(node.left, env) || evaluateMarker(node.right, env);
+    case 'compare': {
+      const isExtra = isVariable(node.left, 'extra') || isVariable(node.right, 'extra');
+      const resolve = (value: MarkerValue) => {
+        const raw = value.kind === 'string' ? value.value : value.name === 'extra' ? (env.extra ?? '') : String(env[value.name] ?? '');
+        return isExtra ? normalizeName(raw) : raw;
+      };
+      return compareMarkerValues(resolve(node.left), node.op, resolve(node.right));
+    }
+  }
+}
+
+function isVariable(value: MarkerValue, name: MarkerVariable): boolean {
+  return value.kind === 'variable' && value.name === name;
+}
+
+/** One comparison, as `packaging` does it: PEP 440 when "<op><right>" is a specifier and left a version. */
+export function compareMarkerValues(left: string, op: MarkerOp, right: string): boolean {
+  if (op === 'in') return right.includes(left);
+  if (op === 'not in') return !right.includes(left);
+  if (op === '===') return left.toLowerCase() === right.toLowerCase();
+  if (valid(left) !== null && validRange(`${op}${right}`)) {
+    const verdict = clauseHolds(left, `${op}${right}`);
+    if (verdict !== undefined) return verdict;
+  }
+  switch (op) {
+    case '==':
+      return left === right;
+    case '!=':
+      return left !== right;
+    case '<':
+      return left < right;
+    case '<=':
+      return left <= right;
+    case '>':
+      return left > right;
+    case '>=':
+      return left >= right;
+    default:
+      return false; // "~=" between non-versions is undefined in PEP 508
+  }
+}
+
+/**
+ * Whether a requirement applies when its owner was asked for with `extras`: true with no marker, else when the
+ * marker holds with extra "" or with any of the requested extras (pip's rule).
+ */
+export function requirementApplies(requirement: Requirement, env: MarkerEnvironment, extras: readonly string[] = []): boolean {
+  if (!requirement.marker) return true;
+  const marker = requirement.marker;
+  return ['', ...extras].some((extra) => evaluateMarker(marker, { ...env, extra }));
+}
+
+/** Whether `version` satisfies a specifier like ">=5,<9" (pre-releases count, as in `pip check`). Invalid input → false. */
+export function versionSatisfies(version: string, specifier: string): boolean {
+  if (specifier.trim() === '') return true;
+  const clauses = specifier.split(',').map((clause) => clause.trim()).filter(Boolean);
+  return clauses.every((clause) => {
+    if (clause.startsWith('===')) return version.trim().toLowerCase() === clause.slice(3).trim().toLowerCase();
+    if (valid(version) === null || !validRange(clause)) return false;
+    return clauseHolds(version, clause) ?? false;
+  });
+}
+
+/**
+ * One PEP 440 clause. "<V" and ">V" are done here: @renovatebot/pep440 rejects every version with V's release
+ * (so 3.13.0b4 < 3.13.0rc1 is false there), while PEP 440 only excludes pre-releases of V from "<V" when V is
+ * not a pre-release itself, and post-releases and local versions of V from ">V" when V is not a post-release.
+ * The other operators go to satisfies(); undefined when the library cannot decide (it throws).
+ */
+function clauseHolds(version: string, clause: string): boolean | undefined {
+  try {
+    const exclusive = /^\s*([<>])(?!=)\s*(.+?)\s*$/.exec(clause);
+    if (exclusive) {
+      const op = exclusive[1];
+      const bound = exclusive[2] ?? '';
+      const candidate = explain(version);
+      const limit = explain(bound);
+      if (!candidate || !limit) return undefined;
+      const sameBase = compare(candidate.base_version, limit.base_version) === 0;
+      if (op === '<') {
+        if (compare(version, bound) >= 0) return false;
+        return !(sameBase && candidate.is_prerelease && !limit.is_prerelease);
+      }
+      if (compare(version, bound) <= 0) return false;
+      if (sameBase && candidate.is_postrelease && !limit.is_postrelease) return false;
+      return !(sameBase && candidate.local !== null);
+    }
+    return satisfies(version, clause, { prereleases: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The requirement written back as one PEP 508 string, for pip commands ("apache-beam[gcp]>=2.54,<2.61"). */
+export function formatRequirement(requirement: Pick<Requirement, 'name' | 'extras' | 'specifier'>): string {
+  const extras = requirement.extras.length > 0 ? `[${requirement.extras.join(',')}]` : '';
+  return `${requirement.name}${extras}${requirement.specifier}`;
+}
