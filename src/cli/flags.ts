@@ -11,7 +11,10 @@ export interface FlagSpec {
 }
 
 export const FLAGS: FlagSpec[] = [
-  { name: 'json', type: 'boolean', description: 'Print one JSON report on stdout (schemas/report.schema.json) and nothing else there' },
+  { name: 'json', type: 'boolean', description: 'Print one JSON report on stdout (schemas/report.schema.json) and nothing else there; same as --format json' },
+  { name: 'format', type: 'string', value: 'F', description: 'Report format: human, json, junit, sarif, markdown or github (default: human; in GitHub Actions human output also gets ::error/::warning annotations)' },
+  { name: 'output', type: 'string', value: 'FILE', description: 'Write the report to FILE; the human summary still goes to the terminal' },
+  { name: 'config', type: 'string', value: 'FILE', description: 'Config file (default: the nearest flink-doctor.config.json from the working directory upwards); flags beat it' },
   { name: 'python', type: 'string', value: 'PATH', description: 'Client Python interpreter to inspect (default: PYFLINK_CLIENT_EXECUTABLE, python.client.executable, the active venv/conda env, python3 on PATH)' },
   { name: 'java-home', type: 'string', value: 'PATH', description: 'Java home to inspect; overrides env.java.home, JAVA_HOME and PATH' },
   { name: 'flink-version', type: 'string', value: 'V', description: 'Target Flink version, e.g. 2.2 or 2.2.1 (default: the installed apache-flink wheel)' },

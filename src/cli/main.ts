@@ -10,10 +10,10 @@ import { runChecks, selectChecks } from '../engine/run.js';
 import { loadMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
 import { createFactStore } from '../probes/registry.js';
-import { renderHuman } from '../report/human.js';
-import { renderJson } from '../report/json.js';
+import { applyPolicy, resolveInvocation } from '../config/index.js';
+import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
-import { helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
+import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
 
 export const TOOL = { name: 'flink-doctor', version: pkg.version };
 
@@ -46,7 +46,11 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.OK;
   }
   const matrix = loadMatrix();
-  const options = toOptions(flags, io, matrix);
+  // The config file fills in what the flags leave out and picks the output plan (src/config, src/report/index.ts).
+  const invocation = await resolveInvocation(flags, { cwd: io.cwd, env: io.env, flagSpecs: FLAGS, checkIds: allChecks.map((c) => c.id) });
+  const options = toOptions(invocation.flags, io, matrix);
+  // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
+  Object.assign(options, invocation.extraOptions);
   if (flags['list-checks']) {
     io.stdout.write(options.json ? `${JSON.stringify(describeChecks(allChecks), null, 2)}\n` : listChecksText(allChecks));
     return EXIT.OK;
@@ -58,22 +62,24 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const spinner = await startSpinner(io, options, run.length);
   let report: Report;
   try {
-    const checks = await runChecks(run, skipped, store, { matrix, strict: options.strict });
+    const checks = applyPolicy(await runChecks(run, skipped, store, { matrix, strict: options.strict }), invocation.policy);
     const target = await store.get('target').catch(() => null);
     report = {
       schemaVersion: 1,
       tool: TOOL,
-      target: { flinkVersion: target?.flinkVersion ?? null, source: target?.source ?? 'none' },
+      target: { flinkVersion: target?.flinkVersion ?? null, source: invocation.flinkVersionFromConfig && target?.source === 'flag' ? 'config' : (target?.source ?? 'none') },
       checks,
       summary: summarize(checks),
       durationMs: Math.round(performance.now() - started),
+      ...(invocation.config ? { config: { path: invocation.config.path } } : {}),
     };
   } finally {
     spinner?.stop();
   }
 
-  if (options.json) io.stdout.write(renderJson(report));
-  else io.stdout.write(renderHuman(report, { verbose: options.verbose, style: createStyle(options.color), probeTimings: store.probeTimings() }));
+  const reads = Object.fromEntries(allChecks.map((c) => [c.id, c.reads]));
+  const renderContext = { strict: options.strict, verbose: options.verbose, cwd: io.cwd, env: io.env, style: createStyle(options.color), plainStyle: createStyle(false), probeTimings: store.probeTimings(), reads };
+  await writeReport(report, invocation.plan, renderContext, io.stdout);
   return exitCodeFor(report.summary, options.strict);
 }
 

@@ -34,6 +34,27 @@ export interface CheckResult {
   durationMs: number;
   facts: Record<string, string | number | boolean | null>;
   locations: Location[];
+  /** Set when an `ignore` entry of the config file matched: status became "skipped", `status` keeps what the check said. */
+  ignored?: Ignored;
+  /** Set when a `severity` override of the config file changed the status the check reported. */
+  severityOverride?: SeverityOverride;
+}
+
+export interface Ignored {
+  reason: string;
+  /** The `match` text of the ignore entry, when it had one. */
+  match?: string;
+  /** The status the check reported before it was ignored. */
+  status: Status;
+}
+
+export type SeverityLevel = 'off' | 'warning' | 'error';
+
+export interface SeverityOverride {
+  /** What the config file asked for. */
+  level: SeverityLevel;
+  /** The status the check reported (or would have, for "off": "skipped"). */
+  from: Status;
 }
 
 export interface Target {
@@ -57,6 +78,8 @@ export interface Report {
   checks: CheckResult[];
   summary: Summary;
   durationMs: number;
+  /** The flink-doctor config file this run used, when there was one. */
+  config?: { path: string };
 }
 
 export function summarize(checks: readonly CheckResult[]): Summary {

@@ -12,7 +12,7 @@ export interface HumanOptions {
 export function renderHuman(report: Report, { verbose, style, probeTimings }: HumanOptions): string {
   const out: string[] = [];
   const target = report.target.flinkVersion
-    ? `Flink ${report.target.flinkVersion} (from ${report.target.source === 'flag' ? '--flink-version' : report.target.source === 'wheel' ? 'the installed apache-flink' : report.target.source})`
+    ? `Flink ${report.target.flinkVersion} (from ${report.target.source === 'flag' ? '--flink-version' : report.target.source === 'wheel' ? 'the installed apache-flink' : report.target.source === 'config' ? 'the config file' : report.target.source})`
     : 'no target Flink version (no apache-flink installed, no --flink-version)';
   out.push(`${style.bold('flink-doctor')} ${report.tool.version} · target: ${target}`, '');
 
@@ -43,7 +43,9 @@ function renderCheck(check: CheckResult, verbose: boolean, style: Style): string
   // Details explain a problem; for a passing check they are noise unless asked for.
   const showDetails = verbose || check.status === 'error' || check.status === 'warning';
   if (showDetails) for (const detail of check.details) lines.push(`      ${detail}`);
-  if (check.fix) {
+  if (check.ignored) lines.push(`      ${style.dim(`ignored (was ${check.ignored.status}): ${check.ignored.reason}`)}`);
+  if (check.severityOverride && check.severityOverride.level !== 'off') lines.push(`      ${style.dim(`severity set to ${check.severityOverride.level} by the config file (the check said ${check.severityOverride.from})`)}`);
+  if (check.fix && !check.ignored) {
     const [first, ...rest] = check.fix.split('\n');
     lines.push(`      ${style.status(check.status, '→ fix:')} ${first}`);
     for (const more of rest) lines.push(`              ${more}`);

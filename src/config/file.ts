@@ -1,0 +1,230 @@
+// flink-doctor.config.json: found from the working directory upwards (or named by --config), parsed and
+// validated strictly. Every problem is one line naming the file and the bad key; unknown keys are errors
+// (a typo must not silently change what a CI gate checks). Relative paths are resolved against the file's
+// directory, so the file means the same thing from any working directory.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError, errorMessage } from '../engine/errors.js';
+import type { SeverityLevel } from '../engine/model.js';
+import { matchesId } from '../engine/run.js';
+import { isFlinkVersion } from '../knowledge/versions.js';
+import { FORMATS, isFormat, type Format } from '../report/index.js';
+
+export const CONFIG_FILE_NAME = 'flink-doctor.config.json';
+
+export interface IgnoreEntry {
+  /** A check id or prefix ("jars", "jars.*"). */
+  check: string;
+  /** Why the finding is accepted; required, shown in every report. */
+  reason: string;
+  /** Only findings whose summary, details or file mention this text (case-insensitive). */
+  match?: string;
+}
+
+export interface ConfigFile {
+  $schema?: string;
+  flinkVersion?: string;
+  python?: string;
+  javaHome?: string;
+  confDir?: string;
+  jars?: string[];
+  job?: string;
+  mavenRepo?: string;
+  offline?: boolean;
+  only?: string[];
+  skip?: string[];
+  strict?: boolean;
+  format?: Format;
+  output?: string;
+  severity?: Record<string, SeverityLevel>;
+  ignore?: IgnoreEntry[];
+}
+
+export interface LoadedConfig {
+  path: string;
+  config: ConfigFile;
+}
+
+type Kind = 'string' | 'path' | 'command' | 'url-or-path' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
+
+/** Every key the file may hold and what its value is. */
+export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
+  $schema: 'string',
+  flinkVersion: 'version',
+  python: 'command',
+  javaHome: 'path',
+  confDir: 'path',
+  jars: 'paths',
+  job: 'path',
+  mavenRepo: 'url-or-path',
+  offline: 'boolean',
+  only: 'ids',
+  skip: 'ids',
+  strict: 'boolean',
+  format: 'format',
+  output: 'path',
+  severity: 'severity',
+  ignore: 'ignore',
+};
+
+const SEVERITIES: readonly SeverityLevel[] = ['off', 'warning', 'error'];
+
+/** The config file to use: --config if given, else the nearest flink-doctor.config.json from cwd upwards. */
+export async function loadConfig({ explicit, cwd, checkIds }: { explicit?: string; cwd: string; checkIds: readonly string[] }): Promise<LoadedConfig | undefined> {
+  if (explicit === '') throw new UsageError('--config needs a non-empty value');
+  const path = explicit !== undefined ? resolve(cwd, explicit) : await findConfig(cwd);
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read config file ${path}: ${errorMessage(error)}`);
+  }
+  return { path, config: parseConfig(text, path, checkIds) };
+}
+
+export async function findConfig(cwd: string): Promise<string | undefined> {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    try {
+      if ((await stat(candidate)).isFile()) return candidate;
+    } catch {
+      // not here; go up
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Parses and validates one config document; relative paths are resolved against `path`'s directory. */
+export function parseConfig(text: string, path: string, checkIds: readonly string[]): ConfigFile {
+  const fail = (message: string): never => {
+    throw new UsageError(`${path}: ${message}`);
+  };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`not valid JSON: ${errorMessage(error)}`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail('must be a JSON object of settings');
+  const base = dirname(path);
+  const config: Record<string, unknown> = {};
+  const knownId = (pattern: string) => checkIds.some((id) => matchesId(id, pattern));
+  const checkId = (where: string, value: unknown): string => {
+    if (typeof value !== 'string' || value.trim() === '') return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
+    if (!knownId(value)) fail(`${where}: unknown check '${value}' (known: ${checkIds.join(', ')})`);
+    return value;
+  };
+  const string = (key: string, value: unknown): string => {
+    if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a non-empty string`);
+    return value;
+  };
+
+  for (const [key, value] of Object.entries(doc)) {
+    const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
+    if (!kind) {
+      const hint = closest(key, Object.keys(CONFIG_KEYS));
+      fail(`unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}`);
+    }
+    switch (kind) {
+      case 'string':
+        config[key] = string(key, value);
+        break;
+      case 'path':
+        config[key] = resolve(base, string(key, value));
+        break;
+      case 'command': {
+        // A bare name ("python3.11") is looked up on PATH like the flag; anything with a slash is a path.
+        const command = string(key, value);
+        config[key] = /[\\/]/.test(command) ? resolve(base, command) : command;
+        break;
+      }
+      case 'url-or-path': {
+        const location = string(key, value);
+        config[key] = /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.startsWith('file:') ? location : resolve(base, location);
+        break;
+      }
+      case 'paths': {
+        const items = typeof value === 'string' ? [value] : value;
+        if (!Array.isArray(items) || items.length === 0) fail(`"${key}" must be a path or a non-empty array of paths`);
+        config[key] = (items as unknown[]).map((item, i) => resolve(base, string(`${key}[${i}]`, item)));
+        break;
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean') fail(`"${key}" must be true or false`);
+        config[key] = value;
+        break;
+      case 'ids': {
+        const items = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+        if (!Array.isArray(items)) fail(`"${key}" must be an array of check ids`);
+        config[key] = (items as unknown[]).map((item, i) => checkId(`"${key}"[${i}]`, item));
+        break;
+      }
+      case 'version':
+        if (typeof value !== 'string' || !isFlinkVersion(value)) fail(`"${key}" must be a Flink version such as "2.2" or "2.2.1"`);
+        config[key] = value;
+        break;
+      case 'format':
+        if (typeof value !== 'string' || !isFormat(value)) fail(`"${key}" must be one of ${FORMATS.join(', ')}`);
+        config[key] = value;
+        break;
+      case 'severity': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`"${key}" must be an object such as {"jars.updates": "off"}`);
+        const levels: Record<string, SeverityLevel> = {};
+        for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+          checkId(`"severity"`, id);
+          if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) fail(`"severity"."${id}" must be "off", "warning" or "error"`);
+          levels[id] = level as SeverityLevel;
+        }
+        config[key] = levels;
+        break;
+      }
+      case 'ignore': {
+        if (!Array.isArray(value)) fail(`"${key}" must be an array of {"check", "reason", "match"?} entries`);
+        config[key] = (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`));
+        break;
+      }
+    }
+  }
+  return config as ConfigFile;
+
+  function parseIgnore(entry: unknown, where: string): IgnoreEntry {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where} must be an object with "check" and "reason"`);
+    const record = entry as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!['check', 'reason', 'match'].includes(key)) fail(`${where}: unknown key "${key}" (known: check, reason, match)`);
+    }
+    const check = checkId(`${where}.check`, record.check);
+    if (typeof record.reason !== 'string' || record.reason.trim() === '') fail(`${where}.reason is required: say why this finding is accepted`);
+    if (record.match !== undefined && (typeof record.match !== 'string' || record.match === '')) fail(`${where}.match must be a non-empty string`);
+    return { check, reason: (record.reason as string).trim(), ...(record.match !== undefined ? { match: record.match as string } : {}) };
+  }
+}
+
+/** The known key a typo most likely meant: same letters ignoring case, or at most two edits away. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase().replace(/[-_]/g, '');
+  const exact = known.find((k) => k.toLowerCase() === lower);
+  if (exact) return exact;
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { key: candidate, distance };
+  }
+  return best?.key;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,43 @@
+// GitHub Actions workflow commands: one ::error / ::warning line per problem, which the runner turns into
+// annotations (on the file, when a finding has one). Escaping follows the runner's rules (actions/toolkit
+// command.ts): in the message %, CR and LF; in properties also ':' and ','.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { CheckResult, Report } from '../engine/model.js';
+
+export interface GithubOptions {
+  /** Annotation files are given relative to the workspace; defaults to GITHUB_WORKSPACE or the cwd. */
+  workspace: string;
+}
+
+export function renderGithub(report: Report, { workspace }: GithubOptions): string {
+  const lines = report.checks.filter((c) => c.status === 'error' || c.status === 'warning').map((check) => command(check, workspace));
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+function command(check: CheckResult, workspace: string): string {
+  const properties: [string, string][] = [['title', `flink-doctor ${check.id}`]];
+  const location = check.locations[0];
+  if (location) {
+    properties.push(['file', workspaceRelative(location.path, workspace)]);
+    if (location.line) properties.push(['line', String(location.line)]);
+  }
+  const lines = [check.summary, ...check.details];
+  if (check.fix) lines.push(`Fix: ${check.fix}`);
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+  return `::${check.status} ${props}::${escapeData(lines.join('\n'))}`;
+}
+
+function workspaceRelative(path: string, workspace: string): string {
+  const absolute = resolve(workspace, path);
+  const rel = relative(resolve(workspace), absolute);
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  return (inside ? rel : absolute).split(sep).join('/');
+}
+
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
