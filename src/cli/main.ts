@@ -13,6 +13,8 @@ import { createFactStore } from '../probes/registry.js';
 import { applyPolicy, resolveInvocation } from '../config/index.js';
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
+import { runConnectorCommand } from './connector-command.js';
+import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
 
 export const TOOL = { name: 'flink-doctor', version: pkg.version };
@@ -36,7 +38,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { flags, positionals } = parseFlags(argv);
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
+  // `connector NAME` is the one subcommand; it shares the flags (--flink-version, --offline, --maven-repo, --json).
+  const connector = positionals[0] === 'connector';
+  if (positionals.length > 0 && !connector) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
   if (flags.help) {
     io.stdout.write(`${helpText(TOOL.version)}\n`);
     return EXIT.OK;
@@ -49,6 +53,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   // The config file fills in what the flags leave out and picks the output plan (src/config, src/report/index.ts).
   const invocation = await resolveInvocation(flags, { cwd: io.cwd, env: io.env, flagSpecs: FLAGS, checkIds: allChecks.map((c) => c.id) });
   const options = toOptions(invocation.flags, io, matrix);
+  if (connector) return runConnectorCommand(positionals.slice(1), options, matrix, io);
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
   if (flags['list-checks']) {
@@ -94,7 +99,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
       throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minors[0]} to ${minors[minors.length - 1]}`);
     }
   }
-  for (const name of ['python', 'java-home', 'conf-dir']) {
+  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo']) {
     if (str(name) === '') throw new UsageError(`--${name} needs a non-empty value`);
   }
   const only = listValue(flags.only);
@@ -120,6 +125,8 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     color: !json && wantsColor(io.env, Boolean(io.stdout.isTTY), Boolean(flags['no-color'])),
     env: io.env,
     cwd: io.cwd,
+    offline: Boolean(flags.offline),
+    mavenRepo: checkedRepo(str('maven-repo')),
   });
 }
 
@@ -137,4 +144,15 @@ export function describeChecks(checks: readonly Check[]): { id: string; title: s
 function listChecksText(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((c) => c.id.length)) + 2;
   return `${checks.map((c) => `${c.id.padEnd(width)}${c.title}\n${' '.repeat(width)}reads: ${c.reads.join('; ')}`).join('\n')}\n`;
+}
+
+/** --maven-repo must be an http(s) URL; the message never repeats credentials. */
+function checkedRepo(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    checkRepositoryUrl(url, '--maven-repo');
+  } catch (error) {
+    throw error instanceof RepositoryError ? new UsageError(error.message) : error;
+  }
+  return url;
 }

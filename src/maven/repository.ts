@@ -59,6 +59,11 @@ export function fromUrl(raw: string, source: string): RepositoryConfig {
   return { url, display: auth ? redactUrl(raw).replace(/\/+$/, '') : url, source, auth, secrets: secrets.filter(Boolean), problems: [] };
 }
 
+/** For flag parsing: throws RepositoryError (message without secrets) when the URL cannot be used. */
+export function checkRepositoryUrl(raw: string, source: string): void {
+  fromUrl(raw, source);
+}
+
 export class RepositoryError extends Error {
   override readonly name = 'RepositoryError';
 }

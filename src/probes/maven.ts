@@ -96,5 +96,7 @@ async function jarIdentities(ctx: ProbeContext): Promise<JarIdentity[]> {
     return []; // no `jars` fact in this build, or it failed: its own checks report that
   }
   const list = Array.isArray(fact) ? fact : (fact as { jars?: unknown; identities?: unknown } | null)?.jars ?? (fact as { identities?: unknown } | null)?.identities;
-  return Array.isArray(list) ? (list as JarIdentity[]).filter((j) => j && typeof j.path === 'string') : [];
+  // Issue 3's JarsFact holds { jars: [{ identity?: JarIdentity, … }] }; bare identities are accepted too.
+  const items = Array.isArray(list) ? (list as { identity?: JarIdentity }[]).map((j) => j?.identity ?? (j as unknown as JarIdentity)) : [];
+  return items.filter((j): j is JarIdentity => Boolean(j) && typeof j.path === 'string');
 }

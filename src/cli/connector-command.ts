@@ -1,0 +1,127 @@
+// `flink-doctor connector NAME [--flink-version V]`: the artifact PyFlink needs for a connector or format
+// (the fat SQL JAR where one exists), its newest build for the Flink line, the download URL and the
+// pipeline.jars line. Exit 0 when a build for the line exists, 1 when only another line has one, 2 on bad input.
+import { UsageError } from '../engine/errors.js';
+import { EXIT } from '../engine/model.js';
+import type { Options } from '../engine/options.js';
+import type { Matrix } from '../knowledge/matrix.js';
+import { minorOf } from '../knowledge/versions.js';
+import { chooseBuild, describeChoice, type BuildChoice } from '../maven/advice.js';
+import { DiskCache, cacheDir } from '../maven/cache.js';
+import { gaKey } from '../maven/coordinates.js';
+import { dataNote } from '../maven/describe.js';
+import { resolveRepository } from '../maven/repository.js';
+import { loadSnapshot } from '../maven/snapshot.js';
+import { createFactStore } from '../probes/registry.js';
+
+interface Candidate {
+  groupId: string;
+  artifactId: string;
+  fat: boolean;
+}
+
+interface Io {
+  stdout: { write(text: string): unknown };
+}
+
+// Only the fields this command needs from compat-matrix.json `connectors` (read loosely: it is an extension).
+interface FamilyLike {
+  title?: string;
+  groupIds?: string[];
+  fat?: string[];
+  thin?: string[];
+  identifiers?: string[];
+}
+
+export async function runConnectorCommand(args: readonly string[], options: Options, matrix: Matrix, io: Io): Promise<number> {
+  const name = args[0]?.trim();
+  if (!name || args.length > 1) throw new UsageError('usage: flink-doctor connector NAME [--flink-version V] (e.g. kafka, jdbc, avro)');
+  const line = await targetLine(options, matrix);
+  const { title, candidates } = await candidatesFor(name, matrix);
+  if (candidates.length === 0) throw new UsageError(`unknown connector or format '${name}'`);
+
+  const repository = await resolveRepository(options.mavenRepo, options.env);
+  const { MavenClient } = await import('../maven/client.js');
+  const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
+  let chosen: { choice: BuildChoice; candidate: Candidate; note?: string } | undefined;
+  const reasons: string[] = [];
+  try {
+    for (const candidate of candidates) {
+      const result = await client.versions(candidate);
+      if (!result.versions) {
+        reasons.push(`${candidate.artifactId}: ${result.note ?? 'no data'}`);
+        continue;
+      }
+      const choice = chooseBuild(repository.url, candidate.groupId, candidate.artifactId, result.versions, line);
+      if (!choice) continue;
+      if (choice.exact || !chosen) chosen = { choice, candidate, note: dataNote(result) };
+      if (choice.exact) break;
+    }
+  } finally {
+    await client.close();
+  }
+  if (!chosen) {
+    const message = `no published build of ${title} found${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
+    io.stdout.write(options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${message}\n`);
+    return EXIT.PROBLEMS;
+  }
+  const { choice, candidate, note } = chosen;
+  const file = `${choice.artifactId}-${choice.version}.jar`;
+  const pipelineJars = `file:///path/to/${file}`;
+  if (options.json) {
+    const doc = { connector: name, title, flinkLine: line, found: choice.exact, fat: candidate.fat, groupId: choice.groupId, artifactId: choice.artifactId, version: choice.version, builtFor: choice.line, url: choice.url, pipelineJars: `pipeline.jars: ${pipelineJars}`, repository: repository.url, ...(note ? { data: note } : {}) };
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.stdout.write(
+      [
+        `${title} for Flink ${line}${candidate.fat ? ' (the fat SQL JAR, as PyFlink needs)' : ' (no fat SQL JAR exists; add its dependencies too)'}`,
+        `  ${describeChoice(choice, line)}`,
+        `  artifact:       ${choice.groupId}:${choice.artifactId}:${choice.version}`,
+        `  download:       ${choice.url}`,
+        `  pipeline.jars:  ${pipelineJars}`,
+        `  in Python:      t_env.get_config().set("pipeline.jars", "${pipelineJars}")`,
+        ...(note ? [`  note:           ${note}`] : []),
+        '',
+      ].join('\n'),
+    );
+  }
+  return choice.exact ? EXIT.OK : EXIT.PROBLEMS;
+}
+
+async function targetLine(options: Options, matrix: Matrix): Promise<string> {
+  if (options.flinkVersion) return minorOf(options.flinkVersion) ?? options.flinkVersion;
+  const target = await createFactStore(options, matrix).get('target').catch(() => null);
+  if (target?.minor) return target.minor;
+  throw new UsageError('no target Flink version: pass --flink-version (no apache-flink wheel found)');
+}
+
+/** Matrix families by key or SQL identifier, then artifacts of the shipped snapshot by name. */
+async function candidatesFor(name: string, matrix: Matrix): Promise<{ title: string; candidates: Candidate[] }> {
+  const families = ((matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {}) as Record<string, FamilyLike>;
+  const key = name.toLowerCase();
+  const family = families[key] ?? Object.values(families).find((f) => f.identifiers?.includes(key));
+  if (family) {
+    // The newest groupId first (CDC moved from com.ververica to org.apache.flink).
+    const groups = [...(family.groupIds ?? ['org.apache.flink'])].reverse();
+    const candidates = [
+      ...(family.fat ?? []).flatMap((a) => groups.map((g) => ({ groupId: g, artifactId: a, fat: true }))),
+      ...(family.thin ?? []).flatMap((a) => groups.map((g) => ({ groupId: g, artifactId: a, fat: false }))),
+    ];
+    return { title: family.title ?? name, candidates };
+  }
+  const snapshot = await loadSnapshot();
+  const known = Object.keys(snapshot?.artifacts ?? {});
+  const wanted = [`flink-sql-connector-${key}`, `flink-sql-${key}`, `flink-connector-${key}`, key];
+  const candidates = wanted.flatMap((artifactId) =>
+    known.filter((ga) => ga.endsWith(`:${artifactId}`)).map((ga) => {
+      const [groupId = '', a = ''] = ga.split(':');
+      return { groupId, artifactId: a, fat: a.startsWith('flink-sql-') };
+    }),
+  );
+  return { title: name, candidates: dedupe(candidates) };
+}
+
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => !seen.has(gaKey(c)) && Boolean(seen.add(gaKey(c))));
+}
