@@ -52,3 +52,31 @@ export function describeChoice(choice: BuildChoice, targetLine: string): string 
 export function pipelineJarsLine(localPath: string): string {
   return `pipeline.jars: file://${localPath}`;
 }
+
+/**
+ * For jars.flink-version (issue 3): the exact fix for a JAR built for another line, from the `maven` fact
+ * (add 'maven' to the check's needs). undefined when the fact has no version data for the artifact, so the
+ * caller keeps its matrix-based fix. Scala-suffixed legacy artifacts are answered with their unsuffixed name.
+ *   const exact = exactFlinkVersionFix(maven, jar.identity, minor); fix = exact ?? matrixFix;
+ */
+export function exactFlinkVersionFix(
+  maven: { repository: { url: string }; versions: Record<string, { versions: string[] | null; notFound?: boolean }> },
+  jar: { groupId?: string; artifactId?: string },
+  targetLine: string,
+): string | undefined {
+  if (!jar.groupId || !jar.artifactId) return undefined;
+  for (const artifactId of replacementArtifacts(jar.artifactId)) {
+    const known = maven.versions[`${jar.groupId}:${artifactId}`];
+    if (!known?.versions || known.notFound) continue;
+    const choice = chooseBuild(maven.repository.url, jar.groupId, artifactId, known.versions, targetLine);
+    if (choice) return describeChoice(choice, targetLine);
+  }
+  return undefined;
+}
+
+/** The artifact to recommend first: without a pre-1.15 Scala suffix, except where Flink kept it (Hive, Cassandra). */
+export function replacementArtifacts(artifactId: string): string[] {
+  const base = artifactId.replace(/_2\.1[0-3]$/, '');
+  if (base === artifactId || /cassandra|hive/.test(base)) return [artifactId];
+  return [base, artifactId];
+}

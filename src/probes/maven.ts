@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { JarIdentity } from '../jars/identity.js';
+import { replacementArtifacts } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
 import type { ChecksumResult, VersionsResult } from '../maven/client.js';
 import { gaKey } from '../maven/coordinates.js';
@@ -55,7 +56,8 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
   const { MavenClient } = await import('../maven/client.js');
   const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
   try {
-    const artifacts = new Map(candidates.map((c) => [gaKey(c), c]));
+    // Also the artifact a fix would recommend (flink-sql-connector-kafka for a _2.11 build), for jars.flink-version.
+    const artifacts = new Map(candidates.flatMap((c) => replacementArtifacts(c.artifactId).map((artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const)));
     await Promise.all([
       ...[...artifacts].map(async ([key, c]) => {
         fact.versions[key] = await client.versions(c);

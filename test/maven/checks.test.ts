@@ -121,3 +121,16 @@ describe('exact fixes for jars.flink-version', () => {
     expect(nearest && describeChoice(nearest, '2.3')).toMatch(/^No build of flink-sql-connector-kafka for Flink 2.3 is published yet; the nearest is .*:5.0.0-2.2 \(Flink 2.2\)/);
   });
 });
+
+describe('exactFlinkVersionFix (called by jars.flink-version)', () => {
+  it('answers a Scala 2.11 legacy JAR with the unsuffixed artifact built for the target line', async () => {
+    const { exactFlinkVersionFix } = await import('../../src/maven/advice.js');
+    const { path } = await jar('old.jar', 'x');
+    publish(server, G, KAFKA, KAFKA_VERSIONS);
+    publish(server, G, `${KAFKA}_2.11`, ['1.14.6']);
+    const maven = await fact([identity(path, KAFKA, '1.14.6', { scalaSuffix: '2.11', flinkLine: '1.14' })]);
+    expect(Object.keys(maven.versions).sort()).toEqual([`${G}:${KAFKA}`, `${G}:${KAFKA}_2.11`]);
+    expect(exactFlinkVersionFix(maven, { groupId: G, artifactId: `${KAFKA}_2.11` }, '2.0')).toBe(`Use ${G}:${KAFKA}:4.0.1-2.0, the newest build for Flink 2.0: ${server.url}/org/apache/flink/${KAFKA}/4.0.1-2.0/${KAFKA}-4.0.1-2.0.jar`);
+    expect(exactFlinkVersionFix(maven, { groupId: G, artifactId: 'unknown' }, '2.0')).toBeUndefined();
+  });
+});
