@@ -4,10 +4,15 @@ import flinkHome from './flink-home.js';
 import jarsIntegrity from './jars-integrity.js';
 import jarsUpdates from './jars-updates.js';
 import javaRuntime from './java-runtime.js';
+import pyflinkDependencies from './pyflink-dependencies.js';
+import pyflinkInstall from './pyflink-install.js';
+import pythonClient from './python-client.js';
 
 export const allChecks: Check[] = [
   javaRuntime,
-  // python.client, pyflink.install, pyflink.dependencies
+  pythonClient,
+  pyflinkInstall,
+  pyflinkDependencies,
   flinkHome,
   jarsUpdates,
   jarsIntegrity,

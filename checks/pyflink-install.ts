@@ -1,0 +1,131 @@
+// pyflink.install: apache-flink is installed in the client interpreter, apache-flink-libraries is the same
+// release, and the pieces inside the wheel agree (pyflink/version.py, pyflink/lib/flink-dist-X.jar,
+// pyflink/opt/flink-python-X.jar); with --flink-version, the installed release is the one asked for.
+import { defineCheck } from '../src/engine/check.js';
+import type { Outcome } from '../src/engine/model.js';
+import { versionFromDistJar, versionFromPythonJar } from '../src/probes/flink-home.js';
+import { FLINK_DIST, FLINK_LIBRARIES } from '../src/probes/pyflink.js';
+import { interpreterOf, matchesTarget, pipInstall, releaseOf, releaseToInstall, sameRelease } from '../src/python/pip.js';
+
+export default defineCheck({
+  id: 'pyflink.install',
+  title: 'apache-flink installation',
+  group: 'PyFlink',
+  reads: [
+    '*.dist-info / *.egg-info of apache-flink and apache-flink-libraries on sys.path',
+    'pyflink/version.py',
+    'pyflink/lib/*.jar',
+    'pyflink/opt/*.jar',
+    '--flink-version',
+  ],
+  needs: ['python', 'packages', 'pyflink', 'target'],
+  run({ python, packages, pyflink, target }, { matrix }): Outcome {
+    const interpreter = interpreterOf(python);
+    if (!python.runs) {
+      return { status: 'skipped', summary: 'no working Python client interpreter (see python.client)', facts: { interpreter } };
+    }
+    const flink = pyflink.flink;
+    const facts = {
+      interpreter,
+      apacheFlink: flink?.version ?? null,
+      apacheFlinkLibraries: pyflink.libraries?.version ?? null,
+      packageDir: pyflink.packageDir ?? null,
+      versionPy: pyflink.versionPy ?? null,
+      libJars: pyflink.libJars.length,
+      optJars: pyflink.optJars.length,
+      target: target.flinkVersion,
+      targetSource: target.source,
+    };
+
+    if (!flink) {
+      const release = releaseToInstall(target, matrix);
+      const why = target.flinkVersion ? `--flink-version ${target.flinkVersion}` : `no target given: the newest release known, Flink ${release}`;
+      const details = [`looked in ${python.sysPath.length} sys.path entries of ${interpreter}`, `suggested release: ${release} (${why})`];
+      if (pyflink.packageDir) details.push(`a pyflink/ package is importable from ${pyflink.packageDir}, but no pip metadata says which release it is`);
+      return {
+        status: 'error',
+        summary: `apache-flink is not installed in ${interpreter}`,
+        details,
+        fix: pipInstall(python, [`${FLINK_DIST}==${release}`]),
+        facts,
+      };
+    }
+
+    const version = flink.version;
+    const release = releaseOf(version);
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const fixes: string[] = [];
+    const locations = [{ path: flink.metadataDir }];
+
+    // 1. --flink-version names another release than the installed one.
+    const wrongTarget = target.source === 'flag' && target.flinkVersion !== null && !matchesTarget(version, target.flinkVersion);
+    if (wrongTarget && target.flinkVersion) {
+      const wanted = releaseToInstall(target, matrix);
+      errors.push(`--flink-version ${target.flinkVersion} targets another release than the installed apache-flink ${version}`);
+      fixes.push(pipInstall(python, [`${FLINK_DIST}==${wanted}`]));
+    }
+
+    // 2. apache-flink-libraries must be the same release (a .postN of it is fine).
+    const libraries = pyflink.libraries;
+    if (!libraries) {
+      errors.push(`apache-flink-libraries is not installed (apache-flink ${version} needs apache-flink-libraries ${release})`);
+      if (!wrongTarget) fixes.push(pipInstall(python, [`${FLINK_LIBRARIES}==${release}`]));
+    } else if (!sameRelease(libraries.version, version)) {
+      errors.push(`apache-flink-libraries ${libraries.version} is not the release of apache-flink ${version}`);
+      locations.push({ path: libraries.metadataDir });
+      if (!wrongTarget) fixes.push(pipInstall(python, [`${FLINK_LIBRARIES}==${release}`]));
+    }
+
+    // 3. The wheel's own pieces agree with its metadata.
+    const mismatches: string[] = [];
+    if (!pyflink.packageDir) {
+      mismatches.push(`apache-flink ${version} is registered in ${flink.metadataDir}, but no pyflink/ package is on sys.path`);
+    } else {
+      if (pyflink.versionPy && !sameRelease(pyflink.versionPy, version)) {
+        mismatches.push(`pyflink/version.py says ${pyflink.versionPy}, the apache-flink metadata says ${version}`);
+      }
+      const distJar = pyflink.libJars.find((name) => versionFromDistJar(name));
+      const pythonJar = pyflink.optJars.find((name) => versionFromPythonJar(name));
+      const distVersion = distJar ? versionFromDistJar(distJar) : undefined;
+      const pythonJarVersion = pythonJar ? versionFromPythonJar(pythonJar) : undefined;
+      if (distJar && distVersion && !sameRelease(distVersion, version)) mismatches.push(`pyflink/lib/${distJar} is Flink ${distVersion}, apache-flink is ${version}`);
+      if (pythonJar && pythonJarVersion && !sameRelease(pythonJarVersion, version)) mismatches.push(`pyflink/opt/${pythonJar} is Flink ${pythonJarVersion}, apache-flink is ${version}`);
+      if (libraries && !distJar) warnings.push('pyflink/lib has no flink-dist JAR: the wheel can only run against a FLINK_HOME');
+      if (libraries && !pythonJar) warnings.push('pyflink/opt has no flink-python JAR: the wheel can only run against a FLINK_HOME');
+    }
+    if (mismatches.length > 0) {
+      errors.push(...mismatches);
+      if (!wrongTarget) fixes.push(pipInstall(python, [`${FLINK_DIST}==${release}`, `${FLINK_LIBRARIES}==${release}`], ['--force-reinstall', '--no-deps']));
+    }
+
+    // 4. Shadowed copies and read problems: worth knowing, not fatal.
+    for (const dup of packages.duplicates) {
+      if (dup.key === FLINK_DIST || dup.key === FLINK_LIBRARIES) warnings.push(`another ${dup.name} ${dup.version} at ${dup.metadataDir} is shadowed by the one in use`);
+    }
+    // Without a package dir the only problem is the one reported above as a mismatch.
+    if (pyflink.packageDir) warnings.push(...pyflink.problems);
+
+    const installed = `apache-flink ${version}${libraries ? ` + apache-flink-libraries ${libraries.version}` : ''} in ${interpreter}`;
+    const details = [
+      ...errors,
+      ...warnings,
+      `pyflink package: ${pyflink.packageDir ?? 'not found on sys.path'}`,
+      `pyflink/version.py: ${pyflink.versionPy ?? 'not read'}; lib: ${pyflink.libJars.join(', ') || 'none'}; opt: ${pyflink.optJars.join(', ') || 'none'}`,
+    ];
+    if (errors.length > 0) {
+      return {
+        status: 'error',
+        summary: errors.length === 1 ? (errors[0] ?? installed) : `${installed}: ${errors.length} problems`,
+        details,
+        fix: [...new Set(fixes)].join('\n') || null,
+        facts,
+        locations,
+      };
+    }
+    if (warnings.length > 0) {
+      return { status: 'warning', summary: `${installed}: ${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`, details, facts, locations };
+    }
+    return { status: 'ok', summary: `${installed}; version.py and the bundled JARs agree`, details, facts, locations };
+  },
+});

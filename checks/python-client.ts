@@ -1,0 +1,106 @@
+// python.client: the interpreter PyFlink's client will start, whether it runs, and whether the target Flink
+// line supports its Python minor (compat-matrix.json `python.supported`).
+import { defineCheck } from '../src/engine/check.js';
+import type { Outcome } from '../src/engine/model.js';
+import { describeProvenance, interpreterOf, judgedLine } from '../src/python/pip.js';
+import type { PythonFact } from '../src/probes/types.js';
+
+export default defineCheck({
+  id: 'python.client',
+  title: 'Python client interpreter',
+  group: 'Python',
+  reads: [
+    '--python',
+    'PYFLINK_CLIENT_EXECUTABLE',
+    'python.client.executable in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf)',
+    'VIRTUAL_ENV',
+    'CONDA_PREFIX',
+    'python3 / python on PATH',
+    '<python> -c <probe script>',
+  ],
+  needs: ['python', 'target'],
+  run({ python, target }, { matrix }): Outcome {
+    const { minor, note } = judgedLine(target, matrix);
+    const supported = matrix.line(minor)?.python.supported ?? [];
+    const flink = `Flink ${minor}`;
+    const wanted = `Python ${supported.join(', ')}`;
+    const where = describeProvenance(python.provenance);
+    const facts = {
+      source: python.provenance.source,
+      requested: python.requested,
+      executable: python.executable ?? null,
+      version: python.version ?? null,
+      implementation: python.implementation ?? null,
+      prefix: python.prefix ?? null,
+      inVirtualEnv: python.inVirtualEnv ?? null,
+      judgedAgainst: flink,
+      supported: supported.join(', '),
+    };
+    const notes = note ? [note] : [];
+    const fix = fixFor(python, wanted);
+
+    if (python.found === false) {
+      return {
+        status: 'error',
+        summary: `Python client interpreter not found: ${python.failure ?? python.requested} (chosen by ${where})`,
+        details: [`${flink} supports ${wanted}`, ...notes],
+        fix,
+        facts,
+      };
+    }
+    if (!python.runs || !python.version) {
+      return {
+        status: 'error',
+        summary: `Python client interpreter from ${where} does not run: ${python.failure ?? 'no answer'}`,
+        details: [`${flink} supports ${wanted}`, ...notes],
+        fix,
+        facts,
+      };
+    }
+
+    const version = python.version;
+    const pythonMinor = version.split('.').slice(0, 2).join('.');
+    const found = `Python ${version}${python.implementation ? ` (${python.implementation})` : ''} from ${where}`;
+    const details = [
+      `interpreter: ${interpreterOf(python)}`,
+      `prefix: ${python.prefix ?? 'unknown'}${python.inVirtualEnv ? ` (virtual environment of ${python.basePrefix ?? 'unknown'})` : ''}`,
+      `${flink} supports ${wanted}`,
+      ...notes,
+    ];
+    if (version.startsWith('2.')) {
+      return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details, fix, facts };
+    }
+    if (!supported.includes(pythonMinor)) {
+      return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details, fix, facts };
+    }
+    if (python.implementation && python.implementation !== 'CPython') {
+      return {
+        status: 'warning',
+        summary: `${found}: PyFlink is built and tested for CPython only`,
+        details: [...details, 'pemja and the apache-flink wheels are CPython extensions; other implementations are not supported'],
+        fix,
+        facts,
+      };
+    }
+    return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts };
+  },
+});
+
+/** Where to change the interpreter depends on which source won. */
+function fixFor(python: PythonFact, wanted: string): string {
+  const target = `a ${wanted} interpreter`;
+  switch (python.provenance.source) {
+    case '--python':
+      return `Pass --python the path of ${target}`;
+    case 'PYFLINK_CLIENT_EXECUTABLE':
+      return `Set PYFLINK_CLIENT_EXECUTABLE to ${target} (it overrides everything but --python)`;
+    case 'python.client.executable':
+      return `Set python.client.executable in ${python.provenance.detail ?? 'the Flink config'} to ${target}`;
+    case 'VIRTUAL_ENV':
+      return `Activate a virtualenv built from ${target} (python3.X -m venv <dir>), or set PYFLINK_CLIENT_EXECUTABLE`;
+    case 'CONDA_PREFIX':
+      return `conda activate an environment with ${target}, or set PYFLINK_CLIENT_EXECUTABLE`;
+    default:
+      return `Install ${target} and put it first on PATH as python3, or set PYFLINK_CLIENT_EXECUTABLE to it`;
+  }
+}

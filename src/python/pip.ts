@@ -1,0 +1,84 @@
+// Small shared pieces of the Python checks: how to name the interpreter, how to write a pip command a user
+// can paste, which apache-flink release to suggest, and when two PEP 440 versions are "the same release".
+import { explain } from '@renovatebot/pep440';
+import type { Matrix } from '../knowledge/matrix.js';
+import { isPatchVersion, minorOf } from '../knowledge/versions.js';
+import type { Provenance, PythonFact, TargetFact } from '../probes/types.js';
+
+/** The interpreter as the user should type it: sys.executable when known, else what was asked for. */
+export function interpreterOf(python: PythonFact): string {
+  return python.executable ?? python.requested;
+}
+
+/** "PYFLINK_CLIENT_EXECUTABLE (/opt/py/bin/python)"; "--python". */
+export function describeProvenance(provenance: Provenance): string {
+  return provenance.detail ? `${provenance.source} (${provenance.detail})` : provenance.source;
+}
+
+/** POSIX-shell quoting, only when needed: paths with spaces or shell characters get single quotes. */
+export function shellQuote(arg: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `<interpreter> -m pip install "spec" …`; specs are double-quoted so "<" and ">" survive the shell. */
+export function pipInstall(python: PythonFact, specs: readonly string[], flags: readonly string[] = []): string {
+  const quoted = specs.map((spec) => `"${spec}"`);
+  return [shellQuote(interpreterOf(python)), '-m', 'pip', 'install', ...flags, ...quoted].join(' ');
+}
+
+/** A release without its post-release and local parts: "1.20.0.post1" → "1.20.0". */
+export function releaseOf(version: string): string {
+  return version.trim().replace(/\+.*$/, '').replace(/[._-]?(?:post|rev|r)[._-]?\d*$/i, '');
+}
+
+/**
+ * Same release for PEP 440, ignoring post-releases and local labels (and trailing ".0"s): 1.20.0 ≡ 1.20.0.post1 ≡
+ * 1.20, but not 1.20.0rc1 or 1.20.1. Versions PEP 440 cannot read (JAR names like "1.20-SNAPSHOT") compare as text.
+ */
+export function sameRelease(a: string, b: string): boolean {
+  const left = explain(a.trim());
+  const right = explain(b.trim());
+  if (!left || !right) return releaseOf(a).toLowerCase() === releaseOf(b).toLowerCase();
+  const trim = (release: number[]) => {
+    const copy = [...release];
+    while (copy.length > 1 && copy[copy.length - 1] === 0) copy.pop();
+    return copy.join('.');
+  };
+  return (
+    left.epoch === right.epoch &&
+    trim(left.release) === trim(right.release) &&
+    segment(left.pre) === segment(right.pre) &&
+    segment(left.dev) === segment(right.dev)
+  );
+}
+
+/** explain() returns null for an absent segment and a bare number for dev, although its typings promise arrays. */
+function segment(value: unknown): string {
+  if (Array.isArray(value)) return value.join('');
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+}
+
+/** The Flink release a check should suggest installing: the target patch, else the newest patch of its line. */
+export function releaseToInstall(target: TargetFact, matrix: Matrix): string {
+  const version = target.flinkVersion;
+  if (version && isPatchVersion(version)) return version;
+  const line = matrix.line(version ?? matrix.newestMinor());
+  return line?.newestPatch ?? version ?? '';
+}
+
+/** Does an installed apache-flink match the target? "1.20" accepts any 1.20.x; "1.20.1" wants that release. */
+export function matchesTarget(installed: string, target: string): boolean {
+  if (isPatchVersion(target)) return sameRelease(installed, target);
+  return minorOf(installed) === minorOf(target);
+}
+
+/** The Flink line a check judges against, and a sentence saying so when it is not the user's own target. */
+export function judgedLine(target: TargetFact, matrix: Matrix): { minor: string; note?: string } {
+  if (target.known && target.minor) return { minor: target.minor };
+  const newest = matrix.newestMinor();
+  const note = target.flinkVersion
+    ? `Flink ${target.flinkVersion} is not in the compatibility matrix: judged against Flink ${newest}, the newest line known`
+    : `no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink ${newest}, the newest line known`;
+  return { minor: newest, note };
+}
