@@ -21,15 +21,37 @@ export interface RunOptions {
   maxBuffer?: number;
 }
 
+const POSIX = process.platform !== 'win32';
+/** Process groups still running; killed if the doctor itself exits first (Ctrl-C, an error). */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number): void {
+  try {
+    // A negative pid signals the whole group: a wrapper script's children (java launched by a shell
+    // script, a pyenv shim's python) hold our pipes open and would otherwise outlive the timeout.
+    process.kill(POSIX ? -pid : pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function trackGroup(pid: number): void {
+  liveGroups.add(pid);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => liveGroups.forEach(killGroup));
+  }
+}
+
 export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const started = performance.now();
-  const result = await execa(file, args, {
+  const subprocess = execa(file, args, {
     shell: false,
     reject: false,
     stdin: 'ignore',
-    timeout: options.timeoutMs,
-    forceKillAfterDelay: 500,
-    killSignal: 'SIGKILL',
+    // Its own process group, so a timeout can stop every process it started, not just the first.
+    detached: POSIX,
     maxBuffer: options.maxBuffer ?? 4 * 1024 * 1024,
     env: options.env,
     extendEnv: options.env === undefined,
@@ -37,20 +59,32 @@ export async function runProcess(file: string, args: readonly string[], options:
     stripFinalNewline: true,
     encoding: 'utf8',
   });
+  const pid = subprocess.pid;
+  let timedOut = false;
+  if (pid !== undefined) trackGroup(pid);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (pid !== undefined) killGroup(pid);
+    else subprocess.kill('SIGKILL');
+  }, options.timeoutMs);
+  const result = await subprocess;
+  clearTimeout(timer);
+  if (pid !== undefined) liveGroups.delete(pid);
+
   const durationMs = Math.round(performance.now() - started);
   const stdout = typeof result.stdout === 'string' ? result.stdout : '';
   const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-  if (result.timedOut) {
+  if (timedOut) {
     return { exitCode: null, stdout, stderr, timedOut: true, failure: `did not answer within ${options.timeoutMs} ms and was stopped`, durationMs };
+  }
+  if (result.isMaxBuffer) {
+    if (pid !== undefined) killGroup(pid);
+    return { exitCode: result.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
   }
   if (result.exitCode === undefined) {
     const code = (result as { code?: string }).code;
-    const reason =
-      code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable (permission denied)' : result.isMaxBuffer ? 'printed too much output' : (result.shortMessage ?? 'could not be started').split('\n')[0];
+    const reason = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable (permission denied)' : (result.shortMessage ?? 'could not be started').split('\n')[0];
     return { exitCode: null, stdout, stderr, timedOut: false, failure: reason, durationMs };
-  }
-  if (result.isMaxBuffer) {
-    return { exitCode: result.exitCode, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
   }
   return { exitCode: result.exitCode, stdout, stderr, timedOut: false, durationMs };
 }

@@ -128,6 +128,14 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.summary).toContain('did not answer within 400 ms');
   });
 
+  it('a java wrapper script whose hung child holds the pipes is stopped too', async () => {
+    const home = await fakeJavaHome('/bin/sleep 30\necho never');
+    const started = Date.now();
+    const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home, processTimeoutMs: 400 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.summary).toContain('did not answer within 400 ms');
+  });
+
   it('a java that prints garbage', async () => {
     const home = await fakeJavaHome('echo "\\x00\\x01 totally not java"; exit 0');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });

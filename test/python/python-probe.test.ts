@@ -242,9 +242,14 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toMatch(/ hung: did not answer within 400 ms and was stopped$/);
   });
 
-  // Known gap in src/probes/process.ts (not this module): a wrapper script that does not `exec` leaves its
-  // child holding stdout after the timeout kill, and runProcess waits for EOF forever. Reported to the lead.
-  it.todo('a hanging wrapper script whose child keeps stdout open is stopped too (runProcess waits for EOF)');
+  it('a hanging wrapper script whose child keeps stdout open is stopped too (the whole process group)', async () => {
+    const python = await fakePython('/bin/sleep 600\necho never');
+    const started = Date.now();
+    const fact = await probe({ python, processTimeoutMs: 400 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(fact.runs).toBe(false);
+    expect(fact.failure).toMatch(/ hung: did not answer within 400 ms and was stopped$/);
+  });
 
   it('a config naming a missing interpreter reports that source', async () => {
     const conf = await tempDir('conf-');
