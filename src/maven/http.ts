@@ -176,6 +176,11 @@ export class HttpClient {
       const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
       const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
       const noProxy = env.NO_PROXY ?? env.no_proxy;
+      // A proxy URL may carry credentials: scrub them from every message like the repository's own.
+      for (const proxy of [httpProxy, httpsProxy]) {
+        const password = proxy ? safeUrl(proxy)?.password : undefined;
+        if (password) this.options.secrets.push(password, decodeURIComponent(password));
+      }
       const dispatcher: Dispatcher = httpProxy || httpsProxy
         ? new undici.EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect, connections: limits.concurrency, keepAliveTimeout: 4_000 })
         : new undici.Agent({ connect, connections: limits.concurrency, keepAliveTimeout: 4_000 });
@@ -209,6 +214,14 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function safeUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(error: unknown): string {
