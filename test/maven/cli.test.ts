@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FLAGS } from '../../src/cli/flags.js';
-import { runCli } from '../helpers/cli.js';
+import { existsSync } from 'node:fs';
+import { BUNDLE, runBundle, runCli } from '../helpers/cli.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -123,5 +124,21 @@ describe('credentials never reach any output', () => {
     const jar = await writeFileDeep(join(e.HOME!, `${KAFKA}-3.3.0-1.20.jar`), 'not a zip');
     const run = await runCli(['--json', '--jars', jar, '--flink-version', '1.20'], e);
     expect(leaks(run.stdout + run.stderr)).toBe(false);
+  });
+
+  it.runIf(existsSync(BUNDLE))('the built CLI (node dist/flink-doctor.mjs) keeps them out of stdout, stderr and the JSON report', async () => {
+    server.requireAuth = { username: 'deploy', password: 'something-else' };
+    publish(server, G, KAFKA, ['3.4.0-1.20']);
+    const repo = `http://deploy:${SECRET}@127.0.0.1:${new URL(server.url).port}/`;
+    const e = await settingsHome(repo);
+    const runs = await Promise.all([
+      runBundle(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', repo], e),
+      runBundle(['connector', 'kafka', '--flink-version', '1.20', '--json'], e),
+      runBundle(['--json', '--flink-version', '1.20', '--maven-repo', repo, '--only', 'jars.updates,jars.integrity'], e),
+      runBundle(['--maven-repo', `gopher://deploy:${SECRET}@x/`], e),
+    ]);
+    for (const run of runs) expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
+    expect(runs[0]?.stdout).toMatch(/HTTP 401 \(check the repository credentials\)/);
+    expect(runs[3]?.code).toBe(2);
   });
 });
