@@ -1,5 +1,13 @@
 // The registry: every check, in report order. Adding a check = one file in checks/ + one line here.
 import type { Check } from '../src/engine/check.js';
+import configFile from './config-file.js';
+import configPipelineJars from './config-pipeline-jars.js';
+import jarsBytecode from './jars-bytecode.js';
+import jarsConflicts from './jars-conflicts.js';
+import jarsFlinkVersion from './jars-flink-version.js';
+import jarsReadable from './jars-readable.js';
+import jarsThin from './jars-thin.js';
+import jobConnectors from './job-connectors.js';
 import flinkHome from './flink-home.js';
 import jarsIntegrity from './jars-integrity.js';
 import jarsUpdates from './jars-updates.js';
@@ -14,6 +22,14 @@ export const allChecks: Check[] = [
   pyflinkInstall,
   pyflinkDependencies,
   flinkHome,
+  jarsReadable,
+  jarsFlinkVersion,
+  jarsConflicts,
+  jarsThin,
+  jarsBytecode,
+  jobConnectors,
+  configPipelineJars,
+  configFile,
   jarsUpdates,
   jarsIntegrity,
 ];

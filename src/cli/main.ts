@@ -1,5 +1,7 @@
 // The command: parse flags → options → run the checks → render → exit code. Never throws: anything the
 // doctor cannot handle becomes one line on stderr and exit 2.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { allChecks } from '../../checks/index.js';
 import type { Check } from '../engine/check.js';
@@ -99,7 +101,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
       throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minors[0]} to ${minors[minors.length - 1]}`);
     }
   }
-  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo']) {
+  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'job']) {
     if (str(name) === '') throw new UsageError(`--${name} needs a non-empty value`);
   }
   const only = listValue(flags.only);
@@ -118,6 +120,8 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     javaHome: str('java-home'),
     flinkVersion,
     confDir: str('conf-dir'),
+    jars: listJars(flags.jars),
+    job: checkJobFile(str('job'), io.cwd),
     only,
     skip,
     strict: Boolean(flags.strict),
@@ -144,6 +148,27 @@ export function describeChecks(checks: readonly Check[]): { id: string; title: s
 function listChecksText(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((c) => c.id.length)) + 2;
   return `${checks.map((c) => `${c.id.padEnd(width)}${c.title}\n${' '.repeat(width)}reads: ${c.reads.join('; ')}`).join('\n')}\n`;
+}
+
+/** --jars values as given; a missing path is a finding of jars.readable, not a usage error. */
+function listJars(value: string | boolean | string[] | undefined): string[] | undefined {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  if (items.some((item) => item.trim() === '')) throw new UsageError('--jars needs a non-empty value');
+  return items.length > 0 ? items : undefined;
+}
+
+/** --job names a file the doctor was told to read: when it cannot be read the run cannot do what was asked (exit 2). */
+function checkJobFile(path: string | undefined, cwd: string): string | undefined {
+  if (path === undefined) return undefined;
+  const absolute = resolve(cwd, path);
+  let info;
+  try {
+    info = statSync(absolute);
+  } catch (error) {
+    throw new UsageError(`--job ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error)}`);
+  }
+  if (!info.isFile()) throw new UsageError(`--job ${path}: not a file`);
+  return absolute;
 }
 
 /** --maven-repo must be an http(s) URL; the message never repeats credentials. */

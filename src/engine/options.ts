@@ -7,6 +7,10 @@ export interface Options {
   javaHome?: string;
   flinkVersion?: string;
   confDir?: string;
+  /** --jars: JAR files or folders of JARs the job will also see (repeatable). */
+  jars?: string[];
+  /** --job: the PyFlink job's Python source, read (never run) for JARs and connector identifiers. */
+  job?: string;
   only: string[];
   skip: string[];
   strict: boolean;

@@ -11,6 +11,7 @@ export type JarSource =
   | 'job:pipeline.jars'
   | 'job:pipeline.classpaths'
   | '$FLINK_HOME/lib'
+  | '$FLINK_HOME/opt'
   | 'pyflink/lib'
   | 'pyflink/opt';
 

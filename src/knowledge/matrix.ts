@@ -2,6 +2,7 @@
 // The JSON is bundled into the build and validated against schemas/compat-matrix.schema.json on load,
 // with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up.
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
+import { ConnectorKnowledge, type ConnectorsSection } from './connectors.js';
 import { validateMatrixDocument } from './matrix-validator.generated.js';
 import { compareVersions, minorOf } from './versions.js';
 
@@ -113,6 +114,15 @@ export class Matrix {
     }
     return chosen ?? line.requiresDist[0];
   }
+
+  /** Connector and format families (compat-matrix.json `connectors`); empty when the section is absent. */
+  connectors(): ConnectorKnowledge {
+    const section = this.doc.connectors as ConnectorsSection | undefined;
+    this.connectorKnowledge ??= new ConnectorKnowledge(section ?? { families: {}, builtins: [], pipelineJarsYamlList: { fixedIn: {}, allFrom: '99.0', sources: [] } });
+    return this.connectorKnowledge;
+  }
+
+  private connectorKnowledge?: ConnectorKnowledge;
 
   sourceUrl(ref: SourceRef): string {
     return ref.url ?? ref.path ?? this.doc.sources[ref.ref]?.url ?? ref.ref;

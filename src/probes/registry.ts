@@ -7,9 +7,13 @@ import type { Options } from '../engine/options.js';
 import type { Matrix } from '../knowledge/matrix.js';
 import { probeConfDir, probeFlinkConfig, type ConfDirFact } from './flink-config.js';
 import { probeFlinkHome } from './flink-home.js';
+import type { JarsFact } from '../jars/scan.js';
+import { probeJars } from './jars.js';
 import { probeJava } from './java.js';
+import { probeJob, type JobFact } from './job.js';
 import { probeMaven, type MavenFact } from './maven.js';
 import { probeInstalledPackages } from './packages.js';
+import { probePipelineJars, type PipelineJarsFact } from './pipeline-jars.js';
 import { probePyflink } from './pyflink.js';
 import { probePython } from './python.js';
 import { probeTarget } from './target.js';
@@ -34,6 +38,9 @@ export interface Facts {
   java: JavaFact;
   /** Maven repository data for the identified connector JARs (issue 4). */
   maven: MavenFact;
+  job: JobFact;
+  pipelineJars: PipelineJarsFact;
+  jars: JarsFact;
 }
 
 export type FactKey = keyof Facts;
@@ -59,6 +66,9 @@ export function createFactStore(options: Options, matrix: Matrix): FactStore<Fac
     flinkConfig: bind(probeFlinkConfig),
     java: bind(probeJava),
     maven: bind(probeMaven),
+    job: bind(probeJob),
+    pipelineJars: bind(probePipelineJars),
+    jars: bind(probeJars),
   };
   return new FactStore<Facts>(probes);
 }

@@ -1,0 +1,54 @@
+// config.pipeline-jars: pipeline.jars / pipeline.classpaths values must be URLs Flink accepts (file: for jars),
+// ';'-separated, pointing at existing files; a YAML list only works where the target's PyFlink reads one.
+import { defineCheck } from '../src/engine/check.js';
+import type { Location } from '../src/engine/model.js';
+
+export default defineCheck({
+  id: 'config.pipeline-jars',
+  title: 'pipeline.jars / pipeline.classpaths values',
+  group: 'Flink',
+  reads: ['pipeline.jars and pipeline.classpaths in config.yaml / flink-conf.yaml', '--job set()/set_string()/add_jars()/add_classpaths()'],
+  needs: ['pipelineJars', 'target'],
+  run({ pipelineJars, target }, { matrix }) {
+    const settings = pipelineJars.settings;
+    if (settings.length === 0) return { status: 'skipped', summary: 'pipeline.jars / pipeline.classpaths are not set in the config or the job' };
+    const knowledge = matrix.connectors();
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const fixes: string[] = [];
+    const locations: Location[] = [];
+    for (const setting of settings) {
+      const { analysis } = setting;
+      const where = `${setting.via === 'config' ? analysis.key : setting.via.replace('job:', '')} in ${setting.origin}${setting.line ? `:${setting.line}` : ''}`;
+      const before = errors.length + warnings.length;
+      for (const issue of analysis.issues) errors.push(`${where}: ${issue}`);
+      if (analysis.yamlList) {
+        const reads = knowledge.readsYamlListPipelineJars(target.flinkVersion);
+        const joined = analysis.entries.map((e) => e.raw).join(';');
+        if (reads === false) {
+          errors.push(`${where}: a YAML list; PyFlink ${target.flinkVersion} passes it on as one string ("MalformedURLException: no protocol: ['file:…']", FLINK-37505)`);
+          fixes.push(`${analysis.key}: "${analysis.corrected ?? joined}"`);
+        } else if (reads === undefined) {
+          warnings.push(`${where}: a YAML list; PyFlink reads it only from ${Object.values(knowledge.section.pipelineJarsYamlList.fixedIn).join(' / ')} and ${knowledge.section.pipelineJarsYamlList.allFrom}+ (target ${target.flinkVersion ?? 'unknown'})`);
+          fixes.push(`${analysis.key}: "${analysis.corrected ?? joined}"`);
+        }
+      }
+      for (const entry of analysis.entries) {
+        if (entry.path && entry.exists === false) errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file`);
+      }
+      if (analysis.corrected && !analysis.yamlList) fixes.push(`${setting.via === 'config' ? `${analysis.key}: ` : `${setting.via.replace('job:', '')}: `}"${analysis.corrected}"`);
+      if (errors.length + warnings.length > before) locations.push(setting.line ? { path: setting.origin, line: setting.line } : { path: setting.origin });
+    }
+    const count = settings.reduce((n, s) => n + s.analysis.entries.length, 0);
+    const facts = { settings: settings.length, entries: count };
+    if (errors.length === 0 && warnings.length === 0) return { status: 'ok', summary: `${count} entr${count === 1 ? 'y' : 'ies'} in ${settings.length} setting${settings.length === 1 ? '' : 's'}: file: URLs to existing files`, facts };
+    return {
+      status: errors.length > 0 ? 'error' : 'warning',
+      summary: errors[0] ?? warnings[0] ?? '',
+      details: [...errors, ...warnings],
+      fix: fixes.length > 0 ? `Write:\n${[...new Set(fixes)].join('\n')}` : 'Point every entry at an existing JAR with a file:/// URL, entries separated by ";"',
+      facts,
+      locations,
+    };
+  },
+});

@@ -1,0 +1,83 @@
+// jars.flink-version: connectors and formats built for another Flink line than the target. 1.x builds on
+// 2.x (removed SourceFunction/SinkFunction APIs) and Scala 2.11 / pre-1.15 builds on 1.15+ are errors; another
+// minor of the same major is a warning (NoSuchMethodError when an API the connector calls changed).
+import { defineCheck } from '../src/engine/check.js';
+import type { Outcome } from '../src/engine/model.js';
+import { centralUrl, coordinates, jarLabel, readable } from '../src/jars/describe.js';
+import type { ScannedJar } from '../src/jars/scan.js';
+import { compareReleases } from '../src/jars/version.js';
+import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
+
+interface Verdict {
+  jar: ScannedJar;
+  level: 'error' | 'warning';
+  why: string;
+}
+
+export default defineCheck({
+  id: 'jars.flink-version',
+  title: 'Connector JARs match the Flink version',
+  group: 'JARs',
+  reads: ['each JAR\'s META-INF/NOTICE, MANIFEST.MF, pom.properties', 'compat-matrix.json connectors'],
+  needs: ['jars', 'target'],
+  run({ jars, target }, { matrix }) {
+    const minor = target.minor;
+    if (!minor) return { status: 'skipped', summary: 'no target Flink version (pass --flink-version or install apache-flink)' };
+    const knowledge = matrix.connectors();
+    const judged = readable(jars.jars).filter((jar) => jar.family || jar.identity?.flinkLine);
+    if (judged.length === 0) return { status: 'skipped', summary: 'no connector or format JARs found' };
+    const verdicts = judged.flatMap((jar) => judge(jar, minor, knowledge));
+    const unknown = judged.filter((jar) => jar.family && !jar.identity?.version).map((jar) => `${jarLabel(jar)}: no version found inside; cannot tell its Flink line`);
+    const facts = { target: target.flinkVersion, connectorJars: judged.length };
+    if (verdicts.length === 0) {
+      return { status: 'ok', summary: `${judged.length} connector/format JAR${judged.length === 1 ? '' : 's'} built for Flink ${minor}`, details: [...judged.map(jarLabel), ...unknown], facts };
+    }
+    const errors = verdicts.filter((v) => v.level === 'error');
+    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.flinkVersion, knowledge)))];
+    const outcome: Outcome = {
+      status: errors.length > 0 ? 'error' : 'warning',
+      summary: verdicts.length === 1 && verdicts[0] ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}` : `${verdicts.length} JARs built for another Flink line than ${minor}`,
+      details: [...verdicts.map((v) => `${v.level}: ${jarLabel(v.jar)}: ${v.why}`), ...unknown],
+      fix: fixes.join('\n'),
+      facts,
+      locations: verdicts.map((v) => ({ path: v.jar.ref.path })),
+    };
+    return outcome;
+  },
+});
+
+function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): Verdict[] {
+  const id = jar.identity;
+  if (!id) return [];
+  const family = jar.family ? knowledge.family(jar.family) : undefined;
+  const modern = compareReleases(target, '1.15') >= 0;
+  if (id.scalaSuffix && modern) {
+    if (id.scalaSuffix === '2.11') return [{ jar, level: 'error', why: `Scala 2.11 build; Flink ${target} ships Scala 2.12 only and the two are not binary compatible` }];
+    if (!family?.scalaSuffixed) return [{ jar, level: 'error', why: `Scala-suffixed (_${id.scalaSuffix}) artifact: a pre-1.15 build (1.15 dropped the suffix from this module)` }];
+  }
+  const built = id.flinkLine;
+  if (built) {
+    if (built === target) return [];
+    const [builtMajor] = built.split('.');
+    const [targetMajor] = target.split('.');
+    if (builtMajor !== targetMajor) {
+      return [{ jar, level: 'error', why: `built for Flink ${built}, target is ${target}: ${builtMajor === '1' ? 'Flink 2 removed the 1.x SourceFunction/SinkFunction APIs (NoClassDefFoundError/NoSuchMethodError)' : 'a 2.x build cannot run on 1.x'}` }];
+    }
+    if (modern && compareReleases(built, '1.15') < 0) return [{ jar, level: 'error', why: `built for Flink ${built} (pre-1.15), target is ${target}` }];
+    return [{ jar, level: 'warning', why: `built for Flink ${built}, target is ${target}: expect NoSuchMethodError where an API it calls changed` }];
+  }
+  // CDC before 3.6 carries no Flink minor: its documented table decides.
+  if (family && id.version) {
+    const { lines } = knowledge.flinkLinesOf(family, id.version);
+    if (lines.length > 0 && !lines.includes(target)) return [{ jar, level: 'error', why: `${family.title} ${id.version} supports Flink ${lines.join(', ')}, not ${target}` }];
+  }
+  return [];
+}
+
+function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledge: ConnectorKnowledge): string {
+  const family = jar.family ? knowledge.family(jar.family) : undefined;
+  const recommended = family ? knowledge.recommend(family, minor, version) : undefined;
+  if (!recommended) return `Replace ${jarLabel(jar)} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
+  const url = centralUrl(recommended);
+  return `Replace ${jarLabel(jar)} with ${coordinates(recommended)}${url ? ` (${url})` : ''}`;
+}

@@ -1,0 +1,45 @@
+// jars.readable: every JAR the job will see opens as a zip: missing paths, empty, non-zip and truncated
+// files are errors naming the file (Flink would fail later with a far less helpful message).
+import { basename } from 'node:path';
+import { defineCheck } from '../src/engine/check.js';
+import type { Location } from '../src/engine/model.js';
+import { capList, jarLabel, referenceLocation } from '../src/jars/describe.js';
+
+export default defineCheck({
+  id: 'jars.readable',
+  title: 'JAR files readable',
+  group: 'JARs',
+  reads: ['--jars', 'pipeline.jars / pipeline.classpaths (config and --job)', '$FLINK_HOME/lib or pyflink/lib', 'each JAR\'s zip central directory'],
+  needs: ['jars'],
+  run({ jars }) {
+    const all = jars.jars;
+    if (all.length === 0) return { status: 'skipped', summary: 'no JARs found (pass --jars or --job, set pipeline.jars, or FLINK_HOME)' };
+    const broken = all.filter((jar) => jar.error);
+    const noted = all.filter((jar) => !jar.error && jar.notes.length > 0);
+    const facts = { jars: all.length, unreadable: broken.length, scanMs: jars.durationMs };
+    const locations = (list: typeof all): Location[] =>
+      list.flatMap((jar) => [{ path: jar.ref.path }, ...(referenceLocation(jar.ref) ? [referenceLocation(jar.ref) as Location] : [])]);
+    if (broken.length > 0) {
+      const first = broken[0];
+      return {
+        status: 'error',
+        summary: broken.length === 1 && first ? `${basename(first.ref.path)} ${first.error}` : `${broken.length} of ${all.length} JARs cannot be used`,
+        details: broken.map((jar) => `${jar.ref.path} ${jar.error} (${jarLabel(jar).split(' from ').pop()})`),
+        fix: 'Download the JAR again (a failed download often leaves an empty or HTML file) or remove the reference to it',
+        facts,
+        locations: locations(broken),
+      };
+    }
+    if (noted.length > 0) {
+      return {
+        status: 'warning',
+        summary: `${noted.length} JAR${noted.length === 1 ? '' : 's'} with suspicious contents (read with limits)`,
+        details: noted.flatMap((jar) => jar.notes.map((note) => `${jar.ref.path}: ${note}`)),
+        fix: 'Check these JARs came from Maven Central; a JAR with oversized metadata entries or that many entries is not a normal build',
+        facts,
+        locations: locations(noted),
+      };
+    }
+    return { status: 'ok', summary: `${all.length} JAR${all.length === 1 ? '' : 's'} readable`, details: capList(all.map(jarLabel)), facts };
+  },
+});

@@ -1,0 +1,91 @@
+// pipeline.jars / pipeline.classpaths values: ';'-separated URLs. Flink turns each into a java.net.URL,
+// so a plain path has "no protocol"; PyFlink's docs say "Only local file URLs (start with "file:") are
+// supported" for pipeline.jars. This module parses a value and says what is wrong with it and what to write.
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface PipelineEntry {
+  raw: string;
+  /** Local file the entry points at (file: URLs, and plain paths Flink would reject). */
+  path?: string;
+  scheme?: string;
+  /** Filled by the probe: the local file exists and is a regular file. */
+  exists?: boolean;
+}
+
+export interface PipelineAnalysis {
+  key: 'pipeline.jars' | 'pipeline.classpaths';
+  entries: PipelineEntry[];
+  /** Syntax problems, each one line. */
+  issues: string[];
+  /** The value to write instead, when something was wrong and a correction is clear. */
+  corrected?: string;
+  /** The value is a YAML list (config.yaml) rather than one string. */
+  yamlList: boolean;
+}
+
+/** Schemes Flink accepts: file: for pipeline.jars (local: in Kubernetes application mode); any URL for classpaths. */
+const JAR_SCHEMES = new Set(['file', 'local']);
+
+export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknown, baseDir: string): PipelineAnalysis {
+  const analysis: PipelineAnalysis = { key, entries: [], issues: [], yamlList: Array.isArray(value) };
+  let items: string[];
+  if (Array.isArray(value)) {
+    items = value.map((v) => String(v).trim()).filter(Boolean);
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^\[.*\]$/s.test(text)) {
+      // A YAML/Python list written into a flat value: Flink reads it as one malformed URL.
+      analysis.issues.push(`${key} is written as a list (${text.length > 60 ? `${text.slice(0, 59)}…` : text}); Flink reads it as one URL and fails with "MalformedURLException: no protocol"`);
+      items = text.slice(1, -1).split(',').map((v) => v.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
+    } else if (!text.includes(';') && /[,\s]/.test(text) && (text.match(/\.jar\b/g)?.length ?? 0) > 1) {
+      const separator = text.includes(',') ? ',' : 'whitespace';
+      analysis.issues.push(`${key} separates entries with ${separator === ',' ? "','" : 'spaces'}; Flink splits on ';' only`);
+      items = text.split(/[,\s]+/).filter(Boolean);
+    } else items = text.split(';').map((v) => v.trim()).filter(Boolean);
+  } else {
+    analysis.issues.push(`${key} is not a string`);
+    return analysis;
+  }
+
+  let changed = analysis.issues.length > 0;
+  const fixed: string[] = [];
+  for (const raw of items) {
+    const entry = describeEntry(raw, baseDir);
+    analysis.entries.push(entry);
+    if (!entry.scheme) {
+      changed = true;
+      analysis.issues.push(`"${raw}" is a plain path, not a URL: write it as ${toFileUrl(entry.path ?? raw)}`);
+      fixed.push(toFileUrl(entry.path ?? raw));
+    } else if (/^file:\/\/[A-Za-z]:/.test(raw) || /^file:[^/]/.test(raw) && /\\/.test(raw)) {
+      changed = true;
+      analysis.issues.push(`"${raw}" has a drive letter where the host belongs ("Found local file path with authority"): write ${toFileUrl(entry.path ?? raw)}`);
+      fixed.push(toFileUrl(entry.path ?? raw));
+    } else if (key === 'pipeline.jars' && !JAR_SCHEMES.has(entry.scheme)) {
+      analysis.issues.push(`"${raw}" uses ${entry.scheme}: but pipeline.jars takes local file: URLs only (use pipeline.classpaths for URLs the cluster can reach)`);
+      fixed.push(raw);
+    } else fixed.push(raw);
+  }
+  if (changed && fixed.length > 0) analysis.corrected = fixed.join(';');
+  return analysis;
+}
+
+function describeEntry(raw: string, baseDir: string): PipelineEntry {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(raw)?.[1]?.toLowerCase();
+  // "C:\x.jar" is a Windows path, not a URL with scheme "c".
+  if (!scheme || (scheme.length === 1 && /^[A-Za-z]:[\\/]/.test(raw))) {
+    return { raw, path: isAbsolute(raw) ? raw : resolve(baseDir, raw) };
+  }
+  if (scheme === 'file') {
+    try {
+      return { raw, scheme, path: fileURLToPath(raw) };
+    } catch {
+      return { raw, scheme, path: raw.replace(/^file:(\/\/)?/, '') };
+    }
+  }
+  return { raw, scheme };
+}
+
+function toFileUrl(path: string): string {
+  return pathToFileURL(path).href;
+}

@@ -1,0 +1,149 @@
+// Turns what a JAR contains into a JarIdentity: NOTICE first line and MANIFEST for Flink builds,
+// pom.properties for others, the Factory service file for identifiers, package probes for fat vs thin.
+// The file name is only a fallback: renamed JARs are identified from inside.
+import { basename } from 'node:path';
+import type { ConnectorFamily, ConnectorKnowledge } from '../knowledge/connectors.js';
+import type { JarIdentity, JarKind, JarSource } from './identity.js';
+import { parseManifest, parseNotice, parseProperties, parseServices } from './metadata.js';
+import { parseArtifactVersion, parseJarFileName, splitScalaSuffix } from './version.js';
+import type { JarContents } from './zip-reader.js';
+
+export interface Coordinate {
+  groupId: string;
+  artifactId: string;
+  version: string;
+}
+
+export interface IdentifiedJar {
+  identity: JarIdentity;
+  /** compat-matrix.json family key and whether this is its fat or thin artifact. */
+  family?: string;
+  role?: 'fat' | 'thin';
+  /** Dependencies a Flink fat JAR lists in its NOTICE, or the shaded pom.properties of other fat JARs. */
+  bundled: Coordinate[];
+  /** Factory classes the matrix cannot map to an identifier. */
+  unknownFactories: string[];
+  /** Which entry each field came from, for --verbose. */
+  evidence: string[];
+}
+
+const FACTORY_SERVICE = 'META-INF/services/org.apache.flink.table.factories.Factory';
+
+export function identifyJar(path: string, source: JarSource, contents: JarContents, knowledge: ConnectorKnowledge): IdentifiedJar {
+  const evidence: string[] = [];
+  const manifest = parseManifest(contents.texts['META-INF/MANIFEST.MF'] ?? '');
+  const notice = parseNotice(contents.texts['META-INF/NOTICE'] ?? contents.texts['META-INF/NOTICE.txt'] ?? '');
+  const poms = Object.entries(contents.texts)
+    .filter(([name]) => name.endsWith('/pom.properties'))
+    .map(([, text]) => parseProperties(text))
+    .filter((p): p is Record<string, string> & Coordinate => Boolean(p.groupId && p.artifactId && p.version));
+  const fromName = parseJarFileName(basename(path));
+  const own = ownPom(poms, fromName, manifest, knowledge);
+
+  // artifactId: the JAR's own pom, else the NOTICE first line (Flink builds), else a lone pom, else the name.
+  let artifactId: string | undefined;
+  if (own) {
+    artifactId = own.artifactId;
+    evidence.push('artifactId from its own pom.properties');
+  } else if (notice.firstLine && knownOrFlinkArtifact(notice.firstLine, knowledge)) {
+    artifactId = notice.firstLine;
+    evidence.push('artifactId from META-INF/NOTICE');
+  } else if (poms.length === 1) {
+    artifactId = poms[0]?.artifactId;
+    evidence.push('artifactId from the only pom.properties');
+  }
+
+  const classes = contents.classes;
+  const factories = parseServices(contents.texts[FACTORY_SERVICE] ?? '');
+  const identifiers = new Set<string>();
+  const unknownFactories: string[] = [];
+  let factoryFamily: string | undefined;
+  for (const className of factories) {
+    const hit = knowledge.familyOfFactory(className);
+    if (hit) {
+      identifiers.add(hit.identifier);
+      factoryFamily ??= hit.key;
+    } else unknownFactories.push(className);
+  }
+
+  let familyKey: string | undefined;
+  let family: ConnectorFamily | undefined;
+  let role: 'fat' | 'thin' | undefined;
+  const byArtifact = artifactId ? knowledge.familyOfArtifact(artifactId) : undefined;
+  if (byArtifact) ({ key: familyKey, family, role } = byArtifact);
+  else if (factoryFamily) {
+    familyKey = factoryFamily;
+    family = knowledge.family(factoryFamily);
+    const shaded = family?.shadedPrefixes ?? [];
+    role = shaded.length > 0 && classes.some((c) => shaded.some((p) => c.startsWith(p))) ? 'fat' : 'thin';
+    if (!artifactId && family) {
+      artifactId = (role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0];
+      evidence.push('artifactId inferred from its factory classes');
+    }
+  }
+  // Still nothing inside says what it is: trust the file name as the last resort.
+  if (!artifactId && fromName) {
+    artifactId = fromName.artifactId + (fromName.scalaSuffix ? `_${fromName.scalaSuffix}` : '');
+    evidence.push('artifactId from the file name only');
+    const hit = knowledge.familyOfArtifact(artifactId);
+    if (hit) ({ key: familyKey, family, role } = hit);
+  }
+  if (family && unknownFactories.length > 0) for (const id of family.identifiers) identifiers.add(id);
+
+  const nameMatches = fromName && artifactId && splitScalaSuffix(artifactId).base === fromName.artifactId;
+  const version = own?.version ?? manifest['Implementation-Version'] ?? (nameMatches ? fromName.version : undefined);
+  if (version) evidence.push(own ? 'version from pom.properties' : manifest['Implementation-Version'] ? 'version from MANIFEST Implementation-Version' : 'version from the file name');
+  const groupId = own?.groupId ?? manifest['Implementation-Vendor-Id'] ?? undefined;
+  const scala = artifactId ? splitScalaSuffix(artifactId).scala : undefined;
+
+  const identity: JarIdentity = { path, source, kind: kindOf(family, role), identifiers: [...identifiers].sort() };
+  if (groupId) identity.groupId = groupId;
+  if (artifactId) identity.artifactId = artifactId;
+  if (version) identity.version = version;
+  const scalaSuffix = scala ?? (nameMatches ? fromName?.scalaSuffix : undefined);
+  if (scalaSuffix) identity.scalaSuffix = scalaSuffix;
+  if (contents.classMajor !== undefined) identity.classMajor = contents.classMajor;
+  if (version) {
+    const parsed = parseArtifactVersion(version);
+    if (family) {
+      const lines = knowledge.flinkLinesOf(family, version);
+      if (lines.builtFor) identity.flinkLine = lines.builtFor;
+      if (parsed && !lines.inTree && family.versioning !== 'flink') identity.connectorVersion = parsed.release;
+    } else if (parsed?.builtFor && groupId === 'org.apache.flink') {
+      identity.flinkLine = parsed.builtFor;
+      identity.connectorVersion = parsed.release;
+    }
+  }
+
+  const bundled: Coordinate[] = notice.bundled.length > 0 ? notice.bundled : poms.filter((p) => p !== own).map(({ groupId: g, artifactId: a, version: v }) => ({ groupId: g, artifactId: a, version: v }));
+  const result: IdentifiedJar = { identity, bundled, unknownFactories, evidence };
+  if (familyKey) result.family = familyKey;
+  if (role) result.role = role;
+  return result;
+}
+
+function kindOf(family: ConnectorFamily | undefined, role: 'fat' | 'thin' | undefined): JarKind {
+  if (!family) return 'other';
+  if (family.kind === 'format') return 'format';
+  return role ?? 'other';
+}
+
+/** A fat JAR of another build carries one pom.properties per shaded dependency: pick the JAR's own. */
+function ownPom(poms: Coordinate[], fromName: ReturnType<typeof parseJarFileName>, manifest: Record<string, string>, knowledge: ConnectorKnowledge): Coordinate | undefined {
+  if (fromName) {
+    const byName = poms.find((p) => p.artifactId === fromName.artifactId + (fromName.scalaSuffix ? `_${fromName.scalaSuffix}` : '') && p.version === fromName.version);
+    if (byName) return byName;
+  }
+  const version = manifest['Implementation-Version'];
+  const vendor = manifest['Implementation-Vendor-Id'];
+  const title = manifest['Implementation-Title'] ?? manifest['Bundle-SymbolicName'];
+  const byManifest = poms.filter((p) => (version && p.version === version && (!vendor || p.groupId === vendor)) || (title && (title === p.artifactId || title === `${p.groupId}.${p.artifactId}`)));
+  if (byManifest.length === 1) return byManifest[0];
+  // A renamed connector JAR (CDC builds keep pom.properties): the one pom naming a known connector artifact.
+  const known = poms.filter((p) => knowledge.familyOfArtifact(p.artifactId));
+  return known.length === 1 ? known[0] : undefined;
+}
+
+function knownOrFlinkArtifact(name: string, knowledge: ConnectorKnowledge): boolean {
+  return knowledge.familyOfArtifact(name) !== undefined || name.startsWith('flink-');
+}

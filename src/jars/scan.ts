@@ -1,0 +1,126 @@
+// Scans a list of JAR references: each distinct file is read once (bounded, a few at a time), identified,
+// and the class lists are compared across JARs to find the same classes shipped twice.
+import { realpath } from 'node:fs/promises';
+import type { ConnectorKnowledge } from '../knowledge/connectors.js';
+import { errorMessage } from '../engine/errors.js';
+import type { JarSource } from './identity.js';
+import { identifyJar, type IdentifiedJar } from './identify.js';
+import { DEFAULT_LIMITS, JarReadError, readJar, type ZipLimits } from './zip-reader.js';
+
+export interface JarRef {
+  path: string;
+  source: JarSource;
+  /** The config file or job file that named it. */
+  origin?: string;
+  line?: number;
+}
+
+export interface ScannedJar extends Partial<IdentifiedJar> {
+  ref: JarRef;
+  /** The same file reached through other sources (e.g. lib/ and pipeline.jars). */
+  alsoFrom: JarRef[];
+  /** Why it could not be read; identity is absent then. */
+  error?: string;
+  /** Oversized entries skipped, entries beyond the cap: reported as warnings. */
+  notes: string[];
+  entryCount?: number;
+  size?: number;
+  /** Package prefixes with classes, at most four levels deep ("org/apache/kafka/clients"): what it provides. */
+  packages?: string[];
+}
+
+export interface JarOverlap {
+  jars: [string, string];
+  /** Packages ("org/apache/kafka/clients") holding classes found in both. */
+  packages: string[];
+  classes: number;
+}
+
+export interface JarsFact {
+  jars: ScannedJar[];
+  overlaps: JarOverlap[];
+  durationMs: number;
+}
+
+const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
+
+export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnowledge, options: { concurrency?: number; limits?: ZipLimits } = {}): Promise<JarsFact> {
+  const started = performance.now();
+  const unique = await dedupe(refs);
+  const classLists: (string[] | undefined)[] = new Array(unique.length);
+  const jars: ScannedJar[] = new Array(unique.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const index = next++;
+      const { ref, alsoFrom } = unique[index] as { ref: JarRef; alsoFrom: JarRef[] };
+      try {
+        const contents = await readJar(ref.path, options.limits ?? DEFAULT_LIMITS);
+        const identified = identifyJar(ref.path, ref.source, contents, knowledge);
+        const notes = [...contents.notes];
+        if (contents.truncated) notes.push(`has ${contents.entryCount} entries; only the first ${(options.limits ?? DEFAULT_LIMITS).maxEntries} were read`);
+        jars[index] = { ref, alsoFrom, ...identified, notes, entryCount: contents.entryCount, size: contents.size, packages: packagePrefixes(contents.classes) };
+        classLists[index] = contents.classes;
+      } catch (error) {
+        jars[index] = { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, unique.length) }, worker));
+  return { jars, overlaps: findOverlaps(jars, classLists), durationMs: Math.round(performance.now() - started) };
+}
+
+/** One entry per real file; the first reference wins, the others are kept as alsoFrom. */
+async function dedupe(refs: readonly JarRef[]): Promise<{ ref: JarRef; alsoFrom: JarRef[] }[]> {
+  const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[] }>();
+  for (const ref of refs) {
+    const key = await realpath(ref.path).catch(() => ref.path);
+    const seen = byFile.get(key);
+    if (seen) seen.alsoFrom.push(ref);
+    else byFile.set(key, { ref, alsoFrom: [] });
+  }
+  return [...byFile.values()];
+}
+
+/**
+ * The same class in two JARs: the JVM silently loads whichever comes first. Pairs of the distribution's own
+ * JARs are left out (their layout is Flink's business, not the user's).
+ */
+function findOverlaps(jars: ScannedJar[], classLists: (string[] | undefined)[]): JarOverlap[] {
+  const firstOwner = new Map<string, number>();
+  const pairs = new Map<string, { a: number; b: number; packages: Set<string>; classes: number }>();
+  classLists.forEach((classes, index) => {
+    if (!classes) return;
+    for (const name of classes) {
+      const owner = firstOwner.get(name);
+      if (owner === undefined) {
+        firstOwner.set(name, index);
+        continue;
+      }
+      if (owner === index) continue;
+      const a = jars[owner];
+      const b = jars[index];
+      if (a && b && DISTRIBUTION.has(a.ref.source) && DISTRIBUTION.has(b.ref.source)) continue;
+      const key = `${owner}:${index}`;
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { a: owner, b: index, packages: new Set(), classes: 0 }));
+      pair.classes += 1;
+      pair.packages.add(name.slice(0, Math.max(0, name.lastIndexOf('/'))));
+    }
+  });
+  return [...pairs.values()].map((p) => ({
+    jars: [jars[p.a]?.ref.path ?? '', jars[p.b]?.ref.path ?? ''] as [string, string],
+    packages: [...p.packages].sort(),
+    classes: p.classes,
+  }));
+}
+
+function packagePrefixes(classes: readonly string[]): string[] {
+  const prefixes = new Set<string>();
+  for (const name of classes) {
+    const parts = name.split('/');
+    parts.pop();
+    if (parts.length > 0) prefixes.add(parts.slice(0, 4).join('/'));
+  }
+  return [...prefixes].sort();
+}

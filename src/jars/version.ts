@@ -1,0 +1,72 @@
+// Versions of connector artifacts. "3.3.0-1.20" is <connector release>-<Flink minor it was built for>;
+// semver would read "-1.20" as a prerelease, so this is a focused parser, not semver.
+// What a plain "1.14.4" means depends on the artifact family (in-tree connector: the Flink version;
+// CDC: its own release), so callers decide that with the matrix.
+
+export interface ArtifactVersion {
+  /** As written. */
+  raw: string;
+  /** The release part: "3.3.0" of "3.3.0-1.20", "1.14.4" of "1.14.4". */
+  release: string;
+  /** The Flink minor of an externalized build ("1.20"), absent for plain versions. */
+  builtFor?: string;
+  snapshot: boolean;
+}
+
+const VERSION = /^(\d+\.\d+(?:\.\d+)?)(?:-(\d+\.\d+))?(-SNAPSHOT)?$/;
+
+export function parseArtifactVersion(text: string): ArtifactVersion | undefined {
+  const raw = text.trim();
+  const match = VERSION.exec(raw);
+  if (!match) return undefined;
+  const version: ArtifactVersion = { raw, release: match[1] ?? raw, snapshot: Boolean(match[3]) };
+  if (match[2]) version.builtFor = normaliseMinor(match[2]);
+  return version;
+}
+
+/** "1.14.4" → "1.14"; "2.0" → "2.0". */
+export function minorOfRelease(release: string): string | undefined {
+  const match = /^(\d+)\.(\d+)/.exec(release);
+  return match ? `${Number(match[1])}.${Number(match[2])}` : undefined;
+}
+
+/** Numeric order of dotted releases ("1.9" < "1.10"); missing parts count as 0. */
+export function compareReleases(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
+
+export interface FileNameParts {
+  artifactId: string;
+  scalaSuffix?: string;
+  version: string;
+}
+
+// artifactId, optional _2.1x Scala suffix, then a version; artifactIds may hold digits and dots
+// (flink-sql-connector-hbase-2.2, flink-sql-connector-hive-3.1.3_2.12), so the version is anchored at ".jar".
+const FILE_NAME = /^(.+?)(?:_(2\.1[0-3]))?-(\d+\.\d+(?:\.\d+)?(?:-\d+\.\d+)?(?:-SNAPSHOT)?)\.jar$/;
+
+/** "flink-sql-connector-kafka_2.11-1.14.4.jar" → artifactId, "2.11", "1.14.4". A hint only: JARs get renamed. */
+export function parseJarFileName(name: string): FileNameParts | undefined {
+  const match = FILE_NAME.exec(name);
+  if (!match?.[1] || !match[3]) return undefined;
+  const parts: FileNameParts = { artifactId: match[1], version: match[3] };
+  if (match[2]) parts.scalaSuffix = match[2];
+  return parts;
+}
+
+/** "flink-connector-kafka_2.12" → { base: "flink-connector-kafka", scala: "2.12" }. */
+export function splitScalaSuffix(artifactId: string): { base: string; scala?: string } {
+  const match = /^(.*)_(2\.1[0-3])$/.exec(artifactId);
+  return match?.[1] && match[2] ? { base: match[1], scala: match[2] } : { base: artifactId };
+}
+
+function normaliseMinor(minor: string): string {
+  const [major, rest] = minor.split('.');
+  return `${Number(major)}.${Number(rest)}`;
+}

@@ -1,0 +1,45 @@
+// Every JAR the job will see, where each came from, and what each is: --jars, pipeline.jars/classpaths
+// (config and job), and the distribution's lib/ ($FLINK_HOME when set, as PyFlink does, else the wheel's).
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { scanJars, type JarRef, type JarsFact } from '../jars/scan.js';
+import type { ProbeContext } from './registry.js';
+
+export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
+  const { options, matrix, get } = ctx;
+  const refs: JarRef[] = [];
+  for (const given of options.jars ?? []) refs.push(...(await expand(resolve(options.cwd, given), '--jars')));
+
+  const pipeline = await get('pipelineJars');
+  for (const setting of pipeline.settings) {
+    for (const entry of setting.analysis.entries) {
+      if (entry.path) refs.push({ path: entry.path, source: setting.source, origin: setting.origin, ...(setting.line ? { line: setting.line } : {}) });
+    }
+  }
+
+  const flinkHome = await get('flinkHome');
+  if (flinkHome.set && flinkHome.exists && flinkHome.path) {
+    refs.push(...(await listJars(join(flinkHome.path, 'lib'), '$FLINK_HOME/lib')));
+    // Only opt/flink-python*.jar joins the gateway classpath; the rest of opt/ is not loaded.
+    refs.push(...(await listJars(join(flinkHome.path, 'opt'), '$FLINK_HOME/opt', /^flink-python.*\.jar$/)));
+  } else if (!flinkHome.set) {
+    const pyflink = await get('pyflink');
+    if (pyflink.packageDir) {
+      refs.push(...(await listJars(join(pyflink.packageDir, 'lib'), 'pyflink/lib')));
+      refs.push(...(await listJars(join(pyflink.packageDir, 'opt'), 'pyflink/opt', /^flink-python.*\.jar$/)));
+    }
+  }
+  return scanJars(refs, matrix.connectors());
+}
+
+/** A --jars value: a file is itself, a folder is the *.jar files in it; a missing path stays (jars.readable reports it). */
+async function expand(path: string, source: JarRef['source']): Promise<JarRef[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) return listJars(path, source);
+  return [{ path, source }];
+}
+
+async function listJars(dir: string, source: JarRef['source'], only = /\.jar$/i): Promise<JarRef[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((name) => only.test(name)).sort().map((name) => ({ path: join(dir, name), source }));
+}
