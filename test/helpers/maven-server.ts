@@ -10,7 +10,8 @@ export type Fault =
   | { kind: 'truncate'; declared: number; sent: string }
   | { kind: 'redirect'; to: string }
   | { kind: 'huge'; bytes: number; withLength: boolean }
-  | { kind: 'auth'; username: string; password: string };
+  | { kind: 'auth'; username: string; password: string }
+  | { kind: 'slow'; ms: number };
 
 export interface RecordedRequest {
   path: string;
@@ -26,6 +27,9 @@ export interface MavenServer {
   requireAuth?: { username: string; password: string };
   /** Bytes actually written for 'huge' responses (proves the client stopped reading). */
   hugeBytesSent: number;
+  /** Most requests in flight at once, and the client ports seen (keep-alive reuses them). */
+  maxInFlight: number;
+  clientPorts: Set<number>;
   close(): Promise<void>;
 }
 
@@ -72,13 +76,24 @@ export async function startMavenServer(): Promise<MavenServer> {
     faults: new Map(),
     requests: [],
     hugeBytesSent: 0,
+    maxInFlight: 0,
+    clientPorts: new Set(),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
-  const server: Server = createServer((req, res) => handle(state, fired, req, res));
+  let inFlight = 0;
+  const server: Server = createServer((req, res) => {
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    if (req.socket.remotePort) state.clientPorts.add(req.socket.remotePort);
+    res.on('close', () => inFlight--);
+    const slow = state.faults.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (slow?.kind === 'slow') setTimeout(() => handle(state, fired, req, res), slow.ms);
+    else handle(state, fired, req, res);
+  });
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -100,7 +115,7 @@ function handle(state: MavenServer, fired: Map<string, number>, req: IncomingMes
     }
   }
   const fault = state.faults.get(path);
-  if (fault && fault.kind !== 'auth') {
+  if (fault && fault.kind !== 'auth' && fault.kind !== 'slow') {
     const count = (fired.get(path) ?? 0) + 1;
     fired.set(path, count);
     if (fault.kind === 'status' && (fault.times === undefined || count <= fault.times)) {

@@ -217,3 +217,22 @@ describe('cache safety', () => {
     expect((await readdir(join(dir, 'maven'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('concurrency and keep-alive', () => {
+  it('runs at most 4 requests at once and reuses connections', async () => {
+    const artifacts = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    for (const a of artifacts) {
+      publish(server, G, a, ['1.0.0-1.20']);
+      server.faults.set(`${gaPath(G, a)}/maven-metadata.xml`, { kind: 'slow', ms: 80 });
+    }
+    server.maxInFlight = 0;
+    server.clientPorts.clear();
+    const c = await client();
+    const { value, ms } = await timed(() => Promise.all(artifacts.map((a) => c.versions({ groupId: G, artifactId: a }))));
+    await c.close();
+    expect(value.every((v) => v.source === 'network')).toBe(true);
+    expect(server.maxInFlight).toBeLessThanOrEqual(4);
+    expect(server.clientPorts.size).toBeLessThanOrEqual(4);
+    expect(ms).toBeGreaterThanOrEqual(3 * 80 - 10);
+  });
+});
