@@ -10,7 +10,7 @@ import { renderHuman } from './human.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, sarifAnchor } from './sarif.js';
 import type { Style } from './style.js';
 
 export const FORMATS = ['human', 'json', 'junit', 'sarif', 'markdown', 'github'] as const;
@@ -76,7 +76,7 @@ export function render(report: Report, format: Format, ctx: RenderContext, targe
     case 'junit':
       return renderJunit(report, { strict: ctx.strict });
     case 'sarif':
-      return renderSarif(report, { cwd: ctx.cwd, strict: ctx.strict, ...(ctx.reads ? { reads: ctx.reads } : {}) });
+      return renderSarif(report, { cwd: ctx.cwd, strict: ctx.strict, ...(ctx.reads ? { reads: ctx.reads } : {}), anchor: sarifAnchor(report, ctx.cwd, ctx.env) });
     case 'markdown':
       return renderMarkdown(report, { strict: ctx.strict });
     case 'github':

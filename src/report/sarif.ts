@@ -1,8 +1,11 @@
 // The SARIF 2.1.0 report: one run, one rule per check id in the report, one result per warning or error.
 // A finding that belongs to a file (a JAR, the job file, a config file) carries it as a physical location:
 // relative to the working directory (uriBaseId %SRCROOT%) when inside it, which is what code-scanning
-// uploads resolve against the repository, else an absolute file: URI. Ignored findings stay in the log with
-// an external suppression that carries the reason.
+// uploads resolve against the repository, else an absolute file: URI. GitHub code scanning rejects a whole
+// upload when any result has no location ("locationFromSarifResult: expected at least one location"), so a
+// finding about the environment rather than a file is anchored at line 1 of `anchor` when there is one (the
+// config file, or the workflow file in GitHub Actions). Ignored findings stay in the log with an external
+// suppression that carries the reason.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, Location, Report } from '../engine/model.js';
@@ -16,6 +19,8 @@ export interface SarifOptions {
   strict: boolean;
   /** Check id → what it reads, shown as the rule's full description. */
   reads?: Record<string, readonly string[]>;
+  /** File (relative to cwd, or absolute) that findings without a location of their own point at. */
+  anchor?: string;
 }
 
 type Level = 'error' | 'warning' | 'note' | 'none';
@@ -24,7 +29,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
 }
 
-export function buildSarif(report: Report, { cwd, strict, reads = {} }: SarifOptions): Record<string, unknown> {
+export function buildSarif(report: Report, { cwd, strict, reads = {}, anchor }: SarifOptions): Record<string, unknown> {
   const ruleIndex = new Map(report.checks.map((check, index) => [check.id, index]));
   const rules = report.checks.map((check) => ({
     id: check.id,
@@ -38,7 +43,8 @@ export function buildSarif(report: Report, { cwd, strict, reads = {} }: SarifOpt
   const results = report.checks.flatMap((check) => {
     const reported = check.ignored?.status ?? check.status;
     if (reported !== 'error' && reported !== 'warning') return [];
-    const locations = check.locations.map((location) => physicalLocation(location, cwd));
+    const own = check.locations.length > 0 ? check.locations : anchor ? [{ path: anchor, line: 1 }] : [];
+    const locations = own.map((location) => physicalLocation(location, cwd));
     return [
       {
         ruleId: check.id,
@@ -84,6 +90,19 @@ function physicalLocation(location: Location, cwd: string): Record<string, unkno
     ? { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
     : { uri: pathToFileURL(absolute).href };
   return { physicalLocation: { artifactLocation, ...(location.line ? { region: { startLine: location.line } } : {}) } };
+}
+
+/**
+ * Where environment-level findings are anchored: the config file when it lies inside the working directory,
+ * else, in GitHub Actions, the workflow file that ran the doctor (from GITHUB_WORKFLOW_REF).
+ */
+export function sarifAnchor(report: Report, cwd: string, env: Record<string, string | undefined>): string | undefined {
+  if (report.config) {
+    const rel = relative(resolve(cwd), resolve(cwd, report.config.path));
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel;
+  }
+  const workflow = /(?:^|\/)(\.github\/workflows\/[^@]+)@/.exec(env.GITHUB_WORKFLOW_REF ?? '');
+  return workflow?.[1];
 }
 
 /** "jars.flink-version" → "JarsFlinkVersion": SARIF's rule name is an identifier-like label. */

@@ -335,11 +335,15 @@ describe('the GitHub Actions recipe', () => {
     expect(sarif.runs[0]?.results).toEqual([]);
 
     // The same step on a broken environment: exit 1, an ::error annotation, a SARIF result.
-    const broken = await sh(commands[0] ?? '', { ...ws.env, JAVA_HOME: '/nonexistent', PATH: `${image.venvBin}:${join(ws.dir, '.bin')}:/bin`, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws.dir }, ws.dir);
+    const actions = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws.dir, GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/flink-doctor.yml@refs/pull/1/merge' };
+    const broken = await sh(commands[0] ?? '', { ...ws.env, JAVA_HOME: '/nonexistent', PATH: `${image.venvBin}:${join(ws.dir, '.bin')}:/bin`, ...actions }, ws.dir);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/^::error title=flink-doctor java\.runtime::/m);
-    const results = (JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as { runs: { results: { ruleId: string; level: string }[] }[] }).runs[0]?.results;
+    const results = (JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as { runs: { results: { ruleId: string; level: string; locations?: unknown[] }[] }[] }).runs[0]?.results ?? [];
     expect(results).toContainEqual(expect.objectContaining({ ruleId: 'java.runtime', level: 'error' }));
+    // Code scanning rejects the whole upload if one result lacks a location: environment findings point at the workflow.
+    for (const r of results) expect(r.locations, r.ruleId).toEqual(expect.arrayContaining([expect.anything()]));
+    expect(JSON.stringify(results.find((r) => r.ruleId === 'java.runtime')?.locations)).toContain('.github/workflows/flink-doctor.yml');
   });
 });
 

@@ -10,7 +10,7 @@ import { escapeData, escapeProperty, renderGithub } from '../../src/report/githu
 import { planOutput } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { cell, renderMarkdown } from '../../src/report/markdown.js';
-import { buildSarif, renderSarif } from '../../src/report/sarif.js';
+import { buildSarif, renderSarif, sarifAnchor } from '../../src/report/sarif.js';
 
 const NASTY = 'a <b> & "c" \'d\' | e\u0000f\u001b[31mred\u001b[0m %25 done: x, y\r\nline2 ]]> \uD800';
 
@@ -148,6 +148,25 @@ describe('sarif', () => {
   it('ignored findings are kept with an external suppression carrying the reason', () => {
     const ignored = log.runs[0]!.results[2];
     expect(ignored?.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'known: shaded copy, ticket #12' }]);
+  });
+
+  it('with an anchor every result has a location (GitHub code scanning rejects uploads with locationless results)', () => {
+    const anchored = buildSarif(fixture(), { cwd: '/repo', strict: false, anchor: 'flink-doctor.config.json' }) as unknown as SarifLog;
+    expect(validateSarif(anchored)).toBe(true);
+    for (const r of anchored.runs[0]!.results) expect(r.locations?.length, r.ruleId).toBeGreaterThan(0);
+    expect(anchored.runs[0]!.results[2]?.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'flink-doctor.config.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } },
+    ]);
+    // Findings with their own file keep it.
+    expect(anchored.runs[0]!.results[1]?.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe('lib/kafka.jar');
+  });
+
+  it('anchors at the config file inside the cwd, else the GitHub workflow file, else nowhere', () => {
+    const ref = { GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/pre-submit.yml@refs/pull/7/merge' };
+    expect(sarifAnchor(fixture(), '/repo', ref)).toBe('flink-doctor.config.json');
+    expect(sarifAnchor({ ...fixture(), config: { path: '/etc/flink-doctor.config.json' } }, '/repo', ref)).toBe('.github/workflows/pre-submit.yml');
+    const { config: _config, ...withoutConfig } = fixture();
+    expect(sarifAnchor(withoutConfig, '/repo', {})).toBeUndefined();
   });
 
   it('a clean report has rules and no results', () => {
