@@ -1,6 +1,7 @@
 // Which formats a run writes, and where: the one place that turns --format/--json/--output (or the config
 // file's format/output) and GITHUB_ACTIONS into an output plan, and renders a Report in each format.
 // Every format renders the same Report; none re-runs a check.
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../engine/errors.js';
@@ -99,8 +100,15 @@ export async function writeReport(
       throw new UsageError(`cannot write --output ${plan.file}: ${errorMessage(error)}`);
     }
   }
+  // In GitHub Actions the runner executes any log line that starts with "::". The human report quotes file
+  // names and file contents a pull request controls, so it is printed with workflow commands suspended; only
+  // the escaped annotations that follow are commands.
+  const guard = plan.stdout.includes('github') && plan.stdout.includes('human') ? `flink-doctor-${randomUUID()}` : undefined;
   for (const format of plan.stdout) {
-    stdout.write(render(report, format, ctx, 'stdout'));
+    const text = render(report, format, ctx, 'stdout');
+    if (format === 'human' && guard) stdout.write(`::stop-commands::${guard}\n`);
+    stdout.write(text);
     if (format === 'human' && plan.file) stdout.write(`${plan.format} report written to ${plan.file}\n`);
+    if (format === 'human' && guard) stdout.write(`::${guard}::\n`);
   }
 }

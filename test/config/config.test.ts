@@ -1,11 +1,13 @@
 // flink-doctor.config.json: discovery, validation (one line naming the bad key), flags beating the file,
 // severity overrides and ignore entries — unit-level and through the real CLI.
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
 import { FLAGS, type FlagSpec } from '../../src/cli/flags.js';
-import { findConfig, parseConfig } from '../../src/config/file.js';
+import { CONFIG_KEYS, findConfig, parseConfig } from '../../src/config/file.js';
 import { applyPolicy, resolveInvocation } from '../../src/config/index.js';
 import type { CheckResult, Report } from '../../src/engine/model.js';
 import { runCli } from '../helpers/cli.js';
@@ -223,5 +225,24 @@ describe('the CLI with a config file', () => {
     const unparsable = await run(['--config', join(dir, 'broken.json')], sub);
     expect(unparsable.code).toBe(2);
     expect(unparsable.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+});
+
+describe('schemas/config.schema.json (for editors)', () => {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+  const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+
+  it('names exactly the keys the loader accepts', () => {
+    expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(CONFIG_KEYS).sort());
+  });
+
+  it('accepts the example in docs/ci.md and rejects what the loader rejects', () => {
+    const docText = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(docText)?.[1] ?? '';
+    expect(validate(JSON.parse(example)), JSON.stringify(validate.errors)).toBe(true);
+    for (const bad of [{ flinkversion: '2.2' }, { strict: 'yes' }, { ignore: [{ check: 'java.runtime' }] }, { severity: { 'java.runtime': 'info' } }, { format: 'yaml' }]) {
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+      expect(() => parse(bad)).toThrow();
+    }
   });
 });

@@ -59,11 +59,15 @@ describe('--output', () => {
 
 describe('GITHUB_ACTIONS=true', () => {
   const args = ['--only', 'java.runtime', '--flink-version', '2.2', '--java-home', '/nonexistent'];
-  it('adds ::error commands to the human output', async () => {
+  it('adds ::error commands to the human output, which is printed with workflow commands suspended', async () => {
     const run = await runCli(args, isolatedEnv({ GITHUB_ACTIONS: 'true', CI: 'true' }));
     const lines = run.stdout.trimEnd().split('\n');
-    expect(run.stdout).toContain('✗ java.runtime');
-    expect(lines.at(-1)).toMatch(/^::error title=flink-doctor java\.runtime::/);
+    const stop = /^::stop-commands::(flink-doctor-[0-9a-f-]{36})$/.exec(lines[0] ?? '');
+    expect(stop).not.toBeNull();
+    const resume = lines.indexOf(`::${stop?.[1]}::`);
+    expect(resume).toBeGreaterThan(1);
+    expect(lines.slice(1, resume).join('\n')).toContain('✗ java.runtime');
+    expect(lines.slice(resume + 1)).toEqual([expect.stringMatching(/^::error title=flink-doctor java\.runtime::/)]);
   });
   it('leaves --json alone', async () => {
     const run = await runCli([...args, '--json'], isolatedEnv({ GITHUB_ACTIONS: 'true' }));
