@@ -48,13 +48,15 @@ export async function resolveInvocation(
   const flags: ParsedFlags = { ...cli };
   const extraOptions: Record<string, unknown> = {};
   const declared = new Map(flagSpecs.map((spec) => [spec.name, spec]));
-  // --json and --format both pick the format; either beats the file's "format".
+  // --json and --format both pick the format; either beats the file's "format" (and its "output").
   const cliPicksFormat = cli.json !== undefined || cli.format !== undefined;
 
   for (const [key, mapping] of Object.entries(KEY_TO_FLAG)) {
     const value = (config as Record<string, unknown>)[key];
     if (value === undefined || !mapping) continue;
-    if (key === 'format' && cliPicksFormat) continue;
+    // The file's format and output go together: `--json` must still mean "JSON on stdout" in a repository
+    // whose config file writes a report to a file.
+    if ((key === 'format' || key === 'output') && cliPicksFormat) continue;
     const spec = declared.get(mapping.flag);
     if (!spec) {
       extraOptions[mapping.option] = value;

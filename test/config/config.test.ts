@@ -1,6 +1,6 @@
 // flink-doctor.config.json: discovery, validation (one line naming the bad key), flags beating the file,
 // severity overrides and ignore entries — unit-level and through the real CLI.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -116,14 +116,18 @@ describe('resolveInvocation', () => {
     expect(b.flinkVersionFromConfig).toBe(true);
   });
 
-  it('"severity": "off" checks join the skip list; --json and --format beat the file\'s format', async () => {
+  it('"severity": "off" checks join the skip list; --json and --format beat the file\'s format and output', async () => {
     const dir = await tempDir();
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ format: 'junit', output: 'r.xml', severity: { flink: 'off' } }));
     const inv = await resolveInvocation({ skip: ['java'] }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
     expect(inv.flags.skip).toEqual(['java', 'flink.home']);
     expect(inv.plan).toEqual({ format: 'junit', file: join(dir, 'r.xml'), stdout: ['human'] });
-    const json = await resolveInvocation({ json: true, output: '-x' }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
-    expect(json.plan.format).toBe('json');
+    const json = await resolveInvocation({ json: true }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
+    expect(json.plan).toEqual({ format: 'json', stdout: ['json'] });
+    const sarif = await resolveInvocation({ format: 'sarif', output: 'x.sarif' }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
+    expect(sarif.plan).toEqual({ format: 'sarif', file: join(dir, 'x.sarif'), stdout: ['human'] });
+    const outputOnly = await resolveInvocation({ output: 'y.xml' }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
+    expect(outputOnly.plan).toEqual({ format: 'junit', file: join(dir, 'y.xml'), stdout: ['human'] });
   });
 });
 
@@ -173,6 +177,18 @@ describe('the CLI with a config file', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('target: Flink 2.1 (from --flink-version)');
     expect(result.stdout).toContain('✓ java.runtime');
+  });
+
+  it('format and output from the file write the report there; --json still means JSON on stdout', async () => {
+    const { dir } = await project({ flinkVersion: '2.2', javaHome: jdk17(), only: ['java.runtime'], format: 'junit', output: 'reports/doctor.xml' });
+    const filed = await run([], dir);
+    expect(filed.code).toBe(0);
+    expect(filed.stdout).toContain(`junit report written to ${join(dir, 'reports', 'doctor.xml')}`);
+    expect(existsSync(join(dir, 'reports', 'doctor.xml'))).toBe(true);
+    const other = await project({ flinkVersion: '2.2', javaHome: jdk17(), only: ['java.runtime'], format: 'junit', output: 'reports/doctor.xml' });
+    const json = await run(['--json'], other.dir);
+    expect((JSON.parse(json.stdout) as Report).checks[0]?.id).toBe('java.runtime');
+    expect(existsSync(join(other.dir, 'reports'))).toBe(false);
   });
 
   it('severity and ignore change the verdict, and the reason is shown', async () => {
