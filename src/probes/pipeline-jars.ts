@@ -48,6 +48,8 @@ export async function probePipelineJars({ get, options }: ProbeContext): Promise
       settings.push({ origin: job.file, line: call.line, via: `job:${call.kind}`, source: `job:${call.kind}`, analysis: analysePipelineValue(key, call.values.join(';'), options.cwd) });
     }
   }
+  // Report in file order: config first, then the job top to bottom.
+  settings.sort((a, b) => (a.via === 'config' ? 0 : 1) - (b.via === 'config' ? 0 : 1) || (a.line ?? 0) - (b.line ?? 0));
   await Promise.all(
     settings.flatMap((s) => s.analysis.entries).map(async (entry) => {
       if (!entry.path) return;

@@ -1,0 +1,139 @@
+// job.connectors with a real PyFlink job file: add_jars, set("pipeline.jars"), SQL DDL identifiers.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import jobConnectors from '../../checks/job-connectors.js';
+import { parsePythonJob } from '../../src/job/python-job.js';
+import { avroJar, fatKafkaJar, jarDir, thinKafkaJar } from '../helpers/jars.js';
+import { runCheck } from '../helpers/run-check.js';
+import { runCli } from '../helpers/cli.js';
+import { writeFileDeep } from '../helpers/tmp.js';
+
+const url = (path: string) => pathToFileURL(path).href;
+
+function job(kafkaJar: string, avro: string): string {
+  return `"""Reads orders from Kafka, writes Avro-encoded totals back."""
+import os
+
+from pyflink.datastream import StreamExecutionEnvironment
+from pyflink.table import StreamTableEnvironment
+
+env = StreamExecutionEnvironment.get_execution_environment()
+env.add_jars("${url(kafkaJar)}")  # the fat SQL JAR
+# env.add_jars("file:///commented/out.jar")
+t_env = StreamTableEnvironment.create(env)
+t_env.get_config().set("pipeline.jars", "${url(avro)}")
+extra = os.path.join(os.getcwd(), "udfs.jar")
+t_env.get_config().set("pipeline.classpaths", f"file://{extra}")
+
+t_env.execute_sql("""
+    CREATE TABLE orders (
+        id BIGINT,
+        amount DOUBLE
+    ) WITH (
+        'connector' = 'kafka',
+        'topic' = 'orders',
+        'properties.bootstrap.servers' = 'kafka:9092',
+        'value.format' = 'json'
+    )
+""")
+t_env.execute_sql("""
+    CREATE TABLE totals (id BIGINT, total DOUBLE) WITH (
+        'connector' = 'upsert-kafka',
+        'topic' = 'totals',
+        'key.format' = 'avro',
+        'value.format' = 'avro'
+    )
+""")
+t_env.execute_sql("CREATE TABLE out_table (id BIGINT) WITH ('connector' = 'print')")
+t_env.execute_sql("INSERT INTO totals SELECT id, SUM(amount) FROM orders GROUP BY id").wait()
+`;
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await jarDir('job-');
+});
+
+async function jobFile(name: string, text: string): Promise<string> {
+  const path = await writeFileDeep(join(dir, name), text);
+  // A real Python file: it must at least compile.
+  execFileSync('python3', ['-m', 'py_compile', path]);
+  return path;
+}
+
+describe('parsePythonJob', () => {
+  it('finds the JARs, settings, identifiers and what it cannot resolve, with lines', () => {
+    const parsed = parsePythonJob(job('/j/k.jar', '/j/a.jar'));
+    expect(parsed.jars).toEqual([
+      { kind: 'add_jars', value: 'file:///j/k.jar', line: 8 },
+      { kind: 'pipeline.jars', value: 'file:///j/a.jar', line: 11 },
+    ]);
+    expect(parsed.identifiers.map((i) => `${i.role}:${i.identifier}@${i.line}`)).toEqual([
+      'connector:kafka@20',
+      'format:json@23',
+      'connector:upsert-kafka@28',
+      'format:avro@30',
+      'format:avro@31',
+      'connector:print@34',
+    ]);
+    expect(parsed.unresolved).toEqual([{ line: 13, text: 'set("pipeline.classpaths", f"file://{extra}")' }]);
+  });
+
+  it('reads CREATE CATALOG types and Table API descriptors', () => {
+    const parsed = parsePythonJob(`t.execute_sql("CREATE CATALOG h WITH ('type' = 'hive', 'hive-conf-dir' = '/etc')")\nd = TableDescriptor.for_connector('datagen').format(FormatDescriptor.for_format('csv').build())\n`);
+    expect(parsed.identifiers.map((i) => `${i.role}:${i.identifier}`)).toEqual(['catalog:hive', 'connector:datagen', 'format:csv']);
+  });
+});
+
+describe('job.connectors', () => {
+  it('is ok when every identifier is provided by a JAR the job adds or built in', async () => {
+    const kafka = await fatKafkaJar(join(dir, 'flink-sql-connector-kafka-3.3.0-1.20.jar'));
+    const avro = await avroJar(join(dir, 'flink-sql-avro-1.20.1.jar'));
+    const file = await jobFile('ok_job.py', job(kafka, avro));
+    const result = await runCheck(jobConnectors, { job: file, flinkVersion: '1.20.1' });
+    expect(result.status).toBe('ok');
+    expect(result.summary).toBe('all 5 identifiers the job uses are available');
+    expect(result.details).toContain(`connector 'kafka' (line 20): provided by ${kafka}`);
+    expect(result.details).toContain("format 'json' (line 23): built into Flink");
+    expect(result.details.join('\n')).toMatch(/line 13: set\("pipeline.classpaths", f"file:\/\/\{extra\}"\) is not a literal/);
+  });
+
+  it('is an error naming the identifier and the JAR to add', async () => {
+    const kafka = await fatKafkaJar(join(dir, 'k2', 'x.jar').replace('k2/', 'k2-'));
+    const file = await jobFile('missing_avro.py', job(kafka, join(dir, 'not-downloaded.jar')));
+    const result = await runCheck(jobConnectors, { job: file, flinkVersion: '1.20.1' });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe("no JAR the job sees provides format 'avro' (line 30)");
+    expect(result.fix).toContain('org.apache.flink:flink-sql-avro:1.20.1');
+    expect(result.locations).toEqual([{ path: file, line: 30 }]);
+  });
+
+  it('does not count a thin JAR as missing: it registers the factory (jars.thin reports the rest)', async () => {
+    const thin = await thinKafkaJar(join(dir, 'thin.jar'));
+    const avro = await avroJar(join(dir, 'avro2.jar'));
+    const result = await runCheck(jobConnectors, { job: await jobFile('thin_job.py', job(thin, avro)), flinkVersion: '1.20' });
+    expect(result.status).toBe('ok');
+  });
+
+  it('is an error for kafka when no JAR is added at all, naming the fat JAR for the target', async () => {
+    const file = await jobFile('bare.py', "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n");
+    const result = await runCheck(jobConnectors, { job: file, flinkVersion: '2.2' });
+    expect(result.status).toBe('error');
+    expect(result.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
+  });
+
+  it('is skipped without --job', async () => {
+    expect((await runCheck(jobConnectors)).status).toBe('skipped');
+  });
+
+  it('--job naming a missing file is a usage error (exit 2); a missing JAR is a finding', async () => {
+    const missing = await runCli(['--job', join(dir, 'nope.py'), '--only', 'job.connectors']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--job .*nope.py: no such file/);
+    const run = await runCli(['--jars', join(dir, 'nope.jar'), '--only', 'jars.readable', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).checks[0].summary).toBe('nope.jar does not exist');
+  });
+});
