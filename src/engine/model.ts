@@ -20,6 +20,8 @@ export interface Outcome {
   /** Facts the check based its decision on, shown with --verbose and kept in the JSON report. */
   facts?: Record<string, string | number | boolean | null>;
   locations?: Location[];
+  /** Where the knowledge behind the verdict comes from (URLs or repo paths from compat-matrix.json). */
+  sources?: string[];
 }
 
 /** One rendered row of the report: the outcome plus the check's identity and cost. */
@@ -34,6 +36,7 @@ export interface CheckResult {
   durationMs: number;
   facts: Record<string, string | number | boolean | null>;
   locations: Location[];
+  sources: string[];
   /** Set when an `ignore` entry of the config file matched: status became "skipped", `status` keeps what the check said. */
   ignored?: Ignored;
   /** Set when a `severity` override of the config file changed the status the check reported. */
