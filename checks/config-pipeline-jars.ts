@@ -19,7 +19,8 @@ export default defineCheck({
     const locations: Location[] = [];
     for (const setting of settings) {
       const { analysis } = setting;
-      const where = `${setting.via === 'config' ? analysis.key : setting.via.replace('job:', '')} in ${setting.origin}${setting.line ? `:${setting.line}` : ''}`;
+      const how = setting.via === 'config' ? analysis.key : setting.via === 'job:set' ? `set("${analysis.key}")` : `${setting.via.replace('job:', '')}()`;
+      const where = `${how} in ${setting.origin}${setting.line ? `:${setting.line}` : ''}`;
       const before = errors.length + warnings.length;
       for (const issue of analysis.issues) errors.push(`${where}: ${issue}`);
       if (analysis.yamlList) {
@@ -36,7 +37,7 @@ export default defineCheck({
       for (const entry of analysis.entries) {
         if (entry.path && entry.exists === false) errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file`);
       }
-      if (analysis.corrected && !analysis.yamlList) fixes.push(`${setting.via === 'config' ? `${analysis.key}: ` : `${setting.via.replace('job:', '')}: `}"${analysis.corrected}"`);
+      if (analysis.corrected && !analysis.yamlList) fixes.push(setting.via === 'config' ? `${analysis.key}: "${analysis.corrected}"` : `${how.replace(/\)$/, '')}${setting.via === 'job:set' ? ', ' : ''}"${analysis.corrected}")  # ${setting.origin}:${setting.line ?? ''}`);
       if (errors.length + warnings.length > before) locations.push(setting.line ? { path: setting.origin, line: setting.line } : { path: setting.origin });
     }
     const count = settings.reduce((n, s) => n + s.analysis.entries.length, 0);

@@ -30,7 +30,7 @@ export default defineCheck({
       group.forEach((j) => paths.add(j.ref.path));
     }
     for (const overlap of jars.overlaps) {
-      details.push(`${overlap.classes} classes in both ${basename(overlap.jars[0])} and ${basename(overlap.jars[1])}: ${summarisePackages(overlap.packages)}`);
+      details.push(`${overlap.classes} class${overlap.classes === 1 ? '' : 'es'} in both ${basename(overlap.jars[0])} and ${basename(overlap.jars[1])}: ${summarisePackages(overlap.packages)}`);
       overlap.jars.forEach((p) => paths.add(p));
     }
     const facts = { jars: seen.length, duplicateArtifacts: details.length - jars.overlaps.length, classOverlaps: jars.overlaps.length };

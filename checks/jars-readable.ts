@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { defineCheck } from '../src/engine/check.js';
 import type { Location } from '../src/engine/model.js';
-import { capList, jarLabel, referenceLocation } from '../src/jars/describe.js';
+import { capList, jarLabel, origin, referenceLocation } from '../src/jars/describe.js';
 
 export default defineCheck({
   id: 'jars.readable',
@@ -24,7 +24,7 @@ export default defineCheck({
       return {
         status: 'error',
         summary: broken.length === 1 && first ? `${basename(first.ref.path)} ${first.error}` : `${broken.length} of ${all.length} JARs cannot be used`,
-        details: broken.map((jar) => `${jar.ref.path} ${jar.error} (${jarLabel(jar).split(' from ').pop()})`),
+        details: broken.map((jar) => `${jar.ref.path} ${jar.error} (from ${origin(jar.ref)})`),
         fix: 'Download the JAR again (a failed download often leaves an empty or HTML file) or remove the reference to it',
         facts,
         locations: locations(broken),

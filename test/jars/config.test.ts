@@ -73,12 +73,20 @@ describe('config.pipeline-jars', () => {
     expect((await runCheck(configPipelineJars, { confDir: conf, flinkVersion: '1.20' })).status).toBe('warning');
   });
 
+  it('is an error for list syntax in flink-conf.yaml (its flat parser reads one string)', async () => {
+    const conf = await confDir({ 'flink-conf.yaml': `pipeline.jars: ['${pathToFileURL(kafka).href}']\n` });
+    const result = await runCheck(configPipelineJars, { confDir: conf, flinkVersion: '1.18.1' });
+    expect(result.status).toBe('error');
+    expect(result.summary).toMatch(/written as a list .*MalformedURLException: no protocol/);
+    expect(result.fix).toBe(`Write:\npipeline.jars: "${pathToFileURL(kafka).href}"`);
+  });
+
   it('checks set("pipeline.jars") and add_jars in the job too', async () => {
     const job = await writeFileDeep(join(dir, 'job.py'), `env.add_jars("${kafka}")\nt_env.get_config().set("pipeline.jars", "file:///a.jar file:///b.jar")\n`);
     const result = await runCheck(configPipelineJars, { job, flinkVersion: '1.20' });
     expect(result.status).toBe('error');
-    expect(result.details.join('\n')).toMatch(/add_jars in .*job.py:1: ".*" is a plain path/);
-    expect(result.details.join('\n')).toMatch(/set in .*job.py:2: pipeline.jars separates entries with spaces/);
+    expect(result.details.join('\n')).toMatch(/add_jars\(\) in .*job.py:1: ".*" is a plain path/);
+    expect(result.details.join('\n')).toMatch(/set\("pipeline.jars"\) in .*job.py:2: pipeline.jars separates entries with spaces/);
     expect(result.locations).toEqual([{ path: job, line: 1 }, { path: job, line: 2 }]);
   });
 
