@@ -7,6 +7,8 @@ import { centralUrl, coordinates, jarLabel, readable } from '../src/jars/describ
 import type { ScannedJar } from '../src/jars/scan.js';
 import { compareReleases } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
+import { exactFlinkVersionFix } from '../src/maven/advice.js';
+import type { MavenFact } from '../src/probes/maven.js';
 
 interface Verdict {
   jar: ScannedJar;
@@ -18,9 +20,9 @@ export default defineCheck({
   id: 'jars.flink-version',
   title: 'Connector JARs match the Flink version',
   group: 'JARs',
-  reads: ['each JAR\'s META-INF/NOTICE, MANIFEST.MF, pom.properties', 'compat-matrix.json connectors'],
-  needs: ['jars', 'target'],
-  run({ jars, target }, { matrix }) {
+  reads: ['each JAR\'s META-INF/NOTICE, MANIFEST.MF, pom.properties', 'compat-matrix.json connectors', 'maven-metadata.xml of its artifact (cache or shipped snapshot with --offline)'],
+  needs: ['jars', 'target', 'maven'],
+  run({ jars, target, maven }, { matrix }) {
     const minor = target.minor;
     if (!minor) return { status: 'skipped', summary: 'no target Flink version (pass --flink-version or install apache-flink)' };
     const knowledge = matrix.connectors();
@@ -33,7 +35,7 @@ export default defineCheck({
       return { status: 'ok', summary: `${judged.length} connector/format JAR${judged.length === 1 ? '' : 's'} built for Flink ${minor}`, details: [...judged.map(jarLabel), ...unknown], facts };
     }
     const errors = verdicts.filter((v) => v.level === 'error');
-    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.flinkVersion, knowledge)))];
+    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.flinkVersion, knowledge, maven)))];
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
       summary: verdicts.length === 1 && verdicts[0] ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}` : `${verdicts.length} JARs built for another Flink line than ${minor}`,
@@ -74,7 +76,11 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   return [];
 }
 
-function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledge: ConnectorKnowledge): string {
+function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledge: ConnectorKnowledge, maven: MavenFact): string {
+  // The repository's own version list names the exact newest build for the line; a legacy Scala-suffixed
+  // artifact has no builds for modern lines under its name, so the matrix names its successor instead.
+  const exact = jar.identity && !jar.identity.scalaSuffix ? exactFlinkVersionFix(maven, jar.identity, minor) : undefined;
+  if (exact) return `Replace ${jarLabel(jar)}: ${exact}`;
   const family = jar.family ? knowledge.family(jar.family) : undefined;
   const recommended = family ? knowledge.recommend(family, minor, version) : undefined;
   if (!recommended) return `Replace ${jarLabel(jar)} with a build for Flink ${minor} (none is known to flink-doctor yet)`;

@@ -7,7 +7,9 @@ import jarsFlinkVersion from '../../checks/jars-flink-version.js';
 import jarsThin from '../../checks/jars-thin.js';
 import { jdk17, jdk25 } from '../helpers/java.js';
 import { avroJar, cdcJar, compiledClass, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, manifest, thinKafkaJar, userFatJar } from '../helpers/jars.js';
-import { runCheck } from '../helpers/run-check.js';
+import { isolatedEnv, runCheck, runCheck as runRealCheck } from '../helpers/run-check.js';
+import { publish, startMavenServer } from '../helpers/maven-server.js';
+import { tempDir } from '../helpers/tmp.js';
 import { writeZip } from '../helpers/zip.js';
 
 let dir: string;
@@ -27,6 +29,13 @@ beforeAll(async () => {
 });
 
 describe('jars.flink-version', () => {
+  // No network in tests: the Maven data behind exact fixes comes from the shipped snapshot (or a local server).
+  let offline: { offline: true; env: Record<string, string | undefined> };
+  beforeAll(async () => {
+    offline = { offline: true, env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-') }) };
+  });
+  const runCheck = (check: typeof jarsFlinkVersion, options: Parameters<typeof runRealCheck>[1]) => runRealCheck(check, { ...offline, ...options });
+
   it('is ok for connectors and formats built for the target minor', async () => {
     const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat120 as string, jar.avro as string], flinkVersion: '1.20.1' });
     expect(result.status).toBe('ok');
@@ -38,7 +47,7 @@ describe('jars.flink-version', () => {
     expect(result.status).toBe('error');
     expect(result.summary).toMatch(/built for Flink 1.20, target is 2.2/);
     expect(result.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
-    expect(result.fix).toContain('https://repo.maven.apache.org/maven2/org/apache/flink/flink-sql-connector-kafka/5.0.0-2.2/flink-sql-connector-kafka-5.0.0-2.2.jar');
+    expect(result.fix).toContain('https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/5.0.0-2.2/flink-sql-connector-kafka-5.0.0-2.2.jar');
     expect(result.locations).toEqual([{ path: jar.fat120 }]);
   });
 
@@ -54,6 +63,25 @@ describe('jars.flink-version', () => {
     expect(result.status).toBe('error');
     expect(result.summary).toMatch(/Scala 2.11 build/);
     expect(result.fix).toContain('flink-sql-connector-kafka:3.2.0-1.18');
+  });
+
+  it('names the newest build the repository lists for the target line, with its download URL', async () => {
+    const server = await startMavenServer();
+    try {
+      publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20', '4.0.1-2.0', '5.0.0-2.2', '5.1.0-2.2', '5.2.0-2.3']);
+      const result = await runRealCheck(jarsFlinkVersion, {
+        jars: [jar.fat120 as string],
+        flinkVersion: '2.2.1',
+        mavenRepo: server.url,
+        env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-') }),
+      });
+      expect(result.status).toBe('error');
+      expect(result.fix).toBe(
+        `Replace flink-sql-connector-kafka-3.3.0-1.20.jar from --jars: Use org.apache.flink:flink-sql-connector-kafka:5.1.0-2.2, the newest build for Flink 2.2: ${server.url}/org/apache/flink/flink-sql-connector-kafka/5.1.0-2.2/flink-sql-connector-kafka-5.1.0-2.2.jar`,
+      );
+    } finally {
+      await server.close();
+    }
   });
 
   it('is a warning for another minor of the same major', async () => {
