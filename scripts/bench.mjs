@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'flink-doctor.mjs');
+const bin = join(root, 'bin', 'flink-doctor.js');
+const bundle = join(root, 'dist', 'cli', 'flink-doctor.mjs');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, python: { type: 'string' } } });
 const runs = Math.max(3, Number(values.runs) || 21);
-if (!existsSync(bundle)) throw new Error('dist/flink-doctor.mjs is missing: run `npm run build` (npm run bench does)');
+if (!existsSync(bundle)) throw new Error('dist/cli/flink-doctor.mjs is missing: run `npm run build` (npm run bench does)');
 
 // Resolve the interpreter once, outside the timing: a pyenv shim on PATH costs a bash start-up per call,
 // which is the shim's cost, not the doctor's.
@@ -22,7 +23,7 @@ const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') 
 const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'java -version': [java, ['-version']],
-  'flink-doctor (full run)': [process.execPath, [bundle, '--json', '--python', python]],
+  'flink-doctor (full run)': [process.execPath, [bin, '--json', '--python', python]],
 };
 
 function time([file, args]) {

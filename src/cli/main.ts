@@ -8,8 +8,8 @@ import type { Check } from '../engine/check.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import { EXIT, exitCodeFor, summarize, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';
-import { runChecks, selectChecks } from '../engine/run.js';
-import { loadMatrix, type Matrix } from '../knowledge/matrix.js';
+import { runChecks, selectChecks, startProbes } from '../engine/run.js';
+import { assertValidMatrix, openMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
 import { createFactStore } from '../probes/registry.js';
 import { applyPolicy, resolveInvocation } from '../config/index.js';
@@ -51,11 +51,12 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT.OK;
   }
-  const matrix = loadMatrix();
+  // Validated below, once the slow probes (java, python) are running: the check costs a few ms of CPU.
+  const matrix = openMatrix();
   // The config file fills in what the flags leave out and picks the output plan (src/config, src/report/index.ts).
   const invocation = await resolveInvocation(flags, { cwd: io.cwd, env: io.env, flagSpecs: FLAGS, checkIds: allChecks.map((c) => c.id) });
   const options = toOptions(invocation.flags, io, matrix);
-  if (connector) return runConnectorCommand(positionals.slice(1), options, matrix, io);
+  if (connector) return runConnectorCommand(positionals.slice(1), options, assertValidMatrix(matrix), io);
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
   if (flags['list-checks']) {
@@ -66,6 +67,8 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   const { run, skipped } = selectChecks(allChecks, options);
   const store = createFactStore(options, matrix);
+  startProbes(run, store);
+  assertValidMatrix(matrix);
   const spinner = await startSpinner(io, options, run.length);
   let report: Report;
   try {

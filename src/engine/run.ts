@@ -28,15 +28,19 @@ export function matchesId(id: string, pattern: string): boolean {
   return id === prefix || id.startsWith(`${prefix}.`);
 }
 
+/** Asks for every fact the checks need, so all probes start at once, before any check waits. Idempotent. */
+export function startProbes(checks: readonly Check[], store: FactStore<Facts>): void {
+  const keys = new Set<FactKey>(checks.flatMap((c) => c.needs));
+  for (const key of keys) void store.get(key);
+}
+
 export async function runChecks(
   checks: readonly Check[],
   skippedByFlag: readonly Check[],
   store: FactStore<Facts>,
   ctx: { matrix: Matrix; strict: boolean },
 ): Promise<CheckResult[]> {
-  // Ask for every needed fact up front so all probes start at once, before any check waits.
-  const keys = new Set<FactKey>(checks.flatMap((c) => c.needs));
-  for (const key of keys) void store.get(key);
+  startProbes(checks, store);
 
   const results = await Promise.all(checks.map((check) => runOne(check, store, ctx)));
   const skipped = skippedByFlag.map((check) =>

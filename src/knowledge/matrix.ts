@@ -129,14 +129,25 @@ export class Matrix {
   }
 }
 
-let loaded: Matrix | undefined;
+let opened: Matrix | undefined;
+const validated = new WeakSet<Matrix>();
 
-/** Load and validate the bundled matrix once; a broken matrix is a build bug, so it throws. */
-export function loadMatrix(doc: unknown = rawMatrix): Matrix {
-  if (doc === rawMatrix && loaded) return loaded;
-  const errors = validateMatrixDocument(doc);
+/** The bundled matrix, not yet validated: lets the CLI start its probes first and validate while they run. */
+export function openMatrix(): Matrix {
+  opened ??= new Matrix(rawMatrix as MatrixDocument);
+  return opened;
+}
+
+/** Throws when the document breaks schemas/compat-matrix.schema.json (a build bug, not a user error). */
+export function assertValidMatrix(matrix: Matrix): Matrix {
+  if (validated.has(matrix)) return matrix;
+  const errors = validateMatrixDocument(matrix.doc);
   if (errors.length > 0) throw new Error(`compat-matrix.json is invalid: ${errors.join('; ')}`);
-  const matrix = new Matrix(doc as MatrixDocument);
-  if (doc === rawMatrix) loaded = matrix;
+  validated.add(matrix);
   return matrix;
+}
+
+/** Load and validate a matrix document (the bundled one by default) in one step. */
+export function loadMatrix(doc: unknown = rawMatrix): Matrix {
+  return assertValidMatrix(doc === rawMatrix ? openMatrix() : new Matrix(doc as MatrixDocument));
 }

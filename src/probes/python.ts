@@ -3,15 +3,15 @@
 // the Flink config of the user's conf dir, an active virtualenv (VIRTUAL_ENV), an active conda env
 // (CONDA_PREFIX), then python3 and python on PATH. The winner runs once with a small probe script that reports
 // its version, prefixes, sys.path and PEP 508 marker environment. Never throws: every failure is a fact.
-import { access, stat } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { readConfigDir, stringValue } from '../flink/config-file.js';
 import { errorMessage } from '../engine/errors.js';
 import { runProcess } from './process.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './python-probe-script.js';
 import type { ProbeContext } from './registry.js';
 import type { MarkerEnvironment, Provenance, PythonFact } from './types.js';
+import { findOnPath } from './which.js';
 
 export const PYTHON_CONFIG_KEY = 'python.client.executable';
 
@@ -92,7 +92,7 @@ async function chooseCandidate({ options, get }: ProbeContext): Promise<Candidat
     return { requested, provenance: { source: 'CONDA_PREFIX', detail: conda } };
   }
   for (const name of ['python3', 'python']) {
-    const found = await findOnPath(name, options.env, options.cwd);
+    const found = findOnPath(name, options.env, options.cwd);
     if (found) return { requested: name, provenance: { source: 'PATH', detail: found } };
   }
   return { requested: 'python3', provenance: { source: 'PATH', detail: 'neither python3 nor python is on PATH' } };
@@ -116,7 +116,7 @@ async function configuredExecutable(get: ProbeContext['get']): Promise<Candidate
 async function locate(requested: string, env: Record<string, string | undefined>, cwd: string): Promise<{ path?: string; failure: string }> {
   const hasSeparator = requested.includes('/') || (process.platform === 'win32' && requested.includes('\\'));
   if (!hasSeparator) {
-    const found = await findOnPath(requested, env, cwd);
+    const found = findOnPath(requested, env, cwd);
     return found ? { path: found, failure: '' } : { failure: `${requested} is not on PATH` };
   }
   const path = isAbsolute(requested) ? requested : resolve(cwd, requested);
@@ -129,32 +129,6 @@ async function locate(requested: string, env: Record<string, string | undefined>
   }
   // An existing file that is not executable is still handed to runProcess, which reports it as such.
   return { path, failure: '' };
-}
-
-/** PATH lookup without a shell: the first directory holding an executable regular file of that name. */
-export async function findOnPath(name: string, env: Record<string, string | undefined>, cwd: string): Promise<string | undefined> {
-  const windows = process.platform === 'win32';
-  const pathVar = env.PATH ?? env.Path ?? '';
-  const names = windows && !/\.exe$/i.test(name) ? [`${name}.exe`, name] : [name];
-  for (const dir of pathVar.split(delimiter)) {
-    if (!dir) continue;
-    const base = isAbsolute(dir) ? dir : resolve(cwd, dir);
-    for (const candidate of names) {
-      const full = join(base, candidate);
-      if (await isExecutableFile(full)) return full;
-    }
-  }
-  return undefined;
-}
-
-async function isExecutableFile(path: string): Promise<boolean> {
-  try {
-    if (!(await stat(path)).isFile()) return false;
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 interface ParsedAnswer {

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { loadMatrix } from '../../src/knowledge/matrix.js';
-import { findOnPath, parseProbeOutput } from '../../src/probes/python.js';
+import { parseProbeOutput } from '../../src/probes/python.js';
+import { findOnPath } from '../../src/probes/which.js';
 import { PROBE_MARKER } from '../../src/probes/python-probe-script.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import type { PythonFact } from '../../src/probes/types.js';
@@ -163,7 +164,7 @@ describe('python probe resolution order', () => {
     await writeFileDeep(join(second, 'python3', 'README'), 'a directory named python3');
     const third = await tempDir('path-');
     await symlink(py311(), join(third, 'python3'));
-    expect(await findOnPath('python3', { PATH: [first, second, '', third].join(':') }, '/')).toBe(join(third, 'python3'));
+    expect(findOnPath('python3', { PATH: [first, second, '', third].join(':') }, '/')).toBe(join(third, 'python3'));
   });
 
   it('a bare name given to --python is looked up on PATH', async () => {
