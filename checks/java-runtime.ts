@@ -14,7 +14,7 @@ export default defineCheck({
     const judgedAgainst = target.known ? [] : [`no target Flink version${target.flinkVersion ? ` known for ${target.flinkVersion}` : ''}: judged against ${flink}, the newest line known`];
     const recommended = line?.java.recommended;
     const wanted = line ? describeJava(line.java.supported, line.java.experimental) : '';
-    const howToPoint = 'set JAVA_HOME to it (or env.java.home in the Flink config, or pass --java-home)';
+    const howToPoint = pointAt(java.provenance.source, java.provenance.detail);
     const where = java.provenance.detail ? `${java.provenance.source} (${java.provenance.detail})` : java.provenance.source;
     const facts = {
       source: java.provenance.source,
@@ -71,6 +71,14 @@ export default defineCheck({
     }
   },
 });
+
+/** How to make PyFlink use another JDK, given which source won: setting JAVA_HOME does nothing while
+ * env.java.home is set, and --java-home only changes what the doctor inspects. */
+function pointAt(source: string, detail: string | undefined): string {
+  if (source === 'env.java.home') return `set env.java.home in ${detail ?? 'the Flink config'} to it (it wins over JAVA_HOME)`;
+  if (source === '--java-home') return 'point JAVA_HOME (or env.java.home in the Flink config) at it, and pass it as --java-home to check it';
+  return 'set JAVA_HOME to it (or env.java.home in the Flink config)';
+}
 
 function describeJava(supported: number[], experimental: number[]): string {
   const parts = [`Java ${supported.join(', ')}`];

@@ -1,5 +1,13 @@
-// Entry point of the bundled CLI (dist/flink-doctor.mjs).
+// Entry point of the bundled CLI (dist/cli/flink-doctor.mjs and dist/flink-doctor.mjs).
 import { main } from './main.js';
+
+// A reader that stops early (`flink-doctor | head`) closes the pipe: that is not the doctor's failure, so the
+// write error is dropped and the run still ends with its own exit code, without a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.exit(2);
+  });
+}
 
 const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 process.exitCode = code;

@@ -10,13 +10,11 @@ import { EXIT, exitCodeFor, summarize, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';
 import { runChecks, selectChecks, startProbes } from '../engine/run.js';
 import { assertValidMatrix, openMatrix, type Matrix } from '../knowledge/matrix.js';
-import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
+import { isFlinkVersion, isPatchVersion, minorOf } from '../knowledge/versions.js';
 import { createFactStore } from '../probes/registry.js';
 import { applyPolicy, resolveInvocation } from '../config/index.js';
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
-import { runConnectorCommand } from './connector-command.js';
-import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
 
 export const TOOL = { name: 'flink-doctor', version: pkg.version };
@@ -56,7 +54,12 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   // The config file fills in what the flags leave out and picks the output plan (src/config, src/report/index.ts).
   const invocation = await resolveInvocation(flags, { cwd: io.cwd, env: io.env, flagSpecs: FLAGS, checkIds: allChecks.map((c) => c.id) });
   const options = toOptions(invocation.flags, io, matrix);
-  if (connector) return runConnectorCommand(positionals.slice(1), options, assertValidMatrix(matrix), io);
+  if (options.mavenRepo) await checkRepositoryFlag(options.mavenRepo);
+  if (connector) {
+    // Loaded only for the subcommand: it pulls in the Maven client, which a plain run never needs.
+    const { runConnectorCommand } = await import('./connector-command.js');
+    return runConnectorCommand(positionals.slice(1), options, assertValidMatrix(matrix), io);
+  }
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
   if (flags['list-checks']) {
@@ -72,7 +75,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const spinner = await startSpinner(io, options, run.length);
   let report: Report;
   try {
-    const checks = applyPolicy(await runChecks(run, skipped, store, { matrix, strict: options.strict }), invocation.policy);
+    const checks = applyPolicy(await runChecks(run, skipped, store, { matrix, strict: options.strict }, allChecks), invocation.policy);
     const target = await store.get('target').catch(() => null);
     report = {
       schemaVersion: 1,
@@ -99,9 +102,15 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
   if (flinkVersion !== undefined) {
     if (!isFlinkVersion(flinkVersion)) throw new UsageError(`--flink-version '${flinkVersion}' is not a Flink version (expected e.g. 2.2 or 2.2.1)`);
     const minor = minorOf(flinkVersion) ?? '';
-    if (!matrix.line(minor)) {
+    const line = matrix.line(minor);
+    if (!line) {
       const minors = matrix.minors();
       throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minors[0]} to ${minors[minors.length - 1]}`);
+    }
+    // A patch the matrix does not list is a typo or newer than this doctor's knowledge: judging it by the
+    // line's rules could be wrong (patches change dependency pins), so say what is known.
+    if (isPatchVersion(flinkVersion) && !line.patches.includes(flinkVersion)) {
+      throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minor} releases ${line.patches.join(', ')} (pass ${minor} to target the line)`);
     }
   }
   for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'job']) {
@@ -109,6 +118,9 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
   }
   const only = listValue(flags.only);
   const skip = listValue(flags.skip);
+  for (const name of ['only', 'skip']) {
+    if (flags[name] !== undefined && listValue(flags[name]).length === 0) throw new UsageError(`--${name} needs at least one check id (see --list-checks)`);
+  }
   const ids = allChecks.map((c) => c.id);
   for (const pattern of [...only, ...skip]) {
     const prefix = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
@@ -133,7 +145,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     env: io.env,
     cwd: io.cwd,
     offline: Boolean(flags.offline),
-    mavenRepo: checkedRepo(str('maven-repo')),
+    mavenRepo: str('maven-repo'),
   });
 }
 
@@ -174,13 +186,13 @@ function checkJobFile(path: string | undefined, cwd: string): string | undefined
   return absolute;
 }
 
-/** --maven-repo must be an http(s) URL; the message never repeats credentials. */
-function checkedRepo(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
+/** --maven-repo must be an http(s) URL; the message never repeats credentials. The Maven module (and its
+ * XML parser) is loaded only when the flag is given. */
+async function checkRepositoryFlag(url: string): Promise<void> {
+  const { RepositoryError, checkRepositoryUrl } = await import('../maven/repository.js');
   try {
     checkRepositoryUrl(url, '--maven-repo');
   } catch (error) {
     throw error instanceof RepositoryError ? new UsageError(error.message) : error;
   }
-  return url;
 }

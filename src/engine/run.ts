@@ -1,4 +1,4 @@
-// Runs the selected checks against one fact store and returns results in registry order.
+// Runs the selected checks against one fact store and returns results in registry order (main passes it).
 // A check (or a probe it needs) that throws becomes an `error` result for that check; the run goes on.
 import type { Matrix } from '../knowledge/matrix.js';
 import type { FactKey, Facts } from '../probes/registry.js';
@@ -39,6 +39,8 @@ export async function runChecks(
   skippedByFlag: readonly Check[],
   store: FactStore<Facts>,
   ctx: { matrix: Matrix; strict: boolean },
+  /** The order results are reported in (the registry's); defaults to run-then-skipped. */
+  registryOrder?: readonly Check[],
 ): Promise<CheckResult[]> {
   startProbes(checks, store);
 
@@ -46,7 +48,7 @@ export async function runChecks(
   const skipped = skippedByFlag.map((check) =>
     toResult(check, { status: 'skipped', summary: 'skipped by --skip' }, 0),
   );
-  const order = new Map(checks.concat(skippedByFlag).map((c, i) => [c.id, i]));
+  const order = new Map((registryOrder ?? checks.concat(skippedByFlag)).map((c, i) => [c.id, i]));
   return [...results, ...skipped].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
@@ -69,13 +71,15 @@ async function runOne(check: Check, store: FactStore<Facts>, ctx: { matrix: Matr
 }
 
 function toResult(check: Check, outcome: Outcome, durationMs: number): CheckResult {
+  // A detail that only repeats the summary is noise in every format.
+  const details = (outcome.details ?? []).filter((detail, index) => index > 0 || detail !== outcome.summary);
   return {
     id: check.id,
     title: check.title,
     group: check.group,
     status: outcome.status,
     summary: outcome.summary,
-    details: outcome.details ?? [],
+    details,
     fix: outcome.fix ?? null,
     durationMs: Math.round(durationMs),
     facts: outcome.facts ?? {},

@@ -9,6 +9,7 @@ import { BUNDLE, runBundle, runCli } from '../helpers/cli.js';
 import { JAVA8_OUTPUT, fakeJavaHome, jdk17 } from '../helpers/java.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 
 const root = join(import.meta.dirname, '..', '..');
 const reportSchema = JSON.parse(readFileSync(join(root, 'schemas', 'report.schema.json'), 'utf8'));
@@ -29,6 +30,9 @@ describe('exit code 2: the doctor cannot run', () => {
     [['--only', 'nope.check'], "flink-doctor: unknown check 'nope.check'"],
     [['stray'], "flink-doctor: unexpected argument 'stray' (see --help)"],
     [['--python', ''], 'flink-doctor: --python needs a non-empty value'],
+    [['--flink-version', '2.2.99'], 'flink-doctor: --flink-version 2.2.99: flink-doctor knows Flink 2.2 releases 2.2.0, 2.2.1 (pass 2.2 to target the line)'],
+    [['--only', ''], 'flink-doctor: --only needs at least one check id (see --list-checks)'],
+    [['--skip', ' , '], 'flink-doctor: --skip needs at least one check id (see --list-checks)'],
   ])('%j → one line on stderr, nothing on stdout', async (argv, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);
@@ -57,6 +61,8 @@ describe('--json', () => {
     expect(only.checks.map((c) => c.id)).toEqual(['java.runtime']);
     const skip = parseReport((await runCli(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java.runtime,flink.home', '--skip', 'java'])).stdout);
     expect(skip.checks.find((c) => c.id === 'java.runtime')).toMatchObject({ status: 'skipped', summary: 'skipped by --skip' });
+    // A skipped check keeps its place in the report (registry order), so groups stay together.
+    expect(skip.checks.map((c) => c.id)).toEqual(['java.runtime', 'flink.home']);
   });
 });
 
@@ -104,6 +110,20 @@ describe('human output', () => {
 });
 
 describe('the built bundle', () => {
+  it('exits with its own code and no stack trace when the reader closes the pipe early (| head)', async () => {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the tests (npm test does)`);
+    const child = spawn(process.execPath, [BUNDLE, '--verbose', '--only', 'java.runtime', '--flink-version', '2.2', '--java-home', '/nonexistent'], {
+      env: isolatedEnv() as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
   it('runs as a real process with the same contract', async () => {
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the tests (npm test does)`);
     const run = await runBundle(['--json', '--only', 'java.runtime', '--flink-version', '2.2'], isolatedEnv({ JAVA_HOME: jdk17() }));

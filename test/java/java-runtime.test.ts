@@ -86,6 +86,8 @@ describe('java.runtime discovery order (as pyflink_gateway_server.find_java_exec
     expect(on120.facts.major).toBe(8);
     expect(on120.status).toBe('warning');
     expect(on120.summary).toContain('deprecated on Flink 1.20');
+    // JAVA_HOME is ignored while env.java.home is set: the fix must point at the config file.
+    expect(on120.fix).toBe(`Use Java 11: install a JDK 11 and set env.java.home in ${join(flinkHome, 'conf', 'flink-conf.yaml')} to it (it wins over JAVA_HOME)`);
   });
 
   it('--java-home overrides everything', async () => {
