@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import type { SeverityLevel } from '../engine/model.js';
 import { matchesId } from '../engine/run.js';
-import { isFlinkVersion } from '../knowledge/versions.js';
+import { openMatrix } from '../knowledge/matrix.js';
+import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
+import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FORMATS, isFormat, type Format } from '../report/index.js';
 
 export const CONFIG_FILE_NAME = 'flink-doctor.config.json';
@@ -45,7 +47,7 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
-type Kind = 'string' | 'path' | 'command' | 'url-or-path' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
+type Kind = 'string' | 'path' | 'command' | 'url' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
 
 /** Every key the file may hold and what its value is. */
 export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
@@ -56,7 +58,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
   confDir: 'path',
   jars: 'paths',
   job: 'path',
-  mavenRepo: 'url-or-path',
+  mavenRepo: 'url',
   offline: 'boolean',
   only: 'ids',
   skip: 'ids',
@@ -142,9 +144,16 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
         config[key] = /[\\/]/.test(command) ? resolve(base, command) : command;
         break;
       }
-      case 'url-or-path': {
-        const location = string(key, value);
-        config[key] = /^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.startsWith('file:') ? location : resolve(base, location);
+      case 'url': {
+        // The same rule as --maven-repo (an http(s) URL), but the message names this key and this file.
+        const url = string(key, value);
+        try {
+          checkRepositoryUrl(url, `"${key}"`);
+        } catch (error) {
+          if (error instanceof RepositoryError) fail(error.message);
+          throw error;
+        }
+        config[key] = url;
         break;
       }
       case 'paths': {
@@ -163,10 +172,16 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
         config[key] = (items as unknown[]).map((item, i) => checkId(`"${key}"[${i}]`, item));
         break;
       }
-      case 'version':
-        if (typeof value !== 'string' || !isFlinkVersion(value)) fail(`"${key}" must be a Flink version such as "2.2" or "2.2.1"`);
+      case 'version': {
+        if (typeof value !== 'string' || !isFlinkVersion(value)) return fail(`"${key}" must be a Flink version such as "2.2" or "2.2.1"`);
+        const matrix = openMatrix();
+        if (!matrix.line(minorOf(value) ?? '')) {
+          const minors = matrix.minors();
+          fail(`"${key}" ${value}: flink-doctor knows Flink ${minors[0]} to ${minors[minors.length - 1]}`);
+        }
         config[key] = value;
         break;
+      }
       case 'format':
         if (typeof value !== 'string' || !isFormat(value)) fail(`"${key}" must be one of ${FORMATS.join(', ')}`);
         config[key] = value;

@@ -1,30 +1,28 @@
 // The config file meets the command line: the file's values become defaults for the flags (so every flag's
 // own validation applies to them too, and flags beat the file), its severity/ignore entries become a Policy,
 // and the output plan is chosen from both. main.ts calls resolveInvocation() once, before building Options.
+import { stat } from 'node:fs/promises';
 import type { ParsedFlags, FlagSpec } from '../cli/flags.js';
+import { UsageError, errorMessage } from '../engine/errors.js';
 import { planOutput, type OutputPlan } from '../report/index.js';
-import { loadConfig, type ConfigFile, type LoadedConfig } from './file.js';
+import { CONFIG_KEYS, loadConfig, type ConfigFile, type LoadedConfig } from './file.js';
 import { offChecks, type Policy } from './policy.js';
 
 export { applyPolicy, unusedIgnores, type Policy } from './policy.js';
 export { CONFIG_FILE_NAME, loadConfig, parseConfig, type ConfigFile, type LoadedConfig } from './file.js';
 
-/** Config key → the flag that carries the same setting (and the Options field it fills). */
-export const KEY_TO_FLAG: Partial<Record<keyof ConfigFile, { flag: string; option: string }>> = {
-  flinkVersion: { flag: 'flink-version', option: 'flinkVersion' },
-  python: { flag: 'python', option: 'python' },
-  javaHome: { flag: 'java-home', option: 'javaHome' },
-  confDir: { flag: 'conf-dir', option: 'confDir' },
-  jars: { flag: 'jars', option: 'jars' },
-  job: { flag: 'job', option: 'job' },
-  mavenRepo: { flag: 'maven-repo', option: 'mavenRepo' },
-  offline: { flag: 'offline', option: 'offline' },
-  only: { flag: 'only', option: 'only' },
-  skip: { flag: 'skip', option: 'skip' },
-  strict: { flag: 'strict', option: 'strict' },
-  format: { flag: 'format', option: 'format' },
-  output: { flag: 'output', option: 'output' },
-};
+/** Config keys that are not flags: the file's own schema pointer and the policy (severity, ignore). */
+const NOT_FLAGS: ReadonlySet<string> = new Set<keyof ConfigFile>(['$schema', 'severity', 'ignore']);
+
+/** "mavenRepo" → "maven-repo": every other config key is named like its Options field and its flag. */
+const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Config key → the flag that carries the same setting (and the Options field it fills, named like the key). */
+export const KEY_TO_FLAG: Partial<Record<keyof ConfigFile, { flag: string; option: string }>> = Object.fromEntries(
+  Object.keys(CONFIG_KEYS)
+    .filter((key) => !NOT_FLAGS.has(key))
+    .map((key) => [key, { flag: kebab(key), option: key }]),
+);
 
 export interface Invocation {
   /** Flags with the config file's values filled in where the command line said nothing. */
@@ -66,6 +64,9 @@ export async function resolveInvocation(
     flags[mapping.flag] = asFlagValue(value, spec);
   }
 
+  // main.ts checks --job the same way, but its message would name the flag: a file's value names the key and the file.
+  if (loaded && config.job !== undefined && cli.job === undefined) await assertReadableFile(config.job, 'job', loaded.path);
+
   const policy: Policy | undefined = loaded
     ? { severity: config.severity ?? {}, ignore: config.ignore ?? [], source: loaded.path }
     : undefined;
@@ -89,6 +90,16 @@ export async function resolveInvocation(
     extraOptions,
     flinkVersionFromConfig: cli['flink-version'] === undefined && config.flinkVersion !== undefined,
   };
+}
+
+async function assertReadableFile(path: string, key: keyof ConfigFile, source: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(path)).isFile();
+  } catch (error) {
+    throw new UsageError(`${source}: "${key}" ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error)}`);
+  }
+  if (!isFile) throw new UsageError(`${source}: "${key}" ${path}: not a file`);
 }
 
 function asFlagValue(value: unknown, spec: FlagSpec): string | boolean | string[] {

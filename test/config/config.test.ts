@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
 import { FLAGS, type FlagSpec } from '../../src/cli/flags.js';
 import { CONFIG_KEYS, findConfig, parseConfig } from '../../src/config/file.js';
-import { applyPolicy, resolveInvocation } from '../../src/config/index.js';
+import { KEY_TO_FLAG, applyPolicy, resolveInvocation } from '../../src/config/index.js';
 import type { CheckResult, Report } from '../../src/engine/model.js';
 import { runCli } from '../helpers/cli.js';
 import { jdk17 } from '../helpers/java.js';
@@ -50,8 +50,8 @@ describe('parseConfig', () => {
     });
   });
 
-  it('keeps a bare interpreter name for PATH lookup and resolves a local maven repository', () => {
-    expect(parse({ python: 'python3.11', mavenRepo: '../m2' })).toEqual({ python: 'python3.11', mavenRepo: '/m2' });
+  it('keeps a bare interpreter name for PATH lookup; a maven repository is an http(s) URL, kept as written', () => {
+    expect(parse({ python: 'python3.11', mavenRepo: 'http://nexus.local:8081/repository/maven-public/' })).toEqual({ python: 'python3.11', mavenRepo: 'http://nexus.local:8081/repository/maven-public/' });
   });
 
   it.each([
@@ -59,6 +59,9 @@ describe('parseConfig', () => {
     [{ javahome: '/x' }, 'did you mean "javaHome"?'],
     [{ colour: true }, 'unknown key "colour"; known keys: flinkVersion, python'],
     [{ flinkVersion: 'banana' }, '"flinkVersion" must be a Flink version such as "2.2" or "2.2.1"'],
+    [{ flinkVersion: '9.1' }, '"flinkVersion" 9.1: flink-doctor knows Flink 1.15 to '],
+    [{ mavenRepo: '../m2' }, `"mavenRepo": '../m2' is not a URL`],
+    [{ mavenRepo: 'file:///home/me/.m2/repository' }, '"mavenRepo": only http(s) repositories are supported, not file:'],
     [{ strict: 'yes' }, '"strict" must be true or false'],
     [{ python: '' }, '"python" must be a non-empty string'],
     [{ jars: [] }, '"jars" must be a path or a non-empty array of paths'],
@@ -95,13 +98,14 @@ describe('findConfig', () => {
 describe('resolveInvocation', () => {
   it('fills flags from the file, flags win, and settings whose flag does not exist yet go straight to Options', async () => {
     const dir = await tempDir();
-    await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ flinkVersion: '2.1', job: 'job.py', jars: ['lib/x.jar'], offline: true, mavenRepo: 'm2', strict: true }));
+    await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ flinkVersion: '2.1', job: 'job.py', jars: ['lib/x.jar'], offline: true, mavenRepo: 'https://m2.example/maven2', strict: true }));
+    await writeFileDeep(join(dir, 'job.py'), 'print(1)\n');
     const withoutJarFlags: FlagSpec[] = FLAGS.filter((f) => !['job', 'jars', 'offline', 'maven-repo'].includes(f.name));
     const a = await resolveInvocation({ 'flink-version': '2.2' }, { cwd: dir, env: {}, flagSpecs: withoutJarFlags, checkIds: ids });
     expect(a.flags['flink-version']).toBe('2.2');
     expect(a.flags.strict).toBe(true);
     expect(a.flinkVersionFromConfig).toBe(false);
-    expect(a.extraOptions).toEqual({ job: join(dir, 'job.py'), jars: [join(dir, 'lib/x.jar')], offline: true, mavenRepo: join(dir, 'm2') });
+    expect(a.extraOptions).toEqual({ job: join(dir, 'job.py'), jars: [join(dir, 'lib/x.jar')], offline: true, mavenRepo: 'https://m2.example/maven2' });
 
     const withJarFlags: FlagSpec[] = [
       ...withoutJarFlags,
@@ -112,8 +116,28 @@ describe('resolveInvocation', () => {
     ];
     const b = await resolveInvocation({ job: 'cli.py' }, { cwd: dir, env: {}, flagSpecs: withJarFlags, checkIds: ids });
     expect(b.extraOptions).toEqual({});
-    expect(b.flags).toMatchObject({ job: 'cli.py', jars: [join(dir, 'lib/x.jar')], offline: true, 'maven-repo': join(dir, 'm2'), 'flink-version': '2.1' });
+    expect(b.flags).toMatchObject({ job: 'cli.py', jars: [join(dir, 'lib/x.jar')], offline: true, 'maven-repo': 'https://m2.example/maven2', 'flink-version': '2.1' });
     expect(b.flinkVersionFromConfig).toBe(true);
+  });
+
+  it('KEY_TO_FLAG is derived: every config key but $schema, severity and ignore, flag in kebab case, option named like the key', () => {
+    expect(KEY_TO_FLAG.mavenRepo).toEqual({ flag: 'maven-repo', option: 'mavenRepo' });
+    expect(KEY_TO_FLAG.flinkVersion).toEqual({ flag: 'flink-version', option: 'flinkVersion' });
+    expect(Object.keys(KEY_TO_FLAG).sort()).toEqual(Object.keys(CONFIG_KEYS).filter((k) => !['$schema', 'severity', 'ignore'].includes(k)).sort());
+    // Every mapped flag is one the CLI declares.
+    const declared = new Set(FLAGS.map((f) => f.name));
+    for (const mapping of Object.values(KEY_TO_FLAG)) expect(declared.has(mapping.flag), mapping.flag).toBe(true);
+  });
+
+  it('a "job" from the file that is missing or not a file names the key and the file, not --job; --job beats it', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'flink-doctor.config.json');
+    await writeFileDeep(path, JSON.stringify({ job: 'jobs/missing.py' }));
+    const opts = { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids };
+    await expect(resolveInvocation({}, opts)).rejects.toThrow(`${path}: "job" ${join(dir, 'jobs', 'missing.py')}: no such file`);
+    await expect(resolveInvocation({ job: 'other.py' }, opts)).resolves.toBeDefined();
+    await writeFileDeep(path, JSON.stringify({ job: '.' }));
+    await expect(resolveInvocation({}, opts)).rejects.toThrow(`${path}: "job" ${dir}: not a file`);
   });
 
   it('"severity": "off" checks join the skip list; --json and --format beat the file\'s format and output', async () => {
@@ -215,6 +239,9 @@ describe('the CLI with a config file', () => {
   it.each([
     ['an invalid file', '{"flinkVersion": "2.2",}', /^flink-doctor: .*flink-doctor\.config\.json: not valid JSON: /],
     ['an unknown key', '{"flinkversion": "2.2"}', /^flink-doctor: .*flink-doctor\.config\.json: unknown key "flinkversion" \(did you mean "flinkVersion"\?\)/],
+    ['a local folder as mavenRepo', '{"mavenRepo": "./m2"}', /^flink-doctor: .*flink-doctor\.config\.json: "mavenRepo": '\.\/m2' is not a URL$/m],
+    ['an unknown Flink line', '{"flinkVersion": "3.9"}', /^flink-doctor: .*flink-doctor\.config\.json: "flinkVersion" 3\.9: flink-doctor knows Flink /],
+    ['a missing job', '{"job": "nope.py"}', /^flink-doctor: .*flink-doctor\.config\.json: "job" .*nope\.py: no such file$/m],
   ])('%s → exit 2 with one line', async (_name, text, message) => {
     const { sub } = await project(text);
     const result = await run([], sub);
@@ -256,7 +283,7 @@ describe('schemas/config.schema.json (for editors)', () => {
     const docText = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
     const example = /```json\n([\s\S]*?)```/.exec(docText)?.[1] ?? '';
     expect(validate(JSON.parse(example)), JSON.stringify(validate.errors)).toBe(true);
-    for (const bad of [{ flinkversion: '2.2' }, { strict: 'yes' }, { ignore: [{ check: 'java.runtime' }] }, { severity: { 'java.runtime': 'info' } }, { format: 'yaml' }]) {
+    for (const bad of [{ flinkversion: '2.2' }, { mavenRepo: '../m2' }, { mavenRepo: 'file:///m2' }, { strict: 'yes' }, { ignore: [{ check: 'java.runtime' }] }, { severity: { 'java.runtime': 'info' } }, { format: 'yaml' }]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false);
       expect(() => parse(bad)).toThrow();
     }
