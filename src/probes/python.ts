@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readConfigDir, stringValue } from '../flink/config-file.js';
 import { errorMessage } from '../engine/errors.js';
+import { MARKER_ENVIRONMENT_KEYS } from '../python/pep508.js';
 import { runProcess } from './process.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './python-probe-script.js';
 import type { ProbeContext } from './registry.js';
@@ -14,20 +15,6 @@ import type { MarkerEnvironment, Provenance, PythonFact } from './types.js';
 import { findOnPath } from './which.js';
 
 export const PYTHON_CONFIG_KEY = 'python.client.executable';
-
-const MARKER_KEYS: readonly (keyof MarkerEnvironment)[] = [
-  'implementation_name',
-  'implementation_version',
-  'os_name',
-  'platform_machine',
-  'platform_python_implementation',
-  'platform_release',
-  'platform_system',
-  'platform_version',
-  'python_full_version',
-  'python_version',
-  'sys_platform',
-];
 
 interface Candidate {
   requested: string;
@@ -163,7 +150,7 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
     return { ok: false, error: 'printed a probe answer without version, sys.path or markers' };
   }
   const env = {} as MarkerEnvironment;
-  for (const key of MARKER_KEYS) {
+  for (const key of MARKER_ENVIRONMENT_KEYS) {
     const value = markers[key];
     if (typeof value !== 'string') return { ok: false, error: `printed a probe answer without the "${key}" marker` };
     env[key] = value;

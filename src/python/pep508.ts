@@ -39,20 +39,27 @@ export interface Requirement {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; input: string };
 
-const VARIABLES: readonly MarkerVariable[] = [
-  'implementation_name',
-  'implementation_version',
-  'os_name',
-  'platform_machine',
-  'platform_python_implementation',
-  'platform_release',
-  'platform_system',
-  'platform_version',
-  'python_full_version',
-  'python_version',
-  'sys_platform',
-  'extra',
-];
+/**
+ * The PEP 508 environment markers an interpreter reports (every field of MarkerEnvironment, in PEP order). The
+ * object form makes the compiler insist on every field; the probe checks its answer against this list.
+ */
+const ENVIRONMENT_MARKERS: Record<keyof MarkerEnvironment, true> = {
+  implementation_name: true,
+  implementation_version: true,
+  os_name: true,
+  platform_machine: true,
+  platform_python_implementation: true,
+  platform_release: true,
+  platform_system: true,
+  platform_version: true,
+  python_full_version: true,
+  python_version: true,
+  sys_platform: true,
+};
+export const MARKER_ENVIRONMENT_KEYS = Object.keys(ENVIRONMENT_MARKERS) as readonly (keyof MarkerEnvironment)[];
+
+/** Every variable a marker may name: the environment markers plus `extra`, which comes from the requirement. */
+const VARIABLES: readonly MarkerVariable[] = [...MARKER_ENVIRONMENT_KEYS, 'extra'];
 
 /** Spellings from before PEP 508 that old egg-info metadata still carries; `packaging` accepted them too. */
 const LEGACY_VARIABLES: Record<string, MarkerVariable> = {

@@ -1,6 +1,7 @@
 // PEP 508 requirement parsing, marker evaluation, PEP 503 names and PEP 440 specifier checks.
 import { describe, expect, it } from 'vitest';
 import {
+  MARKER_ENVIRONMENT_KEYS,
   compareMarkerValues,
   evaluateMarker,
   formatRequirement,
@@ -39,6 +40,14 @@ function marker(text: string, env: Partial<MarkerContext> = {}): boolean {
   if (!parsed.ok) throw new Error(`expected marker "${text}" to parse: ${parsed.error}`);
   return evaluateMarker(parsed.value, { ...LINUX_311, ...env });
 }
+
+describe('MARKER_ENVIRONMENT_KEYS (the one list of environment markers; the python probe reads exactly these)', () => {
+  it('is every field of MarkerEnvironment, and each one (and extra) is a variable a marker may name', () => {
+    expect([...MARKER_ENVIRONMENT_KEYS].sort()).toEqual(Object.keys(LINUX_311).sort());
+    for (const key of [...MARKER_ENVIRONMENT_KEYS, 'extra']) expect(parseMarker(`${key} == "x"`).ok, key).toBe(true);
+    expect(parseMarker('python_implementation_name == "x"').ok).toBe(false);
+  });
+});
 
 describe('normalizeName (PEP 503)', () => {
   it.each([

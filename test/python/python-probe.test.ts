@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { loadMatrix } from '../../src/knowledge/matrix.js';
 import { parseProbeOutput } from '../../src/probes/python.js';
+import { MARKER_ENVIRONMENT_KEYS } from '../../src/python/pep508.js';
 import { findOnPath } from '../../src/probes/which.js';
 import { PROBE_MARKER } from '../../src/probes/python-probe-script.js';
 import { createFactStore } from '../../src/probes/registry.js';
@@ -46,6 +47,7 @@ describe('python probe on every supported interpreter', () => {
       platform_system: 'Linux',
     });
     expect(fact.markers?.platform_machine).toMatch(/^(x86_64|aarch64)$/);
+    expect(Object.keys(fact.markers ?? {}).sort()).toEqual([...MARKER_ENVIRONMENT_KEYS].sort());
   });
 
   it('reports a venv: prefix differs from base_prefix, sys.path has the venv site-packages', async () => {
@@ -225,6 +227,15 @@ describe('python probe failures are facts, never throws', () => {
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toContain('printed a malformed probe answer');
+  });
+
+  it('an answer without one of the PEP 508 environment markers names the missing marker', async () => {
+    const markers = Object.fromEntries(MARKER_ENVIRONMENT_KEYS.filter((k) => k !== 'platform_release').map((k) => [k, 'x']));
+    const answer = JSON.stringify({ version: '3.11.7', sys_path: [], markers });
+    const python = await fakePython(`echo '${PROBE_MARKER}${answer}'`);
+    const fact = await probe({ python });
+    expect(fact.runs).toBe(false);
+    expect(fact.failure).toBe(`${python} ran but printed a probe answer without the "platform_release" marker`);
   });
 
   it('an interpreter that exits 1 names the exit code and its last stderr line', async () => {
