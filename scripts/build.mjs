@@ -4,7 +4,7 @@
 // which starts far faster than hundreds of ESM files: dist/cli/ (code split; what bin/flink-doctor.js runs)
 // and dist/flink-doctor.mjs (one self-contained file for containers).
 // `node scripts/build.mjs --validators-only` does step 1 alone (typecheck and tests need it).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -33,6 +33,8 @@ export function validateMatrixDocument(doc: unknown): string[] {
 
 async function bundle() {
   const { build } = await import('esbuild');
+  // Chunk names carry content hashes: clear old ones so dist/cli holds exactly one build.
+  await rm(join(root, 'dist'), { recursive: true, force: true });
   await mkdir(join(root, 'dist'), { recursive: true });
   const common = {
     entryPoints: { 'flink-doctor': join(root, 'src/cli/bin.ts') },

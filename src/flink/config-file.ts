@@ -5,6 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
 import { errorMessage } from '../engine/errors.js';
+import { commonJsExports } from '../util/commonjs.js';
 
 export const LEGACY_CONFIG = 'flink-conf.yaml';
 export const YAML_CONFIG = 'config.yaml';
@@ -39,7 +40,7 @@ export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { val
 
 /** config.yaml: standard YAML; nested mappings flatten into dotted keys, lists and scalars stay as they are. */
 export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Promise<{ values: Record<string, unknown>; problems: string[] }> {
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = commonJsExports(await import('yaml'));
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];

@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
+import { commonJsExports } from '../util/commonjs.js';
 
 export interface ZipLimits {
   /** Central-directory entries listed; the rest are counted as unread (a JAR with more is odd). */
@@ -57,9 +58,9 @@ export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS):
   if (!info.isFile()) throw new JarReadError('is not a regular file');
   if (info.size === 0) throw new JarReadError('is empty (0 bytes)');
 
-  const yauzl = await import('yauzl');
+  const yauzl = commonJsExports(await import('yauzl'));
   const zip = await new Promise<ZipFile>((resolve, reject) => {
-    yauzl.default.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
       if (error || !file) reject(new JarReadError(describeZipError(error)));
       else resolve(file);
     });

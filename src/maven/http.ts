@@ -4,6 +4,7 @@
 // concurrency limit over keep-alive connections. undici is imported lazily: offline runs never load it.
 import type { Dispatcher } from 'undici';
 import { redactText, redactUrl } from './redact.js';
+import { commonJsExports } from '../util/commonjs.js';
 
 export interface HttpLimits {
   connectTimeoutMs: number;
@@ -170,7 +171,7 @@ export class HttpClient {
 
   private load() {
     this.dispatcher ??= (async () => {
-      const undici = await import('undici');
+      const undici = commonJsExports(await import('undici'));
       const { env, limits } = this.options;
       const connect = { timeout: limits.connectTimeoutMs };
       const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
