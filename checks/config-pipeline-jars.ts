@@ -45,8 +45,9 @@ export default defineCheck({
     if (errors.length === 0 && warnings.length === 0) return { status: 'ok', summary: `${count} entr${count === 1 ? 'y' : 'ies'} in ${settings.length} setting${settings.length === 1 ? '' : 's'}: file: URLs to existing files`, facts };
     return {
       status: errors.length > 0 ? 'error' : 'warning',
+      // The first problem is the summary; the details list the others (not the summary again).
       summary: errors[0] ?? warnings[0] ?? '',
-      details: [...errors, ...warnings],
+      details: [...errors, ...warnings].slice(1),
       fix: fixes.length > 0 ? `Write:\n${[...new Set(fixes)].join('\n')}` : 'Point every entry at an existing JAR with a file:/// URL, entries separated by ";"',
       facts,
       locations,

@@ -10,25 +10,52 @@ import { commonJsExports } from '../util/commonjs.js';
 export const LEGACY_CONFIG = 'flink-conf.yaml';
 export const YAML_CONFIG = 'config.yaml';
 
+/**
+ * One problem with the conf directory, for a check to report and fix: `unreadable` (directory or file),
+ * `yaml` (config.yaml is not YAML), `shape` (its top level is not a mapping), `legacy-line` (a flink-conf.yaml
+ * line Flink's parser skips), `value` (a setting Flink takes as one value holds a list or a mapping).
+ */
+export interface ConfigProblem {
+  kind: 'unreadable' | 'yaml' | 'shape' | 'legacy-line' | 'value';
+  /** One line, naming the file (and line) it is about. */
+  message: string;
+  /** The file, or the directory for an unreadable directory. */
+  path: string;
+  line?: number;
+  /** The setting a `value` problem is about. */
+  key?: string;
+}
+
 export interface ConfigRead {
   /** The file whose values are returned, or undefined when none applies. */
   file?: string;
   present: string[];
   values: Record<string, unknown>;
-  problems: string[];
+  problems: ConfigProblem[];
 }
 
+/**
+ * Settings Flink and PyFlink read as one string, and which check then looks elsewhere because flink-doctor's
+ * discovery (like PyFlink's) cannot use a list or a mapping there.
+ */
+const SINGLE_VALUE_KEYS: Record<string, string> = {
+  'env.java.home': 'java.runtime looks at JAVA_HOME and PATH instead',
+  'python.client.executable': 'python.client looks at VIRTUAL_ENV, CONDA_PREFIX and PATH instead',
+};
+
 /** Flink's legacy parser: comments after '#', then split on the first ": ". Lines it cannot split are problems. */
-export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { values: Record<string, string>; problems: string[] } {
+export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { values: Record<string, string>; problems: ConfigProblem[] } {
   const values: Record<string, string> = {};
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     const content = line.split('#', 1)[0]?.trim() ?? '';
     if (!content) return;
     const at = content.indexOf(': ');
     if (at < 0) {
       // Flink logs and ignores such a line; "key:" with nothing after it is also ignored.
-      if (!content.endsWith(':')) problems.push(`${fileName}:${index + 1}: cannot split "${truncate(content)}" into key and value (Flink ignores this line)`);
+      if (!content.endsWith(':')) {
+        problems.push({ kind: 'legacy-line', path: fileName, line: index + 1, message: `${fileName}:${index + 1}: cannot split "${truncate(content)}" into key and value (Flink ignores this line)` });
+      }
       return;
     }
     const key = content.slice(0, at).trim();
@@ -39,22 +66,55 @@ export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { val
 }
 
 /** config.yaml: standard YAML; nested mappings flatten into dotted keys, lists and scalars stay as they are. */
-export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Promise<{ values: Record<string, unknown>; problems: string[] }> {
+export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Promise<{ values: Record<string, unknown>; problems: ConfigProblem[] }> {
   const { parseDocument } = commonJsExports(await import('yaml'));
+  // prettyErrors would fill `linePos` but also put a code excerpt into the message: count the lines here instead.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    const where = first?.linePos?.[0] ? `:${first.linePos[0].line}` : '';
-    return { values: {}, problems: [`${fileName}${where}: not valid YAML (${truncate(first?.message.split('\n')[0] ?? 'parse error')})`] };
+    const offset = first?.pos[0];
+    const line = offset === undefined ? undefined : lineAt(text, offset);
+    const message = `${fileName}${line ? `:${line}` : ''}: not valid YAML (${truncate(first?.message.split('\n')[0] ?? 'parse error')})`;
+    return { values: {}, problems: [{ kind: 'yaml', path: fileName, message, ...(line ? { line } : {}) }] };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) return { values: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { values: {}, problems: [`${fileName}: expected a mapping of keys at the top level`] };
+    return { values: {}, problems: [{ kind: 'shape', path: fileName, message: `${fileName}: expected a mapping of keys at the top level` }] };
   }
   const values: Record<string, unknown> = {};
   flatten(data as Record<string, unknown>, '', values);
   return { values, problems: [] };
+}
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < Math.min(offset, text.length); i += 1) if (text.charCodeAt(i) === 10) line += 1;
+  return line;
+}
+
+/**
+ * What a flattened config holds under `key.`: a mapping written where one value belongs ("pipeline.classpaths:
+ * {kafka: …}") is flattened away like every mapping, so Flink sees `key.kafka` and no `key`. Relative sub-keys → values.
+ */
+export function mappingUnder(values: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+  const prefix = `${key}.`;
+  const entries = Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** Settings taken as one value that hold a list, or a mapping (flattened into sub-keys). */
+function singleValueProblems(values: Record<string, unknown>, file: string): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [key, consequence] of Object.entries(SINGLE_VALUE_KEYS)) {
+    const value = values[key];
+    const mapping = value === undefined ? mappingUnder(values, key) : undefined;
+    if (!Array.isArray(value) && !mapping) continue;
+    const shape = Array.isArray(value) ? `a list (${truncate(JSON.stringify(value), 40)})` : `a mapping (${Object.keys(mapping ?? {}).map((k) => `${key}.${k}`).join(', ')})`;
+    problems.push({ kind: 'value', path: file, key, message: `${key} in ${file} is ${shape}, not one path: Flink cannot use it and ${consequence}` });
+  }
+  return problems;
 }
 
 function flatten(node: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
@@ -74,7 +134,7 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   try {
     entries = await readdir(dir);
   } catch (error) {
-    return { present: [], values: {}, problems: [`cannot read conf directory ${dir}: ${errorMessage(error)}`] };
+    return { present: [], values: {}, problems: [{ kind: 'unreadable', path: dir, message: `cannot read conf directory ${dir}: ${errorMessage(error)}` }] };
   }
   const present = [LEGACY_CONFIG, YAML_CONFIG].filter((name) => entries.includes(name));
   const behaviour = rule?.legacyBehaviour ?? 'wins';
@@ -90,10 +150,10 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    return { file, present, values: {}, problems: [`cannot read ${file}: ${errorMessage(error)}`] };
+    return { file, present, values: {}, problems: [{ kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` }] };
   }
   const parsed = chosen === LEGACY_CONFIG ? parseLegacyConfig(text, file) : await parseYamlConfig(text, file);
-  return { file, present, ...parsed };
+  return { file, present, values: parsed.values, problems: [...parsed.problems, ...singleValueProblems(parsed.values, file)] };
 }
 
 function truncate(text: string, max = 80): string {

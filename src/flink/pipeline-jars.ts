@@ -43,8 +43,13 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
       analysis.issues.push(`${key} separates entries with ${separator === ',' ? "','" : 'spaces'}; Flink splits on ';' only`);
       items = text.split(/[,\s]+/).filter(Boolean);
     } else items = text.split(';').map((v) => v.trim()).filter(Boolean);
+  } else if (typeof value === 'object' && value !== null) {
+    // config.yaml flattens a mapping into "key.<name>" settings, so Flink never sees `key` itself.
+    const names = Object.keys(value);
+    analysis.issues.push(`${key} is a mapping (${names.map((n) => `${key}.${n}`).join(', ')}), not a string: Flink flattens it into those keys and leaves ${key} unset`);
+    items = Object.values(value).flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => String(v).trim()).filter((v) => v !== '' && v !== 'null');
   } else {
-    analysis.issues.push(`${key} is not a string`);
+    analysis.issues.push(`${key} is ${typeof value === 'undefined' ? 'empty' : `a ${typeof value} (${String(value)})`}, not a ';'-separated string of URLs`);
     return analysis;
   }
 

@@ -2,6 +2,7 @@
 // job's own set()/add_jars()/add_classpaths() calls. Each value is analysed and its local files looked up.
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { mappingUnder } from '../flink/config-file.js';
 import { analysePipelineValue, type PipelineAnalysis } from '../flink/pipeline-jars.js';
 import type { JarSource } from '../jars/identity.js';
 import type { ProbeContext } from './registry.js';
@@ -25,7 +26,8 @@ export async function probePipelineJars({ get, options }: ProbeContext): Promise
   const settings: PipelineSetting[] = [];
   if (config.file) {
     for (const key of ['pipeline.jars', 'pipeline.classpaths'] as const) {
-      const value = config.values[key];
+      // A mapping written where the value belongs is flattened into "key.<name>" settings: report it as written.
+      const value = config.values[key] ?? mappingUnder(config.values, key);
       if (value === undefined || value === null || value === '') continue;
       settings.push({ origin: config.file, via: 'config', source: key, analysis: analysePipelineValue(key, value, dirname(config.file)) });
     }

@@ -1,4 +1,5 @@
 // The facts probes gather. Checks read these and nothing else; keep them plain data (JSON-friendly).
+import type { ConfigProblem } from '../flink/config-file.js';
 
 /** Where a value came from, in the words a user would search for (flag, env var, config key, PATH). */
 export interface Provenance {
@@ -32,8 +33,8 @@ export interface FlinkConfigFact {
   present: string[];
   /** Flattened keys ("env.java.home") with their raw values (lists stay lists). */
   values: Record<string, unknown>;
-  /** Read problems (malformed YAML, unreadable file): reported by checks, never thrown. */
-  problems: string[];
+  /** Read problems (malformed YAML, unreadable file) and settings Flink cannot use: reported by config.file, never thrown. */
+  problems: ConfigProblem[];
 }
 
 export interface JavaVersionInfo {
