@@ -86,7 +86,7 @@ export default defineCheck({
       const specs = walk.toInstall.map((key) => walk.wanted.get(key)).filter((s): s is string => Boolean(s));
       return {
         status: 'error',
-        summary: walk.conflicts.length === 1 ? (walk.conflicts[0] ?? '') : `${walk.conflicts.length} dependency conflicts for apache-flink ${flinkVersion}: ${walk.conflicts[0]}; …`,
+        summary: warnings.length === 0 && walk.conflicts.length === 1 ? (walk.conflicts[0] ?? '') : `${counted([[walk.conflicts.length, 'conflict'], [bad.warnings.length, 'known-bad version'], [walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem']])} for apache-flink ${flinkVersion}: ${walk.conflicts[0]}; …`,
         details,
         fix: [pipInstall(python, specs), ...bad.fixes].join('\n'),
         facts,
@@ -211,4 +211,9 @@ function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, pac
 
 function newestAtLeast(line: FlinkLine, fixedIn: string): string {
   return versionSatisfies(line.newestPatch, `>=${fixedIn}`) ? line.newestPatch : fixedIn;
+}
+
+/** "3 conflicts, 1 known-bad version": what the details list, by kind, leaving out the kinds with none. */
+function counted(kinds: [number, string][]): string {
+  return kinds.filter(([n]) => n > 0).map(([n, kind]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
 }

@@ -5,7 +5,7 @@ import { defineCheck } from '../src/engine/check.js';
 import type { Outcome } from '../src/engine/model.js';
 import { versionFromDistJar, versionFromPythonJar } from '../src/probes/flink-home.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../src/probes/pyflink.js';
-import { interpreterOf, matchesTarget, pipInstall, releaseOf, releaseToInstall, sameRelease } from '../src/python/pip.js';
+import { installFix, interpreterOf, matchesTarget, releaseOf, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
 export default defineCheck({
   id: 'pyflink.install',
@@ -46,7 +46,7 @@ export default defineCheck({
         status: 'error',
         summary: `apache-flink is not installed in ${interpreter}`,
         details,
-        fix: pipInstall(python, [`${FLINK_DIST}==${release}`]),
+        fix: installFix(python, target, matrix, [`${FLINK_DIST}==${release}`]),
         facts,
       };
     }
@@ -55,26 +55,29 @@ export default defineCheck({
     const release = releaseOf(version);
     const errors: string[] = [];
     const warnings: string[] = [];
-    const fixes: string[] = [];
+    // One pip command: the specs and flags every problem below asks for.
+    const specs = new Set<string>();
+    const flags = new Set<string>();
+    let wanted = release;
     const locations = [{ path: flink.metadataDir }];
 
     // 1. --flink-version names another release than the installed one.
     const wrongTarget = target.source === 'flag' && target.flinkVersion !== null && !matchesTarget(version, target.flinkVersion);
     if (wrongTarget && target.flinkVersion) {
-      const wanted = releaseToInstall(target, matrix);
+      wanted = releaseToInstall(target, matrix);
       errors.push(`--flink-version ${target.flinkVersion} targets another release than the installed apache-flink ${version}`);
-      fixes.push(pipInstall(python, [`${FLINK_DIST}==${wanted}`]));
+      specs.add(`${FLINK_DIST}==${wanted}`);
     }
 
     // 2. apache-flink-libraries must be the same release (a .postN of it is fine).
     const libraries = pyflink.libraries;
     if (!libraries) {
       errors.push(`apache-flink-libraries is not installed (apache-flink ${version} needs apache-flink-libraries ${release})`);
-      if (!wrongTarget) fixes.push(pipInstall(python, [`${FLINK_LIBRARIES}==${release}`]));
+      if (!wrongTarget) specs.add(`${FLINK_LIBRARIES}==${release}`);
     } else if (!sameRelease(libraries.version, version)) {
       errors.push(`apache-flink-libraries ${libraries.version} is not the release of apache-flink ${version}`);
       locations.push({ path: libraries.metadataDir });
-      if (!wrongTarget) fixes.push(pipInstall(python, [`${FLINK_LIBRARIES}==${release}`]));
+      if (!wrongTarget) specs.add(`${FLINK_LIBRARIES}==${release}`);
     }
 
     // 3. The wheel's own pieces agree with its metadata.
@@ -96,7 +99,10 @@ export default defineCheck({
     }
     if (mismatches.length > 0) {
       errors.push(...mismatches);
-      if (!wrongTarget) fixes.push(pipInstall(python, [`${FLINK_DIST}==${release}`, `${FLINK_LIBRARIES}==${release}`], ['--force-reinstall', '--no-deps']));
+      if (!wrongTarget) {
+        for (const spec of [`${FLINK_DIST}==${release}`, `${FLINK_LIBRARIES}==${release}`]) specs.add(spec);
+        for (const flag of ['--force-reinstall', '--no-deps']) flags.add(flag);
+      }
     }
 
     // 4. Shadowed copies and read problems: worth knowing, not fatal.
@@ -118,7 +124,7 @@ export default defineCheck({
         status: 'error',
         summary: errors.length === 1 ? (errors[0] ?? installed) : `${installed}: ${errors.length} problems`,
         details,
-        fix: [...new Set(fixes)].join('\n') || null,
+        fix: specs.size > 0 ? installFix(python, target, matrix, sortSpecs(specs), [...flags], [`${FLINK_DIST}==${wanted}`]) : null,
         facts,
         locations,
       };
@@ -129,3 +135,8 @@ export default defineCheck({
     return { status: 'ok', summary: `${installed}; version.py and the bundled JARs agree`, details, facts, locations };
   },
 });
+
+/** apache-flink before apache-flink-libraries, as a person would type them. */
+function sortSpecs(specs: Set<string>): string[] {
+  return [...specs].sort((a, b) => Number(a.startsWith(FLINK_LIBRARIES)) - Number(b.startsWith(FLINK_LIBRARIES)));
+}

@@ -67,11 +67,13 @@ export default defineCheck({
       `${flink} supports ${wanted}`,
       ...notes,
     ];
+    // These summaries name the supported minors already: the details do not say it again.
+    const withoutSupported = details.filter((line) => line !== `${flink} supports ${wanted}`);
     if (version.startsWith('2.')) {
-      return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details, fix, facts };
+      return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details: withoutSupported, fix, facts };
     }
     if (!supported.includes(pythonMinor)) {
-      return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details, fix, facts };
+      return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details: withoutSupported, fix, facts };
     }
     if (python.implementation && python.implementation !== 'CPython') {
       return {

@@ -82,3 +82,34 @@ export function judgedLine(target: TargetFact, matrix: Matrix): { minor: string;
     : `no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink ${newest}, the newest line known`;
   return { minor: newest, note };
 }
+
+/** The venv the fixes create when the client interpreter is a Python the target does not support. */
+export const FRESH_VENV = '.venv-pyflink';
+
+/**
+ * The Python minors the judged Flink line supports, when the interpreter's minor is not one of them (Python 2.7,
+ * or 3.13 on a line that stops at 3.12): python.client rejects it, so installing into it fixes nothing.
+ */
+export function unsupportedPython(python: PythonFact, target: TargetFact, matrix: Matrix): { minor: string; flink: string; supported: string[] } | undefined {
+  if (!python.version) return undefined;
+  const { minor: flink } = judgedLine(target, matrix);
+  const supported = matrix.line(flink)?.python.supported ?? [];
+  const minor = python.version.split('.').slice(0, 2).join('.');
+  return supported.length > 0 && !supported.includes(minor) ? { minor, flink, supported } : undefined;
+}
+
+/**
+ * Installing `specs` where it can work: into the interpreter when the target supports it, else one command
+ * sequence that creates a venv from the newest supported Python and installs there (`freshSpecs`: a fresh venv
+ * needs the whole release, not the repair of a broken one).
+ */
+export function installFix(python: PythonFact, target: TargetFact, matrix: Matrix, specs: readonly string[], flags: readonly string[] = [], freshSpecs: readonly string[] = specs): string {
+  const unsupported = unsupportedPython(python, target, matrix);
+  if (!unsupported) return pipInstall(python, specs, flags);
+  const newest = unsupported.supported[unsupported.supported.length - 1] ?? '3';
+  const quoted = freshSpecs.map((spec) => `"${spec}"`).join(' ');
+  return [
+    `Python ${unsupported.minor} is not supported by Flink ${unsupported.flink} (supported: ${unsupported.supported.join(', ')}): create a venv from one of those and install there, then use ${FRESH_VENV}/bin/python as the client (--python or PYFLINK_CLIENT_EXECUTABLE):`,
+    `python${newest} -m venv ${FRESH_VENV} && ${FRESH_VENV}/bin/python -m pip install ${quoted}`,
+  ].join('\n');
+}

@@ -42,7 +42,7 @@ describe('pyflink.dependencies', () => {
     expect(result.status).toBe('error');
     expect(result.details).toContain('apache-flink needs pyarrow <21.0.0,>=5.0.0, found 21.0.0');
     expect(result.details).toContain('apache-beam needs pyarrow <12.0.0,>=3.0.0, found 21.0.0');
-    expect(result.summary).toBe('2 dependency conflicts for apache-flink 1.20.3: apache-flink needs pyarrow <21.0.0,>=5.0.0, found 21.0.0; …');
+    expect(result.summary).toBe('2 conflicts for apache-flink 1.20.3: apache-flink needs pyarrow <21.0.0,>=5.0.0, found 21.0.0; …');
     expect(result.fix).toBe(`${venv.python} -m pip install "pyarrow<21.0.0,>=5.0.0,<12.0.0,>=3.0.0"`);
   });
 
@@ -87,6 +87,20 @@ describe('pyflink.dependencies', () => {
     const bad = matrix.line('1.20')?.knownBadDependencies?.find((b) => b.package === 'pyarrow');
     expect(result.summary).toBe(`pyarrow 21.0.0 (pyarrow>=21) is known to break apache-flink 1.20.0: ${bad?.reason}; apache-flink ${bad?.fixedIn} caps it`);
     expect(result.fix).toBe(`${venv.python} -m pip install "pyarrow<21"`);
+  });
+
+  it('error: the summary counts what the details list, by kind (conflicts and a known-bad version)', async () => {
+    const dists = withDistributions(healthyFlinkDistributions('1.20.0'), [
+      beamWithoutPyarrowCap,
+      { name: 'pyarrow', version: '21.0.0' },
+      flinkWith('1.20.0', { py4j: 'py4j (==0.10.9.7)' }),
+      { name: 'py4j', version: '0.10.9.5' },
+    ]);
+    const venv = await makeFlinkVenv('3.11.7', dists);
+    const result = await runCheck(pyflinkDependencies, { python: venv.python });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe('1 conflict, 1 known-bad version for apache-flink 1.20.0: apache-flink needs py4j ==0.10.9.7, found 0.10.9.5; …');
+    expect(result.details.filter((d) => d.includes('found') || d.includes('known to break'))).toHaveLength(2);
   });
 
   it('known-bad entries honour their marker (pandas 2.3 breaks 1.20.3 on Python 3.9 only)', async () => {

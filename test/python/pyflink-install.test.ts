@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pyflinkInstall from '../../checks/pyflink-install.js';
 import { loadMatrix } from '../../src/knowledge/matrix.js';
-import { addDistribution, healthyFlinkDistributions, makeFlinkVenv, makeVenv, withDistributions } from '../helpers/python-env.js';
+import { addDistribution, healthyFlinkDistributions, makeFlinkVenv, makeVenv, pyenvPython, withDistributions } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -68,6 +68,32 @@ describe('pyflink.install', () => {
     expect(result.status).toBe('error');
     expect(result.summary).toBe('apache-flink-libraries is not installed (apache-flink 1.20.1 needs apache-flink-libraries 1.20.1)');
     expect(result.fix).toBe(`${venv.python} -m pip install "apache-flink-libraries==1.20.1"`);
+  });
+
+  it('error: on a Python the target does not support (3.13 for 1.20), the fix creates a venv from a supported one first', async () => {
+    const venv = await makeVenv('3.13.0');
+    const result = await runCheck(pyflinkInstall, { python: venv.python, flinkVersion: '1.20' });
+    expect(result.status).toBe('error');
+    expect(result.fix).toBe([
+      'Python 3.13 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11): create a venv from one of those and install there, then use .venv-pyflink/bin/python as the client (--python or PYFLINK_CLIENT_EXECUTABLE):',
+      `python3.11 -m venv .venv-pyflink && .venv-pyflink/bin/python -m pip install "apache-flink==${newest120}"`,
+    ].join('\n'));
+  });
+
+  it('error: on Python 2.7 the fix never pip-installs into it', async () => {
+    const result = await runCheck(pyflinkInstall, { python: pyenvPython('2.7.18'), flinkVersion: '1.20.1' });
+    expect(result.status).toBe('error');
+    expect(result.fix).not.toContain(pyenvPython('2.7.18'));
+    expect(result.fix).toMatch(/^Python 2\.7 is not supported by Flink 1\.20 \(supported: 3\.8, 3\.9, 3\.10, 3\.11\)/);
+    expect(result.fix?.split('\n')[1]).toBe('python3.11 -m venv .venv-pyflink && .venv-pyflink/bin/python -m pip install "apache-flink==1.20.1"');
+  });
+
+  it('error: libraries missing and version.py wrong: one pip command, not two', async () => {
+    const dists = withDistributions(healthyFlinkDistributions('1.20.1'), [], ['apache-flink-libraries']);
+    const venv = await makeFlinkVenv('3.11.7', dists, { version: '1.20.1', versionPy: '1.19.1' });
+    const result = await runCheck(pyflinkInstall, { python: venv.python });
+    expect(result.status).toBe('error');
+    expect(result.fix).toBe(`${venv.python} -m pip install --force-reinstall --no-deps "apache-flink==1.20.1" "apache-flink-libraries==1.20.1"`);
   });
 
   it('error: pyflink/version.py disagrees with the metadata', async () => {

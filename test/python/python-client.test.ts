@@ -33,12 +33,15 @@ describe('python.client', () => {
     expect(result.status).toBe('error');
     expect(result.summary).toBe('Python 3.12.1 (CPython) from --python: Python 3.12 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11)');
     expect(result.fix).toBe('Pass --python the path of a Python 3.8, 3.9, 3.10, 3.11 interpreter');
+    expect(result.details).not.toContain('Flink 1.20 supports Python 3.8, 3.9, 3.10, 3.11');
+    expect(result.details.join('\n')).not.toContain('supports');
   });
 
   it('error: Python 2 is rejected outright', async () => {
     const result = await runCheck(pythonClient, { python: pyenvPython('2.7.18'), flinkVersion: '1.15' });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('PyFlink needs Python 3 (Flink 1.15 supports Python 3.6, 3.7, 3.8)');
+    expect(result.details.join('\n')).not.toContain('supports');
   });
 
   it('error: the winning source is named (PYFLINK_CLIENT_EXECUTABLE) and the fix says where to change it', async () => {
