@@ -3,12 +3,13 @@
 // minor of the same major is a warning (NoSuchMethodError when an API the connector calls changed).
 import { defineCheck } from '../src/engine/check.js';
 import type { Outcome } from '../src/engine/model.js';
-import { centralUrl, coordinates, jarLabel, readable } from '../src/jars/describe.js';
+import { coordinates, downloadUrl, jarLabel, jarLabelInline, readable } from '../src/jars/describe.js';
 import type { ScannedJar } from '../src/jars/scan.js';
 import { compareReleases } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
-import { exactFlinkVersionFix } from '../src/maven/advice.js';
+import { exactFlinkVersionChoice } from '../src/maven/advice.js';
 import type { MavenFact } from '../src/probes/maven.js';
+import type { RepositoryFact } from '../src/probes/repository.js';
 
 interface Verdict {
   jar: ScannedJar;
@@ -21,8 +22,8 @@ export default defineCheck({
   title: 'Connector JARs match the Flink version',
   group: 'JARs',
   reads: ['each JAR\'s META-INF/NOTICE, MANIFEST.MF, pom.properties', 'compat-matrix.json connectors', 'maven-metadata.xml of its artifact (cache or shipped snapshot with --offline)'],
-  needs: ['jars', 'target', 'maven'],
-  run({ jars, target, maven }, { matrix }) {
+  needs: ['jars', 'target', 'maven', 'repository'],
+  run({ jars, target, maven, repository }, { matrix }) {
     const minor = target.minor;
     if (!minor) return { status: 'skipped', summary: 'no target Flink version (pass --flink-version or install apache-flink)' };
     const knowledge = matrix.connectors();
@@ -35,7 +36,7 @@ export default defineCheck({
       return { status: 'ok', summary: `${judged.length} connector/format JAR${judged.length === 1 ? '' : 's'} built for Flink ${minor}`, details: [...judged.map(jarLabel), ...unknown], facts };
     }
     const errors = verdicts.filter((v) => v.level === 'error');
-    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.flinkVersion, knowledge, maven)))];
+    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.flinkVersion, knowledge, maven, repository)))];
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
       summary: verdicts.length === 1 && verdicts[0] ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}` : `${verdicts.length} JARs built for another Flink line than ${minor}`,
@@ -76,14 +77,20 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   return [];
 }
 
-function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledge: ConnectorKnowledge, maven: MavenFact): string {
-  // The repository's own version list names the exact newest build for the line; a legacy Scala-suffixed
-  // artifact has no builds for modern lines under its name, so the matrix names its successor instead.
-  const exact = jar.identity && !jar.identity.scalaSuffix ? exactFlinkVersionFix(maven, jar.identity, minor) : undefined;
-  if (exact) return `Replace ${jarLabel(jar)}: ${exact}`;
+function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledge: ConnectorKnowledge, maven: MavenFact, repository: RepositoryFact): string {
+  const label = jarLabelInline(jar);
+  // The repository's own version list names the exact newest build for the line, of the artifact PyFlink needs
+  // (the fat flink-sql-connector-X for a thin flink-connector-X). A legacy Scala-suffixed artifact has no builds
+  // for modern lines under its name, so the matrix names its successor instead.
+  const choice = jar.identity && !jar.identity.scalaSuffix ? exactFlinkVersionChoice(repository.url, maven, jar.identity, minor, knowledge) : undefined;
+  if (choice) {
+    const coords = `${choice.groupId}:${choice.artifactId}:${choice.version}`;
+    if (choice.exact) return `Replace ${label} with ${coords}, the newest build for Flink ${minor}: ${choice.url}`;
+    return `Replace ${label}: no build of ${choice.artifactId} for Flink ${minor} is published yet; the nearest is ${coords} (Flink ${choice.line}): ${choice.url}`;
+  }
   const family = jar.family ? knowledge.family(jar.family) : undefined;
   const recommended = family ? knowledge.recommend(family, minor, version) : undefined;
-  if (!recommended) return `Replace ${jarLabel(jar)} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
-  const url = centralUrl(recommended);
-  return `Replace ${jarLabel(jar)} with ${coordinates(recommended)}${url ? ` (${url})` : ''}`;
+  if (!recommended) return `Replace ${label} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
+  const url = downloadUrl(repository.url, recommended);
+  return `Replace ${label} with ${coordinates(recommended)}${url ? `: ${url}` : ''}`;
 }

@@ -7,9 +7,9 @@ export default defineCheck({
   title: 'Connector JAR checksums',
   group: 'JARs',
   reads: ['connector and format JARs the job uses (SHA-1 of each file)', '<repository>/<group>/<artifact>/<version>/<artifact>-<version>.jar.sha1 (cached)'],
-  needs: ['maven'],
-  run({ maven }): Outcome {
-    const facts = { repository: maven.repository.url, repositorySource: maven.repository.source, offline: maven.offline };
+  needs: ['maven', 'repository'],
+  run({ maven, repository }): Outcome {
+    const facts = { repository: repository.url, repositorySource: repository.source, offline: maven.offline };
     if (maven.jars.length === 0) return { status: 'skipped', summary: 'no identified connector or format JARs to verify', facts };
     const mismatched: string[] = [];
     const unpublished: string[] = [];
@@ -20,7 +20,7 @@ export default defineCheck({
       const { checksum } = jar;
       if (!jar.localSha1) unknown.push(`${jar.path}: could not be read`);
       else if (checksum.status === 'unavailable') unknown.push(`${jar.path}: ${checksum.note ?? 'checksum not available'}`);
-      else if (checksum.status === 'not-published') unpublished.push(`${jar.path}: ${coords} is not published in ${maven.repository.url}`);
+      else if (checksum.status === 'not-published') unpublished.push(`${jar.path}: ${coords} is not published in ${repository.url}`);
       else if (checksum.sha1 !== jar.localSha1) mismatched.push(`${jar.path}: SHA-1 ${jar.localSha1}, published ${checksum.sha1} for ${coords}`);
       else verified.push(`${jar.path}: matches ${coords}`);
     }

@@ -1,15 +1,15 @@
 // jars.thin: a thin flink-connector-X carries the connector code only; without its dependencies the job
 // fails with NoClassDefFoundError (e.g. org/apache/kafka/...). PyFlink wants the flink-sql-connector-X fat JAR.
 import { defineCheck } from '../src/engine/check.js';
-import { centralUrl, coordinates, jarLabel, readable } from '../src/jars/describe.js';
+import { coordinates, downloadUrl, jarLabel, readable } from '../src/jars/describe.js';
 
 export default defineCheck({
   id: 'jars.thin',
   title: 'Fat SQL connector JARs, not thin ones',
   group: 'JARs',
-  reads: ['each JAR\'s identity and packages', 'compat-matrix.json connectors (fat/thin artifacts, what a thin JAR needs)'],
-  needs: ['jars', 'target'],
-  run({ jars, target }, { matrix }) {
+  reads: ['each JAR\'s identity and packages', 'compat-matrix.json connectors (fat/thin artifacts, what a thin JAR needs)', 'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)'],
+  needs: ['jars', 'target', 'repository'],
+  run({ jars, target, repository }, { matrix }) {
     const knowledge = matrix.connectors();
     const seen = readable(jars.jars);
     const thin = seen.filter((jar) => jar.role === 'thin' && jar.family && (knowledge.family(jar.family)?.fat.length ?? 0) > 0);
@@ -20,7 +20,7 @@ export default defineCheck({
       const family = knowledge.family(jar.family ?? '');
       if (!family) continue;
       const fat = knowledge.recommend(family, minor, target.flinkVersion);
-      const url = fat ? centralUrl(fat) : undefined;
+      const url = fat ? downloadUrl(repository.url, fat) : undefined;
       const fix = `Replace ${jarLabel(jar)} with ${fat ? `${coordinates(fat)}${url ? ` (${url})` : ''}` : family.fat[0]}`;
       const needs = family.thinNeeds;
       if (needs) {

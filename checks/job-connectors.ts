@@ -1,15 +1,15 @@
 // job.connectors: every connector, format and catalog identifier the job uses is registered by a JAR it will
 // see or built into Flink; otherwise "Could not find any factory for identifier 'kafka'" at submission.
 import { defineCheck } from '../src/engine/check.js';
-import { centralUrl, coordinates, readable } from '../src/jars/describe.js';
+import { coordinates, downloadUrl, readable } from '../src/jars/describe.js';
 
 export default defineCheck({
   id: 'job.connectors',
   title: 'Connectors the job uses are available',
   group: 'Job',
-  reads: ['--job (SQL \'connector\'/\'format\'/\'key.format\'/\'value.format\', CREATE CATALOG \'type\', for_connector/for_format)', 'Factory service files of every JAR the job sees', 'compat-matrix.json built-in identifiers'],
-  needs: ['job', 'jars', 'target'],
-  run({ job, jars, target }, { matrix }) {
+  reads: ['--job (SQL \'connector\'/\'format\'/\'key.format\'/\'value.format\', CREATE CATALOG \'type\', for_connector/for_format)', 'Factory service files of every JAR the job sees', 'compat-matrix.json built-in identifiers', 'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)'],
+  needs: ['job', 'jars', 'target', 'repository'],
+  run({ job, jars, target, repository }, { matrix }) {
     if (!job.file) return { status: 'skipped', summary: 'no --job given' };
     if (job.problem || !job.parsed) return { status: 'error', summary: job.problem ?? `cannot read ${job.file}`, locations: [{ path: job.file }] };
     const uses = job.parsed.identifiers;
@@ -59,7 +59,7 @@ export default defineCheck({
       for (const { family } of providers) {
         const c = knowledge.recommend(family, target.minor ?? matrix.newestMinor(), target.flinkVersion);
         if (!c) continue;
-        const url = centralUrl(c);
+        const url = downloadUrl(repository.url, c);
         return `Add ${coordinates(c)}${url ? ` (${url})` : ''} to pipeline.jars (or env.add_jars) for '${identifier}'`;
       }
       return `Add the JAR that provides '${identifier}' to pipeline.jars (flink-doctor knows no artifact for it)`;

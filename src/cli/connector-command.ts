@@ -36,9 +36,10 @@ interface FamilyLike {
 export async function runConnectorCommand(args: readonly string[], options: Options, matrix: Matrix, io: Io): Promise<number> {
   const name = args[0]?.trim();
   if (!name || args.length > 1) throw new UsageError('usage: flink-doctor connector NAME [--flink-version V] (e.g. kafka, jdbc, avro)');
-  const line = await targetLine(options, matrix);
+  // The name first: an unknown one must not cost a Python or Java start (the target probe) before exit 2.
   const { title, candidates } = await candidatesFor(name, matrix);
-  if (candidates.length === 0) throw new UsageError(`unknown connector or format '${name}'`);
+  if (candidates.length === 0) throw new UsageError(`unknown connector or format '${name}' (known: ${(await knownNames(matrix)).join(', ')})`);
+  const line = await targetLine(options, matrix);
 
   const repository = await resolveRepository(options.mavenRepo, options.env);
   const { MavenClient } = await import('../maven/client.js');
@@ -97,7 +98,7 @@ async function targetLine(options: Options, matrix: Matrix): Promise<string> {
 
 /** Matrix families by key or SQL identifier, then artifacts of the shipped snapshot by name. */
 async function candidatesFor(name: string, matrix: Matrix): Promise<{ title: string; candidates: Candidate[] }> {
-  const families = ((matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {}) as Record<string, FamilyLike>;
+  const families = familiesOf(matrix);
   const key = name.toLowerCase();
   const family = families[key] ?? Object.values(families).find((f) => f.identifiers?.includes(key));
   if (family) {
@@ -119,6 +120,20 @@ async function candidatesFor(name: string, matrix: Matrix): Promise<{ title: str
     }),
   );
   return { title: name, candidates: dedupe(candidates) };
+}
+
+/** The names `candidatesFor` accepts: matrix families, then artifacts of the shipped snapshot by short name. */
+async function knownNames(matrix: Matrix): Promise<string[]> {
+  const families = Object.keys(familiesOf(matrix));
+  const snapshot = await loadSnapshot();
+  const short = Object.keys(snapshot?.artifacts ?? {})
+    .map((ga) => /:flink-(?:sql-connector|sql|connector)-([a-z0-9.-]+)$/.exec(ga)?.[1])
+    .filter((n): n is string => Boolean(n) && !families.includes(n as string));
+  return [...families, ...new Set(short)].sort();
+}
+
+function familiesOf(matrix: Matrix): Record<string, FamilyLike> {
+  return ((matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {}) as Record<string, FamilyLike>;
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {

@@ -2,14 +2,26 @@
 import { basename } from 'node:path';
 import type { Location } from '../engine/model.js';
 import type { Coordinates } from '../knowledge/connectors.js';
+import { jarPath, joinUrl } from '../maven/coordinates.js';
 import type { JarRef, ScannedJar } from './scan.js';
 
 export function jarLabel(jar: ScannedJar): string {
+  const { name, what } = nameAndWhat(jar);
+  return `${what ? `${name} (${what})` : name} from ${origin(jar.ref)}`;
+}
+
+/** The same with the origin in parentheses, for sentences that go on ("Replace X (from --jars) with Y"). */
+export function jarLabelInline(jar: ScannedJar): string {
+  const { name, what } = nameAndWhat(jar);
+  return `${name} (${what ? `${what}, ` : ''}from ${origin(jar.ref)})`;
+}
+
+/** The file name, and what it was identified as when the name does not already say so. */
+function nameAndWhat(jar: ScannedJar): { name: string; what?: string } {
   const name = basename(jar.ref.path);
   const id = jar.identity;
   const what = id?.artifactId ? `${id.artifactId}${id.version ? `:${id.version}` : ''}` : undefined;
-  const shown = what && !name.startsWith(`${id?.artifactId}-${id?.version ?? ''}`) ? `${name} (${what})` : name;
-  return `${shown} from ${origin(jar.ref)}`;
+  return what && !name.startsWith(`${id?.artifactId}-${id?.version ?? ''}`) ? { name, what } : { name };
 }
 
 export function origin(ref: JarRef): string {
@@ -31,10 +43,14 @@ export function coordinates(c: Coordinates): string {
   return `${c.groupId}:${c.artifactId}:${c.version}`;
 }
 
-/** Maven Central URL of a JAR, when the version is concrete (not "1.20.x"). */
-export function centralUrl(c: Coordinates): string | undefined {
+/** Download URL of a JAR in the run's repository (the `repository` fact), when the version is concrete (not "1.20.x"). */
+export function downloadUrl(repositoryUrl: string, c: Coordinates): string | undefined {
   if (c.version.endsWith('.x')) return undefined;
-  return `https://repo.maven.apache.org/maven2/${c.groupId.replace(/\./g, '/')}/${c.artifactId}/${c.version}/${c.artifactId}-${c.version}.jar`;
+  try {
+    return joinUrl(repositoryUrl, jarPath(c));
+  } catch {
+    return undefined; // coordinates that are not a valid repository path: no URL rather than a wrong one
+  }
 }
 
 export function readable(jars: readonly ScannedJar[]): ScannedJar[] {

@@ -1,5 +1,7 @@
 // Scans a list of JAR references: each distinct file is read once (bounded, a few at a time), identified,
 // and the class lists are compared across JARs to find the same classes shipped twice.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
@@ -25,15 +27,21 @@ export interface ScannedJar extends Partial<IdentifiedJar> {
   notes: string[];
   entryCount?: number;
   size?: number;
-  /** Package prefixes with classes, at most four levels deep ("org/apache/kafka/clients"): what it provides. */
+  /** Packages with classes, in full ("org/apache/kafka/clients/consumer"): what it provides. */
   packages?: string[];
+  /** SHA-1 of the file, computed only where it decides something (two overlapping JARs of the same size). */
+  sha1?: string;
 }
 
 export interface JarOverlap {
   jars: [string, string];
   /** Packages ("org/apache/kafka/clients") holding classes found in both. */
   packages: string[];
+  /** The longest package every overlapping class is in ("org/apache/kafka"; "" when they share none). */
+  commonPackage: string;
   classes: number;
+  /** The two files are byte-identical (same SHA-1): one JAR twice, not two builds. */
+  identical: boolean;
 }
 
 export interface JarsFact {
@@ -67,7 +75,45 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, unique.length) }, worker));
-  return { jars, overlaps: findOverlaps(jars, classLists), durationMs: Math.round(performance.now() - started) };
+  const overlaps = findOverlaps(jars, classLists);
+  await markIdentical(overlaps, jars);
+  return { jars, overlaps, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Overlapping pairs of the same size may be one file copied twice: hash those (each file once), nothing else. */
+async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promise<void> {
+  const byPath = new Map(jars.map((jar) => [jar.ref.path, jar]));
+  const hashes = new Map<string, Promise<string | undefined>>();
+  const hash = (jar: ScannedJar) => {
+    let pending = hashes.get(jar.ref.path);
+    if (!pending) {
+      pending = sha1OfFile(jar.ref.path).then((digest) => {
+        if (digest) jar.sha1 = digest;
+        return digest;
+      });
+      hashes.set(jar.ref.path, pending);
+    }
+    return pending;
+  };
+  await Promise.all(
+    overlaps.map(async (overlap) => {
+      const a = byPath.get(overlap.jars[0]);
+      const b = byPath.get(overlap.jars[1]);
+      if (!a || !b || a.size === undefined || a.size !== b.size) return;
+      const [ha, hb] = await Promise.all([hash(a), hash(b)]);
+      overlap.identical = ha !== undefined && ha === hb;
+    }),
+  );
+}
+
+function sha1OfFile(path: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const digest = createHash('sha1');
+    createReadStream(path)
+      .on('data', (chunk) => digest.update(chunk))
+      .on('end', () => resolve(digest.digest('hex')))
+      .on('error', () => resolve(undefined));
+  });
 }
 
 /** One entry per real file; the first reference wins, the others are kept as alsoFrom. */
@@ -108,19 +154,36 @@ function findOverlaps(jars: ScannedJar[], classLists: (string[] | undefined)[]):
       pair.packages.add(name.slice(0, Math.max(0, name.lastIndexOf('/'))));
     }
   });
-  return [...pairs.values()].map((p) => ({
-    jars: [jars[p.a]?.ref.path ?? '', jars[p.b]?.ref.path ?? ''] as [string, string],
-    packages: [...p.packages].sort(),
-    classes: p.classes,
-  }));
+  return [...pairs.values()].map((p) => {
+    const packages = [...p.packages].sort();
+    return {
+      jars: [jars[p.a]?.ref.path ?? '', jars[p.b]?.ref.path ?? ''] as [string, string],
+      packages,
+      commonPackage: commonPackage(packages),
+      classes: p.classes,
+      identical: false,
+    };
+  });
+}
+
+/** The longest package containing all of them, by whole segments ("org/apache/kafka" for …/clients and …/common). */
+export function commonPackage(packages: readonly string[]): string {
+  const [first, ...rest] = packages.map((p) => (p === '' ? [] : p.split('/')));
+  if (!first) return '';
+  let length = first.length;
+  for (const parts of rest) {
+    let i = 0;
+    while (i < length && i < parts.length && parts[i] === first[i]) i += 1;
+    length = i;
+  }
+  return first.slice(0, length).join('/');
 }
 
 function packagePrefixes(classes: readonly string[]): string[] {
-  const prefixes = new Set<string>();
+  const packages = new Set<string>();
   for (const name of classes) {
-    const parts = name.split('/');
-    parts.pop();
-    if (parts.length > 0) prefixes.add(parts.slice(0, 4).join('/'));
+    const at = name.lastIndexOf('/');
+    if (at > 0) packages.add(name.slice(0, at));
   }
-  return [...prefixes].sort();
+  return [...packages].sort();
 }

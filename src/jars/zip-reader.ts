@@ -99,6 +99,11 @@ async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<{ texts: En
     zip.on('entry', (entry: Entry) => {
       seen += 1;
       const name = entry.fileName;
+      const lie = zip64Lie(entry);
+      if (lie) {
+        reject(new JarReadError(`is corrupt (central directory entry '${name}' ${lie})`));
+        return;
+      }
       if (isWantedText(name)) texts.push(entry);
       // Multi-release copies only load on newer JVMs and module-info is often built newer on purpose.
       else if (name.endsWith('.class') && !name.startsWith('META-INF/') && !name.endsWith('module-info.class')) classes.push(entry);
@@ -107,6 +112,24 @@ async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<{ texts: En
     });
     zip.readEntry();
   });
+}
+
+const ZIP64_MARKER = 0xffffffff;
+const ZIP64_EXTRA_FIELD = 0x0001;
+
+/**
+ * 0xFFFFFFFF in a size or offset means "the real value is in the zip64 extra field". yauzl 3 keeps the marker
+ * as the value when that field is missing, so such an entry would look like a 4 GB member; the JVM (and any zip
+ * tool) rejects the archive. Without the field the entry is corrupt.
+ */
+function zip64Lie(entry: Entry): string | undefined {
+  if (entry.extraFields.some((field) => field.id === ZIP64_EXTRA_FIELD)) return undefined;
+  const marked = [
+    entry.compressedSize === ZIP64_MARKER ? 'compressed size' : undefined,
+    entry.uncompressedSize === ZIP64_MARKER ? 'size' : undefined,
+    entry.relativeOffsetOfLocalHeader === ZIP64_MARKER ? 'offset' : undefined,
+  ].filter(Boolean);
+  return marked.length > 0 ? `has the zip64 marker 0xFFFFFFFF as its ${marked.join(' and ')} but no zip64 extra field` : undefined;
 }
 
 /** Up to `max` bytes of an entry, inflating no more than that; the stream is dropped once enough arrived. */

@@ -1,5 +1,7 @@
 // Pure decisions over version lists, shared by the checks and the `connector` command: the newest build of
 // an artifact for a Flink line (or the nearest line that has one) and where to download it.
+import type { ConnectorKnowledge } from '../knowledge/connectors.js';
+import { splitScalaSuffix } from '../jars/version.js';
 import { joinUrl, jarPath } from './coordinates.js';
 import { classify, compareRelease, linesOf, nearestLine, newestForLine } from './flink-line.js';
 
@@ -53,25 +55,57 @@ export function pipelineJarsLine(localPath: string): string {
   return `pipeline.jars: file://${localPath}`;
 }
 
+/** What jars.flink-version needs from the `maven` fact: version lists by "g:a". */
+export interface VersionLists {
+  versions: Record<string, { versions: string[] | null; notFound?: boolean }>;
+}
+
 /**
- * For jars.flink-version (issue 3): the exact fix for a JAR built for another line, from the `maven` fact
- * (add 'maven' to the check's needs). undefined when the fact has no version data for the artifact, so the
- * caller keeps its matrix-based fix. Scala-suffixed legacy artifacts are answered with their unsuffixed name.
- *   const exact = exactFlinkVersionFix(maven, jar.identity, minor); fix = exact ?? matrixFix;
+ * For jars.flink-version: the newest build for `targetLine` of the artifact PyFlink needs instead of this JAR
+ * (the fat flink-sql-connector-X for a thin flink-connector-X, the unsuffixed name for a pre-1.15 Scala build),
+ * from the repository's own version lists. undefined when the fact has no data for it (the caller then uses
+ * the matrix).
  */
-export function exactFlinkVersionFix(
-  maven: { repository: { url: string }; versions: Record<string, { versions: string[] | null; notFound?: boolean }> },
+export function exactFlinkVersionChoice(
+  repoUrl: string,
+  maven: VersionLists,
   jar: { groupId?: string; artifactId?: string },
   targetLine: string,
-): string | undefined {
+  knowledge?: ConnectorKnowledge,
+): BuildChoice | undefined {
   if (!jar.groupId || !jar.artifactId) return undefined;
-  for (const artifactId of replacementArtifacts(jar.artifactId)) {
+  for (const artifactId of lookupArtifacts(jar.artifactId, knowledge)) {
     const known = maven.versions[`${jar.groupId}:${artifactId}`];
     if (!known?.versions || known.notFound) continue;
-    const choice = chooseBuild(maven.repository.url, jar.groupId, artifactId, known.versions, targetLine);
-    if (choice) return describeChoice(choice, targetLine);
+    const choice = chooseBuild(repoUrl, jar.groupId, artifactId, known.versions, targetLine);
+    if (choice) return choice;
   }
   return undefined;
+}
+
+/** exactFlinkVersionChoice as one line of text ("Use g:a:v, the newest build for Flink 1.20: URL"). */
+export function exactFlinkVersionFix(
+  maven: VersionLists & { repository: { url: string } | null },
+  jar: { groupId?: string; artifactId?: string },
+  targetLine: string,
+  knowledge?: ConnectorKnowledge,
+): string | undefined {
+  if (!maven.repository) return undefined;
+  const choice = exactFlinkVersionChoice(maven.repository.url, maven, jar, targetLine, knowledge);
+  return choice && describeChoice(choice, targetLine);
+}
+
+/**
+ * The artifacts to recommend in place of `artifactId`, best first: a thin connector's fat SQL artifact when its
+ * family has one (PyFlink needs the fat JAR), then the name without a pre-1.15 Scala suffix.
+ */
+export function lookupArtifacts(artifactId: string, knowledge?: ConnectorKnowledge): string[] {
+  const hit = knowledge?.familyOfArtifact(artifactId);
+  if (hit?.role === 'thin' && hit.family.fat.length > 0) {
+    const { scala } = splitScalaSuffix(artifactId);
+    return [...new Set(hit.family.fat.flatMap((fat) => replacementArtifacts(scala ? `${fat}_${scala}` : fat)))];
+  }
+  return replacementArtifacts(artifactId);
 }
 
 /** The artifact to recommend first: without a pre-1.15 Scala suffix, except where Flink kept it (Hive, Cassandra). */

@@ -1,15 +1,17 @@
-// The `maven` fact: for each connector or format JAR the run identified (issue 3's `jars` fact), its version
-// list and published SHA-1 from the repository (cache, network or shipped snapshot), plus the JAR's own SHA-1.
+// The `maven` fact: for each connector or format JAR the run identified (the `jars` fact), its version list
+// and published SHA-1 from the repository (cache, network or shipped snapshot), plus the JAR's own SHA-1.
+// Without such JARs it does nothing at all: no settings.xml, no client, no network.
 // It never throws for network trouble; the reasons travel in the fact so checks can skip or warn with them.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { JarIdentity } from '../jars/identity.js';
-import { replacementArtifacts } from '../maven/advice.js';
+import type { ConnectorKnowledge } from '../knowledge/connectors.js';
+import { lookupArtifacts } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
 import type { ChecksumResult, VersionsResult } from '../maven/client.js';
 import { gaKey } from '../maven/coordinates.js';
-import { resolveRepository } from '../maven/repository.js';
 import type { ProbeContext } from './registry.js';
+import { repositoryConfig } from './repository.js';
 
 export interface MavenJar {
   path: string;
@@ -23,8 +25,8 @@ export interface MavenJar {
 }
 
 export interface MavenFact {
-  /** Base URL without credentials, and where it was configured. */
-  repository: { url: string; source: string };
+  /** The repository asked (base URL without credentials, and where it was configured); null when nothing was looked up. */
+  repository: { url: string; source: string } | null;
   offline: boolean;
   /** "g:a" → what the repository (or cache/snapshot) says. */
   versions: Record<string, VersionsResult>;
@@ -35,10 +37,14 @@ export interface MavenFact {
 // JARs the user added: the ones whose version is a choice. lib/ and opt/ JARs come with Flink itself.
 const USER_SOURCES = new Set(['--jars', 'pipeline.jars', 'pipeline.classpaths', 'job:add_jars', 'job:add_classpaths', 'job:pipeline.jars', 'job:pipeline.classpaths']);
 
-/** Identities worth asking the repository about: connector/format JARs with full coordinates. */
-export function mavenCandidates(identities: readonly JarIdentity[]): (JarIdentity & { groupId: string; artifactId: string; version: string })[] {
+type Candidate = JarIdentity & { groupId: string; artifactId: string; version: string };
+
+/** Identities worth asking the repository about: connector/format JARs with full coordinates, one per file. */
+export function mavenCandidates(identities: readonly JarIdentity[]): Candidate[] {
+  const seen = new Set<string>();
   return identities
     .filter((j) => j.kind !== 'other' && USER_SOURCES.has(j.source) && j.groupId && j.artifactId && j.version)
+    .filter((j) => !seen.has(j.path) && Boolean(seen.add(j.path)))
     .map((j) => ({ ...j, artifactId: mavenArtifactId(j), groupId: j.groupId!, version: j.version! }));
 }
 
@@ -47,23 +53,32 @@ function mavenArtifactId(j: JarIdentity): string {
   return j.scalaSuffix && !a.endsWith(`_${j.scalaSuffix}`) ? `${a}_${j.scalaSuffix}` : a;
 }
 
-export async function gatherMaven(identities: readonly JarIdentity[], { options }: Pick<ProbeContext, 'options'>): Promise<MavenFact> {
-  const repository = await resolveRepository(options.mavenRepo, options.env);
-  const fact: MavenFact = { repository: { url: repository.url, source: repository.source }, offline: options.offline, versions: {}, jars: [], problems: [...repository.problems] };
+export interface GatherOptions {
+  /** Maps a thin connector to the fat artifact PyFlink needs, so its version list is fetched too. */
+  knowledge?: ConnectorKnowledge;
+  /** SHA-1 digests already computed (by the JAR scan), by path. */
+  sha1s?: ReadonlyMap<string, string>;
+}
+
+export async function gatherMaven(identities: readonly JarIdentity[], { options }: Pick<ProbeContext, 'options'>, extra: GatherOptions = {}): Promise<MavenFact> {
   const candidates = mavenCandidates(identities);
-  if (candidates.length === 0) return fact;
+  if (candidates.length === 0) return { repository: null, offline: options.offline, versions: {}, jars: [], problems: [] };
+  const repository = await repositoryConfig(options);
+  const fact: MavenFact = { repository: { url: repository.url, source: repository.source }, offline: options.offline, versions: {}, jars: [], problems: [...repository.problems] };
   // Loaded here so runs without connector JARs never touch the client (nor undici).
   const { MavenClient } = await import('../maven/client.js');
   const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
   try {
-    // Also the artifact a fix would recommend (flink-sql-connector-kafka for a _2.11 build), for jars.flink-version.
-    const artifacts = new Map(candidates.flatMap((c) => replacementArtifacts(c.artifactId).map((artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const)));
+    // Also the artifacts a fix would recommend (flink-sql-connector-kafka for a _2.11 or thin build), for jars.flink-version.
+    const artifacts = new Map(
+      candidates.flatMap((c) => [c.artifactId, ...lookupArtifacts(c.artifactId, extra.knowledge)].map((artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const)),
+    );
     await Promise.all([
       ...[...artifacts].map(async ([key, c]) => {
         fact.versions[key] = await client.versions(c);
       }),
       ...candidates.map(async (c) => {
-        const [localSha1, checksum] = await Promise.all([sha1OfFile(c.path), client.sha1(c)]);
+        const [localSha1, checksum] = await Promise.all([extra.sha1s?.get(c.path) ?? sha1OfFile(c.path), client.sha1(c)]);
         fact.jars.push({ path: c.path, groupId: c.groupId, artifactId: c.artifactId, version: c.version, flinkLine: c.flinkLine, localSha1, checksum });
       }),
     ]);
@@ -74,7 +89,7 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
   return fact;
 }
 
-function sha1OfFile(path: string): Promise<string | undefined> {
+export function sha1OfFile(path: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     const hash = createHash('sha1');
     createReadStream(path)
@@ -84,21 +99,10 @@ function sha1OfFile(path: string): Promise<string | undefined> {
   });
 }
 
-/** The probe: identities from issue 3's `jars` fact (read loosely until its shape settles), then gatherMaven. */
+/** The probe: the identities of the `jars` fact (readable JARs only), then gatherMaven. */
 export async function probeMaven(ctx: ProbeContext): Promise<MavenFact> {
-  return gatherMaven(await jarIdentities(ctx), ctx);
-}
-
-async function jarIdentities(ctx: ProbeContext): Promise<JarIdentity[]> {
-  const get = ctx.get as unknown as (key: string) => Promise<unknown>;
-  let fact: unknown;
-  try {
-    fact = await get('jars');
-  } catch {
-    return []; // no `jars` fact in this build, or it failed: its own checks report that
-  }
-  const list = Array.isArray(fact) ? fact : (fact as { jars?: unknown; identities?: unknown } | null)?.jars ?? (fact as { identities?: unknown } | null)?.identities;
-  // Issue 3's JarsFact holds { jars: [{ identity?: JarIdentity, … }] }; bare identities are accepted too.
-  const items = Array.isArray(list) ? (list as { identity?: JarIdentity }[]).map((j) => j?.identity ?? (j as unknown as JarIdentity)) : [];
-  return items.filter((j): j is JarIdentity => Boolean(j) && typeof j.path === 'string');
+  const { jars } = await ctx.get('jars');
+  const identities = jars.flatMap((jar) => (jar.identity && !jar.error ? [jar.identity] : []));
+  const sha1s = new Map(jars.flatMap((jar) => (jar.sha1 ? [[jar.ref.path, jar.sha1] as const] : [])));
+  return gatherMaven(identities, ctx, { knowledge: ctx.matrix.connectors(), sha1s });
 }

@@ -16,6 +16,7 @@ import { probeInstalledPackages } from './packages.js';
 import { probePipelineJars, type PipelineJarsFact } from './pipeline-jars.js';
 import { probePyflink } from './pyflink.js';
 import { probePython } from './python.js';
+import { probeRepository, type RepositoryFact } from './repository.js';
 import { probeTarget } from './target.js';
 import type {
   FlinkConfigFact,
@@ -38,6 +39,8 @@ export interface Facts {
   java: JavaFact;
   /** Maven repository data for the identified connector JARs (issue 4). */
   maven: MavenFact;
+  /** The Maven repository download URLs point at (no network, no credentials). */
+  repository: RepositoryFact;
   job: JobFact;
   pipelineJars: PipelineJarsFact;
   jars: JarsFact;
@@ -66,6 +69,7 @@ export function createFactStore(options: Options, matrix: Matrix): FactStore<Fac
     flinkConfig: bind(probeFlinkConfig),
     java: bind(probeJava),
     maven: bind(probeMaven),
+    repository: bind(probeRepository),
     job: bind(probeJob),
     pipelineJars: bind(probePipelineJars),
     jars: bind(probeJars),

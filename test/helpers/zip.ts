@@ -10,6 +10,8 @@ export interface ZipEntry {
   store?: boolean;
   /** Claim this uncompressed size in the headers instead of the real one (zip-bomb-like files). */
   declaredSize?: number;
+  /** Claim this compressed size in the headers (0xFFFFFFFF without a zip64 extra field: a corrupt entry). */
+  declaredCompressedSize?: number;
 }
 
 export async function writeZip(path: string, entries: readonly ZipEntry[]): Promise<string> {
@@ -19,8 +21,9 @@ export async function writeZip(path: string, entries: readonly ZipEntry[]): Prom
   for (const entry of entries) {
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data) : Buffer.from(entry.data);
     const body = entry.store ? raw : deflateRawSync(raw);
-    const header = localHeader(entry.name, entry.store ? 0 : 8, crc32(raw), body.length, entry.declaredSize ?? raw.length);
-    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), body.length, entry.declaredSize ?? raw.length, offset));
+    const compressed = entry.declaredCompressedSize ?? body.length;
+    const header = localHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length);
+    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset));
     parts.push(header, body);
     offset += header.length + body.length;
   }

@@ -1,15 +1,18 @@
 // jars.flink-version, jars.conflicts, jars.thin and jars.bytecode on real JARs, through the real probes.
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jarsBytecode from '../../checks/jars-bytecode.js';
 import jarsConflicts from '../../checks/jars-conflicts.js';
 import jarsFlinkVersion from '../../checks/jars-flink-version.js';
 import jarsThin from '../../checks/jars-thin.js';
+import jarsUpdates from '../../checks/jars-updates.js';
+import jobConnectors from '../../checks/job-connectors.js';
 import { jdk17, jdk25 } from '../helpers/java.js';
 import { avroJar, cdcJar, compiledClass, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, manifest, thinKafkaJar, userFatJar } from '../helpers/jars.js';
-import { isolatedEnv, runCheck, runCheck as runRealCheck } from '../helpers/run-check.js';
-import { publish, startMavenServer } from '../helpers/maven-server.js';
-import { tempDir } from '../helpers/tmp.js';
+import { isolatedEnv, runCheck, runCheck as runRealCheck, runCheckList } from '../helpers/run-check.js';
+import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
+import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { writeZip } from '../helpers/zip.js';
 
 let dir: string;
@@ -77,7 +80,7 @@ describe('jars.flink-version', () => {
       });
       expect(result.status).toBe('error');
       expect(result.fix).toBe(
-        `Replace flink-sql-connector-kafka-3.3.0-1.20.jar from --jars: Use org.apache.flink:flink-sql-connector-kafka:5.1.0-2.2, the newest build for Flink 2.2: ${server.url}/org/apache/flink/flink-sql-connector-kafka/5.1.0-2.2/flink-sql-connector-kafka-5.1.0-2.2.jar`,
+        `Replace flink-sql-connector-kafka-3.3.0-1.20.jar (from --jars) with org.apache.flink:flink-sql-connector-kafka:5.1.0-2.2, the newest build for Flink 2.2: ${server.url}/org/apache/flink/flink-sql-connector-kafka/5.1.0-2.2/flink-sql-connector-kafka-5.1.0-2.2.jar`,
       );
     } finally {
       await server.close();
@@ -105,30 +108,75 @@ describe('jars.flink-version', () => {
 });
 
 describe('jars.conflicts', () => {
+  const text = (result: { summary: string; details: string[] }) => [result.summary, ...result.details].join('\n');
+
   it('is ok for distinct artifacts', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, jar.avro as string, jar.udfs as string] });
     expect(result.status).toBe('ok');
   });
 
-  it('is an error for the same artifact in two versions', async () => {
+  it('is an error for the same artifact in two versions, naming the JAR to remove', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, jar.fat119 as string] });
     expect(result.status).toBe('error');
-    expect(result.details.join('\n')).toMatch(/org.apache.flink:flink-sql-connector-kafka in 2 versions/);
+    expect(text(result)).toMatch(/org.apache.flink:flink-sql-connector-kafka in 2 versions/);
+    expect(result.fix).toBe('Remove flink-sql-connector-kafka-3.2.0-1.19.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars');
   });
 
-  it('names the JARs and packages when kafka-clients is there twice', async () => {
+  it('reports kafka-clients twice once: as two versions, not again as shared classes', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.clients as string, jar.clients2 as string] });
     expect(result.status).toBe('error');
-    const text = result.details.join('\n');
-    expect(text).toMatch(/org.apache.kafka:kafka-clients in 2 versions/);
-    expect(text).toMatch(/3 classes in both kafka-clients-3.4.0.jar and kafka-clients-3.2.3.jar: org.apache.kafka.clients, org.apache.kafka.common/);
+    expect(result.summary).toBe('org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.4.0.jar from --jars; kafka-clients-3.2.3.jar from --jars');
+    expect(result.details.join('\n')).not.toMatch(/classes in both/);
+    expect(result.facts).toMatchObject({ duplicateArtifacts: 1, classOverlaps: 0 });
+    expect(result.fix).toBe('Remove kafka-clients-3.2.3.jar from --jars; keep kafka-clients-3.4.0.jar from --jars');
     expect(result.locations).toHaveLength(2);
   });
 
-  it('flags thin and fat of the same connector shipping the same classes', async () => {
+  it('flags thin and fat of the same connector shipping the same classes, with full package names', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, jar.thin as string] });
     expect(result.status).toBe('error');
-    expect(result.details.join('\n')).toMatch(/classes in both .*: org.apache.flink.connector, org.apache.flink.streaming/);
+    expect(result.summary).toBe(
+      '2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and flink-connector-kafka-3.3.0-1.20.jar from --jars: org.apache.flink.{connector.kafka.source, streaming.connectors.kafka.table}',
+    );
+    expect(result.fix).toBe('Remove flink-connector-kafka-3.3.0-1.20.jar from --jars; flink-sql-connector-kafka-3.3.0-1.20.jar from --jars already contains its classes');
+  });
+
+  it('shows the longest common package, not the first four segments', async () => {
+    const bytes = await compiledClass(8);
+    const table = 'org/apache/flink/streaming/connectors/kafka/table';
+    const mine = await writeZip(join(dir, 'my-kafka-udfs.jar'), [
+      { name: 'META-INF/MANIFEST.MF', data: manifest({}) },
+      { name: `${table}/KafkaDynamicTableFactory.class`, data: bytes },
+      { name: `${table}/UpsertKafkaDynamicTableFactory.class`, data: bytes },
+      { name: 'com/example/Udf.class', data: bytes },
+    ]);
+    const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, mine] });
+    expect(result.status).toBe('error');
+    expect(result.summary).toMatch(/^2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and my-kafka-udfs.jar from --jars: org.apache.flink.streaming.connectors.kafka.table$/);
+    expect(result.fix).toBe(
+      'Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars or my-kafka-udfs.jar from --jars, or rebuild one without the classes under org.apache.flink.streaming.connectors.kafka.table (shade or exclude them)',
+    );
+  });
+
+  it('the same JAR twice (same artifact and version, or byte-identical) is a warning, not an error', async () => {
+    const other = await jarDir('copy-');
+    const copy = join(other, 'flink-sql-connector-kafka-3.3.0-1.20.jar');
+    await copyFile(jar.fat120 as string, copy);
+    const same = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, copy] });
+    expect(same.status).toBe('warning');
+    expect(same.summary).toMatch(/^the same JAR twice: org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20 as /);
+    expect(same.details.join('\n')).not.toMatch(/classes in both/);
+    expect(same.fix).toBe(`Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars`);
+
+    // A renamed copy of a JAR nothing inside identifies: only the SHA-1 says it is one file twice.
+    const plain = await writeZip(join(other, 'helpers.jar'), [{ name: 'com/example/Helper.class', data: await compiledClass(8) }]);
+    const renamed = join(other, 'helpers-copy.jar');
+    await copyFile(plain, renamed);
+    const identical = await runCheck(jarsConflicts, { jars: [plain, renamed] });
+    expect(identical.status).toBe('warning');
+    expect(identical.summary).toBe('the same JAR twice (byte-identical files): helpers.jar from --jars; helpers-copy.jar from --jars');
+    expect(identical.fix).toBe('Remove helpers-copy.jar from --jars; keep helpers.jar from --jars');
+    expect(identical.facts).toMatchObject({ sameJarTwice: 1, classOverlaps: 0 });
   });
 });
 
@@ -175,5 +223,58 @@ describe('jars.bytecode', () => {
 
   it('is skipped when no Java runtime is found', async () => {
     expect((await runCheck(jarsBytecode, { jars: [jar.fat120 as string], javaHome: '/nonexistent' })).status).toBe('skipped');
+  });
+});
+
+describe('fixes name the artifact PyFlink needs, in the run\'s repository', () => {
+  let server: MavenServer;
+  let cache: string;
+  beforeAll(async () => {
+    server = await startMavenServer();
+    publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.2.0-1.19', '3.3.0-1.19', '3.3.0-1.20', '3.4.0-1.20', '4.0.1-2.0', '5.0.0-2.2', '5.1.0-2.2']);
+    publish(server, 'org.apache.flink', 'flink-connector-kafka', ['3.2.0-1.19', '3.3.0-1.19', '3.3.0-1.20', '3.4.0-1.20', '4.0.1-2.0', '5.0.0-2.2', '5.1.0-2.2']);
+    cache = await tempDir('fd-cache-');
+  });
+  afterAll(() => server.close());
+  const options = (extra: Parameters<typeof runRealCheck>[1]) => ({ mavenRepo: server.url, env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: cache }), ...extra });
+
+  it('jars.flink-version recommends the fat flink-sql-connector-kafka for a thin flink-connector-kafka', async () => {
+    const result = await runRealCheck(jarsFlinkVersion, options({ jars: [jar.thin as string], flinkVersion: '2.2' }));
+    expect(result.status).toBe('error');
+    expect(result.fix).toBe(
+      `Replace flink-connector-kafka-3.3.0-1.20.jar (from --jars) with org.apache.flink:flink-sql-connector-kafka:5.1.0-2.2, the newest build for Flink 2.2: ${server.url}/org/apache/flink/flink-sql-connector-kafka/5.1.0-2.2/flink-sql-connector-kafka-5.1.0-2.2.jar`,
+    );
+  });
+
+  it('jars.flink-version and jars.updates agree on a 1.19 JAR with target 1.20', async () => {
+    const [version, updates] = await runCheckList([jarsFlinkVersion, jarsUpdates], options({ jars: [jar.fat119 as string], flinkVersion: '1.20' }));
+    expect(version?.status).toBe('warning');
+    expect(version?.fix).toContain('org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20, the newest build for Flink 1.20');
+    expect(updates?.status).toBe('skipped');
+    expect(updates?.summary).toBe('no JAR is built for Flink 1.20: judged by jars.flink-version');
+    expect(updates?.details.join('\n')).toContain('flink-sql-connector-kafka 3.2.0-1.19: built for Flink 1.19, target is 1.20; judged by jars.flink-version');
+    expect(JSON.stringify(updates)).not.toContain('3.3.0-1.19');
+    // Without a target (nothing to contradict) it still names the newer build of the JAR's own line.
+    const alone = await runRealCheck(jarsUpdates, options({ jars: [jar.fat119 as string] }));
+    expect(alone.summary).toBe('newer build for the same Flink line: flink-sql-connector-kafka 3.2.0-1.19 → 3.3.0-1.19');
+  });
+
+  it('jars.thin and job.connectors build download URLs with --maven-repo, without asking it anything', async () => {
+    server.requests.length = 0;
+    const thin = await runRealCheck(jarsThin, options({ jars: [jar.thin as string], flinkVersion: '1.20' }));
+    expect(thin.fix).toContain(`(${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`);
+    const job = await writeFileDeep(join(await tempDir('job-'), 'job.py'), "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka')\")\n");
+    const connectors = await runRealCheck(jobConnectors, options({ job, flinkVersion: '1.20' }));
+    expect(connectors.status).toBe('error');
+    expect(connectors.fix).toContain(`${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar`);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('download URLs follow a settings.xml mirror of central', async () => {
+    const home = await tempDir('fd-home-');
+    await writeFileDeep(join(home, '.m2', 'settings.xml'), '<settings><mirrors><mirror><id>corp</id><url>https://nexus.example.com/repository/central/</url><mirrorOf>central</mirrorOf></mirror></mirrors></settings>');
+    const result = await runRealCheck(jarsThin, { jars: [jar.thin as string], flinkVersion: '1.20', env: isolatedEnv({ HOME: home }) });
+    expect(result.fix).toContain('(https://nexus.example.com/repository/central/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)');
+    expect(result.fix).not.toContain('repo.maven.apache.org');
   });
 });

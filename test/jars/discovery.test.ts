@@ -51,6 +51,8 @@ describe('$FLINK_HOME discovery', () => {
     expect((await runCheck(jarsConflicts, { env: env() })).status).toBe('ok');
     const result = await runCheck(jarsConflicts, { env: env(), jars: [extra] });
     expect(result.status).toBe('error');
-    expect(result.details.join('\n')).toMatch(/classes in both kafka-clients-3.2.3.jar and kafka-clients-3.4.0.jar/);
+    // One finding: the artifact in two versions (their shared classes are not reported a second time).
+    expect(result.summary).toBe(`org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.2.3.jar from --jars; kafka-clients-3.4.0.jar from $FLINK_HOME/lib`);
+    expect(result.fix).toBe('Remove kafka-clients-3.2.3.jar from --jars; keep kafka-clients-3.4.0.jar from $FLINK_HOME/lib');
   });
 });

@@ -56,6 +56,12 @@ beforeAll(async () => {
   claims.writeUInt16LE(0xffff, claims.length - 22 + 10);
   paths.claimsMany = join(dir, 'claims-many.jar');
   await writeFile(paths.claimsMany, claims);
+  // Central directory says 0xFFFFFFFF ("see the zip64 extra field") for a class entry, with no such field.
+  paths.zip64Lie = await writeZip(join(dir, 'zip64-lie.jar'), [
+    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Version': '1.0' }) },
+    { name: 'a/B.class', data: await compiledClass(8), declaredSize: 0xffffffff, declaredCompressedSize: 0xffffffff },
+  ]);
+  paths.zip64SizeLie = await writeZip(join(dir, 'zip64-size-lie.jar'), [{ name: 'META-INF/NOTICE', data: 'x', declaredSize: 0xffffffff }]);
 });
 
 describe('readJar on hostile files', () => {
@@ -69,6 +75,8 @@ describe('readJar on hostile files', () => {
     ['loop', /symbolic link loop/],
     ['missing', /does not exist/],
     ['claimsMany', /corrupt|truncated|not a zip/],
+    ['zip64Lie', /^is corrupt \(central directory entry 'a\/B.class' has the zip64 marker 0xFFFFFFFF as its compressed size and size but no zip64 extra field\)$/],
+    ['zip64SizeLie', /^is corrupt \(central directory entry 'META-INF\/NOTICE' has the zip64 marker 0xFFFFFFFF as its size but no zip64 extra field\)$/],
   ])('%s: a described error, no crash', async (name, message) => {
     await expect(readJar(paths[name] as string)).rejects.toThrow(message);
   });
@@ -102,9 +110,9 @@ describe('jars.readable', () => {
     const all = Object.values(paths);
     const result = await runCheck(jarsReadable, { jars: [...all, join(dir, 'good.jar')] });
     expect(result.status).toBe('error');
-    // directory.jar given to --jars is a folder of JARs (here: none), so 12 files remain and 8 are unusable.
-    expect(result.summary).toBe('8 of 12 JARs cannot be used');
-    for (const name of ['empty.jar', 'html.jar', 'truncated.jar', 'corrupt.jar', 'fifo.jar', 'loop.jar', 'missing.jar', 'claims-many.jar']) {
+    // directory.jar given to --jars is a folder of JARs (here: none), so 14 files remain and 10 are unusable.
+    expect(result.summary).toBe('10 of 14 JARs cannot be used');
+    for (const name of ['empty.jar', 'html.jar', 'truncated.jar', 'corrupt.jar', 'fifo.jar', 'loop.jar', 'missing.jar', 'claims-many.jar', 'zip64-lie.jar', 'zip64-size-lie.jar']) {
       expect(result.details.join('\n')).toContain(name);
     }
     expect(result.locations.map((l) => l.path)).toContain(paths.empty);
@@ -124,6 +132,12 @@ describe('jars.readable', () => {
     const result = await runCheck(jarsReadable, { jars: [folder] });
     expect(result.status).toBe('ok');
     expect(result.summary).toBe('2 JARs readable');
+  });
+
+  it('reports 0xFFFFFFFF sizes without a zip64 extra field as corrupt, not readable', async () => {
+    const result = await runCheck(jarsReadable, { jars: [paths.zip64Lie as string] });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe("zip64-lie.jar is corrupt (central directory entry 'a/B.class' has the zip64 marker 0xFFFFFFFF as its compressed size and size but no zip64 extra field)");
   });
 
   it('is skipped when there are no JARs', async () => {

@@ -1,5 +1,6 @@
 // jars.updates and jars.integrity on identities built in the test (as issue 3's `jars` fact will hand them
 // over), with the repository served from 127.0.0.1 and real JAR files on disk.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import jarsIntegrity from '../../checks/jars-integrity.js';
@@ -9,7 +10,9 @@ import type { JarIdentity } from '../../src/jars/identity.js';
 import { loadMatrix } from '../../src/knowledge/matrix.js';
 import { chooseBuild, describeChoice } from '../../src/maven/advice.js';
 import { gatherMaven } from '../../src/probes/maven.js';
+import { fatKafkaJar } from '../helpers/jars.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
+import { isolatedEnv, runCheckList } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 const G = 'org.apache.flink';
@@ -39,6 +42,15 @@ function identity(path: string, artifactId: string, version: string, extra: Part
   return { path, source: '--jars', groupId: G, artifactId, version, kind: 'fat', identifiers: ['kafka'], ...extra };
 }
 
+/** The facts the checks read besides `maven`: no target (nothing judged elsewhere) and the test's repository. */
+function withFacts<M>(maven: M, minor: string | null = null) {
+  return {
+    maven,
+    target: { flinkVersion: minor, minor, source: minor ? ('flag' as const) : ('none' as const), known: minor !== null },
+    repository: { url: server.url, source: '--maven-repo', problems: [] as string[] },
+  };
+}
+
 async function fact(identities: JarIdentity[], opts: { offline?: boolean; url?: string } = {}) {
   const cache = await tempDir('fd-cache-');
   return gatherMaven(identities, { options: defaultOptions({ env: { HOME: dir, FLINK_DOCTOR_CACHE_DIR: cache }, mavenRepo: opts.url ?? server.url, offline: opts.offline ?? false }) });
@@ -48,7 +60,7 @@ describe('jars.updates', () => {
   it('warns with the exact newer version for the same Flink line, ignoring newer lines', async () => {
     const { path, bytes } = await jar('kafka.jar', 'jar-3.3.0');
     publish(server, G, KAFKA, KAFKA_VERSIONS, { '3.3.0-1.20': bytes });
-    const outcome = jarsUpdates.run({ maven: await fact([identity(path, KAFKA, '3.3.0-1.20')]) }, ctx);
+    const outcome = jarsUpdates.run(withFacts(await fact([identity(path, KAFKA, '3.3.0-1.20')])), ctx);
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toBe('newer build for the same Flink line: flink-sql-connector-kafka 3.3.0-1.20 → 3.4.0-1.20');
     expect(outcome.fix).toContain(`${server.url}/org/apache/flink/${KAFKA}/3.4.0-1.20/${KAFKA}-3.4.0-1.20.jar`);
@@ -57,13 +69,13 @@ describe('jars.updates', () => {
   it('is ok when the JAR is the newest for its line', async () => {
     const { path } = await jar('kafka.jar', 'x');
     publish(server, G, KAFKA, KAFKA_VERSIONS);
-    expect(jarsUpdates.run({ maven: await fact([identity(path, KAFKA, '4.0.1-2.0')]) }, ctx).status).toBe('ok');
+    expect(jarsUpdates.run(withFacts(await fact([identity(path, KAFKA, '4.0.1-2.0')])), ctx).status).toBe('ok');
   });
 
   it('skips with the reason when the repository is dead and the snapshot does not know the artifact', async () => {
     const { path } = await jar('own.jar', 'x');
     const started = performance.now();
-    const outcome = jarsUpdates.run({ maven: await fact([identity(path, 'flink-sql-connector-inhouse', '1.0.0-1.20')], { url: 'http://127.0.0.1:1' }) }, ctx);
+    const outcome = jarsUpdates.run(withFacts(await fact([identity(path, 'flink-sql-connector-inhouse', '1.0.0-1.20')], { url: 'http://127.0.0.1:1' })), ctx);
     expect(outcome.status).toBe('skipped');
     expect(outcome.summary).toMatch(/connection failed/);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -71,7 +83,7 @@ describe('jars.updates', () => {
 
   it('--offline uses the shipped snapshot and says how old it is, without any request', async () => {
     const { path } = await jar('kafka.jar', 'x');
-    const outcome = jarsUpdates.run({ maven: await fact([identity(path, KAFKA, '3.3.0-1.20')], { offline: true }) }, ctx);
+    const outcome = jarsUpdates.run(withFacts(await fact([identity(path, KAFKA, '3.3.0-1.20')], { offline: true })), ctx);
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toContain('3.4.0-1.20');
     expect(outcome.details?.join('\n')).toMatch(/snapshot shipped with flink-doctor \(data of 2026-08-22, \d+ days old\)/);
@@ -79,7 +91,7 @@ describe('jars.updates', () => {
   });
 
   it('skips when no connector JAR was identified', () => {
-    expect(jarsUpdates.run({ maven: { repository: { url: server.url, source: 't' }, offline: false, versions: {}, jars: [], problems: [] } }, ctx).status).toBe('skipped');
+    expect(jarsUpdates.run(withFacts({ repository: { url: server.url, source: 't' }, offline: false, versions: {}, jars: [], problems: [] }), ctx).status).toBe('skipped');
   });
 });
 
@@ -89,18 +101,18 @@ describe('jars.integrity', () => {
     const bad = await jar('bad.jar', 'tampered bytes');
     const local = await jar('local.jar', 'my build');
     publish(server, G, KAFKA, KAFKA_VERSIONS, { '3.4.0-1.20': good.bytes, '3.3.0-1.20': Buffer.from('the real 3.3.0') });
-    expect(jarsIntegrity.run({ maven: await fact([identity(good.path, KAFKA, '3.4.0-1.20')]) }, ctx).status).toBe('ok');
-    const mismatch = jarsIntegrity.run({ maven: await fact([identity(bad.path, KAFKA, '3.3.0-1.20')]) }, ctx);
+    expect(jarsIntegrity.run(withFacts(await fact([identity(good.path, KAFKA, '3.4.0-1.20')])), ctx).status).toBe('ok');
+    const mismatch = jarsIntegrity.run(withFacts(await fact([identity(bad.path, KAFKA, '3.3.0-1.20')])), ctx);
     expect(mismatch).toMatchObject({ status: 'error' });
     expect(mismatch.details?.[0]).toMatch(/bad\.jar: SHA-1 [0-9a-f]{40}, published [0-9a-f]{40}/);
-    const unpublished = jarsIntegrity.run({ maven: await fact([identity(local.path, KAFKA, '3.9.9-1.20')]) }, ctx);
+    const unpublished = jarsIntegrity.run(withFacts(await fact([identity(local.path, KAFKA, '3.9.9-1.20')])), ctx);
     expect(unpublished.status).toBe('warning');
     expect(unpublished.summary).toMatch(/locally built/);
   });
 
   it('offline with an empty cache skips with the reason', async () => {
     const good = await jar('good.jar', 'x');
-    const outcome = jarsIntegrity.run({ maven: await fact([identity(good.path, KAFKA, '3.4.0-1.20')], { offline: true }) }, ctx);
+    const outcome = jarsIntegrity.run(withFacts(await fact([identity(good.path, KAFKA, '3.4.0-1.20')], { offline: true })), ctx);
     expect(outcome).toMatchObject({ status: 'skipped' });
     expect(outcome.summary).toMatch(/--offline and not in the cache/);
   });
@@ -132,5 +144,27 @@ describe('exactFlinkVersionFix (called by jars.flink-version)', () => {
     expect(Object.keys(maven.versions).sort()).toEqual([`${G}:${KAFKA}`, `${G}:${KAFKA}_2.11`]);
     expect(exactFlinkVersionFix(maven, { groupId: G, artifactId: `${KAFKA}_2.11` }, '2.0')).toBe(`Use ${G}:${KAFKA}:4.0.1-2.0, the newest build for Flink 2.0: ${server.url}/org/apache/flink/${KAFKA}/4.0.1-2.0/${KAFKA}-4.0.1-2.0.jar`);
     expect(exactFlinkVersionFix(maven, { groupId: G, artifactId: 'unknown' }, '2.0')).toBeUndefined();
+  });
+});
+
+describe('the maven probe', () => {
+  it('without candidate JARs reads no settings.xml and asks nothing', async () => {
+    await writeFileDeep(join(dir, '.m2', 'settings.xml'), '<settings><mirrors><mirror>not xml');
+    const f = await gatherMaven([], { options: defaultOptions({ env: { HOME: dir, FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-') } }) });
+    expect(f).toEqual({ repository: null, offline: false, versions: {}, jars: [], problems: [] });
+    // With a candidate the same settings.xml is read, and its problem travels in the fact.
+    const { path } = await jar('kafka.jar', 'x');
+    const withJar = await gatherMaven([identity(path, KAFKA, '3.3.0-1.20')], { options: defaultOptions({ env: { HOME: dir, FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-') }, offline: true }) });
+    expect(withJar.problems.join()).toMatch(/settings\.xml is not valid XML/);
+  });
+
+  it('reads the typed jars fact: real JARs, SHA-1 compared with the published one', async () => {
+    const path = await fatKafkaJar(join(dir, `${KAFKA}-3.4.0-1.20.jar`), '3.4.0-1.20');
+    publish(server, G, KAFKA, KAFKA_VERSIONS, { '3.4.0-1.20': await readFile(path) });
+    const [integrity, updates] = await runCheckList([jarsIntegrity, jarsUpdates], { jars: [path], flinkVersion: '1.20', mavenRepo: server.url, env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-') }) });
+    expect(integrity?.status).toBe('ok');
+    expect(integrity?.facts).toMatchObject({ repository: server.url, repositorySource: '--maven-repo' });
+    expect(updates?.status).toBe('ok');
+    expect(server.requests.filter((r) => r.path.endsWith('.jar.sha1'))).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // The CLI side of issue 4: `flink-doctor connector NAME`, --offline, --maven-repo, and proof that repository
 // credentials (URL userinfo, settings.xml <server> passwords) never reach stdout, stderr or the JSON report.
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FLAGS } from '../../src/cli/flags.js';
@@ -59,6 +60,19 @@ describe('flink-doctor connector', () => {
     publish(server, G, KAFKA, ['3.4.0-1.20']);
     const run = await runCli(['connector', 'kafka', '--flink-version', '1.20'], await env({ FLINK_DOCTOR_MAVEN_REPO: server.url }));
     expect(run.stdout).toContain(`${server.url}/org/apache/flink`);
+  });
+
+  it('rejects an unknown name before any probe runs, listing the known names', async () => {
+    // A python3 on PATH that leaves a mark: the target probe would run it when no --flink-version is given.
+    const bin = await tempDir('fd-bin-');
+    const mark = join(bin, 'ran');
+    await writeFileDeep(join(bin, 'python3'), `#!/bin/sh\ntouch '${mark}'\nexit 1\n`);
+    await chmod(join(bin, 'python3'), 0o755);
+    const run = await runCli(['connector', 'nosuch'], { ...(await env()), PATH: bin });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown connector or format 'nosuch' \(known: .*\bavro\b.*\bkafka\b.*\bpulsar\b/);
+    expect(existsSync(mark)).toBe(false);
+    expect(server.requests).toHaveLength(0);
   });
 
   it('rejects an unknown connector and a missing name with exit 2', async () => {
