@@ -7,14 +7,16 @@ export default defineCheck({
   title: 'FLINK_HOME distribution',
   group: 'Flink',
   reads: ['FLINK_HOME', '$FLINK_HOME/lib/flink-dist-*.jar', '$FLINK_HOME/opt/flink-python*.jar'],
-  needs: ['flinkHome', 'target'],
-  run({ flinkHome, target }) {
+  needs: ['flinkHome', 'target', 'pyflink'],
+  run({ flinkHome, target, pyflink }) {
+    // Only an installed wheel has JARs to fall back on.
+    const wheel = pyflink.flink ? `apache-flink ${pyflink.flink.version}` : undefined;
     if (!flinkHome.set) {
-      return { status: 'skipped', summary: 'FLINK_HOME is not set: PyFlink uses the JARs inside the apache-flink wheel' };
+      return { status: 'skipped', summary: wheel ? `FLINK_HOME is not set: PyFlink uses the JARs inside the ${wheel} wheel` : 'FLINK_HOME is not set and apache-flink is not installed (see pyflink.install)' };
     }
     const home = flinkHome.path ?? '';
     const facts = { flinkHome: home, distJar: flinkHome.distJar ?? null, distVersion: flinkHome.distVersion ?? null, pythonJar: flinkHome.pythonJar ?? null };
-    const unset = `or unset FLINK_HOME to use the JARs of the apache-flink wheel`;
+    const unset = wheel ? `or unset FLINK_HOME to use the JARs of the ${wheel} wheel` : 'or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs';
     if (!flinkHome.exists) {
       return { status: 'error', summary: flinkHome.problems[0] ?? `FLINK_HOME=${home} does not exist`, details: ['PyFlink trusts FLINK_HOME and fails to start its gateway'], fix: `Point FLINK_HOME at a Flink ${target.flinkVersion ?? ''} distribution ${unset}`.replace('  ', ' '), facts };
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import flinkHomeCheck from '../../checks/flink-home.js';
 import { versionFromDistJar, versionFromPythonJar } from '../../src/probes/flink-home.js';
 import { fakeFlinkHome } from '../helpers/flink-home.js';
+import { healthyFlinkDistributions, makeFlinkVenv, makeVenv } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
@@ -21,6 +22,17 @@ describe('flink.home', () => {
     const result = await runCheck(flinkHomeCheck, { flinkVersion: '2.2.1' });
     expect(result.status).toBe('skipped');
     expect(result.summary).toContain('FLINK_HOME is not set');
+  });
+
+  it('says PyFlink uses the wheel\'s JARs only when the wheel is installed', async () => {
+    const none = await runCheck(flinkHomeCheck, { python: (await makeVenv('3.11.7')).python, flinkVersion: '2.2.1' });
+    expect(none.summary).toBe('FLINK_HOME is not set and apache-flink is not installed (see pyflink.install)');
+    const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions('1.20.1'));
+    const wheel = await runCheck(flinkHomeCheck, { python: venv.python });
+    expect(wheel.summary).toBe('FLINK_HOME is not set: PyFlink uses the JARs inside the apache-flink 1.20.1 wheel');
+    const home = await fakeFlinkHome({ version: '1.20.1', pythonJarVersion: null });
+    const withWheel = await runCheck(flinkHomeCheck, { python: venv.python, env: isolatedEnv({ FLINK_HOME: home }) });
+    expect(withWheel.fix).toBe(`Copy flink-python-1.20.1.jar into ${home}/opt or unset FLINK_HOME to use the JARs of the apache-flink 1.20.1 wheel`);
   });
 
   it('is ok when the distribution is the target version', async () => {
@@ -60,7 +72,7 @@ describe('flink.home', () => {
     const result = await runCheck(flinkHomeCheck, { flinkVersion: '2.2.1', env: isolatedEnv({ FLINK_HOME: noPython }) });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('has no opt/flink-python*.jar');
-    expect(result.fix).toBe(`Copy flink-python-2.2.1.jar into ${noPython}/opt or unset FLINK_HOME to use the JARs of the apache-flink wheel`);
+    expect(result.fix).toBe(`Copy flink-python-2.2.1.jar into ${noPython}/opt or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs`);
   });
 
   it('is an error when flink-dist and flink-python disagree', async () => {
