@@ -40,7 +40,8 @@ export default defineCheck({
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
       summary: verdicts.length === 1 && verdicts[0] ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}` : `${verdicts.length} JARs built for another Flink line than ${minor}`,
-      details: [...verdicts.map((v) => `${v.level}: ${jarLabel(v.jar)}: ${v.why}`), ...unknown],
+      // One finding is the summary itself; several are listed one per line.
+      details: [...(verdicts.length > 1 ? verdicts.map((v) => `${v.level}: ${jarLabel(v.jar)}: ${v.why}`) : []), ...unknown],
       fix: fixes.join('\n'),
       facts,
       locations: verdicts.map((v) => ({ path: v.jar.ref.path })),

@@ -83,3 +83,9 @@ export function helpText(toolVersion: string): string {
 function usage(flag: FlagSpec): string {
   return `--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
 }
+
+/** The README's flag table (between its flags:start/end markers); test/readme.test.ts keeps the two equal. */
+export function flagsMarkdownTable(): string {
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  return ['| flag | meaning |', '|---|---|', ...FLAGS.map((f) => `| \`${usage(f)}\` | ${escape(f.description)} |`)].join('\n');
+}

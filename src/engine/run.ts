@@ -72,7 +72,7 @@ async function runOne(check: Check, store: FactStore<Facts>, ctx: { matrix: Matr
 
 function toResult(check: Check, outcome: Outcome, durationMs: number): CheckResult {
   // A detail that only repeats the summary is noise in every format.
-  const details = (outcome.details ?? []).filter((detail, index) => index > 0 || detail !== outcome.summary);
+  const details = (outcome.details ?? []).filter((detail) => detail !== outcome.summary);
   return {
     id: check.id,
     title: check.title,

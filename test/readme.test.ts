@@ -1,0 +1,45 @@
+// The README is part of the product: its flag table, check table and quick start must stay true.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allChecks } from '../checks/index.js';
+import { flagsMarkdownTable } from '../src/cli/flags.js';
+
+const root = join(import.meta.dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+
+function between(start: string, end: string): string {
+  const match = new RegExp(`<!-- ${start} -->\\n([\\s\\S]*?)\\n<!-- ${end} -->`).exec(readme);
+  if (!match?.[1]) throw new Error(`README has no <!-- ${start} --> … <!-- ${end} --> block`);
+  return match[1];
+}
+
+describe('README', () => {
+  it('flag table is the one --help prints (run `npm run readme` after changing a flag)', () => {
+    expect(between('flags:start', 'flags:end')).toBe(flagsMarkdownTable());
+  });
+
+  it('check table names every registered check and nothing else', () => {
+    const table = between('checks:start', 'checks:end');
+    const documented = [...table.matchAll(/^\| `([a-z.-]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(allChecks.map((c) => c.id).sort());
+  });
+
+  it('quick start holds the two commands, and they exist', () => {
+    const quickStart = between('quickstart:start', 'quickstart:end');
+    const commands = quickStart.split('\n').filter((line) => line && !line.startsWith('```')).map((line) => line.replace(/\s+#.*$/, '').trim());
+    expect(commands).toEqual(['npm ci && npx flink-doctor', 'npm test']);
+    expect(pkg.bin['flink-doctor']).toBe('bin/flink-doctor.js');
+    expect(pkg.scripts.prepare).toBeDefined(); // npm ci builds dist/ before npx runs it
+    expect(pkg.scripts.test).toContain('vitest run');
+    expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
+  });
+
+  it('example output comes from the current checks', () => {
+    const example = between('example:start', 'example:end');
+    const shown = [...example.matchAll(/^ {2}[✓!✗-] ([a-z.-]+) {2}/gm)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const id of shown) expect(allChecks.map((c) => c.id)).toContain(id);
+  });
+});
