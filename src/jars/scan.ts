@@ -1,13 +1,12 @@
 // Scans a list of JAR references: each distinct file is read once (bounded, a few at a time), identified,
 // and the class lists are compared across JARs to find the same classes shipped twice.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
 import type { JarSource } from './identity.js';
 import { identifyJar, type IdentifiedJar } from './identify.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type ZipLimits } from './zip-reader.js';
+import { sha1OfFile } from '../util/file-sha1.js';
 
 export interface JarRef {
   path: string;
@@ -106,15 +105,6 @@ async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promis
   );
 }
 
-function sha1OfFile(path: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const digest = createHash('sha1');
-    createReadStream(path)
-      .on('data', (chunk) => digest.update(chunk))
-      .on('end', () => resolve(digest.digest('hex')))
-      .on('error', () => resolve(undefined));
-  });
-}
 
 /** One entry per real file; the first reference wins, the others are kept as alsoFrom. */
 async function dedupe(refs: readonly JarRef[]): Promise<{ ref: JarRef; alsoFrom: JarRef[] }[]> {

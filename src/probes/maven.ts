@@ -2,8 +2,6 @@
 // and published SHA-1 from the repository (cache, network or shipped snapshot), plus the JAR's own SHA-1.
 // Without such JARs it does nothing at all: no settings.xml, no client, no network.
 // It never throws for network trouble; the reasons travel in the fact so checks can skip or warn with them.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { JarIdentity } from '../jars/identity.js';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { lookupArtifacts } from '../maven/advice.js';
@@ -12,6 +10,7 @@ import type { ChecksumResult, VersionsResult } from '../maven/client.js';
 import { gaKey } from '../maven/coordinates.js';
 import type { ProbeContext } from './registry.js';
 import { repositoryConfig } from './repository.js';
+import { sha1OfFile } from '../util/file-sha1.js';
 
 export interface MavenJar {
   path: string;
@@ -89,15 +88,6 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
   return fact;
 }
 
-export function sha1OfFile(path: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const hash = createHash('sha1');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', () => resolve(undefined));
-  });
-}
 
 /** The probe: the identities of the `jars` fact (readable JARs only), then gatherMaven. */
 export async function probeMaven(ctx: ProbeContext): Promise<MavenFact> {
