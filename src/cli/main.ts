@@ -12,7 +12,7 @@ import { runChecks, selectChecks, startProbes } from '../engine/run.js';
 import { assertValidMatrix, openMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, isPatchVersion, minorOf } from '../knowledge/versions.js';
 import { createFactStore } from '../probes/registry.js';
-import { applyPolicy, resolveInvocation } from '../config/index.js';
+import { applyPolicy, resolveInvocation, unusedIgnores } from '../config/index.js';
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
@@ -84,7 +84,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
       checks,
       summary: summarize(checks),
       durationMs: Math.round(performance.now() - started),
-      ...(invocation.config ? { config: { path: invocation.config.path } } : {}),
+      ...(invocation.config ? { config: describeConfig(invocation.config.path, unusedIgnores(checks, invocation.policy)) } : {}),
     };
   } finally {
     spinner?.stop();
@@ -147,6 +147,11 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     offline: Boolean(flags.offline),
     mavenRepo: str('maven-repo'),
   });
+}
+
+/** The config file in the report; ignore entries that matched nothing are listed so stale ones get cleaned up. */
+function describeConfig(path: string, unused: readonly { check: string; reason: string; match?: string }[]): NonNullable<Report['config']> {
+  return unused.length > 0 ? { path, unusedIgnores: unused.map((e) => ({ check: e.check, reason: e.reason, ...(e.match !== undefined ? { match: e.match } : {}) })) } : { path };
 }
 
 /** A spinner only for a person watching: a TTY on stderr, not CI, not JSON. ora is loaded only then. */

@@ -82,7 +82,11 @@ export interface Report {
   summary: Summary;
   durationMs: number;
   /** The flink-doctor config file this run used, when there was one. */
-  config?: { path: string };
+  config?: {
+    path: string;
+    /** Ignore entries of the config file that matched no finding this run (stale ones, worth removing). */
+    unusedIgnores?: { check: string; reason: string; match?: string }[];
+  };
 }
 
 export function summarize(checks: readonly CheckResult[]): Summary {

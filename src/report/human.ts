@@ -32,6 +32,9 @@ export function renderHuman(report: Report, { verbose, style, probeTimings }: Hu
     style.status('skipped', `${skipped} skipped`),
   ].join(', ');
   out.push(`${tally}${verbose ? style.dim(` in ${report.durationMs} ms`) : ''}`);
+  for (const entry of report.config?.unusedIgnores ?? []) {
+    out.push(style.dim(`ignore entry for ${entry.check}${entry.match ? ` matching "${entry.match}"` : ''} matched nothing this run ("${entry.reason}"): remove it from ${report.config?.path}?`));
+  }
   if (verbose && probeTimings && Object.keys(probeTimings).length > 0) {
     out.push(style.dim(`probes: ${Object.entries(probeTimings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`));
   }

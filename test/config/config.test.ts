@@ -230,6 +230,12 @@ describe('the CLI with a config file', () => {
     const json = JSON.parse((await run(['--json'], ignored.dir)).stdout) as Report;
     expect(json.checks[0]).toMatchObject({ status: 'skipped', ignored: { reason: 'Java comes from the base image (JIRA-42)', status: 'error' } });
 
+    // An ignore entry that matches nothing is reported, so stale entries get cleaned up.
+    const stale = await project({ ...broken, javaHome: jdk17(), ignore: [{ check: 'java.runtime', reason: 'old JDK on the build agents', match: 'Java 8' }] });
+    const staleJson = JSON.parse((await run(['--json'], stale.dir)).stdout) as Report;
+    expect(staleJson.config?.unusedIgnores).toEqual([{ check: 'java.runtime', reason: 'old JDK on the build agents', match: 'Java 8' }]);
+    expect((await run([], stale.dir)).stdout).toContain('ignore entry for java.runtime matching "Java 8" matched nothing this run ("old JDK on the build agents")');
+
     const off = await project({ ...broken, severity: { java: 'off' } });
     const offRun = JSON.parse((await run(['--json'], off.dir)).stdout) as Report;
     expect(offRun.checks[0]).toMatchObject({ status: 'skipped', severityOverride: { level: 'off' } });
