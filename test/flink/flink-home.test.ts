@@ -56,6 +56,14 @@ describe('flink.home', () => {
     expect(result.fix).toContain('install apache-flink==1.20.1');
   });
 
+  it('is a warning when there is no apache-flink wheel and no --flink-version to compare with', async () => {
+    const home = await fakeFlinkHome({ version: '1.20.1' });
+    const result = await runCheck(flinkHomeCheck, { env: isolatedEnv({ FLINK_HOME: home }) });
+    expect(result.status).toBe('warning');
+    expect(result.summary).toBe('FLINK_HOME holds Flink 1.20.1; no apache-flink wheel to compare with');
+    expect(result.fix).toBe('pip install "apache-flink==1.20.1"');
+  });
+
   it('is an error when FLINK_HOME does not exist', async () => {
     const result = await runCheck(flinkHomeCheck, { flinkVersion: '2.2.1', env: isolatedEnv({ FLINK_HOME: '/nonexistent/flink-2.2.1' }) });
     expect(result.status).toBe('error');
