@@ -134,9 +134,9 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     python: str('python'),
     javaHome: str('java-home'),
     flinkVersion,
-    confDir: str('conf-dir'),
+    confDir: checkedPath('--conf-dir', str('conf-dir'), io.cwd, 'directory'),
     jars: listJars(flags.jars),
-    job: checkJobFile(str('job'), io.cwd),
+    job: checkedPath('--job', str('job'), io.cwd, 'file'),
     only,
     skip,
     strict: Boolean(flags.strict),
@@ -177,17 +177,20 @@ function listJars(value: string | boolean | string[] | undefined): string[] | un
   return items.length > 0 ? items : undefined;
 }
 
-/** --job names a file the doctor was told to read: when it cannot be read the run cannot do what was asked (exit 2). */
-function checkJobFile(path: string | undefined, cwd: string): string | undefined {
+/**
+ * --job and --conf-dir name what the doctor was told to read: when it cannot be read the run cannot do what
+ * was asked (exit 2). A missing JAR, interpreter or JDK, by contrast, is a finding of its check.
+ */
+function checkedPath(flag: string, path: string | undefined, cwd: string, kind: 'file' | 'directory'): string | undefined {
   if (path === undefined) return undefined;
   const absolute = resolve(cwd, path);
   let info;
   try {
     info = statSync(absolute);
   } catch (error) {
-    throw new UsageError(`--job ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error)}`);
+    throw new UsageError(`${flag} ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such ${kind}` : errorMessage(error)}`);
   }
-  if (!info.isFile()) throw new UsageError(`--job ${path}: not a file`);
+  if (kind === 'file' ? !info.isFile() : !info.isDirectory()) throw new UsageError(`${flag} ${path}: not a ${kind}`);
   return absolute;
 }
 

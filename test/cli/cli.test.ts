@@ -32,6 +32,9 @@ describe('exit code 2: the doctor cannot run', () => {
     [['--python', ''], 'flink-doctor: --python needs a non-empty value'],
     [['--flink-version', '2.2.99'], 'flink-doctor: --flink-version 2.2.99: flink-doctor knows Flink 2.2 releases 2.2.0, 2.2.1 (pass 2.2 to target the line)'],
     [['--only', ''], 'flink-doctor: --only needs at least one check id (see --list-checks)'],
+    [['--conf-dir', '/nonexistent/flink/conf'], 'flink-doctor: --conf-dir /nonexistent/flink/conf: no such directory'],
+    [['--conf-dir', '/etc/hostname'], 'flink-doctor: --conf-dir /etc/hostname: not a directory'],
+    [['--job', '/nonexistent/job.py'], 'flink-doctor: --job /nonexistent/job.py: no such file'],
     [['--skip', ' , '], 'flink-doctor: --skip needs at least one check id (see --list-checks)'],
   ])('%j → one line on stderr, nothing on stdout', async (argv, message) => {
     const run = await runCli(argv);
