@@ -157,8 +157,12 @@ function describeConfig(path: string, unused: readonly { check: string; reason: 
 /** A spinner only for a person watching: a TTY on stderr, not CI, not JSON. ora is loaded only then. */
 async function startSpinner(io: Io, options: Options, count: number): Promise<{ stop(): void } | undefined> {
   if (options.json || !io.stderr.isTTY || io.env.CI || !options.color) return undefined;
+  // A terminal that reports no width (a pty nobody sized: `script`, some `docker run -t`) makes ora's
+  // line clearing loop forever; such a terminal gets no spinner.
+  if (!((io.stderr as NodeJS.WriteStream).columns > 0)) return undefined;
   const { default: ora } = await import('ora');
-  return ora({ text: `Running ${count} checks…`, stream: io.stderr as NodeJS.WriteStream }).start();
+  // discardStdin: false: the doctor never reads stdin, and must not put the terminal into raw mode.
+  return ora({ text: `Running ${count} checks…`, stream: io.stderr as NodeJS.WriteStream, discardStdin: false }).start();
 }
 
 export function describeChecks(checks: readonly Check[]): { id: string; title: string; group: string; reads: string[] }[] {
