@@ -9,7 +9,7 @@ import { UsageError, errorMessage } from '../engine/errors.js';
 import { EXIT, exitCodeFor, summarize, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';
 import { runChecks, selectChecks, startProbes } from '../engine/run.js';
-import { assertValidMatrix, openMatrix, type Matrix } from '../knowledge/matrix.js';
+import { openMatrix, validateMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, isPatchVersion, minorOf } from '../knowledge/versions.js';
 import { createFactStore } from '../probes/registry.js';
 import { applyPolicy, resolveInvocation, unusedIgnores } from '../config/index.js';
@@ -58,7 +58,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   if (connector) {
     // Loaded only for the subcommand: it pulls in the Maven client, which a plain run never needs.
     const { runConnectorCommand } = await import('./connector-command.js');
-    return runConnectorCommand(positionals.slice(1), options, assertValidMatrix(matrix), io);
+    return runConnectorCommand(positionals.slice(1), options, await validateMatrix(matrix), io);
   }
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
@@ -71,7 +71,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { run, skipped } = selectChecks(allChecks, options);
   const store = createFactStore(options, matrix);
   startProbes(run, store);
-  assertValidMatrix(matrix);
+  await validateMatrix(matrix);
   const spinner = await startSpinner(io, options, run.length);
   let report: Report;
   try {

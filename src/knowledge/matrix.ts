@@ -1,9 +1,9 @@
 // The compatibility knowledge (compat-matrix.json) and the questions checks ask of it.
 // The JSON is bundled into the build and validated against schemas/compat-matrix.schema.json on load,
-// with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up.
+// with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up;
+// src/knowledge/load-matrix.ts does both in one synchronous step.
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
 import { ConnectorKnowledge, type ConnectorsSection } from './connectors.js';
-import { validateMatrixDocument } from './matrix-validator.generated.js';
 import { compareVersions, minorOf } from './versions.js';
 
 export type Confidence = 'confirmed' | 'inferred' | 'unconfirmed';
@@ -138,16 +138,24 @@ export function openMatrix(): Matrix {
   return opened;
 }
 
-/** Throws when the document breaks schemas/compat-matrix.schema.json (a build bug, not a user error). */
-export function assertValidMatrix(matrix: Matrix): Matrix {
+/**
+ * Throws when the document breaks schemas/compat-matrix.schema.json (a build bug, not a user error). The
+ * pre-compiled validator is a large module, so it is loaded here, after the slow probes have started.
+ */
+export async function validateMatrix(matrix: Matrix): Promise<Matrix> {
   if (validated.has(matrix)) return matrix;
-  const errors = validateMatrixDocument(matrix.doc);
+  const { validateMatrixDocument } = await import('./matrix-validator.generated.js');
+  return markValid(matrix, validateMatrixDocument(matrix.doc));
+}
+
+/** Records the validator's verdict for `matrix`: throws with every problem, or remembers it as valid. */
+export function markValid(matrix: Matrix, errors: readonly string[]): Matrix {
   if (errors.length > 0) throw new Error(`compat-matrix.json is invalid: ${errors.join('; ')}`);
   validated.add(matrix);
   return matrix;
 }
 
-/** Load and validate a matrix document (the bundled one by default) in one step. */
-export function loadMatrix(doc: unknown = rawMatrix): Matrix {
-  return assertValidMatrix(doc === rawMatrix ? openMatrix() : new Matrix(doc as MatrixDocument));
+/** A Matrix over `doc` (the bundled document by default), not yet validated. */
+export function matrixOf(doc: unknown = rawMatrix): Matrix {
+  return doc === rawMatrix ? openMatrix() : new Matrix(doc as MatrixDocument);
 }

@@ -1,7 +1,6 @@
 // Which repository to ask, with which credentials: --maven-repo, then FLINK_DOCTOR_MAVEN_REPO, then a
 // settings.xml mirror of central, then Maven Central itself. Credentials stay in `auth`; `display` is safe to print.
 import { redactUrl } from './redact.js';
-import { centralMirror, readSettings } from './settings.js';
 
 export const MAVEN_CENTRAL = 'https://repo1.maven.org/maven2';
 export const REPO_ENV = 'FLINK_DOCTOR_MAVEN_REPO';
@@ -23,6 +22,8 @@ export async function resolveRepository(flag: string | undefined, env: Record<st
   if (flag) return fromUrl(flag, '--maven-repo');
   const fromEnv = env[REPO_ENV];
   if (fromEnv) return fromUrl(fromEnv, REPO_ENV);
+  // Loaded on demand: settings.xml needs the XML parser, which runs that never reach this point must not load.
+  const { centralMirror, readSettings } = await import('./settings.js');
   const settings = await readSettings(env);
   const mirror = settings && centralMirror(settings);
   if (settings && mirror) {

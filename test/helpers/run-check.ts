@@ -3,7 +3,7 @@ import type { Check } from '../../src/engine/check.js';
 import type { CheckResult } from '../../src/engine/model.js';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/run.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { createFactStore } from '../../src/probes/registry.js';
 
 /** An environment with nothing inherited: no JAVA_HOME, FLINK_HOME or venv leaks in from the machine. */

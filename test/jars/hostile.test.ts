@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import jarsReadable from '../../checks/jars-readable.js';
 import { scanJars } from '../../src/jars/scan.js';
 import { readJar } from '../../src/jars/zip-reader.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { compiledClass, fatKafkaJar, jarDir, manifest } from '../helpers/jars.js';
 import { runCheck } from '../helpers/run-check.js';
 import { writeZip } from '../helpers/zip.js';

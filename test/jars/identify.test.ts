@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { identifyJar } from '../../src/jars/identify.js';
 import { compareReleases, parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
 import { readJar } from '../../src/jars/zip-reader.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { avroJar, cdcJar, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, thinKafkaJar, userFatJar } from '../helpers/jars.js';
 
 const knowledge = loadMatrix().connectors();

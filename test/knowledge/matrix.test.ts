@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { loadMatrix, type MatrixDocument } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
+import type { MatrixDocument } from '../../src/knowledge/matrix.js';
 import { compareVersions } from '../../src/knowledge/versions.js';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -7,7 +7,7 @@ import jarsIntegrity from '../../checks/jars-integrity.js';
 import jarsUpdates from '../../checks/jars-updates.js';
 import { defaultOptions } from '../../src/engine/options.js';
 import type { JarIdentity } from '../../src/jars/identity.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { chooseBuild, describeChoice } from '../../src/maven/advice.js';
 import { gatherMaven } from '../../src/probes/maven.js';
 import { fatKafkaJar } from '../helpers/jars.js';

@@ -3,7 +3,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { versionFromVersionPy } from '../../src/probes/pyflink.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import { addDistribution, healthyFlinkDistributions, makeFlinkVenv, makeVenv, metadataText } from '../helpers/python-env.js';

@@ -1,6 +1,6 @@
 // Helpers shared by the Python checks: same-release comparison, pip commands, release suggestions.
 import { describe, expect, it } from 'vitest';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { matchesTarget, pipInstall, releaseOf, releaseToInstall, sameRelease, shellQuote } from '../../src/python/pip.js';
 import type { PythonFact } from '../../src/probes/types.js';
 

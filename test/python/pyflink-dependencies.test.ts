@@ -2,7 +2,7 @@
 // and the matrix's list when apache-flink is not installed.
 import { describe, expect, it } from 'vitest';
 import pyflinkDependencies from '../../checks/pyflink-dependencies.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { addDistribution, apacheFlinkRequires, healthyFlinkDistributions, makeFlinkVenv, withDistributions, type FakeDistribution } from '../helpers/python-env.js';
 import { runCheck } from '../helpers/run-check.js';
 

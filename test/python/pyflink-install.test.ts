@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pyflinkInstall from '../../checks/pyflink-install.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { addDistribution, healthyFlinkDistributions, makeFlinkVenv, makeVenv, pyenvPython, withDistributions } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 import { tempDir } from '../helpers/tmp.js';

@@ -1,7 +1,7 @@
 // python.client against real pyenv interpreters and venvs, judged by the real compatibility matrix.
 import { describe, expect, it } from 'vitest';
 import pythonClient from '../../checks/python-client.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { PYENV_VERSIONS, fakePython, healthyFlinkDistributions, makeFlinkVenv, makeVenv, pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 

@@ -3,7 +3,7 @@ import { chmod, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { parseProbeOutput } from '../../src/probes/python.js';
 import { MARKER_ENVIRONMENT_KEYS } from '../../src/python/pep508.js';
 import { findOnPath } from '../../src/probes/which.js';

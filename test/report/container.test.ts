@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import pkg from '../../package.json' with { type: 'json' };
 import { allChecks } from '../../checks/index.js';
 import type { Report } from '../../src/engine/model.js';
-import { loadMatrix } from '../../src/knowledge/matrix.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { jdk17 } from '../helpers/java.js';
 import { addDistribution, addPyflinkPackage, pyenvPython } from '../helpers/python-env.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
