@@ -2,9 +2,10 @@
 // are renamed into place (atomic on one filesystem), so two runs at once never see half a file; a file
 // that still fails to parse is treated as a miss, never as an error.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ensureDir } from '../util/ensure-dir.js';
 
 export interface CacheEntry {
   /** The URL without credentials. */
@@ -56,7 +57,7 @@ export class DiskCache {
     const target = this.file(entry.url);
     const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(join(this.dir, 'maven'), { recursive: true });
+      await ensureDir(join(this.dir, 'maven'));
       await writeFile(temp, JSON.stringify(entry));
       await rename(temp, target);
     } catch {

@@ -2,7 +2,7 @@
 // file's format/output) and GITHUB_ACTIONS into an output plan, and renders a Report in each format.
 // Every format renders the same Report; none re-runs a check.
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import type { Report } from '../engine/model.js';
@@ -13,6 +13,7 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif, sarifAnchor } from './sarif.js';
 import type { Style } from './style.js';
+import { ensureDir } from '../util/ensure-dir.js';
 
 export const FORMATS = ['human', 'json', 'junit', 'sarif', 'markdown', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -94,7 +95,7 @@ export async function writeReport(
 ): Promise<void> {
   if (plan.file) {
     try {
-      await mkdir(dirname(plan.file), { recursive: true });
+      await ensureDir(dirname(plan.file));
       await writeFile(plan.file, render(report, plan.format, ctx, 'file'));
     } catch (error) {
       throw new UsageError(`cannot write --output ${plan.file}: ${errorMessage(error)}`);
