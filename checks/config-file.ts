@@ -88,7 +88,9 @@ function fixFor(problem: ConfigProblem, config: FlinkConfigFact, migrates: boole
     case 'unreadable':
       return problem.path === config.dir
         ? `Make ${problem.path} a readable directory, or point ${config.dirProvenance?.source ?? '--conf-dir'} at the Flink conf directory`
-        : `Make ${problem.path} readable by this user (chmod a+r ${problem.path})`;
+        : problem.message.includes('is not a regular file')
+          ? `Replace ${problem.path} with a regular file (it is a pipe, device or directory)`
+          : `Make ${problem.path} readable by this user (chmod a+r ${problem.path})`;
     case 'yaml':
       return `Fix the YAML at ${at} (check the indentation, brackets and quotes there)`;
     case 'shape':

@@ -2,7 +2,7 @@
 // validated strictly. Every problem is one line naming the file and the bad key; unknown keys are errors
 // (a typo must not silently change what a CI gate checks). Relative paths are resolved against the file's
 // directory, so the file means the same thing from any working directory.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import type { SeverityLevel } from '../engine/model.js';
@@ -11,6 +11,7 @@ import { openMatrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
 import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FORMATS, isFormat, type Format } from '../report/index.js';
+import { readTextFile } from '../util/read-file.js';
 
 export const CONFIG_FILE_NAME = 'flink-doctor.config.json';
 
@@ -78,7 +79,7 @@ export async function loadConfig({ explicit, cwd, checkIds }: { explicit?: strin
   if (!path) return undefined;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path);
   } catch (error) {
     throw new UsageError(`cannot read config file ${path}: ${errorMessage(error)}`);
   }

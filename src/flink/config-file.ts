@@ -1,11 +1,12 @@
 // Reads a Flink conf directory the way Flink does: the legacy flink-conf.yaml is a flat "key: value" file
 // (Flink's own line parser, not YAML), config.yaml (1.19+) is standard YAML whose nested keys flatten with ".".
 // Which file wins depends on the Flink line (compat-matrix.json `configFile`). Never throws.
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
 import { errorMessage } from '../engine/errors.js';
 import { commonJsExports } from '../util/commonjs.js';
+import { readTextFile } from '../util/read-file.js';
 
 export const LEGACY_CONFIG = 'flink-conf.yaml';
 export const YAML_CONFIG = 'config.yaml';
@@ -148,7 +149,7 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   const file = join(dir, chosen);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readTextFile(file);
   } catch (error) {
     return { file, present, values: {}, problems: [{ kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` }] };
   }

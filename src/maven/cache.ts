@@ -2,10 +2,11 @@
 // are renamed into place (atomic on one filesystem), so two runs at once never see half a file; a file
 // that still fails to parse is treated as a miss, never as an error.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDir } from '../util/ensure-dir.js';
+import { readTextFile } from '../util/read-file.js';
 
 export interface CacheEntry {
   /** The URL without credentials. */
@@ -45,7 +46,7 @@ export class DiskCache {
 
   async read(url: string): Promise<CacheEntry | undefined> {
     try {
-      const entry = JSON.parse(await readFile(this.file(url), 'utf8')) as CacheEntry;
+      const entry = JSON.parse(await readTextFile(this.file(url))) as CacheEntry;
       return entry.url === url && typeof entry.checkedAt === 'number' ? entry : undefined;
     } catch {
       return undefined;

@@ -1,8 +1,9 @@
 // ~/.m2/settings.xml: the mirror that stands in for Maven Central and the <server> credentials for it.
 // Matching follows Maven's MirrorSelector: an exact "central" wins, then the first pattern that matches.
-import { readFile } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import { parseXml, pick, text } from './xml.js';
+import { readTextFile } from '../util/read-file.js';
 
 export interface Mirror {
   id: string;
@@ -34,7 +35,7 @@ export async function readSettings(env: Record<string, string | undefined>): Pro
   if (!path) return undefined;
   let raw: string;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = await readTextFile(path);
   } catch {
     return undefined;
   }

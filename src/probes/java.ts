@@ -2,7 +2,7 @@
 // `env.java.home` in the config of $FLINK_HOME/conf (or the wheel's pyflink/conf when FLINK_HOME is unset),
 // then JAVA_HOME, then `java` on PATH; `--java-home` overrides all. Then reads its version from the JDK's
 // `release` file and from the runtime itself (one spawn, with a timeout).
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readConfigDir, stringValue } from '../flink/config-file.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
@@ -10,6 +10,7 @@ import { runProcess, type ProcessResult } from './process.js';
 import type { ProbeContext } from './registry.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from './types.js';
 import { findOnPath, isExecutableFile } from './which.js';
+import { readTextFile } from '../util/read-file.js';
 
 const JAVA_EXE = process.platform === 'win32' ? 'java.exe' : 'java';
 
@@ -132,7 +133,7 @@ async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (
 async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {
   if (!home) return undefined;
   try {
-    return parseReleaseFile(await readFile(join(home, 'release'), 'utf8'));
+    return parseReleaseFile(await readTextFile(join(home, 'release')));
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 // The --job file, read as text (never run): the JARs it adds and the identifiers its SQL uses.
-import { readFile } from 'node:fs/promises';
 import { errorMessage } from '../engine/errors.js';
 import { parsePythonJob, type ParsedJob } from '../job/python-job.js';
 import type { ProbeContext } from './registry.js';
+import { readTextFile } from '../util/read-file.js';
 
 export interface JobFact {
   /** Absolute path of --job, absent when no job was given. */
@@ -17,7 +17,7 @@ const MAX_JOB_BYTES = 4 * 1024 * 1024;
 export async function probeJob({ options }: ProbeContext): Promise<JobFact> {
   if (!options.job) return {};
   try {
-    const text = await readFile(options.job, 'utf8');
+    const text = await readTextFile(options.job);
     return { file: options.job, parsed: parsePythonJob(text.length > MAX_JOB_BYTES ? text.slice(0, MAX_JOB_BYTES) : text) };
   } catch (error) {
     return { file: options.job, problem: `cannot read ${options.job}: ${errorMessage(error)}` };

@@ -2,11 +2,12 @@
 // apache-flink-libraries), the pyflink/ package directory Python would import (first sys.path entry that has
 // one), __version__ from pyflink/version.py (read by regex, never imported) and the JARs under pyflink/lib
 // and pyflink/opt, whose names carry the Flink version the client really runs.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
 import type { ProbeContext } from './registry.js';
 import type { PyflinkFact } from './types.js';
+import { readTextFile } from '../util/read-file.js';
 
 export const FLINK_DIST = 'apache-flink';
 export const FLINK_LIBRARIES = 'apache-flink-libraries';
@@ -68,7 +69,7 @@ async function firstPackageDir(sysPath: readonly string[]): Promise<string | und
 
 async function readVersionFile(path: string): Promise<{ text: string; problem?: undefined } | { text?: undefined; problem: string }> {
   try {
-    return { text: await readFile(path, 'utf8') };
+    return { text: await readTextFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { problem: code === 'ENOENT' ? `${path} is missing` : `cannot read ${path}: ${errorMessage(error)}` };
