@@ -3,8 +3,6 @@
 
 export type Status = 'ok' | 'warning' | 'error' | 'skipped';
 
-export const STATUSES: readonly Status[] = ['ok', 'warning', 'error', 'skipped'];
-
 /** A file a finding is about (a JAR, the job file, a config file); lets SARIF and editors point at it. */
 export interface Location {
   path: string;

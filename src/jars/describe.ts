@@ -29,10 +29,6 @@ export function origin(ref: JarRef): string {
   return ref.source;
 }
 
-export function jarLocation(jar: ScannedJar): Location {
-  return { path: jar.ref.path };
-}
-
 /** Where the reference was written, when it came from a file (config or job): SARIF points there too. */
 export function referenceLocation(ref: JarRef): Location | undefined {
   if (!ref.origin) return undefined;

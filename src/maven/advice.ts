@@ -50,11 +50,6 @@ export function describeChoice(choice: BuildChoice, targetLine: string): string 
   return `No build of ${choice.artifactId} for Flink ${targetLine} is published yet; the nearest is ${coords} (Flink ${choice.line}): ${choice.url}`;
 }
 
-/** The `pipeline.jars` value for a downloaded JAR. */
-export function pipelineJarsLine(localPath: string): string {
-  return `pipeline.jars: file://${localPath}`;
-}
-
 /** What jars.flink-version needs from the `maven` fact: version lists by "g:a". */
 export interface VersionLists {
   versions: Record<string, { versions: string[] | null; notFound?: boolean }>;
