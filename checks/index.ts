@@ -15,10 +15,12 @@ import javaRuntime from './java-runtime.js';
 import pyflinkDependencies from './pyflink-dependencies.js';
 import pyflinkInstall from './pyflink-install.js';
 import pythonClient from './python-client.js';
+import pythonWorker from './python-worker.js';
 
 export const allChecks: Check[] = [
   javaRuntime,
   pythonClient,
+  pythonWorker,
   pyflinkInstall,
   pyflinkDependencies,
   flinkHome,

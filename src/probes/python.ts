@@ -22,19 +22,35 @@ interface Candidate {
 }
 
 export async function probePython(ctx: ProbeContext): Promise<PythonFact> {
-  const candidate = await chooseCandidate(ctx);
-  const { requested, provenance } = candidate;
-  const located = await locate(requested, ctx.options.env, ctx.options.cwd);
+  const { requested, provenance } = await chooseCandidate(ctx);
+  return inspectInterpreter(requested, {
+    provenance,
+    env: ctx.options.env,
+    cwd: ctx.options.cwd,
+    timeoutMs: ctx.options.processTimeoutMs,
+  });
+}
+
+export interface InspectOptions {
+  /** Why this interpreter: recorded in the fact as is. */
+  provenance: Provenance;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  timeoutMs: number;
+}
+
+/**
+ * Locates `requested` (a path, relative to cwd, or a bare name on PATH) and runs it once with the probe script.
+ * Shared by the client (python) and worker (python.executable) probes. Never throws: every failure is a fact.
+ */
+export async function inspectInterpreter(requested: string, { provenance, env, cwd, timeoutMs }: InspectOptions): Promise<PythonFact> {
+  const located = await locateInterpreter(requested, env, cwd);
   if (!located.path) {
     return { provenance, requested, found: false, runs: false, failure: located.failure, sysPath: [] };
   }
   const path = located.path;
-  const result = await runProcess(path, ['-c', PROBE_SCRIPT], {
-    timeoutMs: ctx.options.processTimeoutMs,
-    env: ctx.options.env,
-    cwd: ctx.options.cwd,
-  });
-  const base: PythonFact = { provenance, requested, found: true, runs: false, executable: path, sysPath: [] };
+  const result = await runProcess(path, ['-c', PROBE_SCRIPT], { timeoutMs, env, cwd });
+  const base: PythonFact = { provenance, requested, found: true, runs: false, path, executable: path, sysPath: [] };
   if (result.timedOut) return { ...base, failure: `${path} hung: ${result.failure ?? 'timed out'}` };
   if (result.failure && result.exitCode === null) return { ...base, failure: `${path} could not be run: ${result.failure}` };
   if (result.exitCode !== 0) {
@@ -49,6 +65,7 @@ export async function probePython(ctx: ProbeContext): Promise<PythonFact> {
     requested,
     found: true,
     runs: true,
+    path,
     executable: value.executable || path,
     version: value.version,
     implementation: value.implementation,
@@ -100,7 +117,7 @@ async function configuredExecutable(get: ProbeContext['get']): Promise<Candidate
 }
 
 /** A path (relative to cwd) or a bare name looked up on PATH → an executable file, or a one-line reason. */
-async function locate(requested: string, env: Record<string, string | undefined>, cwd: string): Promise<{ path?: string; failure: string }> {
+export async function locateInterpreter(requested: string, env: Record<string, string | undefined>, cwd: string): Promise<{ path?: string; failure: string }> {
   const hasSeparator = requested.includes('/') || (process.platform === 'win32' && requested.includes('\\'));
   if (!hasSeparator) {
     const found = findOnPath(requested, env, cwd);

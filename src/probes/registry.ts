@@ -2,6 +2,7 @@
 // store for it, so the dependency order is implicit and independent probes run at the same time:
 //   flinkHome, confDir ─┬─> python ─> packages ─> pyflink ─> target ─> flinkConfig
 //                       └──────────────────────────────────────────────> java (spawn starts early)
+//   flinkConfig + python + packages ─> worker (python.executable)
 import { FactStore, type ProbeMap } from '../engine/facts.js';
 import type { Options } from '../engine/options.js';
 import type { Matrix } from '../knowledge/matrix.js';
@@ -18,6 +19,7 @@ import { probePyflink } from './pyflink.js';
 import { probePython } from './python.js';
 import { probeRepository, type RepositoryFact } from './repository.js';
 import { probeTarget } from './target.js';
+import { probeWorker, type WorkerFact } from './worker.js';
 import type {
   FlinkConfigFact,
   FlinkHomeFact,
@@ -44,6 +46,8 @@ export interface Facts {
   job: JobFact;
   pipelineJars: PipelineJarsFact;
   jars: JarsFact;
+  /** The Python UDF workers' interpreter (python.executable). */
+  worker: WorkerFact;
 }
 
 export type FactKey = keyof Facts;
@@ -73,6 +77,7 @@ export function createFactStore(options: Options, matrix: Matrix): FactStore<Fac
     job: bind(probeJob),
     pipelineJars: bind(probePipelineJars),
     jars: bind(probeJars),
+    worker: bind(probeWorker),
   };
   return new FactStore<Facts>(probes);
 }

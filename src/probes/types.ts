@@ -88,6 +88,9 @@ export interface PythonFact {
   /** It ran and answered the probe. */
   runs: boolean;
   failure?: string;
+  /** The file that was started: `requested` resolved against cwd or PATH (a venv's bin/python, a wrapper script). */
+  path?: string;
+  /** sys.executable as the interpreter reports it. */
   executable?: string;
   /** "3.11.7" */
   version?: string;

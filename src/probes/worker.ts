@@ -1,0 +1,110 @@
+// The Python worker interpreter: what PyFlink's Python UDF workers run. Flink starts them with `python.executable`
+// (default "python"; also -pyexec on the CLI or set_python_executable() in the job, which this probe cannot see).
+// Read from the Flink config fact; run once with the client's probe script (inspectInterpreter), or not at all
+// when it is the client's own interpreter (then the client's facts are reused). Never throws.
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute } from 'node:path';
+import { stringValue } from '../flink/config-file.js';
+import { scanSysPath } from './packages.js';
+import { inspectInterpreter, locateInterpreter } from './python.js';
+import type { ProbeContext } from './registry.js';
+import type { InstalledPackagesFact, PythonFact } from './types.js';
+
+export const WORKER_CONFIG_KEY = 'python.executable';
+export const ARCHIVES_CONFIG_KEY = 'python.archives';
+
+export interface WorkerFact {
+  /**
+   * unset: python.executable is not in the config; archive: a path inside an extracted python.archives entry;
+   * relative: another relative path (resolved on the workers); invalid: not a string; inspected: looked at.
+   */
+  status: 'unset' | 'archive' | 'relative' | 'invalid' | 'inspected';
+  /** python.executable as written. */
+  configured?: string;
+  /** The config file that sets it (or the conf dir read when unset). */
+  file?: string;
+  /** python.archives entries as written ("venv.zip", "envs/py311.tar.gz#py"). */
+  archives: string[];
+  /** The archive python.executable points into (status archive). */
+  archive?: string;
+  /** The inspected interpreter (status inspected). */
+  python?: PythonFact;
+  /** python.executable is the client's interpreter: the client's facts were reused and nothing was spawned. */
+  sameAsClient: boolean;
+  /** What is installed in it (the client's scan when sameAsClient). */
+  packages?: InstalledPackagesFact;
+}
+
+export async function probeWorker({ get, options }: ProbeContext): Promise<WorkerFact> {
+  const config = await get('flinkConfig');
+  const file = config.file ?? config.dir;
+  const archives = archiveEntries(config.values[ARCHIVES_CONFIG_KEY]);
+  const raw = config.values[WORKER_CONFIG_KEY];
+  const configured = stringValue(config.values, WORKER_CONFIG_KEY);
+  const base = { file, archives, sameAsClient: false };
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset' };
+  if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
+
+  const windows = process.platform === 'win32';
+  const hasSeparator = configured.includes('/') || (windows && configured.includes('\\'));
+  if (hasSeparator && !isAbsolute(configured)) {
+    const first = configured.split(windows ? /[\\/]/ : '/')[0] ?? '';
+    const archive = archives.find((entry) => extractedName(entry) === first) ?? (ARCHIVE_NAME.test(first) ? first : undefined);
+    if (archive !== undefined) return { ...base, status: 'archive', configured, archive };
+    return { ...base, status: 'relative', configured };
+  }
+
+  const provenance = { source: WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
+  const client = await get('python');
+  const located = await locateInterpreter(configured, options.env, options.cwd);
+  if (located.path && client.runs && (await sameInterpreter(located.path, client))) {
+    return { ...base, status: 'inspected', configured, sameAsClient: true, python: { ...client, provenance, requested: configured }, packages: await get('packages') };
+  }
+  const python = await inspectInterpreter(located.path ?? configured, {
+    provenance,
+    env: options.env,
+    cwd: options.cwd,
+    timeoutMs: options.processTimeoutMs,
+  });
+  const fact: WorkerFact = { ...base, status: 'inspected', configured, python: { ...python, requested: configured } };
+  if (python.runs) fact.packages = await scanSysPath(python.sysPath);
+  return fact;
+}
+
+/** Archive names Flink extracts (zip, tar, tar.gz/tgz); the extracted directory keeps the file name. */
+const ARCHIVE_NAME = /\.(zip|jar|tar|tar\.gz|tgz)$/i;
+
+/** "venv.zip", ["a.zip", "b.tgz#py"] or "a.zip,b.tgz#py" → the entries. */
+function archiveEntries(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
+}
+
+/** The directory an archive is extracted to on the workers: the name after '#', else the archive's file name. */
+function extractedName(entry: string): string {
+  const hash = entry.lastIndexOf('#');
+  return hash >= 0 ? entry.slice(hash + 1) : basename(entry);
+}
+
+/**
+ * The same interpreter *and environment*: the same file after symlinks, started from the same directory. The file
+ * alone is not enough: a venv's bin/python is a symlink to its base interpreter, yet has its own sys.path
+ * (pyvenv.cfg sits next to the path it was started as). Compared with what the client started and its sys.executable.
+ */
+async function sameInterpreter(path: string, client: PythonFact): Promise<boolean> {
+  const key = await identity(path);
+  if (!key) return false;
+  for (const other of [client.path, client.executable]) {
+    if (other && (await identity(other)) === key) return true;
+  }
+  return false;
+}
+
+async function identity(path: string): Promise<string | undefined> {
+  try {
+    const [dir, file] = await Promise.all([realpath(dirname(path)), realpath(path)]);
+    return `${dir}\n${file}`;
+  } catch {
+    return undefined;
+  }
+}
