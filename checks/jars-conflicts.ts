@@ -1,8 +1,12 @@
 // jars.conflicts: the same artifact twice in different versions, or the same classes in several JARs
 // (e.g. kafka-clients unshaded twice): the JVM loads whichever comes first, so behaviour depends on order.
 // One JAR twice (same artifact and version, or byte-identical files) is only a warning: whichever copy
-// loads, the classes are the same.
+// loads, the classes are the same. Two JARs registering one SQL identifier with different factory classes
+// fail at the first CREATE TABLE: "Multiple factories for identifier 'kafka' that implement … found in the
+// classpath". ServiceLoader skips a provider class name it has already seen, so the same class twice is not
+// that error (the class overlap or the same artifact twice reports it).
 import { defineCheck } from '../src/engine/check.js';
+import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
 import type { ScannedJar } from '../src/jars/scan.js';
 import { compareReleases, parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
@@ -13,9 +17,9 @@ export default defineCheck({
   id: 'jars.conflicts',
   title: 'No duplicate artifacts or classes',
   group: 'JARs',
-  reads: ['each JAR\'s identity and class list (zip central directory)', 'SHA-1 of overlapping JARs of the same size'],
+  reads: ['each JAR\'s identity and class list (zip central directory)', 'the Factory service file of each JAR (identifiers and factory classes)', 'SHA-1 of overlapping JARs of the same size'],
   needs: ['jars'],
-  run({ jars }) {
+  run({ jars }, { matrix }) {
     const seen = readable(jars.jars);
     if (seen.length < 2) return { status: 'skipped', summary: seen.length === 0 ? 'no readable JARs' : 'only one JAR: nothing to conflict with' };
     const byPath = new Map(seen.map((jar) => [jar.ref.path, jar]));
@@ -54,6 +58,21 @@ export default defineCheck({
       fixes.push(`Remove ${remove.map(jarLabel).join('; ')}; keep ${jarLabel(keep)}`);
     }
 
+    // The same SQL identifier from different factory classes in two JARs: Flink refuses to choose.
+    let identifierClashes = 0;
+    for (const clash of identifierClashesOf(seen, explained, pairKey)) {
+      const { identifier, a, b } = clash;
+      explained.add(pairKey(a.jar.ref.path, b.jar.ref.path));
+      paths.add(a.jar.ref.path);
+      paths.add(b.jar.ref.path);
+      identifierClashes += 1;
+      errors.push(
+        `'${identifier}' is registered by both ${jarLabel(a.jar)} (${a.classes.join(', ')}) and ${jarLabel(b.jar)} (${b.classes.join(', ')}): "Multiple factories for identifier '${identifier}' … found in the classpath"`,
+      );
+      const keep = identifierKeeper(a.jar, b.jar, identifier, matrix.connectors());
+      fixes.push(`Remove ${jarLabel(keep === a.jar ? b.jar : a.jar)}; keep ${jarLabel(keep)} for '${identifier}'`);
+    }
+
     let classOverlaps = 0;
     for (const overlap of jars.overlaps) {
       if (explained.has(pairKey(overlap.jars[0], overlap.jars[1]))) continue;
@@ -73,7 +92,7 @@ export default defineCheck({
       fixes.push(overlapFix(a, b, overlap.commonPackage));
     }
 
-    const facts = { jars: seen.length, duplicateArtifacts, classOverlaps, sameJarTwice };
+    const facts = { jars: seen.length, duplicateArtifacts, identifierClashes, classOverlaps, sameJarTwice };
     const details = [...errors, ...warnings];
     if (details.length === 0) return { status: 'ok', summary: `no duplicate artifacts or classes across ${seen.length} JARs`, facts };
     return {
@@ -86,6 +105,62 @@ export default defineCheck({
     };
   },
 });
+
+interface Registration {
+  jar: ScannedJar;
+  /** Its factory classes registering the identifier. */
+  classes: string[];
+}
+
+/**
+ * Pairs of JARs registering one identifier where at least one factory class differs, except pairs already
+ * reported as the same artifact twice. Only classes the matrix maps count: an unmapped class says nothing.
+ */
+function identifierClashesOf(seen: readonly ScannedJar[], explained: ReadonlySet<string>, pairKey: (a: string, b: string) => string): { identifier: string; a: Registration; b: Registration }[] {
+  const byIdentifier = new Map<string, Registration[]>();
+  for (const jar of seen) {
+    const classesOf = new Map<string, string[]>();
+    for (const [className, identifier] of Object.entries(jar.factories ?? {})) classesOf.set(identifier, [...(classesOf.get(identifier) ?? []), className]);
+    for (const [identifier, classes] of classesOf) byIdentifier.set(identifier, [...(byIdentifier.get(identifier) ?? []), { jar, classes: classes.sort() }]);
+  }
+  const clashes: { identifier: string; a: Registration; b: Registration }[] = [];
+  const reported = new Set<string>();
+  for (const [identifier, registrations] of [...byIdentifier].sort(([x], [y]) => x.localeCompare(y))) {
+    for (let i = 0; i < registrations.length; i += 1) {
+      for (let j = i + 1; j < registrations.length; j += 1) {
+        const a = registrations[i] as Registration;
+        const b = registrations[j] as Registration;
+        const pair = pairKey(a.jar.ref.path, b.jar.ref.path);
+        if (explained.has(pair) || reported.has(pair)) continue;
+        const same = a.classes.length === b.classes.length && a.classes.every((c, k) => c === b.classes[k]);
+        if (same) continue;
+        reported.add(pair);
+        clashes.push({ identifier, a, b });
+      }
+    }
+  }
+  return clashes;
+}
+
+/**
+ * Which of two JARs registering one identifier to keep: within one family the newer release, the fat JAR on a
+ * tie (PyFlink needs it); across families the one the matrix lists first for the identifier (its recommended provider).
+ */
+function identifierKeeper(a: ScannedJar, b: ScannedJar, identifier: string, knowledge: ConnectorKnowledge): ScannedJar {
+  if (a.family && a.family === b.family) {
+    const order = compareVersions(parseArtifactVersion(a.identity?.version ?? ''), parseArtifactVersion(b.identity?.version ?? ''));
+    if (order !== 0) return order > 0 ? a : b;
+    if (a.role !== b.role) return a.role === 'fat' ? a : b;
+    return pickKeeper([a, b]);
+  }
+  const providers = knowledge.providersOf(identifier).map((p) => p.key);
+  const rank = (jar: ScannedJar) => {
+    const at = jar.family ? providers.indexOf(jar.family) : -1;
+    return at < 0 ? providers.length : at;
+  };
+  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
+  return pickKeeper([a, b]);
+}
 
 /** The copy to keep: the newest version; among equals one shipped with Flink (lib/), else the first found. */
 function pickKeeper(group: readonly ScannedJar[]): ScannedJar {

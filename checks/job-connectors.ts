@@ -59,6 +59,8 @@ export default defineCheck({
       for (const { family } of providers) {
         const c = knowledge.recommend(family, target.minor ?? matrix.newestMinor(), target.flinkVersion);
         if (!c) continue;
+        // The newest release for this line may register the identifier under another name (legacy Kinesis before 5.0.0).
+        if (family.versioning !== 'flink' && !knowledge.registersIn(family, identifier, c.version.replace(/-\d+\.\d+$/, ''))) continue;
         const url = downloadUrl(repository.url, c);
         return `Add ${coordinates(c)}${url ? ` (${url})` : ''} to pipeline.jars (or env.add_jars) for '${identifier}'`;
       }

@@ -23,6 +23,8 @@ export interface IdentifiedJar {
   bundled: Coordinate[];
   /** Factory classes the matrix cannot map to an identifier. */
   unknownFactories: string[];
+  /** Factory class → the identifier it registers, for the classes the matrix maps (what "Multiple factories" compares). */
+  factories: Record<string, string>;
   /** Which entry each field came from, for --verbose. */
   evidence: string[];
 }
@@ -55,13 +57,13 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
 
   const classes = contents.classes;
   const factories = parseServices(contents.texts[FACTORY_SERVICE] ?? '');
-  const identifiers = new Set<string>();
   const unknownFactories: string[] = [];
+  const factoryHits: { className: string; key: string; family: ConnectorFamily; identifier: string }[] = [];
   let factoryFamily: string | undefined;
   for (const className of factories) {
     const hit = knowledge.familyOfFactory(className);
     if (hit) {
-      identifiers.add(hit.identifier);
+      factoryHits.push({ className, ...hit });
       factoryFamily ??= hit.key;
     } else unknownFactories.push(className);
   }
@@ -88,13 +90,21 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
     const hit = knowledge.familyOfArtifact(artifactId);
     if (hit) ({ key: familyKey, family, role } = hit);
   }
-  if (family && unknownFactories.length > 0) for (const id of family.identifiers) identifiers.add(id);
 
   const nameMatches = fromName && artifactId && splitScalaSuffix(artifactId).base === fromName.artifactId;
   const version = own?.version ?? manifest['Implementation-Version'] ?? (nameMatches ? fromName.version : undefined);
   if (version) evidence.push(own ? 'version from pom.properties' : manifest['Implementation-Version'] ? 'version from MANIFEST Implementation-Version' : 'version from the file name');
   const groupId = own?.groupId ?? manifest['Implementation-Vendor-Id'] ?? undefined;
   const scala = artifactId ? splitScalaSuffix(artifactId).scala : undefined;
+
+  // A factory's identifier can depend on the connector release (legacy Kinesis became "kinesis-legacy" in 5.0.0).
+  const release = version ? parseArtifactVersion(version)?.release : undefined;
+  const registered: Record<string, string> = {};
+  for (const hit of factoryHits) {
+    registered[hit.className] = (hit.key === familyKey ? knowledge.identifierOf(hit.family, hit.className, release) : undefined) ?? hit.identifier;
+  }
+  const identifiers = new Set(Object.values(registered));
+  if (family && unknownFactories.length > 0) for (const id of family.identifiers) identifiers.add(id);
 
   const identity: JarIdentity = { path, source, kind: kindOf(family, role), identifiers: [...identifiers].sort() };
   if (groupId) identity.groupId = groupId;
@@ -116,7 +126,7 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
   }
 
   const bundled: Coordinate[] = notice.bundled.length > 0 ? notice.bundled : poms.filter((p) => p !== own).map(({ groupId: g, artifactId: a, version: v }) => ({ groupId: g, artifactId: a, version: v }));
-  const result: IdentifiedJar = { identity, bundled, unknownFactories, evidence };
+  const result: IdentifiedJar = { identity, bundled, unknownFactories, factories: registered, evidence };
   if (familyKey) result.family = familyKey;
   if (role) result.role = role;
   return result;

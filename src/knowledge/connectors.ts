@@ -37,6 +37,8 @@ export interface ConnectorFamily {
   inTreeUntil?: string;
   /** Artifacts that legitimately keep a Scala suffix after Flink 1.15. */
   scalaSuffixed?: boolean;
+  /** Factory classes whose identifier changed in a connector release (legacy Kinesis: "kinesis-legacy" from 5.0.0). */
+  factoriesSince?: { since: string; factories: Record<string, string>; sources: SourceRef[] }[];
   releases: ConnectorRelease[];
   sources: SourceRef[];
 }
@@ -59,6 +61,8 @@ export interface YamlListSupport {
 
 export interface ConnectorsSection {
   families: Record<string, ConnectorFamily>;
+  /** Source keys only connector facts use (connector repositories); refs resolve here or in the top-level table. */
+  sources?: Record<string, { title: string; url?: string; note?: string }>;
   builtins: BuiltinIdentifiers[];
   pipelineJarsYamlList: YamlListSupport;
 }
@@ -94,6 +98,25 @@ export class ConnectorKnowledge {
       if (identifier) return { key, family, identifier };
     }
     return undefined;
+  }
+
+  /**
+   * The identifier a factory class of this family registers in a given connector release: `factoriesSince`
+   * entries at or below the release override `factories`. Without a release the base map applies.
+   */
+  identifierOf(family: ConnectorFamily, className: string, release?: string): string | undefined {
+    let identifier = family.factories[className];
+    if (!release) return identifier;
+    for (const change of family.factoriesSince ?? []) {
+      const renamed = change.factories[className];
+      if (renamed && compareReleases(change.since, release) <= 0) identifier = renamed;
+    }
+    return identifier;
+  }
+
+  /** Whether a release of this family registers the identifier (false for "kinesis-legacy" before AWS 5.0.0). */
+  registersIn(family: ConnectorFamily, identifier: string, release?: string): boolean {
+    return Object.keys(family.factories).length === 0 ? family.identifiers.includes(identifier) : Object.keys(family.factories).some((className) => this.identifierOf(family, className, release) === identifier);
   }
 
   /** Families that register an identifier (a connector, format or catalog type). */

@@ -122,3 +122,39 @@ export async function cdcJar(path: string): Promise<string> {
 export async function jarDir(prefix = 'jars-'): Promise<string> {
   return tempDir(prefix);
 }
+
+export interface ConnectorJarSpec {
+  /** The NOTICE first line (Flink fat JARs); thin Flink JARs have none. */
+  notice?: string;
+  version: string;
+  /** Factory classes listed in META-INF/services/…Factory; each also gets a class file. */
+  factories: string[];
+  /** Further classes (zip paths without .class), e.g. relocated dependencies of a fat JAR. */
+  classes?: string[];
+}
+
+/** Any externalized Flink connector JAR as Flink builds it: MANIFEST, optional NOTICE, the Factory service file. */
+export async function connectorJar(path: string, spec: ConnectorJarSpec): Promise<string> {
+  const bytes = await compiledClass(11);
+  return writeZip(path, [
+    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Version': spec.version, 'Implementation-Vendor-Id': 'org.apache.flink' }) },
+    ...(spec.notice ? [{ name: 'META-INF/NOTICE', data: `${spec.notice}\nCopyright 2014-2025 The Apache Software Foundation\n` }] : []),
+    { name: FACTORY_SERVICE, data: `# Licensed to the Apache Software Foundation (ASF)\n${spec.factories.join('\n')}\n` },
+    ...classes(bytes, [...spec.factories.map((f) => f.replace(/\./g, '/')), ...(spec.classes ?? [])]),
+  ]);
+}
+
+/** Factory classes as the connector repositories' service files list them (see compat-matrix.json sources). */
+export const FACTORY = {
+  kinesisStreams4: 'org.apache.flink.connector.kinesis.table.KinesisDynamicTableSinkFactory',
+  kinesisStreams5: 'org.apache.flink.connector.kinesis.table.KinesisDynamicTableFactory',
+  kinesisLegacy: 'org.apache.flink.streaming.connectors.kinesis.table.KinesisDynamicTableFactory',
+  jdbc3: 'org.apache.flink.connector.jdbc.table.JdbcDynamicTableFactory',
+  jdbc3Catalog: 'org.apache.flink.connector.jdbc.catalog.factory.JdbcCatalogFactory',
+  jdbcCore: 'org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory',
+  jdbcCoreCatalog: 'org.apache.flink.connector.jdbc.core.database.catalog.factory.JdbcCatalogFactory',
+  opensearch: 'org.apache.flink.connector.opensearch.table.OpensearchDynamicSinkFactory',
+  es7v30: 'org.apache.flink.streaming.connectors.elasticsearch.table.Elasticsearch7DynamicSinkFactory',
+  es7v40: 'org.apache.flink.connector.elasticsearch.table.Elasticsearch7DynamicTableFactory',
+  postgresCdc: 'org.apache.flink.cdc.connectors.postgres.table.PostgreSQLTableFactory',
+} as const;

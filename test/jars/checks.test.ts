@@ -9,7 +9,7 @@ import jarsThin from '../../checks/jars-thin.js';
 import jarsUpdates from '../../checks/jars-updates.js';
 import jobConnectors from '../../checks/job-connectors.js';
 import { jdk17, jdk25 } from '../helpers/java.js';
-import { avroJar, cdcJar, compiledClass, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, manifest, thinKafkaJar, userFatJar } from '../helpers/jars.js';
+import { avroJar, cdcJar, compiledClass, connectorJar, FACTORY, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, manifest, thinKafkaJar, userFatJar } from '../helpers/jars.js';
 import { isolatedEnv, runCheck, runCheck as runRealCheck, runCheckList } from '../helpers/run-check.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -177,6 +177,54 @@ describe('jars.conflicts', () => {
     expect(identical.summary).toBe('the same JAR twice (byte-identical files): helpers.jar from --jars; helpers-copy.jar from --jars');
     expect(identical.fix).toBe('Remove helpers-copy.jar from --jars; keep helpers.jar from --jars');
     expect(identical.facts).toMatchObject({ sameJarTwice: 1, classOverlaps: 0 });
+  });
+});
+
+describe('jars.conflicts: one SQL identifier from two JARs', () => {
+  it('is an error when two families register the same identifier with different classes (AWS 4.x Kinesis)', async () => {
+    const legacy = await connectorJar(join(dir, 'flink-sql-connector-kinesis-4.3.0-1.19.jar'), { notice: 'flink-sql-connector-kinesis', version: '4.3.0-1.19', factories: [FACTORY.kinesisLegacy] });
+    const streams = await connectorJar(join(dir, 'flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '4.3.0-1.19', factories: [FACTORY.kinesisStreams4] });
+    const result = await runCheck(jarsConflicts, { jars: [legacy, streams] });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe(
+      `'kinesis' is registered by both flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars (${FACTORY.kinesisLegacy}) and flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars (${FACTORY.kinesisStreams4}): "Multiple factories for identifier 'kinesis' … found in the classpath"`,
+    );
+    expect(result.fix).toBe("Remove flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars; keep flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars for 'kinesis'");
+    expect(result.facts).toMatchObject({ identifierClashes: 1, duplicateArtifacts: 0 });
+    expect(result.locations).toHaveLength(2);
+  });
+
+  it('is ok once the legacy Kinesis connector is 5.x (it registers kinesis-legacy)', async () => {
+    const legacy = await connectorJar(join(dir, 'flink-sql-connector-kinesis-5.0.0-1.20.jar'), { notice: 'flink-sql-connector-kinesis', version: '5.0.0-1.20', factories: [FACTORY.kinesisLegacy] });
+    const streams = await connectorJar(join(dir, 'flink-sql-connector-aws-kinesis-streams-5.0.0-1.20.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '5.0.0-1.20', factories: [FACTORY.kinesisStreams5] });
+    expect((await runCheck(jarsConflicts, { jars: [legacy, streams] })).status).toBe('ok');
+  });
+
+  it('names the older of two connector generations to remove (JDBC 3.1 and jdbc-core 4.0), once, not again as shared classes', async () => {
+    const old = await connectorJar(join(dir, 'flink-connector-jdbc-3.1.2-1.18.jar'), { version: '3.1.2-1.18', factories: [FACTORY.jdbc3, FACTORY.jdbc3Catalog], classes: ['org/apache/flink/connector/jdbc/JdbcInputFormat'] });
+    const core = await connectorJar(join(dir, 'jdbc-core-renamed.jar'), { notice: 'flink-connector-jdbc-core', version: '4.0.0-2.0', factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog], classes: ['org/apache/flink/connector/jdbc/JdbcInputFormat'] });
+    const result = await runCheck(jarsConflicts, { jars: [core, old] });
+    expect(result.status).toBe('error');
+    expect(result.details).toEqual([]); // one finding: it is the summary
+    expect(result.summary).toMatch(/^'jdbc' is registered by both jdbc-core-renamed.jar \(flink-connector-jdbc-core:4.0.0-2.0\) from --jars /);
+    expect(result.summary).toContain(`(${FACTORY.jdbcCoreCatalog}, ${FACTORY.jdbcCore})`);
+    expect(result.summary).toContain('flink-connector-jdbc-3.1.2-1.18.jar from --jars');
+    expect(result.fix).toMatch(/^Remove flink-connector-jdbc-3.1.2-1.18.jar from --jars; keep jdbc-core-renamed.jar .*for 'jdbc'$/);
+    expect(result.facts).toMatchObject({ identifierClashes: 1, classOverlaps: 0 });
+  });
+
+  it('leaves two versions of one artifact to the duplicate-artifact finding (Elasticsearch 3.0.1 and 4.0.0)', async () => {
+    const v30 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-3.0.1-1.17.jar'), { notice: 'flink-sql-connector-elasticsearch7', version: '3.0.1-1.17', factories: [FACTORY.es7v30] });
+    const v40 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-4.0.0-2.0.jar'), { notice: 'flink-sql-connector-elasticsearch7', version: '4.0.0-2.0', factories: [FACTORY.es7v40] });
+    const result = await runCheck(jarsConflicts, { jars: [v30, v40] });
+    expect(result.status).toBe('error');
+    expect(result.summary).toMatch(/^org.apache.flink:flink-sql-connector-elasticsearch7 in 2 versions: /);
+    expect(result.facts).toMatchObject({ duplicateArtifacts: 1, identifierClashes: 0 });
+  });
+
+  it('does not call the same factory class in two JARs "Multiple factories" (ServiceLoader loads it once)', async () => {
+    const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, jar.thin as string] });
+    expect(result.facts).toMatchObject({ identifierClashes: 0, classOverlaps: 1 });
   });
 });
 

@@ -5,7 +5,7 @@ import { identifyJar } from '../../src/jars/identify.js';
 import { compareReleases, parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
 import { readJar } from '../../src/jars/zip-reader.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
-import { avroJar, cdcJar, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, thinKafkaJar, userFatJar } from '../helpers/jars.js';
+import { avroJar, cdcJar, connectorJar, FACTORY, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, thinKafkaJar, userFatJar } from '../helpers/jars.js';
 
 const knowledge = loadMatrix().connectors();
 let dir: string;
@@ -83,5 +83,40 @@ describe('identifyJar', () => {
     expect(knowledge.recommend(kafka, '1.20')).toEqual({ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version: '3.4.0-1.20' });
     expect(knowledge.recommend(kafka, '2.2')?.version).toBe('5.0.0-2.2');
     expect(knowledge.recommend(knowledge.family('avro')!, '2.2', '2.2.0')?.version).toBe('2.2.0');
+  });
+});
+
+describe('identifyJar: connector families beyond Kafka', () => {
+  it('identifies a renamed Kinesis Data Streams fat JAR from its NOTICE and factory', async () => {
+    const jar = await identify(await connectorJar(join(dir, 'kinesis.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '5.0.0-1.20', factories: [FACTORY.kinesisStreams5] }));
+    expect(jar.family).toBe('kinesis');
+    expect(jar.identity).toMatchObject({ artifactId: 'flink-sql-connector-aws-kinesis-streams', version: '5.0.0-1.20', connectorVersion: '5.0.0', flinkLine: '1.20', kind: 'fat', identifiers: ['kinesis'] });
+    expect(jar.factories).toEqual({ [FACTORY.kinesisStreams5]: 'kinesis' });
+  });
+
+  it('knows the legacy Kinesis factory registers "kinesis" up to 4.x and "kinesis-legacy" from 5.0.0', async () => {
+    const v4 = await identify(await connectorJar(join(dir, 'legacy-kinesis-4.jar'), { notice: 'flink-sql-connector-kinesis', version: '4.3.0-1.19', factories: [FACTORY.kinesisLegacy] }));
+    expect(v4.family).toBe('kinesis-legacy');
+    expect(v4.identity.identifiers).toEqual(['kinesis']);
+    const v5 = await identify(await connectorJar(join(dir, 'legacy-kinesis-5.jar'), { notice: 'flink-sql-connector-kinesis', version: '5.0.0-1.20', factories: [FACTORY.kinesisLegacy] }));
+    expect(v5.identity.identifiers).toEqual(['kinesis-legacy']);
+    expect(v5.unknownFactories).toEqual([]);
+  });
+
+  it('identifies a renamed thin JDBC JAR (no NOTICE) from its factory classes, old and new packages', async () => {
+    const v3 = await identify(await connectorJar(join(dir, 'db.jar'), { version: '3.1.2-1.18', factories: [FACTORY.jdbc3, FACTORY.jdbc3Catalog] }));
+    expect(v3.family).toBe('jdbc');
+    expect(v3.identity).toMatchObject({ artifactId: 'flink-connector-jdbc', version: '3.1.2-1.18', flinkLine: '1.18', identifiers: ['jdbc'] });
+    const v4 = await identify(await connectorJar(join(dir, 'jdbc-core.jar'), { notice: 'flink-connector-jdbc-core', version: '4.0.0-2.0', factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog] }));
+    expect(v4.identity).toMatchObject({ artifactId: 'flink-connector-jdbc-core', flinkLine: '2.0', identifiers: ['jdbc'] });
+    expect(v4.unknownFactories).toEqual([]);
+  });
+
+  it('identifies OpenSearch and Postgres CDC JARs by their factories', async () => {
+    const os = await identify(await connectorJar(join(dir, 'search.jar'), { notice: 'flink-sql-connector-opensearch', version: '1.1.0-1.18', factories: [FACTORY.opensearch] }));
+    expect(os.identity).toMatchObject({ artifactId: 'flink-sql-connector-opensearch', kind: 'fat', flinkLine: '1.18', identifiers: ['opensearch'] });
+    const pg = await identify(await connectorJar(join(dir, 'pg.jar'), { notice: 'flink-sql-connector-postgres-cdc', version: '3.1.1', factories: [FACTORY.postgresCdc] }));
+    expect(pg.family).toBe('postgres-cdc');
+    expect(pg.identity.identifiers).toEqual(['postgres-cdc']);
   });
 });

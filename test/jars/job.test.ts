@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import jobConnectors from '../../checks/job-connectors.js';
 import { parsePythonJob } from '../../src/job/python-job.js';
-import { avroJar, fatKafkaJar, jarDir, thinKafkaJar } from '../helpers/jars.js';
+import { avroJar, connectorJar, FACTORY, fatKafkaJar, jarDir, thinKafkaJar } from '../helpers/jars.js';
 import { runCheck } from '../helpers/run-check.js';
 import { runCli } from '../helpers/cli.js';
 import { writeFileDeep } from '../helpers/tmp.js';
@@ -122,6 +122,33 @@ describe('job.connectors', () => {
     const result = await runCheck(jobConnectors, { job: file, flinkVersion: '2.2' });
     expect(result.status).toBe('error');
     expect(result.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
+  });
+
+  it('finds identifiers of families other than Kafka in renamed JARs: jdbc, kinesis, postgres-cdc', async () => {
+    const jdbc = await connectorJar(join(dir, 'db-connector.jar'), { version: '3.3.0-1.20', factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog] });
+    const kinesis = await connectorJar(join(dir, 'streams.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '5.0.0-1.20', factories: [FACTORY.kinesisStreams5] });
+    const pg = await connectorJar(join(dir, 'cdc.jar'), { notice: 'flink-sql-connector-postgres-cdc', version: '3.2.1', factories: [FACTORY.postgresCdc] });
+    const source = `env.add_jars("${url(jdbc)}", "${url(kinesis)}", "${url(pg)}")
+t_env.execute_sql("CREATE CATALOG pg WITH ('type' = 'jdbc', 'base-url' = 'jdbc:postgresql://db:5432')")
+t_env.execute_sql("CREATE TABLE s (a INT) WITH ('connector' = 'postgres-cdc', 'hostname' = 'db')")
+t_env.execute_sql("CREATE TABLE k (a INT) WITH ('connector' = 'kinesis', 'format' = 'json')")
+`;
+    const result = await runCheck(jobConnectors, { job: await jobFile('multi_job.py', source), flinkVersion: '1.20.1' });
+    expect(result.status).toBe('ok');
+    expect(result.details).toContain(`catalog 'jdbc' (line 2): provided by ${jdbc}`);
+    expect(result.details).toContain(`connector 'postgres-cdc' (line 3): provided by ${pg}`);
+    expect(result.details).toContain(`connector 'kinesis' (line 4): provided by ${kinesis}`);
+  });
+
+  it('names the OpenSearch fat JAR for opensearch, and the legacy Kinesis JAR for kinesis-legacy only where a release registers it', async () => {
+    const file = await jobFile('os_job.py', "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'opensearch')\")\nt_env.execute_sql(\"CREATE TABLE k (a INT) WITH ('connector' = 'kinesis-legacy')\")\n");
+    const on118 = await runCheck(jobConnectors, { job: file, flinkVersion: '1.18.1' });
+    expect(on118.status).toBe('error');
+    expect(on118.fix).toContain('org.apache.flink:flink-sql-connector-opensearch:1.2.0-1.18');
+    // AWS 4.3.0 (the newest for 1.18) still calls the legacy factory 'kinesis': no artifact to name.
+    expect(on118.fix).not.toContain('flink-sql-connector-kinesis:');
+    const on120 = await runCheck(jobConnectors, { job: file, flinkVersion: '1.20.1' });
+    expect(on120.fix).toContain('org.apache.flink:flink-sql-connector-kinesis:5.1.0-1.20');
   });
 
   it('is skipped without --job', async () => {
