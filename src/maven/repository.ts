@@ -1,6 +1,8 @@
 // Which repository to ask, with which credentials: --maven-repo, then FLINK_DOCTOR_MAVEN_REPO, then a
 // settings.xml mirror of central, then Maven Central itself. Credentials stay in `auth`; `display` is safe to print.
+import { existsSync } from 'node:fs';
 import { redactUrl } from './redact.js';
+import { settingsPath } from './settings-path.js';
 
 export const MAVEN_CENTRAL = 'https://repo1.maven.org/maven2';
 export const REPO_ENV = 'FLINK_DOCTOR_MAVEN_REPO';
@@ -22,10 +24,11 @@ export async function resolveRepository(flag: string | undefined, env: Record<st
   if (flag) return fromUrl(flag, '--maven-repo');
   const fromEnv = env[REPO_ENV];
   if (fromEnv) return fromUrl(fromEnv, REPO_ENV);
-  // Loaded on demand: settings.xml needs the XML parser, which runs that never reach this point must not load.
-  const { centralMirror, readSettings } = await import('./settings.js');
-  const settings = await readSettings(env);
-  const mirror = settings && centralMirror(settings);
+  // The settings module (and its XML parser) is loaded only when there is a settings.xml to read.
+  const path = settingsPath(env);
+  const settingsModule = path && existsSync(path) ? await import('./settings.js') : undefined;
+  const settings = settingsModule ? await settingsModule.readSettings(env) : undefined;
+  const mirror = settings && settingsModule?.centralMirror(settings);
   if (settings && mirror) {
     const config = fromUrl(mirror.url, `settings.xml mirror '${mirror.id}'`);
     const server = settings.servers.find((s) => s.id === mirror.id);

@@ -1,7 +1,7 @@
 // ~/.m2/settings.xml: the mirror that stands in for Maven Central and the <server> credentials for it.
 // Matching follows Maven's MirrorSelector: an exact "central" wins, then the first pattern that matches.
 
-import { join } from 'node:path';
+import { settingsPath } from './settings-path.js';
 import { parseXml, pick, text } from './xml.js';
 import { readTextFile } from '../util/read-file.js';
 
@@ -22,11 +22,6 @@ export interface MavenSettings {
   mirrors: Mirror[];
   servers: Server[];
   problems: string[];
-}
-
-export function settingsPath(env: Record<string, string | undefined>): string | undefined {
-  const home = env.HOME ?? env.USERPROFILE;
-  return home ? join(home, '.m2', 'settings.xml') : undefined;
 }
 
 /** undefined when there is no settings file; problems (never passwords) when it cannot be used. */

@@ -56,7 +56,7 @@ export async function probeWorker({ get, options }: ProbeContext): Promise<Worke
 
   const provenance = { source: WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
   const client = await get('python');
-  const located = await locateInterpreter(configured, options.env, options.cwd);
+  const located = locateInterpreter(configured, options.env, options.cwd);
   if (located.path && client.runs && (await sameInterpreter(located.path, client))) {
     return { ...base, status: 'inspected', configured, sameAsClient: true, python: { ...client, provenance, requested: configured }, packages: await get('packages') };
   }
