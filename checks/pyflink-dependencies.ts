@@ -8,7 +8,7 @@ import type { FlinkLine } from '../src/knowledge/matrix.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../src/probes/pyflink.js';
 import type { InstalledPackagesFact, MarkerEnvironment, PythonFact } from '../src/probes/types.js';
 import { evaluateMarker, normalizeName, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../src/python/pep508.js';
-import { interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
+import { installFix, interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
 
 export default defineCheck({
   id: 'pyflink.dependencies',
@@ -58,6 +58,7 @@ export default defineCheck({
     const line = matrix.line(flinkVersion);
     const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [] };
     const warnings = [...walk.unreadable, ...bad.warnings, ...packages.problems];
+    const reinstall = packages.broken?.length ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])] : [];
 
     const source = fromMatrix
       ? `apache-flink is not installed; checked the Requires-Dist of apache-flink ${flinkVersion} from the compatibility matrix instead`
@@ -88,7 +89,8 @@ export default defineCheck({
         status: 'error',
         summary: warnings.length === 0 && walk.conflicts.length === 1 ? (walk.conflicts[0] ?? '') : `${counted([[walk.conflicts.length, 'conflict'], [bad.warnings.length, 'known-bad version'], [walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem']])} for apache-flink ${flinkVersion}: ${walk.conflicts[0]}; …`,
         details,
-        fix: [pipInstall(python, specs), ...bad.fixes].join('\n'),
+        // Into the client when its Python is supported; else one command that makes a venv that is.
+        fix: [installFix(python, target, matrix, specs, [], [`${FLINK_DIST}==${flinkVersion}`]), ...bad.fixes, ...reinstall].join('\n'),
         facts,
       };
     }
@@ -97,7 +99,7 @@ export default defineCheck({
         status: 'warning',
         summary: `${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`,
         details,
-        fix: bad.fixes.length > 0 ? bad.fixes.join('\n') : null,
+        fix: bad.fixes.length + reinstall.length > 0 ? [...bad.fixes, ...reinstall].join('\n') : null,
         facts,
       };
     }

@@ -21,7 +21,7 @@ interface Found {
   kind: MetadataKind;
 }
 
-type ReadResult = { ok: true; dist: InstalledDistribution } | { ok: false; problem: string };
+type ReadResult = { ok: true; dist: InstalledDistribution } | { ok: false; problem: string; name: string };
 
 export async function probeInstalledPackages({ get }: ProbeContext): Promise<InstalledPackagesFact> {
   const python = await get('python');
@@ -37,6 +37,7 @@ export async function scanSysPath(sysPath: readonly string[]): Promise<Installed
     for (const result of results) {
       if (!result.ok) {
         fact.problems.push(result.problem);
+        (fact.broken ??= []).push(result.name);
         continue;
       }
       const { dist } = result;
@@ -83,10 +84,10 @@ function readDistribution({ dir, kind }: Found): ReadResult {
   const text = readHeaders(metadataFile);
   const requiresText = requiresFile ? readText(requiresFile) : undefined;
   if (typeof text !== 'string') {
-    return { ok: false, problem: `${dir}: cannot read ${basename(metadataFile)} (${text.error}); reinstall ${guessName(dir)}` };
+    return { ok: false, problem: `${dir}: cannot read ${basename(metadataFile)} (${text.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
   }
   const parsed = parseMetadata(text);
-  if (!parsed.ok) return { ok: false, problem: `${metadataFile}: unreadable metadata (${parsed.error}); reinstall ${guessName(dir)}` };
+  if (!parsed.ok) return { ok: false, problem: `${metadataFile}: unreadable metadata (${parsed.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
   const { name, version, requiresDist } = parsed.metadata;
   // importlib.metadata: Requires-Dist from the metadata file when it has any, else egg-info's requires.txt.
   const requires = requiresDist.length > 0 ? requiresDist : typeof requiresText === 'string' ? parseRequiresTxt(requiresText) : [];

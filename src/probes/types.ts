@@ -120,6 +120,8 @@ export interface InstalledPackagesFact {
   /** Same name found more than once on sys.path (shadowed copies). */
   duplicates: InstalledDistribution[];
   problems: string[];
+  /** Distributions whose metadata could not be read (guessed from the directory name): reinstall them. */
+  broken?: string[];
 }
 
 export interface PyflinkFact {

@@ -46,6 +46,17 @@ describe('pyflink.dependencies', () => {
     expect(result.fix).toBe(`${venv.python} -m pip install "pyarrow<21.0.0,>=5.0.0,<12.0.0,>=3.0.0"`);
   });
 
+  it('error on a Python the target does not support: the fix builds a supported venv instead of repairing this one', async () => {
+    const venv = await makeFlinkVenv('3.13.0', withDistributions(healthyFlinkDistributions('1.20.1'), [], ['py4j']));
+    const result = await runCheck(pyflinkDependencies, { python: venv.python });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe('apache-flink needs py4j ==0.10.9.7, not installed');
+    expect(result.fix).toBe(
+      'Python 3.13 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11): create a venv from one of those and install there, then use .venv-pyflink/bin/python as the client (--python or PYFLINK_CLIENT_EXECUTABLE):\n' +
+        'python3.11 -m venv .venv-pyflink && .venv-pyflink/bin/python -m pip install "apache-flink==1.20.1"',
+    );
+  });
+
   it('error: a missing requirement is "not installed"', async () => {
     const venv = await makeFlinkVenv('3.11.7', withDistributions(healthyFlinkDistributions('1.20.1'), [], ['py4j']));
     const result = await runCheck(pyflinkDependencies, { python: venv.python });

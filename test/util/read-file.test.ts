@@ -54,5 +54,6 @@ describe('a FIFO where the doctor expects a file', () => {
     const [result] = await runCheckList([pyflinkDependencies], { python: venv.python, env: isolatedEnv() });
     expect(result?.status).toBe('warning');
     expect(result?.summary).toMatch(/pyarrow-21\.0\.0\.dist-info: cannot read METADATA \(.* is not a regular file\); reinstall pyarrow$/);
+    expect(result?.fix).toBe(`${venv.python} -m pip install --force-reinstall --no-deps "pyarrow"`);
   });
 });
