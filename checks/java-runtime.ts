@@ -26,7 +26,7 @@ export default defineCheck({
       readFrom: java.version?.readFrom ?? null,
       jdk: java.isJdk ?? null,
     };
-    const sources = line ? line.java.sources.map((ref) => matrix.sourceUrl(ref)) : [];
+    const sources = matrix.cite(line?.java.sources);
     const shadowed = java.shadowed.map((p) => `also present, not used: ${p.source}${p.detail ? ` (${p.detail})` : ''}`);
 
     if (!java.found || !java.runs || !java.version) {

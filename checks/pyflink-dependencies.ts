@@ -4,7 +4,7 @@
 // Without apache-flink installed, the matrix's Requires-Dist for the target release is checked instead.
 import { defineCheck } from '../src/engine/check.js';
 import type { Outcome } from '../src/engine/model.js';
-import type { FlinkLine } from '../src/knowledge/matrix.js';
+import type { FlinkLine, SourceRef } from '../src/knowledge/matrix.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../src/probes/pyflink.js';
 import type { InstalledPackagesFact, MarkerEnvironment, PythonFact } from '../src/probes/types.js';
 import { evaluateMarker, normalizeName, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../src/python/pep508.js';
@@ -28,6 +28,7 @@ export default defineCheck({
     let roots: string[];
     let flinkVersion: string;
     let fromMatrix = false;
+    let listSources: SourceRef[] = [];
     if (pyflink.flink) {
       owner = pyflink.flink.name;
       roots = pyflink.flink.requires;
@@ -52,11 +53,13 @@ export default defineCheck({
       owner = `${FLINK_DIST} ${flinkVersion}`;
       roots = entry.requires;
       fromMatrix = true;
+      listSources = entry.sources;
     }
 
     const walk = walkRequirements(owner, roots, packages, markers, fromMatrix);
     const line = matrix.line(flinkVersion);
-    const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [] };
+    const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [], sources: [] };
+    const sources = matrix.cite([...listSources, ...bad.sources]);
     const warnings = [...walk.unreadable, ...bad.warnings, ...packages.problems];
     const reinstall = packages.broken?.length ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])] : [];
 
@@ -90,6 +93,7 @@ export default defineCheck({
         summary: warnings.length === 0 && walk.conflicts.length === 1 ? (walk.conflicts[0] ?? '') : `${counted([[walk.conflicts.length, 'conflict'], [bad.warnings.length, 'known-bad version'], [walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem']])} for apache-flink ${flinkVersion}: ${walk.conflicts[0]}; …`,
         details,
         // Into the client when its Python is supported; else one command that makes a venv that is.
+        sources,
         fix: [installFix(python, target, matrix, specs, [], [`${FLINK_DIST}==${flinkVersion}`]), ...bad.fixes, ...reinstall].join('\n'),
         facts,
       };
@@ -99,12 +103,13 @@ export default defineCheck({
         status: 'warning',
         summary: `${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`,
         details,
+        sources,
         fix: bad.fixes.length + reinstall.length > 0 ? [...bad.fixes, ...reinstall].join('\n') : null,
         facts,
       };
     }
     const what = fromMatrix ? `the ${walk.checked} requirements of apache-flink ${flinkVersion} (from the compatibility matrix) that are installed` : `all ${walk.checked} requirements of apache-flink ${flinkVersion} and its dependencies`;
-    return { status: 'ok', summary: `${what} are satisfied in ${interpreter}`, details, facts };
+    return { status: 'ok', summary: `${what} are satisfied in ${interpreter}`, details, facts, sources };
   },
 });
 
@@ -186,8 +191,9 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
  * Installed packages the matrix knows break this Flink patch (until the patch in `fixedIn` capped them). The fix
  * caps them in one pip command when the bad range is a plain ">=X"; otherwise it upgrades apache-flink.
  */
-function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, packages: InstalledPackagesFact, markers: MarkerEnvironment): { warnings: string[]; fixes: string[] } {
+function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, packages: InstalledPackagesFact, markers: MarkerEnvironment): { warnings: string[]; fixes: string[]; sources: SourceRef[] } {
   const warnings: string[] = [];
+  const sources: SourceRef[] = [];
   const caps: string[] = [];
   const upgrades = new Set<string>();
   for (const bad of line.knownBadDependencies ?? []) {
@@ -201,6 +207,7 @@ function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, pac
     if (!versionSatisfies(dist.version, bad.versions)) continue;
     const capped = bad.fixedIn ? `; apache-flink ${bad.fixedIn} caps it` : '';
     warnings.push(`${dist.name} ${dist.version} (${bad.package}${bad.versions}) is known to break apache-flink ${flinkVersion}: ${bad.reason}${capped}`);
+    sources.push(...bad.sources);
     const below = /^\s*>=\s*([^,\s]+)\s*$/.exec(bad.versions)?.[1];
     if (below) caps.push(`${bad.package}<${below}`);
     else if (bad.fixedIn) upgrades.add(newestAtLeast(line, bad.fixedIn));
@@ -208,7 +215,7 @@ function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, pac
   const fixes: string[] = [];
   if (caps.length > 0) fixes.push(pipInstall(python, caps));
   for (const release of upgrades) fixes.push(pipInstall(python, [`${FLINK_DIST}==${release}`]));
-  return { warnings, fixes };
+  return { warnings, fixes, sources };
 }
 
 function newestAtLeast(line: FlinkLine, fixedIn: string): string {

@@ -1,6 +1,7 @@
 // python.client: the interpreter PyFlink's client will start, whether it runs, and whether the target Flink
 // line supports its Python minor (compat-matrix.json `python.supported`).
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck, type CheckContext } from '../src/engine/check.js';
+import type { Facts } from '../src/probes/registry.js';
 import type { Outcome } from '../src/engine/model.js';
 import { describeProvenance, interpreterOf, judgedLine } from '../src/python/pip.js';
 import type { PythonFact } from '../src/probes/types.js';
@@ -19,74 +20,78 @@ export default defineCheck({
     '<python> -c <probe script>',
   ],
   needs: ['python', 'target'],
-  run({ python, target }, { matrix }): Outcome {
-    const { minor, note } = judgedLine(target, matrix);
-    const supported = matrix.line(minor)?.python.supported ?? [];
-    const flink = `Flink ${minor}`;
-    const wanted = `Python ${supported.join(', ')}`;
-    const where = describeProvenance(python.provenance);
-    const facts = {
-      source: python.provenance.source,
-      requested: python.requested,
-      executable: python.executable ?? null,
-      version: python.version ?? null,
-      implementation: python.implementation ?? null,
-      prefix: python.prefix ?? null,
-      inVirtualEnv: python.inVirtualEnv ?? null,
-      judgedAgainst: flink,
-      supported: supported.join(', '),
-    };
-    const notes = note ? [note] : [];
-    const fix = fixFor(python, wanted);
-
-    if (python.found === false) {
-      return {
-        status: 'error',
-        summary: `Python client interpreter not found: ${python.failure ?? python.requested} (chosen by ${where})`,
-        details: [`${flink} supports ${wanted}`, ...notes],
-        fix,
-        facts,
-      };
-    }
-    if (!python.runs || !python.version) {
-      return {
-        status: 'error',
-        summary: `Python client interpreter from ${where} does not run: ${python.failure ?? 'no answer'}`,
-        details: [`${flink} supports ${wanted}`, ...notes],
-        fix,
-        facts,
-      };
-    }
-
-    const version = python.version;
-    const pythonMinor = version.split('.').slice(0, 2).join('.');
-    const found = `Python ${version}${python.implementation ? ` (${python.implementation})` : ''} from ${where}`;
-    const details = [
-      `interpreter: ${interpreterOf(python)}`,
-      `prefix: ${python.prefix ?? 'unknown'}${python.inVirtualEnv ? ` (virtual environment of ${python.basePrefix ?? 'unknown'})` : ''}`,
-      `${flink} supports ${wanted}`,
-      ...notes,
-    ];
-    // These summaries name the supported minors already: the details do not say it again.
-    const withoutSupported = details.filter((line) => line !== `${flink} supports ${wanted}`);
-    if (version.startsWith('2.')) {
-      return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details: withoutSupported, fix, facts };
-    }
-    if (!supported.includes(pythonMinor)) {
-      return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details: withoutSupported, fix, facts };
-    }
-    if (python.implementation && python.implementation !== 'CPython') {
-      return {
-        status: 'warning',
-        summary: `${found}: PyFlink is built and tested for CPython only`,
-        details: [...details, 'pemja and the apache-flink wheels are CPython extensions; other implementations are not supported'],
-        fix,
-        facts,
-      };
-    }
-    return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts };
+  run(facts, ctx): Outcome {
+    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(judgedLine(facts.target, ctx.matrix).minor)?.python.sources) };
   },
 });
+
+function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }: CheckContext): Outcome {
+  const { minor, note } = judgedLine(target, matrix);
+  const supported = matrix.line(minor)?.python.supported ?? [];
+  const flink = `Flink ${minor}`;
+  const wanted = `Python ${supported.join(', ')}`;
+  const where = describeProvenance(python.provenance);
+  const facts = {
+    source: python.provenance.source,
+    requested: python.requested,
+    executable: python.executable ?? null,
+    version: python.version ?? null,
+    implementation: python.implementation ?? null,
+    prefix: python.prefix ?? null,
+    inVirtualEnv: python.inVirtualEnv ?? null,
+    judgedAgainst: flink,
+    supported: supported.join(', '),
+  };
+  const notes = note ? [note] : [];
+  const fix = fixFor(python, wanted);
+
+  if (python.found === false) {
+    return {
+      status: 'error',
+      summary: `Python client interpreter not found: ${python.failure ?? python.requested} (chosen by ${where})`,
+      details: [`${flink} supports ${wanted}`, ...notes],
+      fix,
+      facts,
+    };
+  }
+  if (!python.runs || !python.version) {
+    return {
+      status: 'error',
+      summary: `Python client interpreter from ${where} does not run: ${python.failure ?? 'no answer'}`,
+      details: [`${flink} supports ${wanted}`, ...notes],
+      fix,
+      facts,
+    };
+  }
+
+  const version = python.version;
+  const pythonMinor = version.split('.').slice(0, 2).join('.');
+  const found = `Python ${version}${python.implementation ? ` (${python.implementation})` : ''} from ${where}`;
+  const details = [
+    `interpreter: ${interpreterOf(python)}`,
+    `prefix: ${python.prefix ?? 'unknown'}${python.inVirtualEnv ? ` (virtual environment of ${python.basePrefix ?? 'unknown'})` : ''}`,
+    `${flink} supports ${wanted}`,
+    ...notes,
+  ];
+  // These summaries name the supported minors already: the details do not say it again.
+  const withoutSupported = details.filter((line) => line !== `${flink} supports ${wanted}`);
+  if (version.startsWith('2.')) {
+    return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details: withoutSupported, fix, facts };
+  }
+  if (!supported.includes(pythonMinor)) {
+    return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details: withoutSupported, fix, facts };
+  }
+  if (python.implementation && python.implementation !== 'CPython') {
+    return {
+      status: 'warning',
+      summary: `${found}: PyFlink is built and tested for CPython only`,
+      details: [...details, 'pemja and the apache-flink wheels are CPython extensions; other implementations are not supported'],
+      fix,
+      facts,
+    };
+  }
+  return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts };
+}
 
 /** Where to change the interpreter depends on which source won. */
 function fixFor(python: PythonFact, wanted: string): string {

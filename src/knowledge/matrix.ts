@@ -124,6 +124,11 @@ export class Matrix {
 
   private connectorKnowledge?: ConnectorKnowledge;
 
+  /** The URLs (or repository paths) behind a group of facts, for a check's `sources`. */
+  cite(refs: readonly SourceRef[] | undefined): string[] {
+    return [...new Set((refs ?? []).map((ref) => this.sourceUrl(ref)))];
+  }
+
   sourceUrl(ref: SourceRef): string {
     return ref.url ?? ref.path ?? this.doc.sources[ref.ref]?.url ?? ref.ref;
   }

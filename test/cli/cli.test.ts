@@ -93,6 +93,7 @@ describe('human output', () => {
     const run = await runCli(['--only', 'java.runtime', '--flink-version', '2.2', '--java-home', jdk17(), '--verbose']);
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expect(run.stdout).toMatch(/· readFrom: java -XshowSettings:properties -version/);
+    expect(run.stdout).toMatch(/source: https:\/\/github\.com\/flink-ci\/flink-mirror\/blob\/[0-9a-f]+\/docs\/content\/docs\/deployment\/java_compatibility\.md/);
     expect(run.stdout).toMatch(/probes: .*java \d+ ms/);
     expect(run.stdout).toMatch(/1 ok, 0 warnings, 0 errors, 0 skipped in \d+ ms/);
   });

@@ -98,6 +98,9 @@ describe('pyflink.dependencies', () => {
     const bad = matrix.line('1.20')?.knownBadDependencies?.find((b) => b.package === 'pyarrow');
     expect(result.summary).toBe(`pyarrow 21.0.0 (pyarrow>=21) is known to break apache-flink 1.20.0: ${bad?.reason}; apache-flink ${bad?.fixedIn} caps it`);
     expect(result.fix).toBe(`${venv.python} -m pip install "pyarrow<21"`);
+    // --verbose and the JSON report cite where the known-bad fact comes from.
+    expect(result.sources).toEqual(matrix.cite(bad?.sources));
+    expect(result.sources.length).toBeGreaterThan(0);
   });
 
   it('error: the summary counts what the details list, by kind (conflicts and a known-bad version)', async () => {
