@@ -16,6 +16,13 @@ async function generateMatrixValidator() {
   const schema = JSON.parse(await readFile(join(root, 'schemas/compat-matrix.schema.json'), 'utf8'));
   const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false });
   const validate = ajv.compile(schema);
+  // A broken matrix fails the build here, before it can be bundled (the CLI validates it again at load).
+  const matrix = JSON.parse(await readFile(join(root, 'compat-matrix.json'), 'utf8'));
+  if (!validate(matrix)) {
+    const problems = validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('\n  ');
+    console.error(`compat-matrix.json does not match schemas/compat-matrix.schema.json:\n  ${problems}`);
+    process.exit(1);
+  }
   const code = standaloneCode(ajv, validate);
   const module = `// @ts-nocheck
 /* eslint-disable */
