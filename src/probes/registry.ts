@@ -3,6 +3,7 @@
 //   flinkHome, confDir ─┬─> python ─> packages ─> pyflink ─> target ─> flinkConfig
 //                       └──────────────────────────────────────────────> java (spawn starts early)
 //   flinkConfig + python + packages ─> worker (python.executable)
+//   flinkConfig, job ─> pipelineJars ─> jars (+ flinkHome, pyflink) ─> maven (+ repository)
 import { FactStore, type ProbeMap } from '../engine/facts.js';
 import type { Options } from '../engine/options.js';
 import type { Matrix } from '../knowledge/matrix.js';
