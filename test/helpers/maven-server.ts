@@ -30,6 +30,8 @@ export interface MavenServer {
   /** Most requests in flight at once, and the client ports seen (keep-alive reuses them). */
   maxInFlight: number;
   clientPorts: Set<number>;
+  /** Back to an empty repository with no faults and nothing recorded (for beforeEach). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,16 @@ export async function startMavenServer(): Promise<MavenServer> {
     hugeBytesSent: 0,
     maxInFlight: 0,
     clientPorts: new Set(),
+    reset: () => {
+      state.files.clear();
+      state.faults.clear();
+      state.requests.length = 0;
+      state.requireAuth = undefined;
+      state.hugeBytesSent = 0;
+      state.maxInFlight = 0;
+      state.clientPorts.clear();
+      fired.clear();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -27,9 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 beforeEach(async () => {
-  server.files.clear();
-  server.faults.clear();
-  server.requests.length = 0;
+  server.reset();
   dir = await tempDir('fd-jars-');
 });
 

@@ -19,12 +19,7 @@ beforeAll(async () => {
   server = await startMavenServer();
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  server.files.clear();
-  server.faults.clear();
-  server.requests.length = 0;
-  server.requireAuth = undefined;
-});
+beforeEach(() => server.reset());
 
 async function env(extra: Record<string, string> = {}) {
   return isolatedEnv({ HOME: await tempDir('fd-home-'), FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-'), ...extra });

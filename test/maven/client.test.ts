@@ -16,12 +16,7 @@ beforeAll(async () => {
   server = await startMavenServer();
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  server.files.clear();
-  server.faults.clear();
-  server.requests.length = 0;
-  server.hugeBytesSent = 0;
-});
+beforeEach(() => server.reset());
 
 async function client(overrides: { offline?: boolean; requestTimeoutMs?: number; totalTimeoutMs?: number; url?: string; cacheDir?: string } = {}) {
   const dir = overrides.cacheDir ?? (await tempDir('fd-cache-'));

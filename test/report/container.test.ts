@@ -2,10 +2,9 @@
 // and the recipes in docs/ci.md are executed — their flink-doctor commands, with the bundle — against a temporary
 // root laid out like the image (FLINK_HOME, a venv with apache-flink and its requirements, a real JDK 17).
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, symlink, writeFile, chmod } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, symlink, chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { crc32 } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { jdk17 } from '../helpers/java.js';
 import { addDistribution, addPyflinkPackage, pyenvPython } from '../helpers/python-env.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
+import { writeZip } from '../helpers/zip.js';
 
 const exec = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -107,46 +107,11 @@ describe('the single-file bundle, alone in an empty folder', () => {
 
 /** A real (stored, uncompressed) JAR: manifest plus Maven pom.properties, as Flink's own JARs carry. */
 async function writeJar(path: string, groupId: string, artifactId: string, version: string): Promise<void> {
-  const entries: [string, string][] = [
-    ['META-INF/MANIFEST.MF', `Manifest-Version: 1.0\r\nImplementation-Title: ${artifactId}\r\nImplementation-Version: ${version}\r\n\r\n`],
-    [`META-INF/maven/${groupId}/${artifactId}/pom.properties`, `groupId=${groupId}\nartifactId=${artifactId}\nversion=${version}\n`],
-  ];
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const data = Buffer.from(text);
-    const fileName = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    parts.push(local, fileName, data);
-    central.push(entry, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, Buffer.concat([...parts, directory, end]));
+  await writeZip(path, [
+    { name: 'META-INF/MANIFEST.MF', data: `Manifest-Version: 1.0\r\nImplementation-Title: ${artifactId}\r\nImplementation-Version: ${version}\r\n\r\n`, store: true },
+    { name: `META-INF/maven/${groupId}/${artifactId}/pom.properties`, data: `groupId=${groupId}\nartifactId=${artifactId}\nversion=${version}\n`, store: true },
+  ]);
 }
 
 /** lib/ and opt/ of a Flink distribution (or of the wheel's pyflink/), with real JARs. */
