@@ -7,6 +7,7 @@ import type { ConfigFileRule } from '../knowledge/matrix.js';
 import { errorMessage } from '../engine/errors.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { readTextFile } from '../util/read-file.js';
+import { clip } from '../util/text.js';
 
 export const LEGACY_CONFIG = 'flink-conf.yaml';
 export const YAML_CONFIG = 'config.yaml';
@@ -55,7 +56,7 @@ export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { val
     if (at < 0) {
       // Flink logs and ignores such a line; "key:" with nothing after it is also ignored.
       if (!content.endsWith(':')) {
-        problems.push({ kind: 'legacy-line', path: fileName, line: index + 1, message: `${fileName}:${index + 1}: cannot split "${truncate(content)}" into key and value (Flink ignores this line)` });
+        problems.push({ kind: 'legacy-line', path: fileName, line: index + 1, message: `${fileName}:${index + 1}: cannot split "${clip(content, 80)}" into key and value (Flink ignores this line)` });
       }
       return;
     }
@@ -75,7 +76,7 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
     const first = doc.errors[0];
     const offset = first?.pos[0];
     const line = offset === undefined ? undefined : lineAt(text, offset);
-    const message = `${fileName}${line ? `:${line}` : ''}: not valid YAML (${truncate(first?.message.split('\n')[0] ?? 'parse error')})`;
+    const message = `${fileName}${line ? `:${line}` : ''}: not valid YAML (${clip(first?.message.split('\n')[0] ?? 'parse error', 80)})`;
     return { values: {}, problems: [{ kind: 'yaml', path: fileName, message, ...(line ? { line } : {}) }] };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -112,7 +113,7 @@ function singleValueProblems(values: Record<string, unknown>, file: string): Con
     const value = values[key];
     const mapping = value === undefined ? mappingUnder(values, key) : undefined;
     if (!Array.isArray(value) && !mapping) continue;
-    const shape = Array.isArray(value) ? `a list (${truncate(JSON.stringify(value), 40)})` : `a mapping (${Object.keys(mapping ?? {}).map((k) => `${key}.${k}`).join(', ')})`;
+    const shape = Array.isArray(value) ? `a list (${clip(JSON.stringify(value), 40)})` : `a mapping (${Object.keys(mapping ?? {}).map((k) => `${key}.${k}`).join(', ')})`;
     problems.push({ kind: 'value', path: file, key, message: `${key} in ${file} is ${shape}, not one path: Flink cannot use it and ${consequence}` });
   }
   return problems;
@@ -157,9 +158,6 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   return { file, present, values: parsed.values, problems: [...parsed.problems, ...singleValueProblems(parsed.values, file)] };
 }
 
-function truncate(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** A config value as one string, or undefined (lists and maps are not strings). */
 export function stringValue(values: Record<string, unknown>, key: string): string | undefined {

@@ -3,6 +3,7 @@
 // supported" for pipeline.jars. This module parses a value and says what is wrong with it and what to write.
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { clip } from '../util/text.js';
 
 export interface PipelineEntry {
   raw: string;
@@ -36,7 +37,7 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
     const text = value.trim();
     if (/^\[.*\]$/s.test(text)) {
       // A YAML/Python list written into a flat value: Flink reads it as one malformed URL.
-      analysis.issues.push(`${key} is written as a list (${text.length > 60 ? `${text.slice(0, 59)}…` : text}); Flink reads it as one URL and fails with "MalformedURLException: no protocol"`);
+      analysis.issues.push(`${key} is written as a list (${clip(text, 60)}); Flink reads it as one URL and fails with "MalformedURLException: no protocol"`);
       items = text.slice(1, -1).split(',').map((v) => v.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
     } else if (!text.includes(';') && /[,\s]/.test(text) && (text.match(/\.jar\b/g)?.length ?? 0) > 1) {
       const separator = text.includes(',') ? ',' : 'whitespace';

@@ -1,6 +1,7 @@
 // Reads a PyFlink job's Python source without running it: the JARs it adds (add_jars, add_classpaths,
 // set/set_string of pipeline.jars/pipeline.classpaths) and the connector, format and catalog identifiers
 // its SQL and Table API use. Only literal strings can be resolved; the rest is reported as unresolved.
+import { clip } from '../util/text.js';
 
 export type JobJarKind = 'add_jars' | 'add_classpaths' | 'pipeline.jars' | 'pipeline.classpaths';
 
@@ -178,5 +179,5 @@ function lineIndex(source: string): (offset: number) => number {
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+  return clip(flat, 80);
 }

@@ -11,6 +11,7 @@ import type { ProbeContext } from './registry.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from './types.js';
 import { findOnPath, isExecutableFile } from './which.js';
 import { readTextFile } from '../util/read-file.js';
+import { clip } from '../util/text.js';
 
 const JAVA_EXE = process.platform === 'win32' ? 'java.exe' : 'java';
 
@@ -163,6 +164,6 @@ async function isDirectory(path: string): Promise<boolean> {
 
 function firstLine(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line.trim();
+  return clip(line.trim(), 120);
 }
 

@@ -13,6 +13,7 @@ import { PROBE_MARKER, PROBE_SCRIPT } from './python-probe-script.js';
 import type { ProbeContext } from './registry.js';
 import type { MarkerEnvironment, Provenance, PythonFact } from './types.js';
 import { findOnPath } from './which.js';
+import { clip } from '../util/text.js';
 
 export const PYTHON_CONFIG_KEY = 'python.client.executable';
 
@@ -55,7 +56,7 @@ export async function inspectInterpreter(requested: string, { provenance, env, c
   if (result.failure && result.exitCode === null) return { ...base, failure: `${path} could not be run: ${result.failure}` };
   if (result.exitCode !== 0) {
     const reason = lastLine(result.stderr) ?? lastLine(result.stdout);
-    return { ...base, failure: `${path} exited with code ${result.exitCode}${reason ? `: ${clip(reason)}` : ''}` };
+    return { ...base, failure: `${path} exited with code ${result.exitCode}${reason ? `: ${clip(reason, 120)}` : ''}` };
   }
   const answer = parseProbeOutput(result.stdout);
   if (!answer.ok) return { ...base, failure: `${path} ran but ${answer.error}` };
@@ -152,7 +153,7 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
   const line = stdout.split(/\r?\n/).find((l) => l.startsWith(PROBE_MARKER));
   if (line === undefined) {
     const first = stdout.trim().split(/\r?\n/)[0];
-    return { ok: false, error: first ? `did not print the probe's answer (printed "${clip(first)}")` : 'printed nothing' };
+    return { ok: false, error: first ? `did not print the probe's answer (printed "${clip(first, 120)}")` : 'printed nothing' };
   }
   let data: unknown;
   try {
@@ -198,6 +199,3 @@ function lastLine(text: string): string | undefined {
   return lines[lines.length - 1];
 }
 
-function clip(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

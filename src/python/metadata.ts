@@ -2,6 +2,7 @@
 // headers ("Name: x", repeated "Requires-Dist: y", continuation lines indented), then a blank line and the
 // long description. egg-info keeps its requirements in requires.txt, with "[extra:marker]" sections.
 // Pure functions over text; nothing here touches the file system or throws.
+import { clip } from '../util/text.js';
 
 export interface CoreMetadata {
   name: string;
@@ -25,7 +26,7 @@ export function parseMetadata(text: string): MetadataResult {
     if (line === '') break; // end of headers; the body is the description
     if (/^[ \t]/.test(line)) {
       // Continuation of the previous header (folded line).
-      if (!last) return { ok: false, error: `continuation line before any header: "${clip(line)}"` };
+      if (!last) return { ok: false, error: `continuation line before any header: "${clip(line, 60)}"` };
       const values = headers[last.key];
       if (values) values[last.index] = `${values[last.index] ?? ''}\n${line.trim()}`;
       continue;
@@ -44,7 +45,7 @@ export function parseMetadata(text: string): MetadataResult {
   }
   const name = headers.name?.[0]?.trim();
   const version = headers.version?.[0]?.trim();
-  const garbage = stray === undefined ? '' : ` (headers end at "${clip(stray)}")`;
+  const garbage = stray === undefined ? '' : ` (headers end at "${clip(stray, 60)}")`;
   if (!name) return { ok: false, error: `no Name header${garbage}` };
   if (!version) return { ok: false, error: `no Version header${garbage}` };
   const requiresDist = (headers['requires-dist'] ?? []).map((value) => value.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
@@ -87,6 +88,3 @@ export function parseRequiresTxt(text: string): string[] {
   return result;
 }
 
-function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
