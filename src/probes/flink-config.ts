@@ -4,7 +4,9 @@
 // - flinkConfig: that directory, or else the wheel's bundled pyflink/conf, read with the rules of the target
 //   Flink line (flink-conf.yaml vs config.yaml).
 import { join } from 'node:path';
-import { readConfigDir } from '../flink/config-file.js';
+import type { Options } from '../engine/options.js';
+import { readConfigDir, type ConfigRead } from '../flink/config-file.js';
+import type { ConfigFileRule } from '../knowledge/matrix.js';
 import type { ProbeContext } from './registry.js';
 import type { FlinkConfigFact, Provenance } from './types.js';
 
@@ -22,7 +24,7 @@ export async function probeConfDir({ options }: ProbeContext): Promise<ConfDirFa
   return {};
 }
 
-export async function probeFlinkConfig({ get, matrix }: ProbeContext): Promise<FlinkConfigFact> {
+export async function probeFlinkConfig({ options, get, matrix }: ProbeContext): Promise<FlinkConfigFact> {
   const [confDir, target] = await Promise.all([get('confDir'), get('target')]);
   let dir = confDir.dir;
   let provenance = confDir.provenance;
@@ -35,6 +37,21 @@ export async function probeFlinkConfig({ get, matrix }: ProbeContext): Promise<F
   }
   if (!dir) return { present: [], values: {}, problems: [] };
   const rule = target.flinkVersion ? matrix.line(target.flinkVersion)?.configFile : undefined;
-  const read = await readConfigDir(dir, rule);
+  const read = await readConfigOnce(options, dir, rule);
   return { dir, dirProvenance: provenance, ...read };
+}
+
+const reads = new WeakMap<Options, Map<string, Promise<ConfigRead>>>();
+
+/**
+ * A conf directory read once per run and rule: the python probe (python.client.executable), the java probe
+ * (env.java.home) and the flinkConfig fact usually ask about the same directory.
+ */
+export function readConfigOnce(options: Options, dir: string, rule?: Pick<ConfigFileRule, 'legacyBehaviour'>): Promise<ConfigRead> {
+  let byKey = reads.get(options);
+  if (!byKey) reads.set(options, (byKey = new Map()));
+  const key = `${rule?.legacyBehaviour ?? ''}\0${dir}`;
+  let pending = byKey.get(key);
+  if (!pending) byKey.set(key, (pending = readConfigDir(dir, rule)));
+  return pending;
 }

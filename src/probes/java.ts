@@ -4,7 +4,8 @@
 // `release` file and from the runtime itself (one spawn, with a timeout).
 import { access, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readConfigDir, stringValue } from '../flink/config-file.js';
+import { stringValue } from '../flink/config-file.js';
+import { readConfigOnce } from './flink-config.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
 import { runProcess, type ProcessResult } from './process.js';
 import type { ProbeContext } from './registry.js';
@@ -78,7 +79,7 @@ async function javaHomeFromConfig({ options, matrix, get }: ProbeContext): Promi
   if (!dir) return undefined;
   const target = await get('target');
   const rule = target.flinkVersion ? matrix.line(target.flinkVersion)?.configFile : undefined;
-  const config = await readConfigDir(dir, rule);
+  const config = await readConfigOnce(options, dir, rule);
   const home = stringValue(config.values, 'env.java.home');
   if (!home || !config.file) return undefined;
   return { provenance: { source: 'env.java.home', detail: config.file }, home, binary: join(home, 'bin', JAVA_EXE) };

@@ -5,7 +5,8 @@
 // its version, prefixes, sys.path and PEP 508 marker environment. Never throws: every failure is a fact.
 import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { readConfigDir, stringValue } from '../flink/config-file.js';
+import { stringValue } from '../flink/config-file.js';
+import { readConfigOnce } from './flink-config.js';
 import { errorMessage } from '../engine/errors.js';
 import { MARKER_ENVIRONMENT_KEYS } from '../python/pep508.js';
 import { runProcess } from './process.js';
@@ -84,7 +85,7 @@ async function chooseCandidate({ options, get }: ProbeContext): Promise<Candidat
   if (options.python?.trim()) return { requested: options.python.trim(), provenance: { source: '--python' } };
   const fromEnv = options.env.PYFLINK_CLIENT_EXECUTABLE?.trim();
   if (fromEnv) return { requested: fromEnv, provenance: { source: 'PYFLINK_CLIENT_EXECUTABLE', detail: fromEnv } };
-  const fromConfig = await configuredExecutable(get);
+  const fromConfig = await configuredExecutable({ options, get });
   if (fromConfig) return fromConfig;
   const venv = options.env.VIRTUAL_ENV?.trim();
   if (venv) {
@@ -103,7 +104,7 @@ async function chooseCandidate({ options, get }: ProbeContext): Promise<Candidat
   return { requested: 'python3', provenance: { source: 'PATH', detail: 'neither python3 nor python is on PATH' } };
 }
 
-async function configuredExecutable(get: ProbeContext['get']): Promise<Candidate | undefined> {
+async function configuredExecutable({ options, get }: Pick<ProbeContext, 'options' | 'get'>): Promise<Candidate | undefined> {
   let dir: string | undefined;
   try {
     dir = (await get('confDir')).dir;
@@ -111,7 +112,7 @@ async function configuredExecutable(get: ProbeContext['get']): Promise<Candidate
     return undefined; // the conf-dir probe reports its own trouble
   }
   if (!dir) return undefined;
-  const read = await readConfigDir(dir);
+  const read = await readConfigOnce(options, dir);
   const value = stringValue(read.values, PYTHON_CONFIG_KEY);
   if (!value) return undefined;
   return { requested: value, provenance: { source: PYTHON_CONFIG_KEY, detail: read.file ?? dir } };
