@@ -18,16 +18,16 @@ export default defineCheck({
   reads: ['--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf or pyflink/conf: flink-conf.yaml and config.yaml'],
   needs: ['flinkConfig', 'target'],
   run(facts, ctx): Outcome {
-    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(facts.target.known && facts.target.minor ? facts.target.minor : ctx.matrix.newestMinor())?.configFile.sources) };
+    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(ctx.matrix.judgedLine(facts.target).minor)?.configFile.sources) };
   },
 });
 
 function judge({ flinkConfig, target }: Pick<Facts, 'flinkConfig' | 'target'>, { matrix }: CheckContext): Outcome {
   const dir = flinkConfig.dir;
   if (!dir) return { status: 'skipped', summary: 'no Flink conf directory (--conf-dir, FLINK_CONF_DIR, FLINK_HOME or the apache-flink wheel)' };
-  const minor = target.known && target.minor ? target.minor : matrix.newestMinor();
+  const { minor, note } = matrix.judgedLine(target);
   const legacyBehaviour = matrix.line(minor)?.configFile.legacyBehaviour ?? 'wins';
-  const judged = target.known ? [] : [`no known target Flink version: judged against Flink ${minor}`];
+  const judged = note ? [note] : [];
   const hasLegacy = flinkConfig.present.includes(LEGACY_CONFIG);
   const hasYaml = flinkConfig.present.includes(YAML_CONFIG);
   const facts = { dir, present: flinkConfig.present.join(', ') || null, applies: flinkConfig.file ?? null, flink: minor };

@@ -8,10 +8,10 @@ export default defineCheck({
   reads: ['--java-home', 'env.java.home in $FLINK_HOME/conf or pyflink/conf', 'JAVA_HOME', 'java on PATH', '<java home>/release', 'java -XshowSettings:properties -version'],
   needs: ['java', 'target'],
   run({ java, target }, { matrix }) {
-    const minor = target.known && target.minor ? target.minor : matrix.newestMinor();
+    const { minor, note: judgedNote } = matrix.judgedLine(target);
     const line = matrix.line(minor);
     const flink = `Flink ${minor}`;
-    const judgedAgainst = target.known ? [] : [`no target Flink version${target.flinkVersion ? ` known for ${target.flinkVersion}` : ''}: judged against ${flink}, the newest line known`];
+    const judgedAgainst = judgedNote ? [judgedNote] : [];
     const recommended = line?.java.recommended;
     const wanted = line ? describeJava(line.java.supported, line.java.experimental) : '';
     const howToPoint = pointAt(java.provenance.source, java.provenance.detail);

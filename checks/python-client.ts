@@ -3,7 +3,7 @@
 import { defineCheck, type CheckContext } from '../src/engine/check.js';
 import type { Facts } from '../src/probes/registry.js';
 import type { Outcome } from '../src/engine/model.js';
-import { describeProvenance, interpreterOf, judgedLine } from '../src/python/pip.js';
+import { describeProvenance, interpreterOf } from '../src/python/pip.js';
 import type { PythonFact } from '../src/probes/types.js';
 
 export default defineCheck({
@@ -21,12 +21,12 @@ export default defineCheck({
   ],
   needs: ['python', 'target'],
   run(facts, ctx): Outcome {
-    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(judgedLine(facts.target, ctx.matrix).minor)?.python.sources) };
+    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(ctx.matrix.judgedLine(facts.target).minor)?.python.sources) };
   },
 });
 
 function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }: CheckContext): Outcome {
-  const { minor, note } = judgedLine(target, matrix);
+  const { minor, note } = matrix.judgedLine(target);
   const supported = matrix.line(minor)?.python.supported ?? [];
   const flink = `Flink ${minor}`;
   const wanted = `Python ${supported.join(', ')}`;

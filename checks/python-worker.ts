@@ -7,7 +7,7 @@ import { FLINK_DIST } from '../src/probes/pyflink.js';
 import type { InstalledPackagesFact, PythonFact } from '../src/probes/types.js';
 import type { WorkerFact } from '../src/probes/worker.js';
 import { parseRequirement } from '../src/python/pep508.js';
-import { interpreterOf, judgedLine, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
+import { interpreterOf, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
 const BEAM = 'apache-beam';
 const UNSEEN = 'the flink CLI\'s -pyexec and set_python_executable() in the job override python.executable; flink-doctor cannot see them';
@@ -23,7 +23,7 @@ export default defineCheck({
   ],
   needs: ['worker', 'python', 'pyflink', 'target'],
   run({ worker, python: client, pyflink, target }, { matrix }): Outcome {
-    const { minor: flink, note } = judgedLine(target, matrix);
+    const { minor: flink, note } = matrix.judgedLine(target);
     const supported = matrix.line(flink)?.python.supported ?? [];
     const notes = note ? [note] : [];
     const where = `python.executable in ${worker.file ?? 'the Flink config'}`;

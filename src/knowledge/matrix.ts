@@ -95,6 +95,19 @@ export class Matrix {
     return minors[minors.length - 1] ?? '';
   }
 
+  /**
+   * The Flink line a check judges against: the target's when the matrix knows it, else the newest line, with a
+   * sentence the check shows so nobody mistakes that for their own target.
+   */
+  judgedLine(target: { known: boolean; minor: string | null; flinkVersion: string | null }): { minor: string; note?: string } {
+    if (target.known && target.minor) return { minor: target.minor };
+    const newest = this.newestMinor();
+    const note = target.flinkVersion
+      ? `Flink ${target.flinkVersion} is not in the compatibility matrix: judged against Flink ${newest}, the newest line known`
+      : `no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink ${newest}, the newest line known`;
+    return { minor: newest, note };
+  }
+
   rateJava(version: string, javaMajor: number): JavaRating {
     const java = this.line(version)?.java;
     if (!java) return 'unsupported';

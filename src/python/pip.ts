@@ -73,16 +73,6 @@ export function matchesTarget(installed: string, target: string): boolean {
   return minorOf(installed) === minorOf(target);
 }
 
-/** The Flink line a check judges against, and a sentence saying so when it is not the user's own target. */
-export function judgedLine(target: TargetFact, matrix: Matrix): { minor: string; note?: string } {
-  if (target.known && target.minor) return { minor: target.minor };
-  const newest = matrix.newestMinor();
-  const note = target.flinkVersion
-    ? `Flink ${target.flinkVersion} is not in the compatibility matrix: judged against Flink ${newest}, the newest line known`
-    : `no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink ${newest}, the newest line known`;
-  return { minor: newest, note };
-}
-
 /** The venv the fixes create when the client interpreter is a Python the target does not support. */
 export const FRESH_VENV = '.venv-pyflink';
 
@@ -92,7 +82,7 @@ export const FRESH_VENV = '.venv-pyflink';
  */
 export function unsupportedPython(python: PythonFact, target: TargetFact, matrix: Matrix): { minor: string; flink: string; supported: string[] } | undefined {
   if (!python.version) return undefined;
-  const { minor: flink } = judgedLine(target, matrix);
+  const { minor: flink } = matrix.judgedLine(target);
   const supported = matrix.line(flink)?.python.supported ?? [];
   const minor = python.version.split('.').slice(0, 2).join('.');
   return supported.length > 0 && !supported.includes(minor) ? { minor, flink, supported } : undefined;
