@@ -3,11 +3,11 @@
 // that does not apply are silently ignored. Also: the file that applies can be read and parsed, and settings
 // Flink takes as one value (env.java.home, python.client.executable) are not lists or mappings.
 import { basename, join } from 'node:path';
-import { defineCheck, type CheckContext } from '../src/engine/check.js';
-import type { Facts } from '../src/probes/registry.js';
+import { defineCheck, type CheckContext } from './define.js';
+import type { Facts } from '../src/facts/index.js';
 import type { Location, Outcome } from '../src/engine/model.js';
-import { LEGACY_CONFIG, YAML_CONFIG, type ConfigProblem } from '../src/flink/config-file.js';
-import type { FlinkConfigFact } from '../src/probes/types.js';
+import type { ConfigProblem, FlinkConfigFact } from '../src/facts/index.js';
+import { LEGACY_CONFIG, YAML_CONFIG } from '../src/knowledge/flink-names.js';
 
 const MIGRATE_SCRIPT = 'bin/migrate-config-file.sh';
 

@@ -1,6 +1,6 @@
 // config.pipeline-jars: pipeline.jars / pipeline.classpaths values must be URLs Flink accepts (file: for jars),
 // ';'-separated, pointing at existing files; a YAML list only works where the target's PyFlink reads one.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 
 export default defineCheck({

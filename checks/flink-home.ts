@@ -1,5 +1,5 @@
 // flink.home: a FLINK_HOME that PyFlink would trust must hold the same Flink as the installed wheel.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import { minorOf } from '../src/knowledge/versions.js';
 
 export default defineCheck({

@@ -1,5 +1,5 @@
 // The registry: every check, in report order. Adding a check = one file in checks/ + one line here.
-import type { Check } from '../src/engine/check.js';
+import type { Check } from './define.js';
 import configFile from './config-file.js';
 import configPipelineJars from './config-pipeline-jars.js';
 import jarsBytecode from './jars-bytecode.js';

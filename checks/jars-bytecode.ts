@@ -1,6 +1,6 @@
 // jars.bytecode: class files compiled for a newer Java than the runtime java.runtime found
 // (UnsupportedClassVersionError when the class loads). Class major 52 = Java 8, 61 = 17, 69 = 25.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import { jarLabel, readable } from '../src/jars/describe.js';
 
 export const javaOfClassMajor = (major: number) => major - 44;

@@ -5,10 +5,10 @@
 // fail at the first CREATE TABLE: "Multiple factories for identifier 'kafka' that implement … found in the
 // classpath". ServiceLoader skips a provider class name it has already seen, so the same class twice is not
 // that error (the class overlap or the same artifact twice reports it).
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
-import type { ScannedJar } from '../src/jars/scan.js';
+import type { ScannedJar } from '../src/facts/index.js';
 import { compareReleases, parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
 
 const DISTRIBUTION = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);

@@ -1,15 +1,13 @@
 // jars.flink-version: connectors and formats built for another Flink line than the target. 1.x builds on
 // 2.x (removed SourceFunction/SinkFunction APIs) and Scala 2.11 / pre-1.15 builds on 1.15+ are errors; another
 // minor of the same major is a warning (NoSuchMethodError when an API the connector calls changed).
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { coordinates, downloadUrl, jarLabel, jarLabelInline, readable } from '../src/jars/describe.js';
-import type { ScannedJar } from '../src/jars/scan.js';
+import type { MavenFact, RepositoryFact, ScannedJar } from '../src/facts/index.js';
 import { compareReleases } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { exactFlinkVersionChoice } from '../src/maven/advice.js';
-import type { MavenFact } from '../src/probes/maven.js';
-import type { RepositoryFact } from '../src/probes/repository.js';
 
 interface Verdict {
   jar: ScannedJar;

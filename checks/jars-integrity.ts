@@ -1,5 +1,5 @@
 // jars.integrity: the local JAR's SHA-1 equals the .sha1 published for its coordinates.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 
 export default defineCheck({

@@ -1,7 +1,7 @@
 // jars.readable: every JAR the job will see opens as a zip: missing paths, empty, non-zip and truncated
 // files are errors naming the file (Flink would fail later with a far less helpful message).
 import { basename } from 'node:path';
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import { capList, jarLabel, origin, referenceLocation } from '../src/jars/describe.js';
 

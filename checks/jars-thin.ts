@@ -1,6 +1,6 @@
 // jars.thin: a thin flink-connector-X carries the connector code only; without its dependencies the job
 // fails with NoClassDefFoundError (e.g. org/apache/kafka/...). PyFlink wants the flink-sql-connector-X fat JAR.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import { coordinates, downloadUrl, jarLabel, readable } from '../src/jars/describe.js';
 
 export default defineCheck({

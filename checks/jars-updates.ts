@@ -1,7 +1,7 @@
 // jars.updates: for each identified connector or format JAR, the newest release built for the same Flink line.
 // A JAR built for another line than the target is jars.flink-version's to judge (it names the build for the
 // target line); suggesting a newer build of the wrong line would contradict that fix.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { newerOnSameLine } from '../src/maven/advice.js';
 import { gaKey, jarPath, joinUrl } from '../src/maven/coordinates.js';

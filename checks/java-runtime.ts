@@ -1,5 +1,5 @@
 // java.runtime: the Java PyFlink will start, and whether the target Flink line supports it.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 
 export default defineCheck({
   id: 'java.runtime',

@@ -1,6 +1,6 @@
 // job.connectors: every connector, format and catalog identifier the job uses is registered by a JAR it will
 // see or built into Flink; otherwise "Could not find any factory for identifier 'kafka'" at submission.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import { coordinates, downloadUrl, readable } from '../src/jars/describe.js';
 
 export default defineCheck({

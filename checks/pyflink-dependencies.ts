@@ -2,11 +2,11 @@
 // that applies to the client interpreter's marker environment is installed at a satisfying version; and no
 // installed package is a release the matrix knows breaks the installed Flink patch (knownBadDependencies).
 // Without apache-flink installed, the matrix's Requires-Dist for the target release is checked instead.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import type { FlinkLine, SourceRef } from '../src/knowledge/matrix.js';
-import { FLINK_DIST, FLINK_LIBRARIES } from '../src/probes/pyflink.js';
-import type { InstalledPackagesFact, MarkerEnvironment, PythonFact } from '../src/probes/types.js';
+import { FLINK_DIST, FLINK_LIBRARIES } from '../src/knowledge/flink-names.js';
+import type { InstalledPackagesFact, MarkerEnvironment, PythonFact } from '../src/facts/index.js';
 import { evaluateMarker, normalizeName, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../src/python/pep508.js';
 import { installFix, interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
 

@@ -1,10 +1,9 @@
 // pyflink.install: apache-flink is installed in the client interpreter, apache-flink-libraries is the same
 // release, and the pieces inside the wheel agree (pyflink/version.py, pyflink/lib/flink-dist-X.jar,
 // pyflink/opt/flink-python-X.jar); with --flink-version, the installed release is the one asked for.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import { versionFromDistJar, versionFromPythonJar } from '../src/probes/flink-home.js';
-import { FLINK_DIST, FLINK_LIBRARIES } from '../src/probes/pyflink.js';
+import { FLINK_DIST, FLINK_LIBRARIES, versionFromDistJar, versionFromPythonJar } from '../src/knowledge/flink-names.js';
 import { installFix, interpreterOf, matchesTarget, releaseOf, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
 export default defineCheck({

@@ -1,11 +1,10 @@
 // python.worker: the interpreter PyFlink's Python UDF workers run (python.executable). UDFs are cloudpickled by
 // the client and unpickled by the workers, so the workers need the client's Python minor, a minor the target
 // supports, and apache-flink (with apache-beam) at the client's release.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import { FLINK_DIST } from '../src/probes/pyflink.js';
-import type { InstalledPackagesFact, PythonFact } from '../src/probes/types.js';
-import type { WorkerFact } from '../src/probes/worker.js';
+import { FLINK_DIST } from '../src/knowledge/flink-names.js';
+import type { InstalledPackagesFact, PythonFact, WorkerFact } from '../src/facts/index.js';
 import { parseRequirement } from '../src/python/pep508.js';
 import { interpreterOf, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
 

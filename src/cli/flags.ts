@@ -1,14 +1,9 @@
 // The command line, declared once: parsing, --help and the README's flag table all come from this list.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
+import type { FlagSpec, ParsedFlags } from '../engine/options.js';
 
-export interface FlagSpec {
-  name: string;
-  type: 'boolean' | 'string';
-  multiple?: boolean;
-  value?: string;
-  description: string;
-}
+export type { FlagSpec, ParsedFlags } from '../engine/options.js';
 
 export const FLAGS: FlagSpec[] = [
   { name: 'json', type: 'boolean', description: 'Print one JSON report on stdout (schemas/report.schema.json) and nothing else there; same as --format json' },
@@ -32,8 +27,6 @@ export const FLAGS: FlagSpec[] = [
   { name: 'version', type: 'boolean', description: 'Print the version and exit' },
   { name: 'help', type: 'boolean', description: 'Show this help and exit' },
 ];
-
-export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
 
 /** Parses argv strictly: an unknown flag or a missing value is a UsageError (exit 2), never a guess. */
 export function parseFlags(argv: readonly string[]): { flags: ParsedFlags; positionals: string[] } {

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { allChecks } from '../../checks/index.js';
-import type { Check } from '../engine/check.js';
+import type { Check } from '../../checks/define.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import { EXIT, exitCodeFor, summarize, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';

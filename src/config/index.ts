@@ -2,7 +2,7 @@
 // own validation applies to them too, and flags beat the file), its severity/ignore entries become a Policy,
 // and the output plan is chosen from both. main.ts calls resolveInvocation() once, before building Options.
 import { stat } from 'node:fs/promises';
-import type { ParsedFlags, FlagSpec } from '../cli/flags.js';
+import type { FlagSpec, ParsedFlags } from '../engine/options.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import { planOutput, type OutputPlan } from '../report/index.js';
 import { CONFIG_KEYS, loadConfig, type ConfigFile, type LoadedConfig } from './file.js';

@@ -1,7 +1,8 @@
 // The one interface every check implements. A check is a pure decision: it names the facts it needs,
 // the engine gathers them (each probe once, concurrently), and `run` turns them into an Outcome.
+// Generic over the facts type `F`: the engine knows no probe; flink-doctor's own checks bind `F` to
+// src/facts (checks/define.ts).
 import type { Matrix } from '../knowledge/matrix.js';
-import type { FactKey, Facts } from '../probes/registry.js';
 import type { Outcome } from './model.js';
 
 export interface CheckContext {
@@ -9,7 +10,7 @@ export interface CheckContext {
   strict: boolean;
 }
 
-export interface Check<K extends FactKey = FactKey> {
+export interface Check<F, K extends keyof F = keyof F> {
   /** Public contract: never rename (CI pipelines filter on it). */
   id: string;
   title: string;
@@ -18,10 +19,5 @@ export interface Check<K extends FactKey = FactKey> {
   /** What it reads, for --list-checks: files, variables, processes. */
   reads: string[];
   needs: readonly K[];
-  run(facts: Pick<Facts, K>, ctx: CheckContext): Outcome;
-}
-
-/** Identity function that lets TypeScript infer `K` from `needs`, so `run` sees exactly those facts. */
-export function defineCheck<K extends FactKey>(check: Check<K>): Check<K> {
-  return check;
+  run(facts: Pick<F, K>, ctx: CheckContext): Outcome;
 }

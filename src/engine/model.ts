@@ -93,11 +93,18 @@ export function summarize(checks: readonly CheckResult[]): Summary {
   return summary;
 }
 
+/** The one rule of what fails a run: an error, or a warning under --strict. Exit code and reporters all ask it. */
+export function isFailure(status: Status, strict: boolean): boolean {
+  return status === 'error' || (strict && status === 'warning');
+}
+
+export function runFailed(summary: Summary, strict: boolean): boolean {
+  return (['error', 'warning'] as const).some((status) => summary[status] > 0 && isFailure(status, strict));
+}
+
 /** 0 when nothing failed, 1 when a check is an error (or a warning under --strict). */
 export function exitCodeFor(summary: Summary, strict: boolean): 0 | 1 {
-  if (summary.error > 0) return 1;
-  if (strict && summary.warning > 0) return 1;
-  return 0;
+  return runFailed(summary, strict) ? 1 : 0;
 }
 
 /** Exit codes are part of the public contract. */

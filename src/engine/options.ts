@@ -27,6 +27,18 @@ export interface Options {
   mavenRepo?: string;
 }
 
+/** One command-line flag, declared once (src/cli/flags.ts); the config file's keys are checked against the same list. */
+export interface FlagSpec {
+  name: string;
+  type: 'boolean' | 'string';
+  multiple?: boolean;
+  value?: string;
+  description: string;
+}
+
+/** Flags as parsed (kebab-case names), before the config file is merged in. */
+export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
+
 export function defaultOptions(overrides: Partial<Options> = {}): Options {
   return {
     json: false,

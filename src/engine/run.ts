@@ -1,8 +1,6 @@
 // Runs the selected checks against one fact store and returns results in registry order (main passes it).
 // A check (or a probe it needs) that throws becomes an `error` result for that check; the run goes on.
-import type { Matrix } from '../knowledge/matrix.js';
-import type { FactKey, Facts } from '../probes/registry.js';
-import type { Check } from './check.js';
+import type { Check, CheckContext } from './check.js';
 import { errorMessage } from './errors.js';
 import type { FactStore } from './facts.js';
 import type { CheckResult, Outcome } from './model.js';
@@ -13,8 +11,8 @@ export interface RunSelection {
 }
 
 /** Checks to run and checks skipped by --skip (shown as skipped); --only drops the rest from the report. */
-export function selectChecks(all: readonly Check[], selection: RunSelection): { run: Check[]; skipped: Check[] } {
-  const wanted = (check: Check, patterns: readonly string[]) => patterns.some((p) => matchesId(check.id, p));
+export function selectChecks<C extends { id: string }>(all: readonly C[], selection: RunSelection): { run: C[]; skipped: C[] } {
+  const wanted = (check: C, patterns: readonly string[]) => patterns.some((p) => matchesId(check.id, p));
   const inScope = selection.only.length > 0 ? all.filter((c) => wanted(c, selection.only)) : [...all];
   return {
     run: inScope.filter((c) => !wanted(c, selection.skip)),
@@ -29,18 +27,18 @@ export function matchesId(id: string, pattern: string): boolean {
 }
 
 /** Asks for every fact the checks need, so all probes start at once, before any check waits. Idempotent. */
-export function startProbes(checks: readonly Check[], store: FactStore<Facts>): void {
-  const keys = new Set<FactKey>(checks.flatMap((c) => c.needs));
+export function startProbes<F>(checks: readonly Check<F>[], store: FactStore<F>): void {
+  const keys = new Set<keyof F>(checks.flatMap((c) => c.needs));
   for (const key of keys) void store.get(key);
 }
 
-export async function runChecks(
-  checks: readonly Check[],
-  skippedByFlag: readonly Check[],
-  store: FactStore<Facts>,
-  ctx: { matrix: Matrix; strict: boolean },
+export async function runChecks<F>(
+  checks: readonly Check<F>[],
+  skippedByFlag: readonly Check<F>[],
+  store: FactStore<F>,
+  ctx: CheckContext,
   /** The order results are reported in (the registry's); defaults to run-then-skipped. */
-  registryOrder?: readonly Check[],
+  registryOrder?: readonly Check<F>[],
 ): Promise<CheckResult[]> {
   startProbes(checks, store);
 
@@ -52,25 +50,25 @@ export async function runChecks(
   return [...results, ...skipped].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-async function runOne(check: Check, store: FactStore<Facts>, ctx: { matrix: Matrix; strict: boolean }): Promise<CheckResult> {
+async function runOne<F>(check: Check<F>, store: FactStore<F>, ctx: CheckContext): Promise<CheckResult> {
   const started = performance.now();
-  const facts: Partial<Facts> = {};
+  const facts: Partial<F> = {};
   for (const key of check.needs) {
     try {
-      (facts as Record<string, unknown>)[key] = await store.get(key);
+      (facts as Record<keyof F, unknown>)[key] = await store.get(key);
     } catch (error) {
-      return toResult(check, { status: 'error', summary: `could not gather ${key}: ${errorMessage(error)}` }, performance.now() - started);
+      return toResult(check, { status: 'error', summary: `could not gather ${String(key)}: ${errorMessage(error)}` }, performance.now() - started);
     }
   }
   try {
-    const outcome = check.run(facts as Facts, ctx);
+    const outcome = check.run(facts as F, ctx);
     return toResult(check, outcome, performance.now() - started);
   } catch (error) {
     return toResult(check, { status: 'error', summary: `check failed: ${errorMessage(error)}` }, performance.now() - started);
   }
 }
 
-function toResult(check: Check, outcome: Outcome, durationMs: number): CheckResult {
+function toResult<F>(check: Check<F>, outcome: Outcome, durationMs: number): CheckResult {
   // A detail that only repeats the summary is noise in every format.
   const details = (outcome.details ?? []).filter((detail) => detail !== outcome.summary);
   return {

@@ -3,30 +3,13 @@
 // Which file wins depends on the Flink line (compat-matrix.json `configFile`). Never throws.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ConfigProblem } from '../facts/index.js';
+import { LEGACY_CONFIG, YAML_CONFIG } from '../knowledge/flink-names.js';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
 import { errorMessage } from '../engine/errors.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
-
-export const LEGACY_CONFIG = 'flink-conf.yaml';
-export const YAML_CONFIG = 'config.yaml';
-
-/**
- * One problem with the conf directory, for a check to report and fix: `unreadable` (directory or file),
- * `yaml` (config.yaml is not YAML), `shape` (its top level is not a mapping), `legacy-line` (a flink-conf.yaml
- * line Flink's parser skips), `value` (a setting Flink takes as one value holds a list or a mapping).
- */
-export interface ConfigProblem {
-  kind: 'unreadable' | 'yaml' | 'shape' | 'legacy-line' | 'value';
-  /** One line, naming the file (and line) it is about. */
-  message: string;
-  /** The file, or the directory for an unreadable directory. */
-  path: string;
-  line?: number;
-  /** The setting a `value` problem is about. */
-  key?: string;
-}
 
 export interface ConfigRead {
   /** The file whose values are returned, or undefined when none applies. */

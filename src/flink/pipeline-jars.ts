@@ -3,27 +3,8 @@
 // supported" for pipeline.jars. This module parses a value and says what is wrong with it and what to write.
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PipelineAnalysis, PipelineEntry } from '../facts/index.js';
 import { clip } from '../util/text.js';
-
-export interface PipelineEntry {
-  raw: string;
-  /** Local file the entry points at (file: URLs, and plain paths Flink would reject). */
-  path?: string;
-  scheme?: string;
-  /** Filled by the probe: the local file exists and is a regular file. */
-  exists?: boolean;
-}
-
-export interface PipelineAnalysis {
-  key: 'pipeline.jars' | 'pipeline.classpaths';
-  entries: PipelineEntry[];
-  /** Syntax problems, each one line. */
-  issues: string[];
-  /** The value to write instead, when something was wrong and a correction is clear. */
-  corrected?: string;
-  /** The value is a YAML list (config.yaml) rather than one string. */
-  yamlList: boolean;
-}
 
 /** Schemes Flink accepts: file: for pipeline.jars (local: in Kubernetes application mode); any URL for classpaths. */
 const JAR_SCHEMES = new Set(['file', 'local']);

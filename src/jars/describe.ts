@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Location } from '../engine/model.js';
 import type { Coordinates } from '../knowledge/connectors.js';
 import { jarPath, joinUrl } from '../maven/coordinates.js';
-import type { JarRef, ScannedJar } from './scan.js';
+import type { JarRef, ScannedJar } from '../facts/index.js';
 
 export function jarLabel(jar: ScannedJar): string {
   const { name, what } = nameAndWhat(jar);

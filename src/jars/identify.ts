@@ -3,31 +3,10 @@
 // The file name is only a fallback: renamed JARs are identified from inside.
 import { basename } from 'node:path';
 import type { ConnectorFamily, ConnectorKnowledge } from '../knowledge/connectors.js';
-import type { JarIdentity, JarKind, JarSource } from './identity.js';
+import type { Coordinate, IdentifiedJar, JarIdentity, JarKind, JarSource } from '../facts/index.js';
 import { parseManifest, parseNotice, parseProperties, parseServices } from './metadata.js';
 import { parseArtifactVersion, parseJarFileName, splitScalaSuffix } from './version.js';
 import type { JarContents } from './zip-reader.js';
-
-export interface Coordinate {
-  groupId: string;
-  artifactId: string;
-  version: string;
-}
-
-export interface IdentifiedJar {
-  identity: JarIdentity;
-  /** compat-matrix.json family key and whether this is its fat or thin artifact. */
-  family?: string;
-  role?: 'fat' | 'thin';
-  /** Dependencies a Flink fat JAR lists in its NOTICE, or the shaded pom.properties of other fat JARs. */
-  bundled: Coordinate[];
-  /** Factory classes the matrix cannot map to an identifier. */
-  unknownFactories: string[];
-  /** Factory class → the identifier it registers, for the classes the matrix maps (what "Multiple factories" compares). */
-  factories: Record<string, string>;
-  /** Which entry each field came from, for --verbose. */
-  evidence: string[];
-}
 
 const FACTORY_SERVICE = 'META-INF/services/org.apache.flink.table.factories.Factory';
 

@@ -3,51 +3,10 @@
 import { realpath } from 'node:fs/promises';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
-import type { JarSource } from './identity.js';
-import { identifyJar, type IdentifiedJar } from './identify.js';
+import type { JarOverlap, JarRef, JarSource, JarsFact, ScannedJar } from '../facts/index.js';
+import { identifyJar } from './identify.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type ZipLimits } from './zip-reader.js';
 import { sha1OfFile } from '../util/file-sha1.js';
-
-export interface JarRef {
-  path: string;
-  source: JarSource;
-  /** The config file or job file that named it. */
-  origin?: string;
-  line?: number;
-}
-
-export interface ScannedJar extends Partial<IdentifiedJar> {
-  ref: JarRef;
-  /** The same file reached through other sources (e.g. lib/ and pipeline.jars). */
-  alsoFrom: JarRef[];
-  /** Why it could not be read; identity is absent then. */
-  error?: string;
-  /** Oversized entries skipped, entries beyond the cap: reported as warnings. */
-  notes: string[];
-  entryCount?: number;
-  size?: number;
-  /** Packages with classes, in full ("org/apache/kafka/clients/consumer"): what it provides. */
-  packages?: string[];
-  /** SHA-1 of the file, computed only where it decides something (two overlapping JARs of the same size). */
-  sha1?: string;
-}
-
-export interface JarOverlap {
-  jars: [string, string];
-  /** Packages ("org/apache/kafka/clients") holding classes found in both. */
-  packages: string[];
-  /** The longest package every overlapping class is in ("org/apache/kafka"; "" when they share none). */
-  commonPackage: string;
-  classes: number;
-  /** The two files are byte-identical (same SHA-1): one JAR twice, not two builds. */
-  identical: boolean;
-}
-
-export interface JarsFact {
-  jars: ScannedJar[];
-  overlaps: JarOverlap[];
-  durationMs: number;
-}
 
 const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
 

@@ -1,38 +1,8 @@
 // Reads a PyFlink job's Python source without running it: the JARs it adds (add_jars, add_classpaths,
 // set/set_string of pipeline.jars/pipeline.classpaths) and the connector, format and catalog identifiers
 // its SQL and Table API use. Only literal strings can be resolved; the rest is reported as unresolved.
+import type { ParsedJob } from '../facts/index.js';
 import { clip } from '../util/text.js';
-
-export type JobJarKind = 'add_jars' | 'add_classpaths' | 'pipeline.jars' | 'pipeline.classpaths';
-
-export interface JobJarReference {
-  kind: JobJarKind;
-  /** One URL or path as written (after splitting a ';'-joined literal). */
-  value: string;
-  line: number;
-}
-
-export interface JobPipelineSetting {
-  key: 'pipeline.jars' | 'pipeline.classpaths';
-  /** The literal value, when the argument is one string literal. */
-  value: string;
-  line: number;
-}
-
-export interface JobIdentifier {
-  identifier: string;
-  /** connector, format (also key.format / value.format) or catalog (CREATE CATALOG … 'type'). */
-  role: 'connector' | 'format' | 'catalog';
-  line: number;
-}
-
-export interface ParsedJob {
-  jars: JobJarReference[];
-  settings: JobPipelineSetting[];
-  identifiers: JobIdentifier[];
-  /** Calls whose arguments are not plain literals (f-strings, os.path.join, variables). */
-  unresolved: { line: number; text: string }[];
-}
 
 const STRING = /(?<prefix>[rRbBuUfF]{0,2})(?<quote>'''|"""|'|")(?<body>[\s\S]*?)\k<quote>/g;
 

@@ -1,6 +1,6 @@
 // Connector and format knowledge (compat-matrix.json `connectors`): artifact families, the SQL identifiers
 // they register, which Flink minors each release supports, and the identifiers every Flink ships built in.
-import type { Confidence, SourceRef } from './matrix.js';
+import type { Confidence, SourceRef } from './source-ref.js';
 import { compareReleases, minorOfRelease, parseArtifactVersion, splitScalaSuffix } from '../jars/version.js';
 
 export interface ConnectorRelease {

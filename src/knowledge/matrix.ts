@@ -4,16 +4,10 @@
 // src/knowledge/load-matrix.ts does both in one synchronous step.
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
 import { ConnectorKnowledge, type ConnectorsSection } from './connectors.js';
+import type { Confidence, SourceRef } from './source-ref.js';
 import { compareVersions, minorOf } from './versions.js';
 
-export type Confidence = 'confirmed' | 'inferred' | 'unconfirmed';
-
-export interface SourceRef {
-  ref: string;
-  url?: string;
-  path?: string;
-  note?: string;
-}
+export type { Confidence, SourceRef } from './source-ref.js';
 
 export interface JavaSupport {
   supported: number[];

@@ -1,32 +1,13 @@
 // The Maven client the probes use: cache first, then the repository (conditional requests), then the
 // shipped snapshot. It never throws for network trouble: every answer says where it came from and, when
 // the repository could not be asked, why.
+import type { ChecksumResult, DataSource, VersionsResult } from '../facts/index.js';
 import { DiskCache, TTL, isFresh, type CacheEntry } from './cache.js';
 import { gaKey, joinUrl, metadataPath, sha1Path, type Coordinates } from './coordinates.js';
 import { DEFAULT_LIMITS, HttpClient, type HttpLimits } from './http.js';
 import { parseMetadata, parseSha1 } from './metadata.js';
 import type { RepositoryConfig } from './repository.js';
 import { loadSnapshot } from './snapshot.js';
-
-export type DataSource = 'network' | 'cache' | 'stale-cache' | 'snapshot' | 'none';
-
-export interface VersionsResult {
-  /** null when nothing is known; [] when the repository has no such artifact. */
-  versions: string[] | null;
-  source: DataSource;
-  /** When the data was last confirmed (ISO); for the snapshot, its date. */
-  asOf?: string;
-  notFound?: boolean;
-  /** Why the repository was not (successfully) asked. */
-  note?: string;
-}
-
-export interface ChecksumResult {
-  status: 'found' | 'not-published' | 'unavailable';
-  sha1?: string;
-  source: DataSource;
-  note?: string;
-}
 
 export interface MavenClientOptions {
   repository: RepositoryConfig;

@@ -18,9 +18,3 @@ export function loadSnapshot(): Promise<Snapshot | undefined> {
   );
   return loaded;
 }
-
-/** "412 days old" style age for reports. */
-export function ageInDays(asOf: string, now = Date.now()): number {
-  const then = Date.parse(asOf);
-  return Number.isNaN(then) ? -1 : Math.max(0, Math.floor((now - then) / 86_400_000));
-}

@@ -7,13 +7,8 @@ import { join } from 'node:path';
 import type { Options } from '../engine/options.js';
 import { readConfigDir, type ConfigRead } from '../flink/config-file.js';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
-import type { ProbeContext } from './registry.js';
-import type { FlinkConfigFact, Provenance } from './types.js';
-
-export interface ConfDirFact {
-  dir?: string;
-  provenance?: Provenance;
-}
+import type { ProbeContext } from './context.js';
+import type { ConfDirFact, FlinkConfigFact } from '../facts/index.js';
 
 export async function probeConfDir({ options }: ProbeContext): Promise<ConfDirFact> {
   if (options.confDir) return { dir: options.confDir, provenance: { source: '--conf-dir' } };

@@ -3,20 +3,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
-import type { ProbeContext } from './registry.js';
-import type { FlinkHomeFact } from './types.js';
-
-const DIST_JAR = /^flink-dist(?:_\d+\.\d+)?-(\d+\.\d+(?:\.\d+)?(?:-SNAPSHOT)?)\.jar$/;
-const PYTHON_JAR = /^flink-python(?:_\d+\.\d+)?-(\d+\.\d+(?:\.\d+)?(?:-SNAPSHOT)?)\.jar$/;
-
-/** "flink-dist-1.20.0.jar" → "1.20.0"; works for the Scala-suffixed names of 1.15 too. */
-export function versionFromDistJar(name: string): string | undefined {
-  return DIST_JAR.exec(name)?.[1];
-}
-
-export function versionFromPythonJar(name: string): string | undefined {
-  return PYTHON_JAR.exec(name)?.[1];
-}
+import type { ProbeContext } from './context.js';
+import type { FlinkHomeFact } from '../facts/index.js';
+import { versionFromDistJar, versionFromPythonJar } from '../knowledge/flink-names.js';
 
 export async function probeFlinkHome({ options }: ProbeContext): Promise<FlinkHomeFact> {
   const path = options.env.FLINK_HOME?.trim();
@@ -35,12 +24,12 @@ export async function probeFlinkHome({ options }: ProbeContext): Promise<FlinkHo
   const [lib, opt] = await Promise.all([listJars(join(path, 'lib')), listJars(join(path, 'opt'))]);
   if (lib.error) fact.problems.push(lib.error);
   if (opt.error) fact.problems.push(opt.error);
-  const dist = lib.names.find((name) => DIST_JAR.test(name));
+  const dist = lib.names.find((name) => versionFromDistJar(name) !== undefined);
   if (dist) {
     fact.distJar = dist;
     fact.distVersion = versionFromDistJar(dist);
   }
-  const python = opt.names.find((name) => PYTHON_JAR.test(name));
+  const python = opt.names.find((name) => versionFromPythonJar(name) !== undefined);
   if (python) {
     fact.pythonJar = python;
     fact.pythonJarVersion = versionFromPythonJar(python);

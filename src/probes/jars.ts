@@ -2,8 +2,9 @@
 // (config and job), and the distribution's lib/ ($FLINK_HOME when set, as PyFlink does, else the wheel's).
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { scanJars, type JarRef, type JarsFact } from '../jars/scan.js';
-import type { ProbeContext } from './registry.js';
+import type { JarRef, JarsFact } from '../facts/index.js';
+import { scanJars } from '../jars/scan.js';
+import type { ProbeContext } from './context.js';
 
 export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
   const { options, matrix, get } = ctx;

@@ -1,15 +1,9 @@
 // The --job file, read as text (never run): the JARs it adds and the identifiers its SQL uses.
 import { errorMessage } from '../engine/errors.js';
-import { parsePythonJob, type ParsedJob } from '../job/python-job.js';
-import type { ProbeContext } from './registry.js';
+import type { JobFact } from '../facts/index.js';
+import { parsePythonJob } from '../job/python-job.js';
+import type { ProbeContext } from './context.js';
 import { readTextFile } from '../util/read-file.js';
-
-export interface JobFact {
-  /** Absolute path of --job, absent when no job was given. */
-  file?: string;
-  parsed?: ParsedJob;
-  problem?: string;
-}
 
 /** Job files larger than this are not Python a person wrote; read the start only. */
 const MAX_JOB_BYTES = 4 * 1024 * 1024;

@@ -2,36 +2,14 @@
 // and published SHA-1 from the repository (cache, network or shipped snapshot), plus the JAR's own SHA-1.
 // Without such JARs it does nothing at all: no settings.xml, no client, no network.
 // It never throws for network trouble; the reasons travel in the fact so checks can skip or warn with them.
-import type { JarIdentity } from '../jars/identity.js';
+import type { JarIdentity, MavenFact } from '../facts/index.js';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { lookupArtifacts } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
-import type { ChecksumResult, VersionsResult } from '../maven/client.js';
 import { gaKey } from '../maven/coordinates.js';
-import type { ProbeContext } from './registry.js';
+import type { ProbeContext } from './context.js';
 import { repositoryConfig } from './repository.js';
 import { sha1OfFile } from '../util/file-sha1.js';
-
-export interface MavenJar {
-  path: string;
-  groupId: string;
-  artifactId: string;
-  version: string;
-  /** From the identity, for versions that do not carry a Flink line. */
-  flinkLine?: string;
-  localSha1?: string;
-  checksum: ChecksumResult;
-}
-
-export interface MavenFact {
-  /** The repository asked (base URL without credentials, and where it was configured); null when nothing was looked up. */
-  repository: { url: string; source: string } | null;
-  offline: boolean;
-  /** "g:a" → what the repository (or cache/snapshot) says. */
-  versions: Record<string, VersionsResult>;
-  jars: MavenJar[];
-  problems: string[];
-}
 
 // JARs the user added: the ones whose version is a choice. lib/ and opt/ JARs come with Flink itself.
 const USER_SOURCES = new Set(['--jars', 'pipeline.jars', 'pipeline.classpaths', 'job:add_jars', 'job:add_classpaths', 'job:pipeline.jars', 'job:pipeline.classpaths']);

@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
 import { parseMetadata, parseRequiresTxt } from '../python/metadata.js';
 import { normalizeName } from '../python/pep508.js';
-import type { ProbeContext } from './registry.js';
-import type { InstalledDistribution, InstalledPackagesFact } from './types.js';
+import type { ProbeContext } from './context.js';
+import type { InstalledDistribution, InstalledPackagesFact } from '../facts/index.js';
 import { openRegularFileSync } from '../util/read-file.js';
 
 type MetadataKind = 'dist-info' | 'egg-info-dir' | 'egg-info-file' | 'egg-dir';

@@ -3,23 +3,9 @@
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { mappingUnder } from '../flink/config-file.js';
-import { analysePipelineValue, type PipelineAnalysis } from '../flink/pipeline-jars.js';
-import type { JarSource } from '../jars/identity.js';
-import type { ProbeContext } from './registry.js';
-
-export interface PipelineSetting {
-  /** Config file or job file. */
-  origin: string;
-  line?: number;
-  /** How it was set: the config key, or the job call. */
-  via: 'config' | 'job:set' | 'job:add_jars' | 'job:add_classpaths';
-  source: JarSource;
-  analysis: PipelineAnalysis;
-}
-
-export interface PipelineJarsFact {
-  settings: PipelineSetting[];
-}
+import type { JarSource, PipelineJarsFact, PipelineSetting } from '../facts/index.js';
+import { analysePipelineValue } from '../flink/pipeline-jars.js';
+import type { ProbeContext } from './context.js';
 
 export async function probePipelineJars({ get, options }: ProbeContext): Promise<PipelineJarsFact> {
   const [config, job] = await Promise.all([get('flinkConfig'), get('job')]);

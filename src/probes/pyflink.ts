@@ -5,12 +5,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
-import type { ProbeContext } from './registry.js';
-import type { PyflinkFact } from './types.js';
+import type { ProbeContext } from './context.js';
+import type { PyflinkFact } from '../facts/index.js';
+import { FLINK_DIST, FLINK_LIBRARIES } from '../knowledge/flink-names.js';
 import { readTextFile } from '../util/read-file.js';
-
-export const FLINK_DIST = 'apache-flink';
-export const FLINK_LIBRARIES = 'apache-flink-libraries';
 
 const VERSION_ASSIGNMENT = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"\r\n]+)\1/m;
 

@@ -11,8 +11,8 @@ import { errorMessage } from '../engine/errors.js';
 import { MARKER_ENVIRONMENT_KEYS } from '../python/pep508.js';
 import { runProcess } from './process.js';
 import { PROBE_MARKER, PROBE_SCRIPT } from './python-probe-script.js';
-import type { ProbeContext } from './registry.js';
-import type { MarkerEnvironment, Provenance, PythonFact } from './types.js';
+import type { ProbeContext } from './context.js';
+import type { MarkerEnvironment, Provenance, PythonFact } from '../facts/index.js';
 import { findOnPath } from './which.js';
 import { clip } from '../util/text.js';
 

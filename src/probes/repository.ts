@@ -3,17 +3,10 @@
 // network, so checks that only print a download URL (jars.thin, job.connectors) can afford it. No credentials
 // in the fact: the resolution with credentials stays in this module for the `maven` probe.
 import type { Options } from '../engine/options.js';
+import type { RepositoryFact } from '../facts/index.js';
 import { errorMessage } from '../engine/errors.js';
 import { MAVEN_CENTRAL, resolveRepository, type RepositoryConfig } from '../maven/repository.js';
-import type { ProbeContext } from './registry.js';
-
-export interface RepositoryFact {
-  /** Base URL without credentials ("https://repo1.maven.org/maven2"). */
-  url: string;
-  /** "--maven-repo", "FLINK_DOCTOR_MAVEN_REPO", "settings.xml mirror 'id'", "Maven Central". */
-  source: string;
-  problems: string[];
-}
+import type { ProbeContext } from './context.js';
 
 // One resolution per run (per Options object): the `repository` fact and the `maven` probe share it, so
 // settings.xml is read at most once.

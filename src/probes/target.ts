@@ -1,7 +1,7 @@
 // The Flink version everything is judged against: --flink-version, else the installed apache-flink wheel.
 import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
-import type { ProbeContext } from './registry.js';
-import type { TargetFact } from './types.js';
+import type { ProbeContext } from './context.js';
+import type { TargetFact } from '../facts/index.js';
 
 export async function probeTarget({ options, matrix, get }: ProbeContext): Promise<TargetFact> {
   if (options.flinkVersion) return describe(options.flinkVersion, 'flag');

@@ -7,33 +7,11 @@ import { basename, dirname, isAbsolute } from 'node:path';
 import { stringValue } from '../flink/config-file.js';
 import { scanSysPath } from './packages.js';
 import { inspectInterpreter, locateInterpreter } from './python.js';
-import type { ProbeContext } from './registry.js';
-import type { InstalledPackagesFact, PythonFact } from './types.js';
+import type { ProbeContext } from './context.js';
+import type { PythonFact, WorkerFact } from '../facts/index.js';
 
 export const WORKER_CONFIG_KEY = 'python.executable';
 export const ARCHIVES_CONFIG_KEY = 'python.archives';
-
-export interface WorkerFact {
-  /**
-   * unset: python.executable is not in the config; archive: a path inside an extracted python.archives entry;
-   * relative: another relative path (resolved on the workers); invalid: not a string; inspected: looked at.
-   */
-  status: 'unset' | 'archive' | 'relative' | 'invalid' | 'inspected';
-  /** python.executable as written. */
-  configured?: string;
-  /** The config file that sets it (or the conf dir read when unset). */
-  file?: string;
-  /** python.archives entries as written ("venv.zip", "envs/py311.tar.gz#py"). */
-  archives: string[];
-  /** The archive python.executable points into (status archive). */
-  archive?: string;
-  /** The inspected interpreter (status inspected). */
-  python?: PythonFact;
-  /** python.executable is the client's interpreter: the client's facts were reused and nothing was spawned. */
-  sameAsClient: boolean;
-  /** What is installed in it (the client's scan when sameAsClient). */
-  packages?: InstalledPackagesFact;
-}
 
 export async function probeWorker({ get, options }: ProbeContext): Promise<WorkerFact> {
   const config = await get('flinkConfig');

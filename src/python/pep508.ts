@@ -4,7 +4,7 @@
 // Evaluation follows `packaging.markers`: a comparison is a PEP 440 specifier test when the right-hand side
 // forms a valid specifier with the operator and the left-hand side is a valid version, else a string test.
 import { compare, explain, satisfies, valid, validRange } from '@renovatebot/pep440';
-import type { MarkerEnvironment } from '../probes/types.js';
+import type { MarkerEnvironment } from '../facts/index.js';
 
 /** PEP 503: runs of "-", "_" and "." become one "-", lower case ("Ruamel.YAML" → "ruamel-yaml"). */
 export function normalizeName(name: string): string {

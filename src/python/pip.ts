@@ -3,7 +3,7 @@
 import { explain } from '@renovatebot/pep440';
 import type { Matrix } from '../knowledge/matrix.js';
 import { isPatchVersion, minorOf } from '../knowledge/versions.js';
-import type { Provenance, PythonFact, TargetFact } from '../probes/types.js';
+import type { Provenance, PythonFact, TargetFact } from '../facts/index.js';
 
 /** The interpreter as the user should type it: sys.executable when known, else what was asked for. */
 export function interpreterOf(python: PythonFact): string {

@@ -1,7 +1,7 @@
 // The JUnit XML report: one <testsuite> (inside <testsuites>, which every CI reader accepts), one <testcase>
 // per check. An error is a <failure>, a skipped (or ignored) check is <skipped>, a warning is <system-out>
 // text, or a <failure> under --strict so the test view agrees with the exit code.
-import type { CheckResult, Report } from '../engine/model.js';
+import { isFailure, type CheckResult, type Report } from '../engine/model.js';
 
 export interface JunitOptions {
   strict: boolean;
@@ -10,7 +10,7 @@ export interface JunitOptions {
 }
 
 export function renderJunit(report: Report, { strict, timestamp = new Date().toISOString() }: JunitOptions): string {
-  const failed = (c: CheckResult) => c.status === 'error' || (strict && c.status === 'warning');
+  const failed = (c: CheckResult) => isFailure(c.status, strict);
   const failures = report.checks.filter(failed).length;
   const skipped = report.checks.filter((c) => c.status === 'skipped').length;
   const tests = report.checks.length;

@@ -1,13 +1,13 @@
 // The Markdown report: a heading, the tally and one table row per check, fit for a pull-request comment.
 // Cell text is escaped so a pipe, a newline or an HTML-looking string in a message never breaks the table.
-import type { CheckResult, Report, Status } from '../engine/model.js';
+import { runFailed, type CheckResult, type Report, type Status } from '../engine/model.js';
 
 const ICONS: Record<Status, string> = { ok: '✅', warning: '⚠️', error: '❌', skipped: '⏭️' };
 
 export function renderMarkdown(report: Report, { strict }: { strict: boolean }): string {
   const { ok, warning, error, skipped } = report.summary;
   const target = report.target.flinkVersion ? `Flink ${report.target.flinkVersion} (${report.target.source})` : 'no target Flink version';
-  const failed = error > 0 || (strict && warning > 0);
+  const failed = runFailed(report.summary, strict);
   const lines = [
     `### ${failed ? '❌' : '✅'} flink-doctor ${cell(report.tool.version)}: ${cell(target)}`,
     '',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import flinkHomeCheck from '../../checks/flink-home.js';
-import { versionFromDistJar, versionFromPythonJar } from '../../src/probes/flink-home.js';
+import { versionFromDistJar, versionFromPythonJar } from '../../src/knowledge/flink-names.js';
 import { fakeFlinkHome } from '../helpers/flink-home.js';
 import { healthyFlinkDistributions, makeFlinkVenv, makeVenv } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';

@@ -1,5 +1,5 @@
 // Runs real checks through the real engine and probes, with an environment the test controls.
-import type { Check } from '../../src/engine/check.js';
+import type { Check } from '../../checks/define.js';
 import type { CheckResult } from '../../src/engine/model.js';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/run.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import jarsIntegrity from '../../checks/jars-integrity.js';
 import jarsUpdates from '../../checks/jars-updates.js';
 import { defaultOptions } from '../../src/engine/options.js';
-import type { JarIdentity } from '../../src/jars/identity.js';
+import type { JarIdentity } from '../../src/facts/index.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { chooseBuild, describeChoice } from '../../src/maven/advice.js';
 import { gatherMaven } from '../../src/probes/maven.js';

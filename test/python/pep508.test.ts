@@ -13,7 +13,7 @@ import {
   type MarkerContext,
   type Requirement,
 } from '../../src/python/pep508.js';
-import type { MarkerEnvironment } from '../../src/probes/types.js';
+import type { MarkerEnvironment } from '../../src/facts/index.js';
 
 const LINUX_311: MarkerEnvironment = {
   implementation_name: 'cpython',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { matchesTarget, pipInstall, releaseOf, releaseToInstall, sameRelease, shellQuote } from '../../src/python/pip.js';
-import type { PythonFact } from '../../src/probes/types.js';
+import type { PythonFact } from '../../src/facts/index.js';
 
 describe('sameRelease', () => {
   it.each([

@@ -9,7 +9,7 @@ import { MARKER_ENVIRONMENT_KEYS } from '../../src/python/pep508.js';
 import { findOnPath } from '../../src/probes/which.js';
 import { PROBE_MARKER } from '../../src/probes/python-probe-script.js';
 import { createFactStore } from '../../src/probes/registry.js';
-import type { PythonFact } from '../../src/probes/types.js';
+import type { PythonFact } from '../../src/facts/index.js';
 import { PYENV_VERSIONS, fakePython, makeVenv, pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';

@@ -1,0 +1,36 @@
+// Every fact a check can ask for: plain data (JSON-friendly) that probes gather and checks read.
+// Types only, importing nothing outside this folder, so checks, the engine, probes and reporters can all
+// depend on it without depending on each other. Which probe gathers each fact: src/probes/registry.ts.
+import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, TargetFact } from './environment.js';
+import type { JarsFact, PipelineJarsFact } from './jars.js';
+import type { JobFact } from './job.js';
+import type { MavenFact, RepositoryFact } from './maven.js';
+import type { InstalledPackagesFact, PyflinkFact, PythonFact, WorkerFact } from './python.js';
+
+export type * from './environment.js';
+export type * from './jars.js';
+export type * from './job.js';
+export type * from './maven.js';
+export type * from './python.js';
+
+export interface Facts {
+  flinkHome: FlinkHomeFact;
+  confDir: ConfDirFact;
+  python: PythonFact;
+  packages: InstalledPackagesFact;
+  pyflink: PyflinkFact;
+  target: TargetFact;
+  flinkConfig: FlinkConfigFact;
+  java: JavaFact;
+  /** Maven repository data for the identified connector JARs (issue 4). */
+  maven: MavenFact;
+  /** The Maven repository download URLs point at (no network, no credentials). */
+  repository: RepositoryFact;
+  job: JobFact;
+  pipelineJars: PipelineJarsFact;
+  jars: JarsFact;
+  /** The Python UDF workers' interpreter (python.executable). */
+  worker: WorkerFact;
+}
+
+export type FactKey = keyof Facts;

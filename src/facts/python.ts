@@ -1,0 +1,99 @@
+// Facts about the Python side: the client interpreter, what is installed in it, the PyFlink wheel, the UDF workers.
+import type { Provenance } from './environment.js';
+
+/** The marker environment of PEP 508, as reported by the interpreter itself. */
+export interface MarkerEnvironment {
+  implementation_name: string;
+  implementation_version: string;
+  os_name: string;
+  platform_machine: string;
+  platform_python_implementation: string;
+  platform_release: string;
+  platform_system: string;
+  platform_version: string;
+  python_full_version: string;
+  python_version: string;
+  sys_platform: string;
+}
+
+export interface PythonFact {
+  provenance: Provenance;
+  /** What was asked to run (a path or a bare name looked up on PATH). */
+  requested: string;
+  /** The interpreter file exists (false: missing path, or a bare name not on PATH). */
+  found?: boolean;
+  /** It ran and answered the probe. */
+  runs: boolean;
+  failure?: string;
+  /** The file that was started: `requested` resolved against cwd or PATH (a venv's bin/python, a wrapper script). */
+  path?: string;
+  /** sys.executable as the interpreter reports it. */
+  executable?: string;
+  /** "3.11.7" */
+  version?: string;
+  implementation?: string;
+  prefix?: string;
+  basePrefix?: string;
+  inVirtualEnv?: boolean;
+  markers?: MarkerEnvironment;
+  sysPath: string[];
+}
+
+export interface InstalledDistribution {
+  /** As written in METADATA ("ruamel.yaml"). */
+  name: string;
+  /** PEP 503 normalised ("ruamel-yaml"). */
+  key: string;
+  version: string;
+  /** The *.dist-info or *.egg-info directory. */
+  metadataDir: string;
+  /** Requires-Dist lines, raw. */
+  requires: string[];
+}
+
+export interface InstalledPackagesFact {
+  /** Normalised name → distribution; the first one on sys.path wins, as in importlib.metadata. */
+  distributions: Record<string, InstalledDistribution>;
+  /** Same name found more than once on sys.path (shadowed copies). */
+  duplicates: InstalledDistribution[];
+  problems: string[];
+  /** Distributions whose metadata could not be read (guessed from the directory name): reinstall them. */
+  broken?: string[];
+}
+
+export interface PyflinkFact {
+  /** apache-flink is installed in the client interpreter. */
+  installed: boolean;
+  flink?: InstalledDistribution;
+  libraries?: InstalledDistribution;
+  /** site-packages/pyflink */
+  packageDir?: string;
+  /** __version__ from pyflink/version.py */
+  versionPy?: string;
+  /** File names in pyflink/lib and pyflink/opt. */
+  libJars: string[];
+  optJars: string[];
+  problems: string[];
+}
+
+export interface WorkerFact {
+  /**
+   * unset: python.executable is not in the config; archive: a path inside an extracted python.archives entry;
+   * relative: another relative path (resolved on the workers); invalid: not a string; inspected: looked at.
+   */
+  status: 'unset' | 'archive' | 'relative' | 'invalid' | 'inspected';
+  /** python.executable as written. */
+  configured?: string;
+  /** The config file that sets it (or the conf dir read when unset). */
+  file?: string;
+  /** python.archives entries as written ("venv.zip", "envs/py311.tar.gz#py"). */
+  archives: string[];
+  /** The archive python.executable points into (status archive). */
+  archive?: string;
+  /** The inspected interpreter (status inspected). */
+  python?: PythonFact;
+  /** python.executable is the client's interpreter: the client's facts were reused and nothing was spawned. */
+  sameAsClient: boolean;
+  /** What is installed in it (the client's scan when sameAsClient). */
+  packages?: InstalledPackagesFact;
+}
