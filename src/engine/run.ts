@@ -1,9 +1,20 @@
 // Runs the selected checks against one fact store and returns results in registry order (main passes it).
-// A check (or a probe it needs) that throws becomes an `error` result for that check; the run goes on.
+// A check (or a probe it needs) that throws, rejects or hangs becomes an `error` result for that check; the run goes on.
 import type { Check, CheckContext } from './check.js';
 import { errorMessage } from './errors.js';
 import type { FactStore } from './facts.js';
 import type { CheckResult, Outcome } from './model.js';
+
+/**
+ * How long a check waits for all its facts. Every probe bounds its own work (processTimeoutMs per spawned
+ * process, connect/request timeouts on the network), so this only catches a probe that hangs anyway.
+ */
+export const FACT_TIMEOUT_MS = 120_000;
+
+export interface RunContext extends CheckContext {
+  /** Overrides FACT_TIMEOUT_MS (tests). */
+  factTimeoutMs?: number;
+}
 
 export interface RunSelection {
   only: readonly string[];
@@ -36,7 +47,7 @@ export async function runChecks<F>(
   checks: readonly Check<F>[],
   skippedByFlag: readonly Check<F>[],
   store: FactStore<F>,
-  ctx: CheckContext,
+  ctx: RunContext,
   /** The order results are reported in (the registry's); defaults to run-then-skipped. */
   registryOrder?: readonly Check<F>[],
 ): Promise<CheckResult[]> {
@@ -50,22 +61,33 @@ export async function runChecks<F>(
   return [...results, ...skipped].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-async function runOne<F>(check: Check<F>, store: FactStore<F>, ctx: CheckContext): Promise<CheckResult> {
+async function runOne<F>(check: Check<F>, store: FactStore<F>, ctx: RunContext): Promise<CheckResult> {
   const started = performance.now();
+  const limit = ctx.factTimeoutMs ?? FACT_TIMEOUT_MS;
+  const late = `no answer within ${limit >= 1000 ? `${Math.round(limit / 1000)} s` : `${limit} ms`}`;
   const facts: Partial<F> = {};
   for (const key of check.needs) {
     try {
-      (facts as Record<keyof F, unknown>)[key] = await store.get(key);
+      (facts as Record<keyof F, unknown>)[key] = await within(store.get(key), started + limit - performance.now(), late);
     } catch (error) {
       return toResult(check, { status: 'error', summary: `could not gather ${String(key)}: ${errorMessage(error)}` }, performance.now() - started);
     }
   }
   try {
-    const outcome = check.run(facts as F, ctx);
+    const outcome = check.run(facts as F, { matrix: ctx.matrix, strict: ctx.strict });
     return toResult(check, outcome, performance.now() - started);
   } catch (error) {
     return toResult(check, { status: 'error', summary: `check failed: ${errorMessage(error)}` }, performance.now() - started);
   }
+}
+
+/** The promise's value, or a rejection with `message` once `ms` have passed; the timer never outlives the answer. */
+function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), Math.max(0, ms));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function toResult<F>(check: Check<F>, outcome: Outcome, durationMs: number): CheckResult {
