@@ -15,6 +15,7 @@ export default defineCheck({
   id: 'config.file',
   title: 'Flink config file for the target version',
   group: 'Flink',
+  description: '`flink-conf.yaml` vs `config.yaml` for the target version (ignored, wins, or unsupported).',
   reads: ['--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf or pyflink/conf: flink-conf.yaml and config.yaml'],
   needs: ['flinkConfig', 'target'],
   run(facts, ctx): Outcome {

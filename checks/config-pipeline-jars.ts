@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'config.pipeline-jars',
   title: 'pipeline.jars / pipeline.classpaths values',
   group: 'Flink',
+  description: '`pipeline.jars` / `pipeline.classpaths` are `;`-separated URLs Flink accepts, pointing at files that exist.',
   reads: ['pipeline.jars and pipeline.classpaths in config.yaml / flink-conf.yaml', '--job set()/set_string()/add_jars()/add_classpaths()'],
   needs: ['pipelineJars', 'target'],
   run({ pipelineJars, target }, { matrix }) {

@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'flink.home',
   title: 'FLINK_HOME distribution',
   group: 'Flink',
+  description: 'A `FLINK_HOME` that PyFlink would trust holds the same Flink as the wheel.',
   reads: ['FLINK_HOME', '$FLINK_HOME/lib/flink-dist-*.jar', '$FLINK_HOME/opt/flink-python*.jar'],
   needs: ['flinkHome', 'target', 'pyflink'],
   run({ flinkHome, target, pyflink }) {

@@ -1,4 +1,5 @@
-// The registry: every check, in report order. Adding a check = one file in checks/ + one line here.
+// The registry: every check, in report order. Adding a check = one file in checks/ + one line here
+// (then `npm run readme` regenerates the README's check table from its description).
 import type { Check } from './define.js';
 import configFile from './config-file.js';
 import configPipelineJars from './config-pipeline-jars.js';
@@ -35,3 +36,9 @@ export const allChecks: Check[] = [
   jarsUpdates,
   jarsIntegrity,
 ];
+
+/** The README's check table: id and description of each check, in registry order. */
+export function checksMarkdownTable(checks: readonly Check[] = allChecks): string {
+  const rows = checks.map((check) => `| \`${check.id}\` | ${check.description.replace(/\|/g, '\\|')} |`);
+  return ['| id | what it decides |', '|---|---|', ...rows].join('\n');
+}

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'jars.bytecode',
   title: 'JAR bytecode fits the Java runtime',
   group: 'JARs',
+  description: 'No class compiled for a newer Java than the runtime `java.runtime` found.',
   reads: ['class file headers of a bounded sample per JAR', 'the Java runtime (java.runtime)'],
   needs: ['jars', 'java'],
   run({ jars, java }) {

@@ -17,6 +17,9 @@ export default defineCheck({
   id: 'jars.conflicts',
   title: 'No duplicate artifacts or classes',
   group: 'JARs',
+  description:
+    'No artifact twice in different versions, no classes in several JARs (the same JAR twice is a warning); the fix ' +
+    'names which JAR to keep.',
   reads: ['each JAR\'s identity and class list (zip central directory)', 'the Factory service file of each JAR (identifiers and factory classes)', 'SHA-1 of overlapping JARs of the same size'],
   needs: ['jars'],
   run({ jars }, { matrix }) {

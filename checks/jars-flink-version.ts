@@ -19,6 +19,7 @@ export default defineCheck({
   id: 'jars.flink-version',
   title: 'Connector JARs match the Flink version',
   group: 'JARs',
+  description: 'No connector or format JAR is built for another Flink line than the target.',
   reads: ['each JAR\'s META-INF/NOTICE, MANIFEST.MF, pom.properties', 'compat-matrix.json connectors', 'maven-metadata.xml of its artifact (cache or shipped snapshot with --offline)'],
   needs: ['jars', 'target', 'maven', 'repository'],
   run({ jars, target, maven, repository }, { matrix }) {

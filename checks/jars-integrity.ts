@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'jars.integrity',
   title: 'Connector JAR checksums',
   group: 'JARs',
+  description: 'A JAR\'s SHA-1 matches the checksum published for its coordinates.',
   reads: ['connector and format JARs the job uses (SHA-1 of each file)', '<repository>/<group>/<artifact>/<version>/<artifact>-<version>.jar.sha1 (cached)'],
   needs: ['maven', 'repository'],
   run({ maven, repository }): Outcome {

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'jars.readable',
   title: 'JAR files readable',
   group: 'JARs',
+  description: 'Every JAR the job will see can be read (missing, empty, not a zip, truncated → error).',
   reads: ['--jars', 'pipeline.jars / pipeline.classpaths (config and --job)', '$FLINK_HOME/lib or pyflink/lib', 'each JAR\'s zip central directory'],
   needs: ['jars'],
   run({ jars }) {

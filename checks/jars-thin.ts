@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'jars.thin',
   title: 'Fat SQL connector JARs, not thin ones',
   group: 'JARs',
+  description: 'No thin `flink-connector-X` where PyFlink needs the `flink-sql-connector-X` fat JAR.',
   reads: ['each JAR\'s identity and packages', 'compat-matrix.json connectors (fat/thin artifacts, what a thin JAR needs)', 'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)'],
   needs: ['jars', 'target', 'repository'],
   run({ jars, target, repository }, { matrix }) {

@@ -12,6 +12,9 @@ export default defineCheck({
   id: 'jars.updates',
   title: 'Connector JAR updates',
   group: 'JARs',
+  description:
+    'A newer release of a connector for the same Flink line (Maven metadata, cached, offline snapshot); JARs built ' +
+    'for another line are left to `jars.flink-version`.',
   reads: ['connector and format JARs the job uses', '<repository>/<group>/<artifact>/maven-metadata.xml (cached; --offline: cache, then the shipped snapshot)', 'the target Flink version'],
   needs: ['maven', 'target', 'repository'],
   run({ maven, target, repository }): Outcome {

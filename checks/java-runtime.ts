@@ -5,6 +5,10 @@ export default defineCheck({
   id: 'java.runtime',
   title: 'Java runtime',
   group: 'Java',
+  description:
+    'The Java PyFlink would start (`--java-home`, else `env.java.home` in `$FLINK_HOME/conf` or the wheel\'s ' +
+    '`pyflink/conf`, else `JAVA_HOME`, else `java` on PATH) is supported by the target Flink line: supported → ok, ' +
+    'experimental or deprecated → warning, unsupported, missing or broken → error.',
   reads: ['--java-home', 'env.java.home in $FLINK_HOME/conf or pyflink/conf', 'JAVA_HOME', 'java on PATH', '<java home>/release', 'java -XshowSettings:properties -version'],
   needs: ['java', 'target'],
   run({ java, target }, { matrix }) {

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'job.connectors',
   title: 'Connectors the job uses are available',
   group: 'Job',
+  description: 'Every connector, format and catalog identifier the job\'s SQL uses is provided by a JAR it will see, or built in.',
   reads: ['--job (SQL \'connector\'/\'format\'/\'key.format\'/\'value.format\', CREATE CATALOG \'type\', for_connector/for_format)', 'Factory service files of every JAR the job sees', 'compat-matrix.json built-in identifiers', 'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)'],
   needs: ['job', 'jars', 'target', 'repository'],
   run({ job, jars, target, repository }, { matrix }) {

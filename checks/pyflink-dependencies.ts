@@ -14,6 +14,9 @@ export default defineCheck({
   id: 'pyflink.dependencies',
   title: 'apache-flink dependencies',
   group: 'PyFlink',
+  description:
+    'Every `Requires-Dist` of apache-flink, recursively, is installed at a satisfying version (PEP 440 specifiers, ' +
+    'PEP 508 markers for that interpreter, PEP 503 names), plus known-bad versions that later patches exclude.',
   reads: ['Requires-Dist in *.dist-info/METADATA and *.egg-info of every package on sys.path', 'the interpreter\'s PEP 508 marker environment', 'compat-matrix.json requiresDist and knownBadDependencies'],
   needs: ['python', 'packages', 'pyflink', 'target'],
   run({ python, packages, pyflink, target }, { matrix }): Outcome {

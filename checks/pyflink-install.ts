@@ -10,6 +10,9 @@ export default defineCheck({
   id: 'pyflink.install',
   title: 'apache-flink installation',
   group: 'PyFlink',
+  description:
+    '`apache-flink` is installed in that interpreter, `apache-flink-libraries` is the exact same release, and ' +
+    '`pyflink/version.py` agrees with the JARs in `pyflink/lib` and `pyflink/opt`.',
   reads: [
     '*.dist-info / *.egg-info of apache-flink and apache-flink-libraries on sys.path',
     'pyflink/version.py',

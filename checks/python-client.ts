@@ -10,6 +10,9 @@ export default defineCheck({
   id: 'python.client',
   title: 'Python client interpreter',
   group: 'Python',
+  description:
+    'The client interpreter (`--python`, `PYFLINK_CLIENT_EXECUTABLE`, `python.client.executable`, the active ' +
+    'venv/conda env, `python3`/`python` on PATH) runs and is a Python minor the target supports.',
   reads: [
     '--python',
     'PYFLINK_CLIENT_EXECUTABLE',

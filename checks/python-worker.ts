@@ -15,6 +15,10 @@ export default defineCheck({
   id: 'python.worker',
   title: 'Python worker interpreter',
   group: 'Python',
+  description:
+    'The interpreter Python UDF workers run (`python.executable` in the Flink config; skipped when unset, or a path ' +
+    'inside a `python.archives` archive) runs, has the client\'s Python minor (cloudpickle payloads), a minor the ' +
+    'target supports, and apache-flink at the client\'s release.',
   reads: [
     'python.executable and python.archives in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)',
     '<python.executable> -c <probe script> (not again when it is the client interpreter)',

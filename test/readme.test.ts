@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allChecks } from '../checks/index.js';
+import { allChecks, checksMarkdownTable } from '../checks/index.js';
 import { flagsMarkdownTable } from '../src/cli/flags.js';
 
 const root = join(import.meta.dirname, '..');
@@ -20,10 +20,11 @@ describe('README', () => {
     expect(between('flags:start', 'flags:end')).toBe(flagsMarkdownTable());
   });
 
-  it('check table names every registered check and nothing else', () => {
+  it('check table is generated from each check\'s own description (run `npm run readme` after changing one)', () => {
     const table = between('checks:start', 'checks:end');
+    expect(table).toBe(checksMarkdownTable());
     const documented = [...table.matchAll(/^\| `([a-z.-]+)` \|/gm)].map((m) => m[1]);
-    expect(documented.sort()).toEqual(allChecks.map((c) => c.id).sort());
+    expect(documented).toEqual(allChecks.map((c) => c.id));
   });
 
   it('quick start holds the two commands, and they exist', () => {

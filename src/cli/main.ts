@@ -165,13 +165,16 @@ async function startSpinner(io: Io, options: Options, count: number): Promise<{ 
   return ora({ text: `Running ${count} checks…`, stream: io.stderr as NodeJS.WriteStream, discardStdin: false }).start();
 }
 
-export function describeChecks(checks: readonly Check[]): { id: string; title: string; group: string; reads: string[] }[] {
-  return checks.map(({ id, title, group, reads }) => ({ id, title, group, reads }));
+export function describeChecks(checks: readonly Check[]): { id: string; title: string; group: string; description: string; reads: string[] }[] {
+  return checks.map(({ id, title, group, description, reads }) => ({ id, title, group, description, reads }));
 }
 
 function listChecksText(checks: readonly Check[]): string {
   const width = Math.max(...checks.map((c) => c.id.length)) + 2;
-  return `${checks.map((c) => `${c.id.padEnd(width)}${c.title}\n${' '.repeat(width)}reads: ${c.reads.join('; ')}`).join('\n')}\n`;
+  const indent = ' '.repeat(width);
+  // The description is Markdown for the README; a terminal shows it without the code quotes.
+  const entry = (c: Check) => `${c.id.padEnd(width)}${c.title}\n${indent}${c.description.replace(/`/g, '')}\n${indent}reads: ${c.reads.join('; ')}`;
+  return `${checks.map(entry).join('\n')}\n`;
 }
 
 /** --jars values as given; a missing path is a finding of jars.readable, not a usage error. */

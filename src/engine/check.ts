@@ -16,6 +16,8 @@ export interface Check<F, K extends keyof F = keyof F> {
   title: string;
   /** Heading the human report groups it under: "Java", "Python", "PyFlink", "Flink", "JARs", … */
   group: string;
+  /** What it decides, in a sentence or two of Markdown: the README's check table and --list-checks show it. */
+  description: string;
   /** What it reads, for --list-checks: files, variables, processes. */
   reads: string[];
   needs: readonly K[];

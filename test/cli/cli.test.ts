@@ -111,6 +111,12 @@ describe('human output', () => {
     expect(checks.map((c: { id: string }) => c.id)).toContain('java.runtime');
     for (const check of checks) expect(check.reads.length).toBeGreaterThan(0);
   });
+
+  it('--list-checks as text shows what each check decides, without the Markdown code quotes', async () => {
+    const run = await runCli(['--list-checks']);
+    expect(run.stdout).toContain('No thin flink-connector-X where PyFlink needs the flink-sql-connector-X fat JAR.');
+    expect(run.stdout).not.toContain('`');
+  });
 });
 
 describe('the built bundle', () => {

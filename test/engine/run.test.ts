@@ -26,7 +26,7 @@ const probes: ProbeMap<TestFacts> = {
 };
 
 function check(id: string, needs: (keyof TestFacts)[], run: Check<TestFacts>['run'] = () => ({ status: 'ok', summary: 'fine' })): Check<TestFacts> {
-  return { id, title: id, group: 'Test', reads: [], needs, run };
+  return { id, title: id, group: 'Test', description: `test check ${id}`, reads: [], needs, run };
 }
 
 const fine = check('test.fine', ['good'], ({ good }) => ({ status: 'ok', summary: `got ${good}` }));

@@ -77,14 +77,15 @@ describe('GITHUB_ACTIONS=true', () => {
 });
 
 describe('--list-checks --json', () => {
-  it('describes every check with id, title, group and what it reads', async () => {
+  it('describes every check with id, title, group, what it decides and what it reads', async () => {
     for (const argv of [['--list-checks', '--json'], ['--list-checks', '--format', 'json']]) {
       const run = await runCli(argv);
       expect(run.code).toBe(0);
-      const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; reads: string[] }[];
+      const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; description: string; reads: string[] }[];
       expect(list.map((c) => c.id)).toEqual(allChecks.map((c) => c.id));
+      expect(list.map((c) => c.description)).toEqual(allChecks.map((c) => c.description));
       for (const check of list) {
-        expect(Object.keys(check).sort()).toEqual(['group', 'id', 'reads', 'title']);
+        expect(Object.keys(check).sort()).toEqual(['description', 'group', 'id', 'reads', 'title']);
         expect(check.title.length).toBeGreaterThan(0);
         expect(check.reads.length).toBeGreaterThan(0);
       }

@@ -79,12 +79,14 @@ describe('the single-file bundle, alone in an empty folder', () => {
     expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  it('--list-checks --json lists id, title, group and reads for every check', async () => {
+  it('--list-checks --json lists id, title, group, description and reads for every check', async () => {
     const run = await node(['--list-checks', '--json']);
     expect(run.code).toBe(0);
-    const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; reads: string[] }[];
+    const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; description: string; reads: string[] }[];
     expect(list.map((c) => c.id)).toEqual(allChecks.map((c) => c.id));
-    for (const check of list) expect(check).toEqual({ id: check.id, title: expect.any(String), group: expect.any(String), reads: expect.any(Array) });
+    for (const check of list) {
+      expect(check).toEqual({ id: check.id, title: expect.any(String), group: expect.any(String), description: expect.any(String), reads: expect.any(Array) });
+    }
   });
 
   it('a real run with --json matches the report schema', async () => {
