@@ -13,21 +13,7 @@ import {
   type MarkerContext,
   type Requirement,
 } from '../../src/python/pep508.js';
-import type { MarkerEnvironment } from '../../src/facts/index.js';
-
-const LINUX_311: MarkerEnvironment = {
-  implementation_name: 'cpython',
-  implementation_version: '3.11.7',
-  os_name: 'posix',
-  platform_machine: 'x86_64',
-  platform_python_implementation: 'CPython',
-  platform_release: '6.8.0-45-generic',
-  platform_system: 'Linux',
-  platform_version: '#45-Ubuntu SMP PREEMPT_DYNAMIC',
-  python_full_version: '3.11.7',
-  python_version: '3.11',
-  sys_platform: 'linux',
-};
+import { LINUX_PY311_MARKERS as LINUX_311 } from '../helpers/facts.js';
 
 function req(line: string): Requirement {
   const parsed = parseRequirement(line);
