@@ -4,9 +4,8 @@
 // Flink takes as one value (env.java.home, python.client.executable) are not lists or mappings.
 import { basename, join } from 'node:path';
 import { defineCheck, type CheckContext } from './define.js';
-import type { Facts } from '../src/facts/index.js';
+import type { ConfigProblem, Facts, FlinkConfigFact } from '../src/facts/index.js';
 import type { Location, Outcome } from '../src/engine/model.js';
-import type { ConfigProblem, FlinkConfigFact } from '../src/facts/index.js';
 import { LEGACY_CONFIG, YAML_CONFIG } from '../src/knowledge/flink-names.js';
 
 const MIGRATE_SCRIPT = 'bin/migrate-config-file.sh';

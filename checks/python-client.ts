@@ -1,10 +1,9 @@
 // python.client: the interpreter PyFlink's client will start, whether it runs, and whether the target Flink
 // line supports its Python minor (compat-matrix.json `python.supported`).
 import { defineCheck, type CheckContext } from './define.js';
-import type { Facts } from '../src/facts/index.js';
+import type { Facts, PythonFact } from '../src/facts/index.js';
 import type { Outcome } from '../src/engine/model.js';
 import { describeProvenance, interpreterOf } from '../src/python/pip.js';
-import type { PythonFact } from '../src/facts/index.js';
 
 export default defineCheck({
   id: 'python.client',
