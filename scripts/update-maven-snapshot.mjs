@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Regenerates data/maven-snapshot.json (the version lists --offline falls back to) from a Maven repository.
-//   node scripts/update-maven-snapshot.mjs [--base-url URL] [--out FILE] [--only g:a,g:a] [--delay-ms N]
-// Artifacts: every fat/thin artifact of compat-matrix.json `connectors` plus those already in the snapshot.
+//   node scripts/update-maven-snapshot.mjs [--base-url URL] [--out FILE] [--only g:a,g:a] [--delay-ms N] [--keep-unlisted]
+// Artifacts: every artifact compat-matrix.json `connectors` names (per Flink line, per release, companions; "{flink}"
+// expanded to each known minor) plus those already in the snapshot.
+// --keep-unlisted keeps versions the snapshot has but the repository does not list: for a partial mirror (the
+// repo1.maven.org this project's network reaches lists a subset of Central), so sourced versions are not lost.
 // Polite to Central: one request at a time with a pause, only maven-metadata.xml files (never listings),
 // one retry on 429/5xx honouring Retry-After (capped). Any failure other than 404 aborts without writing,
 // so a half-fetched snapshot never replaces a complete one.
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(root, 'data/maven-snapshot.json') },
     only: { type: 'string' },
     'delay-ms': { type: 'string', default: '250' },
+    'keep-unlisted': { type: 'boolean', default: false },
   },
 });
 const base = values['base-url'].replace(/\/+$/, '');
@@ -28,8 +32,11 @@ async function artifactList() {
   if (values.only) return values.only.split(',').map((s) => s.trim()).filter(Boolean);
   const keys = new Set();
   const matrix = JSON.parse(await readFile(join(root, 'compat-matrix.json'), 'utf8'));
+  const minors = Object.keys(matrix.flink ?? {});
   for (const family of Object.values(matrix.connectors?.families ?? {})) {
-    for (const groupId of family.groupIds ?? []) for (const a of [...(family.fat ?? []), ...(family.thin ?? [])]) keys.add(`${groupId}:${a}`);
+    const names = [family, ...(family.artifactsByFlink ?? []), ...(family.releases ?? [])].flatMap((o) => [...(o.fat ?? []), ...(o.thin ?? []), ...(o.companions?.oneOf ?? [])]);
+    const artifacts = names.flatMap((a) => (a.includes('{flink}') ? minors.map((m) => a.replace('{flink}', m)) : [a]));
+    for (const groupId of family.groupIds ?? []) for (const a of artifacts) keys.add(`${groupId}:${family.scalaSuffixed ? `${a}_2.12` : a}`);
   }
   try {
     const current = JSON.parse(await readFile(values.out, 'utf8'));
@@ -68,22 +75,27 @@ async function fetchMetadata(key) {
   }
 }
 
+const previous = await readFile(values.out, 'utf8').then((text) => JSON.parse(text).artifacts ?? {}, () => ({}));
 const artifacts = {};
 const missing = [];
+let kept = 0;
 for (const key of await artifactList()) {
   const versions = await fetchMetadata(key).catch((error) => {
     console.error(`update-maven-snapshot: ${key}: ${error.message}; nothing written`);
     process.exit(1);
   });
-  if (versions === null) missing.push(key);
-  else artifacts[key] = { versions };
+  const earlier = values['keep-unlisted'] ? (previous[key]?.versions ?? []) : [];
+  const unlisted = earlier.filter((v) => !(versions ?? []).includes(v));
+  kept += unlisted.length;
+  if (versions === null && unlisted.length === 0) missing.push(key);
+  else artifacts[key] = { versions: [...(versions ?? []), ...unlisted] };
   if (delay > 0) await sleep(delay);
 }
 const now = new Date();
 const doc = {
   $comment: 'Shipped fallback for --offline and unreachable repositories. Regenerate with: node scripts/update-maven-snapshot.mjs',
   asOf: now.toISOString().slice(0, 10),
-  source: `fetched from ${base} (maven-metadata.xml of each artifact) at ${now.toISOString()}`,
+  source: `fetched from ${base} (maven-metadata.xml of each artifact) at ${now.toISOString()}${kept > 0 ? `; ${kept} versions the repository does not list were kept from the earlier snapshot (--keep-unlisted: a partial mirror lists a subset of Central)` : ''}`,
   repository: base,
   artifacts,
 };

@@ -4,6 +4,7 @@
 import { UsageError } from '../engine/errors.js';
 import { EXIT } from '../engine/model.js';
 import type { Options } from '../engine/options.js';
+import { nameForLine } from '../knowledge/artifacts.js';
 import type { Matrix } from '../knowledge/matrix.js';
 import { minorOf } from '../knowledge/versions.js';
 import { chooseBuild, describeChoice, type BuildChoice } from '../maven/advice.js';
@@ -40,6 +41,8 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   const { title, candidates } = await candidatesFor(name, matrix);
   if (candidates.length === 0) throw new UsageError(`unknown connector or format '${name}' (known: ${(await knownNames(matrix)).join(', ')})`);
   const line = await targetLine(options, matrix);
+  // Third-party runtimes put the Flink line into the artifactId (iceberg-flink-runtime-{flink}).
+  const forLine = candidates.map((c) => ({ ...c, artifactId: nameForLine(c.artifactId, line) }));
 
   const repository = await resolveRepository(options.mavenRepo, options.env);
   const { MavenClient } = await import('../maven/client.js');
@@ -47,7 +50,7 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   let chosen: { choice: BuildChoice; candidate: Candidate; note?: string } | undefined;
   const reasons: string[] = [];
   try {
-    for (const candidate of candidates) {
+    for (const candidate of forLine) {
       const result = await client.versions(candidate);
       if (!result.versions) {
         reasons.push(`${candidate.artifactId}: ${result.note ?? 'no data'}`);

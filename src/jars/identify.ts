@@ -56,9 +56,12 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
     familyKey = factoryFamily;
     family = knowledge.family(factoryFamily);
     const shaded = family?.shadedPrefixes ?? [];
-    role = shaded.length > 0 && classes.some((c) => shaded.some((p) => c.startsWith(p))) ? 'fat' : 'thin';
-    if (!artifactId && family) {
-      artifactId = (role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0];
+    // A family with no thin artifact (third-party runtimes and bundles) is fat whatever it relocates.
+    role = family?.thin.length === 0 || (shaded.length > 0 && classes.some((c) => shaded.some((p) => c.startsWith(p)))) ? 'fat' : 'thin';
+    const inferred = family ? ((role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0]) : undefined;
+    // A name holding the Flink minor ("iceberg-flink-runtime-{flink}") cannot be inferred from the classes.
+    if (!artifactId && inferred && !inferred.includes('{flink}')) {
+      artifactId = inferred;
       evidence.push('artifactId inferred from its factory classes');
     }
   }
@@ -95,7 +98,7 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
   if (version) {
     const parsed = parseArtifactVersion(version);
     if (family) {
-      const lines = knowledge.flinkLinesOf(family, version);
+      const lines = knowledge.flinkLinesOf(family, version, artifactId);
       if (lines.builtFor) identity.flinkLine = lines.builtFor;
       if (parsed && !lines.inTree && family.versioning !== 'flink') identity.connectorVersion = parsed.release;
     } else if (parsed?.builtFor && groupId === 'org.apache.flink') {

@@ -1,7 +1,10 @@
 // Connector and format knowledge (compat-matrix.json `connectors`): artifact families, the SQL identifiers
 // they register, which Flink minors each release supports, and the identifiers every Flink ships built in.
+import { basename } from 'node:path';
+import type { JarSource } from '../facts/index.js';
+import { compareReleases, minorOfRelease, parseArtifactVersion, parseJarFileName, splitScalaSuffix } from '../jars/version.js';
+import { allNames, FLINK_PLACEHOLDER, matchName, namesFor } from './artifacts.js';
 import type { Confidence, SourceRef } from './source-ref.js';
-import { compareReleases, minorOfRelease, parseArtifactVersion, splitScalaSuffix } from '../jars/version.js';
 
 export interface ConnectorRelease {
   /** The connector's own release ("3.3.0"); for CDC lines a major.minor ("3.1") covers every patch. */
@@ -12,6 +15,11 @@ export interface ConnectorRelease {
   groupId?: string;
   /** Maven versions carry "-<flink minor>" (externalized connectors; CDC from 3.6). */
   suffixed?: boolean;
+  /** Artifacts of this release when they differ from the family's (JDBC 4.x: flink-connector-jdbc-core). */
+  fat?: string[];
+  thin?: string[];
+  /** Artifacts needed next to the recommended one, one of them (JDBC 4.x: the dialect module of the database). */
+  companions?: { oneOf: string[]; why: string };
   confidence?: Confidence;
   sources: SourceRef[];
 }
@@ -19,25 +27,44 @@ export interface ConnectorRelease {
 export interface ConnectorFamily {
   title: string;
   kind: 'connector' | 'format' | 'cdc';
+  /** Who builds it when not the Apache Flink project (Apache Iceberg, Apache Paimon …): its own docs set its Flink lines. */
+  maintainer?: string;
   groupIds: string[];
-  /** Shaded artifacts meant for SQL and PyFlink (flink-sql-connector-*, flink-sql-*). */
+  /** Shaded artifacts meant for SQL and PyFlink (flink-sql-connector-*, flink-sql-*); "{flink}" stands for the Flink minor. */
   fat: string[];
   /** Artifacts with the connector code only: they need their dependencies next to them. */
   thin: string[];
+  /** Artifact names that changed with the Flink line (in-tree Hive fat JARs, flink-sql-json from 1.16): newest entry at or below the line wins. */
+  artifactsByFlink?: { flink: string; fat?: string[]; thin?: string[] }[];
+  /** SQL identifiers; empty for DataStream-only families. */
   identifiers: string[];
   /** Factory class → identifier, for classes named in META-INF/services/…Factory. */
   factories: Record<string, string>;
+  /** The family has no Table factory in any release: DataStream (and PyFlink DataStream) only. */
+  datastreamOnly?: boolean;
+  /** The PyFlink module wrapping its DataStream API, when there is one. */
+  pyflinkModule?: string;
   /** Package prefixes only the fat JAR contains (relocated dependencies). */
   shadedPrefixes?: string[];
   /** What a thin JAR needs from another JAR: packages (zip paths) and the artifact that has them. */
   thinNeeds?: { packages: string[]; artifact: string };
-  /** flink: versions equal the Flink version (formats); connector: own releases (externalized); cdc: own lines. */
-  versioning: 'flink' | 'connector' | 'cdc';
+  /**
+   * flink: versions equal the Flink version (formats); connector: own releases with a "-<flink minor>" suffix
+   * (externalized); cdc: own lines; own: own releases, the Flink minor in the artifactId or `versionFormat`.
+   */
+  versioning: 'flink' | 'connector' | 'cdc' | 'own';
+  /** How an `own` version names its Flink line when the artifactId does not ("{version}_flink-{flink}"). */
+  versionFormat?: string;
+  /** First Flink minor that has the family at all (flink-protobuf: 1.16). */
+  since?: string;
   /** Last Flink minor that shipped the connector in the main repository; its versions there equal Flink's. */
   inTreeUntil?: string;
   /** Artifacts that legitimately keep a Scala suffix after Flink 1.15. */
   scalaSuffixed?: boolean;
-  /** Factory classes whose identifier changed in a connector release (legacy Kinesis: "kinesis-legacy" from 5.0.0). */
+  /**
+   * Factory classes registered from a connector release on (Kafka's dynamic-kafka from 5.0.0, Pulsar's Table
+   * factories from 4.1.0), or whose identifier changed then (legacy Kinesis: "kinesis-legacy" from 5.0.0).
+   */
   factoriesSince?: { since: string; factories: Record<string, string>; sources: SourceRef[] }[];
   releases: ConnectorRelease[];
   sources: SourceRef[];
@@ -59,8 +86,17 @@ export interface YamlListSupport {
   sources: SourceRef[];
 }
 
+/** The JARs every Flink distribution ships, by folder (artifact names without version), from its assembly files. */
+export interface DistributionJars {
+  lib: string[];
+  opt: string[];
+  plugins: string[];
+  sources: SourceRef[];
+}
+
 export interface ConnectorsSection {
   families: Record<string, ConnectorFamily>;
+  distributionJars?: DistributionJars;
   /** Source keys only connector facts use (connector repositories); refs resolve here or in the top-level table. */
   sources?: Record<string, { title: string; url?: string; note?: string }>;
   builtins: BuiltinIdentifiers[];
@@ -71,6 +107,8 @@ export interface FamilyMatch {
   key: string;
   family: ConnectorFamily;
   role: 'fat' | 'thin';
+  /** The Flink minor an artifactId names ("iceberg-flink-runtime-1.20" → "1.20"). */
+  builtFor?: string;
 }
 
 export interface Coordinates {
@@ -79,22 +117,42 @@ export interface Coordinates {
   version: string;
 }
 
+export interface Recommendation extends Coordinates {
+  /** Artifacts needed next to it, one of them (JDBC 4.x dialect modules). */
+  companions?: { oneOf: string[]; why: string };
+}
+
+const DISTRIBUTION_FOLDERS: Partial<Record<JarSource, 'lib' | 'opt'>> = {
+  '$FLINK_HOME/lib': 'lib',
+  'pyflink/lib': 'lib',
+  '$FLINK_HOME/opt': 'opt',
+  'pyflink/opt': 'opt',
+};
+
 export class ConnectorKnowledge {
   constructor(readonly section: ConnectorsSection) {}
 
-  /** The family an artifactId belongs to, ignoring a Scala suffix. */
+  /** The family an artifactId belongs to, ignoring a Scala suffix; names holding {flink} match any minor. */
   familyOfArtifact(artifactId: string): FamilyMatch | undefined {
     const { base } = splitScalaSuffix(artifactId);
     for (const [key, family] of Object.entries(this.section.families)) {
-      if (family.fat.includes(base)) return { key, family, role: 'fat' };
-      if (family.thin.includes(base)) return { key, family, role: 'thin' };
+      const names = allNames(family);
+      for (const role of ['fat', 'thin'] as const) {
+        for (const name of names[role]) {
+          const minor = matchName(name, base);
+          if (minor === undefined) continue;
+          return minor ? { key, family, role, builtFor: minor } : { key, family, role };
+        }
+      }
     }
     return undefined;
   }
 
+  /** The family a factory class belongs to, with the identifier it registers (in the newest release when it changed). */
   familyOfFactory(className: string): { key: string; family: ConnectorFamily; identifier: string } | undefined {
     for (const [key, family] of Object.entries(this.section.families)) {
-      const identifier = family.factories[className];
+      let identifier = family.factories[className];
+      for (const change of family.factoriesSince ?? []) identifier = change.factories[className] ?? identifier;
       if (identifier) return { key, family, identifier };
     }
     return undefined;
@@ -102,7 +160,7 @@ export class ConnectorKnowledge {
 
   /**
    * The identifier a factory class of this family registers in a given connector release: `factoriesSince`
-   * entries at or below the release override `factories`. Without a release the base map applies.
+   * entries at or below the release add or override classes of `factories`. Without a release the base map applies.
    */
   identifierOf(family: ConnectorFamily, className: string, release?: string): string | undefined {
     let identifier = family.factories[className];
@@ -114,9 +172,16 @@ export class ConnectorKnowledge {
     return identifier;
   }
 
-  /** Whether a release of this family registers the identifier (false for "kinesis-legacy" before AWS 5.0.0). */
+  /** Whether a release of this family registers the identifier (false for Pulsar before 4.1.0, dynamic-kafka before 5.0.0). */
   registersIn(family: ConnectorFamily, identifier: string, release?: string): boolean {
-    return Object.keys(family.factories).length === 0 ? family.identifiers.includes(identifier) : Object.keys(family.factories).some((className) => this.identifierOf(family, className, release) === identifier);
+    const classes = new Set([...Object.keys(family.factories), ...(family.factoriesSince ?? []).flatMap((c) => Object.keys(c.factories))]);
+    if (classes.size === 0) return family.identifiers.includes(identifier);
+    return [...classes].some((className) => this.identifierOf(family, className, release) === identifier);
+  }
+
+  /** The first release of the family that registers the identifier, when a later one started to. */
+  firstReleaseRegistering(family: ConnectorFamily, identifier: string): ConnectorRelease | undefined {
+    return [...family.releases].sort((a, b) => compareReleases(a.version, b.version)).find((r) => this.registersIn(family, identifier, r.version));
   }
 
   /** Families that register an identifier (a connector, format or catalog type). */
@@ -124,6 +189,18 @@ export class ConnectorKnowledge {
     return Object.entries(this.section.families)
       .filter(([, family]) => family.identifiers.includes(identifier))
       .map(([key, family]) => ({ key, family }));
+  }
+
+  /**
+   * A JAR the Flink distribution itself ships (flink-dist, flink-json, log4j … in lib/; flink-python … in opt/),
+   * found in the distribution's own folder: never a finding of the JAR checks, whatever it contains.
+   */
+  isDistributionJar(path: string, source: JarSource): boolean {
+    const folder = DISTRIBUTION_FOLDERS[source];
+    const parts = folder ? parseJarFileName(basename(path)) : undefined;
+    if (!folder || !parts) return false;
+    const name = parts.scalaSuffix ? `${parts.artifactId}_${parts.scalaSuffix}` : parts.artifactId;
+    return (this.section.distributionJars?.[folder] ?? []).includes(name);
   }
 
   family(key: string): ConnectorFamily | undefined {
@@ -140,48 +217,57 @@ export class ConnectorKnowledge {
     return new Set(chosen ? [...chosen.connectors, ...chosen.formats, ...chosen.catalogs] : []);
   }
 
+  /** Releases published for a Flink minor, newest first. */
+  releasesFor(family: ConnectorFamily, minor: string): ConnectorRelease[] {
+    return family.releases.filter((r) => r.flink.includes(minor)).sort((a, b) => compareReleases(b.version, a.version));
+  }
+
+  /** The family shipped inside the Flink release itself on this line (formats, connectors before externalization). */
+  inTreeOn(family: ConnectorFamily, minor: string): boolean {
+    if (family.since && compareReleases(minor, family.since) < 0) return false;
+    if (family.versioning === 'flink') return true;
+    return Boolean(family.inTreeUntil && compareReleases(minor, family.inTreeUntil) <= 0);
+  }
+
   /**
-   * The Flink minors a JAR of this family and version was built for or supports: the "-1.20" of an
-   * externalized version, the Flink version itself for in-tree builds and formats, the CDC table for CDC.
+   * The Flink minors a JAR of this family and version was built for or supports: the minor in the artifactId or
+   * the "-1.20" of an externalized version, the Flink version itself for in-tree builds and formats, the CDC table
+   * for CDC.
    */
-  flinkLinesOf(family: ConnectorFamily, version: string): { lines: string[]; builtFor?: string; inTree: boolean } {
+  flinkLinesOf(family: ConnectorFamily, version: string, artifactId?: string): { lines: string[]; builtFor?: string; inTree: boolean } {
+    const named = artifactId ? this.familyOfArtifact(artifactId)?.builtFor : undefined;
+    if (named) return { lines: [named], builtFor: named, inTree: false };
+    const formatted = family.versionFormat ? parseFormatted(family.versionFormat, version) : undefined;
+    if (formatted) return { lines: [formatted.flink], builtFor: formatted.flink, inTree: false };
     const parsed = parseArtifactVersion(version);
     if (!parsed) return { lines: [], inTree: false };
     if (parsed.builtFor) return { lines: [parsed.builtFor], builtFor: parsed.builtFor, inTree: false };
     const minor = minorOfRelease(parsed.release);
     if (!minor) return { lines: [], inTree: false };
     if (family.versioning === 'flink') return { lines: [minor], builtFor: minor, inTree: true };
-    if (family.versioning === 'connector' && family.inTreeUntil && minor.startsWith('1.') && compareReleases(minor, family.inTreeUntil) <= 0) {
-      return { lines: [minor], builtFor: minor, inTree: true };
-    }
+    if (family.versioning === 'connector' && this.inTreeOn(family, minor)) return { lines: [minor], builtFor: minor, inTree: true };
     const release = family.releases.find((r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOfRelease(r.version) === minor));
     return { lines: release?.flink ?? [], inTree: false };
   }
 
-  /** The fat (else thin) artifact and newest release for a Flink target, e.g. flink-sql-connector-kafka:3.4.0-1.20. */
-  recommend(family: ConnectorFamily, targetMinor: string, targetVersion?: string | null): Coordinates | undefined {
-    const artifactId = family.fat[0] ?? family.thin[0];
+  /**
+   * What to download for a Flink line: the fat (else thin) artifact of the newest release for it, or the in-tree
+   * build of `patch` (the exact Flink release the target resolves to). undefined when nothing exists for the line.
+   */
+  recommend(family: ConnectorFamily, minor: string, patch: string | null): Recommendation | undefined {
+    if (family.since && compareReleases(minor, family.since) < 0) return undefined;
+    const release = family.versioning === 'flink' ? undefined : this.releasesFor(family, minor)[0];
+    if (!release) return this.inTreeOn(family, minor) ? inTreeBuild(family, minor, patch) : undefined;
+    const names = namesFor(family, minor, release);
+    const artifactId = names.fat[0] ?? names.thin[0];
     if (!artifactId) return undefined;
-    const withScala = family.scalaSuffixed ? `${artifactId}_2.12` : artifactId;
-    if (family.versioning === 'flink') {
-      const version = targetVersion && /^\d+\.\d+\.\d+$/.test(targetVersion) ? targetVersion : `${targetMinor}.x`;
-      return { groupId: family.groupIds[0] ?? 'org.apache.flink', artifactId: withScala, version };
-    }
-    const candidates = family.releases.filter((r) => r.flink.includes(targetMinor)).sort((a, b) => compareReleases(b.version, a.version));
-    const release = candidates[0];
-    if (!release) {
-      if (family.inTreeUntil && compareReleases(targetMinor, family.inTreeUntil) <= 0) {
-        return { groupId: family.groupIds[0] ?? 'org.apache.flink', artifactId: withScala, version: targetVersion ?? `${targetMinor}.x` };
-      }
-      return undefined;
-    }
-    const suffixed = family.versioning === 'connector' || release.suffixed;
-    const version = family.versioning === 'cdc' && !/\.\d+\.\d+$/.test(release.version) ? `${release.version}.x` : release.version;
-    return {
+    const recommendation: Recommendation = {
       groupId: release.groupId ?? family.groupIds[family.groupIds.length - 1] ?? 'org.apache.flink',
-      artifactId: withScala,
-      version: suffixed ? `${version}-${targetMinor}` : version,
+      artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId,
+      version: releaseVersion(family, release, minor),
     };
+    if (release.companions) recommendation.companions = release.companions;
+    return recommendation;
   }
 
   /** Whether this target's PyFlink turns a YAML-list pipeline.jars into URLs (FLINK-37505). */
@@ -196,4 +282,27 @@ export class ConnectorKnowledge {
     // A bare minor ("1.20") may be any patch: only a named patch can be judged fixed.
     return /^\d+\.\d+\.\d+/.test(targetVersion) ? compareReleases(targetVersion, fixed) >= 0 : undefined;
   }
+}
+
+/** The build of a family inside Flink `patch` (or, without one, the line's name with ".x"). */
+function inTreeBuild(family: ConnectorFamily, minor: string, patch: string | null): Recommendation | undefined {
+  const names = namesFor(family, minor);
+  const artifactId = names.fat[0] ?? names.thin[0];
+  if (!artifactId) return undefined;
+  const version = patch && minorOfRelease(patch) === minor && /^\d+\.\d+\.\d+$/.test(patch) ? patch : `${minor}.x`;
+  return { groupId: family.groupIds[0] ?? 'org.apache.flink', artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId, version };
+}
+
+/** The Maven version of a release for a Flink line: "3.4.0-1.20", CDC "3.2.1", "1.2.10_flink-1.19", Iceberg "1.11.0". */
+function releaseVersion(family: ConnectorFamily, release: ConnectorRelease, minor: string): string {
+  if (family.versionFormat) return family.versionFormat.replace('{version}', release.version).replace(FLINK_PLACEHOLDER, minor);
+  return family.versioning === 'connector' || release.suffixed ? `${release.version}-${minor}` : release.version;
+}
+
+/** "1.2.10_flink-1.19" read with "{version}_flink-{flink}". */
+function parseFormatted(format: string, version: string): { release: string; flink: string } | undefined {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = format.split(/(\{version\}|\{flink\})/).map((part) => (part === '{version}' ? '(?<release>\\d+(?:\\.\\d+)*)' : part === FLINK_PLACEHOLDER ? '(?<flink>\\d+\\.\\d+)' : escape(part)));
+  const groups = new RegExp(`^${pattern.join('')}$`).exec(version)?.groups;
+  return groups?.release && groups.flink ? { release: groups.release, flink: groups.flink } : undefined;
 }

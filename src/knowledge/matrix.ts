@@ -5,7 +5,7 @@
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
 import { ConnectorKnowledge, type ConnectorsSection } from './connectors.js';
 import type { Confidence, SourceRef } from './source-ref.js';
-import { compareVersions, minorOf } from './versions.js';
+import { compareVersions, isPatchVersion, minorOf } from './versions.js';
 
 export type { Confidence, SourceRef } from './source-ref.js';
 
@@ -15,6 +15,8 @@ export interface JavaSupport {
   deprecated: number[];
   recommended: number;
   notes?: Record<string, string>;
+  /** Java patch levels that break something on this line until a Flink patch fixed it (semver ranges). */
+  patchIssues?: { java: string; fixedIn?: string; effect: string; sources: SourceRef[] }[];
   sources: SourceRef[];
 }
 
@@ -34,7 +36,10 @@ export interface ConfigFileRule {
 
 export interface RequiresDistEntry {
   since: string;
+  /** Requires-Dist of the wheels (of every wheel, unless a variant names its Python tag). */
   requires: string[];
+  /** Wheels whose METADATA differs (1.16.0 wrote the pins of the interpreter that built each wheel). */
+  wheelVariants?: { pythonTags: string[]; requires: string[] }[];
   confidence?: Confidence;
   sources: SourceRef[];
 }
@@ -44,6 +49,8 @@ export interface KnownBadDependency {
   versions: string;
   fixedIn?: string;
   marker?: string;
+  /** Bad only while pip builds this package from source (no wheel for the platform): the build is what breaks. */
+  whenBuilding?: string;
   reason: string;
   confidence?: Confidence;
   sources: SourceRef[];
@@ -61,11 +68,22 @@ export interface FlinkLine {
   knownBadDependencies?: KnownBadDependency[];
 }
 
+/** Platform → CPython minors PyPI has a wheel for ("linux-x86_64" → ["3.9", …]). */
+export type PlatformTable = Record<string, string[]>;
+
+export interface WheelsSection {
+  packages: Record<string, { byFlinkLine?: Record<string, PlatformTable>; byVersion?: Record<string, PlatformTable>; sources: SourceRef[] }>;
+  /** What building a package from its sdist needs (windows: on Windows, when that differs). */
+  sourceBuilds: Record<string, { needs: string; windows?: string; sources: SourceRef[] }>;
+  sources: SourceRef[];
+}
+
 export interface MatrixDocument {
   schemaVersion: 1;
   updated: string;
   sources: Record<string, { title: string; url?: string }>;
   flink: Record<string, FlinkLine>;
+  wheels?: WheelsSection;
   [extension: string]: unknown;
 }
 
@@ -89,13 +107,42 @@ export class Matrix {
     return minors[minors.length - 1] ?? '';
   }
 
+  /** "1.15 to 2.3": the lines the matrix knows, for messages. */
+  knownRange(): string {
+    const minors = this.minors();
+    return `${minors[0] ?? ''} to ${this.newestMinor()}`;
+  }
+
+  /**
+   * The exact release a target version stands for: itself when it names a patch, else the newest patch the
+   * matrix knows for its line (--flink-version 1.15 → 1.15.4); null for lines the matrix does not know.
+   */
+  resolvePatch(version: string | null): string | null {
+    if (!version) return null;
+    if (isPatchVersion(version)) return version;
+    return this.line(version)?.newestPatch ?? null;
+  }
+
+  /**
+   * When the target is older than every line the matrix knows: the sentence checks show instead of a verdict
+   * borrowed from another line (pyflink.install reports the target itself).
+   */
+  olderThanKnown(target: { minor: string | null; flinkVersion: string | null }): string | undefined {
+    const oldest = this.minors()[0];
+    if (!target.minor || !oldest || compareVersions(target.minor, oldest) >= 0) return undefined;
+    return `Flink ${target.flinkVersion ?? target.minor} is older than the lines flink-doctor knows (${this.knownRange()}): not judged (see pyflink.install)`;
+  }
+
   /**
    * The Flink line a check judges against: the target's when the matrix knows it, else the newest line, with a
-   * sentence the check shows so nobody mistakes that for their own target.
+   * sentence the check shows so nobody mistakes that for their own target. A target older than every known
+   * line is not judged at all: `skip` says why.
    */
-  judgedLine(target: { known: boolean; minor: string | null; flinkVersion: string | null }): { minor: string; note?: string } {
+  judgedLine(target: { known: boolean; minor: string | null; flinkVersion: string | null }): { minor: string; note?: string; skip?: string } {
     if (target.known && target.minor) return { minor: target.minor };
+    const skip = this.olderThanKnown(target);
     const newest = this.newestMinor();
+    if (skip) return { minor: newest, skip };
     const note = target.flinkVersion
       ? `Flink ${target.flinkVersion} is not in the compatibility matrix: judged against Flink ${newest}, the newest line known`
       : `no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink ${newest}, the newest line known`;
@@ -111,15 +158,20 @@ export class Matrix {
     return 'unsupported';
   }
 
-  /** The Requires-Dist list that applies to an exact release (the newest entry whose `since` is not after it). */
-  requiresDistFor(version: string): RequiresDistEntry | undefined {
+  /**
+   * The Requires-Dist list that applies to an exact release (the newest entry whose `since` is not after it), as
+   * the wheel for `pythonTag` ("cp39") declares it when wheels differ.
+   */
+  requiresDistFor(version: string, pythonTag?: string): RequiresDistEntry | undefined {
     const line = this.line(version);
     if (!line) return undefined;
     let chosen: RequiresDistEntry | undefined;
     for (const entry of line.requiresDist) {
       if (compareVersions(entry.since, version) <= 0) chosen = entry;
     }
-    return chosen ?? line.requiresDist[0];
+    chosen ??= line.requiresDist[0];
+    const variant = pythonTag ? chosen?.wheelVariants?.find((v) => v.pythonTags.includes(pythonTag)) : undefined;
+    return chosen && variant ? { ...chosen, requires: variant.requires } : chosen;
   }
 
   /** Connector and format families (compat-matrix.json `connectors`); empty when the section is absent. */

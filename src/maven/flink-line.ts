@@ -11,7 +11,11 @@ export interface LineVersion {
 }
 
 const EXTERNALIZED = /^(\d+(?:\.\d+){1,2})-(\d+\.\d+)$/;
+// StarRocks: "1.2.10_flink-1.19".
+const UNDERSCORED = /^(\d+(?:\.\d+){1,2})_flink-(\d+\.\d+)$/;
 const PLAIN = /^(\d+)\.(\d+)(?:\.(\d+))?$/;
+// Third-party runtimes name the Flink line in the artifactId: iceberg-flink-runtime-1.20, paimon-flink-2.0, hudi-flink1.17-bundle.
+const LINE_IN_ARTIFACT = /(?:-|flink)(\d+\.\d+)(?:-bundle)?$/;
 
 /** Whether plain "x.y.z" versions of this artifact are Flink versions (in-tree modules and formats). */
 function plainIsFlinkVersion(groupId: string, artifactId: string): boolean {
@@ -20,16 +24,17 @@ function plainIsFlinkVersion(groupId: string, artifactId: string): boolean {
 }
 
 export function classify(groupId: string, artifactId: string, version: string): LineVersion {
-  const ext = EXTERNALIZED.exec(version);
+  const ext = EXTERNALIZED.exec(version) ?? UNDERSCORED.exec(version);
   if (ext) return { version, line: normalMinor(ext[2] ?? ''), release: numbers(ext[1] ?? '') };
   const plain = PLAIN.exec(version);
   if (plain && plainIsFlinkVersion(groupId, artifactId)) return { version, line: `${Number(plain[1])}.${Number(plain[2])}`, release: numbers(version) };
-  return { version, line: null, release: plain ? numbers(version) : [] };
+  const named = groupId === 'org.apache.flink' ? undefined : LINE_IN_ARTIFACT.exec(artifactId)?.[1];
+  return { version, line: plain && named ? normalMinor(named) : null, release: plain ? numbers(version) : [] };
 }
 
 /** Release builds only: no SNAPSHOT, rc, milestone or other qualifier. */
 export function isStable(version: string): boolean {
-  return EXTERNALIZED.test(version) || PLAIN.test(version);
+  return EXTERNALIZED.test(version) || UNDERSCORED.test(version) || PLAIN.test(version);
 }
 
 export function compareRelease(a: number[], b: number[]): number {
@@ -68,7 +73,7 @@ export function nearestLine(lines: readonly string[], line: string): string | un
 }
 
 function rank(c: LineVersion): number {
-  return EXTERNALIZED.test(c.version) ? 1 : 0;
+  return EXTERNALIZED.test(c.version) || UNDERSCORED.test(c.version) ? 1 : 0;
 }
 
 function numbers(version: string): number[] {

@@ -80,8 +80,8 @@ describe('identifyJar', () => {
 
   it('recommends the artifact for a target from the matrix', () => {
     const kafka = knowledge.family('kafka')!;
-    expect(knowledge.recommend(kafka, '1.20')).toEqual({ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version: '3.4.0-1.20' });
-    expect(knowledge.recommend(kafka, '2.2')?.version).toBe('5.0.0-2.2');
+    expect(knowledge.recommend(kafka, '1.20', '1.20.5')).toEqual({ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version: '3.4.0-1.20' });
+    expect(knowledge.recommend(kafka, '2.2', '2.2.1')?.version).toBe('5.0.0-2.2');
     expect(knowledge.recommend(knowledge.family('avro')!, '2.2', '2.2.0')?.version).toBe('2.2.0');
   });
 });

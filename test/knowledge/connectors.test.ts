@@ -28,11 +28,9 @@ describe('compat-matrix.json connectors', () => {
     for (const change of family.factoriesSince ?? []) expectResolves(`${key} factoriesSince ${change.since}`, change.sources);
   });
 
-  // dynamic-kafka is registered on flink-connector-kafka main only: mapped, but not offered as a fix.
-  const unlisted: Record<string, string[]> = { kafka: ['dynamic-kafka'] };
   it.each(families)('%s: factories register only the family\'s identifiers', (key, family) => {
     const registered = [...Object.values(family.factories), ...(family.factoriesSince ?? []).flatMap((c) => Object.values(c.factories))];
-    for (const identifier of registered) if (!unlisted[key]?.includes(identifier)) expect(family.identifiers, `${key}: ${identifier}`).toContain(identifier);
+    for (const identifier of registered) expect(family.identifiers, `${key}: ${identifier}`).toContain(identifier);
   });
 
   it('maps each factory class and each artifact to one family only', () => {
