@@ -18,14 +18,16 @@ export default defineCheck({
   reads: ['--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf or pyflink/conf: flink-conf.yaml and config.yaml'],
   needs: ['flinkConfig', 'target'],
   run(facts, ctx): Outcome {
-    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(ctx.matrix.judgedLine(facts.target).minor)?.configFile.sources) };
+    const judged = ctx.matrix.judgedLine(facts.target);
+    return { ...judge(facts, ctx), sources: judged.skip ? [] : ctx.matrix.cite(ctx.matrix.line(judged.minor)?.configFile.sources) };
   },
 });
 
 function judge({ flinkConfig, target }: Pick<Facts, 'flinkConfig' | 'target'>, { matrix }: CheckContext): Outcome {
   const dir = flinkConfig.dir;
   if (!dir) return { status: 'skipped', summary: 'no Flink conf directory (--conf-dir, FLINK_CONF_DIR, FLINK_HOME or the apache-flink wheel)' };
-  const { minor, note } = matrix.judgedLine(target);
+  const { minor, note, skip } = matrix.judgedLine(target);
+  if (skip) return { status: 'skipped', summary: skip, facts: { dir, present: flinkConfig.present.join(', ') || null } };
   const legacyBehaviour = matrix.line(minor)?.configFile.legacyBehaviour ?? 'wins';
   const judged = note ? [note] : [];
   const hasLegacy = flinkConfig.present.includes(LEGACY_CONFIG);

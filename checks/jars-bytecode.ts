@@ -1,7 +1,7 @@
 // jars.bytecode: class files compiled for a newer Java than the runtime java.runtime found
 // (UnsupportedClassVersionError when the class loads). Class major 52 = Java 8, 61 = 17, 69 = 25.
 import { defineCheck } from './define.js';
-import { jarLabel, readable } from '../src/jars/describe.js';
+import { jarLabel, userJars } from '../src/jars/describe.js';
 
 export const javaOfClassMajor = (major: number) => major - 44;
 
@@ -12,8 +12,9 @@ export default defineCheck({
   description: 'No class compiled for a newer Java than the runtime `java.runtime` found.',
   reads: ['class file headers of a bounded sample per JAR', 'the Java runtime (java.runtime)'],
   needs: ['jars', 'java'],
-  run({ jars, java }) {
-    const seen = readable(jars.jars).filter((jar) => jar.identity?.classMajor !== undefined);
+  run({ jars, java }, { matrix }) {
+    // The distribution's own JARs need the Java its line supports: java.runtime judges that, not this check.
+    const seen = userJars(jars.jars, matrix.connectors()).filter((jar) => jar.identity?.classMajor !== undefined);
     if (seen.length === 0) return { status: 'skipped', summary: 'no readable JARs with class files' };
     const runtime = java.version?.major;
     if (!runtime) return { status: 'skipped', summary: 'no Java runtime found to compare with (see java.runtime)' };

@@ -11,8 +11,6 @@ import { capList, jarLabel, readable } from '../src/jars/describe.js';
 import type { ScannedJar } from '../src/facts/index.js';
 import { compareReleases, parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
 
-const DISTRIBUTION = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
-
 export default defineCheck({
   id: 'jars.conflicts',
   title: 'No duplicate artifacts or classes',
@@ -25,6 +23,12 @@ export default defineCheck({
   run({ jars }, { matrix }) {
     const seen = readable(jars.jars);
     if (seen.length < 2) return { status: 'skipped', summary: seen.length === 0 ? 'no readable JARs' : 'only one JAR: nothing to conflict with' };
+    const knowledge = matrix.connectors();
+    // The distribution's own JARs are never the finding: among themselves they are Flink's layout, and next to a
+    // user's JAR they are the copy to keep.
+    const shipped = (jar: ScannedJar) => knowledge.isDistributionJar(jar.ref.path, jar.ref.source);
+    const onlyShipped = (group: readonly ScannedJar[]) => group.every(shipped);
+    const pickKeeper = (group: readonly ScannedJar[]) => group.find(shipped) ?? newestOf(group);
     const byPath = new Map(seen.map((jar) => [jar.ref.path, jar]));
     const byArtifact = new Map<string, ScannedJar[]>();
     for (const jar of seen) {
@@ -45,7 +49,7 @@ export default defineCheck({
     let sameJarTwice = 0;
 
     for (const [key, group] of byArtifact) {
-      if (group.length < 2) continue;
+      if (group.length < 2 || onlyShipped(group)) continue;
       for (const a of group) for (const b of group) if (a !== b) explained.add(pairKey(a.ref.path, b.ref.path));
       group.forEach((j) => paths.add(j.ref.path));
       const versions = new Set(group.map((j) => j.identity?.version ?? '?'));
@@ -65,6 +69,7 @@ export default defineCheck({
     let identifierClashes = 0;
     for (const clash of identifierClashesOf(seen, explained, pairKey)) {
       const { identifier, a, b } = clash;
+      if (onlyShipped([a.jar, b.jar])) continue;
       explained.add(pairKey(a.jar.ref.path, b.jar.ref.path));
       paths.add(a.jar.ref.path);
       paths.add(b.jar.ref.path);
@@ -72,7 +77,7 @@ export default defineCheck({
       errors.push(
         `'${identifier}' is registered by both ${jarLabel(a.jar)} (${a.classes.join(', ')}) and ${jarLabel(b.jar)} (${b.classes.join(', ')}): "Multiple factories for identifier '${identifier}' … found in the classpath"`,
       );
-      const keep = identifierKeeper(a.jar, b.jar, identifier, matrix.connectors());
+      const keep = [a.jar, b.jar].find(shipped) ?? identifierKeeper(a.jar, b.jar, identifier, knowledge);
       fixes.push(`Remove ${jarLabel(keep === a.jar ? b.jar : a.jar)}; keep ${jarLabel(keep)} for '${identifier}'`);
     }
 
@@ -81,7 +86,7 @@ export default defineCheck({
       if (explained.has(pairKey(overlap.jars[0], overlap.jars[1]))) continue;
       const a = byPath.get(overlap.jars[0]);
       const b = byPath.get(overlap.jars[1]);
-      if (!a || !b) continue;
+      if (!a || !b || onlyShipped([a, b])) continue;
       overlap.jars.forEach((p) => paths.add(p));
       if (overlap.identical) {
         sameJarTwice += 1;
@@ -92,7 +97,7 @@ export default defineCheck({
       }
       classOverlaps += 1;
       errors.push(`${overlap.classes} class${overlap.classes === 1 ? '' : 'es'} in both ${jarLabel(a)} and ${jarLabel(b)}: ${describePackages(overlap.commonPackage, overlap.packages)}`);
-      fixes.push(overlapFix(a, b, overlap.commonPackage));
+      fixes.push(overlapFix(a, b, overlap.commonPackage, shipped));
     }
 
     const facts = { jars: seen.length, duplicateArtifacts, identifierClashes, classOverlaps, sameJarTwice };
@@ -154,7 +159,7 @@ function identifierKeeper(a: ScannedJar, b: ScannedJar, identifier: string, know
     const order = compareVersions(parseArtifactVersion(a.identity?.version ?? ''), parseArtifactVersion(b.identity?.version ?? ''));
     if (order !== 0) return order > 0 ? a : b;
     if (a.role !== b.role) return a.role === 'fat' ? a : b;
-    return pickKeeper([a, b]);
+    return newestOf([a, b]);
   }
   const providers = knowledge.providersOf(identifier).map((p) => p.key);
   const rank = (jar: ScannedJar) => {
@@ -162,17 +167,14 @@ function identifierKeeper(a: ScannedJar, b: ScannedJar, identifier: string, know
     return at < 0 ? providers.length : at;
   };
   if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
-  return pickKeeper([a, b]);
+  return newestOf([a, b]);
 }
 
-/** The copy to keep: the newest version; among equals one shipped with Flink (lib/), else the first found. */
-function pickKeeper(group: readonly ScannedJar[]): ScannedJar {
+/** The copy to keep among a user's JARs: the newest version, else the first found. */
+function newestOf(group: readonly ScannedJar[]): ScannedJar {
   const rank = (jar: ScannedJar) => parseArtifactVersion(jar.identity?.version ?? '');
   let best = group[0] as ScannedJar;
-  for (const jar of group.slice(1)) {
-    const order = compareVersions(rank(jar), rank(best));
-    if (order > 0 || (order === 0 && DISTRIBUTION.has(jar.ref.source) && !DISTRIBUTION.has(best.ref.source))) best = jar;
-  }
+  for (const jar of group.slice(1)) if (compareVersions(rank(jar), rank(best)) > 0) best = jar;
   return best;
 }
 
@@ -181,8 +183,13 @@ function compareVersions(a: ReturnType<typeof parseArtifactVersion>, b: ReturnTy
   return compareReleases(a.builtFor ?? '0', b.builtFor ?? '0') || compareReleases(a.release, b.release);
 }
 
-/** Which JAR to remove when two different artifacts ship the same classes. */
-function overlapFix(a: ScannedJar, b: ScannedJar, common: string): string {
+/** Which JAR to remove when two different artifacts ship the same classes (never the distribution's own). */
+function overlapFix(a: ScannedJar, b: ScannedJar, common: string, shipped: (jar: ScannedJar) => boolean): string {
+  const own = [a, b].find(shipped);
+  if (own) {
+    const other = own === a ? b : a;
+    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${common ? common.replace(/\//g, '.') : 'the shared packages'}: ${jarLabel(own)} ships with Flink`;
+  }
   // The thin and the fat JAR of one connector: the fat one is what PyFlink needs and contains the thin one.
   if (a.family && a.family === b.family && a.role !== b.role) {
     const [thin, fat] = a.role === 'thin' ? [a, b] : [b, a];

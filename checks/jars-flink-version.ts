@@ -3,7 +3,7 @@
 // minor of the same major is a warning (NoSuchMethodError when an API the connector calls changed).
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import { coordinates, downloadUrl, jarLabel, jarLabelInline, readable } from '../src/jars/describe.js';
+import { coordinates, downloadUrl, jarLabel, jarLabelInline, userJars } from '../src/jars/describe.js';
 import type { MavenFact, RepositoryFact, ScannedJar } from '../src/facts/index.js';
 import { compareReleases } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
@@ -25,8 +25,11 @@ export default defineCheck({
   run({ jars, target, maven, repository }, { matrix }) {
     const minor = target.minor;
     if (!minor) return { status: 'skipped', summary: 'no target Flink version (pass --flink-version or install apache-flink)' };
+    const older = matrix.olderThanKnown(target);
+    if (older) return { status: 'skipped', summary: older };
     const knowledge = matrix.connectors();
-    const judged = readable(jars.jars).filter((jar) => jar.family || jar.identity?.flinkLine);
+    // The distribution's own JARs match its own Flink by construction; a FLINK_HOME of another release is flink.home's finding.
+    const judged = userJars(jars.jars, knowledge).filter((jar) => jar.family || jar.identity?.flinkLine);
     if (judged.length === 0) return { status: 'skipped', summary: 'no connector or format JARs found' };
     const verdicts = judged.flatMap((jar) => judge(jar, minor, knowledge));
     const unknown = judged.filter((jar) => jar.family && !jar.identity?.version).map((jar) => `${jarLabel(jar)}: no version found inside; cannot tell its Flink line`);
@@ -35,7 +38,7 @@ export default defineCheck({
       return { status: 'ok', summary: `${judged.length} connector/format JAR${judged.length === 1 ? '' : 's'} built for Flink ${minor}`, details: [...judged.map(jarLabel), ...unknown], facts };
     }
     const errors = verdicts.filter((v) => v.level === 'error');
-    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.flinkVersion, knowledge, maven, repository)))];
+    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.patch, knowledge, maven, repository)))];
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
       summary: verdicts.length === 1 && verdicts[0] ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}` : `${verdicts.length} JARs built for another Flink line than ${minor}`,
@@ -71,13 +74,13 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   }
   // CDC before 3.6 carries no Flink minor: its documented table decides.
   if (family && id.version) {
-    const { lines } = knowledge.flinkLinesOf(family, id.version);
+    const { lines } = knowledge.flinkLinesOf(family, id.version, id.artifactId);
     if (lines.length > 0 && !lines.includes(target)) return [{ jar, level: 'error', why: `${family.title} ${id.version} supports Flink ${lines.join(', ')}, not ${target}` }];
   }
   return [];
 }
 
-function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledge: ConnectorKnowledge, maven: MavenFact, repository: RepositoryFact): string {
+function fixFor(jar: ScannedJar, minor: string, patch: string | null, knowledge: ConnectorKnowledge, maven: MavenFact, repository: RepositoryFact): string {
   const label = jarLabelInline(jar);
   // The repository's own version list names the exact newest build for the line, of the artifact PyFlink needs
   // (the fat flink-sql-connector-X for a thin flink-connector-X). A legacy Scala-suffixed artifact has no builds
@@ -89,7 +92,7 @@ function fixFor(jar: ScannedJar, minor: string, version: string | null, knowledg
     return `Replace ${label}: no build of ${choice.artifactId} for Flink ${minor} is published yet; the nearest is ${coords} (Flink ${choice.line}): ${choice.url}`;
   }
   const family = jar.family ? knowledge.family(jar.family) : undefined;
-  const recommended = family ? knowledge.recommend(family, minor, version) : undefined;
+  const recommended = family ? knowledge.recommend(family, minor, patch) : undefined;
   if (!recommended) return `Replace ${label} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
   const url = downloadUrl(repository.url, recommended);
   return `Replace ${label} with ${coordinates(recommended)}${url ? `: ${url}` : ''}`;

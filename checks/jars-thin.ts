@@ -1,7 +1,7 @@
 // jars.thin: a thin flink-connector-X carries the connector code only; without its dependencies the job
 // fails with NoClassDefFoundError (e.g. org/apache/kafka/...). PyFlink wants the flink-sql-connector-X fat JAR.
 import { defineCheck } from './define.js';
-import { coordinates, downloadUrl, jarLabel, readable } from '../src/jars/describe.js';
+import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
 
 export default defineCheck({
   id: 'jars.thin',
@@ -13,14 +13,17 @@ export default defineCheck({
   run({ jars, target, repository }, { matrix }) {
     const knowledge = matrix.connectors();
     const seen = readable(jars.jars);
-    const thin = seen.filter((jar) => jar.role === 'thin' && jar.family && (knowledge.family(jar.family)?.fat.length ?? 0) > 0);
+    // The distribution ships thin format JARs itself (flink-json, flink-csv in lib/): those are never findings.
+    const thin = userJars(jars.jars, knowledge).filter((jar) => jar.role === 'thin' && jar.family && (knowledge.family(jar.family)?.fat.length ?? 0) > 0);
     if (thin.length === 0) return { status: seen.length === 0 ? 'skipped' : 'ok', summary: seen.length === 0 ? 'no readable JARs' : 'no thin connector JARs' };
+    const older = matrix.olderThanKnown(target);
+    if (older) return { status: 'skipped', summary: older };
     const minor = target.minor ?? matrix.newestMinor();
     const findings: { level: 'error' | 'warning'; text: string; fix: string; path: string }[] = [];
     for (const jar of thin) {
       const family = knowledge.family(jar.family ?? '');
       if (!family) continue;
-      const fat = knowledge.recommend(family, minor, target.flinkVersion);
+      const fat = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
       const url = fat ? downloadUrl(repository.url, fat) : undefined;
       const fix = `Replace ${jarLabel(jar)} with ${fat ? `${coordinates(fat)}${url ? ` (${url})` : ''}` : family.fat[0]}`;
       const needs = family.thinNeeds;

@@ -12,8 +12,8 @@ export default defineCheck({
   reads: ['--java-home', 'env.java.home in $FLINK_HOME/conf or pyflink/conf', 'JAVA_HOME', 'java on PATH', '<java home>/release', 'java -XshowSettings:properties -version'],
   needs: ['java', 'target'],
   run({ java, target }, { matrix }) {
-    const { minor, note: judgedNote } = matrix.judgedLine(target);
-    const line = matrix.line(minor);
+    const { minor, note: judgedNote, skip } = matrix.judgedLine(target);
+    const line = skip ? undefined : matrix.line(minor);
     const flink = `Flink ${minor}`;
     const judgedAgainst = judgedNote ? [judgedNote] : [];
     const recommended = line?.java.recommended;
@@ -30,7 +30,7 @@ export default defineCheck({
       readFrom: java.version?.readFrom ?? null,
       jdk: java.isJdk ?? null,
     };
-    const sources = matrix.cite(line?.java.sources);
+    const sources = skip ? [] : matrix.cite(line?.java.sources);
     const shadowed = java.shadowed.map((p) => `also present, not used: ${p.source}${p.detail ? ` (${p.detail})` : ''}`);
 
     if (!java.found || !java.runs || !java.version) {
@@ -38,15 +38,16 @@ export default defineCheck({
         status: 'error',
         summary: java.failure ?? 'Java could not be run',
         details: [`looked up via ${where}`, ...judgedAgainst, ...shadowed, 'PyFlink fails with "Java gateway process exited before sending its port number"'],
-        fix: `Install a JDK ${recommended ?? 17} (e.g. Eclipse Temurin ${recommended ?? 17}) and ${howToPoint}`,
+        fix: recommended ? `Install a JDK ${recommended} (e.g. Eclipse Temurin ${recommended}) and ${howToPoint}` : `Install a JDK your Flink release supports and ${howToPoint}`,
         facts,
         sources,
       };
     }
 
     const { major, version, vendor } = java.version;
-    const rating = matrix.rateJava(minor, major);
     const found = `Java ${version}${vendor ? ` (${vendor})` : ''} from ${where}`;
+    if (skip) return { status: 'skipped', summary: `${found}; ${skip}`, details: shadowed, facts };
+    const rating = matrix.rateJava(minor, major);
     const note = line?.java.notes?.[String(major)];
     const details = [
       `found: Java ${major} at ${java.home ?? java.binary}`,
@@ -56,8 +57,20 @@ export default defineCheck({
       ...shadowed,
     ];
     const switchFix = `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`;
+    const issues = matrix.javaPatchIssues(target.patch, version);
     switch (rating) {
       case 'supported':
+        if (issues.length > 0) {
+          const fixedIn = issues.map((i) => i.fixedIn).filter(Boolean)[0];
+          return {
+            status: 'warning',
+            summary: `${found} on Flink ${target.patch}: ${issues[0]?.effect ?? ''}`,
+            details,
+            fix: fixedIn ? `Upgrade to apache-flink ${line?.newestPatch ?? fixedIn} (fixed in ${fixedIn}), or use a Java patch older than the affected ones` : switchFix,
+            facts,
+            sources: [...sources, ...matrix.cite(issues.flatMap((i) => i.sources))],
+          };
+        }
         return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts, sources };
       case 'experimental':
         return { status: 'warning', summary: `${found}: only experimental on ${flink}`, details, fix: switchFix, facts, sources };
@@ -89,3 +102,4 @@ function describeJava(supported: number[], experimental: number[]): string {
   if (experimental.length > 0) parts.push(`experimental: ${experimental.join(', ')}`);
   return parts.join(' (') + (experimental.length > 0 ? ')' : '');
 }
+

@@ -2,6 +2,7 @@
 // see or built into Flink; otherwise "Could not find any factory for identifier 'kafka'" at submission.
 import { defineCheck } from './define.js';
 import { coordinates, downloadUrl, readable } from '../src/jars/describe.js';
+import type { ConnectorFamily } from '../src/knowledge/connectors.js';
 
 export default defineCheck({
   id: 'job.connectors',
@@ -17,6 +18,8 @@ export default defineCheck({
     const unresolved = job.parsed.unresolved.map((u) => `line ${u.line}: ${u.text} is not a literal; its JARs were not followed`);
     if (uses.length === 0) return { status: 'ok', summary: 'the job uses no SQL connector, format or catalog identifiers', details: unresolved, locations: [{ path: job.file }] };
 
+    const older = matrix.olderThanKnown(target);
+    if (older) return { status: 'skipped', summary: older, locations: [{ path: job.file }] };
     const knowledge = matrix.connectors();
     const builtins = knowledge.builtinsFor(target.minor);
     const seen = readable(jars.jars);
@@ -56,16 +59,28 @@ export default defineCheck({
     };
 
     function fixFor(identifier: string): string {
+      const minor = target.minor ?? matrix.newestMinor();
       const providers = knowledge.providersOf(identifier);
       for (const { family } of providers) {
-        const c = knowledge.recommend(family, target.minor ?? matrix.newestMinor(), target.flinkVersion);
+        const c = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
         if (!c) continue;
-        // The newest release for this line may register the identifier under another name (legacy Kinesis before 5.0.0).
-        if (family.versioning !== 'flink' && !knowledge.registersIn(family, identifier, c.version.replace(/-\d+\.\d+$/, ''))) continue;
+        // The newest release for this line may not register the identifier yet (Pulsar before 4.1.0, dynamic-kafka
+        // before 5.0.0) or under another name (legacy Kinesis before 5.0.0).
+        if (family.versioning !== 'flink' && !knowledge.registersIn(family, identifier, knowledge.releasesFor(family, minor)[0]?.version)) continue;
         const url = downloadUrl(repository.url, c);
-        return `Add ${coordinates(c)}${url ? ` (${url})` : ''} to pipeline.jars (or env.add_jars) for '${identifier}'`;
+        const companions = c.companions ? `, plus one of ${c.companions.oneOf.join(', ')} (${c.companions.why})` : '';
+        return `Add ${coordinates(c)}${url ? ` (${url})` : ''}${companions} to pipeline.jars (or env.add_jars) for '${identifier}'`;
       }
-      return `Add the JAR that provides '${identifier}' to pipeline.jars (flink-doctor knows no artifact for it)`;
+      return laterReleaseFix(identifier, minor, providers.map((p) => p.family));
+    }
+
+    /** No release for this line registers it: name the first one that does and its Flink lines. */
+    function laterReleaseFix(identifier: string, minor: string, families: readonly ConnectorFamily[]): string {
+      for (const family of families) {
+        const first = knowledge.firstReleaseRegistering(family, identifier);
+        if (first) return `'${identifier}' needs ${family.title} ${first.version} or newer, built for Flink ${first.flink.join(', ')}; none is published for Flink ${minor}`;
+      }
+      return `Add the JAR that provides '${identifier}' to pipeline.jars (flink-doctor knows no artifact for it on Flink ${minor})`;
     }
   },
 });

@@ -45,7 +45,7 @@ export default defineCheck({
         };
       }
       flinkVersion = releaseToInstall(target, matrix);
-      const entry = matrix.requiresDistFor(flinkVersion);
+      const entry = matrix.requiresDistFor(flinkVersion, `cp${markers.python_version.replace('.', '')}`);
       if (!entry) {
         return {
           status: 'skipped',
@@ -200,6 +200,8 @@ function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, pac
   const caps: string[] = [];
   const upgrades = new Set<string>();
   for (const bad of line.knownBadDependencies ?? []) {
+    // Bad only while building a package from source: pyflink.install reports it with the build it breaks.
+    if (bad.whenBuilding) continue;
     const dist = packages.distributions[normalizeName(bad.package)];
     if (!dist) continue;
     if (bad.fixedIn && !versionSatisfies(flinkVersion, `<${bad.fixedIn}`)) continue;

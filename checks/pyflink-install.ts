@@ -4,7 +4,10 @@
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST, FLINK_LIBRARIES, versionFromDistJar, versionFromPythonJar } from '../src/knowledge/flink-names.js';
-import { installFix, interpreterOf, matchesTarget, releaseOf, releaseToInstall, sameRelease } from '../src/python/pip.js';
+import type { Matrix } from '../src/knowledge/matrix.js';
+import { installFix, interpreterOf, matchesTarget, releaseOf, releaseToInstall, sameRelease, unsupportedPython } from '../src/python/pip.js';
+import { describeBuilds, platformOf, sourceBuildsFor } from '../src/python/wheels.js';
+import type { JavaFact, PythonFact, TargetFact } from '../src/facts/index.js';
 
 export default defineCheck({
   id: 'pyflink.install',
@@ -19,9 +22,10 @@ export default defineCheck({
     'pyflink/lib/*.jar',
     'pyflink/opt/*.jar',
     '--flink-version',
+    'compat-matrix.json wheels (which platforms and Python minors PyPI has wheels for)',
   ],
-  needs: ['python', 'packages', 'pyflink', 'target'],
-  run({ python, packages, pyflink, target }, { matrix }): Outcome {
+  needs: ['python', 'packages', 'pyflink', 'target', 'java'],
+  run({ python, packages, pyflink, target, java }, { matrix }): Outcome {
     const interpreter = interpreterOf(python);
     if (!python.runs) {
       return { status: 'skipped', summary: 'no working Python client interpreter (see python.client)', facts: { interpreter } };
@@ -39,16 +43,20 @@ export default defineCheck({
       targetSource: target.source,
     };
 
+    const older = matrix.olderThanKnown(target);
+    if (older) return olderRelease(python, target, matrix, flink?.version, facts);
+
     if (!flink) {
       const release = releaseToInstall(target, matrix);
       const why = target.flinkVersion ? `--flink-version ${target.flinkVersion}` : `no target given: the newest release known, Flink ${release}`;
       const details = [`looked in ${python.sysPath.length} sys.path entries of ${interpreter}`, `suggested release: ${release} (${why})`];
       if (pyflink.packageDir) details.push(`a pyflink/ package is importable from ${pyflink.packageDir}, but no pip metadata says which release it is`);
+      const builds = buildPlan(python, java, target, matrix, release);
       return {
         status: 'error',
         summary: `apache-flink is not installed in ${interpreter}`,
-        details,
-        fix: installFix(python, target, matrix, [`${FLINK_DIST}==${release}`]),
+        details: [...details, ...builds.details],
+        fix: [...builds.before, installFix(python, target, matrix, [`${FLINK_DIST}==${release}`])].join('\n'),
         facts,
       };
     }
@@ -122,11 +130,13 @@ export default defineCheck({
       `pyflink/version.py: ${pyflink.versionPy ?? 'not read'}; lib: ${pyflink.libJars.join(', ') || 'none'}; opt: ${pyflink.optJars.join(', ') || 'none'}`,
     ];
     if (errors.length > 0) {
+      // Installing another release may mean building it (and pemja / apache-beam) from source here: say so first.
+      const builds = wanted !== release ? buildPlan(python, java, target, matrix, wanted) : { details: [], before: [] };
       return {
         status: 'error',
         summary: errors.length === 1 ? (errors[0] ?? installed) : `${installed}: ${errors.length} problems`,
-        details,
-        fix: specs.size > 0 ? installFix(python, target, matrix, sortSpecs(specs), [...flags], [`${FLINK_DIST}==${wanted}`]) : null,
+        details: [...details, ...builds.details],
+        fix: specs.size > 0 ? [...builds.before, installFix(python, target, matrix, sortSpecs(specs), [...flags], [`${FLINK_DIST}==${wanted}`])].join('\n') : null,
         facts,
         locations,
       };
@@ -141,4 +151,63 @@ export default defineCheck({
 /** apache-flink before apache-flink-libraries, as a person would type them. */
 function sortSpecs(specs: Set<string>): string[] {
   return [...specs].sort((a, b) => Number(a.startsWith(FLINK_LIBRARIES)) - Number(b.startsWith(FLINK_LIBRARIES)));
+}
+
+/**
+ * apache-flink older than every line the matrix knows: one finding saying what is installed, what flink-doctor
+ * knows and the upgrade path, instead of verdicts borrowed from another line (the other checks skip).
+ */
+function olderRelease(python: PythonFact, target: TargetFact, matrix: Matrix, installed: string | undefined, facts: Outcome['facts']): Outcome {
+  const what = installed ? `apache-flink ${installed} is installed` : `--flink-version ${target.flinkVersion ?? ''} is asked for`;
+  const newest1 = matrix.minors().filter((m) => m.startsWith('1.')).pop();
+  const paths = [newest1, matrix.newestMinor()].filter((m): m is string => Boolean(m)).map((minor) => upgradeOption(matrix, minor));
+  const to = paths[0];
+  const upgradeTarget: TargetFact = { ...target, flinkVersion: to?.release ?? null, patch: to?.release ?? null, minor: to?.minor ?? null, known: Boolean(to) };
+  return {
+    status: 'warning',
+    summary: `${what}: flink-doctor knows Flink ${matrix.knownRange()} and does not judge older releases (Java, Python, dependency and JAR checks are skipped)`,
+    details: [...paths.map((p) => `upgrade path: ${p.text}`), 'connector JARs must be replaced by builds for the new line (jars.flink-version names them once the new release is installed)'],
+    fix: to ? installFix(python, upgradeTarget, matrix, [`${FLINK_DIST}==${to.release}`]) : null,
+    facts,
+  };
+}
+
+function upgradeOption(matrix: Matrix, minor: string): { minor: string; release: string; text: string } {
+  const line = matrix.line(minor);
+  const release = line?.newestPatch ?? minor;
+  const python = line?.python.supported ?? [];
+  const text = `apache-flink ${release} (Java ${line?.java.recommended ?? '?'}, Python ${python[0] ?? '?'}-${python[python.length - 1] ?? '?'}${minor.startsWith('2.') ? '; Flink 2 removed the SourceFunction/SinkFunction APIs and flink-conf.yaml' : ''})`;
+  return { minor, release, text };
+}
+
+/**
+ * What installing `release` into this interpreter would build from source (no wheel for its platform and Python),
+ * what each build needs, and the lines to run before pip (a setuptools constraint for apache-beam's build).
+ */
+function buildPlan(python: PythonFact, java: JavaFact, target: TargetFact, matrix: Matrix, release: string): { details: string[]; before: string[] } {
+  const wheels = matrix.doc.wheels;
+  const markers = python.markers;
+  const platform = markers ? platformOf(markers) : undefined;
+  // On a Python the line does not support the fix builds a fresh venv from a supported one: no plan for this one.
+  if (!wheels || !markers || !platform || unsupportedPython(python, target, matrix)) return { details: [], before: [] };
+  const entry = matrix.requiresDistFor(release, `cp${markers.python_version.replace('.', '')}`);
+  const builds = sourceBuildsFor(wheels, release, entry?.requires ?? [], markers, matrix.line(release)?.knownBadDependencies);
+  if (builds.length === 0) return { details: [], before: [] };
+  const details = describeBuilds(builds, platform, markers.python_version);
+  if (builds.some((b) => b.package === 'pemja')) details.push(...javaForPemja(java));
+  const before = builds.some((b) => b.breaks.length > 0)
+    ? [`pip builds ${builds.map((b) => b.package).join(', ')} from source here; constrain the build tools first: echo "setuptools<82" > pip-constraints.txt && export PIP_CONSTRAINT=$PWD/pip-constraints.txt`]
+    : [`pip builds ${builds.map((b) => b.package).join(', ')} from source here: ${builds.map((b) => `${b.package} needs ${b.needs}`).join('; ')}`];
+  return { details, before };
+}
+
+/** pemja's setup.py compiles against $JAVA_HOME/include/jni.h: what the Java found says about that. */
+function javaForPemja(java: JavaFact): string[] {
+  const javaHome = java.provenance.source === 'JAVA_HOME' ? java.home : undefined;
+  if (!javaHome) {
+    const set = java.shadowed.some((p) => p.source === 'JAVA_HOME');
+    return [`pemja's build reads JAVA_HOME only: ${set ? 'JAVA_HOME is set but another Java wins for PyFlink; make sure it is a JDK' : 'JAVA_HOME is not set; point it at a JDK'}`];
+  }
+  if (java.isJdk === false) return [`JAVA_HOME=${javaHome} is a JRE (no javac or include/): pemja's build fails with "Include folder should be at '${javaHome}/include' but doesn't exist"; install a JDK`];
+  return [`JAVA_HOME=${javaHome}${java.isJdk ? ' is a JDK, as pemja\'s build needs' : ''}`];
 }

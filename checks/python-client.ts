@@ -23,15 +23,16 @@ export default defineCheck({
   ],
   needs: ['python', 'target'],
   run(facts, ctx): Outcome {
-    return { ...judge(facts, ctx), sources: ctx.matrix.cite(ctx.matrix.line(ctx.matrix.judgedLine(facts.target).minor)?.python.sources) };
+    const judged = ctx.matrix.judgedLine(facts.target);
+    return { ...judge(facts, ctx), sources: judged.skip ? [] : ctx.matrix.cite(ctx.matrix.line(judged.minor)?.python.sources) };
   },
 });
 
 function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }: CheckContext): Outcome {
-  const { minor, note } = matrix.judgedLine(target);
-  const supported = matrix.line(minor)?.python.supported ?? [];
+  const { minor, note, skip } = matrix.judgedLine(target);
+  const supported = skip ? [] : (matrix.line(minor)?.python.supported ?? []);
   const flink = `Flink ${minor}`;
-  const wanted = `Python ${supported.join(', ')}`;
+  const wanted = skip ? 'Python 3' : `Python ${supported.join(', ')}`;
   const where = describeProvenance(python.provenance);
   const facts = {
     source: python.provenance.source,
@@ -41,17 +42,18 @@ function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }:
     implementation: python.implementation ?? null,
     prefix: python.prefix ?? null,
     inVirtualEnv: python.inVirtualEnv ?? null,
-    judgedAgainst: flink,
+    judgedAgainst: skip ? null : flink,
     supported: supported.join(', '),
   };
   const notes = note ? [note] : [];
+  const supportLine = skip ?? `${flink} supports ${wanted}`;
   const fix = fixFor(python, wanted);
 
   if (python.found === false) {
     return {
       status: 'error',
       summary: `Python client interpreter not found: ${python.failure ?? python.requested} (chosen by ${where})`,
-      details: [`${flink} supports ${wanted}`, ...notes],
+      details: [supportLine, ...notes],
       fix,
       facts,
     };
@@ -60,7 +62,7 @@ function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }:
     return {
       status: 'error',
       summary: `Python client interpreter from ${where} does not run: ${python.failure ?? 'no answer'}`,
-      details: [`${flink} supports ${wanted}`, ...notes],
+      details: [supportLine, ...notes],
       fix,
       facts,
     };
@@ -72,14 +74,16 @@ function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }:
   const details = [
     `interpreter: ${interpreterOf(python)}`,
     `prefix: ${python.prefix ?? 'unknown'}${python.inVirtualEnv ? ` (virtual environment of ${python.basePrefix ?? 'unknown'})` : ''}`,
-    `${flink} supports ${wanted}`,
+    supportLine,
     ...notes,
   ];
   // These summaries name the supported minors already: the details do not say it again.
-  const withoutSupported = details.filter((line) => line !== `${flink} supports ${wanted}`);
+  const withoutSupported = details.filter((line) => line !== supportLine);
   if (version.startsWith('2.')) {
     return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details: withoutSupported, fix, facts };
   }
+  // A target older than every known line: found and running is all that can be said without borrowing a line.
+  if (skip) return { status: 'skipped', summary: `${found}; ${skip}`, details: withoutSupported, facts };
   if (!supported.includes(pythonMinor)) {
     return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details: withoutSupported, fix, facts };
   }

@@ -26,9 +26,10 @@ export default defineCheck({
   ],
   needs: ['worker', 'python', 'pyflink', 'target'],
   run({ worker, python: client, pyflink, target }, { matrix }): Outcome {
-    const { minor: flink, note } = matrix.judgedLine(target);
-    const supported = matrix.line(flink)?.python.supported ?? [];
-    const notes = note ? [note] : [];
+    const { minor: flink, note, skip } = matrix.judgedLine(target);
+    // A target older than every known line: the worker still has to match the client, but no line is judged.
+    const supported = skip ? [] : (matrix.line(flink)?.python.supported ?? []);
+    const notes = [note, skip].filter((n): n is string => Boolean(n));
     const where = `python.executable in ${worker.file ?? 'the Flink config'}`;
     const clientMinor = client.runs && client.version ? minorOf(client.version) : undefined;
     const clientFlink = pyflink.flink?.version;
@@ -115,7 +116,7 @@ export default defineCheck({
       errors.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on the client fail on the workers`);
     }
     if (version.startsWith('2.')) errors.push(`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`);
-    else if (!supported.includes(workerMinor)) errors.push(`workers run Python ${workerMinor}, which Flink ${flink} does not support (supported: ${supported.join(', ')})`);
+    else if (!skip && !supported.includes(workerMinor)) errors.push(`workers run Python ${workerMinor}, which Flink ${flink} does not support (supported: ${supported.join(', ')})`);
 
     const warnings = packageWarnings(worked, worker, clientFlink, target.flinkVersion);
     if (errors.length > 0) {

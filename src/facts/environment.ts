@@ -86,6 +86,8 @@ export interface JavaFact {
 
 export interface TargetFact {
   flinkVersion: string | null;
+  /** The exact release every coordinate and URL uses: the patch given, else the newest patch known for the line. */
+  patch: string | null;
   minor: string | null;
   source: 'flag' | 'wheel' | 'config' | 'none';
   /** The matrix knows this minor. */

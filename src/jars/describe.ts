@@ -1,7 +1,7 @@
 // How findings name JARs: the file name, what it was identified as, and where it came from.
 import { basename } from 'node:path';
 import type { Location } from '../engine/model.js';
-import type { Coordinates } from '../knowledge/connectors.js';
+import type { ConnectorKnowledge, Coordinates } from '../knowledge/connectors.js';
 import { jarPath, joinUrl } from '../maven/coordinates.js';
 import type { JarRef, ScannedJar } from '../facts/index.js';
 
@@ -51,6 +51,11 @@ export function downloadUrl(repositoryUrl: string, c: Coordinates): string | und
 
 export function readable(jars: readonly ScannedJar[]): ScannedJar[] {
   return jars.filter((jar) => !jar.error && jar.identity);
+}
+
+/** Readable JARs minus the distribution's own (flink-json in lib/, flink-python in opt/ …): those are never findings. */
+export function userJars(jars: readonly ScannedJar[], knowledge: ConnectorKnowledge): ScannedJar[] {
+  return readable(jars).filter((jar) => !knowledge.isDistributionJar(jar.ref.path, jar.ref.source));
 }
 
 /** Long lists in a report: the first `max`, then how many more. */

@@ -3,6 +3,8 @@
 // with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up;
 // src/knowledge/load-matrix.ts does both in one synchronous step.
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
+import coerce from 'semver/functions/coerce.js';
+import satisfies from 'semver/functions/satisfies.js';
 import { ConnectorKnowledge, type ConnectorsSection } from './connectors.js';
 import type { Confidence, SourceRef } from './source-ref.js';
 import { compareVersions, isPatchVersion, minorOf } from './versions.js';
@@ -156,6 +158,14 @@ export class Matrix {
     if (java.experimental.includes(javaMajor)) return 'experimental';
     if (java.deprecated.includes(javaMajor)) return 'deprecated';
     return 'unsupported';
+  }
+
+  /** The line's known Java patch-level problems for this Java (full version) and exact Flink release. */
+  javaPatchIssues(flinkPatch: string | null, javaVersion: string): NonNullable<JavaSupport['patchIssues']> {
+    const java = coerce(javaVersion.replace(/_/g, '.'));
+    if (!java || !flinkPatch) return [];
+    const issues = this.line(flinkPatch)?.java.patchIssues ?? [];
+    return issues.filter((issue) => satisfies(java, issue.java) && (!issue.fixedIn || compareVersions(flinkPatch, issue.fixedIn) < 0));
   }
 
   /**

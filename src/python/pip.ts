@@ -82,7 +82,8 @@ export const FRESH_VENV = '.venv-pyflink';
  */
 export function unsupportedPython(python: PythonFact, target: TargetFact, matrix: Matrix): { minor: string; flink: string; supported: string[] } | undefined {
   if (!python.version) return undefined;
-  const { minor: flink } = matrix.judgedLine(target);
+  const { minor: flink, skip } = matrix.judgedLine(target);
+  if (skip) return undefined;
   const supported = matrix.line(flink)?.python.supported ?? [];
   const minor = python.version.split('.').slice(0, 2).join('.');
   return supported.length > 0 && !supported.includes(minor) ? { minor, flink, supported } : undefined;

@@ -120,7 +120,7 @@ function healthyFacts(): Facts {
       optJars: ['flink-python-2.2.1.jar', 'flink-sql-client-2.2.1.jar'],
       problems: [],
     },
-    target: { flinkVersion: '2.2.1', minor: '2.2', source: 'wheel', known: true },
+    target: { flinkVersion: '2.2.1', patch: '2.2.1', minor: '2.2', source: 'wheel', known: true },
     flinkConfig: {
       dir: `${PYFLINK_DIR}/conf`,
       dirProvenance: { source: 'apache-flink wheel', detail: 'pyflink/conf (FLINK_HOME is unset)' },

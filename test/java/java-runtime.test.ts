@@ -11,7 +11,8 @@ import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 /** --flink-version as the target probe reports it. */
 function target(flinkVersion: string): TargetFact {
-  return { flinkVersion, minor: flinkVersion.split('.').slice(0, 2).join('.'), source: 'flag', known: true };
+  const minor = flinkVersion.split('.').slice(0, 2).join('.');
+  return { flinkVersion, patch: flinkVersion === minor ? null : flinkVersion, minor, source: 'flag', known: true };
 }
 
 function javaOf(major: number, version: string): Partial<JavaFact> {

@@ -46,7 +46,7 @@ function identity(path: string, artifactId: string, version: string, extra: Part
 function withFacts<M>(maven: M, minor: string | null = null) {
   return {
     maven,
-    target: { flinkVersion: minor, minor, source: minor ? ('flag' as const) : ('none' as const), known: minor !== null },
+    target: { flinkVersion: minor, patch: null, minor, source: minor ? ('flag' as const) : ('none' as const), known: minor !== null },
     repository: { url: server.url, source: '--maven-repo', problems: [] as string[] },
   };
 }

@@ -98,7 +98,7 @@ describe('pyflink probe', () => {
   it('feeds the target: with no --flink-version, the installed wheel is the target', async () => {
     const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
     const target = await store({ python: venv.python }).get('target');
-    expect(target).toEqual({ flinkVersion: '1.20.1', minor: '1.20', source: 'wheel', known: true });
+    expect(target).toEqual({ flinkVersion: '1.20.1', patch: '1.20.1', minor: '1.20', source: 'wheel', known: true });
   });
 
   it('reports a missing version.py and a pyflink/ with no pip metadata', async () => {

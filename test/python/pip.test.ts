@@ -35,7 +35,7 @@ describe('pip commands and releases', () => {
 
   it('suggests the exact target, else the newest patch of its line, else the newest line', () => {
     const matrix = loadMatrix();
-    const target = (flinkVersion: string | null) => ({ flinkVersion, minor: null, source: 'flag' as const, known: true });
+    const target = (flinkVersion: string | null) => ({ flinkVersion, patch: null, minor: null, source: 'flag' as const, known: true });
     expect(releaseToInstall(target('1.20.1'), matrix)).toBe('1.20.1');
     expect(releaseToInstall(target('1.20'), matrix)).toBe(matrix.line('1.20')?.newestPatch);
     expect(releaseToInstall(target(null), matrix)).toBe(matrix.line(matrix.newestMinor())?.newestPatch);
