@@ -24,7 +24,7 @@ const CHECK_MAY_IMPORT = [
   '^src/knowledge/',
   '^src/jars/(describe|version)[.]ts$',
   '^src/maven/(advice|coordinates|describe|flink-line)[.]ts$',
-  '^src/python/(pep508|pip)[.]ts$',
+  '^src/python/(pep508|pip|wheels)[.]ts$',
   '^src/util/text[.]ts$',
   '^(node:)?path$',
 ].join('|');

@@ -1,7 +1,6 @@
 // Artifact names of a connector family for one Flink line or connector release. Some names depend on the line:
 // third-party runtimes put the Flink minor into the artifactId ("iceberg-flink-runtime-{flink}"), in-tree Hive
 // shipped other fat JARs per release, flink-sql-json exists from 1.16 on, JDBC 4.x split into -core + dialects.
-import type { ConnectorFamily, ConnectorRelease } from './connectors.js';
 import { compareReleases } from '../jars/version.js';
 
 export const FLINK_PLACEHOLDER = '{flink}';
@@ -9,6 +8,14 @@ export const FLINK_PLACEHOLDER = '{flink}';
 export interface ArtifactNames {
   fat: string[];
   thin: string[];
+}
+
+/** The parts of a connector family (compat-matrix.json) that name artifacts. */
+interface NamedArtifacts {
+  fat: string[];
+  thin: string[];
+  artifactsByFlink?: { flink: string; fat?: string[]; thin?: string[] }[];
+  releases: { fat?: string[]; thin?: string[] }[];
 }
 
 /** "iceberg-flink-runtime-{flink}" + "1.20" → "iceberg-flink-runtime-1.20"; names without the placeholder stay. */
@@ -26,7 +33,7 @@ export function matchName(pattern: string, artifactId: string): string | undefin
 }
 
 /** Every name the family was ever published under (for identifying a JAR), placeholders kept. */
-export function allNames(family: ConnectorFamily): ArtifactNames {
+export function allNames(family: NamedArtifacts): ArtifactNames {
   const fat = new Set(family.fat);
   const thin = new Set(family.thin);
   for (const entry of family.artifactsByFlink ?? []) {
@@ -44,7 +51,7 @@ export function allNames(family: ConnectorFamily): ArtifactNames {
  * The artifacts of the family on a Flink line, in one connector release when given: the release's own names
  * first, then the newest `artifactsByFlink` entry at or below the line, then the family's names.
  */
-export function namesFor(family: ConnectorFamily, minor: string, release?: ConnectorRelease): ArtifactNames {
+export function namesFor(family: NamedArtifacts, minor: string, release?: { fat?: string[]; thin?: string[] }): ArtifactNames {
   let byLine: { fat?: string[]; thin?: string[] } | undefined;
   for (const entry of family.artifactsByFlink ?? []) if (compareReleases(entry.flink, minor) <= 0) byLine = entry;
   const fat = release?.fat ?? (release ? undefined : byLine?.fat) ?? family.fat;
