@@ -39,6 +39,19 @@ describe('update-maven-snapshot', () => {
     });
   });
 
+  it('--keep-unlisted keeps versions a partial mirror does not list, and says so', async () => {
+    publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20']);
+    const out = join(await tempDir(), 'snapshot.json');
+    await writeFile(out, JSON.stringify({ artifacts: { 'org.apache.flink:flink-sql-connector-kafka': { versions: ['3.3.0-1.20', '3.4.0-1.20'] } } }));
+    const kafka = ['--out', out, '--only', 'org.apache.flink:flink-sql-connector-kafka'];
+    expect((await run([...kafka, '--keep-unlisted'])).code).toBe(0);
+    const kept = JSON.parse(await readFile(out, 'utf8'));
+    expect(kept.artifacts['org.apache.flink:flink-sql-connector-kafka'].versions).toEqual(['3.3.0-1.20', '3.4.0-1.20']);
+    expect(kept.source).toContain('1 versions the repository does not list were kept');
+    expect((await run(kafka)).code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).artifacts['org.apache.flink:flink-sql-connector-kafka'].versions).toEqual(['3.3.0-1.20']);
+  });
+
   it('a failing repository aborts without touching the existing snapshot', async () => {
     server.faults.set(`${gaPath('org.apache.flink', 'broken')}/maven-metadata.xml`, { kind: 'status', status: 503, headers: { 'retry-after': '0' } });
     const out = join(await tempDir(), 'snapshot.json');
