@@ -15,7 +15,9 @@ export default defineCheck({
   group: 'PyFlink',
   description:
     '`apache-flink` is installed in that interpreter, `apache-flink-libraries` is the exact same release, and ' +
-    '`pyflink/version.py` agrees with the JARs in `pyflink/lib` and `pyflink/opt`.',
+    '`pyflink/version.py` agrees with the JARs in `pyflink/lib` and `pyflink/opt`. Before a fix installs a release, it ' +
+    'says which of apache-flink, pemja and apache-beam pip would build from source on this platform and Python, and ' +
+    'what that needs; a release older than the lines the doctor knows is one warning with the upgrade path.',
   reads: [
     '*.dist-info / *.egg-info of apache-flink and apache-flink-libraries on sys.path',
     'pyflink/version.py',

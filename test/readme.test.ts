@@ -1,9 +1,11 @@
-// The README is part of the product: its flag table, check table and quick start must stay true.
+// The README is part of the product: its flag, check and families tables and quick start must stay true.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allChecks, checksMarkdownTable } from '../checks/index.js';
 import { flagsMarkdownTable } from '../src/cli/flags.js';
+import { familiesMarkdownTable } from '../src/knowledge/families-table.js';
+import { loadMatrix } from '../src/knowledge/load-matrix.js';
 
 const root = join(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -25,6 +27,13 @@ describe('README', () => {
     expect(table).toBe(checksMarkdownTable());
     const documented = [...table.matchAll(/^\| `([a-z.-]+)` \|/gm)].map((m) => m[1]);
     expect(documented).toEqual(allChecks.map((c) => c.id));
+  });
+
+  it('families table is generated from compat-matrix.json (run `npm run readme` after changing the matrix)', () => {
+    const table = between('families:start', 'families:end');
+    expect(table).toBe(familiesMarkdownTable(loadMatrix()));
+    expect(table).toMatch(/^\| Apache Kafka \| `flink-sql-connector-kafka` \| `kafka`, `upsert-kafka`, `dynamic-kafka` \| in Flink \|/m);
+    expect(table).toMatch(/^\| Apache Iceberg \(by Apache Iceberg\) \| `iceberg-flink-runtime-\{flink\}` \|/m);
   });
 
   it('quick start holds the two commands, and they exist', () => {
