@@ -80,6 +80,8 @@ export default defineCheck({
         const first = knowledge.firstReleaseRegistering(family, identifier);
         if (first) return `'${identifier}' needs ${family.title} ${first.version} or newer, built for Flink ${first.flink.join(', ')}; none is published for Flink ${minor}`;
       }
+      const maintained = families.find((f) => f.maintainer);
+      if (maintained) return `Add the ${maintained.title} JAR built for Flink ${minor} to pipeline.jars for '${identifier}' (${maintained.maintainer} publishes it; flink-doctor knows no build for this line)`;
       return `Add the JAR that provides '${identifier}' to pipeline.jars (flink-doctor knows no artifact for it on Flink ${minor})`;
     }
   },

@@ -179,9 +179,11 @@ export class ConnectorKnowledge {
     return [...classes].some((className) => this.identifierOf(family, className, release) === identifier);
   }
 
-  /** The first release of the family that registers the identifier, when a later one started to. */
+  /** The first release that registers the identifier, when a later release started to (undefined when every one does). */
   firstReleaseRegistering(family: ConnectorFamily, identifier: string): ConnectorRelease | undefined {
-    return [...family.releases].sort((a, b) => compareReleases(a.version, b.version)).find((r) => this.registersIn(family, identifier, r.version));
+    const releases = [...family.releases].sort((a, b) => compareReleases(a.version, b.version));
+    if (releases[0] && this.registersIn(family, identifier, releases[0].version)) return undefined;
+    return releases.find((r) => this.registersIn(family, identifier, r.version));
   }
 
   /** Families that register an identifier (a connector, format or catalog type). */

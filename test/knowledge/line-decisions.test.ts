@@ -102,6 +102,11 @@ describe('job.connectors fixes from per-release knowledge', () => {
     expect(on116.fix).toBe("'pulsar' needs Apache Pulsar 4.1.0 or newer, built for Flink 1.17, 1.18; none is published for Flink 1.16");
   });
 
+  it('a third-party family with no known build for the line says who publishes it, never that none exists', () => {
+    const outcome = decide(jobConnectors, buildFacts({ target: target('1.20.5'), job: jobUsing('hudi') }));
+    expect(outcome.fix).toBe("Add the Apache Hudi JAR built for Flink 1.20 to pipeline.jars for 'hudi' (Apache Hudi publishes it; flink-doctor knows no build for this line)");
+  });
+
   it('a third-party runtime is a provider: iceberg on 1.20 is the Iceberg runtime for 1.20', () => {
     const outcome = decide(jobConnectors, buildFacts({ target: target('1.20.5'), job: jobUsing('iceberg', 'catalog') }));
     expect(outcome.fix).toContain('org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0');
