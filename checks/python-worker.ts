@@ -138,7 +138,7 @@ export default defineCheck({
       };
     }
     const flinkHere = worker.packages?.distributions[FLINK_DIST]?.version ?? '';
-    const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : `supported by Flink ${flink}`;
+    const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : skip ? 'no Flink line judged' : `supported by Flink ${flink}`;
     return {
       status: 'ok',
       summary: `Python ${version} from ${where}: ${what}, apache-flink ${flinkHere}${clientFlink && !worker.sameAsClient ? ' as on the client' : ''}`,
