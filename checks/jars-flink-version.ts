@@ -85,7 +85,10 @@ function fixFor(jar: ScannedJar, minor: string, patch: string | null, knowledge:
   // The repository's own version list names the exact newest build for the line, of the artifact PyFlink needs
   // (the fat flink-sql-connector-X for a thin flink-connector-X). A legacy Scala-suffixed artifact has no builds
   // for modern lines under its name, so the matrix names its successor instead.
-  const choice = jar.identity && !jar.identity.scalaSuffix ? exactFlinkVersionChoice(repository.url, maven, jar.identity, minor, knowledge) : undefined;
+  // An artifactId naming its Flink line (iceberg-flink-runtime-1.20) has no build for another line under that name:
+  // the matrix names the artifact for the target line instead.
+  const namesLine = jar.identity?.artifactId ? knowledge.familyOfArtifact(jar.identity.artifactId)?.builtFor : undefined;
+  const choice = jar.identity && !jar.identity.scalaSuffix && !namesLine ? exactFlinkVersionChoice(repository.url, maven, jar.identity, minor, knowledge) : undefined;
   if (choice) {
     const coords = `${choice.groupId}:${choice.artifactId}:${choice.version}`;
     if (choice.exact) return `Replace ${label} with ${coords}, the newest build for Flink ${minor}: ${choice.url}`;

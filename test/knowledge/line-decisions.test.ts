@@ -3,6 +3,7 @@
 // connector fixes for identifiers that only later releases register.
 import { describe, expect, it } from 'vitest';
 import configFile from '../../checks/config-file.js';
+import jarsFlinkVersion from '../../checks/jars-flink-version.js';
 import jarsThin from '../../checks/jars-thin.js';
 import javaRuntime from '../../checks/java-runtime.js';
 import jobConnectors from '../../checks/job-connectors.js';
@@ -75,6 +76,23 @@ describe('--flink-version with a minor only', () => {
     expect(outcome.status).toBe('error');
     expect(outcome.fix).not.toContain('1.15.x');
     expect(outcome.fix).not.toContain('flink-sql-protobuf');
+  });
+});
+
+describe('jars.flink-version on a runtime that names its Flink line', () => {
+  it('an Iceberg runtime for 1.20 on 1.19 is replaced by the runtime for 1.19, even with Maven data for the 1.20 one', () => {
+    const runtime: ScannedJar = {
+      ref: { path: '/jars/iceberg-flink-runtime-1.20-1.11.0.jar', source: '--jars' },
+      alsoFrom: [],
+      notes: [],
+      family: 'iceberg',
+      role: 'fat',
+      identity: { path: '/jars/iceberg-flink-runtime-1.20-1.11.0.jar', source: '--jars', groupId: 'org.apache.iceberg', artifactId: 'iceberg-flink-runtime-1.20', version: '1.11.0', flinkLine: '1.20', kind: 'fat', identifiers: ['iceberg'] },
+    };
+    const maven = { ...buildFacts().maven, versions: { 'org.apache.iceberg:iceberg-flink-runtime-1.20': { versions: ['1.10.0', '1.11.0'], source: 'network' as const } } };
+    const outcome = decide(jarsFlinkVersion, buildFacts({ target: target('1.19.3'), jars: { jars: [runtime], overlaps: [], durationMs: 0 }, maven }));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.fix).toContain('org.apache.iceberg:iceberg-flink-runtime-1.19:1.10.2');
   });
 });
 
