@@ -31,16 +31,22 @@ export const DEFAULT_LIMITS: Omit<HttpLimits, 'deadline'> = {
 export interface HttpOptions {
   limits: HttpLimits;
   auth?: { username: string; password: string };
+  /** Extra request headers (a token from an env var): sent to the first URL's origin only, values treated as secrets. */
+  headers?: Record<string, string>;
+  /** PEM certificates to trust instead of the system's (a private CA in front of a JobManager). */
+  ca?: string;
+  /** 'refuse': a redirect to another origin is a failure instead of being followed without credentials. */
+  crossOriginRedirects?: 'follow' | 'refuse';
   secrets: string[];
   /** For HTTP(S)_PROXY / NO_PROXY (the env the run was given, not necessarily process.env). */
   env: Record<string, string | undefined>;
 }
 
 export type HttpResult =
-  | { kind: 'ok'; body: string; etag?: string; lastModified?: string }
+  | { kind: 'ok'; body: string; etag?: string; lastModified?: string; contentType?: string }
   | { kind: 'not-modified' }
   | { kind: 'not-found'; status: number }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string; status?: number; redirectedTo?: string };
 
 export interface Conditional {
   etag?: string;
@@ -58,7 +64,7 @@ export class HttpClient {
     await this.acquire();
     try {
       const result = await this.withRetries(url, conditional);
-      return result.kind === 'failed' ? { kind: 'failed', reason: this.clean(result.reason) } : result;
+      return result.kind === 'failed' ? { ...result, reason: this.clean(result.reason), ...(result.redirectedTo ? { redirectedTo: this.clean(result.redirectedTo) } : {}) } : result;
     } catch (error) {
       return { kind: 'failed', reason: this.clean(error instanceof Error ? error.message : String(error)) };
     } finally {
@@ -95,6 +101,9 @@ export class HttpClient {
       const response = await this.once(url, conditional, new URL(url).origin === origin);
       if (response.kind !== 'redirect') return response;
       const next = new URL(response.location, url);
+      if (next.origin !== origin && this.options.crossOriginRedirects === 'refuse') {
+        return { kind: 'failed', reason: `redirected to another origin (${redactUrl(next.origin)}): not followed`, redirectedTo: redactUrl(next.toString()) };
+      }
       if (next.protocol !== 'https:' && next.protocol !== 'http:') return { kind: 'failed', reason: `redirect to unsupported scheme ${next.protocol}` };
       if (new URL(url).protocol === 'https:' && next.protocol === 'http:') return { kind: 'failed', reason: `refused redirect from https to http (${redactUrl(next.toString())})` };
       url = next.toString();
@@ -107,7 +116,8 @@ export class HttpClient {
     const { limits, auth } = this.options;
     const { dispatcher, request } = await this.load();
     const headers: Record<string, string> = { 'user-agent': 'flink-doctor', accept: '*/*' };
-    // Credentials only ever go to the repository's own origin, never to where it redirects.
+    // Credentials only ever go to the first URL's own origin, never to where it redirects.
+    if (sameOrigin) Object.assign(headers, this.options.headers);
     if (auth && sameOrigin) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
     if (conditional.etag) headers['if-none-match'] = conditional.etag;
     if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
@@ -144,7 +154,7 @@ export class HttpClient {
     }
     if (status !== 200) {
       body.resume();
-      return { kind: 'failed', reason: `HTTP ${status}${status === 401 || status === 403 ? ' (check the repository credentials)' : ''}` };
+      return { kind: 'failed', status, reason: `HTTP ${status}${status === 401 || status === 403 ? ' (check the repository credentials)' : ''}` };
     }
     const length = Number(header('content-length'));
     if (Number.isFinite(length) && length > limits.maxBytes) {
@@ -166,14 +176,14 @@ export class HttpClient {
       if (signal.aborted) return { kind: 'failed', reason: `response not complete within ${budget} ms` };
       return { kind: 'retry', reason: `response cut short: ${describe(error)}` };
     }
-    return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8'), etag: header('etag'), lastModified: header('last-modified') };
+    return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8'), etag: header('etag'), lastModified: header('last-modified'), contentType: header('content-type') };
   }
 
   private load() {
     this.dispatcher ??= (async () => {
       const undici = commonJsExports(await import('undici'));
       const { env, limits } = this.options;
-      const connect = { timeout: limits.connectTimeoutMs };
+      const connect = { timeout: limits.connectTimeoutMs, ...(this.options.ca ? { ca: this.options.ca } : {}) };
       const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
       const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
       const noProxy = env.NO_PROXY ?? env.no_proxy;

@@ -1,5 +1,5 @@
-// A real HTTP server on 127.0.0.1 (port 0) serving a Maven repository layout from files made in the test,
-// plus per-path fault modes. It records every request (path and headers) so tests can assert on them.
+// A real HTTP server on 127.0.0.1 (port 0) serving files made in the test (a Maven repository layout, or the
+// answers of a Flink JobManager), plus per-path fault modes. It records every request (path and headers).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -19,12 +19,16 @@ export interface RecordedRequest {
 }
 
 export interface MavenServer {
+  /** Content type sent with every file (none when unset). */
+  contentType?: string;
   url: string;
   files: Map<string, { body: string | Buffer; etag?: string; lastModified?: string }>;
   faults: Map<string, Fault>;
   requests: RecordedRequest[];
   /** Repository-wide basic auth (every path). */
   requireAuth?: { username: string; password: string };
+  /** Server-wide header auth (every path): a token in any header, e.g. authorization: Bearer …. */
+  requireHeader?: { name: string; value: string };
   /** Bytes actually written for 'huge' responses (proves the client stopped reading). */
   hugeBytesSent: number;
   /** Most requests in flight at once, and the client ports seen (keep-alive reuses them). */
@@ -85,6 +89,8 @@ export async function startMavenServer(): Promise<MavenServer> {
       state.faults.clear();
       state.requests.length = 0;
       state.requireAuth = undefined;
+      state.requireHeader = undefined;
+      state.contentType = undefined;
       state.hugeBytesSent = 0;
       state.maxInFlight = 0;
       state.clientPorts.clear();
@@ -126,6 +132,10 @@ function handle(state: MavenServer, fired: Map<string, number>, req: IncomingMes
       return;
     }
   }
+  if (state.requireHeader && req.headers[state.requireHeader.name.toLowerCase()] !== state.requireHeader.value) {
+    res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":["Unauthorized"]}');
+    return;
+  }
   const fault = state.faults.get(path);
   if (fault && fault.kind !== 'auth' && fault.kind !== 'slow') {
     const count = (fired.get(path) ?? 0) + 1;
@@ -159,7 +169,7 @@ function handle(state: MavenServer, fired: Map<string, number>, req: IncomingMes
     res.writeHead(304, { etag: file.etag }).end();
     return;
   }
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = state.contentType ? { 'content-type': state.contentType } : {};
   if (file.etag) headers.etag = file.etag;
   if (file.lastModified) headers['last-modified'] = file.lastModified;
   res.writeHead(200, headers).end(file.body);
