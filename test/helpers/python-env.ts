@@ -43,11 +43,14 @@ export interface Venv {
   sitePackages: string;
 }
 
-/** Creates a real venv from a pyenv interpreter (Python 3 only: 2.7 has no venv module). */
-export async function makeVenv(version: PyenvVersion): Promise<Venv> {
+/**
+ * Creates a real venv from a pyenv interpreter (Python 3 only: 2.7 has no venv module). By default bin/python is
+ * a symlink to the base interpreter, as `python -m venv` makes it; `copies` makes it a copy (`--copies`).
+ */
+export async function makeVenv(version: PyenvVersion, { copies = false, name = 'env' }: { copies?: boolean; name?: string } = {}): Promise<Venv> {
   const base = pyenvPython(version);
-  const dir = join(await tempDir('venv-'), 'env');
-  await run(base, ['-m', 'venv', '--without-pip', dir]);
+  const dir = join(await tempDir('venv-'), name);
+  await run(base, ['-m', 'venv', '--without-pip', ...(copies ? ['--copies'] : []), dir]);
   const minor = version.split('.').slice(0, 2).join('.');
   const sitePackages = join(dir, 'lib', `python${minor}`, 'site-packages');
   if (!existsSync(sitePackages)) throw new Error(`venv at ${dir} has no ${sitePackages}`);

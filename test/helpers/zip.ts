@@ -12,6 +12,8 @@ export interface ZipEntry {
   declaredSize?: number;
   /** Claim this compressed size in the headers (0xFFFFFFFF without a zip64 extra field: a corrupt entry). */
   declaredCompressedSize?: number;
+  /** Unix mode (0o120777 for a symlink, whose data is then its target), stored as zip tools on Unix do. */
+  unixMode?: number;
 }
 
 export async function writeZip(path: string, entries: readonly ZipEntry[]): Promise<string> {
@@ -23,7 +25,7 @@ export async function writeZip(path: string, entries: readonly ZipEntry[]): Prom
     const body = entry.store ? raw : deflateRawSync(raw);
     const compressed = entry.declaredCompressedSize ?? body.length;
     const header = localHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length);
-    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset));
+    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset, entry.unixMode));
     parts.push(header, body);
     offset += header.length + body.length;
   }
@@ -99,11 +101,12 @@ function localHeader(name: string, method: number, crc: number, compressed: numb
   return Buffer.concat([b, fileName]);
 }
 
-function centralHeader(name: string, method: number, crc: number, compressed: number, size: number, offset: number): Buffer {
+function centralHeader(name: string, method: number, crc: number, compressed: number, size: number, offset: number, unixMode?: number): Buffer {
   const fileName = Buffer.from(name);
   const b = Buffer.alloc(46);
   b.writeUInt32LE(0x02014b50, 0);
-  b.writeUInt16LE(20, 4);
+  // "Version made by": the upper byte 3 says Unix, so the upper 16 bits of the external attributes are a mode.
+  b.writeUInt16LE(unixMode === undefined ? 20 : 0x0314, 4);
   b.writeUInt16LE(20, 6);
   b.writeUInt16LE(0x0800, 8);
   b.writeUInt16LE(method, 10);
@@ -111,6 +114,7 @@ function centralHeader(name: string, method: number, crc: number, compressed: nu
   b.writeUInt32LE(compressed, 20);
   b.writeUInt32LE(Math.min(size, 0xffffffff), 24);
   b.writeUInt16LE(fileName.length, 28);
+  if (unixMode !== undefined) b.writeUInt32LE((unixMode << 16) >>> 0, 38);
   b.writeUInt32LE(offset, 42);
   return Buffer.concat([b, fileName]);
 }

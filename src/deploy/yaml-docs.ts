@@ -1,0 +1,76 @@
+// YAML files written by someone else (docker-compose files, Kubernetes manifests), read safely: a size cap, a
+// nesting cap checked before the parser sees the text (deep flow nesting exhausts the parser's stack), alias
+// expansion capped, several documents per file, and the line of any node for findings.
+import type { Document, LineCounter, Node } from 'yaml';
+import { commonJsExports } from '../util/commonjs.js';
+import { clip } from '../util/text.js';
+
+export const MAX_YAML_BYTES = 1024 * 1024;
+const MAX_FLOW_DEPTH = 100;
+const MAX_DOCUMENTS = 200;
+
+export interface YamlFile {
+  docs: { data: unknown; doc: Document }[];
+  /** 1-based line of a node, or of the path inside a document. */
+  lineOf: (doc: Document, path: readonly (string | number)[]) => number | undefined;
+  problems: string[];
+}
+
+export async function readYamlDocuments(text: string, label: string): Promise<YamlFile> {
+  const empty = (problem: string): YamlFile => ({ docs: [], lineOf: () => undefined, problems: [problem] });
+  if (text.length > MAX_YAML_BYTES) return empty(`${label} is ${text.length} bytes, more than the ${MAX_YAML_BYTES} read`);
+  if (flowDepth(text) > MAX_FLOW_DEPTH) return empty(`${label} nests [ and { more than ${MAX_FLOW_DEPTH} deep: not read`);
+  const yaml = commonJsExports(await import('yaml'));
+  const counter: LineCounter = new yaml.LineCounter();
+  const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter: counter });
+  const list = Array.isArray(all) ? all : [];
+  const problems: string[] = [];
+  const docs: YamlFile['docs'] = [];
+  for (const doc of list.slice(0, MAX_DOCUMENTS)) {
+    const error = doc.errors[0];
+    if (error) {
+      const line = counter.linePos(error.pos[0]).line;
+      problems.push(`${label}:${line}: not valid YAML (${clip(error.message.split('\n')[0] ?? 'parse error', 80)})`);
+      continue;
+    }
+    try {
+      docs.push({ data: doc.toJS({ maxAliasCount: 100 }), doc });
+    } catch (error) {
+      problems.push(`${label}: ${clip((error as Error).message.split('\n')[0] ?? 'unreadable YAML', 80)}`);
+    }
+  }
+  if (list.length > MAX_DOCUMENTS) problems.push(`${label} holds more than ${MAX_DOCUMENTS} documents: the rest was not read`);
+  const lineOf = (doc: Document, path: readonly (string | number)[]) => {
+    const node = doc.getIn(path, true) as Node | undefined;
+    const offset = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
+    return offset === undefined ? undefined : counter.linePos(offset).line;
+  };
+  return { docs, lineOf, problems };
+}
+
+/** Deepest nesting of flow collections, counted naively (brackets inside strings count too: a safe overestimate). */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Nested mappings → dotted keys with string values (flinkConfiguration may be written either way). */
+export function flattenStrings(node: Record<string, unknown>, prefix = '', into: Record<string, string> = {}): Record<string, string> {
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isRecord(value)) flattenStrings(value, path, into);
+    else if (Array.isArray(value)) into[path] = value.map(String).join(';');
+    else if (value !== null && value !== undefined) into[path] = String(value);
+  }
+  return into;
+}

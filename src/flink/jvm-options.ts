@@ -1,0 +1,45 @@
+// The JVM options Flink's launchers use, read the way PyFlink's gateway (pyflink_gateway_server.py get_jvm_opts)
+// and bin/config.sh read them: FLINK_ENV_JAVA_OPTS when set, else env.java.default-opts.all followed by
+// env.java.opts.all (or the legacy env.java.opts), with JVM_ARGS in front. Which --add-opens/--add-exports the
+// result lacks compared with the list the distribution's own config carries for Java 17+.
+import { stringValue } from './config-file.js';
+
+export interface JvmOptionsView {
+  /** What was read, in order, each with its raw value. */
+  from: { source: string; value: string }[];
+  /** The options, split as the launchers split them (on whitespace, surrounding double quotes removed). */
+  options: string[];
+}
+
+export function effectiveJvmOptions(values: Record<string, unknown>, env: Record<string, string | undefined>): JvmOptionsView {
+  const from: JvmOptionsView['from'] = [];
+  const jvmArgs = env.JVM_ARGS;
+  if (jvmArgs?.trim()) from.push({ source: 'JVM_ARGS', value: jvmArgs });
+  const override = env.FLINK_ENV_JAVA_OPTS;
+  if (override !== undefined) {
+    from.push({ source: 'FLINK_ENV_JAVA_OPTS', value: override });
+  } else {
+    const defaults = stringValue(values, 'env.java.default-opts.all');
+    if (defaults) from.push({ source: 'env.java.default-opts.all', value: defaults });
+    const opts = stringValue(values, 'env.java.opts.all');
+    const legacy = opts === undefined ? stringValue(values, 'env.java.opts') : undefined;
+    if (opts) from.push({ source: 'env.java.opts.all', value: opts });
+    else if (legacy) from.push({ source: 'env.java.opts', value: legacy });
+  }
+  return { from, options: from.flatMap((part) => split(part.value)) };
+}
+
+function split(value: string): string[] {
+  return value.trim().replace(/^"|"$/g, '').split(/\s+/).filter(Boolean).slice(0, 10_000);
+}
+
+/** The `required` flags absent from `options`; "--add-opens X" (two words) counts as "--add-opens=X". */
+export function missingFlags(options: readonly string[], required: readonly string[]): string[] {
+  const present = new Set<string>();
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i] ?? '';
+    if ((option === '--add-opens' || option === '--add-exports') && options[i + 1]) present.add(`${option}=${options[++i]}`);
+    else present.add(option);
+  }
+  return required.filter((flag) => !present.has(flag));
+}
