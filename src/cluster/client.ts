@@ -6,7 +6,10 @@ import { HttpClient, type HttpResult } from '../maven/http.js';
 import { redactText, redactUrl } from '../maven/redact.js';
 import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
-import { parseClusterConfig, parseDashboard, parseEnvironment, parseTaskManagers, type JvmInfo, type Parsed } from './responses.js';
+import type { ClusterFact } from '../facts/cluster.js';
+import { parseClusterConfig, parseDashboard, parseEnvironment, parseTaskManagers, type Parsed } from './responses.js';
+
+export type { ClusterFact };
 
 /** The env var read for the auth header when --cluster-auth-env names none. */
 export const DEFAULT_AUTH_ENV = 'FLINK_DOCTOR_CLUSTER_AUTH';
@@ -21,29 +24,6 @@ export interface ClusterSettings {
   /** --cluster-ca: PEM file of the CA that signed the JobManager's (or its proxy's) certificate. */
   caFile?: string;
   timeoutMs: number;
-}
-
-export interface ClusterFact {
-  /** not-requested: no --cluster; offline: --offline; unreachable: /config gave no Flink answer; read: it did. */
-  status: 'not-requested' | 'offline' | 'unreachable' | 'read';
-  /** The address as shown (userinfo removed). */
-  url?: string;
-  /** Why /config gave no answer (status unreachable), one line. */
-  failure?: string;
-  flinkVersion?: string;
-  flinkRevision?: string;
-  jvm?: JvmInfo;
-  /** The JobManager's classpath (/jobmanager/environment): lib/*.jar and the user JARs of an application cluster. */
-  classpath: string[];
-  /** The effective configuration (/jobmanager/config). */
-  config: Record<string, string>;
-  taskManagers?: number;
-  /** Endpoints that gave no usable answer while /config did, each with its one-line reason. */
-  gaps: { endpoint: string; problem: string }[];
-  /** The env var the auth header came from, when one was sent (its value is never kept). */
-  authFrom?: string;
-  /** Things worth saying that are not failures (an auth env var named but unset). */
-  notes: string[];
 }
 
 export const ENDPOINTS = { dashboard: 'config', environment: 'jobmanager/environment', config: 'jobmanager/config', taskManagers: 'taskmanagers' } as const;

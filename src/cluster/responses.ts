@@ -3,6 +3,7 @@
 // names follow Flink's published REST spec (docs/static/generated/rest_v1_dispatcher.yml, every line 1.15–2.3):
 // /config → DashboardConfiguration, /jobmanager/environment → EnvironmentInfo (1.16+), /jobmanager/config →
 // ConfigurationInfoEntry[], /taskmanagers → TaskManagersInfo.
+import type { JvmInfo } from '../facts/cluster.js';
 import { clip } from '../util/text.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -10,16 +11,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 export interface DashboardInfo {
   flinkVersion: string;
   flinkRevision?: string;
-}
-
-export interface JvmInfo {
-  /** As Flink prints it: "OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.15+6". */
-  raw: string;
-  /** Feature release read from the spec version after the last " - " (8 for "1.8/25.392-b08"). */
-  major?: number;
-  arch?: string;
-  /** The JVM's start-up options (-Xmx…, --add-opens…). */
-  options: string[];
 }
 
 export interface EnvironmentInfo {

@@ -1,27 +1,9 @@
 // The Python options of `flink run` and of the PythonDriver a FlinkDeployment starts (spec.job.args), as Flink's
 // CLI defines them (docs/content/docs/deployment/cli.md, flink-clients ProgramOptions/PythonProgramOptions):
 // short and long forms, a value in the next word or after '=', and -D key=value dynamic properties.
+import type { PythonArgs } from '../facts/deploy.js';
 
-export interface PythonArgs {
-  /** -py / --python: the entry script. */
-  python?: string;
-  /** -pym / --pyModule */
-  pyModule?: string;
-  /** -pyfs / --pyFiles: comma-separated files, directories or zips put on the workers' PYTHONPATH. */
-  pyFiles: string[];
-  /** -pyreq / --pyRequirements: "requirements.txt" or "requirements.txt#cache_dir". */
-  pyRequirements?: { file: string; cacheDir?: string };
-  /** -pyarch / --pyArchives: comma-separated "archive[#dir]". */
-  pyArchives: string[];
-  /** -pyexec / --pyExecutable: the workers' interpreter. */
-  pyExecutable?: string;
-  /** -pyclientexec / --pyClientExecutable */
-  pyClientExecutable?: string;
-  /** -j / --jarfile */
-  jarFiles: string[];
-  /** -D key=value */
-  dynamic: Record<string, string>;
-}
+export type { PythonArgs };
 
 type Key = 'python' | 'pyModule' | 'pyFiles' | 'pyRequirements' | 'pyArchives' | 'pyExecutable' | 'pyClientExecutable' | 'jarFiles';
 

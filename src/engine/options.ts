@@ -25,6 +25,10 @@ export interface Options {
   offline: boolean;
   /** --maven-repo (else FLINK_DOCTOR_MAVEN_REPO, settings.xml mirrors, Maven Central). */
   mavenRepo?: string;
+  /** --cluster URL (+ --cluster-auth-env, --cluster-ca, --cluster-timeout): the JobManager's REST address. */
+  cluster?: { url: string; authEnv?: string; caFile?: string; timeoutMs?: number };
+  /** --deploy FILE (repeatable): Dockerfiles, docker-compose files, Kubernetes manifests; else discovered in cwd. */
+  deploy?: string[];
 }
 
 /** One command-line flag, declared once (src/cli/flags.ts); the config file's keys are checked against the same list. */

@@ -1,12 +1,16 @@
 // Every fact a check can ask for: plain data (JSON-friendly) that probes gather and checks read.
 // Types only, importing nothing outside this folder, so checks, the engine, probes and reporters can all
 // depend on it without depending on each other. Which probe gathers each fact: src/probes/registry.ts.
+import type { ClusterFact } from './cluster.js';
+import type { DeployFact } from './deploy.js';
 import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, TargetFact } from './environment.js';
 import type { JarsFact, PipelineJarsFact } from './jars.js';
 import type { JobFact } from './job.js';
 import type { MavenFact, RepositoryFact } from './maven.js';
 import type { InstalledPackagesFact, PyflinkFact, PythonFact, WorkerFact } from './python.js';
 
+export type * from './cluster.js';
+export type * from './deploy.js';
 export type * from './environment.js';
 export type * from './jars.js';
 export type * from './job.js';
@@ -31,6 +35,10 @@ export interface Facts {
   jars: JarsFact;
   /** The Python UDF workers' interpreter (python.executable). */
   worker: WorkerFact;
+  /** The running cluster, read over its REST API (--cluster). */
+  cluster: ClusterFact;
+  /** Dockerfiles, compose files and Kubernetes manifests (--deploy, or found in the working directory). */
+  deploy: DeployFact;
 }
 
 export type FactKey = keyof Facts;

@@ -1,7 +1,7 @@
 // The JVM options Flink's launchers use, read the way PyFlink's gateway (pyflink_gateway_server.py get_jvm_opts)
 // and bin/config.sh read them: FLINK_ENV_JAVA_OPTS when set, else env.java.default-opts.all followed by
-// env.java.opts.all (or the legacy env.java.opts), with JVM_ARGS in front. Which --add-opens/--add-exports the
-// result lacks compared with the list the distribution's own config carries for Java 17+.
+// env.java.opts.all (or the legacy env.java.opts), with JVM_ARGS in front. What the result lacks on Java 17+:
+// missingFlagsOf in src/knowledge/images.ts.
 import { stringValue } from './config-file.js';
 
 export interface JvmOptionsView {
@@ -31,15 +31,4 @@ export function effectiveJvmOptions(values: Record<string, unknown>, env: Record
 
 function split(value: string): string[] {
   return value.trim().replace(/^"|"$/g, '').split(/\s+/).filter(Boolean).slice(0, 10_000);
-}
-
-/** The `required` flags absent from `options`; "--add-opens X" (two words) counts as "--add-opens=X". */
-export function missingFlags(options: readonly string[], required: readonly string[]): string[] {
-  const present = new Set<string>();
-  for (let i = 0; i < options.length; i++) {
-    const option = options[i] ?? '';
-    if ((option === '--add-opens' || option === '--add-exports') && options[i + 1]) present.add(`${option}=${options[++i]}`);
-    else present.add(option);
-  }
-  return required.filter((flag) => !present.has(flag));
 }

@@ -58,3 +58,17 @@ export function java17Flags(matrix: Matrix, flinkVersion: string): { flags: stri
   const entry = minor ? section?.java17Defaults.find((e) => e.lines.includes(minor)) : undefined;
   return entry ? { flags: entry.flags, key: entry.key, sources: matrix.cite([...entry.sources, ...(section?.readOrder ?? [])]) } : undefined;
 }
+
+/** The line's Java 17 flags that `options` lacks, with the key that carries them; undefined for lines without a list. */
+export function missingFlagsOf(matrix: Matrix, flinkVersion: string, options: readonly string[]): { flags: string[]; total: number; key: string; sources: string[] } | undefined {
+  const required = java17Flags(matrix, flinkVersion);
+  if (!required) return undefined;
+  const present = new Set<string>();
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i] ?? '';
+    // "--add-opens X" (two words) is the same flag as "--add-opens=X".
+    if ((option === '--add-opens' || option === '--add-exports') && options[i + 1]) present.add(`${option}=${options[++i]}`);
+    else present.add(option);
+  }
+  return { flags: required.flags.filter((f) => !present.has(f)), total: required.flags.length, key: required.key, sources: required.sources };
+}

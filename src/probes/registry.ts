@@ -4,11 +4,14 @@
 //                       └──────────────────────────────────────────────> java (spawn starts early)
 //   flinkConfig + python + packages ─> worker (python.executable)
 //   flinkConfig, job ─> pipelineJars ─> jars (+ flinkHome, pyflink) ─> maven (+ repository)
+//   cluster (--cluster: REST, independent), deploy (--deploy or files in the working directory, independent)
 import { FactStore, type ProbeMap } from '../engine/facts.js';
 import type { Options } from '../engine/options.js';
 import type { Facts } from '../facts/index.js';
 import type { Matrix } from '../knowledge/matrix.js';
+import { probeCluster } from './cluster.js';
 import type { ProbeContext } from './context.js';
+import { probeDeploy } from './deploy.js';
 import { probeConfDir, probeFlinkConfig } from './flink-config.js';
 import { probeFlinkHome } from './flink-home.js';
 import { probeJars } from './jars.js';
@@ -43,6 +46,8 @@ export function createFactStore(options: Options, matrix: Matrix): FactStore<Fac
     pipelineJars: bind(probePipelineJars),
     jars: bind(probeJars),
     worker: bind(probeWorker),
+    cluster: bind(probeCluster),
+    deploy: bind(probeDeploy),
   };
   return new FactStore<Facts>(probes);
 }

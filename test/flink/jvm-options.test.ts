@@ -1,7 +1,7 @@
 // JVM options as PyFlink's gateway and bin/config.sh read them, against the Java 17 flag list of the matrix.
 import { describe, expect, it } from 'vitest';
-import { effectiveJvmOptions, missingFlags } from '../../src/flink/jvm-options.js';
-import { imageJava, imagePython3, java17Flags } from '../../src/knowledge/images.js';
+import { effectiveJvmOptions } from '../../src/flink/jvm-options.js';
+import { imageJava, imagePython3, java17Flags, missingFlagsOf } from '../../src/knowledge/images.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 
 const matrix = loadMatrix();
@@ -20,20 +20,20 @@ describe('effectiveJvmOptions', () => {
   });
 });
 
-describe('missingFlags against the distribution list', () => {
+describe('missingFlagsOf against the distribution list', () => {
   it('a user opts.all that replaced the list loses all of it; the shipped list loses nothing', () => {
     const required = java17Flags(matrix, '1.20.1');
     expect(required?.flags).toContain('--add-opens=java.base/java.lang=ALL-UNNAMED');
-    expect(missingFlags(['-Xss2m'], required?.flags ?? [])).toHaveLength(required?.flags.length ?? -1);
-    expect(missingFlags(required?.flags ?? [], required?.flags ?? [])).toEqual([]);
+    expect(missingFlagsOf(matrix, '1.20.1', ['-Xss2m'])?.flags).toHaveLength(required?.flags.length ?? -1);
+    expect(missingFlagsOf(matrix, '1.20.1', required?.flags ?? [])?.flags).toEqual([]);
   });
 
   it('accepts the two-word form and knows 2.1 dropped sun.net.util', () => {
     const flags = java17Flags(matrix, '2.2')?.flags ?? [];
     expect(flags).not.toContain('--add-exports=java.base/sun.net.util=ALL-UNNAMED');
     const twoWords = flags.flatMap((f) => [f.slice(0, f.indexOf('=')), f.slice(f.indexOf('=') + 1)]);
-    expect(missingFlags(twoWords, flags)).toEqual([]);
-    expect(java17Flags(matrix, '1.17')).toBeUndefined();
+    expect(missingFlagsOf(matrix, '2.2', twoWords)?.flags).toEqual([]);
+    expect(missingFlagsOf(matrix, '1.17', [])).toBeUndefined();
   });
 });
 

@@ -1,0 +1,78 @@
+// deploy.jars: the JARs a deployment puts next to Flink (COPY/ADD/wget into lib/, usrlib/, plugins/, compose
+// mounts) and the JAR a FlinkSessionJob submits (jarURI) are built for the Flink line the image runs.
+// A FlinkDeployment's jarURI of a Python job is a placeholder the application entrypoint never loads.
+import { basename } from 'node:path';
+import { defineCheck } from '../src/engine/check.js';
+import type { Location } from '../src/engine/model.js';
+import type { DeployFact, DeployJobFact, Located } from '../src/facts/deploy.js';
+import { flinkLineOfJarName } from '../src/jars/version.js';
+import { minorOf } from '../src/knowledge/versions.js';
+import { at, fileProblems, filesRead, locationOf, noDeployment } from './deploy-shared.js';
+
+interface Finding {
+  text: string;
+  fix: string;
+  location: Location;
+}
+
+const FLINK_DIRS = /\/(lib|usrlib|plugins|opt)(\/|$)/;
+
+export default defineCheck({
+  id: 'deploy.jars',
+  title: 'JARs in the deployment fit its Flink',
+  group: 'Deploy',
+  reads: ['Dockerfiles: COPY/ADD/wget/curl/cp of *.jar into Flink\'s folders', 'compose volumes mounting JARs', 'FlinkDeployment / FlinkSessionJob spec.job.jarURI'],
+  needs: ['deploy'],
+  run({ deploy }) {
+    const none = noDeployment(deploy);
+    if (none) return none;
+    const findings: Finding[] = [];
+    const details = [filesRead(deploy)];
+    let judged = 0;
+    deploy.builds.forEach((build, index) => {
+      const minor = minorOf(imageVersion(deploy, build.base) ?? '');
+      for (const jar of build.jars.filter((j) => FLINK_DIRS.test(`${j.dir}/`))) {
+        judged += 1;
+        judge(jar.name, jar, minor, `${jar.dir}/${jar.name}`, `image of ${at(build)}`, findings);
+      }
+      for (const job of deploy.jobs.filter((j) => j.build === index)) for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
+    });
+    for (const job of deploy.jobs) {
+      const minor = minorOf(jobVersion(deploy, job) ?? '');
+      if (job.build === undefined) for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
+      if (!job.jarURI) continue;
+      judged += 1;
+      const name = basename(job.jarURI);
+      const pythonApplication = job.kind === 'FlinkDeployment' && job.python !== undefined && (job.python.python !== undefined || job.python.pyModule !== undefined || job.entryClass === 'org.apache.flink.client.python.PythonDriver');
+      if (pythonApplication) details.push(`${job.name} (${at(job)}): jarURI ${name} is a placeholder for a Python job: the application entrypoint does not load it`);
+      else judge(name, job, minor, job.jarURI, `${job.kind} ${job.name}`, findings);
+    }
+    details.push(...fileProblems(deploy));
+    const first = findings[0];
+    if (!first) return judged === 0 ? { status: 'skipped', summary: 'the deployment files place no JARs and submit none', details } : { status: 'ok', summary: `the JARs in the deployment are built for its Flink (${judged} checked)`, details };
+    return { status: 'error', summary: first.text, details: [...findings.slice(1).map((f) => f.text), ...details], fix: [...new Set(findings.map((f) => f.fix))].join('\n'), locations: findings.map((f) => f.location) };
+  },
+});
+
+function imageVersion(deploy: DeployFact, index: number | undefined): string | undefined {
+  return index === undefined ? undefined : deploy.images[index]?.flinkVersion;
+}
+
+function jobVersion(deploy: DeployFact, job: DeployJobFact): string | undefined {
+  return imageVersion(deploy, job.image) ?? job.flinkVersion?.minor ?? imageVersion(deploy, job.build === undefined ? undefined : deploy.builds[job.build]?.base);
+}
+
+function judge(name: string, place: Located, minor: string | undefined, shown: string, owner: string, findings: Finding[]): void {
+  const parsed = flinkLineOfJarName(name);
+  if (!parsed || !minor) return;
+  if (parsed.artifactId === 'flink-python_2.12' && parsed.line !== '1.15' && minor !== '1.15') {
+    findings.push({ text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`, fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`, location: locationOf(place) });
+    return;
+  }
+  if (parsed.line === minor) return;
+  findings.push({
+    text: `${shown} (${at(place)}) is built for Flink ${parsed.line}, the ${owner} runs Flink ${minor} (NoSuchMethodError / ClassNotFoundException)`,
+    fix: `Use the build of ${parsed.artifactId} for Flink ${minor} in ${at(place)}`,
+    location: locationOf(place),
+  });
+}

@@ -1,0 +1,111 @@
+// deploy.version: every place a deployment states a Flink version agrees: the image tag, a FlinkDeployment's
+// spec.flinkVersion, the apache-flink pip line in the image, and the client's wheel. A finding names the two
+// that disagree (file and line) and the one-line fix; the image is the reference, as it is what runs.
+import { defineCheck } from '../src/engine/check.js';
+import type { Location } from '../src/engine/model.js';
+import type { DeployFact } from '../src/facts/deploy.js';
+import type { Matrix } from '../src/knowledge/matrix.js';
+import { versionSatisfies } from '../src/python/pep508.js';
+import { sameRelease } from '../src/python/pip.js';
+import { at, fileProblems, filesRead, flinkPin, imageRelease, locationOf, noDeployment, sameMinor } from './deploy-shared.js';
+
+interface Statement {
+  what: string;
+  version: string;
+  /** A whole release (x.y.z); false for a minor or a minor-only tag. */
+  exact: boolean;
+  /** For a minor-only image tag: the patch it pulls today. */
+  today?: string;
+  location?: Location;
+  fix: (to: string) => string;
+}
+
+export default defineCheck({
+  id: 'deploy.version',
+  title: 'Image, manifests, pip lines and client agree on Flink',
+  group: 'Deploy',
+  reads: ['--deploy files, else Dockerfile / docker-compose.y(a)ml / FlinkDeployment manifests in the working directory', 'FROM flink:<tag>, spec.image, spec.flinkVersion, pip install apache-flink lines', 'the client\'s apache-flink wheel'],
+  needs: ['deploy', 'pyflink'],
+  run({ deploy, pyflink }, { matrix }) {
+    const none = noDeployment(deploy);
+    if (none) return none;
+    const statements = collect(deploy, matrix, pyflink.flink?.version);
+    const errors: { text: string; fix: string; locations: Location[] }[] = [];
+    const warnings: { text: string; fix: string; locations: Location[] }[] = [];
+    const reference = statements.find((s) => s.exact) ?? statements[0];
+    for (const s of statements) {
+      if (!reference || s === reference) continue;
+      const pair = `${s.what} says ${s.version}, ${reference.what} says ${reference.version}`;
+      const locations = [s.location, reference.location].filter((l): l is Location => l !== undefined);
+      if (!sameMinor(s.version, reference.version)) errors.push({ text: `${pair}: another Flink minor`, fix: s.fix(reference.today ?? reference.version), locations });
+      else if (s.exact && reference.exact && !sameRelease(s.version, reference.version)) warnings.push({ text: `${pair}: another patch`, fix: s.fix(reference.version), locations });
+      else if (s.exact && reference.today && !sameRelease(s.version, reference.today)) warnings.push({ text: `${s.what} says ${s.version}, ${reference.what} pulls ${reference.today} today (newest ${reference.version} patch flink-doctor knows)`, fix: s.fix(reference.today), locations });
+    }
+    for (const loose of looseStatements(deploy, reference, matrix)) (loose.error ? errors : warnings).push(loose);
+    const details = [filesRead(deploy), ...statements.map((s) => `${s.what}: Flink ${s.version}${s.today ? ` (${s.today} today)` : ''}`), ...fileProblems(deploy)];
+    const facts = { statements: statements.length, reference: reference ? `${reference.what}: ${reference.version}` : null };
+    const worst = errors[0] ?? warnings[0];
+    if (!worst) {
+      return { status: 'ok', summary: reference ? `every place states Flink ${reference.version} (${statements.length} statement${statements.length === 1 ? '' : 's'})` : 'no Flink version is stated in the deployment files', details, facts };
+    }
+    const rest = [...errors, ...warnings].filter((f) => f !== worst);
+    return {
+      status: errors.length > 0 ? 'error' : 'warning',
+      summary: worst.text,
+      details: [...rest.map((f) => f.text), ...details],
+      fix: [...new Set([worst, ...rest].map((f) => f.fix))].join('\n'),
+      facts,
+      locations: [worst, ...rest].flatMap((f) => f.locations),
+    };
+  },
+});
+
+function collect(deploy: DeployFact, matrix: Matrix, wheel: string | undefined): Statement[] {
+  const out: Statement[] = [];
+  for (const image of deploy.images) {
+    const release = imageRelease(image, matrix);
+    if (!release) continue;
+    out.push({ what: `image ${image.ref} (${at(image)})`, ...release, location: locationOf(image), fix: (to) => `Use an image tag of Flink ${to} in ${at(image)} (e.g. flink:${to}${image.java ? `-java${image.java}` : ''})` });
+  }
+  for (const job of deploy.jobs) {
+    const stated = job.flinkVersion;
+    if (!stated?.minor) continue;
+    out.push({ what: `spec.flinkVersion ${stated.value} (${at(stated)})`, version: stated.minor, exact: false, location: locationOf(stated), fix: (to) => `Set spec.flinkVersion: v${to.split('.').slice(0, 2).join('_')} in ${at(stated)}` });
+  }
+  for (const build of deploy.builds) {
+    for (const pip of build.pip) {
+      for (const spec of pip.specs) {
+        const exact = flinkPin(spec)?.exact;
+        if (exact) out.push({ what: `pip ${spec} (${at(pip)})`, version: exact, exact: true, location: locationOf(pip), fix: (to) => `Pin apache-flink==${to} in ${at(pip)}` });
+      }
+    }
+  }
+  if (wheel) out.push({ what: `the client wheel apache-flink ${wheel}`, version: wheel, exact: true, fix: (to) => `Install the deployment's release in the client: pip install "apache-flink==${to}"` });
+  // The image is the reference: it is what runs; so it goes first.
+  return out;
+}
+
+/** pip lines without an exact pin, and images whose tag names no version: they float, or do not fit. */
+function looseStatements(deploy: DeployFact, reference: Statement | undefined, matrix: Matrix): { text: string; fix: string; locations: Location[]; error?: boolean }[] {
+  const out: { text: string; fix: string; locations: Location[]; error?: boolean }[] = [];
+  for (const image of deploy.images) {
+    if (image.official && image.floating === 'no-version') {
+      out.push({ text: `image ${image.ref} (${at(image)}) names no Flink version: every rebuild may pull another Flink than the job was written for`, fix: `Pin the image in ${at(image)} to a release, e.g. flink:${matrix.line(matrix.newestMinor())?.newestPatch ?? matrix.newestMinor()}`, locations: [locationOf(image)] });
+    }
+  }
+  const target = reference ? (reference.exact ? reference.version : reference.today) : undefined;
+  for (const build of deploy.builds) {
+    for (const pip of build.pip) {
+      for (const spec of pip.specs) {
+        const pin = flinkPin(spec);
+        if (!pin || pin.exact) continue;
+        if (pin.specifier === '') {
+          out.push({ text: `pip ${spec} (${at(pip)}) has no version: it installs the newest apache-flink, not ${reference ? `the ${reference.version} of ${reference.what}` : 'a chosen release'}`, fix: `Pin apache-flink==${target ?? '<the image\'s Flink>'} in ${at(pip)}`, locations: [locationOf(pip)] });
+        } else if (target && !versionSatisfies(target, pin.specifier)) {
+          out.push({ text: `pip ${spec} (${at(pip)}) does not allow ${target}, the release of ${reference?.what}`, fix: `Pin apache-flink==${target} in ${at(pip)}`, locations: [locationOf(pip)], error: true });
+        }
+      }
+    }
+  }
+  return out;
+}

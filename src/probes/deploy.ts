@@ -1,0 +1,10 @@
+// The deployment files: --deploy FILE (repeatable), else those found in the working directory. Never throws.
+import { discoverDeployFiles, readDeployment } from '../deploy/read.js';
+import type { DeployFact } from '../facts/deploy.js';
+import type { ProbeContext } from './context.js';
+
+export async function probeDeploy({ options }: Pick<ProbeContext, 'options'>): Promise<DeployFact> {
+  const given = options.deploy ?? [];
+  const files = given.length > 0 ? given.map((path) => ({ path, found: 'flag' as const })) : (await discoverDeployFiles(options.cwd)).map((path) => ({ path, found: 'discovered' as const }));
+  return readDeployment(files);
+}
