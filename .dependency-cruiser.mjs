@@ -25,6 +25,7 @@ const CHECK_MAY_IMPORT = [
   '^src/jars/(describe|version)[.]ts$',
   '^src/maven/(advice|coordinates|describe|flink-line)[.]ts$',
   '^src/python/(pep508|pip|wheels)[.]ts$',
+  '^src/flink/(config-values|jvm-options)[.]ts$',
   '^src/util/text[.]ts$',
   '^(node:)?path$',
 ].join('|');

@@ -3,11 +3,10 @@
 // a JAR shipped while the cluster's lib/ holds the same artifact loads it twice (two classloaders:
 // "X is not an instance of X"), or in two versions.
 import { basename } from 'node:path';
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import type { ClusterFact } from '../src/facts/cluster.js';
+import type { ClusterFact, ScannedJar } from '../src/facts/index.js';
 import { jarLabel, readable } from '../src/jars/describe.js';
-import type { ScannedJar } from '../src/jars/scan.js';
 import { parseJarFileName, splitScalaSuffix } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { minorOf } from '../src/knowledge/versions.js';
@@ -24,6 +23,8 @@ export default defineCheck({
   id: 'cluster.jars',
   title: 'The cluster has the JARs the job needs, once',
   group: 'Cluster',
+  description:
+    "Connectors the job uses are shipped with it or on the cluster's classpath (a JAR in the client's `lib/` only is not enough), and no shipped JAR duplicates or conflicts with one in the cluster's `lib/`.",
   reads: ['--cluster URL: GET /jobmanager/environment (classpath; Flink 1.16+)', 'the JARs the job ships and their factories', '--job (connectors, formats and catalogs it uses)'],
   needs: ['cluster', 'jars', 'job'],
   run({ cluster, jars, job }, { matrix }) {

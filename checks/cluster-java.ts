@@ -1,7 +1,7 @@
 // cluster.java: the JVM the JobManager runs (/jobmanager/environment) against its Flink line's Java support,
 // against the bytecode of the JARs the job ships (UnsupportedClassVersionError on the cluster, found on the
 // laptop), and on Java 17+ against the --add-opens/--add-exports list Flink's config carries.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import { missingFlagsOf } from '../src/knowledge/images.js';
 import { jarLabel, readable } from '../src/jars/describe.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
@@ -12,6 +12,8 @@ export default defineCheck({
   id: 'cluster.java',
   title: 'The cluster\'s Java runs Flink and the job\'s JARs',
   group: 'Cluster',
+  description:
+    "The JobManager's JVM (`/jobmanager/environment`, Flink 1.16+) is a Java its Flink line supports, runs the bytecode of the JARs the job ships, and on Java 17+ carries the `--add-opens`/`--add-exports` list of Flink's default config.",
   reads: ['--cluster URL: GET /jobmanager/environment (JVM version and options; Flink 1.16+)', 'class file headers of the JARs the job ships (pipeline.jars, --jars, add_jars)'],
   needs: ['cluster', 'jars'],
   run({ cluster, jars }, { matrix }) {

@@ -1,8 +1,8 @@
 // cluster.python: the python.* settings of the running cluster (/jobmanager/config) against the client's. A job
 // keeps the cluster's value for every key it does not set itself, so an interpreter the cluster names for the
 // workers must be the client's Python minor (UDFs are cloudpickled by the client, unpickled by the workers).
-import { defineCheck } from '../src/engine/check.js';
-import { stringValue } from '../src/flink/config-file.js';
+import { defineCheck } from './define.js';
+import { stringValue } from '../src/flink/config-values.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 
 const KEYS = ['python.executable', 'python.client.executable', 'python.execution-mode', 'python.archives', 'python.requirements', 'python.files', 'python.pythonpath'];
@@ -17,6 +17,8 @@ export default defineCheck({
   id: 'cluster.python',
   title: 'The cluster\'s Python settings fit the client',
   group: 'Cluster',
+  description:
+    "The cluster's `python.*` settings (`/jobmanager/config`) against the client's: an interpreter the workers run whose name states another Python minor than the client's is an error (cloudpickle).",
   reads: ['--cluster URL: GET /jobmanager/config (python.* keys)', 'python.* keys in the local Flink config', 'the client interpreter\'s version'],
   needs: ['cluster', 'flinkConfig', 'python'],
   run({ cluster, flinkConfig, python }) {

@@ -1,7 +1,7 @@
 // What the cluster.* checks share: when the cluster was not read, one of them (cluster.version) reports why
 // and the others skip, so a cluster that is down is one finding, not four.
 import type { Outcome } from '../src/engine/model.js';
-import type { ClusterFact } from '../src/facts/cluster.js';
+import type { ClusterFact } from '../src/facts/index.js';
 
 /** The outcome for a cluster that was not read, or undefined when it was. */
 export function clusterNotRead(cluster: ClusterFact): Outcome | undefined {

@@ -1,7 +1,7 @@
 // cluster.version: the running cluster's Flink (its JobManager's /config) against the client: another minor
 // breaks job submission (ClassNotFoundException, 'JavaPackage' object is not callable), another patch can
 // break connectors compiled against it (NoSuchMethodError).
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { sameRelease } from '../src/python/pip.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
@@ -10,6 +10,8 @@ export default defineCheck({
   id: 'cluster.version',
   title: 'The cluster runs the client\'s Flink',
   group: 'Cluster',
+  description:
+    "The running cluster's Flink (its JobManager's `/config`, `--cluster URL`) is the client wheel's release (else `--flink-version`): another minor is an error, another patch a warning. A cluster that cannot be read is an error here and a skip in the other `cluster.*` checks.",
   reads: ['--cluster URL: GET /config, /jobmanager/environment, /jobmanager/config, /taskmanagers (auth header from --cluster-auth-env)', 'the client\'s apache-flink wheel, else --flink-version'],
   needs: ['cluster', 'pyflink', 'target'],
   run({ cluster, pyflink, target }, { matrix }) {

@@ -2,9 +2,9 @@
 // mounts) and the JAR a FlinkSessionJob submits (jarURI) are built for the Flink line the image runs.
 // A FlinkDeployment's jarURI of a Python job is a placeholder the application entrypoint never loads.
 import { basename } from 'node:path';
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
-import type { DeployFact, DeployJobFact, Located } from '../src/facts/deploy.js';
+import type { DeployFact, DeployJobFact, Located } from '../src/facts/index.js';
 import { flinkLineOfJarName } from '../src/jars/version.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { at, fileProblems, filesRead, locationOf, noDeployment } from './deploy-shared.js';
@@ -21,6 +21,8 @@ export default defineCheck({
   id: 'deploy.jars',
   title: 'JARs in the deployment fit its Flink',
   group: 'Deploy',
+  description:
+    "JARs the deployment puts into Flink's folders (COPY/ADD/wget, compose mounts) and a FlinkSessionJob's `jarURI` are built for the Flink line the image runs.",
   reads: ['Dockerfiles: COPY/ADD/wget/curl/cp of *.jar into Flink\'s folders', 'compose volumes mounting JARs', 'FlinkDeployment / FlinkSessionJob spec.job.jarURI'],
   needs: ['deploy'],
   run({ deploy }) {

@@ -1,7 +1,7 @@
 // deploy.java: the Java each official image runs (its tag's -javaNN, else the variant bare tags point to, per
 // flink-docker) against its Flink line's Java support and the bytecode of the JARs the job ships; and on Java
 // 17+ a compose FLINK_PROPERTIES that replaces env.java.opts.all without Flink's --add-opens list.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import { jarLabel, readable } from '../src/jars/describe.js';
 import { imageJava, missingFlagsOf } from '../src/knowledge/images.js';
@@ -19,6 +19,8 @@ export default defineCheck({
   id: 'deploy.java',
   title: 'The image\'s Java runs its Flink and the job\'s JARs',
   group: 'Deploy',
+  description:
+    "The Java each official image runs (its `-javaNN` tag, else the line's default variant per flink-docker) is published and supported by its Flink line, runs the shipped JARs' bytecode, and keeps Flink's Java 17 flags.",
   reads: ['image tags in the deployment files (-javaNN, else the line\'s default variant from flink-docker)', 'class file headers of the JARs the job ships', 'env.java.opts.all in compose FLINK_PROPERTIES'],
   needs: ['deploy', 'jars'],
   run({ deploy, jars }, { matrix }) {

@@ -2,9 +2,9 @@
 // Dockerfile installs (a python: base, a source build, apt's python3 of the image's Ubuntu) must be the
 // client's minor (cloudpickle) and one the Flink line supports, and `python` must resolve when nothing sets
 // python.executable (the workers start the literal command `python`).
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
-import type { DeployBuildFact, DeployFact } from '../src/facts/deploy.js';
+import type { DeployBuildFact, DeployFact } from '../src/facts/index.js';
 import { imagePython3 } from '../src/knowledge/images.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { at, fileProblems, filesRead, flinkPin, locationOf, noDeployment } from './deploy-shared.js';
@@ -22,6 +22,8 @@ export default defineCheck({
   id: 'deploy.python',
   title: 'The image gives the workers the client\'s Python',
   group: 'Deploy',
+  description:
+    "A PyFlink image installs a Python (official Flink images ship none) of the client's minor and one its Flink supports, and `python` resolves when nothing sets `python.executable`.",
   reads: ['Dockerfiles: FROM python:<v>, Python source builds, apt-get install python3, a python symlink, pip install apache-flink', 'python.executable / -pyexec in manifests and FLINK_PROPERTIES', 'the client interpreter\'s version'],
   needs: ['deploy', 'python'],
   run({ deploy, python }, { matrix }) {

@@ -2,7 +2,7 @@
 // Flink version every image, manifest and pip line states.
 import { basename } from 'node:path';
 import type { Location, Outcome } from '../src/engine/model.js';
-import type { DeployFact, DeployImageFact, Located } from '../src/facts/deploy.js';
+import type { DeployFact, DeployImageFact, Located } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { parseRequirement } from '../src/python/pep508.js';

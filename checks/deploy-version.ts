@@ -1,9 +1,9 @@
 // deploy.version: every place a deployment states a Flink version agrees: the image tag, a FlinkDeployment's
 // spec.flinkVersion, the apache-flink pip line in the image, and the client's wheel. A finding names the two
 // that disagree (file and line) and the one-line fix; the image is the reference, as it is what runs.
-import { defineCheck } from '../src/engine/check.js';
+import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
-import type { DeployFact } from '../src/facts/deploy.js';
+import type { DeployFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { versionSatisfies } from '../src/python/pep508.js';
 import { sameRelease } from '../src/python/pip.js';
@@ -24,6 +24,8 @@ export default defineCheck({
   id: 'deploy.version',
   title: 'Image, manifests, pip lines and client agree on Flink',
   group: 'Deploy',
+  description:
+    "Every place a deployment states a Flink version agrees: the image tag, a FlinkDeployment's `spec.flinkVersion`, the `apache-flink` pip line in the image and the client wheel; unpinned pip lines and tags without a version are warnings.",
   reads: ['--deploy files, else Dockerfile / docker-compose.y(a)ml / FlinkDeployment manifests in the working directory', 'FROM flink:<tag>, spec.image, spec.flinkVersion, pip install apache-flink lines', 'the client\'s apache-flink wheel'],
   needs: ['deploy', 'pyflink'],
   run({ deploy, pyflink }, { matrix }) {

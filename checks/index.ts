@@ -1,8 +1,16 @@
 // The registry: every check, in report order. Adding a check = one file in checks/ + one line here
 // (then `npm run readme` regenerates the README's check table from its description).
 import type { Check } from './define.js';
+import clusterJars from './cluster-jars.js';
+import clusterJava from './cluster-java.js';
+import clusterPython from './cluster-python.js';
+import clusterVersion from './cluster-version.js';
 import configFile from './config-file.js';
 import configPipelineJars from './config-pipeline-jars.js';
+import deployJars from './deploy-jars.js';
+import deployJava from './deploy-java.js';
+import deployPython from './deploy-python.js';
+import deployVersion from './deploy-version.js';
 import jarsBytecode from './jars-bytecode.js';
 import jarsConflicts from './jars-conflicts.js';
 import jarsFlinkVersion from './jars-flink-version.js';
@@ -33,6 +41,14 @@ export const allChecks: Check[] = [
   jobConnectors,
   configPipelineJars,
   configFile,
+  clusterVersion,
+  clusterJava,
+  clusterJars,
+  clusterPython,
+  deployVersion,
+  deployJava,
+  deployPython,
+  deployJars,
   jarsUpdates,
   jarsIntegrity,
 ];

@@ -16,6 +16,7 @@ import { applyPolicy, resolveInvocation, unusedIgnores } from '../config/index.j
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
+import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
 
 export const TOOL = { name: 'flink-doctor', version: pkg.version };
 
@@ -113,7 +114,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
       throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minor} releases ${line.patches.join(', ')} (pass ${minor} to target the line)`);
     }
   }
-  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'job']) {
+  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'job', 'cluster', 'cluster-auth-env', 'cluster-ca', 'cluster-timeout']) {
     if (str(name) === '') throw new UsageError(`--${name} needs a non-empty value`);
   }
   const only = listValue(flags.only);
@@ -146,7 +147,39 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     cwd: io.cwd,
     offline: Boolean(flags.offline),
     mavenRepo: str('maven-repo'),
+    cluster: clusterOption(str, io.cwd),
+    deploy: deployOption(flags.deploy, io.cwd),
   });
+}
+
+/** --cluster and its companions; the companions without --cluster are a usage error (they would do nothing). */
+function clusterOption(str: (name: string) => string | undefined, cwd: string): Options['cluster'] {
+  const url = str('cluster');
+  const companions = ['cluster-auth-env', 'cluster-ca', 'cluster-timeout'].filter((name) => str(name) !== undefined);
+  if (url === undefined) {
+    if (companions.length > 0) throw new UsageError(`--${companions[0]} needs --cluster URL`);
+    return undefined;
+  }
+  try {
+    const authEnv = str('cluster-auth-env');
+    const caFile = checkedPath('--cluster-ca', str('cluster-ca'), cwd, 'file');
+    const timeout = str('cluster-timeout');
+    return {
+      url: checkClusterUrl(url, '--cluster'),
+      ...(authEnv !== undefined ? { authEnv: checkEnvName(authEnv, '--cluster-auth-env') } : {}),
+      ...(caFile ? { caFile } : {}),
+      ...(timeout !== undefined ? { timeoutMs: checkTimeout(timeout, '--cluster-timeout') } : {}),
+    };
+  } catch (error) {
+    throw error instanceof ClusterSettingError ? new UsageError(error.message) : error;
+  }
+}
+
+/** --deploy files must exist (the doctor was told to read them); none given → discovery in the working directory. */
+function deployOption(value: string | boolean | string[] | undefined, cwd: string): string[] | undefined {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  if (items.some((item) => item.trim() === '')) throw new UsageError('--deploy needs a non-empty value');
+  return items.length > 0 ? items.map((item) => checkedPath('--deploy', item, cwd, 'file') as string) : undefined;
 }
 
 /** The config file in the report; ignore entries that matched nothing are listed so stale ones get cleaned up. */

@@ -12,6 +12,7 @@ import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
 import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FORMATS, isFormat, type Format } from '../report/index.js';
 import { readTextFile } from '../util/read-file.js';
+import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
 
 export const CONFIG_FILE_NAME = 'flink-doctor.config.json';
 
@@ -33,6 +34,11 @@ export interface ConfigFile {
   jars?: string[];
   job?: string;
   mavenRepo?: string;
+  cluster?: string;
+  clusterAuthEnv?: string;
+  clusterCa?: string;
+  clusterTimeout?: number;
+  deploy?: string[];
   offline?: boolean;
   only?: string[];
   skip?: string[];
@@ -48,7 +54,7 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
-type Kind = 'string' | 'path' | 'command' | 'url' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
+type Kind = 'string' | 'path' | 'command' | 'url' | 'cluster-url' | 'env-name' | 'seconds' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
 
 /** Every key the file may hold and what its value is. */
 export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
@@ -60,6 +66,11 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
   jars: 'paths',
   job: 'path',
   mavenRepo: 'url',
+  cluster: 'cluster-url',
+  clusterAuthEnv: 'env-name',
+  clusterCa: 'path',
+  clusterTimeout: 'seconds',
+  deploy: 'paths',
   offline: 'boolean',
   only: 'ids',
   skip: 'ids',
@@ -157,6 +168,11 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
         config[key] = url;
         break;
       }
+      case 'cluster-url':
+      case 'env-name':
+      case 'seconds':
+        config[key] = clusterSetting(kind, key, value, fail);
+        break;
       case 'paths': {
         const items = typeof value === 'string' ? [value] : value;
         if (!Array.isArray(items) || items.length === 0) fail(`"${key}" must be a path or a non-empty array of paths`);
@@ -217,6 +233,22 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
     if (typeof record.reason !== 'string' || record.reason.trim() === '') fail(`${where}.reason is required: say why this finding is accepted`);
     if (record.match !== undefined && (typeof record.match !== 'string' || record.match === '')) fail(`${where}.match must be a non-empty string`);
     return { check, reason: (record.reason as string).trim(), ...(record.match !== undefined ? { match: record.match as string } : {}) };
+  }
+}
+
+/** --cluster's settings, validated as the flags are, the message naming the key. */
+function clusterSetting(kind: 'cluster-url' | 'env-name' | 'seconds', key: string, value: unknown, fail: (message: string) => never): string | number {
+  try {
+    if (kind === 'seconds') {
+      if (typeof value !== 'number') return fail(`"${key}" must be a number of seconds`);
+      checkTimeout(value, `"${key}"`);
+      return value;
+    }
+    if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a non-empty string`);
+    return kind === 'cluster-url' ? checkClusterUrl(value, `"${key}"`) : checkEnvName(value, `"${key}"`);
+  } catch (error) {
+    if (error instanceof ClusterSettingError) return fail(error.message);
+    throw error;
   }
 }
 

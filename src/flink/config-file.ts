@@ -141,11 +141,4 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   return { file, present, values: parsed.values, problems: [...parsed.problems, ...singleValueProblems(parsed.values, file)] };
 }
 
-
-/** A config value as one string, or undefined (lists and maps are not strings). */
-export function stringValue(values: Record<string, unknown>, key: string): string | undefined {
-  const value = values[key];
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
+export { stringValue } from './config-values.js';

@@ -2,7 +2,7 @@
 // and bin/config.sh read them: FLINK_ENV_JAVA_OPTS when set, else env.java.default-opts.all followed by
 // env.java.opts.all (or the legacy env.java.opts), with JVM_ARGS in front. What the result lacks on Java 17+:
 // missingFlagsOf in src/knowledge/images.ts.
-import { stringValue } from './config-file.js';
+import { stringValue } from './config-values.js';
 
 export interface JvmOptionsView {
   /** What was read, in order, each with its raw value. */

@@ -66,7 +66,7 @@ FROM flink
 RUN wget -P lib https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/3.3.0-1.20/flink-sql-connector-kafka-3.3.0-1.20.jar; \\
   # comment \\
   cp /opt/flink/opt/flink-python-1.20.1.jar lib/
-COPY --chown=flink ./jars/*.jar \$FLINK_HOME/usrlib/
+COPY --chown=flink ./jars/*.jar $FLINK_HOME/usrlib/
 `);
     expect(facts.flinkImage?.tag).toEqual({ flinkVersion: '1.20.1', scala: '2.12', java: 17, floating: false });
     expect(facts.pythonInstalls.map((p) => p.version)).toEqual(['3.11.9']);

@@ -145,6 +145,8 @@ function healthyFacts(): Facts {
     pipelineJars: { settings: [] },
     jars: { jars: [], overlaps: [], durationMs: 0 },
     worker: { status: 'unset', file: configFile, archives: [], sameAsClient: false },
+    cluster: { status: 'not-requested', classpath: [], config: {}, gaps: [], notes: [] },
+    deploy: { files: [], images: [], builds: [], jobs: [] },
   };
 }
 
