@@ -9,6 +9,13 @@ import { versionSatisfies } from '../src/python/pep508.js';
 import { sameRelease } from '../src/python/pip.js';
 import { at, fileProblems, filesRead, flinkPin, imageRelease, locationOf, noDeployment, sameMinor } from './deploy-shared.js';
 
+interface Finding {
+  text: string;
+  fix: string;
+  locations: Location[];
+  error?: boolean;
+}
+
 interface Statement {
   what: string;
   version: string;
@@ -32,16 +39,16 @@ export default defineCheck({
     const none = noDeployment(deploy);
     if (none) return none;
     const statements = collect(deploy, matrix, pyflink.flink?.version);
-    const errors: { text: string; fix: string; locations: Location[] }[] = [];
-    const warnings: { text: string; fix: string; locations: Location[] }[] = [];
-    const reference = statements.find((s) => s.exact) ?? statements[0];
+    const errors: Finding[] = [];
+    const warnings: Finding[] = [];
+    // The image is the reference: it is what runs (collect() puts images first). Patches are compared with
+    // the first statement that names one (a minor-only tag names the patch it pulls today).
+    const reference = statements[0];
+    const patchReference = statements.find((s) => s.exact || s.today);
     for (const s of statements) {
-      if (!reference || s === reference) continue;
-      const pair = `${s.what} says ${s.version}, ${reference.what} says ${reference.version}`;
-      const locations = [s.location, reference.location].filter((l): l is Location => l !== undefined);
-      if (!sameMinor(s.version, reference.version)) errors.push({ text: `${pair}: another Flink minor`, fix: s.fix(reference.today ?? reference.version), locations });
-      else if (s.exact && reference.exact && !sameRelease(s.version, reference.version)) warnings.push({ text: `${pair}: another patch`, fix: s.fix(reference.version), locations });
-      else if (s.exact && reference.today && !sameRelease(s.version, reference.today)) warnings.push({ text: `${s.what} says ${s.version}, ${reference.what} pulls ${reference.today} today (newest ${reference.version} patch flink-doctor knows)`, fix: s.fix(reference.today), locations });
+      const finding = reference && s !== reference ? compareMinor(s, reference) : undefined;
+      const patch = !finding && patchReference && s !== patchReference ? comparePatch(s, patchReference) : undefined;
+      for (const f of [finding, patch]) if (f) (f.error ? errors : warnings).push(f);
     }
     for (const loose of looseStatements(deploy, reference, matrix)) (loose.error ? errors : warnings).push(loose);
     const details = [filesRead(deploy), ...statements.map((s) => `${s.what}: Flink ${s.version}${s.today ? ` (${s.today} today)` : ''}`), ...fileProblems(deploy)];
@@ -61,6 +68,23 @@ export default defineCheck({
     };
   },
 });
+
+const placesOf = (...statements: Statement[]) => statements.flatMap((s) => (s.location ? [s.location] : []));
+
+/** Another minor: an error. */
+function compareMinor(s: Statement, reference: Statement): Finding | undefined {
+  if (sameMinor(s.version, reference.version)) return undefined;
+  return { text: `${s.what} says ${s.version}, ${reference.what} says ${reference.version}: another Flink minor`, fix: s.fix(reference.today ?? reference.version), locations: placesOf(s, reference), error: true };
+}
+
+/** Another patch (a minor-only tag counting as the patch it pulls today): a warning. */
+function comparePatch(s: Statement, reference: Statement): Finding | undefined {
+  const says = (x: Statement) => `${x.what} ${x.exact ? `says ${x.version}` : `pulls ${x.today} today (newest ${x.version} patch flink-doctor knows)`}`;
+  const mine = s.exact ? s.version : s.today;
+  const theirs = reference.exact ? reference.version : reference.today;
+  if (!mine || !theirs || !sameMinor(mine, theirs) || sameRelease(mine, theirs) || (!s.exact && !reference.exact)) return undefined;
+  return { text: `${says(s)}, ${says(reference)}: another patch`, fix: s.fix(theirs), locations: placesOf(s, reference) };
+}
 
 function collect(deploy: DeployFact, matrix: Matrix, wheel: string | undefined): Statement[] {
   const out: Statement[] = [];
@@ -83,13 +107,12 @@ function collect(deploy: DeployFact, matrix: Matrix, wheel: string | undefined):
     }
   }
   if (wheel) out.push({ what: `the client wheel apache-flink ${wheel}`, version: wheel, exact: true, fix: (to) => `Install the deployment's release in the client: pip install "apache-flink==${to}"` });
-  // The image is the reference: it is what runs; so it goes first.
   return out;
 }
 
 /** pip lines without an exact pin, and images whose tag names no version: they float, or do not fit. */
-function looseStatements(deploy: DeployFact, reference: Statement | undefined, matrix: Matrix): { text: string; fix: string; locations: Location[]; error?: boolean }[] {
-  const out: { text: string; fix: string; locations: Location[]; error?: boolean }[] = [];
+function looseStatements(deploy: DeployFact, reference: Statement | undefined, matrix: Matrix): Finding[] {
+  const out: Finding[] = [];
   for (const image of deploy.images) {
     if (image.official && image.floating === 'no-version') {
       out.push({ text: `image ${image.ref} (${at(image)}) names no Flink version: every rebuild may pull another Flink than the job was written for`, fix: `Pin the image in ${at(image)} to a release, e.g. flink:${matrix.line(matrix.newestMinor())?.newestPatch ?? matrix.newestMinor()}`, locations: [locationOf(image)] });

@@ -36,7 +36,7 @@ export async function analyseCompose(text: string, label: string): Promise<Compo
   for (const [name, raw] of Object.entries(services)) {
     if (!isRecord(raw)) continue;
     const at = (...path: string[]) => file.lineOf(first.doc, ['services', name, ...path]);
-    const service: ComposeService = { name, line: at(), flinkProperties: flinkProperties(raw.environment), mounts: mounts(raw.volumes, at('volumes')), command: words(raw.command) };
+    const service: ComposeService = { name, line: file.keyLineOf(first.doc, ['services', name]), flinkProperties: flinkProperties(raw.environment), mounts: mounts(raw.volumes, at('volumes')), command: words(raw.command) };
     const ref = typeof raw.image === 'string' ? parseImageRef(raw.image) : undefined;
     if (ref) {
       const official = isFlinkRepository(ref.repository);

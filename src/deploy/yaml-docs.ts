@@ -11,13 +11,15 @@ const MAX_DOCUMENTS = 200;
 
 export interface YamlFile {
   docs: { data: unknown; doc: Document }[];
-  /** 1-based line of a node, or of the path inside a document. */
+  /** 1-based line of the value at `path` inside a document. */
   lineOf: (doc: Document, path: readonly (string | number)[]) => number | undefined;
+  /** 1-based line of the key of the last step of `path` (a compose service's name line). */
+  keyLineOf: (doc: Document, path: readonly (string | number)[]) => number | undefined;
   problems: string[];
 }
 
 export async function readYamlDocuments(text: string, label: string): Promise<YamlFile> {
-  const empty = (problem: string): YamlFile => ({ docs: [], lineOf: () => undefined, problems: [problem] });
+  const empty = (problem: string): YamlFile => ({ docs: [], lineOf: () => undefined, keyLineOf: () => undefined, problems: [problem] });
   if (text.length > MAX_YAML_BYTES) return empty(`${label} is ${text.length} bytes, more than the ${MAX_YAML_BYTES} read`);
   if (flowDepth(text) > MAX_FLOW_DEPTH) return empty(`${label} nests [ and { more than ${MAX_FLOW_DEPTH} deep: not read`);
   const yaml = commonJsExports(await import('yaml'));
@@ -45,7 +47,16 @@ export async function readYamlDocuments(text: string, label: string): Promise<Ya
     const offset = node && typeof node === 'object' && 'range' in node ? node.range?.[0] : undefined;
     return offset === undefined ? undefined : counter.linePos(offset).line;
   };
-  return { docs, lineOf, problems };
+  const keyLineOf = (doc: Document, path: readonly (string | number)[]) => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    const items = parent && typeof parent === 'object' && 'items' in parent && Array.isArray(parent.items) ? (parent.items as unknown[]) : [];
+    for (const item of items) {
+      const key = item && typeof item === 'object' && 'key' in item ? (item.key as Node | null) : null;
+      if (key && 'value' in key && key.value === path[path.length - 1] && key.range) return counter.linePos(key.range[0]).line;
+    }
+    return lineOf(doc, path);
+  };
+  return { docs, lineOf, keyLineOf, problems };
 }
 
 /** Deepest nesting of flow collections, counted naively (brackets inside strings count too: a safe overestimate). */
