@@ -7,7 +7,7 @@ import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import type { ClusterFact, ScannedJar } from '../src/facts/index.js';
 import { jarLabel, readable } from '../src/jars/describe.js';
-import { parseJarFileName, splitScalaSuffix } from '../src/jars/version.js';
+import { lineMismatch, parseJarFileName, splitScalaSuffix } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
@@ -78,9 +78,10 @@ function judgeShipped(jar: ScannedJar, onCluster: ReturnType<typeof clusterArtif
     }
   }
   const clusterMinor = minorOf(cluster.flinkVersion ?? '');
-  if (id?.flinkLine && clusterMinor && id.flinkLine !== clusterMinor) {
-    errors.push(`${jarLabel(jar)} is built for Flink ${id.flinkLine}, the cluster runs ${cluster.flinkVersion} (NoSuchMethodError or ClassNotFoundException)`);
-    fixes.push(`Ship the build of ${id.artifactId ?? basename(jar.ref.path)} for Flink ${clusterMinor}`);
+  const level = id?.flinkLine && clusterMinor ? lineMismatch(id.flinkLine, clusterMinor) : undefined;
+  if (level) {
+    (level === 'error' ? errors : warnings).push(`${jarLabel(jar)} is built for Flink ${id?.flinkLine}, the cluster runs ${cluster.flinkVersion} (${level === 'error' ? 'another major: NoClassDefFoundError' : 'NoSuchMethodError where an API it calls changed'})`);
+    fixes.push(`Ship the build of ${id?.artifactId ?? basename(jar.ref.path)} for Flink ${clusterMinor}`);
   }
 }
 

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import type { DeployFact, DeployJobFact, Located } from '../src/facts/index.js';
-import { flinkLineOfJarName } from '../src/jars/version.js';
+import { flinkLineOfJarName, lineMismatch } from '../src/jars/version.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { at, fileProblems, filesRead, locationOf, noDeployment } from './deploy-shared.js';
 
@@ -13,6 +13,7 @@ interface Finding {
   text: string;
   fix: string;
   location: Location;
+  error: boolean;
 }
 
 const FLINK_DIRS = /\/(lib|usrlib|plugins|opt)(\/|$)/;
@@ -50,9 +51,15 @@ export default defineCheck({
       else judge(name, job, minor, job.jarURI, `${job.kind} ${job.name}`, findings);
     }
     details.push(...fileProblems(deploy));
-    const first = findings[0];
+    const first = findings.find((f) => f.error) ?? findings[0];
     if (!first) return judged === 0 ? { status: 'skipped', summary: 'the deployment files place no JARs and submit none', details } : { status: 'ok', summary: `the JARs in the deployment are built for its Flink (${judged} checked)`, details };
-    return { status: 'error', summary: first.text, details: [...findings.slice(1).map((f) => f.text), ...details], fix: [...new Set(findings.map((f) => f.fix))].join('\n'), locations: findings.map((f) => f.location) };
+    return {
+      status: findings.some((f) => f.error) ? 'error' : 'warning',
+      summary: first.text,
+      details: [...findings.filter((f) => f !== first).map((f) => f.text), ...details],
+      fix: [...new Set(findings.map((f) => f.fix))].join('\n'),
+      locations: findings.map((f) => f.location),
+    };
   },
 });
 
@@ -68,13 +75,16 @@ function judge(name: string, place: Located, minor: string | undefined, shown: s
   const parsed = flinkLineOfJarName(name);
   if (!parsed || !minor) return;
   if (parsed.artifactId === 'flink-python_2.12' && parsed.line !== '1.15' && minor !== '1.15') {
-    findings.push({ text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`, fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`, location: locationOf(place) });
+    findings.push({ text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`, fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`, location: locationOf(place), error: true });
     return;
   }
-  if (parsed.line === minor) return;
+  // flink-python and flink-dist only ever run on their own release's line; connectors may tolerate a neighbour.
+  const level = parsed.artifactId.startsWith('flink-python') || parsed.artifactId.startsWith('flink-dist') ? (parsed.line === minor ? undefined : 'error') : lineMismatch(parsed.line, minor);
+  if (!level) return;
   findings.push({
-    text: `${shown} (${at(place)}) is built for Flink ${parsed.line}, the ${owner} runs Flink ${minor} (NoSuchMethodError / ClassNotFoundException)`,
+    text: `${shown} (${at(place)}) is built for Flink ${parsed.line}, the ${owner} runs Flink ${minor} (${level === 'error' ? 'ClassNotFoundException / NoSuchMethodError' : 'NoSuchMethodError where an API it calls changed'})`,
     fix: `Use the build of ${parsed.artifactId} for Flink ${minor} in ${at(place)}`,
     location: locationOf(place),
+    error: level === 'error',
   });
 }

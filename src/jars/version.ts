@@ -85,3 +85,13 @@ export function flinkLineOfJarName(name: string): { artifactId: string; version:
   const line = externalized?.[1] ?? plain;
   return line ? { artifactId: parts.artifactId, version: parts.version, line: normaliseMinor(line) } : undefined;
 }
+
+/**
+ * How bad a JAR built for Flink `built` is on Flink `target`: another major is an error (Flink 2 removed the
+ * 1.x SourceFunction/SinkFunction APIs), another minor of the same major a warning (NoSuchMethodError where
+ * an API it calls changed), as jars.flink-version judges it.
+ */
+export function lineMismatch(built: string, target: string): 'error' | 'warning' | undefined {
+  if (built === target) return undefined;
+  return built.split('.')[0] !== target.split('.')[0] ? 'error' : 'warning';
+}
