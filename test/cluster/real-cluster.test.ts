@@ -1,0 +1,58 @@
+// Against a REAL JobManager and TaskManager started on loopback from the apache-flink wheel's own scripts
+// (test/helpers/real-cluster.ts). Needs the cached venv scripts/prepare-real-cluster.mjs makes; without it the
+// suite is skipped with the reason printed (npm test stays hermetic: no registry needed).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCluster } from '../../src/cluster/client.js';
+import type { Report } from '../../src/engine/model.js';
+import { runCli } from '../helpers/cli.js';
+import { specProblems } from '../helpers/flink-rest.js';
+import { clusterVenv, startRealCluster, type RealCluster } from '../helpers/real-cluster.js';
+import { isolatedEnv } from '../helpers/run-check.js';
+
+const VERSION = '1.20.5';
+const venv = clusterVenv(VERSION);
+if ('missing' in venv) console.warn(`[skipped] real-cluster tests: ${venv.missing}`);
+
+describe.skipIf('missing' in venv)(`a real Flink ${VERSION} standalone cluster`, () => {
+  let cluster: RealCluster;
+  beforeAll(async () => {
+    cluster = await startRealCluster(VERSION);
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  }, 30_000);
+
+  it('answers validate against the published REST spec of its line', async () => {
+    for (const path of ['/config', '/jobmanager/environment', '/jobmanager/config', '/taskmanagers']) {
+      const body: unknown = await (await fetch(`${cluster.url}${path}`)).json();
+      expect(specProblems('1.20', path, body), path).toEqual([]);
+    }
+  });
+
+  it('the client reads its version, Java, classpath and configuration', async () => {
+    const fact = await readCluster({ url: cluster.url, timeoutMs: 5_000 }, {});
+    expect(fact).toMatchObject({ status: 'read', flinkVersion: VERSION, taskManagers: 1, gaps: [] });
+    expect(fact.jvm?.major).toBeGreaterThanOrEqual(11);
+    expect(fact.classpath.some((entry) => entry.endsWith(`flink-dist-${VERSION}.jar`))).toBe(true);
+    expect(fact.config['rest.port']).toBe(new URL(cluster.url).port);
+  });
+
+  it('flink-doctor --cluster: the same release as the client wheel; Java 17 (experimental on 1.20) with Flink\'s flags', async () => {
+    const run = await runCli(['--cluster', cluster.url, '--python', cluster.python, '--only', 'cluster', '--json'], isolatedEnv());
+    const report = JSON.parse(run.stdout) as Report;
+    const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
+    expect(byId['cluster.version']).toMatchObject({ status: 'ok', summary: `the cluster runs Flink ${VERSION}, as the client wheel` });
+    // This machine's default java is 17: the cluster runs on it; nothing of Flink's --add-opens list is missing.
+    expect(byId['cluster.java']).toMatchObject({ status: 'warning', summary: `the cluster runs Java 17, experimental on Flink ${VERSION}` });
+    expect(byId['cluster.java']?.details.join('\n')).not.toContain('missing:');
+    expect(byId['cluster.python']?.status).toBe('ok');
+    expect(run.code).toBe(0);
+  });
+
+  it('another client release is found', async () => {
+    const run = await runCli(['--cluster', cluster.url, '--flink-version', '2.2.1', '--only', 'cluster.version', '--json'], isolatedEnv());
+    const check = (JSON.parse(run.stdout) as Report).checks[0];
+    expect(check).toMatchObject({ status: 'error', summary: `the cluster runs Flink ${VERSION}, the target is Flink 2.2.1: another minor cannot run the client's jobs` });
+    expect(run.code).toBe(1);
+  });
+});
