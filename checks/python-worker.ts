@@ -4,7 +4,9 @@
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST } from '../src/knowledge/flink-names.js';
-import type { InstalledPackagesFact, PythonFact, WorkerFact } from '../src/facts/index.js';
+import { basename } from 'node:path';
+import type { ArchiveRead, InstalledPackagesFact, PythonFact, TargetFact, WorkerFact } from '../src/facts/index.js';
+import type { Matrix } from '../src/knowledge/matrix.js';
 import { parseRequirement } from '../src/python/pep508.js';
 import { interpreterOf, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
@@ -16,137 +18,189 @@ export default defineCheck({
   title: 'Python worker interpreter',
   group: 'Python',
   description:
-    'The interpreter Python UDF workers run (`python.executable` in the Flink config; skipped when unset, or a path ' +
-    'inside a `python.archives` archive) runs, has the client\'s Python minor (cloudpickle payloads), a minor the ' +
-    'target supports, and apache-flink at the client\'s release.',
+    'The interpreter Python UDF workers run has the client\'s Python minor (cloudpickle payloads), a minor the ' +
+    'target supports, and apache-flink at the client\'s release: `python.executable` in the Flink config; when it ' +
+    'is unset, `python` on PATH (what `flink run` and local workers start; mismatches are warnings); when it points ' +
+    'into a `python.archives` archive, the interpreter inside it (a symlink leaving the archive is an error).',
   reads: [
     'python.executable and python.archives in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)',
+    '`python` on PATH when python.executable is unset',
+    'the python.archives archive python.executable points into (listing, pyvenv.cfg, dist-info names; never extracted)',
     '<python.executable> -c <probe script> (not again when it is the client interpreter)',
     '*.dist-info / *.egg-info on its sys.path (apache-flink, apache-beam)',
   ],
   needs: ['worker', 'python', 'pyflink', 'target'],
   run({ worker, python: client, pyflink, target }, { matrix }): Outcome {
-    const { minor: flink, note, skip } = matrix.judgedLine(target);
-    // A target older than every known line: the worker still has to match the client, but no line is judged.
-    const supported = skip ? [] : (matrix.line(flink)?.python.supported ?? []);
-    const notes = [note, skip].filter((n): n is string => Boolean(n));
-    const where = `python.executable in ${worker.file ?? 'the Flink config'}`;
-    const clientMinor = client.runs && client.version ? minorOf(client.version) : undefined;
-    const clientFlink = pyflink.flink?.version;
-    const facts = {
-      configured: worker.configured ?? null,
-      configFile: worker.file ?? null,
-      archives: worker.archives.join(',') || null,
-      executable: worker.python?.executable ?? null,
-      version: worker.python?.version ?? null,
-      sameAsClient: worker.sameAsClient,
-      clientVersion: client.version ?? null,
-      clientFlink: clientFlink ?? null,
-      workerFlink: worker.packages?.distributions[FLINK_DIST]?.version ?? null,
-      judgedAgainst: `Flink ${flink}`,
-    };
-
-    if (worker.status === 'unset') {
-      return {
-        status: 'skipped',
-        summary: `python.executable is not set${worker.file ? ` in ${worker.file}` : ''}: local runs start Python workers with the client's interpreter (sys.executable); on a cluster they run \`python\` on the workers' PATH`,
-        details: [
-          ...(client.runs ? [`client interpreter: ${interpreterOf(client)}${client.version ? ` (Python ${client.version})` : ''}`] : []),
-          UNSEEN,
-          ...(client.runs ? [`to pin the workers to a known interpreter, set python.executable: ${interpreterOf(client)} (or a Python ${clientMinor ?? '3'} path that exists on every TaskManager)`] : []),
-        ],
-        facts,
-      };
-    }
-    if (worker.status === 'archive') {
-      return {
-        status: 'skipped',
-        summary: `python.executable ${worker.configured} is inside the archive ${worker.archive} (python.archives): it exists only on the workers, once the archive is extracted, and cannot be checked locally`,
-        details: [
-          `set in ${worker.file ?? 'the Flink config'}`,
-          ...(worker.archives.length > 0 ? [`python.archives: ${worker.archives.join(', ')}`] : ['python.archives is not set in the Flink config: ship the archive with -pyarch or add_python_archive() in the job, or the path will not exist']),
-          `the archive's interpreter needs Python ${clientMinor ?? supported.join('/')} and apache-flink ${clientFlink ?? releaseToInstall(target, matrix)}, like the client`,
-        ],
-        facts,
-      };
-    }
+    const ctx = context(worker, client, pyflink.flink?.version, target, matrix);
+    if (worker.status === 'unset') return worker.fromPath && worker.python ? judgePathPython(ctx, worker.python) : unsetSkip(ctx);
+    if (worker.status === 'archive') return worker.archiveRead ? judgeArchive(ctx) : archiveSkip(ctx);
     if (worker.status === 'relative') {
       return {
         status: 'skipped',
         summary: `python.executable ${worker.configured} is a relative path: the workers resolve it against their working directory (where python.archives are extracted), so it cannot be checked locally`,
         details: [`set in ${worker.file ?? 'the Flink config'}`, ...(worker.archives.length > 0 ? [`python.archives: ${worker.archives.join(', ')} (none extracts to ${worker.configured?.split('/')[0] ?? ''})`] : [])],
-        facts,
+        facts: ctx.facts,
       };
     }
-
-    const wantedMinor = clientMinor && supported.includes(clientMinor) ? clientMinor : supported[supported.length - 1] ?? '3';
-    const wantedFlink = clientFlink ?? releaseToInstall(target, matrix);
-    const interpreterFix = `Set python.executable in ${worker.file ?? 'the Flink config'} to a Python ${wantedMinor} interpreter with apache-flink ${wantedFlink} that exists on every TaskManager${client.runs && clientMinor === wantedMinor ? ` (locally the client's: python.executable: ${interpreterOf(client)})` : ''}`;
-
     if (worker.status === 'invalid' || !worker.python) {
-      return {
-        status: 'error',
-        summary: `${where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`,
-        details: [UNSEEN],
-        fix: interpreterFix,
-        facts,
-      };
+      return { status: 'error', summary: `${ctx.where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`, details: [UNSEEN], fix: ctx.interpreterFix, facts: ctx.facts };
     }
-
-    const worked = worker.python;
-    if (worked.found === false) {
-      return { status: 'error', summary: `Python worker interpreter not found: ${worked.failure ?? worker.configured} (${where})`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
-    }
-    if (!worked.runs || !worked.version) {
-      return { status: 'error', summary: `Python worker interpreter ${worker.configured} (${where}) does not run: ${worked.failure ?? 'no answer'}`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
-    }
-
-    const version = worked.version;
-    const workerMinor = minorOf(version);
-    const details = [
-      `interpreter: ${interpreterOf(worked)}${worker.sameAsClient ? ' (the client interpreter: its answer was reused)' : ''}`,
-      ...(client.runs && client.version ? [`client: Python ${client.version} (${interpreterOf(client)})`] : ['no working client interpreter to compare with (see python.client)']),
-      ...(isBareName(worker.configured) ? [`${worker.configured} is a bare name: checked on this machine's PATH; TaskManagers look it up on their own PATH`] : []),
-      UNSEEN,
-      ...notes,
-    ];
-
-    const errors: string[] = [];
-    if (clientMinor && workerMinor !== clientMinor) {
-      errors.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on the client fail on the workers`);
-    }
-    if (version.startsWith('2.')) errors.push(`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`);
-    else if (!skip && !supported.includes(workerMinor)) errors.push(`workers run Python ${workerMinor}, which Flink ${flink} does not support (supported: ${supported.join(', ')})`);
-
-    const warnings = packageWarnings(worked, worker, clientFlink, target.flinkVersion);
-    if (errors.length > 0) {
-      return {
-        status: 'error',
-        summary: `${errors[0]}; ${where} is ${worker.configured} (Python ${version})`,
-        details: [...errors.slice(1), ...details, ...warnings.lines],
-        fix: interpreterFix,
-        facts,
-      };
-    }
-    if (warnings.lines.length > 0) {
-      return {
-        status: 'warning',
-        summary: `${warnings.lines[0]}${warnings.lines.length > 1 ? ` (+${warnings.lines.length - 1} more)` : ''}`,
-        details: [...warnings.lines.slice(1), ...details],
-        fix: pipInstall(worked, warnings.specs),
-        facts,
-      };
-    }
-    const flinkHere = worker.packages?.distributions[FLINK_DIST]?.version ?? '';
-    const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : skip ? 'no Flink line judged' : `supported by Flink ${flink}`;
-    return {
-      status: 'ok',
-      summary: `Python ${version} from ${where}: ${what}, apache-flink ${flinkHere}${clientFlink && !worker.sameAsClient ? ' as on the client' : ''}`,
-      details,
-      facts,
-    };
+    return judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '');
   },
 });
+
+interface Context {
+  worker: WorkerFact;
+  client: PythonFact;
+  clientMinor?: string;
+  clientFlink?: string;
+  target: TargetFact;
+  matrix: Matrix;
+  flink: string;
+  supported: string[];
+  /** Set when the target is older than every line the matrix knows: no line is judged. */
+  skip?: string;
+  notes: string[];
+  where: string;
+  interpreterFix: string;
+  facts: Record<string, string | number | boolean | null>;
+}
+
+function context(worker: WorkerFact, client: PythonFact, clientFlink: string | undefined, target: TargetFact, matrix: Matrix): Context {
+  const { minor: flink, note, skip } = matrix.judgedLine(target);
+  // A target older than every known line: the worker still has to match the client, but no line is judged.
+  const supported = skip ? [] : (matrix.line(flink)?.python.supported ?? []);
+  const clientMinor = client.runs && client.version ? minorOf(client.version) : undefined;
+  const wantedMinor = clientMinor && supported.includes(clientMinor) ? clientMinor : supported[supported.length - 1] ?? '3';
+  const wantedFlink = clientFlink ?? releaseToInstall(target, matrix);
+  const interpreterFix = `Set python.executable in ${worker.file ?? 'the Flink config'} to a Python ${wantedMinor} interpreter with apache-flink ${wantedFlink} that exists on every TaskManager${client.runs && clientMinor === wantedMinor ? ` (locally the client's: python.executable: ${interpreterOf(client)})` : ''}`;
+  const facts = {
+    configured: worker.configured ?? null,
+    configFile: worker.file ?? null,
+    archives: worker.archives.join(',') || null,
+    executable: worker.python?.executable ?? null,
+    version: worker.python?.version ?? null,
+    sameAsClient: worker.sameAsClient,
+    clientVersion: client.version ?? null,
+    clientFlink: clientFlink ?? null,
+    workerFlink: worker.packages?.distributions[FLINK_DIST]?.version ?? null,
+    judgedAgainst: `Flink ${flink}`,
+  };
+  return {
+    worker, client, target, matrix, flink, supported, interpreterFix, facts,
+    ...(clientMinor ? { clientMinor } : {}),
+    ...(clientFlink ? { clientFlink } : {}),
+    notes: [note, skip].filter((n): n is string => Boolean(n)),
+    ...(skip ? { skip } : {}),
+    where: `python.executable in ${worker.file ?? 'the Flink config'}`,
+  };
+}
+
+/** An interpreter that was run: the client's minor, a minor the line supports, apache-flink at the client's release. */
+function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, configured: string): Outcome {
+  const { worker, client, clientMinor, clientFlink, flink, supported, notes, interpreterFix, facts } = ctx;
+  if (worked.found === false) {
+    return { status: 'error', summary: `Python worker interpreter not found: ${worked.failure ?? configured} (${where})`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
+  }
+  if (!worked.runs || !worked.version) {
+    return { status: 'error', summary: `Python worker interpreter ${configured} (${where}) does not run: ${worked.failure ?? 'no answer'}`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
+  }
+  const version = worked.version;
+  const workerMinor = minorOf(version);
+  const details = [
+    `interpreter: ${interpreterOf(worked)}${worker.sameAsClient ? ' (the client interpreter: its answer was reused)' : ''}`,
+    ...(client.runs && client.version ? [`client: Python ${client.version} (${interpreterOf(client)})`] : ['no working client interpreter to compare with (see python.client)']),
+    ...(isBareName(configured) ? [`${configured} is a bare name: checked on this machine's PATH; TaskManagers look it up on their own PATH`] : []),
+    UNSEEN,
+    ...notes,
+  ];
+  const errors: string[] = [];
+  if (clientMinor && workerMinor !== clientMinor) errors.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on the client fail on the workers`);
+  if (version.startsWith('2.')) errors.push(`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`);
+  else if (!ctx.skip && !supported.includes(workerMinor)) errors.push(`workers run Python ${workerMinor}, which Flink ${flink} does not support (supported: ${supported.join(', ')})`);
+  const warnings = packageWarnings(worked, worker, clientFlink, ctx.target.flinkVersion);
+  if (errors.length > 0) {
+    return { status: 'error', summary: `${errors[0]}; ${where} is ${configured} (Python ${version})`, details: [...errors.slice(1), ...details, ...warnings.lines], fix: interpreterFix, facts };
+  }
+  if (warnings.lines.length > 0) {
+    return { status: 'warning', summary: `${warnings.lines[0]}${warnings.lines.length > 1 ? ` (+${warnings.lines.length - 1} more)` : ''}`, details: [...warnings.lines.slice(1), ...details], fix: pipInstall(worked, warnings.specs), facts };
+  }
+  const flinkHere = worker.packages?.distributions[FLINK_DIST]?.version ?? '';
+  const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : ctx.skip ? 'no Flink line judged' : `supported by Flink ${flink}`;
+  return { status: 'ok', summary: `Python ${version} from ${where}: ${what}, apache-flink ${flinkHere}${clientFlink && !worker.sameAsClient ? ' as on the client' : ''}`, details, facts };
+}
+
+/**
+ * python.executable unset: what `python` on this machine's PATH is. Local runs through TableEnvironment use the
+ * client's interpreter instead, so what would be an error for a configured interpreter is a warning here.
+ */
+function judgePathPython(ctx: Context, python: PythonFact): Outcome {
+  const where = 'python on PATH (python.executable is unset)';
+  const outcome = judgeInterpreter(ctx, python, where, 'python');
+  const details = [PATH_NOTE, ...(outcome.details ?? [])];
+  if (outcome.status === 'ok') return { ...outcome, details };
+  const fix = ctx.client.runs ? `Set python.executable: ${interpreterOf(ctx.client)} in ${ctx.worker.file ?? 'the Flink config'} (or -pyexec), so the workers run the client's interpreter` : ctx.interpreterFix;
+  return { ...outcome, status: 'warning', summary: python.found === false ? `python.executable is unset and there is no \`python\` on PATH: \`flink run\` and workers on this machine cannot start Python` : outcome.summary, details, fix };
+}
+
+const PATH_NOTE = 'python.executable is unset: `flink run` and Python workers started on this machine run `python` from PATH; local runs through TableEnvironment use the client\'s interpreter (sys.executable)';
+
+function unsetSkip({ worker, client, clientMinor, facts }: Context): Outcome {
+  return {
+    status: 'skipped',
+    summary: `python.executable is not set${worker.file ? ` in ${worker.file}` : ''}: local runs start Python workers with the client's interpreter (sys.executable); on a cluster they run \`python\` on the workers' PATH`,
+    details: [
+      ...(client.runs ? [`client interpreter: ${interpreterOf(client)}${client.version ? ` (Python ${client.version})` : ''}`] : []),
+      UNSEEN,
+      ...(client.runs ? [`to pin the workers to a known interpreter, set python.executable: ${interpreterOf(client)} (or a Python ${clientMinor ?? '3'} path that exists on every TaskManager)`] : []),
+    ],
+    facts,
+  };
+}
+
+function archiveSkip({ worker, clientMinor, clientFlink, supported, target, matrix, facts }: Context): Outcome {
+  return {
+    status: 'skipped',
+    summary: `python.executable ${worker.configured} is inside the archive ${worker.archive} (python.archives): it exists only on the workers, once the archive is extracted, and cannot be checked locally`,
+    details: [
+      `set in ${worker.file ?? 'the Flink config'}`,
+      ...(worker.archives.length > 0 ? [`python.archives: ${worker.archives.join(', ')}`] : ['python.archives is not set in the Flink config: ship the archive with -pyarch or add_python_archive() in the job, or the path will not exist']),
+      `the archive's interpreter needs Python ${clientMinor ?? supported.join('/')} and apache-flink ${clientFlink ?? releaseToInstall(target, matrix)}, like the client`,
+    ],
+    facts,
+  };
+}
+
+/** python.executable inside a python.archives entry that could be opened here: the interpreter as the archive holds it. */
+function judgeArchive(ctx: Context): Outcome {
+  const { worker, clientMinor, clientFlink, flink, supported, facts } = ctx;
+  const read = worker.archiveRead as ArchiveRead;
+  const named = `python.executable ${worker.configured}`;
+  const rebuild = `Rebuild ${basename(read.path ?? read.entry)} so that ${read.interpreter?.inside ?? 'the interpreter'} is a real file: \`python -m venv --copies\` (or conda-pack), with Python ${clientMinor ?? supported[supported.length - 1] ?? '3'} and apache-flink ${clientFlink ?? releaseToInstall(ctx.target, ctx.matrix)}`;
+  if (read.status === 'remote') return { ...archiveSkip(ctx), summary: `${named} is inside ${read.entry}, a remote archive flink-doctor does not download` };
+  if (read.status === 'unreadable') return { status: 'error', summary: `${named} is inside ${read.entry}, which cannot be read: ${read.problem}`, fix: rebuild, facts };
+  const interpreter = read.interpreter;
+  const details = [`archive: ${read.path} (${read.entries} entries${read.truncated ? ', listing capped' : ''})`, ...(read.environments.length > 0 ? [`Python environments inside: ${read.environments.map((e) => e || '(top level)').join(', ')}`] : [])];
+  if (!interpreter || interpreter.resolution.kind === 'missing') {
+    return { status: 'error', summary: `${named} does not exist inside ${basename(read.path ?? read.entry)} (looked for ${interpreter?.inside ?? worker.configured})`, details, fix: `Point python.executable at the interpreter's path inside the archive, e.g. ${basename(read.path ?? read.entry)}/${read.environments[0] ? `${read.environments[0]}/` : ''}bin/python`, facts };
+  }
+  if (interpreter.resolution.kind === 'outside') {
+    const { link, target } = interpreter.resolution;
+    return { status: 'error', summary: `${named}: ${link} in ${basename(read.path ?? read.entry)} is a symlink to ${target}, outside the archive: it will not exist on the workers`, details, fix: rebuild, facts };
+  }
+  if (interpreter.resolution.kind === 'loop') return { status: 'error', summary: `${named}: a symlink loop inside ${basename(read.path ?? read.entry)}`, details, fix: rebuild, facts };
+  const minor = interpreter.pythonMinor;
+  const errors: string[] = [];
+  if (minor && clientMinor && minor !== clientMinor) errors.push(`the archive's Python is ${minor} (${interpreter.minorFrom}), the client's ${clientMinor}: cloudpickle payloads built on the client fail on the workers`);
+  if (minor && !ctx.skip && !supported.includes(minor)) errors.push(`the archive's Python ${minor} is not one Flink ${flink} supports (${supported.join(', ')})`);
+  if (errors.length > 0) return { status: 'error', summary: `${named}: ${errors[0]}`, details: [...errors.slice(1), ...details], fix: rebuild, facts };
+  const archived = interpreter.flinkVersion;
+  if (!archived || (clientFlink && !sameRelease(archived, clientFlink))) {
+    const summary = archived ? `the archive holds apache-flink ${archived}, the client ${clientFlink}` : `the archive's environment has no apache-flink: Python UDFs fail with "No module named 'pyflink'"`;
+    return { status: 'warning', summary: `${named}: ${summary}`, details, fix: rebuild, facts };
+  }
+  return { status: 'ok', summary: `${named}: a real interpreter inside ${basename(read.path ?? read.entry)}${minor ? `, Python ${minor}` : ''}, apache-flink ${archived}`, details, facts };
+}
 
 /** apache-flink missing or at another release than the client's (else the target's); apache-beam missing. */
 function packageWarnings(worker: PythonFact, fact: WorkerFact, clientFlink: string | undefined, targetFlink: string | null): { lines: string[]; specs: string[] } {

@@ -7,7 +7,7 @@ import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, TargetFact 
 import type { JarsFact, PipelineJarsFact } from './jars.js';
 import type { JobFact } from './job.js';
 import type { MavenFact, RepositoryFact } from './maven.js';
-import type { InstalledPackagesFact, PyflinkFact, PythonFact, WorkerFact } from './python.js';
+import type { InstalledPackagesFact, PyflinkFact, PythonFact, ShippingFact, WorkerFact } from './python.js';
 
 export type * from './cluster.js';
 export type * from './deploy.js';
@@ -35,6 +35,8 @@ export interface Facts {
   jars: JarsFact;
   /** The Python UDF workers' interpreter (python.executable). */
   worker: WorkerFact;
+  /** What the job ships to the Python workers: archives, requirements, files; the execution mode. */
+  shipping: ShippingFact;
   /** The running cluster, read over its REST API (--cluster). */
   cluster: ClusterFact;
   /** Dockerfiles, compose files and Kubernetes manifests (--deploy, or found in the working directory). */

@@ -37,6 +37,8 @@ export interface PythonFact {
   inVirtualEnv?: boolean;
   markers?: MarkerEnvironment;
   sysPath: string[];
+  /** Built with --enable-shared (sysconfig Py_ENABLE_SHARED), or a libpython*.so/.dylib sits in LIBDIR: pemja (thread mode) can load it. */
+  libpython?: { shared: boolean; found: boolean };
 }
 
 export interface InstalledDistribution {
@@ -82,6 +84,10 @@ export interface WorkerFact {
    * relative: another relative path (resolved on the workers); invalid: not a string; inspected: looked at.
    */
   status: 'unset' | 'archive' | 'relative' | 'invalid' | 'inspected';
+  /** status unset: `python` from this machine's PATH was inspected instead (what `flink run` and local workers start). */
+  fromPath?: boolean;
+  /** status archive: the archive opened on this machine and the interpreter looked up inside it. */
+  archiveRead?: ArchiveRead;
   /** python.executable as written. */
   configured?: string;
   /** The config file that sets it (or the conf dir read when unset). */
@@ -96,4 +102,73 @@ export interface WorkerFact {
   sameAsClient: boolean;
   /** What is installed in it (the client's scan when sameAsClient). */
   packages?: InstalledPackagesFact;
+}
+
+/** A symlink inside an archive whose target is absolute or climbs out of it (it will not exist on the workers). */
+export interface OutwardLink {
+  name: string;
+  target: string;
+}
+
+/** The interpreter python.executable names, looked up inside a shipped environment archive. */
+export interface ArchiveInterpreter {
+  /** Its path inside the archive ("venv/bin/python"). */
+  inside: string;
+  /** file: a real file inside; outside: a symlink (chain) leaving the archive; missing: no such entry; loop. */
+  resolution: { kind: 'file'; path: string } | { kind: 'outside'; link: string; target: string } | { kind: 'missing' } | { kind: 'loop' };
+  /** The environment root (the folder holding bin/). */
+  root: string;
+  pythonMinor?: string;
+  minorFrom?: 'pyvenv.cfg' | 'lib/pythonX.Y';
+  /** apache-flink in the environment's site-packages (from its dist-info folder name). */
+  flinkVersion?: string;
+}
+
+/** One python.archives entry as read on this machine. */
+export interface ArchiveRead {
+  /** As written ("venv.zip", "envs/py311.tar.gz#py"). */
+  entry: string;
+  /** The local file it names, when it is one. */
+  path?: string;
+  /** remote: an hdfs://, s3://… URL that is not read; unreadable: see problem. */
+  status: 'read' | 'remote' | 'unreadable';
+  problem?: string;
+  entries?: number;
+  truncated?: boolean;
+  outwardLinks: OutwardLink[];
+  /** Folders holding bin/python* (Python environments). */
+  environments: string[];
+  /** The interpreter python.executable points at inside this archive. */
+  interpreter?: ArchiveInterpreter;
+}
+
+/** A requirements file (python.requirements, -pyreq, set_python_requirements) and its optional cache folder. */
+export interface RequirementsRead {
+  entry: string;
+  file: string;
+  cacheDir?: string;
+  problem?: string;
+  /** Requirement lines (options, comments and -r includes left out). */
+  requirements: { line: number; text: string }[];
+  /** File names in the cache folder (wheels and sdists), when one is given. */
+  cacheFiles: string[];
+  cacheProblem?: string;
+}
+
+/** python.files entries and the local modules the job imports. */
+export interface PythonFilesRead {
+  entries: { entry: string; path?: string; kind?: 'py' | 'zip' | 'dir' | 'other'; modules: string[]; problem?: string }[];
+  /** Modules the job imports that are files or packages next to it (what workers need shipped). */
+  localImports: { module: string; line: number; path: string }[];
+}
+
+/** What the job ships to the Python workers besides the interpreter, from the Flink config. */
+export interface ShippingFact {
+  archives: ArchiveRead[];
+  requirements?: RequirementsRead;
+  files: PythonFilesRead;
+  /** python.execution-mode as set ("process" by default, "thread" needs pemja and a shared libpython). */
+  executionMode?: string;
+  /** The config file these came from. */
+  file?: string;
 }

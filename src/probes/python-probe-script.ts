@@ -15,6 +15,8 @@ export interface ProbeAnswer {
   base_prefix: string;
   sys_path: string[];
   markers: Record<string, string>;
+  /** Py_ENABLE_SHARED, and whether a libpython shared library sits in LIBDIR (what pemja's thread mode loads). */
+  libpython?: { shared: boolean; found: boolean } | null;
 }
 
 export const PROBE_SCRIPT = `
@@ -44,6 +46,19 @@ else:
     _impl_name = ''
     _impl_version = '0'
 
+def _libpython():
+    try:
+        import sysconfig
+        libdir = sysconfig.get_config_var('LIBDIR') or ''
+        stem = 'libpython%d.%d' % (sys.version_info[0], sys.version_info[1])
+        try:
+            found = any(n.startswith(stem) and ('.so' in n or n.endswith('.dylib')) for n in os.listdir(libdir))
+        except Exception:
+            found = False
+        return {'shared': bool(sysconfig.get_config_var('Py_ENABLE_SHARED')), 'found': found}
+    except Exception:
+        return None
+
 _base = getattr(sys, 'real_prefix', None) or getattr(sys, 'base_prefix', None) or sys.prefix
 _path = [os.path.abspath(p) for p in sys.path if p]
 
@@ -54,6 +69,7 @@ _answer = {
     'prefix': sys.prefix,
     'base_prefix': _base,
     'sys_path': _path,
+    'libpython': _libpython(),
     'markers': {
         'implementation_name': _impl_name,
         'implementation_version': _impl_version,

@@ -76,6 +76,7 @@ export async function inspectInterpreter(requested: string, { provenance, env, c
     inVirtualEnv: value.prefix !== value.basePrefix,
     markers: value.markers,
     sysPath: value.sysPath,
+    ...(value.libpython ? { libpython: value.libpython } : {}),
   };
 }
 
@@ -147,6 +148,7 @@ interface ParsedAnswer {
   basePrefix: string;
   sysPath: string[];
   markers: MarkerEnvironment;
+  libpython?: { shared: boolean; found: boolean };
 }
 
 /** Finds the marker line in stdout and checks every field; anything else is a described error. */
@@ -187,8 +189,13 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
       basePrefix: str('base_prefix') ?? prefix,
       sysPath: sysPath as string[],
       markers: env,
+      ...libpythonOf(data.libpython),
     },
   };
+}
+
+function libpythonOf(value: unknown): { libpython?: { shared: boolean; found: boolean } } {
+  return isRecord(value) && typeof value.shared === 'boolean' && typeof value.found === 'boolean' ? { libpython: { shared: value.shared, found: value.found } } : {};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

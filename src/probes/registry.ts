@@ -2,7 +2,8 @@
 // for it, so the dependency order is implicit and independent probes run at the same time:
 //   flinkHome, confDir ─┬─> python ─> packages ─> pyflink ─> target ─> flinkConfig
 //                       └──────────────────────────────────────────────> java (spawn starts early)
-//   flinkConfig + python + packages ─> worker (python.executable)
+//   flinkConfig ─> shipping (python.archives/requirements/files) ─┐
+//   flinkConfig + python + packages + shipping ─> worker (python.executable, else python on PATH)
 //   flinkConfig, job ─> pipelineJars ─> jars (+ flinkHome, pyflink) ─> maven (+ repository)
 //   cluster (--cluster: REST, independent), deploy (--deploy or files in the working directory, independent)
 import { FactStore, type ProbeMap } from '../engine/facts.js';
@@ -23,6 +24,7 @@ import { probePipelineJars } from './pipeline-jars.js';
 import { probePyflink } from './pyflink.js';
 import { probePython } from './python.js';
 import { probeRepository } from './repository.js';
+import { probeShipping } from './shipping.js';
 import { probeTarget } from './target.js';
 import { probeWorker } from './worker.js';
 
@@ -46,6 +48,7 @@ export function createFactStore(options: Options, matrix: Matrix): FactStore<Fac
     pipelineJars: bind(probePipelineJars),
     jars: bind(probeJars),
     worker: bind(probeWorker),
+    shipping: bind(probeShipping),
     cluster: bind(probeCluster),
     deploy: bind(probeDeploy),
   };

@@ -1,10 +1,12 @@
 // The Python worker interpreter: what PyFlink's Python UDF workers run. Flink starts them with `python.executable`
 // (default "python"; also -pyexec on the CLI or set_python_executable() in the job, which this probe cannot see).
 // Read from the Flink config fact; run once with the client's probe script (inspectInterpreter), or not at all
-// when it is the client's own interpreter (then the client's facts are reused). Never throws.
+// when it is the client's own interpreter (then the client's facts are reused). When python.executable is unset,
+// `python` from PATH is what `flink run` and workers on this machine start: that one is inspected. A path
+// inside a python.archives entry is looked up in the archive the shipping fact opened. Never throws.
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute } from 'node:path';
-import { stringValue } from '../flink/config-file.js';
+import { stringValue } from '../flink/config-values.js';
 import { scanSysPath } from './packages.js';
 import { inspectInterpreter, locateInterpreter } from './python.js';
 import type { ProbeContext } from './context.js';
@@ -13,14 +15,15 @@ import type { PythonFact, WorkerFact } from '../facts/index.js';
 export const WORKER_CONFIG_KEY = 'python.executable';
 export const ARCHIVES_CONFIG_KEY = 'python.archives';
 
-export async function probeWorker({ get, options }: ProbeContext): Promise<WorkerFact> {
+export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
+  const { get, options } = ctx;
   const config = await get('flinkConfig');
   const file = config.file ?? config.dir;
   const archives = archiveEntries(config.values[ARCHIVES_CONFIG_KEY]);
   const raw = config.values[WORKER_CONFIG_KEY];
   const configured = stringValue(config.values, WORKER_CONFIG_KEY);
   const base = { file, archives, sameAsClient: false };
-  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset' };
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset', ...(await pathPython(ctx)) };
   if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
 
   const windows = process.platform === 'win32';
@@ -28,25 +31,32 @@ export async function probeWorker({ get, options }: ProbeContext): Promise<Worke
   if (hasSeparator && !isAbsolute(configured)) {
     const first = configured.split(windows ? /[\\/]/ : '/')[0] ?? '';
     const archive = archives.find((entry) => extractedName(entry) === first) ?? (ARCHIVE_NAME.test(first) ? first : undefined);
-    if (archive !== undefined) return { ...base, status: 'archive', configured, archive };
+    if (archive !== undefined) {
+      const archiveRead = (await get('shipping')).archives.find((a) => a.entry === archive);
+      return { ...base, status: 'archive', configured, archive, ...(archiveRead ? { archiveRead } : {}) };
+    }
     return { ...base, status: 'relative', configured };
   }
 
   const provenance = { source: WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
+  return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)) };
+}
+
+/** python.executable unset: `flink run` and workers on this machine start `python` from PATH; look at that one. */
+async function pathPython(ctx: ProbeContext): Promise<Pick<WorkerFact, 'fromPath' | 'python' | 'packages' | 'sameAsClient'>> {
+  const inspected = await inspectWorker(ctx, 'python', { source: 'PATH', detail: 'python.executable is unset: the workers start `python`' });
+  return { fromPath: true, ...inspected };
+}
+
+/** Inspects `requested` (a path or a name on PATH), reusing the client's answer when it is the same interpreter. */
+async function inspectWorker({ get, options }: ProbeContext, requested: string, provenance: { source: string; detail?: string }): Promise<Pick<WorkerFact, 'python' | 'packages' | 'sameAsClient'>> {
   const client = await get('python');
-  const located = locateInterpreter(configured, options.env, options.cwd);
+  const located = locateInterpreter(requested, options.env, options.cwd);
   if (located.path && client.runs && (await sameInterpreter(located.path, client))) {
-    return { ...base, status: 'inspected', configured, sameAsClient: true, python: { ...client, provenance, requested: configured }, packages: await get('packages') };
+    return { sameAsClient: true, python: { ...client, provenance, requested }, packages: await get('packages') };
   }
-  const python = await inspectInterpreter(located.path ?? configured, {
-    provenance,
-    env: options.env,
-    cwd: options.cwd,
-    timeoutMs: options.processTimeoutMs,
-  });
-  const fact: WorkerFact = { ...base, status: 'inspected', configured, python: { ...python, requested: configured } };
-  if (python.runs) fact.packages = await scanSysPath(python.sysPath);
-  return fact;
+  const python = await inspectInterpreter(located.path ?? requested, { provenance, env: options.env, cwd: options.cwd, timeoutMs: options.processTimeoutMs });
+  return { sameAsClient: false, python: { ...python, requested }, ...(python.runs ? { packages: await scanSysPath(python.sysPath) } : {}) };
 }
 
 /** Archive names Flink extracts (zip, tar, tar.gz/tgz); the extracted directory keeps the file name. */

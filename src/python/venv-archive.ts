@@ -3,25 +3,8 @@
 // inside (a `python -m venv` bin/python points at the build machine's /usr/bin and will not exist on the
 // workers), which Python minor (pyvenv.cfg, else the lib/pythonX.Y layout) and which apache-flink it carries.
 import { posix } from 'node:path';
+import type { ArchiveInterpreter, OutwardLink } from '../facts/index.js';
 import type { ArchiveEntry, ArchiveListing } from './archive.js';
-
-export interface OutwardLink {
-  name: string;
-  target: string;
-}
-
-export interface ArchiveInterpreter {
-  /** The interpreter's path inside the archive ("venv/bin/python"). */
-  inside: string;
-  /** file: a real file inside; outside: a symlink (chain) leaving the archive; missing: no such entry; loop. */
-  resolution: { kind: 'file'; path: string } | { kind: 'outside'; link: string; target: string } | { kind: 'missing' } | { kind: 'loop' };
-  /** The environment root (the folder holding bin/). */
-  root: string;
-  pythonMinor?: string;
-  minorFrom?: 'pyvenv.cfg' | 'lib/pythonX.Y';
-  /** apache-flink in the environment's site-packages (from its dist-info folder name). */
-  flinkVersion?: string;
-}
 
 /** Small entries worth reading: a venv's pyvenv.cfg, at the top or one folder down. */
 export function wantedText(name: string): boolean {

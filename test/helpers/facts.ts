@@ -145,6 +145,7 @@ function healthyFacts(): Facts {
     pipelineJars: { settings: [] },
     jars: { jars: [], overlaps: [], durationMs: 0 },
     worker: { status: 'unset', file: configFile, archives: [], sameAsClient: false },
+    shipping: { archives: [], files: { entries: [], localImports: [] }, file: configFile },
     cluster: { status: 'not-requested', classpath: [], config: {}, gaps: [], notes: [] },
     deploy: { files: [], images: [], builds: [], jobs: [] },
   };

@@ -17,6 +17,7 @@ import {
 } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
+import { tarGzFolder, zipFolder } from '../helpers/archives.js';
 
 /** A Flink conf dir whose config.yaml holds `yaml`; returns the dir and the file. */
 async function confDir(yaml: string): Promise<{ dir: string; file: string }> {
@@ -49,47 +50,51 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 
-describe('python.worker: skipped', () => {
-  it('python.executable unset: local runs use the client interpreter, clusters `python` on PATH', async () => {
+describe('python.worker: python.executable unset, or not checkable here', () => {
+  it('python.executable unset, `python` on PATH is the client\'s: ok, and the details say when it is used', async () => {
     const conf = await confDir('parallelism.default: 2\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('skipped');
-    expect(result.summary).toBe(
-      `python.executable is not set in ${conf.file}: local runs start Python workers with the client's interpreter (sys.executable); on a cluster they run \`python\` on the workers' PATH`,
-    );
-    expect(result.details).toContain(`client interpreter: ${client.python} (Python 3.11.7)`);
-    expect(result.details.join('\n')).toContain('-pyexec');
-    expect(result.fix).toBeNull();
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, env: isolatedEnv({ PATH: dirname(client.python) }) });
+    expect(result.status).toBe('ok');
+    expect(result.summary).toBe('Python 3.11.7 from python on PATH (python.executable is unset): the client interpreter, apache-flink 1.20.1');
+    expect(result.details[0]).toMatch(/^python\.executable is unset: `flink run` and Python workers started on this machine run `python` from PATH; local runs through TableEnvironment use the client's interpreter/);
   });
 
-  it('no Flink config at all: still skipped, naming no file', async () => {
+  it('python.executable unset, `python` on PATH is another minor: a warning (local TableEnvironment runs are not affected)', async () => {
+    const other = await makeVenv('3.10.13');
+    const conf = await confDir('parallelism.default: 2\n');
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, env: isolatedEnv({ PATH: dirname(other.python) }) });
+    expect(result.status).toBe('warning');
+    expect(result.summary).toBe('client 3.11, workers 3.10: cloudpickle payloads built on the client fail on the workers; python on PATH (python.executable is unset) is python (Python 3.10.13)');
+    expect(result.fix).toBe(`Set python.executable: ${client.python} in ${conf.file} (or -pyexec), so the workers run the client's interpreter`);
+  });
+
+  it('python.executable unset and no `python` on PATH at all', async () => {
     const result = await runCheck(pythonWorker, { python: pyenvPython('3.11.7'), flinkVersion: '1.20' });
-    expect(result.status).toBe('skipped');
-    expect(result.summary).toMatch(/^python\.executable is not set: local runs start Python workers with the client's interpreter/);
+    expect(result.status).toBe('warning');
+    expect(result.summary).toBe('python.executable is unset and there is no `python` on PATH: `flink run` and workers on this machine cannot start Python');
   });
 
-  it('a path inside a python.archives archive cannot be checked locally', async () => {
+  it('a path inside a python.archives archive that is not on this machine: an error naming the file', async () => {
     const conf = await confDir('python:\n  archives: venv.zip\n  executable: venv.zip/venv/bin/python\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('skipped');
-    expect(result.summary).toBe(
-      'python.executable venv.zip/venv/bin/python is inside the archive venv.zip (python.archives): it exists only on the workers, once the archive is extracted, and cannot be checked locally',
-    );
-    expect(result.details).toContain('python.archives: venv.zip');
-    expect(result.details).toContain("the archive's interpreter needs Python 3.11 and apache-flink 1.20.1, like the client");
+    const cwd = await tempDir('cwd-');
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe(`python.executable venv.zip/venv/bin/python is inside venv.zip, which cannot be read: ${join(cwd, 'venv.zip')} does not exist`);
   });
 
-  it('an archive named by its #target directory, and an archive path with no python.archives in the config', async () => {
-    const aliased = await confDir('python.archives: /data/envs/py311.tar.gz#py\npython.executable: py/bin/python3\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: aliased.dir });
-    expect(result.status).toBe('skipped');
-    expect(result.summary).toContain('is inside the archive /data/envs/py311.tar.gz#py (python.archives)');
-
+  it('an archive path with no python.archives in the config cannot be checked locally', async () => {
     const unshipped = await confDir('python.executable: venv.tar.gz/venv/bin/python\n');
     const alone = await runCheck(pythonWorker, { python: client.python, confDir: unshipped.dir });
     expect(alone.status).toBe('skipped');
     expect(alone.summary).toContain('is inside the archive venv.tar.gz');
     expect(alone.details.join('\n')).toContain('python.archives is not set in the Flink config: ship the archive with -pyarch');
+  });
+
+  it('a remote archive (#target directory) is not downloaded', async () => {
+    const aliased = await confDir('python.archives: hdfs:///envs/py311.tar.gz#py\npython.executable: py/bin/python3\n');
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: aliased.dir });
+    expect(result.status).toBe('skipped');
+    expect(result.summary).toBe('python.executable py/bin/python3 is inside hdfs:///envs/py311.tar.gz#py, a remote archive flink-doctor does not download');
   });
 
   it('another relative path: resolved on the workers, not checkable here', async () => {
@@ -257,5 +262,52 @@ describe('python.worker: error', () => {
     const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
     expect(result.status).toBe('error');
     expect(result.summary).toBe(`python.executable in ${conf.file} is ["${twin.python}"], not the path of an interpreter`);
+  });
+});
+
+describe('python.worker: an environment archive built here (python.archives)', () => {
+  async function archived(kind: 'zip' | 'tar.gz', copies: boolean, flink = '1.20.1'): Promise<{ dir: string; name: string }> {
+    const venv = await makeVenv('3.11.7', { copies, name: 'venv' });
+    await writeFileDeep(join(venv.sitePackages, `apache_flink-${flink}.dist-info`, 'METADATA'), `Metadata-Version: 2.1\nName: apache-flink\nVersion: ${flink}\n`);
+    const dir = await tempDir('ship-');
+    const name = kind === 'zip' ? 'venv.zip' : 'venv.tar.gz';
+    await (kind === 'zip' ? zipFolder(venv.dir, join(dir, name)) : tarGzFolder(venv.dir, join(dir, name)));
+    return { dir, name };
+  }
+
+  for (const kind of ['zip', 'tar.gz'] as const) {
+    it(`${kind} made by python -m venv: bin/python points out of the archive`, async () => {
+      const { dir, name } = await archived(kind, false);
+      const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`);
+      const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
+      expect(result.status).toBe('error');
+      expect(result.summary).toMatch(new RegExp(`^python\\.executable ${name.replace('.', '\\.')}/venv/bin/python: venv/bin/python in ${name.replace('.', '\\.')} is a symlink to /.+, outside the archive: it will not exist on the workers$`));
+      expect(result.fix).toContain('python -m venv --copies');
+    });
+
+    it(`${kind} made with --copies, Python 3.11 and apache-flink 1.20.1 like the client: ok`, async () => {
+      const { dir, name } = await archived(kind, true);
+      const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`);
+      const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
+      expect(result.status).toBe('ok');
+      expect(result.summary).toBe(`python.executable ${name}/venv/bin/python: a real interpreter inside ${name}, Python 3.11, apache-flink 1.20.1`);
+    });
+  }
+
+  it('an archive holding another apache-flink than the client', async () => {
+    const { dir, name } = await archived('zip', true, '1.19.3');
+    const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`);
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
+    expect(result.status).toBe('warning');
+    expect(result.summary).toBe(`python.executable ${name}/venv/bin/python: the archive holds apache-flink 1.19.3, the client 1.20.1`);
+  });
+
+  it('python.executable naming a path the archive does not hold', async () => {
+    const { dir, name } = await archived('tar.gz', true);
+    const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/env/bin/python\n`);
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe(`python.executable ${name}/env/bin/python does not exist inside ${name} (looked for env/bin/python)`);
+    expect(result.fix).toBe(`Point python.executable at the interpreter's path inside the archive, e.g. ${name}/venv/bin/python`);
   });
 });

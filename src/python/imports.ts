@@ -1,0 +1,62 @@
+// The top-level modules a Python file imports (`import a.b`, `from a import b`), read line by line: comments
+// and the insides of triple-quoted strings are skipped, relative imports (`from . import x`) are not modules
+// that need shipping. A line scanner, not a parser: enough to name modules, linear, capped.
+
+export interface ImportedModule {
+  /** The first component ("a" of "a.b.c"). */
+  module: string;
+  line: number;
+}
+
+const MAX_LINES = 200_000;
+
+export function importedModules(source: string): ImportedModule[] {
+  const out: ImportedModule[] = [];
+  const seen = new Set<string>();
+  let inString: string | undefined;
+  const lines = source.split(/\r?\n/).slice(0, MAX_LINES);
+  lines.forEach((raw, index) => {
+    const line = stripStrings(raw, inString);
+    inString = line.open;
+    const add = (name: string) => {
+      const module = name.trim().split('.')[0] ?? '';
+      if (/^[A-Za-z_]\w*$/.test(module) && !seen.has(module)) {
+        seen.add(module);
+        out.push({ module, line: index + 1 });
+      }
+    };
+    const code = line.code.replace(/#.*$/, '');
+    for (const statement of code.split(';')) {
+      const from = /^\s*from\s+([A-Za-z_][\w.]*)\s+import\b/.exec(statement);
+      if (from?.[1]) add(from[1]);
+      const plain = /^\s*import\s+(.+)$/.exec(statement);
+      if (plain?.[1]) for (const part of plain[1].split(',')) add(part.replace(/\s+as\s+\w+\s*$/, ''));
+    }
+  });
+  return out;
+}
+
+/** The code of one line with triple-quoted strings removed; `open` is the quote still open at its end. */
+function stripStrings(line: string, open: string | undefined): { code: string; open?: string } {
+  let code = '';
+  let quote = open;
+  let i = 0;
+  while (i < line.length) {
+    if (quote) {
+      const end = line.indexOf(quote, i);
+      if (end < 0) return { code, open: quote };
+      i = end + 3;
+      quote = undefined;
+      continue;
+    }
+    const next = line.slice(i).search(/"""|'''/);
+    if (next < 0) {
+      code += line.slice(i);
+      break;
+    }
+    code += line.slice(i, i + next);
+    quote = line.slice(i + next, i + next + 3);
+    i += next + 3;
+  }
+  return quote ? { code, open: quote } : { code };
+}
