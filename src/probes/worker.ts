@@ -16,7 +16,7 @@ export const WORKER_CONFIG_KEY = 'python.executable';
 export const ARCHIVES_CONFIG_KEY = 'python.archives';
 
 export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
-  const { get, options } = ctx;
+  const { get } = ctx;
   const config = await get('flinkConfig');
   const file = config.file ?? config.dir;
   const archives = archiveEntries(config.values[ARCHIVES_CONFIG_KEY]);
