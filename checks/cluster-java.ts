@@ -54,6 +54,6 @@ export default defineCheck({
 function fixFor(bytecode: boolean, flags: string[], key: string | undefined, major: number): string {
   const lines: string[] = [];
   if (bytecode) lines.push(`Rebuild the job's JARs for Java ${major} (maven.compiler.release ${major}), or run the cluster on a newer Java its Flink line supports`);
-  if (flags.length > 0) lines.push(`Put Flink's list back into ${key ?? 'env.java.opts.all'} on the cluster (extend it, never shorten it): ${flags.join(' ')}`);
+  if (flags.length > 0) lines.push(`Put the missing flags above back into ${key ?? 'env.java.opts.all'} of the cluster's config and restart it (extend Flink's list, never shorten it)`);
   return lines.join('\n') || 'Run the cluster on a Java its Flink line supports';
 }

@@ -20,16 +20,26 @@ import jobConnectors from './job-connectors.js';
 import flinkHome from './flink-home.js';
 import jarsIntegrity from './jars-integrity.js';
 import jarsUpdates from './jars-updates.js';
+import javaOptions from './java-options.js';
 import javaRuntime from './java-runtime.js';
 import pyflinkDependencies from './pyflink-dependencies.js';
 import pyflinkInstall from './pyflink-install.js';
 import pythonClient from './python-client.js';
+import pythonArchives from './python-archives.js';
+import pythonFiles from './python-files.js';
+import pythonRequirements from './python-requirements.js';
+import pythonThreadMode from './python-thread-mode.js';
 import pythonWorker from './python-worker.js';
 
 export const allChecks: Check[] = [
   javaRuntime,
+  javaOptions,
   pythonClient,
   pythonWorker,
+  pythonArchives,
+  pythonRequirements,
+  pythonFiles,
+  pythonThreadMode,
   pyflinkInstall,
   pyflinkDependencies,
   flinkHome,

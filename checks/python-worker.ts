@@ -24,7 +24,7 @@ export default defineCheck({
     'into a `python.archives` archive, the interpreter inside it (a symlink leaving the archive is an error).',
   reads: [
     'python.executable and python.archives in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)',
-    '`python` on PATH when python.executable is unset',
+    'python on PATH when python.executable is unset',
     'the python.archives archive python.executable points into (listing, pyvenv.cfg, dist-info names; never extracted)',
     '<python.executable> -c <probe script> (not again when it is the client interpreter)',
     '*.dist-info / *.egg-info on its sys.path (apache-flink, apache-beam)',

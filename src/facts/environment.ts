@@ -93,3 +93,12 @@ export interface TargetFact {
   /** The matrix knows this minor. */
   known: boolean;
 }
+
+/** The JVM options Flink's launchers use (PyFlink's gateway, bin/config.sh), read from the config and the environment. */
+export interface JvmOptionsFact {
+  /** What was read, in order, each with its raw value (JVM_ARGS, FLINK_ENV_JAVA_OPTS or the env.java.* keys). */
+  from: { source: string; value: string }[];
+  options: string[];
+  /** The config file the keys came from. */
+  file?: string;
+}

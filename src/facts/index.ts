@@ -3,7 +3,7 @@
 // depend on it without depending on each other. Which probe gathers each fact: src/probes/registry.ts.
 import type { ClusterFact } from './cluster.js';
 import type { DeployFact } from './deploy.js';
-import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, TargetFact } from './environment.js';
+import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, JvmOptionsFact, TargetFact } from './environment.js';
 import type { JarsFact, PipelineJarsFact } from './jars.js';
 import type { JobFact } from './job.js';
 import type { MavenFact, RepositoryFact } from './maven.js';
@@ -26,6 +26,8 @@ export interface Facts {
   target: TargetFact;
   flinkConfig: FlinkConfigFact;
   java: JavaFact;
+  /** The JVM options the gateway and bin/config.sh use (env.java.*opts*, FLINK_ENV_JAVA_OPTS, JVM_ARGS). */
+  jvmOptions: JvmOptionsFact;
   /** Maven repository data for the identified connector JARs (issue 4). */
   maven: MavenFact;
   /** The Maven repository download URLs point at (no network, no credentials). */

@@ -17,6 +17,7 @@ import { probeConfDir, probeFlinkConfig } from './flink-config.js';
 import { probeFlinkHome } from './flink-home.js';
 import { probeJars } from './jars.js';
 import { probeJava } from './java.js';
+import { probeJvmOptions } from './jvm-options.js';
 import { probeJob } from './job.js';
 import { probeMaven } from './maven.js';
 import { probeInstalledPackages } from './packages.js';
@@ -42,6 +43,7 @@ export function createFactStore(options: Options, matrix: Matrix): FactStore<Fac
     target: bind(probeTarget),
     flinkConfig: bind(probeFlinkConfig),
     java: bind(probeJava),
+    jvmOptions: bind(probeJvmOptions),
     maven: bind(probeMaven),
     repository: bind(probeRepository),
     job: bind(probeJob),

@@ -7,6 +7,7 @@
 import type { Check } from '../../checks/define.js';
 import type { Outcome } from '../../src/engine/model.js';
 import type { FactKey, Facts, InstalledDistribution, MarkerEnvironment } from '../../src/facts/index.js';
+import { java17Flags } from '../../src/knowledge/images.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import type { Matrix } from '../../src/knowledge/matrix.js';
 
@@ -88,6 +89,9 @@ export function healthyDistributions(): Record<string, InstalledDistribution> {
   return Object.fromEntries(list.map((d) => [d.key, d]));
 }
 
+/** The --add-opens/--add-exports list of Flink 2.2's default config (compat-matrix.json jvmOptions). */
+export const JAVA17_FLAGS_22 = java17Flags(loadMatrix(), '2.2')?.flags ?? [];
+
 function healthyFacts(): Facts {
   const distributions = healthyDistributions();
   const configFile = `${PYFLINK_DIR}/conf/config.yaml`;
@@ -139,6 +143,8 @@ function healthyFacts(): Facts {
       isJdk: true,
       shadowed: [],
     },
+    // The wheel's config.yaml carries Flink's Java 17 list in env.java.opts.all, as every 1.18+ distribution does.
+    jvmOptions: { from: [{ source: 'env.java.opts.all', value: JAVA17_FLAGS_22.join(' ') }], options: [...JAVA17_FLAGS_22], file: configFile },
     maven: { repository: null, offline: false, versions: {}, jars: [], problems: [] },
     repository: { url: 'https://repo1.maven.org/maven2', source: 'Maven Central', problems: [] },
     job: {},

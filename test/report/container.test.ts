@@ -17,6 +17,7 @@ import { jdk17 } from '../helpers/java.js';
 import { addDistribution, addPyflinkPackage, pyenvPython } from '../helpers/python-env.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { writeZip } from '../helpers/zip.js';
+import { JAVA17_FLAGS_22 } from '../helpers/facts.js';
 
 const exec = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -123,7 +124,8 @@ async function flinkJars(home: string, version: string): Promise<void> {
   await writeJar(join(home, 'opt', `flink-python-${version}.jar`), 'org.apache.flink', 'flink-python', version);
 }
 
-const CONFIG_YAML = 'jobmanager:\n  rpc:\n    address: jobmanager\n    port: 6123\ntaskmanager:\n  numberOfTaskSlots: 1\nparallelism:\n  default: 1\n';
+// As the distribution's config.yaml: Flink's Java 17 flag list in env.java.opts.all (java.options), a few settings.
+const CONFIG_YAML = `env:\n  java:\n    opts:\n      all: ${JAVA17_FLAGS_22.join(' ')}\njobmanager:\n  rpc:\n    address: jobmanager\n    port: 6123\ntaskmanager:\n  numberOfTaskSlots: 1\nparallelism:\n  default: 1\n`;
 
 // --- an image-like root -------------------------------------------------------------------------------
 

@@ -1,0 +1,43 @@
+// python.archives: every environment archive the job ships (python.archives) can be read, and holds no symlink
+// that points outside it: such a link is extracted as a dangling link on the workers. The interpreter
+// python.executable names inside an archive is judged by python.worker.
+import { basename } from 'node:path';
+import { defineCheck } from './define.js';
+
+export default defineCheck({
+  id: 'python.archives',
+  title: 'Shipped Python archives are self-contained',
+  group: 'Python',
+  description:
+    'Each `python.archives` entry on this machine opens as a zip or tar(.gz) (never extracted) and holds no ' +
+    'symlink pointing outside itself; remote archives (hdfs://, s3://) are listed, not downloaded.',
+  reads: ['python.archives in the Flink config', 'each local archive\'s listing (zip central directory, tar headers)'],
+  needs: ['shipping'],
+  run({ shipping }) {
+    if (shipping.archives.length === 0) return { status: 'skipped', summary: 'python.archives is not set' };
+    const errors: string[] = [];
+    const details: string[] = [];
+    for (const archive of shipping.archives) {
+      const name = basename(archive.path ?? archive.entry);
+      if (archive.status === 'remote') details.push(`${archive.entry}: remote, not downloaded`);
+      else if (archive.status === 'unreadable') errors.push(`${archive.entry}: ${archive.problem}`);
+      else {
+        // The interpreter's own links are python.worker's finding; the others are this check's.
+        const own = archive.interpreter ? `${archive.interpreter.root ? `${archive.interpreter.root}/` : ''}bin/python` : undefined;
+        const links = archive.outwardLinks.filter((l) => !own || !l.name.startsWith(own));
+        if (links.length > 0) errors.push(`${name}: ${links.length} symlink${links.length === 1 ? '' : 's'} point${links.length === 1 ? 's' : ''} outside the archive (${links.slice(0, 3).map((l) => `${l.name} → ${l.target}`).join(', ')}${links.length > 3 ? ', …' : ''}): missing on the workers`);
+        details.push(`${name}: ${archive.entries} entries${archive.truncated ? ' (listing capped)' : ''}${archive.environments.length > 0 ? `; Python environments: ${archive.environments.map((e) => e || '(top level)').join(', ')}` : ''}`);
+      }
+    }
+    const facts = { archives: shipping.archives.length, problems: errors.length };
+    if (errors.length === 0) return { status: 'ok', summary: `${shipping.archives.length} archive${shipping.archives.length === 1 ? '' : 's'} ship${shipping.archives.length === 1 ? 's' : ''} without links out of ${shipping.archives.length === 1 ? 'itself' : 'themselves'}`, details, facts };
+    return {
+      status: 'error',
+      summary: errors[0] ?? '',
+      details: [...errors.slice(1), ...details],
+      fix: 'Rebuild the archive from an environment that holds real files: `python -m venv --copies` or conda-pack (`conda create --copy`), then zip or tar it without following links out of it',
+      facts,
+      ...(shipping.file ? { locations: [{ path: shipping.file }] } : {}),
+    };
+  },
+});
