@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import type { ClusterFact, ScannedJar } from '../src/facts/index.js';
-import { jarLabel, readable } from '../src/jars/describe.js';
+import { coordinates, jarLabel, readable } from '../src/jars/describe.js';
 import { lineMismatch, parseJarFileName, splitScalaSuffix } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { minorOf } from '../src/knowledge/versions.js';
@@ -41,7 +41,8 @@ export default defineCheck({
     const missing = job.parsed ? missingConnectors(job.parsed.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null) : [];
     for (const m of missing) {
       errors.push(`the job uses ${m.role} '${m.identifier}' (line ${m.line}): no shipped JAR provides it and the cluster's classpath has none${m.local ? `; ${m.local} has it on this machine only` : ''}`);
-      fixes.push(`Ship the JAR for '${m.identifier}' with the job (pipeline.jars or env.add_jars)${m.local ? `, e.g. ${m.local}` : ''}, or put it into the cluster's lib/ on every node and restart it`);
+      const artifact = recommended(m.identifier, knowledge, cluster.flinkVersion);
+      fixes.push(`Ship ${artifact ?? `the JAR for '${m.identifier}'`} with the job (pipeline.jars or env.add_jars), or put it into the cluster's lib/ on every node and restart it`);
     }
     const details = [`cluster classpath: ${onCluster.size} JARs`, `shipped with the job: ${shipped.length} JAR${shipped.length === 1 ? '' : 's'}`, ...(job.file ? [] : ['no --job: the connectors the job uses were not compared']), ...clusterNotes(cluster)];
     return outcome(errors, warnings, fixes, details, { clusterJars: onCluster.size, shipped: shipped.length, missing: missing.length });
@@ -83,6 +84,17 @@ function judgeShipped(jar: ScannedJar, onCluster: ReturnType<typeof clusterArtif
     (level === 'error' ? errors : warnings).push(`${jarLabel(jar)} is built for Flink ${id?.flinkLine}, the cluster runs ${cluster.flinkVersion} (${level === 'error' ? 'another major: NoClassDefFoundError' : 'NoSuchMethodError where an API it calls changed'})`);
     fixes.push(`Ship the build of ${id?.artifactId ?? basename(jar.ref.path)} for Flink ${clusterMinor}`);
   }
+}
+
+/** The artifact for an identifier built for the cluster's line, e.g. org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20. */
+function recommended(identifier: string, knowledge: ConnectorKnowledge, clusterVersion: string | undefined): string | undefined {
+  const minor = minorOf(clusterVersion ?? '');
+  if (!minor) return undefined;
+  for (const { family } of knowledge.providersOf(identifier)) {
+    const c = knowledge.recommend(family, minor, clusterVersion);
+    if (c) return coordinates(c);
+  }
+  return undefined;
 }
 
 interface Missing {

@@ -21,7 +21,7 @@ export function locationOf(place: Located): Location {
 /** Skipped when no deployment file was read; file problems as details otherwise. */
 export function noDeployment(deploy: DeployFact): Outcome | undefined {
   if (deploy.files.length > 0) return undefined;
-  return { status: 'skipped', summary: 'no deployment files (--deploy FILE, or a Dockerfile, docker-compose.yml or FlinkDeployment manifest in the working directory)' };
+  return { status: 'skipped', summary: 'no deployment files (--deploy FILE; none found in the working directory)' };
 }
 
 export function fileProblems(deploy: DeployFact): string[] {

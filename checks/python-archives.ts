@@ -25,12 +25,16 @@ export default defineCheck({
         // The interpreter's own links are python.worker's finding; the others are this check's.
         const own = archive.interpreter ? `${archive.interpreter.root ? `${archive.interpreter.root}/` : ''}bin/python` : undefined;
         const links = archive.outwardLinks.filter((l) => !own || !l.name.startsWith(own));
+        const interpreterLinks = archive.outwardLinks.length - links.length;
+        if (interpreterLinks > 0) details.push(`${name}: ${interpreterLinks} interpreter link${interpreterLinks === 1 ? '' : 's'} (${own}*) point${interpreterLinks === 1 ? 's' : ''} outside the archive: see python.worker`);
         if (links.length > 0) errors.push(`${name}: ${links.length} symlink${links.length === 1 ? '' : 's'} point${links.length === 1 ? 's' : ''} outside the archive (${links.slice(0, 3).map((l) => `${l.name} → ${l.target}`).join(', ')}${links.length > 3 ? ', …' : ''}): missing on the workers`);
         details.push(`${name}: ${archive.entries} entries${archive.truncated ? ' (listing capped)' : ''}${archive.environments.length > 0 ? `; Python environments: ${archive.environments.map((e) => e || '(top level)').join(', ')}` : ''}`);
       }
     }
     const facts = { archives: shipping.archives.length, problems: errors.length };
-    if (errors.length === 0) return { status: 'ok', summary: `${shipping.archives.length} archive${shipping.archives.length === 1 ? '' : 's'} ship${shipping.archives.length === 1 ? 's' : ''} without links out of ${shipping.archives.length === 1 ? 'itself' : 'themselves'}`, details, facts };
+    const count = `${shipping.archives.length} archive${shipping.archives.length === 1 ? '' : 's'}`;
+    const besides = details.some((d) => d.includes('see python.worker')) ? ' besides the interpreter\'s (see python.worker)' : '';
+    if (errors.length === 0) return { status: 'ok', summary: `${count}: no symlink out of the archive${besides}`, details, facts };
     return {
       status: 'error',
       summary: errors[0] ?? '',

@@ -30,6 +30,10 @@ export interface DockerfileFacts {
   pip: (PipCommand & { line: number })[];
   packages: { name: string; line: number }[];
   pythonAlias: boolean;
+  /** Virtual environments the image creates. */
+  venvs: { dir: string; line: number }[];
+  /** The final stage's PATH (ENV PATH), split. */
+  path: string[];
   pythonInstalls: { version: string; line: number }[];
   sharedLibpython: boolean;
   jars: (PlacedJar & { line: number })[];
@@ -130,7 +134,7 @@ interface Stage {
 
 export function analyseDockerfile(text: string): DockerfileFacts {
   const { instructions, problems } = readInstructions(text);
-  const facts: DockerfileFacts = { stages: [], pip: [], packages: [], pythonAlias: false, pythonInstalls: [], sharedLibpython: false, jars: [], unresolved: [], problems };
+  const facts: DockerfileFacts = { stages: [], pip: [], packages: [], pythonAlias: false, venvs: [], path: [], pythonInstalls: [], sharedLibpython: false, jars: [], unresolved: [], problems };
   const stages = buildStages(instructions, facts);
   const final = stages[stages.length - 1];
   if (!final) {
@@ -142,6 +146,9 @@ export function analyseDockerfile(text: string): DockerfileFacts {
   for (let stage: Stage | undefined = final; stage && !chain.includes(stage); stage = stage.parent) chain.unshift(stage);
   describeBase(chain[0] as Stage, facts);
   for (const stage of chain) readStage(stage, facts);
+  facts.path = (final.vars.get('PATH') ?? '').split(':').filter(Boolean);
+  // A venv whose bin/ is on PATH provides `python` (python -m venv always makes bin/python).
+  if (facts.venvs.some((v) => facts.path.includes(`${v.dir}/bin`))) facts.pythonAlias = true;
   return facts;
 }
 
@@ -225,6 +232,7 @@ function readRun(instruction: DockerInstruction, stage: Stage, facts: Dockerfile
   facts.packages.push(...found.packages.map((name) => ({ name, line })));
   facts.pythonInstalls.push(...found.pythonInstalls.map((version) => ({ version, line })));
   facts.jars.push(...found.jars.map((jar) => ({ ...jar, line })));
+  facts.venvs.push(...found.venvs.map((dir) => ({ dir, line })));
   facts.pythonAlias ||= found.pythonAlias;
   facts.sharedLibpython ||= found.sharedLibpython;
   if (found.skipped > 0) facts.problems.push(`line ${line}: ${found.skipped} shell line(s) could not be read`);

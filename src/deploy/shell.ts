@@ -26,6 +26,8 @@ export interface ShellFindings {
   packages: string[];
   /** Something makes `python` resolve (a symlink, update-alternatives, python-is-python3). */
   pythonAlias: boolean;
+  /** Virtual environments created (python3 -m venv DIR, virtualenv DIR, uv venv DIR): DIR/bin/python exists. */
+  venvs: string[];
   /** Python versions built or installed by version ("3.11.9" from Python-3.11.9.tgz, conda python=3.11, uv). */
   pythonInstalls: string[];
   /** A Python configured with --enable-shared (a shared libpython, which thread mode needs). */
@@ -41,7 +43,7 @@ const MAX_LINE = 64 * 1024;
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&', '(', ')', ';;', '|&']);
 
 export function emptyFindings(): ShellFindings {
-  return { pip: [], packages: [], pythonAlias: false, pythonInstalls: [], sharedLibpython: false, jars: [], skipped: 0 };
+  return { pip: [], packages: [], pythonAlias: false, venvs: [], pythonInstalls: [], sharedLibpython: false, jars: [], skipped: 0 };
 }
 
 /** Reads `script` (one RUN's text, continuations joined) into `into`; `cwd` is the WORKDIR at that line. */
@@ -88,6 +90,8 @@ function readCommand(raw: string[], cwd: string, into: ShellFindings): string {
   const name = posix.basename(first);
   if (name === 'cd') return rest[0] ? posix.resolve(cwd, rest[0]) : cwd;
   noteVersions(words, into);
+  const venv = venvDir(name, rest);
+  if (venv) into.venvs.push(posix.resolve(cwd, venv));
   const pip = pipCommand(name, rest);
   if (pip) into.pip.push(pip);
   else if (/^(apt-get|apt|apk|yum|dnf|microdnf)$/.test(name)) readPackages(rest, into);
@@ -142,6 +146,16 @@ function pipCommand(name: string, rest: string[]): PipCommand | undefined {
     }
   }
   return out;
+}
+
+/** The folder of `python3 -m venv DIR`, `virtualenv DIR` or `uv venv DIR` (the last operand). */
+function venvDir(name: string, rest: string[]): string | undefined {
+  let args: string[] | undefined;
+  if (/^python(\d(\.\d+)?)?$/.test(name) && rest[0] === '-m' && (rest[1] === 'venv' || rest[1] === 'virtualenv')) args = rest.slice(2);
+  else if (name === 'virtualenv') args = rest;
+  else if (name === 'uv' && rest[0] === 'venv') args = rest.slice(1);
+  const operands = (args ?? []).filter((w, i, all) => !w.startsWith('-') && !['--python', '-p', '--prompt'].includes(all[i - 1] ?? ''));
+  return operands[operands.length - 1];
 }
 
 function readPackages(rest: string[], into: ShellFindings): void {
