@@ -24,7 +24,8 @@ export default defineCheck({
   title: 'The cluster has the JARs the job needs, once',
   group: 'Cluster',
   description:
-    "Connectors the job uses are shipped with it or on the cluster's classpath (a JAR in the client's `lib/` only is not enough), and no shipped JAR duplicates or conflicts with one in the cluster's `lib/`.",
+    "Connectors the job uses are shipped with it or on the cluster's classpath (a JAR in the client's `lib/` only " +
+    "is not enough), and no shipped JAR duplicates or conflicts with one in the cluster's `lib/`.",
   reads: ['--cluster URL: GET /jobmanager/environment (classpath; Flink 1.16+)', 'the JARs the job ships and their factories', '--job (connectors, formats and catalogs it uses)'],
   needs: ['cluster', 'jars', 'job'],
   run({ cluster, jars, job }, { matrix }) {

@@ -13,7 +13,9 @@ export default defineCheck({
   title: 'The cluster\'s Java runs Flink and the job\'s JARs',
   group: 'Cluster',
   description:
-    "The JobManager's JVM (`/jobmanager/environment`, Flink 1.16+) is a Java its Flink line supports, runs the bytecode of the JARs the job ships, and on Java 17+ carries the `--add-opens`/`--add-exports` list of Flink's default config.",
+    "The JobManager's JVM (`/jobmanager/environment`, Flink 1.16+) is a Java its Flink line supports, runs the " +
+    "bytecode of the JARs the job ships, and on Java 17+ carries the `--add-opens`/`--add-exports` list of " +
+    "Flink's default config.",
   reads: ['--cluster URL: GET /jobmanager/environment (JVM version and options; Flink 1.16+)', 'class file headers of the JARs the job ships (pipeline.jars, --jars, add_jars)'],
   needs: ['cluster', 'jars'],
   run({ cluster, jars }, { matrix }) {
@@ -44,10 +46,24 @@ export default defineCheck({
     const details = [`JVM: ${cluster.jvm.raw}`, ...(missing?.flags.length ? [`missing: ${missing.flags.join(' ')}`] : []), ...clusterNotes(cluster)];
     const sources = [...matrix.cite(line?.java.sources), ...(missing?.sources ?? [])];
     if (errors.length > 0) {
-      return { status: 'error', summary: errors[0] ?? '', details: [...errors.slice(1), ...warnings, ...details], fix: fixFor(tooNew.length > 0, missing?.flags ?? [], missing?.key, major), facts, sources, locations: tooNew.map((jar) => ({ path: jar.ref.path })) };
+      return {
+        status: 'error',
+        summary: errors[0] ?? '',
+        details: [...errors.slice(1), ...warnings, ...details],
+        fix: fixFor(tooNew.length > 0, missing?.flags ?? [], missing?.key, major),
+        facts,
+        sources,
+        locations: tooNew.map((jar) => ({ path: jar.ref.path })),
+      };
     }
     if (warnings.length > 0) return { status: 'warning', summary: warnings[0] ?? '', details: [...warnings.slice(1), ...details], facts, sources };
-    return { status: 'ok', summary: `the cluster runs Java ${major}, supported by Flink ${version}${major >= 17 ? ' with the flags it needs' : ''}`, details, facts, sources };
+    return {
+      status: 'ok',
+      summary: `the cluster runs Java ${major}, supported by Flink ${version}${major >= 17 ? ' with the flags it needs' : ''}`,
+      details,
+      facts,
+      sources,
+    };
   },
 });
 

@@ -18,7 +18,8 @@ export default defineCheck({
   title: 'The cluster\'s Python settings fit the client',
   group: 'Cluster',
   description:
-    "The cluster's `python.*` settings (`/jobmanager/config`) against the client's: an interpreter the workers run whose name states another Python minor than the client's is an error (cloudpickle).",
+    "The cluster's `python.*` settings (`/jobmanager/config`) against the client's: an interpreter the workers " +
+    "run whose name states another Python minor than the client's is an error (cloudpickle).",
   reads: ['--cluster URL: GET /jobmanager/config (python.* keys)', 'python.* keys in the local Flink config', 'the client interpreter\'s version'],
   needs: ['cluster', 'flinkConfig', 'python'],
   run({ cluster, flinkConfig, python }) {
@@ -37,7 +38,11 @@ export default defineCheck({
     const own = client('python.executable');
     const workers = own ?? cluster.config['python.executable'];
     const from = own !== undefined ? `python.executable ${own} (client config)` : workers !== undefined ? `python.executable ${workers} (the cluster's config)` : undefined;
-    const facts = { workerExecutable: workers ?? null, clientPython: python.version ?? null, executionMode: client('python.execution-mode') ?? cluster.config['python.execution-mode'] ?? null };
+    const facts = {
+      workerExecutable: workers ?? null,
+      clientPython: python.version ?? null,
+      executionMode: client('python.execution-mode') ?? cluster.config['python.execution-mode'] ?? null,
+    };
     const stated = workers ? minorInName(workers) : undefined;
     if (stated && clientMinor && stated !== clientMinor) {
       return {
@@ -49,6 +54,11 @@ export default defineCheck({
       };
     }
     const who = from ?? 'python from the TaskManagers\' PATH (python.executable is unset on both sides)';
-    return { status: 'ok', summary: `the workers run ${who}${stated ? `: Python ${stated}, as the client` : ''}`, details: [...details, ...(stated ? [] : ['its version cannot be seen from here: check it on a TaskManager']), ...clusterNotes(cluster)], facts };
+    return {
+      status: 'ok',
+      summary: `the workers run ${who}${stated ? `: Python ${stated}, as the client` : ''}`,
+      details: [...details, ...(stated ? [] : ['its version cannot be seen from here: check it on a TaskManager']), ...clusterNotes(cluster)],
+      facts,
+    };
   },
 });

@@ -11,7 +11,9 @@ export default defineCheck({
   title: 'The cluster runs the client\'s Flink',
   group: 'Cluster',
   description:
-    "The running cluster's Flink (its JobManager's `/config`, `--cluster URL`) is the client wheel's release (else `--flink-version`): another minor is an error, another patch a warning. A cluster that cannot be read is an error here and a skip in the other `cluster.*` checks.",
+    "The running cluster's Flink (its JobManager's `/config`, `--cluster URL`) is the client wheel's release " +
+    "(else `--flink-version`): another minor is an error, another patch a warning. A cluster that cannot be read " +
+    "is an error here and a skip in the other `cluster.*` checks.",
   reads: ['--cluster URL: GET /config, /jobmanager/environment, /jobmanager/config, /taskmanagers (auth header from --cluster-auth-env)', 'the client\'s apache-flink wheel, else --flink-version'],
   needs: ['cluster', 'pyflink', 'target'],
   run({ cluster, pyflink, target }, { matrix }) {
@@ -42,10 +44,22 @@ export default defineCheck({
 
     const fix = `Install the cluster's release in the client: pip install "apache-flink==${clusterVersion}" (or move the cluster to ${client})`;
     if (minorOf(client) !== minorOf(clusterVersion)) {
-      return { status: 'error', summary: `the cluster runs Flink ${clusterVersion}, ${clientWhat}: another minor cannot run the client's jobs`, details, fix, facts };
+      return {
+        status: 'error',
+        summary: `the cluster runs Flink ${clusterVersion}, ${clientWhat}: another minor cannot run the client's jobs`,
+        details,
+        fix,
+        facts,
+      };
     }
     if (/^\d+\.\d+\.\d+/.test(client) && !sameRelease(client, clusterVersion)) {
-      return { status: 'warning', summary: `the cluster runs Flink ${clusterVersion}, ${clientWhat}: another patch (connectors built against one can fail on the other with NoSuchMethodError)`, details, fix, facts };
+      return {
+        status: 'warning',
+        summary: `the cluster runs Flink ${clusterVersion}, ${clientWhat}: another patch (connectors built against one can fail on the other with NoSuchMethodError)`,
+        details,
+        fix,
+        facts,
+      };
     }
     return { status: 'ok', summary: `the cluster runs Flink ${clusterVersion}, as ${wheel ? 'the client wheel' : 'the target'}`, details, facts };
   },

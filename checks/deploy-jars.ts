@@ -23,7 +23,8 @@ export default defineCheck({
   title: 'JARs in the deployment fit its Flink',
   group: 'Deploy',
   description:
-    "JARs the deployment puts into Flink's folders (COPY/ADD/wget, compose mounts) and a FlinkSessionJob's `jarURI` are built for the Flink line the image runs.",
+    "JARs the deployment puts into Flink's folders (COPY/ADD/wget, compose mounts) and a FlinkSessionJob's " +
+    "`jarURI` are built for the Flink line the image runs.",
   reads: ['Dockerfiles: COPY/ADD/wget/curl/cp of *.jar into Flink\'s folders', 'compose volumes mounting JARs', 'FlinkDeployment / FlinkSessionJob spec.job.jarURI'],
   needs: ['deploy'],
   run({ deploy }) {
@@ -75,7 +76,12 @@ function judge(name: string, place: Located, minor: string | undefined, shown: s
   const parsed = flinkLineOfJarName(name);
   if (!parsed || !minor) return;
   if (parsed.artifactId === 'flink-python_2.12' && parsed.line !== '1.15' && minor !== '1.15') {
-    findings.push({ text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`, fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`, location: locationOf(place), error: true });
+    findings.push({
+      text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`,
+      fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`,
+      location: locationOf(place),
+      error: true,
+    });
     return;
   }
   // flink-python and flink-dist only ever run on their own release's line; connectors may tolerate a neighbour.

@@ -20,7 +20,8 @@ export default defineCheck({
   title: 'The image\'s Java runs its Flink and the job\'s JARs',
   group: 'Deploy',
   description:
-    "The Java each official image runs (its `-javaNN` tag, else the line's default variant per flink-docker) is published and supported by its Flink line, runs the shipped JARs' bytecode, and keeps Flink's Java 17 flags.",
+    "The Java each official image runs (its `-javaNN` tag, else the line's default variant per flink-docker) is " +
+    "published and supported by its Flink line, runs the shipped JARs' bytecode, and keeps Flink's Java 17 flags.",
   reads: ['image tags in the deployment files (-javaNN, else the line\'s default variant from flink-docker)', 'class file headers of the JARs the job ships', 'env.java.opts.all in compose FLINK_PROPERTIES'],
   needs: ['deploy', 'jars'],
   run({ deploy, jars }, { matrix }) {
@@ -45,12 +46,20 @@ export default defineCheck({
       if (rating === 'unsupported') errors.push({ text: `${where} runs Java ${java.java}, which Flink ${image.flinkVersion} does not support`, fix: fixTo(recommended), location: locationOf(image) });
       else if (rating !== 'supported') warnings.push({ text: `${where} runs Java ${java.java}, ${rating} on Flink ${image.flinkVersion}`, fix: fixTo(recommended), location: locationOf(image) });
       for (const jar of shipped.filter((j) => javaOfClassMajor(j.identity?.classMajor ?? 0) > java.java)) {
-        errors.push({ text: `${jarLabel(jar)} holds Java ${javaOfClassMajor(jar.identity?.classMajor ?? 0)} bytecode; ${where} runs Java ${java.java}: UnsupportedClassVersionError`, fix: `Rebuild the JAR for Java ${java.java}, or ${fixTo(javaOfClassMajor(jar.identity?.classMajor ?? 0)).replace(/^U/, 'u')}`, location: locationOf(image) });
+        errors.push({
+          text: `${jarLabel(jar)} holds Java ${javaOfClassMajor(jar.identity?.classMajor ?? 0)} bytecode; ${where} runs Java ${java.java}: UnsupportedClassVersionError`,
+          fix: `Rebuild the JAR for Java ${java.java}, or ${fixTo(javaOfClassMajor(jar.identity?.classMajor ?? 0)).replace(/^U/, 'u')}`,
+          location: locationOf(image),
+        });
       }
       for (const job of deploy.jobs.filter((j) => j.image === index && j.kind === 'compose' && j.config['env.java.opts.all'] !== undefined && java.java >= 17)) {
         const missing = missingFlagsOf(matrix, image.flinkVersion, (job.config['env.java.opts.all'] ?? '').split(/\s+/));
         if (missing && missing.flags.length > 0) {
-          errors.push({ text: `service ${job.name} (${at(job)}) replaces env.java.opts.all in FLINK_PROPERTIES: ${missing.flags.length} of Flink's ${missing.total} Java 17 flags are gone (InaccessibleObjectException)`, fix: `Keep Flink's list in env.java.opts.all of ${at(job)} and add to it: ${missing.flags.join(' ')}`, location: locationOf(job) });
+          errors.push({
+            text: `service ${job.name} (${at(job)}) replaces env.java.opts.all in FLINK_PROPERTIES: ${missing.flags.length} of Flink's ${missing.total} Java 17 flags are gone (InaccessibleObjectException)`,
+            fix: `Keep Flink's list in env.java.opts.all of ${at(job)} and add to it: ${missing.flags.join(' ')}`,
+            location: locationOf(job),
+          });
           missing.sources.forEach((s) => sources.add(s));
         }
       }

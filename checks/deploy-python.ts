@@ -23,7 +23,8 @@ export default defineCheck({
   title: 'The image gives the workers the client\'s Python',
   group: 'Deploy',
   description:
-    "A PyFlink image installs a Python (official Flink images ship none) of the client's minor and one its Flink supports, and `python` resolves when nothing sets `python.executable`.",
+    "A PyFlink image installs a Python (official Flink images ship none) of the client's minor and one its Flink " +
+    "supports, and `python` resolves when nothing sets `python.executable`.",
   reads: ['Dockerfiles: FROM python:<v>, Python source builds, apt-get install python3, a python symlink, pip install apache-flink', 'python.executable / -pyexec in manifests and FLINK_PROPERTIES', 'the client interpreter\'s version'],
   needs: ['deploy', 'python'],
   run({ deploy, python }, { matrix }) {
@@ -79,17 +80,37 @@ function judgeBuild(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix, 
   const line = base?.flinkVersion ? matrix.line(base.flinkVersion) : undefined;
   const location = imagePython.line ? { path: build.file, line: imagePython.line } : here;
   if (imagePython.minor && clientMinor && imagePython.minor !== clientMinor) {
-    findings.push({ text: `the image's Python is ${imagePython.minor} (${imagePython.where}), the client's ${clientMinor}: cloudpickled UDFs fail on the workers`, fix: `Build Python ${clientMinor} into the image (${at(build)}), or run the client on Python ${imagePython.minor}`, location, error: true });
+    findings.push({
+      text: `the image's Python is ${imagePython.minor} (${imagePython.where}), the client's ${clientMinor}: cloudpickled UDFs fail on the workers`,
+      fix: `Build Python ${clientMinor} into the image (${at(build)}), or run the client on Python ${imagePython.minor}`,
+      location,
+      error: true,
+    });
   }
   if (imagePython.minor && line && !line.python.supported.includes(imagePython.minor)) {
-    findings.push({ text: `the image's Python ${imagePython.minor} (${imagePython.where}) is not one Flink ${base?.flinkVersion} supports (${line.python.supported.join(', ')})`, fix: `Install a Python Flink ${base?.flinkVersion} supports in ${at(build)}`, location, error: true });
+    findings.push({
+      text: `the image's Python ${imagePython.minor} (${imagePython.where}) is not one Flink ${base?.flinkVersion} supports (${line.python.supported.join(', ')})`,
+      fix: `Install a Python Flink ${base?.flinkVersion} supports in ${at(build)}`,
+      location,
+      error: true,
+    });
   }
   const setsExecutable = deploy.jobs.some((j) => j.config['python.executable'] !== undefined || j.python?.pyExecutable !== undefined);
   if (!build.pythonAlias && !setsExecutable) {
-    findings.push({ text: `${at(build)} makes no \`python\` command and nothing sets python.executable: the workers start \`python\` ("Cannot run program \\"python\\"")`, fix: `Add \`ln -s /usr/bin/python3 /usr/bin/python\` to ${at(build)}, or set python.executable (-pyexec) to the image's python3`, location: here, error: false });
+    findings.push({
+      text: `${at(build)} makes no \`python\` command and nothing sets python.executable: the workers start \`python\` ("Cannot run program \\"python\\"")`,
+      fix: `Add \`ln -s /usr/bin/python3 /usr/bin/python\` to ${at(build)}, or set python.executable (-pyexec) to the image's python3`,
+      location: here,
+      error: false,
+    });
   }
   const threadMode = deploy.jobs.some((j) => (j.config['python.execution-mode'] ?? j.python?.dynamic['python.execution-mode']) === 'thread');
   if (threadMode && build.pythons.some((p) => p.how === 'source-build') && !build.sharedLibpython) {
-    findings.push({ text: `python.execution-mode is thread, but ${at(build)} builds Python without --enable-shared: pemja finds no libpython ("Failed to find libpython")`, fix: `Configure the Python build in ${at(build)} with --enable-shared`, location: here, error: false });
+    findings.push({
+      text: `python.execution-mode is thread, but ${at(build)} builds Python without --enable-shared: pemja finds no libpython ("Failed to find libpython")`,
+      fix: `Configure the Python build in ${at(build)} with --enable-shared`,
+      location: here,
+      error: false,
+    });
   }
 }

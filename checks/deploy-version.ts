@@ -32,7 +32,9 @@ export default defineCheck({
   title: 'Image, manifests, pip lines and client agree on Flink',
   group: 'Deploy',
   description:
-    "Every place a deployment states a Flink version agrees: the image tag, a FlinkDeployment's `spec.flinkVersion`, the `apache-flink` pip line in the image and the client wheel; unpinned pip lines and tags without a version are warnings.",
+    "Every place a deployment states a Flink version agrees: the image tag, a FlinkDeployment's " +
+    "`spec.flinkVersion`, the `apache-flink` pip line in the image and the client wheel; unpinned pip lines and " +
+    "tags without a version are warnings.",
   reads: ['--deploy files, else Dockerfile / docker-compose.y(a)ml / FlinkDeployment manifests in the working directory', 'FROM flink:<tag>, spec.image, spec.flinkVersion, pip install apache-flink lines', 'the client\'s apache-flink wheel'],
   needs: ['deploy', 'pyflink'],
   run({ deploy, pyflink }, { matrix }) {
@@ -55,7 +57,12 @@ export default defineCheck({
     const facts = { statements: statements.length, reference: reference ? `${reference.what}: ${reference.version}` : null };
     const worst = errors[0] ?? warnings[0];
     if (!worst) {
-      return { status: 'ok', summary: reference ? `every place states Flink ${reference.version} (${statements.length} statement${statements.length === 1 ? '' : 's'})` : 'no Flink version is stated in the deployment files', details, facts };
+      return {
+        status: 'ok',
+        summary: reference ? `every place states Flink ${reference.version} (${statements.length} statement${statements.length === 1 ? '' : 's'})` : 'no Flink version is stated in the deployment files',
+        details,
+        facts,
+      };
     }
     const rest = [...errors, ...warnings].filter((f) => f !== worst);
     return {
@@ -74,7 +81,12 @@ const placesOf = (...statements: Statement[]) => statements.flatMap((s) => (s.lo
 /** Another minor: an error. */
 function compareMinor(s: Statement, reference: Statement): Finding | undefined {
   if (sameMinor(s.version, reference.version)) return undefined;
-  return { text: `${s.what} says ${s.version}, ${reference.what} says ${reference.version}: another Flink minor`, fix: s.fix(reference.today ?? reference.version), locations: placesOf(s, reference), error: true };
+  return {
+    text: `${s.what} says ${s.version}, ${reference.what} says ${reference.version}: another Flink minor`,
+    fix: s.fix(reference.today ?? reference.version),
+    locations: placesOf(s, reference),
+    error: true,
+  };
 }
 
 /** Another patch (a minor-only tag counting as the patch it pulls today): a warning. */
@@ -91,12 +103,23 @@ function collect(deploy: DeployFact, matrix: Matrix, wheel: string | undefined):
   for (const image of deploy.images) {
     const release = imageRelease(image, matrix);
     if (!release) continue;
-    out.push({ what: `image ${image.ref} (${at(image)})`, ...release, location: locationOf(image), fix: (to) => `Use an image tag of Flink ${to} in ${at(image)} (e.g. flink:${to}${image.java ? `-java${image.java}` : ''})` });
+    out.push({
+      what: `image ${image.ref} (${at(image)})`,
+      ...release,
+      location: locationOf(image),
+      fix: (to) => `Use an image tag of Flink ${to} in ${at(image)} (e.g. flink:${to}${image.java ? `-java${image.java}` : ''})`,
+    });
   }
   for (const job of deploy.jobs) {
     const stated = job.flinkVersion;
     if (!stated?.minor) continue;
-    out.push({ what: `spec.flinkVersion ${stated.value} (${at(stated)})`, version: stated.minor, exact: false, location: locationOf(stated), fix: (to) => `Set spec.flinkVersion: v${to.split('.').slice(0, 2).join('_')} in ${at(stated)}` });
+    out.push({
+      what: `spec.flinkVersion ${stated.value} (${at(stated)})`,
+      version: stated.minor,
+      exact: false,
+      location: locationOf(stated),
+      fix: (to) => `Set spec.flinkVersion: v${to.split('.').slice(0, 2).join('_')} in ${at(stated)}`,
+    });
   }
   for (const build of deploy.builds) {
     for (const pip of build.pip) {
@@ -115,7 +138,11 @@ function looseStatements(deploy: DeployFact, reference: Statement | undefined, m
   const out: Finding[] = [];
   for (const image of deploy.images) {
     if (image.official && image.floating === 'no-version') {
-      out.push({ text: `image ${image.ref} (${at(image)}) names no Flink version: every rebuild may pull another Flink than the job was written for`, fix: `Pin the image in ${at(image)} to a release, e.g. flink:${matrix.line(matrix.newestMinor())?.newestPatch ?? matrix.newestMinor()}`, locations: [locationOf(image)] });
+      out.push({
+        text: `image ${image.ref} (${at(image)}) names no Flink version: every rebuild may pull another Flink than the job was written for`,
+        fix: `Pin the image in ${at(image)} to a release, e.g. flink:${matrix.line(matrix.newestMinor())?.newestPatch ?? matrix.newestMinor()}`,
+        locations: [locationOf(image)],
+      });
     }
   }
   const target = reference ? (reference.exact ? reference.version : reference.today) : undefined;
@@ -125,9 +152,18 @@ function looseStatements(deploy: DeployFact, reference: Statement | undefined, m
         const pin = flinkPin(spec);
         if (!pin || pin.exact) continue;
         if (pin.specifier === '') {
-          out.push({ text: `pip ${spec} (${at(pip)}) has no version: it installs the newest apache-flink, not ${reference ? `the ${reference.version} of ${reference.what}` : 'a chosen release'}`, fix: `Pin apache-flink==${target ?? '<the image\'s Flink>'} in ${at(pip)}`, locations: [locationOf(pip)] });
+          out.push({
+            text: `pip ${spec} (${at(pip)}) has no version: it installs the newest apache-flink, not ${reference ? `the ${reference.version} of ${reference.what}` : 'a chosen release'}`,
+            fix: `Pin apache-flink==${target ?? '<the image\'s Flink>'} in ${at(pip)}`,
+            locations: [locationOf(pip)],
+          });
         } else if (target && !versionSatisfies(target, pin.specifier)) {
-          out.push({ text: `pip ${spec} (${at(pip)}) does not allow ${target}, the release of ${reference?.what}`, fix: `Pin apache-flink==${target} in ${at(pip)}`, locations: [locationOf(pip)], error: true });
+          out.push({
+            text: `pip ${spec} (${at(pip)}) does not allow ${target}, the release of ${reference?.what}`,
+            fix: `Pin apache-flink==${target} in ${at(pip)}`,
+            locations: [locationOf(pip)],
+            error: true,
+          });
         }
       }
     }

@@ -25,7 +25,13 @@ export default defineCheck({
     ];
     const facts = { entries: entries.length, localImports: localImports.length, unshipped: unshipped.length };
     if (missing.length > 0) {
-      return { status: 'error', summary: `python.files ${missing[0]?.problem}`, details: [...missing.slice(1).map((e) => e.problem ?? ''), ...details], fix: `Fix python.files in ${shipping.file ?? 'the Flink config'}: every entry must exist when the job is submitted`, facts };
+      return {
+        status: 'error',
+        summary: `python.files ${missing[0]?.problem}`,
+        details: [...missing.slice(1).map((e) => e.problem ?? ''), ...details],
+        fix: `Fix python.files in ${shipping.file ?? 'the Flink config'}: every entry must exist when the job is submitted`,
+        facts,
+      };
     }
     if (unshipped.length > 0) {
       const first = unshipped[0];
@@ -39,6 +45,11 @@ export default defineCheck({
         ...(job.file && first ? { locations: unshipped.map((i) => ({ path: job.file as string, line: i.line })) } : {}),
       };
     }
-    return { status: 'ok', summary: `${entries.length} python.files entr${entries.length === 1 ? 'y exists' : 'ies exist'}${localImports.length > 0 ? `, shipping the ${localImports.length} local module${localImports.length === 1 ? '' : 's'} the job imports` : ''}`, details, facts };
+    return {
+      status: 'ok',
+      summary: `${entries.length} python.files entr${entries.length === 1 ? 'y exists' : 'ies exist'}${localImports.length > 0 ? `, shipping the ${localImports.length} local module${localImports.length === 1 ? '' : 's'} the job imports` : ''}`,
+      details,
+      facts,
+    };
   },
 });

@@ -23,7 +23,12 @@ export default defineCheck({
     if (interpreter.markers?.sys_platform === 'win32') problems.push('thread mode does not run on Windows: pemja is not installed there');
     if (!installed.pemja) problems.push(`pemja is not installed in ${which}`);
     if (interpreter.libpython && !interpreter.libpython.shared && !interpreter.libpython.found) problems.push(`${which} has no shared libpython (built without --enable-shared): "Failed to find libpython"`);
-    const facts = { interpreter: which, pemja: installed.pemja?.version ?? null, sharedLibpython: interpreter.libpython?.shared ?? null, libpythonFound: interpreter.libpython?.found ?? null };
+    const facts = {
+      interpreter: which,
+      pemja: installed.pemja?.version ?? null,
+      sharedLibpython: interpreter.libpython?.shared ?? null,
+      libpythonFound: interpreter.libpython?.found ?? null,
+    };
     if (problems.length === 0) return { status: 'ok', summary: `thread mode: pemja ${installed.pemja?.version} and a shared libpython in ${which}`, facts };
     return {
       status: 'error',

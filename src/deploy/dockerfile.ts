@@ -168,7 +168,16 @@ function buildStages(instructions: readonly DockerInstruction[], facts: Dockerfi
       // The official Flink images set FLINK_HOME=/opt/flink and WORKDIR $FLINK_HOME (apache/flink-docker Dockerfiles).
       if (!parent && official && isFlinkRepository(official.repository)) vars.set('FLINK_HOME', '/opt/flink');
       const workdir = parent?.workdir ?? (vars.has('FLINK_HOME') ? '/opt/flink' : '/');
-      stages.push({ line: instruction.line, image: expanded.text, ...(name ? { name } : {}), ...(parent ? { parent } : {}), vars, globals, workdir, instructions: [] });
+      stages.push({
+        line: instruction.line,
+        image: expanded.text,
+        ...(name ? { name } : {}),
+        ...(parent ? { parent } : {}),
+        vars,
+        globals,
+        workdir,
+        instructions: [],
+      });
     } else if (!current) {
       if (instruction.keyword === 'ARG') declareArg(instruction.args, globals, globals);
     } else {
@@ -247,7 +256,12 @@ function readCopy(args: string, line: number, stage: Stage, facts: DockerfileFac
     const name = posix.basename(source.split(/[?#]/)[0] ?? source);
     if (!/\.jar$/i.test(name)) continue;
     const toFile = dest.endsWith('.jar');
-    facts.jars.push({ name: toFile ? posix.basename(dest) : name, dir: toFile ? posix.dirname(dest) : dest, how: /^https?:/i.test(source) ? 'download' : 'copy', line });
+    facts.jars.push({
+      name: toFile ? posix.basename(dest) : name,
+      dir: toFile ? posix.dirname(dest) : dest,
+      how: /^https?:/i.test(source) ? 'download' : 'copy',
+      line,
+    });
   }
 }
 

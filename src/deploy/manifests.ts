@@ -79,7 +79,13 @@ function workloadImages(name: string, kind: string, spec: Record<string, unknown
     if (!isRecord(container) || typeof container.image !== 'string') return;
     const ref = parseImageRef(container.image);
     if (!ref || !isFlinkRepository(ref.repository)) return;
-    out.push({ kind: 'workload', name: `${kind}/${name}`, line: at(...podPath, 'containers', i), image: imageOf(ref, at(...podPath, 'containers', i, 'image')), config: {} });
+    out.push({
+      kind: 'workload',
+      name: `${kind}/${name}`,
+      line: at(...podPath, 'containers', i),
+      image: imageOf(ref, at(...podPath, 'containers', i, 'image')),
+      config: {},
+    });
   });
   return out;
 }

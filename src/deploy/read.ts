@@ -156,7 +156,15 @@ function addResource(fact: DeployFact, file: string, resource: ManifestResource)
 }
 
 function imageFields(file: string, image: { ref: ImageRef; tag?: FlinkImageTag; official: boolean; line?: number }, role: DeployImageFact['role'], owner: string) {
-  return { file, ...(image.line ? { line: image.line } : {}), ref: image.ref.raw, role, owner, official: image.official, ...(image.tag ? { tag: image.tag } : {}) };
+  return {
+    file,
+    ...(image.line ? { line: image.line } : {}),
+    ref: image.ref.raw,
+    role,
+    owner,
+    official: image.official,
+    ...(image.tag ? { tag: image.tag } : {}),
+  };
 }
 
 /** A FlinkSessionJob runs on its session FlinkDeployment: it inherits that deployment's image and flinkVersion. */
