@@ -91,4 +91,12 @@ COPY --chown=flink ./jars/*.jar $FLINK_HOME/usrlib/
     expect(facts.flinkImage).toBeUndefined();
     expect(facts.pip[0]?.specs).toEqual(['apache-flink>=1.20,<1.21', 'pyarrow==20.0.0']);
   });
+
+  it('a venv whose bin/ is on PATH provides `python` (the docs/ci.md image)', () => {
+    const facts = analyseDockerfile('FROM flink:2.2.1-java17\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install "apache-flink==2.2.1"\nENV PATH=/opt/venv/bin:$PATH\n');
+    expect(facts.venvs).toEqual([{ dir: '/opt/venv', line: 2 }]);
+    expect(facts.pythonAlias).toBe(true);
+    expect(facts.pip[0]?.specs).toEqual(['apache-flink==2.2.1']);
+    expect(analyseDockerfile('FROM flink:2.2.1-java17\nRUN python3 -m venv /opt/venv\n').pythonAlias).toBe(false);
+  });
 });
