@@ -92,7 +92,7 @@ function recommended(identifier: string, knowledge: ConnectorKnowledge, clusterV
   const minor = minorOf(clusterVersion ?? '');
   if (!minor) return undefined;
   for (const { family } of knowledge.providersOf(identifier)) {
-    const c = knowledge.recommend(family, minor, clusterVersion);
+    const c = knowledge.recommend(family, minor, clusterVersion ?? null);
     if (c) return coordinates(c);
   }
   return undefined;

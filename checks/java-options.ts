@@ -20,7 +20,8 @@ export default defineCheck({
     if (!major) return { status: 'skipped', summary: 'no Java runtime found (see java.runtime)' };
     if (major < 17) return { status: 'skipped', summary: `Java ${major}: the --add-opens list is needed from Java 17 on` };
     if (!jvmOptions.file && jvmOptions.from.length === 0) return { status: 'skipped', summary: 'no Flink config was read and no JVM options are set in the environment: nothing to judge' };
-    const { minor, note } = matrix.judgedLine(target);
+    const { minor, note, skip } = matrix.judgedLine(target);
+    if (skip) return { status: 'skipped', summary: skip };
     const missing = missingFlagsOf(matrix, minor, jvmOptions.options);
     if (!missing) return { status: 'skipped', summary: `Flink ${minor} ships no Java 17 flag list (Java ${major} support is judged by java.runtime)` };
     const read = jvmOptions.from.map((f) => `${f.source}${f.source.startsWith('env.') && jvmOptions.file ? ` (${jvmOptions.file})` : ''}: ${f.value.length > 120 ? `${f.value.slice(0, 119)}…` : f.value}`);
