@@ -15,7 +15,7 @@ export const FLAGS: FlagSpec[] = [
   { name: 'flink-version', type: 'string', value: 'V', description: 'Target Flink version, e.g. 2.2 or 2.2.1 (default: the installed apache-flink wheel)' },
   { name: 'conf-dir', type: 'string', value: 'DIR', description: 'Flink conf directory (default: FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)' },
   { name: 'jars', type: 'string', multiple: true, value: 'PATH', description: 'A JAR, or a folder of JARs, the job will see besides pipeline.jars and lib/ (repeatable)' },
-  { name: 'job', type: 'string', value: 'FILE', description: 'The PyFlink job (.py): read, never run, for add_jars/pipeline.jars and the connectors its SQL uses' },
+  { name: 'job', type: 'string', multiple: true, value: 'FILE', description: 'A PyFlink job (.py) or Flink SQL script (.sql): read, never run, for the JARs, connectors, formats, catalogs, drivers and PyFlink classes it needs (repeatable)' },
   { name: 'offline', type: 'boolean', description: 'No network: Maven data comes from the cache, then the snapshot shipped with flink-doctor (its age is shown)' },
   { name: 'maven-repo', type: 'string', value: 'URL', description: 'Maven repository for connector versions and checksums (default: FLINK_DOCTOR_MAVEN_REPO, a ~/.m2/settings.xml mirror of central, Maven Central)' },
   { name: 'only', type: 'string', multiple: true, value: 'IDS', description: 'Run only these checks (comma-separated ids or prefixes such as "jars"; repeatable)' },

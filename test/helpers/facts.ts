@@ -141,7 +141,7 @@ function healthyFacts(): Facts {
     },
     maven: { repository: null, offline: false, versions: {}, jars: [], problems: [] },
     repository: { url: 'https://repo1.maven.org/maven2', source: 'Maven Central', problems: [] },
-    job: {},
+    job: { files: [] },
     pipelineJars: { settings: [] },
     jars: { jars: [], overlaps: [], durationMs: 0 },
     worker: { status: 'unset', file: configFile, archives: [], sameAsClient: false },
