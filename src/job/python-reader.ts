@@ -6,7 +6,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import type { NeedsCollector } from './collect.js';
 import { callJob } from './python-calls.js';
 import { Scope, type Reader } from './python-scope.js';
-import { decodeLiteral } from './python-strings.js';
+import { decodeLiteral, type Field } from './python-strings.js';
 import { children, constantTruth, parts, text } from './python-syntax.js';
 import { asStr, concat, percentFields, str, unknown, type StrValue, type Value } from './python-values.js';
 import { looksLikeDdl, readSql } from './sql-needs.js';
@@ -27,13 +27,19 @@ export class PythonReader implements Reader {
   /** SQL files the job reads at run time from a known path, for the probe to read. */
   readonly sqlFiles: { path: string; line: number }[] = [];
 
+  /**
+   * `source` is what was parsed (the selected lines); `original` the whole file, whose line numbers are reported;
+   * `toOriginal` maps an offset in the one to the other.
+   */
   constructor(
     readonly source: string,
     readonly file: string,
     readonly collect: NeedsCollector,
+    original: string = source,
+    private readonly toOriginal: (offset: number) => number = (offset) => offset,
   ) {
     this.lineStarts = [0];
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   read(tree: Tree): void {
@@ -44,7 +50,12 @@ export class PythonReader implements Reader {
     }
   }
 
+  /** The job file's line of an offset in the parsed text. */
   lineOf(offset: number): number {
+    return this.originalLine(this.toOriginal(offset));
+  }
+
+  originalLine(offset: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -275,15 +286,22 @@ export class PythonReader implements Reader {
     const pieces = node.name === 'ContinuedString' ? children(node).filter((c) => STRING_NODES.has(c.name)) : [node];
     let result: StrValue | undefined;
     for (const piece of pieces) {
-      const holes = piece.getChildren('FormatReplacement').map((r) => [r.from - piece.from, r.to - piece.from] as [number, number]);
-      for (const hole of piece.getChildren('FormatReplacement')) for (const inner of children(hole)) if (EXPRESSIONS.has(inner.name)) this.evaluate(inner, scope);
-      const decoded = decodeLiteral(this.text(piece), holes);
+      const fields = piece.getChildren('FormatReplacement').map((field) => this.field(field, piece.from, scope));
+      const decoded = decodeLiteral(this.text(piece), fields);
       const line = this.lineOf(piece.from);
       const value: StrValue = { kind: 'str', text: decoded.text, marks: [{ at: 0, line }, ...decoded.newlines.map((at, k) => ({ at, line: line + k + 1 }))], origins: [piece.from] };
       this.literals.set(piece.from, value);
       result = result ? concat(result, value) : value;
     }
     return result ?? str('', this.lineOf(node.from));
+  }
+
+  /** An f-string field: `{name}` of a known string gives its text; anything else (`{x!r}`, `{n:>4}`, calls) is a HOLE. */
+  private field(field: SyntaxNode, base: number, scope: Scope): Field {
+    const inner = children(field).filter((c) => EXPRESSIONS.has(c.name));
+    const values = inner.map((node) => this.evaluate(node, scope));
+    const plain = inner.length === 1 && values[0]?.kind === 'str' && !values[0].text.includes('{') && children(field).length === 3;
+    return plain ? [field.from - base, field.to - base, (values[0] as StrValue).text] : [field.from - base, field.to - base];
   }
 
   private binary(node: SyntaxNode, scope: Scope, line: number): Value {

@@ -11,11 +11,14 @@ export interface DecodedString {
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
+/** An f-string replacement field: [from, to) within the literal, and its text when the reader knows it. */
+export type Field = readonly [number, number, string?];
+
 /**
- * Decodes one literal (prefix and quotes included). `holes` are [from, to) offsets within `raw` of f-string
- * replacement fields; each becomes one HOLE.
+ * Decodes one literal (prefix and quotes included). `fields` are the f-string replacement fields; each becomes
+ * its known text, else one HOLE.
  */
-export function decodeLiteral(raw: string, holes: readonly [number, number][] = []): DecodedString {
+export function decodeLiteral(raw: string, fields: readonly Field[] = []): DecodedString {
   const prefix = /^[A-Za-z]*/.exec(raw)?.[0].toLowerCase() ?? '';
   const rest = raw.slice(prefix.length);
   const quote = rest.startsWith('"""') || rest.startsWith("'''") ? rest.slice(0, 3) : rest.slice(0, 1);
@@ -28,9 +31,9 @@ export function decodeLiteral(raw: string, holes: readonly [number, number][] = 
   const newlines: number[] = [];
   let hole = 0;
   for (let i = start; i < end; ) {
-    const field = holes[hole];
+    const field = fields[hole];
     if (field && i >= field[0]) {
-      text += HOLE;
+      text += field[2] ?? HOLE;
       i = Math.max(i + 1, field[1]);
       hole += 1;
       continue;

@@ -5,7 +5,9 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parser } from '@lezer/python';
 import { NeedsCollector } from './collect.js';
 import type { JobNeeds } from '../facts/index.js';
+import { logicalLines } from './python-lines.js';
 import { PythonReader } from './python-reader.js';
+import { MAX_DEPTH, selectLines } from './python-select.js';
 import { readSql } from './sql-needs.js';
 
 /** Reads a file's text; rejects when it cannot (the message goes into the report as is). */
@@ -38,8 +40,17 @@ export async function readJobFiles({ files, cwd, readText }: ReadJobOptions): Pr
 
 /** One Python job's needs; returns the SQL files it reads at run time from a known path. */
 export function readPythonText(text: string, file: string, collect: NeedsCollector): { path: string; line: number }[] {
-  const reader = new PythonReader(text, file, collect);
-  reader.read(parser.parse(text));
+  const selection = selectLines(text, logicalLines(text));
+  const reader = new PythonReader(selection.text, file, collect, text, selection.toSource);
+  for (const line of selection.refused) {
+    collect.problem(`${file}:${reader.originalLine(line.start)}: a statement ${line.depth > MAX_DEPTH ? `nested ${line.depth} brackets deep` : `of ${line.end - line.start} characters`} was not read`);
+  }
+  try {
+    reader.read(parser.parse(selection.text));
+  } catch (error) {
+    // The parser and the walker recurse on nesting; what is left past MAX_DEPTH must still never crash a run.
+    collect.problem(`${file} could not be read to the end (${error instanceof Error ? error.message : String(error)}); needs found before that are reported`);
+  }
   return reader.sqlFiles;
 }
 

@@ -76,7 +76,7 @@ describe('reading a job', () => {
     expect(needs.jars.map((j) => `${j.kind}:${j.value}@${j.line}`)).toEqual([
       'add_jars:file:///j/k.jar@8',
       'pipeline.jars:file:///j/a.jar@11',
-      'pipeline.classpaths:file://{…}@13',
+      'pipeline.classpaths:file://{…}/udfs.jar@13',
     ]);
     expect(needs.identifiers.map((i) => `${i.role}:${i.identifier}@${i.line}`)).toEqual([
       'connector:kafka@20',
