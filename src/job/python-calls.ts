@@ -6,7 +6,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { HOLE, showHoles } from './model.js';
 import type { Reader, Scope } from './python-scope.js';
 import { argument, callArgs, parts, type CallArgs } from './python-syntax.js';
-import { asStr, formatFields, join, joinPath, str, strings, unknown, type StrValue, type Value } from './python-values.js';
+import { asStr, concat, formatFields, join, joinPath, str, strings, unknown, type StrValue, type Value } from './python-values.js';
 import { jdbcDriver } from './sql-needs.js';
 
 interface Call {
@@ -176,7 +176,7 @@ function fileCall(call: Call): Value | undefined {
   if (name === 'read' || name === 'read_text' || name === 'readlines') readFile(call, receiver.path, false);
   // The text read, split or stripped, still stands for the file's statements.
   if (FILE_TEXT_METHODS.has(name)) return receiver;
-  if (name === 'as_uri') return asStr(receiver.path, line).text.startsWith('/') ? { ...asStr(receiver.path, line), text: `file://${asStr(receiver.path, line).text}` } : str(`file:///${HOLE}`, line);
+  if (name === 'as_uri') return concat(str('file://', line), asStr(receiver.path, line));
   if (name === 'joinpath') return { kind: 'file', path: joinPath([receiver.path, ...values.positional], line), text: receiver.text };
   return { kind: 'file', path: str(HOLE, line), text: receiver.text };
 }
