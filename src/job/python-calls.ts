@@ -9,6 +9,12 @@ import { argument, callArgs, parts, type CallArgs } from './python-syntax.js';
 import { asStr, concat, formatFields, join, joinPath, str, strings, unknown, type StrValue, type Value } from './python-values.js';
 import { jdbcDriver } from './sql-needs.js';
 
+/** The line of the n-th positional argument (a chain over several lines reports where the value is written). */
+function argLine(call: Call, index = 0): number {
+  const node = call.args.positional[index];
+  return node ? call.reader.lineOf(node.from) : call.line;
+}
+
 interface Call {
   reader: Reader;
   node: SyntaxNode;
@@ -56,11 +62,12 @@ function jobCall(call: Call): Value | undefined {
   const expression = oneLine(reader.text(call.node));
   if (name === 'add_jars' || name === 'add_classpaths') {
     const given = [...values.positional, ...values.spread];
-    for (const value of given) {
+    given.forEach((value, index) => {
+      const at = { ...place, line: argLine(call, index) };
       const found = strings(value);
-      if (found.length === 0) reader.collect.unresolved({ ...place, what: 'jar', expression });
-      for (const s of found) reader.collect.jars(name, s.text, place, expression);
-    }
+      if (found.length === 0) reader.collect.unresolved({ ...at, what: 'jar', expression });
+      for (const s of found) reader.collect.jars(name, s.text, at, expression);
+    });
     return unknown(expression);
   }
   if ((name === 'set' || name === 'set_string') && values.positional[0]?.kind === 'str' && PIPELINE_KEYS.has(values.positional[0].text)) {
@@ -94,12 +101,12 @@ function readSqlValue(call: Call, sql: Value, expression: string): void {
 /** TableDescriptor / FormatDescriptor builders, JDBC options and catalogs. */
 function descriptorCall(call: Call): Value | undefined {
   const { reader, name, receiver, values } = call;
-  const place = { file: reader.file, line: call.line };
+  const place = { file: reader.file, line: argLine(call) };
   const first = values.positional[0];
   if (name === 'for_connector') {
     const connector = first ? asStr(first, call.line).text : HOLE;
     reader.collect.identifier({ ...place, identifier: connector, role: 'connector', via: 'TableDescriptor.for_connector' });
-    return { kind: 'descriptor', connector, line: call.line };
+    return { kind: 'descriptor', connector, line: place.line };
   }
   if (name === 'for_format') {
     reader.collect.identifier({ ...place, identifier: first ? asStr(first, call.line).text : HOLE, role: 'format', via: 'FormatDescriptor.for_format' });
@@ -116,14 +123,15 @@ function descriptorCall(call: Call): Value | undefined {
     const url = argument(call.args, 4, 'base_url');
     const index = url ? call.args.positional.indexOf(url) : -1;
     const value = index >= 0 ? values.positional[index] : values.keywords.get('base_url');
-    if (value) jdbcDriver(asStr(value, call.line).text, undefined, { ...place, via: 'JdbcCatalog(base_url)' }, reader.collect);
+    const line = url ? reader.lineOf(url.from) : call.line;
+    if (value) jdbcDriver(asStr(value, call.line).text, undefined, { ...place, line, via: 'JdbcCatalog(base_url)' }, reader.collect);
   }
   return undefined;
 }
 
 function descriptorMethod(call: Call, descriptor: Extract<Value, { kind: 'descriptor' }>): Value {
   const { reader, name, values } = call;
-  const place = { file: reader.file, line: call.line };
+  const place = { file: reader.file, line: argLine(call, name === 'option' ? 1 : 0) };
   const [first, second] = values.positional;
   if (name === 'format' && first?.kind !== 'format-descriptor') {
     reader.collect.identifier({ ...place, identifier: first ? asStr(first, call.line).text : HOLE, role: 'format', via: 'TableDescriptor.format' });
@@ -187,13 +195,15 @@ function readFile(call: Call, path: Value, executed: boolean): void {
   const value = asStr(path, line);
   const isSql = /\.sql$/i.test(value.text);
   if (!isSql && !executed) return;
-  if (value.text.includes(HOLE)) reader.collect.unresolved({ file: reader.file, line, what: 'sql-file', expression: `${oneLine(reader.text(call.node))} reads ${showHoles(value.text)}` });
+  if (value.text.includes(HOLE)) reader.collect.unresolved({ file: reader.file, line, what: 'sql-file', expression: `reads ${showHoles(value.text)}, a path known only at run time` });
   else if (!reader.sqlFiles.some((f) => f.path === value.text)) reader.sqlFiles.push({ path: value.text, line });
 }
 
 /** Functions of the job itself: calling one gives what it returns. */
 function functionCall(call: Call): Value | undefined {
   const { callee, reader, values } = call;
+  // self.helper() / cls.helper(): a method of the job's own class, found by name like a function.
+  if (call.receiver?.kind === 'unknown' && /^(self|cls)\.[A-Za-z_]\w*$/.test(callee)) return reader.returnsOf(call.name);
   if (call.receiver || !/^[A-Za-z_]\w*$/.test(callee)) return undefined;
   if (['list', 'tuple', 'sorted'].includes(callee)) return values.positional[0];
   return reader.returnsOf(callee);

@@ -5,6 +5,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import type { NeedsCollector } from './collect.js';
 import { callJob } from './python-calls.js';
+import { HOLE } from './model.js';
 import { Scope, type Reader } from './python-scope.js';
 import { decodeLiteral, type Field } from './python-strings.js';
 import { children, constantTruth, parts, text } from './python-syntax.js';
@@ -105,8 +106,8 @@ export class PythonReader implements Reader {
       case 'WithStatement':
         return this.withStatement(node, scope);
       case 'ReturnStatement': {
-        const [value] = parts(node);
-        scope.returns.push(value ? this.evaluate(value, scope) : unknown('None'));
+        const values = parts(node).map((value) => this.evaluate(value, scope));
+        scope.returns.push(values.length === 1 && values[0] ? values[0] : values.length > 1 ? { kind: 'list', items: values } : unknown('None'));
         return;
       }
       case 'Body':
@@ -230,7 +231,7 @@ export class PythonReader implements Reader {
     const iterable = tokens[inAt + 1];
     if (iterable) {
       const value = this.evaluate(iterable, scope);
-      const each: Value = value.kind === 'list' ? { kind: 'either', items: value.items } : value.kind === 'either' ? value : unknown(this.text(iterable));
+      const each: Value = value.kind === 'list' ? { kind: 'either', items: value.items } : value.kind === 'either' || value.kind === 'file' ? value : unknown(this.text(iterable));
       if (target?.name === 'VariableName' && inAt === 2) scope.vars.set(this.text(target), each);
     }
     this.walkMixed(node, scope);
@@ -290,9 +291,10 @@ export class PythonReader implements Reader {
       const decoded = decodeLiteral(this.text(piece), fields);
       const line = this.lineOf(piece.from);
       const value: StrValue = { kind: 'str', text: decoded.text, marks: [{ at: 0, line }, ...decoded.newlines.map((at, k) => ({ at, line: line + k + 1 }))], origins: [piece.from] };
-      this.literals.set(piece.from, value);
       result = result ? concat(result, value) : value;
     }
+    // Implicitly concatenated pieces are one string to Python: checked for DDL as one.
+    if (result) this.literals.set(node.from, result);
     return result ?? str('', this.lineOf(node.from));
   }
 
@@ -322,6 +324,8 @@ export class PythonReader implements Reader {
     if (!object) return unknown(this.text(node));
     const base = this.evaluate(object, scope);
     if (property && node.getChild('[')) this.evaluate(property, scope);
+    // Path(...).parent, .stem, …: still a path, its exact value only known at run time.
+    if (base.kind === 'file') return { kind: 'file', path: str(HOLE, this.lineOf(node.from)), text: this.text(node) };
     if (base.kind === 'module' && property?.name === 'PropertyName') {
       const name = `${base.name}.${this.text(property)}`;
       if (name.startsWith('pyflink.') && /^[A-Z]/.test(this.text(property))) {

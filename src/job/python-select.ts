@@ -40,9 +40,10 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
     kept[i] = true;
     work.push(i);
   };
+  const pyflinkNames = importedFromPyflink(lines);
   lines.forEach((line, i) => {
     const first = line.words[0];
-    if (line.interesting || first === 'import' || first === 'from' || line.words.some((w) => TRIGGERS.has(w))) keep(i);
+    if (line.interesting || first === 'import' || first === 'from' || line.words.some((w) => TRIGGERS.has(w) || pyflinkNames.has(w))) keep(i);
   });
   while (work.length > 0) {
     const i = work.pop() as number;
@@ -56,6 +57,17 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
     }
   }
   return { ...compact(source, lines, kept), kept: kept.filter(Boolean).length, refused };
+}
+
+/** Names bound by imports from pyflink (kafka, KafkaSource): a line using one may load a connector class. */
+function importedFromPyflink(lines: readonly LogicalLine[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of lines) {
+    const at = line.words.indexOf('import');
+    if (at < 0 || !line.words.includes('pyflink')) continue;
+    for (const word of line.words.slice(at + 1)) if (word !== 'as' && word !== 'pyflink') names.add(word);
+  }
+  return names;
 }
 
 /** For each line: its enclosing block header, the header a continuation (else, except) belongs to, and returns by function. */
