@@ -38,14 +38,14 @@ function isWordStart(code: number): boolean {
 /** The end of the identifier starting at `from`. */
 function wordEnd(source: string, from: number): number {
   WORD_TAIL.lastIndex = from + 1;
-  WORD_TAIL.exec(source);
+  WORD_TAIL.test(source);
   return WORD_TAIL.lastIndex;
 }
 
-/** The offset of the next match of `mark` at or after `from`, or the end. */
+/** The offset of the next match of `mark` (one character) at or after `from`, or the end. test() allocates no match. */
 function next(mark: RegExp, source: string, from: number): number {
   mark.lastIndex = from;
-  return mark.exec(source)?.index ?? source.length;
+  return mark.test(source) ? mark.lastIndex - 1 : source.length;
 }
 const PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 

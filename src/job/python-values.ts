@@ -37,10 +37,19 @@ export function str(text: string, line: number, origins: number[] = []): StrValu
   return { kind: 'str', text, marks: [{ at: 0, line }], origins };
 }
 
+/**
+ * Bounds that keep reading linear on hostile input (`v2 = v1 + "x"` thousands of times): a string longer than
+ * any SQL statement is unknown, and past MAX_PIECES literals line marks and origins stop growing.
+ */
+const MAX_VALUE_CHARS = 256 * 1024;
+const MAX_PIECES = 256;
+
 /** a + b for strings: marks of b shifted behind a. */
 export function concat(a: StrValue, b: StrValue): StrValue {
-  const shifted = b.marks.map((m) => ({ at: m.at + a.text.length, line: m.line }));
-  return { kind: 'str', text: a.text + b.text, marks: [...a.marks, ...shifted], origins: [...a.origins, ...b.origins] };
+  if (a.text.length + b.text.length > MAX_VALUE_CHARS) return str(HOLE, a.marks[0]?.line ?? 1);
+  const marks = a.marks.length >= MAX_PIECES ? a.marks : [...a.marks, ...b.marks.slice(0, MAX_PIECES).map((m) => ({ at: m.at + a.text.length, line: m.line }))];
+  const origins = a.origins.length >= MAX_PIECES ? a.origins : [...a.origins, ...b.origins.slice(0, MAX_PIECES)];
+  return { kind: 'str', text: a.text + b.text, marks, origins };
 }
 
 /** The string form of a value in a string operation: unknown parts become one HOLE. */
