@@ -33,7 +33,8 @@ export interface DriverNeed extends JobPlace {
   via: string;
 }
 
-export type JobJarKind = 'add_jars' | 'add_classpaths' | 'pipeline.jars' | 'pipeline.classpaths';
+/** How the job adds it; 'ADD JAR' is the SQL statement, which takes plain paths as well as URLs. */
+export type JobJarKind = 'add_jars' | 'add_classpaths' | 'pipeline.jars' | 'pipeline.classpaths' | 'ADD JAR';
 
 /** One JAR URL or path the job adds, as written after splitting ';'. `known` false: parts are computed at run time. */
 export interface JarReference extends JobPlace {

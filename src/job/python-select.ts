@@ -29,7 +29,7 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
   const refused = lines.filter((l) => l.depth > MAX_DEPTH || l.end - l.start > MAX_LINE_CHARS);
   const blocked = new Set(refused);
   const { parent, partner, returns } = structure(lines);
-  const assigns = new Map<string, number[]>();
+  const assigns = new Map<string, number | number[]>();
   lines.forEach((line, i) => line.targets.forEach((name) => push(assigns, name, i)));
 
   const kept = new Array<boolean>(lines.length).fill(false);
@@ -52,8 +52,8 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
     for (const word of (lines[i] as LogicalLine).words) {
       if (needed.has(word)) continue;
       needed.add(word);
-      for (const j of assigns.get(word) ?? []) keep(j);
-      for (const j of returns.get(word) ?? []) keep(j);
+      for (const j of indices(assigns.get(word))) keep(j);
+      for (const j of indices(returns.get(word))) keep(j);
     }
   }
   return { ...compact(source, lines, kept), kept: kept.filter(Boolean).length, refused };
@@ -71,10 +71,10 @@ function importedFromPyflink(lines: readonly LogicalLine[]): Set<string> {
 }
 
 /** For each line: its enclosing block header, the header a continuation (else, except) belongs to, and returns by function. */
-function structure(lines: readonly LogicalLine[]): { parent: (number | undefined)[]; partner: (number | undefined)[]; returns: Map<string, number[]> } {
+function structure(lines: readonly LogicalLine[]): { parent: (number | undefined)[]; partner: (number | undefined)[]; returns: Map<string, number | number[]> } {
   const parent: (number | undefined)[] = [];
   const partner: (number | undefined)[] = [];
-  const returns = new Map<string, number[]>();
+  const returns = new Map<string, number | number[]>();
   const open: number[] = [];
   const lastAtIndent = new Map<number, number>();
   lines.forEach((line, i) => {
@@ -120,8 +120,14 @@ function compact(source: string, lines: readonly LogicalLine[], kept: readonly b
   return { text: parts.join(''), toSource };
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Most names are assigned once: one number, an array only for the others (fewer allocations on big files). */
+function push(map: Map<string, number | number[]>, key: string, value: number): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, value);
+  else if (typeof held === 'number') map.set(key, [held, value]);
+  else held.push(value);
+}
+
+function indices(held: number | number[] | undefined): number[] {
+  return held === undefined ? [] : typeof held === 'number' ? [held] : held;
 }

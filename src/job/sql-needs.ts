@@ -39,7 +39,7 @@ function readStatement(tokens: SqlToken[], source: SqlSource, collect: NeedsColl
   }
   if (isWord(tokens[0], 'SET')) readSet(tokens, source, collect);
   else if (isWord(tokens[0], 'ADD') && isWord(tokens[1], 'JAR') && tokens[2]?.kind === 'string') {
-    collect.jars('add_jars', tokens[2].text, { file: source.file, line: line(tokens[2]) }, `ADD JAR '${tokens[2].text}'`);
+    collect.jars('ADD JAR', tokens[2].text, { file: source.file, line: line(tokens[2]) }, `ADD JAR '${tokens[2].text}'`);
   }
 }
 

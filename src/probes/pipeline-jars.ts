@@ -1,7 +1,8 @@
 // pipeline.jars / pipeline.classpaths wherever they are set: the Flink config file that applies and the
 // job's own set()/add_jars()/add_classpaths() calls. Each value is analysed and its local files looked up.
 import { stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { mappingUnder } from '../flink/config-file.js';
 import type { JarSource, JobNeeds, PipelineJarsFact, PipelineSetting } from '../facts/index.js';
 import { analysePipelineValue } from '../flink/pipeline-jars.js';
@@ -42,10 +43,13 @@ function jobSettings(needs: JobNeeds, cwd: string): PipelineSetting[] {
   }
   const calls = new Map<string, { file: string; kind: 'add_jars' | 'add_classpaths'; line: number; known: string[]; computed: string[] }>();
   for (const ref of needs.jars) {
-    if (ref.kind !== 'add_jars' && ref.kind !== 'add_classpaths') continue;
-    const key = `${ref.file}:${ref.line}:${ref.kind}`;
-    const call = calls.get(key) ?? { file: ref.file, kind: ref.kind, line: ref.line, known: [], computed: [] };
-    (ref.known ? call.known : call.computed).push(ref.value);
+    if (ref.kind !== 'add_jars' && ref.kind !== 'add_classpaths' && ref.kind !== 'ADD JAR') continue;
+    const kind = ref.kind === 'add_classpaths' ? 'add_classpaths' : 'add_jars';
+    const key = `${ref.file}:${ref.line}:${kind}`;
+    const call = calls.get(key) ?? { file: ref.file, kind, line: ref.line, known: [], computed: [] };
+    // SQL's ADD JAR takes a plain path as well as a URL: judge the file, not the spelling.
+    const value = ref.kind === 'ADD JAR' && isAbsolute(ref.value) ? pathToFileURL(ref.value).href : ref.value;
+    (ref.known ? call.known : call.computed).push(value);
     calls.set(key, call);
   }
   for (const call of calls.values()) {
