@@ -11,6 +11,9 @@ const TRIGGERS = new Set([
   'JdbcCatalog', 'HiveCatalog', 'register_catalog', 'create_temporary_table', 'create_table', 'join', 'joinpath', 'as_uri',
 ]);
 
+/** Headers that continue the statement of the header before them at the same indentation. */
+const CONTINUATIONS = new Set(['elif', 'else', 'except', 'finally']);
+
 /** Past these a line is not handed to the parser (its recursion, its time): reported instead. */
 export const MAX_DEPTH = 64;
 export const MAX_LINE_CHARS = 200_000;
@@ -59,13 +62,17 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
   return { ...compact(source, lines, kept), kept: kept.filter(Boolean).length, refused };
 }
 
-/** Names bound by imports from pyflink (kafka, KafkaSource): a line using one may load a connector class. */
+/**
+ * Modules imported from pyflink (`from pyflink.datastream.connectors import kafka`, `import … as pulsar`): a line
+ * using one (kafka.KafkaSink) may load a connector class. Imported classes need no such line: the import itself
+ * is the need, and DataTypes or StreamExecutionEnvironment would keep half a job's lines for nothing.
+ */
 function importedFromPyflink(lines: readonly LogicalLine[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
     const at = line.words.indexOf('import');
     if (at < 0 || !line.words.includes('pyflink')) continue;
-    for (const word of line.words.slice(at + 1)) if (word !== 'as' && word !== 'pyflink') names.add(word);
+    for (const word of line.words.slice(at + 1)) if (word !== 'as' && word !== 'pyflink' && /^[a-z]/.test(word)) names.add(word);
   }
   return names;
 }
@@ -80,7 +87,7 @@ function structure(lines: readonly LogicalLine[]): { parent: (number | undefined
   lines.forEach((line, i) => {
     while (open.length > 0 && (lines[open[open.length - 1] as number] as LogicalLine).indent >= line.indent) open.pop();
     parent[i] = open[open.length - 1];
-    if (line.header && ['elif', 'else', 'except', 'finally'].includes(line.header)) partner[i] = lastAtIndent.get(line.indent);
+    if (line.header && CONTINUATIONS.has(line.header)) partner[i] = lastAtIndent.get(line.indent);
     lastAtIndent.set(line.indent, i);
     if (line.words[0] === 'return') {
       const def = open.findLast((h) => (lines[h] as LogicalLine).header === 'def');
