@@ -28,7 +28,11 @@ export interface Selection {
   refused: LogicalLine[];
 }
 
-export function selectLines(source: string, lines: readonly LogicalLine[]): Selection {
+/**
+ * `modules`: last names of the pyflink modules that hold connector classes (kafka, jdbc, catalog, …): a line
+ * using one imported as a module (kafka.KafkaSink) may load a connector class.
+ */
+export function selectLines(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string> = new Set()): Selection {
   const refused = lines.filter((l) => l.depth > MAX_DEPTH || l.end - l.start > MAX_LINE_CHARS);
   const blocked = new Set(refused);
   const { parent, partner, returns } = structure(lines);
@@ -43,7 +47,7 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
     kept[i] = true;
     work.push(i);
   };
-  const pyflinkNames = importedFromPyflink(lines);
+  const pyflinkNames = importedFromPyflink(lines, modules);
   lines.forEach((line, i) => {
     const first = line.words[0];
     if (line.interesting || first === 'import' || first === 'from' || line.words.some((w) => TRIGGERS.has(w) || pyflinkNames.has(w))) keep(i);
@@ -63,16 +67,20 @@ export function selectLines(source: string, lines: readonly LogicalLine[]): Sele
 }
 
 /**
- * Modules imported from pyflink (`from pyflink.datastream.connectors import kafka`, `import … as pulsar`): a line
- * using one (kafka.KafkaSink) may load a connector class. Imported classes need no such line: the import itself
- * is the need, and DataTypes or StreamExecutionEnvironment would keep half a job's lines for nothing.
+ * Names bound to connector modules by imports from pyflink (`from pyflink.datastream.connectors import kafka`,
+ * `import pyflink.datastream.connectors.pulsar as pulsar`). Imported classes need no such line: the import
+ * itself is the need, and DataTypes or udf would keep half a job's lines for nothing.
  */
-function importedFromPyflink(lines: readonly LogicalLine[]): Set<string> {
+function importedFromPyflink(lines: readonly LogicalLine[], modules: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
     const at = line.words.indexOf('import');
     if (at < 0 || !line.words.includes('pyflink')) continue;
-    for (const word of line.words.slice(at + 1)) if (word !== 'as' && word !== 'pyflink' && /^[a-z]/.test(word)) names.add(word);
+    const bound = line.words.slice(at + 1);
+    bound.forEach((word, k) => {
+      // `import a.b.kafka as k` binds k to kafka: the alias counts when the module does.
+      if (modules.has(word)) names.add(bound[k + 1] === 'as' ? (bound[k + 2] ?? word) : word);
+    });
   }
   return names;
 }

@@ -9,6 +9,7 @@ import { logicalLines } from './python-lines.js';
 import { PythonReader } from './python-reader.js';
 import { MAX_DEPTH, selectLines } from './python-select.js';
 import { readSql } from './sql-needs.js';
+import { openMatrix } from '../knowledge/matrix.js';
 
 /** Reads a file's text; rejects when it cannot (the message goes into the report as is). */
 export type ReadText = (path: string) => Promise<string>;
@@ -40,7 +41,7 @@ export async function readJobFiles({ files, cwd, readText }: ReadJobOptions): Pr
 
 /** One Python job's needs; returns the SQL files it reads at run time from a known path. */
 export function readPythonText(text: string, file: string, collect: NeedsCollector): { path: string; line: number }[] {
-  const selection = selectLines(text, logicalLines(text));
+  const selection = selectLines(text, logicalLines(text), connectorModules());
   const reader = new PythonReader(selection.text, file, collect, text, selection.toSource);
   for (const line of selection.refused) {
     collect.problem(`${file}:${reader.originalLine(line.start)}: a statement ${line.depth > MAX_DEPTH ? `nested ${line.depth} brackets deep` : `of ${line.end - line.start} characters`} was not read`);
@@ -58,6 +59,14 @@ export function readSqlText(text: string, file: string, collect: NeedsCollector)
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   readSql({ text, file, lineOf: (offset) => lineOfOffset(starts, offset) }, collect);
+}
+
+let modules: Set<string> | undefined;
+
+/** Last names of the pyflink modules whose classes load connector classes (compat-matrix.json pyflinkClasses). */
+function connectorModules(): Set<string> {
+  modules ??= new Set(openMatrix().jobClasses().classes?.classes.map((entry) => entry.python.split('.').at(-2) ?? '') ?? []);
+  return modules;
 }
 
 async function readBounded(file: string, readText: ReadText, collect: NeedsCollector): Promise<string | undefined> {
