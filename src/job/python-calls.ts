@@ -116,7 +116,8 @@ function descriptorCall(call: Call): Value | undefined {
   if (receiver?.kind === 'format-descriptor') return receiver;
   if (name === 'with_url' || name === 'with_driver_name') {
     const value = first ? asStr(first, call.line).text : HOLE;
-    jdbcDriver(name === 'with_url' ? value : undefined, name === 'with_driver_name' ? value : undefined, { ...place, via: `JdbcConnectionOptionsBuilder.${name}` }, reader.collect);
+    const [url, driver] = name === 'with_url' ? [value, undefined] : [undefined, value];
+    jdbcDriver(url, driver, { ...place, via: `JdbcConnectionOptionsBuilder.${name}` }, reader.collect);
     return unknown(reader.text(call.node));
   }
   if (name === 'JdbcCatalog') {
@@ -151,7 +152,8 @@ function descriptorMethod(call: Call, descriptor: Extract<Value, { kind: 'descri
 function stringCall(call: Call): Value | undefined {
   const { name, receiver, values, line, callee } = call;
   const [first, second] = values.positional;
-  if (/(^|\.)path\.join$/.test(callee) || name === 'joinpath') return joinPath(receiver && name === 'joinpath' ? [receiver, ...values.positional] : values.positional, line);
+  if (/(^|\.)path\.join$/.test(callee)) return joinPath(values.positional, line);
+  if (name === 'joinpath' && receiver?.kind === 'str') return joinPath([receiver, ...values.positional], line);
   if (/(^|\.)path\.(abspath|realpath|normpath|expanduser)$/.test(callee) || name === 'str' || name === 'fspath') return first ?? unknown(callee);
   if (receiver?.kind !== 'str') return undefined;
   switch (name) {
@@ -195,7 +197,9 @@ function readFile(call: Call, path: Value, executed: boolean): void {
   const value = asStr(path, line);
   const isSql = /\.sql$/i.test(value.text);
   if (!isSql && !executed) return;
-  if (value.text.includes(HOLE)) reader.collect.unresolved({ file: reader.file, line, what: 'sql-file', expression: `reads ${showHoles(value.text)}, a path known only at run time` });
+  if (value.text.includes(HOLE)) {
+    reader.collect.unresolved({ file: reader.file, line, what: 'sql-file', expression: `reads ${showHoles(value.text)}, a path known only at run time` });
+  }
   else if (!reader.sqlFiles.some((f) => f.path === value.text)) reader.sqlFiles.push({ path: value.text, line });
 }
 

@@ -9,9 +9,8 @@ import { HOLE } from './model.js';
 import { Scope, type Reader } from './python-scope.js';
 import { decodeLiteral, type Field } from './python-strings.js';
 import { children, constantTruth, parts, text } from './python-syntax.js';
-import { asStr, concat, percentFields, str, unknown, type StrValue, type Value } from './python-values.js';
+import { asStr, concat, joinPath, lineAt, percentFields, str, unknown, type StrValue, type Value } from './python-values.js';
 import { looksLikeDdl, readSql } from './sql-needs.js';
-import { lineAt } from './python-values.js';
 
 interface FunctionInfo {
   node: SyntaxNode;
@@ -110,13 +109,6 @@ export class PythonReader implements Reader {
         scope.returns.push(values.length === 1 && values[0] ? values[0] : values.length > 1 ? { kind: 'list', items: values } : unknown('None'));
         return;
       }
-      case 'Body':
-      case 'DecoratedStatement':
-      case 'WhileStatement':
-      case 'TryStatement':
-      case 'MatchStatement':
-      case 'MatchClause':
-        return this.walkMixed(node, scope);
       default:
         return this.walkMixed(node, scope);
     }
@@ -125,7 +117,8 @@ export class PythonReader implements Reader {
   /** Statements and expressions mixed (while conditions, except clauses): walk the one, evaluate the other. */
   private walkMixed(node: SyntaxNode, scope: Scope): void {
     for (const child of children(node)) {
-      if (child.name === 'Body' || child.name.endsWith('Statement') || child.name === 'ClassDefinition' || child.name === 'FunctionDefinition') this.statement(child, scope);
+      const isStatement = child.name === 'Body' || child.name.endsWith('Statement') || child.name === 'ClassDefinition' || child.name === 'FunctionDefinition';
+      if (isStatement) this.statement(child, scope);
       else if (EXPRESSIONS.has(child.name)) this.evaluate(child, scope);
     }
   }
@@ -150,7 +143,9 @@ export class PythonReader implements Reader {
     const left = scope.lookup(name);
     const line = this.lineOf(node.from);
     if (op && this.text(op) === '+=' && left?.kind === 'str') scope.vars.set(name, concat(left, asStr(right, line)));
-    else if (op && this.text(op) === '+=' && left?.kind === 'list') scope.vars.set(name, { kind: 'list', items: [...left.items, ...(right.kind === 'list' ? right.items : [right])] });
+    else if (op && this.text(op) === '+=' && left?.kind === 'list') {
+      scope.vars.set(name, { kind: 'list', items: [...left.items, ...(right.kind === 'list' ? right.items : [right])] });
+    }
     else scope.vars.set(name, unknown(this.text(node)));
   }
 
@@ -231,7 +226,8 @@ export class PythonReader implements Reader {
     const iterable = tokens[inAt + 1];
     if (iterable) {
       const value = this.evaluate(iterable, scope);
-      const each: Value = value.kind === 'list' ? { kind: 'either', items: value.items } : value.kind === 'either' || value.kind === 'file' ? value : unknown(this.text(iterable));
+      const each: Value =
+        value.kind === 'list' ? { kind: 'either', items: value.items } : value.kind === 'either' || value.kind === 'file' ? value : unknown(this.text(iterable));
       if (target?.name === 'VariableName' && inAt === 2) scope.vars.set(this.text(target), each);
     }
     this.walkMixed(node, scope);
@@ -290,7 +286,8 @@ export class PythonReader implements Reader {
       const fields = piece.getChildren('FormatReplacement').map((field) => this.field(field, piece.from, scope));
       const decoded = decodeLiteral(this.text(piece), fields);
       const line = this.lineOf(piece.from);
-      const value: StrValue = { kind: 'str', text: decoded.text, marks: [{ at: 0, line }, ...decoded.newlines.map((at, k) => ({ at, line: line + k + 1 }))], origins: [piece.from] };
+      const marks = [{ at: 0, line }, ...decoded.newlines.map((at, k) => ({ at, line: line + k + 1 }))];
+      const value: StrValue = { kind: 'str', text: decoded.text, marks, origins: [piece.from] };
       result = result ? concat(result, value) : value;
     }
     // Implicitly concatenated pieces are one string to Python: checked for DDL as one.
@@ -315,7 +312,10 @@ export class PythonReader implements Reader {
     if (operator === '+' && a.kind === 'list' && b.kind === 'list') return { kind: 'list', items: [...a.items, ...b.items] };
     if (operator === '+' && (a.kind === 'str' || b.kind === 'str')) return concat(asStr(a, line), asStr(b, line));
     if (operator === '%' && a.kind === 'str') return percentFields(a, b, line);
-    if (operator === '/' && (a.kind === 'file' || a.kind === 'str')) return { kind: 'file', path: concat(concat(asStr(a.kind === 'file' ? a.path : a, line), str('/', line)), asStr(b, line)), text: this.text(node) };
+    if (operator === '/' && (a.kind === 'file' || a.kind === 'str')) {
+      // pathlib: Path(...) / "lib" / name
+      return { kind: 'file', path: joinPath([a.kind === 'file' ? a.path : a, b], line), text: this.text(node) };
+    }
     return unknown(this.text(node));
   }
 
@@ -338,7 +338,7 @@ export class PythonReader implements Reader {
 
 }
 
-export const STRING_NODES = new Set(['String', 'FormatString', 'ContinuedString']);
+const STRING_NODES = new Set(['String', 'FormatString', 'ContinuedString']);
 
 const EXPRESSIONS = new Set([
   'String', 'FormatString', 'ContinuedString', 'VariableName', 'CallExpression', 'MemberExpression', 'BinaryExpression',

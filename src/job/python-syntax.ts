@@ -12,7 +12,10 @@ export function parts(node: SyntaxNode): SyntaxNode[] {
   return children(node).filter((c) => !PUNCTUATION.has(c.name) && c.name !== 'Comment');
 }
 
-const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', ';', 'AssignOp', 'as', 'in', 'if', 'else', 'for', 'from', 'import', 'with', 'def', 'class', 'return', 'elif', 'while', 'try', 'except', 'finally', 'async', 'await', 'lambda', 'not']);
+const PUNCTUATION = new Set([
+  '(', ')', '[', ']', '{', '}', ',', ':', '.', ';', 'AssignOp',
+  'as', 'in', 'if', 'else', 'for', 'from', 'import', 'with', 'def', 'class', 'return', 'elif', 'while', 'try', 'except', 'finally', 'async', 'await', 'lambda', 'not',
+]);
 
 export interface CallArgs {
   positional: SyntaxNode[];
