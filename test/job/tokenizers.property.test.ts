@@ -92,8 +92,13 @@ describe('linear time', () => {
     const small = make(size);
     const large = make(size * 8);
     timed(read, small); // compile once
-    const ratio = timed(read, large) / Math.max(timed(read, small), 5);
-    expect(ratio, `8x the input took ${ratio.toFixed(1)}x the time`).toBeLessThan(40);
+    // Up to three tries: a busy machine can spoil one (quadratic code never gets under the line, linear code
+    // does unless every try is spoiled).
+    const ratios: number[] = [];
+    for (let attempt = 0; attempt < 3 && !(ratios.at(-1)! < 40); attempt += 1) {
+      ratios.push(timed(read, large) / Math.max(timed(read, small), 5));
+    }
+    expect(Math.min(...ratios), `8x the input took ${ratios.map((r) => r.toFixed(1)).join('x, ')}x the time`).toBeLessThan(40);
   });
 });
 
