@@ -95,7 +95,9 @@ function readSqlValue(call: Call, sql: Value, expression: string): void {
   for (const s of found) reader.sql(s);
   const files = sql.kind === 'file' ? [sql] : sql.kind === 'either' ? sql.items.filter((v) => v.kind === 'file') : [];
   for (const file of files) if (file.kind === 'file') readFile(call, file.path, true);
-  if (found.length === 0 && files.length === 0) reader.collect.unresolved({ file: reader.file, line: call.line, what: 'sql', expression });
+  if (found.length > 0 || files.length > 0) return;
+  if (sql.kind === 'unknown' && sql.param) reader.sqlFromParam(sql.param, { line: call.line, expression });
+  else reader.collect.unresolved({ file: reader.file, line: call.line, what: 'sql', expression });
 }
 
 /** TableDescriptor / FormatDescriptor builders, JDBC options and catalogs. */
@@ -207,10 +209,12 @@ function readFile(call: Call, path: Value, executed: boolean): void {
 function functionCall(call: Call): Value | undefined {
   const { callee, reader, values } = call;
   // self.helper() / cls.helper(): a method of the job's own class, found by name like a function.
-  if (call.receiver?.kind === 'unknown' && /^(self|cls)\.[A-Za-z_]\w*$/.test(callee)) return reader.returnsOf(call.name);
-  if (call.receiver || !/^[A-Za-z_]\w*$/.test(callee)) return undefined;
-  if (['list', 'tuple', 'sorted'].includes(callee)) return values.positional[0];
-  return reader.returnsOf(callee);
+  const method = call.receiver?.kind === 'unknown' && /^(self|cls)\.[A-Za-z_]\w*$/.test(callee);
+  if (!method && (call.receiver || !/^[A-Za-z_]\w*$/.test(callee))) return undefined;
+  if (!method && ['list', 'tuple', 'sorted'].includes(callee)) return values.positional[0];
+  const returned = reader.returnsOf(call.name);
+  reader.called(call.name, values);
+  return returned;
 }
 
 function oneLine(value: string): string {

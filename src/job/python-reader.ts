@@ -9,7 +9,7 @@ import { HOLE } from './model.js';
 import { Scope, type Reader } from './python-scope.js';
 import { decodeLiteral, type Field } from './python-strings.js';
 import { children, constantTruth, parts, text } from './python-syntax.js';
-import { asStr, concat, joinPath, lineAt, percentFields, str, unknown, type StrValue, type Value } from './python-values.js';
+import { asStr, concat, joinPath, lineAt, percentFields, str, strings, unknown, type Param, type StrValue, type Value } from './python-values.js';
 import { looksLikeDdl, readSql } from './sql-needs.js';
 
 interface FunctionInfo {
@@ -23,6 +23,8 @@ export class PythonReader implements Reader {
   private readonly literals = new Map<number, StrValue>();
   private readonly readAsSql = new Set<number>();
   private readonly functions = new Map<string, FunctionInfo>();
+  /** SQL that functions run from a parameter, with whether some call site passed a known string. */
+  private readonly paramSql: { param: Param; line: number; expression: string; read: boolean }[] = [];
   private readonly lineStarts: number[];
   /** SQL files the job reads at run time from a known path, for the probe to read. */
   readonly sqlFiles: { path: string; line: number }[] = [];
@@ -47,6 +49,23 @@ export class PythonReader implements Reader {
     this.walkBlock(tree.topNode, module);
     for (const [offset, literal] of this.literals) {
       if (!this.readAsSql.has(offset) && looksLikeDdl(literal.text)) this.sql(literal);
+    }
+    for (const pending of this.paramSql.filter((p) => !p.read)) {
+      this.collect.unresolved({ file: this.file, line: pending.line, what: 'sql', expression: pending.expression });
+    }
+  }
+
+  sqlFromParam(param: Param, place: { line: number; expression: string }): void {
+    this.paramSql.push({ param, ...place, read: false });
+  }
+
+  called(name: string, args: { positional: Value[]; keywords: Map<string, Value> }): void {
+    for (const pending of this.paramSql) {
+      if (pending.param.fn !== name) continue;
+      const value = args.positional[pending.param.index] ?? args.keywords.get(pending.param.name);
+      const found = value ? strings(value) : [];
+      for (const s of found) this.sql(s);
+      if (found.length > 0) pending.read = true;
     }
   }
 
@@ -196,12 +215,24 @@ export class PythonReader implements Reader {
     const info: FunctionInfo = { node, scope: new Scope(scope), walked: false };
     if (name) {
       const key = this.text(name);
+      this.bindParams(key, node.getChild('ParamList'), info.scope);
       const earlier = this.functions.get(key);
       if (earlier?.node === node) return;
       this.functions.set(key, info);
       scope.vars.set(key, { kind: 'unknown', text: `${key}()` });
     }
     this.walkFunction(info);
+  }
+
+  /** Parameters are unknown inside the function, but marked, so SQL passed in is read at the call sites. */
+  private bindParams(fn: string, list: SyntaxNode | null, scope: Scope): void {
+    if (!list) return;
+    const names = children(list).filter((c, k, all) => c.name === 'VariableName' && all[k - 1]?.name !== '*' && all[k - 1]?.name !== '**');
+    const own = names.map((n) => this.text(n));
+    const offset = own[0] === 'self' || own[0] === 'cls' ? 1 : 0;
+    own.forEach((param, index) => {
+      if (index >= offset) scope.vars.set(param, { kind: 'unknown', text: param, param: { fn, index: index - offset, name: param } });
+    });
   }
 
   private walkFunction(info: FunctionInfo): void {

@@ -2,7 +2,7 @@
 // modules do not import each other: names in scope, and the reader's services.
 import type { SyntaxNode } from '@lezer/common';
 import type { NeedsCollector } from './collect.js';
-import type { StrValue, Value } from './python-values.js';
+import type { Param, StrValue, Value } from './python-values.js';
 
 export class Scope {
   readonly vars = new Map<string, Value>();
@@ -28,4 +28,8 @@ export interface Reader {
   sql(value: StrValue): void;
   /** What calling a function of the job gives: the values its return statements give. */
   returnsOf(name: string): Value | undefined;
+  /** SQL a function runs from one of its parameters: read at the call sites that pass it. */
+  sqlFromParam(param: Param, place: { line: number; expression: string }): void;
+  /** A call of a job's function with these arguments: reads the SQL its parameters carry. */
+  called(name: string, args: { positional: Value[]; keywords: Map<string, Value> }): void;
 }

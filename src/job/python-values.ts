@@ -27,7 +27,15 @@ export type Value =
   /** open(path) / Path(path): reading it gives a file's text. */
   | { kind: 'file'; path: Value; text: string }
   | { kind: 'module'; name: string }
-  | { kind: 'unknown'; text: string };
+  /** `param`: a parameter of a job's function, known at its call sites. */
+  | { kind: 'unknown'; text: string; param?: Param };
+
+export interface Param {
+  /** The function's name, the parameter's position (self/cls not counted) and name. */
+  fn: string;
+  index: number;
+  name: string;
+}
 
 export function unknown(text: string): Value {
   return { kind: 'unknown', text };
