@@ -124,9 +124,14 @@ function judgeApis(judge: Judge): void {
     const name = api.python.slice(api.python.lastIndexOf('.') + 1);
     for (const javaClass of entry.java) {
       const family = judge.classes.familyOfClass(javaClass);
-      const provider = classProvider(judge.providers, classEntryName(javaClass), family);
+      const missingFrom = judge.classes.missingFrom(javaClass, judge.minor);
+      const provider = classProvider(judge.providers, classEntryName(javaClass), missingFrom ? undefined : family);
       if (provider) {
         judge.provided.push(`${name} (${place(api)}) loads ${javaClass}: ${providerText(provider)}`);
+        continue;
+      }
+      if (missingFrom) {
+        judge.findings.push(wrapperGone(judge, api, name, javaClass, missingFrom));
         continue;
       }
       judge.findings.push({
@@ -138,6 +143,17 @@ function judgeApis(judge: Judge): void {
       });
     }
   }
+}
+
+/** The connector for this line no longer ships the class PyFlink's wrapper loads: no JAR to add would help. */
+function wrapperGone(judge: Judge, api: JobPlace & { text: string }, name: string, javaClass: string, coordinates: string): Finding {
+  return {
+    level: 'error',
+    key: `gone:${javaClass}`,
+    text: `${name} (${place(api)}: ${api.text}) loads ${javaClass}, which the connector for Flink ${judge.minor} (${coordinates}) no longer contains: PyFlink's ${name} cannot work on Flink ${judge.minor} ("TypeError: Could not found the Java class '${javaClass}…'")`,
+    fix: `On Flink ${judge.minor}, use the connector through SQL / the Table API instead of ${name}, or target a Flink line whose connector still ships ${javaClass}`,
+    place: api,
+  };
 }
 
 function judgeDrivers(judge: Judge): void {

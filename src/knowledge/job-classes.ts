@@ -15,6 +15,8 @@ export interface PyflinkClassesSection {
   packages: { prefix: string; family: string; sources: SourceRef[] }[];
   wheels: Record<string, string>;
   classes: PyflinkClassEntry[];
+  /** JVM classes the connector JAR for a line does not contain (scripts/verify-pyflink-classes.py). */
+  unavailable?: { java: string; lines: string[]; sources: SourceRef[] }[];
 }
 
 export interface JdbcDriver {
@@ -64,6 +66,12 @@ export class JobClassKnowledge {
   /** Every JVM class any entry for these Python names loads, on any line: what the JAR scan looks for. */
   classesFor(pythonNames: readonly string[]): string[] {
     return [...new Set(pythonNames.flatMap((name) => this.entriesFor(name).flatMap((e) => e.java)))];
+  }
+
+  /** The connector JAR (coordinates) read for this line when it lacks the class: the wrapper cannot work there. */
+  missingFrom(javaClass: string, minor: string): string | undefined {
+    const entry = this.classes?.unavailable?.find((u) => u.java === javaClass && u.lines.includes(minor));
+    return entry?.sources.find((s) => s.note?.startsWith(`Flink ${minor}:`))?.path ?? entry?.sources[0]?.path;
   }
 
   driverByScheme(scheme: string): JdbcDriver | undefined {

@@ -44,6 +44,21 @@ describe('job.connectors decisions', () => {
     expect(run(needs({ apis: [KAFKA_SOURCE] }), [other]).status).toBe('error');
   });
 
+  it('a wrapper whose class the connector for the line no longer ships: an error that names no JAR to add', () => {
+    // compat-matrix.json pyflinkClasses.unavailable: flink-connector-jdbc-core 4.0.0-2.0 has no org/apache/flink/connector/jdbc/JdbcSink.class.
+    const sink = { file: JOB, line: 3, python: 'pyflink.datastream.connectors.jdbc.JdbcSink', text: 'from pyflink.datastream.connectors.jdbc import JdbcSink' };
+    const gone = run(needs({ apis: [sink] }), [], '2.0.2');
+    expect(gone.status).toBe('error');
+    expect(gone.summary).toContain("which the connector for Flink 2.0 (org.apache.flink:flink-connector-jdbc-core:4.0.0-2.0) no longer contains: PyFlink's JdbcSink cannot work on Flink 2.0");
+    expect(gone.fix).toBe('On Flink 2.0, use the connector through SQL / the Table API instead of JdbcSink, or target a Flink line whose connector still ships org.apache.flink.connector.jdbc.JdbcSink');
+    // A JAR named in an image path cannot help either; one holding the class (a custom build) does.
+    const named = { file: JOB, line: 4, kind: 'add_jars' as const, value: 'file:///opt/flink/lib/flink-connector-jdbc-core-4.0.0-2.0.jar', known: true, fileName: 'flink-connector-jdbc-core-4.0.0-2.0.jar' };
+    expect(run(needs({ apis: [sink], jars: [named] }), [], '2.0.2').status).toBe('error');
+    expect(run(needs({ apis: [sink] }), [jar('/libs/custom-jdbc.jar', { holds: ['org/apache/flink/connector/jdbc/JdbcSink.class'] })], '2.0.2').status).toBe('ok');
+    // On 1.20 the JDBC connector still ships it: the fix names the JAR.
+    expect(run(needs({ apis: [sink] }), [], '1.20.1').fix).toContain('org.apache.flink:flink-connector-jdbc:3.3.0-1.20');
+  });
+
   it('classes PyFlink ships in the distribution (no connector family) need nothing', () => {
     const env = { ...KAFKA_SOURCE, python: 'pyflink.datastream.StreamExecutionEnvironment', text: 'from pyflink.datastream import StreamExecutionEnvironment' };
     expect(run(needs({ apis: [env] })).status).toBe('ok');
