@@ -56,7 +56,7 @@ describe('job.connectors decisions', () => {
     expect(run(needs({ apis: [sink], jars: [named] }), [], '2.0.2').status).toBe('error');
     expect(run(needs({ apis: [sink] }), [jar('/libs/custom-jdbc.jar', { holds: ['org/apache/flink/connector/jdbc/JdbcSink.class'] })], '2.0.2').status).toBe('ok');
     // On 1.20 the JDBC connector still ships it: the fix names the JAR.
-    expect(run(needs({ apis: [sink] }), [], '1.20.1').fix).toContain('org.apache.flink:flink-connector-jdbc:3.3.0-1.20');
+    expect(run(needs({ apis: [sink] }), [], '1.20.1').fix).toMatch(/^Add org\.apache\.flink:flink-connector-jdbc:3\.\d+\.\d+-1\.20 /);
   });
 
   it('classes PyFlink ships in the distribution (no connector family) need nothing', () => {
