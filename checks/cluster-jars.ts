@@ -39,13 +39,13 @@ export default defineCheck({
     const warnings: string[] = [];
     const fixes: string[] = [];
     for (const jar of shipped) judgeShipped(jar, onCluster, cluster, errors, warnings, fixes);
-    const missing = job.parsed ? missingConnectors(job.parsed.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null) : [];
+    const missing = job.needs ? missingConnectors(job.needs.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null) : [];
     for (const m of missing) {
       errors.push(`the job uses ${m.role} '${m.identifier}' (line ${m.line}): no shipped JAR provides it and the cluster's classpath has none${m.local ? `; ${m.local} has it on this machine only` : ''}`);
       const artifact = recommended(m.identifier, knowledge, cluster.flinkVersion);
       fixes.push(`Ship ${artifact ?? `the JAR for '${m.identifier}'`} with the job (pipeline.jars or env.add_jars), or put it into the cluster's lib/ on every node and restart it`);
     }
-    const details = [`cluster classpath: ${onCluster.size} JARs`, `shipped with the job: ${shipped.length} JAR${shipped.length === 1 ? '' : 's'}`, ...(job.file ? [] : ['no --job: the connectors the job uses were not compared']), ...clusterNotes(cluster)];
+    const details = [`cluster classpath: ${onCluster.size} JARs`, `shipped with the job: ${shipped.length} JAR${shipped.length === 1 ? '' : 's'}`, ...(job.files.length > 0 ? [] : ['no --job: the connectors the job uses were not compared']), ...clusterNotes(cluster)];
     return outcome(errors, warnings, fixes, details, { clusterJars: onCluster.size, shipped: shipped.length, missing: missing.length });
   },
 });

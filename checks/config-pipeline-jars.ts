@@ -8,7 +8,7 @@ export default defineCheck({
   title: 'pipeline.jars / pipeline.classpaths values',
   group: 'Flink',
   description: '`pipeline.jars` / `pipeline.classpaths` are `;`-separated URLs Flink accepts, pointing at files that exist.',
-  reads: ['pipeline.jars and pipeline.classpaths in config.yaml / flink-conf.yaml', '--job set()/set_string()/add_jars()/add_classpaths()'],
+  reads: ['pipeline.jars and pipeline.classpaths in config.yaml / flink-conf.yaml', '--job set()/set_string()/add_jars()/add_classpaths(), SQL SET and ADD JAR'],
   needs: ['pipelineJars', 'target'],
   run({ pipelineJars, target }, { matrix }) {
     const settings = pipelineJars.settings;
@@ -36,20 +36,25 @@ export default defineCheck({
         }
       }
       for (const entry of analysis.entries) {
-        if (entry.path && entry.exists === false) errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file`);
+        if (!entry.path || entry.exists !== false) continue;
+        // A job may run in an image whose /opt/flink/lib has the JAR: job.connectors judges it by its file name.
+        if (setting.via === 'config') errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file`);
+        else warnings.push(`${where}: ${entry.raw} is not on this machine (fails if the job runs here; job.connectors judges it by its file name)`);
       }
+      for (const expression of setting.computed ?? []) warnings.push(`${where}: ${expression} is computed at run time; not checked here`);
       if (analysis.corrected && !analysis.yamlList) fixes.push(setting.via === 'config' ? `${analysis.key}: "${analysis.corrected}"` : `${how.replace(/\)$/, '')}${setting.via === 'job:set' ? ', ' : ''}"${analysis.corrected}")  # ${setting.origin}:${setting.line ?? ''}`);
       if (errors.length + warnings.length > before) locations.push(setting.line ? { path: setting.origin, line: setting.line } : { path: setting.origin });
     }
     const count = settings.reduce((n, s) => n + s.analysis.entries.length, 0);
-    const facts = { settings: settings.length, entries: count };
+    const computed = settings.reduce((n, s) => n + (s.computed?.length ?? 0), 0);
+    const facts = { settings: settings.length, entries: count, computed };
     if (errors.length === 0 && warnings.length === 0) return { status: 'ok', summary: `${count} entr${count === 1 ? 'y' : 'ies'} in ${settings.length} setting${settings.length === 1 ? '' : 's'}: file: URLs to existing files`, facts };
     return {
       status: errors.length > 0 ? 'error' : 'warning',
       // The first problem is the summary; the details list the others (not the summary again).
       summary: errors[0] ?? warnings[0] ?? '',
       details: [...errors, ...warnings].slice(1),
-      fix: fixes.length > 0 ? `Write:\n${[...new Set(fixes)].join('\n')}` : 'Point every entry at an existing JAR with a file:/// URL, entries separated by ";"',
+      fix: fixes.length > 0 ? `Write:\n${[...new Set(fixes)].join('\n')}` : errors.length > 0 ? 'Point every entry at an existing JAR with a file:/// URL, entries separated by ";"' : 'Pass the JARs these resolve to with --jars so flink-doctor can read them (or use literal paths)',
       facts,
       locations,
     };

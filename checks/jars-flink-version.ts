@@ -5,7 +5,7 @@ import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { coordinates, downloadUrl, jarLabel, jarLabelInline, userJars } from '../src/jars/describe.js';
 import type { MavenFact, RepositoryFact, ScannedJar } from '../src/facts/index.js';
-import { compareReleases } from '../src/jars/version.js';
+import { lineVerdict } from '../src/jars/line-verdict.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { exactFlinkVersionChoice } from '../src/maven/advice.js';
 
@@ -56,28 +56,8 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   const id = jar.identity;
   if (!id) return [];
   const family = jar.family ? knowledge.family(jar.family) : undefined;
-  const modern = compareReleases(target, '1.15') >= 0;
-  if (id.scalaSuffix && modern) {
-    if (id.scalaSuffix === '2.11') return [{ jar, level: 'error', why: `Scala 2.11 build; Flink ${target} ships Scala 2.12 only and the two are not binary compatible` }];
-    if (!family?.scalaSuffixed) return [{ jar, level: 'error', why: `Scala-suffixed (_${id.scalaSuffix}) artifact: a pre-1.15 build (1.15 dropped the suffix from this module)` }];
-  }
-  const built = id.flinkLine;
-  if (built) {
-    if (built === target) return [];
-    const [builtMajor] = built.split('.');
-    const [targetMajor] = target.split('.');
-    if (builtMajor !== targetMajor) {
-      return [{ jar, level: 'error', why: `built for Flink ${built}, target is ${target}: ${builtMajor === '1' ? 'Flink 2 removed the 1.x SourceFunction/SinkFunction APIs (NoClassDefFoundError/NoSuchMethodError)' : 'a 2.x build cannot run on 1.x'}` }];
-    }
-    if (modern && compareReleases(built, '1.15') < 0) return [{ jar, level: 'error', why: `built for Flink ${built} (pre-1.15), target is ${target}` }];
-    return [{ jar, level: 'warning', why: `built for Flink ${built}, target is ${target}: expect NoSuchMethodError where an API it calls changed` }];
-  }
-  // CDC before 3.6 carries no Flink minor: its documented table decides.
-  if (family && id.version) {
-    const { lines } = knowledge.flinkLinesOf(family, id.version, id.artifactId);
-    if (lines.length > 0 && !lines.includes(target)) return [{ jar, level: 'error', why: `${family.title} ${id.version} supports Flink ${lines.join(', ')}, not ${target}` }];
-  }
-  return [];
+  const verdict = lineVerdict({ ...id, ...(family ? { family } : {}) }, target, knowledge);
+  return verdict ? [{ jar, ...verdict }] : [];
 }
 
 function fixFor(jar: ScannedJar, minor: string, patch: string | null, knowledge: ConnectorKnowledge, maven: MavenFact, repository: RepositoryFact): string {

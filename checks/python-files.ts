@@ -15,7 +15,7 @@ export default defineCheck({
   needs: ['shipping', 'job'],
   run({ shipping, job }) {
     const { entries, localImports } = shipping.files;
-    if (entries.length === 0 && localImports.length === 0) return { status: 'skipped', summary: job.file ? 'python.files is not set and the job imports no module from its own folder' : 'python.files is not set and no --job was given' };
+    if (entries.length === 0 && localImports.length === 0) return { status: 'skipped', summary: job.files.length > 0 ? 'python.files is not set and the job imports no module from its own folder' : 'python.files is not set and no --job was given' };
     const missing = entries.filter((e) => e.problem);
     const shipped = new Set(entries.flatMap((e) => e.modules));
     const unshipped = localImports.filter((i) => !shipped.has(i.module));
@@ -38,11 +38,11 @@ export default defineCheck({
       const list = unshipped.map((i) => basename(i.path)).join(',');
       return {
         status: 'warning',
-        summary: `${basename(job.file ?? 'the job')} imports ${unshipped.map((i) => i.module).join(', ')} from its own folder, and nothing ships ${unshipped.length === 1 ? 'it' : 'them'}: Python UDFs that use ${unshipped.length === 1 ? 'it' : 'them'} fail on the workers with ModuleNotFoundError`,
+        summary: `${first ? basename(first.job) : 'the job'} imports ${unshipped.map((i) => i.module).join(', ')} from its own folder, and nothing ships ${unshipped.length === 1 ? 'it' : 'them'}: Python UDFs that use ${unshipped.length === 1 ? 'it' : 'them'} fail on the workers with ModuleNotFoundError`,
         details: [...unshipped.map((i) => `${i.module} (line ${i.line}): ${i.path}`), ...details],
         fix: `Ship ${unshipped.length === 1 ? 'it' : 'them'}: python.files: ${list} (or flink run -pyfs ${list}, or add_python_file() in the job)`,
         facts,
-        ...(job.file && first ? { locations: unshipped.map((i) => ({ path: job.file as string, line: i.line })) } : {}),
+        locations: unshipped.map((i) => ({ path: i.job, line: i.line })),
       };
     }
     return {

@@ -15,7 +15,7 @@ export const FLAGS: FlagSpec[] = [
   { name: 'flink-version', type: 'string', value: 'V', description: 'Target Flink version, e.g. 2.2 or 2.2.1 (default: the installed apache-flink wheel)' },
   { name: 'conf-dir', type: 'string', value: 'DIR', description: 'Flink conf directory (default: FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)' },
   { name: 'jars', type: 'string', multiple: true, value: 'PATH', description: 'A JAR, or a folder of JARs, the job will see besides pipeline.jars and lib/ (repeatable)' },
-  { name: 'job', type: 'string', value: 'FILE', description: 'The PyFlink job (.py): read, never run, for add_jars/pipeline.jars and the connectors its SQL uses' },
+  { name: 'job', type: 'string', multiple: true, value: 'FILE', description: 'A PyFlink job (.py) or Flink SQL script (.sql): read, never run, for the JARs, connectors, formats, catalogs, drivers and PyFlink classes it needs (repeatable)' },
   { name: 'cluster', type: 'string', value: 'URL', description: 'A running JobManager\'s REST address (http://host:8081): its Flink, Java, classpath and python.* settings are compared with the client (skipped with --offline)' },
   { name: 'cluster-auth-env', type: 'string', value: 'VAR', description: 'Environment variable holding the header --cluster sends ("Bearer …" for Authorization, or "Name: value"); default FLINK_DOCTOR_CLUSTER_AUTH; its value is never printed' },
   { name: 'cluster-ca', type: 'string', value: 'FILE', description: 'PEM file of the CA that signed the JobManager\'s (or its proxy\'s) certificate' },

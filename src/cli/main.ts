@@ -114,7 +114,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
       throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minor} releases ${line.patches.join(', ')} (pass ${minor} to target the line)`);
     }
   }
-  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'job', 'cluster', 'cluster-auth-env', 'cluster-ca', 'cluster-timeout']) {
+  for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'cluster', 'cluster-auth-env', 'cluster-ca', 'cluster-timeout']) {
     if (str(name) === '') throw new UsageError(`--${name} needs a non-empty value`);
   }
   const only = listValue(flags.only);
@@ -137,7 +137,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     flinkVersion,
     confDir: checkedPath('--conf-dir', str('conf-dir'), io.cwd, 'directory'),
     jars: listJars(flags.jars),
-    job: checkedPath('--job', str('job'), io.cwd, 'file'),
+    job: jobFiles(flags.job, io.cwd),
     only,
     skip,
     strict: Boolean(flags.strict),
@@ -215,6 +215,14 @@ function listJars(value: string | boolean | string[] | undefined): string[] | un
   const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
   if (items.some((item) => item.trim() === '')) throw new UsageError('--jars needs a non-empty value');
   return items.length > 0 ? items : undefined;
+}
+
+/** --job values, each an existing file (repeatable). */
+function jobFiles(value: string | boolean | string[] | undefined, cwd: string): string[] | undefined {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  if (items.some((item) => item === '')) throw new UsageError('--job needs a non-empty value');
+  const files = [...new Set(items.map((item) => checkedPath('--job', item, cwd, 'file') as string))];
+  return files.length > 0 ? files : undefined;
 }
 
 /**

@@ -9,8 +9,8 @@ export interface Options {
   confDir?: string;
   /** --jars: JAR files or folders of JARs the job will also see (repeatable). */
   jars?: string[];
-  /** --job: the PyFlink job's Python source, read (never run) for JARs and connector identifiers. */
-  job?: string;
+  /** --job: PyFlink jobs (.py) and Flink SQL scripts (.sql), read (never run) for what they need (repeatable). */
+  job?: string[];
   only: string[];
   skip: string[];
   strict: boolean;

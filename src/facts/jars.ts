@@ -86,6 +86,10 @@ export interface ScannedJar extends Partial<IdentifiedJar> {
   packages?: string[];
   /** SHA-1 of the file, computed only where it decides something (two overlapping JARs of the same size). */
   sha1?: string;
+  /** Of the class files the run looks for (what the job's PyFlink classes load), those this JAR holds. */
+  holds?: string[];
+  /** Driver classes it registers in META-INF/services/java.sql.Driver. */
+  jdbcDrivers?: string[];
 }
 
 export interface JarOverlap {
@@ -133,6 +137,8 @@ export interface PipelineSetting {
   via: 'config' | 'job:set' | 'job:add_jars' | 'job:add_classpaths';
   source: JarSource;
   analysis: PipelineAnalysis;
+  /** Entries or a whole value the job computes at run time, as written: not checked here. */
+  computed?: string[];
 }
 
 export interface PipelineJarsFact {

@@ -1,39 +1,85 @@
-// The --job file, read as text (never run): the JARs it adds and the identifiers its SQL uses.
+// What --job files ask of the JVM, as read from their source (never run). Plain data: the job probe fills it,
+// checks read it. Every need carries the file and line it was read from.
 
-export type JobJarKind = 'add_jars' | 'add_classpaths' | 'pipeline.jars' | 'pipeline.classpaths';
-
-export interface JobJarReference {
-  kind: JobJarKind;
-  /** One URL or path as written (after splitting a ';'-joined literal). */
-  value: string;
+/** Where in which job file (1-based line). */
+export interface JobPlace {
+  file: string;
   line: number;
 }
 
-export interface JobPipelineSetting {
-  key: 'pipeline.jars' | 'pipeline.classpaths';
-  /** The literal value, when the argument is one string literal. */
-  value: string;
-  line: number;
-}
+export type IdentifierRole = 'connector' | 'format' | 'catalog';
 
-export interface JobIdentifier {
+/** A table factory identifier: 'connector' = 'kafka', a format, CREATE CATALOG … 'type'. */
+export interface IdentifierNeed extends JobPlace {
   identifier: string;
-  /** connector, format (also key.format / value.format) or catalog (CREATE CATALOG … 'type'). */
-  role: 'connector' | 'format' | 'catalog';
-  line: number;
+  role: IdentifierRole;
+  /** How the job asks for it: "CREATE TABLE orders", "TableDescriptor.for_connector", "SET 'table.sql-dialect'". */
+  via: string;
 }
 
-export interface ParsedJob {
-  jars: JobJarReference[];
-  settings: JobPipelineSetting[];
-  identifiers: JobIdentifier[];
-  /** Calls whose arguments are not plain literals (f-strings, os.path.join, variables). */
-  unresolved: { line: number; text: string }[];
+/** A PyFlink Python class whose wrapper loads a JVM class from a connector or format JAR. */
+export interface ApiNeed extends JobPlace {
+  /** pyflink.datastream.connectors.kafka.KafkaSource */
+  python: string;
+  /** The import (or attribute access) as written, one line. */
+  text: string;
 }
 
+/** A JDBC driver the job needs: named by the 'driver' option, else by the URL's scheme. */
+export interface DriverNeed extends JobPlace {
+  driverClass?: string;
+  /** jdbc:postgresql: → "postgresql" */
+  scheme?: string;
+  via: string;
+}
+
+/** How the job adds it; 'ADD JAR' is the SQL statement, which takes plain paths as well as URLs. */
+export type JobJarKind = 'add_jars' | 'add_classpaths' | 'pipeline.jars' | 'pipeline.classpaths' | 'ADD JAR';
+
+/** One JAR URL or path the job adds, as written after splitting ';'. `known` false: parts are computed at run time. */
+export interface JarReference extends JobPlace {
+  kind: JobJarKind;
+  /** The value with unknown parts shown as {…}. */
+  value: string;
+  known: boolean;
+  /** The file name, when the last path segment is known even if the directory is not. */
+  fileName?: string;
+}
+
+/** A set()/set_string() of pipeline.jars / pipeline.classpaths: literal or computed. */
+export interface PipelineSettingUse extends JobPlace {
+  key: 'pipeline.jars' | 'pipeline.classpaths';
+  /** The literal value, when all of it is known. */
+  value?: string;
+  /** The expression as written, when some of it is computed at run time. */
+  expression?: string;
+}
+
+/** Something the job computes at run time that decides a need: shown as a warning with its line. */
+export interface Unresolved extends JobPlace {
+  /** What it would have told: a JAR, an SQL statement, a connector option, a SQL file to read. */
+  what: 'jar' | 'sql' | 'setting' | 'identifier' | 'sql-file';
+  /** The expression as written, one line. */
+  expression: string;
+}
+
+export interface JobNeeds {
+  /** Job files read: the --job files and SQL files they read at run time from literal paths. */
+  files: string[];
+  identifiers: IdentifierNeed[];
+  apis: ApiNeed[];
+  drivers: DriverNeed[];
+  jars: JarReference[];
+  settings: PipelineSettingUse[];
+  unresolved: Unresolved[];
+  /** Files that could not be read or were cut at the size cap: one line each. */
+  problems: string[];
+}
+
+/** The job fact: what --job files (none, one or more) need. */
 export interface JobFact {
-  /** Absolute path of --job, absent when no job was given. */
-  file?: string;
-  parsed?: ParsedJob;
-  problem?: string;
+  /** Absolute paths of the --job files, in the order given; empty without --job. */
+  files: string[];
+  /** Absent without --job. */
+  needs?: JobNeeds;
 }

@@ -159,7 +159,7 @@ export interface RequirementsRead {
 export interface PythonFilesRead {
   entries: { entry: string; path?: string; kind?: 'py' | 'zip' | 'dir' | 'other'; modules: string[]; problem?: string }[];
   /** Modules the job imports that are files or packages next to it (what workers need shipped). */
-  localImports: { module: string; line: number; path: string }[];
+  localImports: { module: string; line: number; path: string; /** The --job file that imports it. */ job: string }[];
 }
 
 /** What the job ships to the Python workers besides the interpreter, from the Flink config. */

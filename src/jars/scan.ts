@@ -5,12 +5,20 @@ import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
 import type { JarOverlap, JarRef, JarSource, JarsFact, ScannedJar } from '../facts/index.js';
 import { identifyJar } from './identify.js';
-import { DEFAULT_LIMITS, JarReadError, readJar, type ZipLimits } from './zip-reader.js';
+import { parseServices } from './metadata.js';
+import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits } from './zip-reader.js';
 import { sha1OfFile } from '../util/file-sha1.js';
 
 const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
 
-export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnowledge, options: { concurrency?: number; limits?: ZipLimits } = {}): Promise<JarsFact> {
+export interface ScanOptions {
+  concurrency?: number;
+  limits?: ZipLimits;
+  /** Class entries ("org/apache/…/KafkaSource.class") to look up in every JAR's central directory. */
+  wantedClasses?: ReadonlySet<string>;
+}
+
+export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnowledge, options: ScanOptions = {}): Promise<JarsFact> {
   const started = performance.now();
   const unique = await dedupe(refs);
   const classLists: (string[] | undefined)[] = new Array(unique.length);
@@ -25,7 +33,7 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
         const identified = identifyJar(ref.path, ref.source, contents, knowledge);
         const notes = [...contents.notes];
         if (contents.truncated) notes.push(`has ${contents.entryCount} entries; only the first ${(options.limits ?? DEFAULT_LIMITS).maxEntries} were read`);
-        jars[index] = { ref, alsoFrom, ...identified, notes, entryCount: contents.entryCount, size: contents.size, packages: packagePrefixes(contents.classes) };
+        jars[index] = { ref, alsoFrom, ...identified, notes, entryCount: contents.entryCount, size: contents.size, packages: packagePrefixes(contents.classes), ...lookups(contents, options.wantedClasses) };
         classLists[index] = contents.classes;
       } catch (error) {
         jars[index] = { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
@@ -126,6 +134,13 @@ export function commonPackage(packages: readonly string[]): string {
     length = i;
   }
   return first.slice(0, length).join('/');
+}
+
+/** The wanted classes this JAR holds and the JDBC drivers it registers, when there are any. */
+function lookups(contents: JarContents, wanted: ReadonlySet<string> | undefined): Pick<ScannedJar, 'holds' | 'jdbcDrivers'> {
+  const holds = wanted && wanted.size > 0 ? contents.classes.filter((name) => wanted.has(name)) : [];
+  const drivers = parseServices(contents.texts['META-INF/services/java.sql.Driver'] ?? '');
+  return { ...(holds.length > 0 ? { holds } : {}), ...(drivers.length > 0 ? { jdbcDrivers: drivers } : {}) };
 }
 
 function packagePrefixes(classes: readonly string[]): string[] {

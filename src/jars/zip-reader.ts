@@ -45,6 +45,7 @@ export function isWantedText(name: string): boolean {
     name === 'META-INF/NOTICE' ||
     name === 'META-INF/NOTICE.txt' ||
     name === 'META-INF/services/org.apache.flink.table.factories.Factory' ||
+    name === 'META-INF/services/java.sql.Driver' ||
     (name.startsWith('META-INF/maven/') && name.endsWith('/pom.properties'))
   );
 }

@@ -7,6 +7,7 @@ import coerce from 'semver/functions/coerce.js';
 import satisfies from 'semver/functions/satisfies.js';
 import { ConnectorKnowledge, type ConnectorsSection } from './connectors.js';
 import type { Confidence, SourceRef } from './source-ref.js';
+import { JobClassKnowledge, type JdbcDriver, type PyflinkClassesSection } from './job-classes.js';
 import { compareVersions, isPatchVersion, minorOf } from './versions.js';
 
 export type { Confidence, SourceRef } from './source-ref.js';
@@ -192,6 +193,15 @@ export class Matrix {
   }
 
   private connectorKnowledge?: ConnectorKnowledge;
+
+  /** PyFlink Python class → JVM classes, and JDBC drivers (compat-matrix.json `pyflinkClasses`, `jdbcDrivers`). */
+  jobClasses(): JobClassKnowledge {
+    const drivers = (this.doc.jdbcDrivers as { drivers: JdbcDriver[] } | undefined)?.drivers ?? [];
+    this.jobClassKnowledge ??= new JobClassKnowledge(this.doc.pyflinkClasses as PyflinkClassesSection | undefined, drivers);
+    return this.jobClassKnowledge;
+  }
+
+  private jobClassKnowledge?: JobClassKnowledge;
 
   /** The URLs (or repository paths) behind a group of facts, for a check's `sources`. */
   cite(refs: readonly SourceRef[] | undefined): string[] {

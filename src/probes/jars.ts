@@ -2,8 +2,9 @@
 // (config and job), and the distribution's lib/ ($FLINK_HOME when set, as PyFlink does, else the wheel's).
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { JarRef, JarsFact } from '../facts/index.js';
+import type { JarRef, JarsFact, JobFact } from '../facts/index.js';
 import { scanJars } from '../jars/scan.js';
+import { classEntryName, type JobClassKnowledge } from '../knowledge/job-classes.js';
 import type { ProbeContext } from './context.js';
 
 export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
@@ -11,10 +12,12 @@ export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
   const refs: JarRef[] = [];
   for (const given of options.jars ?? []) refs.push(...(await expand(resolve(options.cwd, given), '--jars')));
 
-  const pipeline = await get('pipelineJars');
+  const [pipeline, job] = await Promise.all([get('pipelineJars'), get('job')]);
   for (const setting of pipeline.settings) {
     for (const entry of setting.analysis.entries) {
-      if (entry.path) refs.push({ path: entry.path, source: setting.source, origin: setting.origin, ...(setting.line ? { line: setting.line } : {}) });
+      // A JAR the job names that is not on this machine (an image's /opt/flink/lib/…) is judged by its file
+      // name (job.connectors) and reported once by config.pipeline-jars, not again as unreadable.
+      if (entry.path && !(setting.via !== 'config' && entry.exists === false)) refs.push({ path: entry.path, source: setting.source, origin: setting.origin, ...(setting.line ? { line: setting.line } : {}) });
     }
   }
 
@@ -30,7 +33,19 @@ export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
       refs.push(...(await listJars(join(pyflink.packageDir, 'opt'), 'pyflink/opt', /^flink-python.*\.jar$/)));
     }
   }
-  return scanJars(refs, matrix.connectors());
+  return scanJars(refs, matrix.connectors(), { wantedClasses: wantedClasses(job, matrix.jobClasses()) });
+}
+
+/** The class files the job's PyFlink classes load from connector JARs, and the JDBC driver classes it names. */
+function wantedClasses(job: JobFact, knowledge: JobClassKnowledge): Set<string> {
+  const needs = job.needs;
+  if (!needs) return new Set();
+  const classes = knowledge.classesFor(needs.apis.map((a) => a.python));
+  for (const driver of needs.drivers) {
+    const known = driver.driverClass ? knowledge.driverByClass(driver.driverClass) : driver.scheme ? knowledge.driverByScheme(driver.scheme) : undefined;
+    classes.push(...(known ? [known.driverClass, ...(known.otherClasses ?? [])] : []), ...(driver.driverClass ? [driver.driverClass] : []));
+  }
+  return new Set(classes.map(classEntryName));
 }
 
 /** A --jars value: a file is itself, a folder is the *.jar files in it; a missing path stays (jars.readable reports it). */

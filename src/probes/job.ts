@@ -1,19 +1,12 @@
-// The --job file, read as text (never run): the JARs it adds and the identifiers its SQL uses.
-import { errorMessage } from '../engine/errors.js';
+// The --job files, read as text (never run): what they need from the JVM. The reader and its Python parser
+// are imported only here, and only when --job is given, so other runs never load them.
 import type { JobFact } from '../facts/index.js';
-import { parsePythonJob } from '../job/python-job.js';
-import type { ProbeContext } from './context.js';
 import { readTextFile } from '../util/read-file.js';
-
-/** Job files larger than this are not Python a person wrote; read the start only. */
-const MAX_JOB_BYTES = 4 * 1024 * 1024;
+import type { ProbeContext } from './context.js';
 
 export async function probeJob({ options }: ProbeContext): Promise<JobFact> {
-  if (!options.job) return {};
-  try {
-    const text = await readTextFile(options.job);
-    return { file: options.job, parsed: parsePythonJob(text.length > MAX_JOB_BYTES ? text.slice(0, MAX_JOB_BYTES) : text) };
-  } catch (error) {
-    return { file: options.job, problem: `cannot read ${options.job}: ${errorMessage(error)}` };
-  }
+  const files = options.job ?? [];
+  if (files.length === 0) return { files };
+  const { readJobFiles } = await import('../job/read-job.js');
+  return { files, needs: await readJobFiles({ files, cwd: options.cwd, readText: readTextFile }) };
 }

@@ -26,7 +26,7 @@ export async function probeShipping({ get, options }: ProbeContext): Promise<Shi
   return {
     archives,
     ...(requirements ? { requirements: await readRequirements(requirements, options.cwd) } : {}),
-    files: await readFiles(listOf(values['python.files']), options.cwd, options.job),
+    files: await readFiles(listOf(values['python.files']), options.cwd, options.job ?? []),
     ...(executionMode ? { executionMode } : {}),
     ...(config.file ? { file: config.file } : {}),
   };
@@ -104,7 +104,7 @@ export function requirementLines(text: string): { line: number; text: string }[]
   return out;
 }
 
-async function readFiles(entries: string[], cwd: string, job: string | undefined): Promise<PythonFilesRead> {
+async function readFiles(entries: string[], cwd: string, jobs: readonly string[]): Promise<PythonFilesRead> {
   const read: PythonFilesRead = { entries: [], localImports: [] };
   for (const entry of entries) {
     const path = localPath(entry, cwd);
@@ -114,7 +114,7 @@ async function readFiles(entries: string[], cwd: string, job: string | undefined
     }
     read.entries.push({ entry, path, ...(await modulesOf(path)) });
   }
-  if (job) read.localImports = await localImports(job);
+  for (const job of jobs.filter((file) => file.endsWith('.py'))) read.localImports.push(...(await localImports(job)));
   return read;
 }
 
@@ -154,7 +154,7 @@ async function localImports(job: string): Promise<PythonFilesRead['localImports'
     for (const candidate of [join(dir, `${module}.py`), join(dir, module)]) {
       const info = await stat(candidate).catch(() => undefined);
       if (info && candidate !== job && (info.isFile() || info.isDirectory())) {
-        out.push({ module, line, path: candidate });
+        out.push({ module, line, path: candidate, job });
         break;
       }
     }

@@ -5,7 +5,7 @@ import clusterJars from '../../checks/cluster-jars.js';
 import clusterJava from '../../checks/cluster-java.js';
 import clusterPython from '../../checks/cluster-python.js';
 import clusterVersion from '../../checks/cluster-version.js';
-import type { ClusterFact, ScannedJar } from '../../src/facts/index.js';
+import type { ClusterFact, JobFact, ScannedJar } from '../../src/facts/index.js';
 import { java17Flags } from '../../src/knowledge/images.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { buildFacts, decide } from '../helpers/facts.js';
@@ -80,19 +80,26 @@ describe('cluster.java', () => {
 });
 
 describe('cluster.jars', () => {
-  const kafkaSql = { parsed: { jars: [], settings: [], identifiers: [{ identifier: 'kafka', role: 'connector', line: 12 }], unresolved: [] }, file: '/work/job.py' };
+  const kafkaSql: JobFact = {
+    files: ['/work/job.py'],
+    needs: {
+      files: ['/work/job.py'],
+      identifiers: [{ identifier: 'kafka', role: 'connector', line: 12, file: '/work/job.py', via: 'CREATE TABLE orders' }],
+      apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [],
+    },
+  };
   const localKafka: ScannedJar = { ...shipped('flink-sql-connector-kafka-4.0.1-2.0.jar', { identifiers: ['kafka', 'upsert-kafka'] }), ref: { path: '/venv/pyflink/lib/flink-sql-connector-kafka-4.0.1-2.0.jar', source: 'pyflink/lib' } };
 
   it('a connector only in the client\'s lib/ and not on the cluster (X03)', () => {
-    const facts = buildFacts({ cluster: cluster({ classpath: ['/opt/flink/lib/flink-dist-2.2.1.jar'] }), job: kafkaSql as never, jars: { jars: [localKafka], overlaps: [], durationMs: 0 } });
+    const facts = buildFacts({ cluster: cluster({ classpath: ['/opt/flink/lib/flink-dist-2.2.1.jar'] }), job: kafkaSql, jars: { jars: [localKafka], overlaps: [], durationMs: 0 } });
     const outcome = decide(clusterJars, facts);
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toBe('the job uses connector \'kafka\' (line 12): no shipped JAR provides it and the cluster\'s classpath has none; flink-sql-connector-kafka-4.0.1-2.0.jar (pyflink/lib) has it on this machine only');
   });
 
   it('the cluster\'s lib/ provides it: ok; shipping it as well loads it twice', () => {
-    expect(decide(clusterJars, buildFacts({ cluster: cluster(), job: kafkaSql as never })).status).toBe('ok');
-    const twice = buildFacts({ cluster: cluster(), job: kafkaSql as never, jars: { jars: [shipped('flink-sql-connector-kafka-4.0.1-2.0.jar', { artifactId: 'flink-sql-connector-kafka', version: '4.0.1-2.0', flinkLine: '2.0', identifiers: ['kafka'] })], overlaps: [], durationMs: 0 } });
+    expect(decide(clusterJars, buildFacts({ cluster: cluster(), job: kafkaSql })).status).toBe('ok');
+    const twice = buildFacts({ cluster: cluster(), job: kafkaSql, jars: { jars: [shipped('flink-sql-connector-kafka-4.0.1-2.0.jar', { artifactId: 'flink-sql-connector-kafka', version: '4.0.1-2.0', flinkLine: '2.0', identifiers: ['kafka'] })], overlaps: [], durationMs: 0 } });
     const outcome = decide(clusterJars, twice);
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toBe('flink-sql-connector-kafka-4.0.1-2.0.jar from pipeline.jars is also in the cluster\'s lib/ (flink-sql-connector-kafka-4.0.1-2.0.jar): loaded twice, by two classloaders ("X is not an instance of X")');

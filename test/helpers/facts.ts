@@ -147,7 +147,7 @@ function healthyFacts(): Facts {
     jvmOptions: { from: [{ source: 'env.java.opts.all', value: JAVA17_FLAGS_22.join(' ') }], options: [...JAVA17_FLAGS_22], file: configFile },
     maven: { repository: null, offline: false, versions: {}, jars: [], problems: [] },
     repository: { url: 'https://repo1.maven.org/maven2', source: 'Maven Central', problems: [] },
-    job: {},
+    job: { files: [] },
     pipelineJars: { settings: [] },
     jars: { jars: [], overlaps: [], durationMs: 0 },
     worker: { status: 'unset', file: configFile, archives: [], sameAsClient: false },

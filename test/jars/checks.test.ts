@@ -312,7 +312,7 @@ describe('fixes name the artifact PyFlink needs, in the run\'s repository', () =
     const thin = await runRealCheck(jarsThin, options({ jars: [jar.thin as string], flinkVersion: '1.20' }));
     expect(thin.fix).toContain(`(${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`);
     const job = await writeFileDeep(join(await tempDir('job-'), 'job.py'), "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka')\")\n");
-    const connectors = await runRealCheck(jobConnectors, options({ job, flinkVersion: '1.20' }));
+    const connectors = await runRealCheck(jobConnectors, options({ job: [job], flinkVersion: '1.20' }));
     expect(connectors.status).toBe('error');
     expect(connectors.fix).toContain(`${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar`);
     expect(server.requests).toHaveLength(0);

@@ -83,7 +83,7 @@ describe('config.pipeline-jars', () => {
 
   it('checks set("pipeline.jars") and add_jars in the job too', async () => {
     const job = await writeFileDeep(join(dir, 'job.py'), `env.add_jars("${kafka}")\nt_env.get_config().set("pipeline.jars", "file:///a.jar file:///b.jar")\n`);
-    const result = await runCheck(configPipelineJars, { job, flinkVersion: '1.20' });
+    const result = await runCheck(configPipelineJars, { job: [job], flinkVersion: '1.20' });
     expect(result.status).toBe('error');
     expect(result.summary).toMatch(/add_jars\(\) in .*job.py:1: ".*" is a plain path/);
     expect(result.details.join('\n')).toMatch(/set\("pipeline.jars"\) in .*job.py:2: pipeline.jars separates entries with spaces/);

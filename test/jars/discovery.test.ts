@@ -41,7 +41,7 @@ describe('$FLINK_HOME discovery', () => {
 
   it('counts what lib/ provides for the job', async () => {
     const job = await writeFileDeep(join(home, 'job.py'), "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n");
-    const result = await runCheck(jobConnectors, { env: env(), job, flinkVersion: '1.20.1' });
+    const result = await runCheck(jobConnectors, { env: env(), job: [job], flinkVersion: '1.20.1' });
     expect(result.status).toBe('ok');
     expect(result.details.join('\n')).toContain(`provided by ${join(home, 'lib', 'flink-sql-connector-kafka-3.3.0-1.20.jar')}`);
   });

@@ -10,11 +10,17 @@ import jobConnectors from '../../checks/job-connectors.js';
 import pyflinkInstall from '../../checks/pyflink-install.js';
 import pythonClient from '../../checks/python-client.js';
 import pythonWorker from '../../checks/python-worker.js';
-import type { JobIdentifier, ScannedJar, TargetFact } from '../../src/facts/index.js';
+import type { IdentifierNeed, JobFact, ScannedJar, TargetFact } from '../../src/facts/index.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { buildFacts, decide, distribution, PYFLINK_DIR } from '../helpers/facts.js';
 
 const matrix = loadMatrix();
+
+/** A --job file whose SQL uses one identifier (the job fact as the job probe reports it). */
+function jobUsing(identifier: string, role: IdentifierNeed['role'] = 'connector', line = 7): JobFact {
+  const use: IdentifierNeed = { file: '/job.py', line, identifier, role, via: 'CREATE TABLE t' };
+  return { files: ['/job.py'], needs: { files: ['/job.py'], identifiers: [use], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] } };
+}
 
 /** The target as the target probe reports it (src/probes/target.ts). */
 function target(flinkVersion: string, source: TargetFact['source'] = 'flag'): TargetFact {
@@ -71,7 +77,7 @@ describe('--flink-version with a minor only', () => {
   });
 
   it('offers no format that the line does not have (protobuf on 1.15)', () => {
-    const job = { file: '/job.py', parsed: { jars: [], settings: [], identifiers: [{ identifier: 'protobuf', role: 'format', line: 3 } as JobIdentifier], unresolved: [] } };
+    const job = jobUsing('protobuf', 'format', 3);
     const outcome = decide(jobConnectors, buildFacts({ target: target('1.15'), job }));
     expect(outcome.status).toBe('error');
     expect(outcome.fix).not.toContain('1.15.x');
@@ -97,8 +103,6 @@ describe('jars.flink-version on a runtime that names its Flink line', () => {
 });
 
 describe('job.connectors fixes from per-release knowledge', () => {
-  const jobUsing = (identifier: string, role: JobIdentifier['role'] = 'connector') => ({ file: '/job.py', parsed: { jars: [], settings: [], identifiers: [{ identifier, role, line: 7 }], unresolved: [] } });
-
   it('dynamic-kafka on 1.20 needs Kafka 5.0.0, which is built for 2.1 and 2.2 only', () => {
     const outcome = decide(jobConnectors, buildFacts({ target: target('1.20.5'), job: jobUsing('dynamic-kafka') }));
     expect(outcome.fix).toBe("'dynamic-kafka' needs Apache Kafka 5.0.0 or newer, built for Flink 2.1, 2.2; none is published for Flink 1.20");

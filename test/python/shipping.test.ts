@@ -40,7 +40,7 @@ describe('reading what is shipped', () => {
     await writeZip(join(dir, 'deps.zip'), [{ name: 'shipped_one.py', data: 'x = 1\n' }]);
     await writeFileDeep(join(dir, 'shipped_one.py'), 'x = 1\n');
     const conf = await writeFileDeep(join(dir, 'conf', 'config.yaml'), 'python:\n  requirements: requirements.txt#cache\n  files: deps.zip,missing.py\n');
-    const options = { python: pyenvPython('3.11.7'), confDir: join(conf, '..'), cwd: dir, job: join(dir, 'job.py'), flinkVersion: '1.20.4' };
+    const options = { python: pyenvPython('3.11.7'), confDir: join(conf, '..'), cwd: dir, job: [join(dir, 'job.py')], flinkVersion: '1.20.4' };
 
     const requirements = await runCheck(pythonRequirements, options);
     expect(requirements.status).toBe('error');
@@ -56,7 +56,7 @@ describe('reading what is shipped', () => {
 
 describe('python.files decisions', () => {
   const shipping = (entries: { entry: string; modules: string[]; problem?: string }[], localImports: { module: string; line: number; path: string }[]) =>
-    buildFacts({ shipping: { archives: [], files: { entries, localImports } }, job: { file: '/work/job.py' } });
+    buildFacts({ shipping: { archives: [], files: { entries, localImports: localImports.map((i) => ({ ...i, job: '/work/job.py' })) } }, job: { files: ['/work/job.py'] } });
 
   it('a sibling module the job imports that nothing ships (A04)', () => {
     const outcome = decide(pythonFiles, shipping([], [{ module: 'aws_services', line: 3, path: '/work/aws_services.py' }]));

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import jobConnectors from '../../checks/job-connectors.js';
-import { parsePythonJob } from '../../src/job/python-job.js';
+import { NeedsCollector } from '../../src/job/collect.js';
+import { readPythonText } from '../../src/job/read-job.js';
 import { avroJar, connectorJar, FACTORY, fatKafkaJar, jarDir, thinKafkaJar } from '../helpers/jars.js';
 import { runCheck } from '../helpers/run-check.js';
 import { runCli } from '../helpers/cli.js';
@@ -63,14 +64,21 @@ async function jobFile(name: string, text: string): Promise<string> {
   return path;
 }
 
-describe('parsePythonJob', () => {
+function needsOf(source: string) {
+  const collect = new NeedsCollector();
+  readPythonText(source, '/j/job.py', collect);
+  return collect.needs;
+}
+
+describe('reading a job', () => {
   it('finds the JARs, settings, identifiers and what it cannot resolve, with lines', () => {
-    const parsed = parsePythonJob(job('/j/k.jar', '/j/a.jar'));
-    expect(parsed.jars).toEqual([
-      { kind: 'add_jars', value: 'file:///j/k.jar', line: 8 },
-      { kind: 'pipeline.jars', value: 'file:///j/a.jar', line: 11 },
+    const needs = needsOf(job('/j/k.jar', '/j/a.jar'));
+    expect(needs.jars.map((j) => `${j.kind}:${j.value}@${j.line}`)).toEqual([
+      'add_jars:file:///j/k.jar@8',
+      'pipeline.jars:file:///j/a.jar@11',
+      'pipeline.classpaths:file://{…}/udfs.jar@13',
     ]);
-    expect(parsed.identifiers.map((i) => `${i.role}:${i.identifier}@${i.line}`)).toEqual([
+    expect(needs.identifiers.map((i) => `${i.role}:${i.identifier}@${i.line}`)).toEqual([
       'connector:kafka@20',
       'format:json@23',
       'connector:upsert-kafka@28',
@@ -78,12 +86,13 @@ describe('parsePythonJob', () => {
       'format:avro@31',
       'connector:print@34',
     ]);
-    expect(parsed.unresolved).toEqual([{ line: 13, text: 'set("pipeline.classpaths", f"file://{extra}")' }]);
+    expect(needs.unresolved).toEqual([{ file: '/j/job.py', line: 13, what: 'jar', expression: 't_env.get_config().set("pipeline.classpaths", f"file://{extra}")' }]);
+    expect(needs.settings.find((s) => s.key === 'pipeline.classpaths')).toMatchObject({ line: 13, expression: 'f"file://{extra}"' });
   });
 
   it('reads CREATE CATALOG types and Table API descriptors', () => {
-    const parsed = parsePythonJob(`t.execute_sql("CREATE CATALOG h WITH ('type' = 'hive', 'hive-conf-dir' = '/etc')")\nd = TableDescriptor.for_connector('datagen').format(FormatDescriptor.for_format('csv').build())\n`);
-    expect(parsed.identifiers.map((i) => `${i.role}:${i.identifier}`)).toEqual(['catalog:hive', 'connector:datagen', 'format:csv']);
+    const needs = needsOf(`t.execute_sql("CREATE CATALOG h WITH ('type' = 'hive', 'hive-conf-dir' = '/etc')")\nd = TableDescriptor.for_connector('datagen').format(FormatDescriptor.for_format('csv').build())\n`);
+    expect(needs.identifiers.map((i) => `${i.role}:${i.identifier}`)).toEqual(['catalog:hive', 'connector:datagen', 'format:csv']);
   });
 });
 
@@ -92,20 +101,19 @@ describe('job.connectors', () => {
     const kafka = await fatKafkaJar(join(dir, 'flink-sql-connector-kafka-3.3.0-1.20.jar'));
     const avro = await avroJar(join(dir, 'flink-sql-avro-1.20.1.jar'));
     const file = await jobFile('ok_job.py', job(kafka, avro));
-    const result = await runCheck(jobConnectors, { job: file, flinkVersion: '1.20.1' });
+    const result = await runCheck(jobConnectors, { job: [file], flinkVersion: '1.20.1' });
     expect(result.status).toBe('ok');
-    expect(result.summary).toBe('all 5 identifiers the job uses are available');
-    expect(result.details).toContain(`connector 'kafka' (line 20): provided by ${kafka}`);
-    expect(result.details).toContain("format 'json' (line 23): built into Flink");
-    expect(result.details.join('\n')).toMatch(/line 13: set\("pipeline.classpaths", f"file:\/\/\{extra\}"\) is not a literal/);
+    expect(result.summary).toBe('all 5 needs of the job are available');
+    expect(result.details).toContain(`connector 'kafka' (ok_job.py:20): provided by ${kafka}`);
+    expect(result.details).toContain("format 'json' (ok_job.py:23): built into Flink");
   });
 
   it('is an error naming the identifier and the JAR to add', async () => {
     const kafka = await fatKafkaJar(join(dir, 'k2', 'x.jar').replace('k2/', 'k2-'));
     const file = await jobFile('missing_avro.py', job(kafka, join(dir, 'not-downloaded.jar')));
-    const result = await runCheck(jobConnectors, { job: file, flinkVersion: '1.20.1' });
+    const result = await runCheck(jobConnectors, { job: [file], flinkVersion: '1.20.1' });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe("no JAR the job sees provides format 'avro' (line 30)");
+    expect(result.summary).toBe(`format 'avro' (missing_avro.py:30, CREATE TABLE totals): not built in and no JAR the job sees registers it ("Could not find any factory for identifier 'avro'")`);
     expect(result.fix).toContain('org.apache.flink:flink-sql-avro:1.20.1');
     expect(result.locations).toEqual([{ path: file, line: 30 }]);
   });
@@ -113,13 +121,13 @@ describe('job.connectors', () => {
   it('does not count a thin JAR as missing: it registers the factory (jars.thin reports the rest)', async () => {
     const thin = await thinKafkaJar(join(dir, 'thin.jar'));
     const avro = await avroJar(join(dir, 'avro2.jar'));
-    const result = await runCheck(jobConnectors, { job: await jobFile('thin_job.py', job(thin, avro)), flinkVersion: '1.20' });
+    const result = await runCheck(jobConnectors, { job: [await jobFile('thin_job.py', job(thin, avro))], flinkVersion: '1.20' });
     expect(result.status).toBe('ok');
   });
 
   it('is an error for kafka when no JAR is added at all, naming the fat JAR for the target', async () => {
     const file = await jobFile('bare.py', "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n");
-    const result = await runCheck(jobConnectors, { job: file, flinkVersion: '2.2' });
+    const result = await runCheck(jobConnectors, { job: [file], flinkVersion: '2.2' });
     expect(result.status).toBe('error');
     expect(result.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
   });
@@ -133,21 +141,24 @@ t_env.execute_sql("CREATE CATALOG pg WITH ('type' = 'jdbc', 'base-url' = 'jdbc:p
 t_env.execute_sql("CREATE TABLE s (a INT) WITH ('connector' = 'postgres-cdc', 'hostname' = 'db')")
 t_env.execute_sql("CREATE TABLE k (a INT) WITH ('connector' = 'kinesis', 'format' = 'json')")
 `;
-    const result = await runCheck(jobConnectors, { job: await jobFile('multi_job.py', source), flinkVersion: '1.20.1' });
-    expect(result.status).toBe('ok');
-    expect(result.details).toContain(`catalog 'jdbc' (line 2): provided by ${jdbc}`);
-    expect(result.details).toContain(`connector 'postgres-cdc' (line 3): provided by ${pg}`);
-    expect(result.details).toContain(`connector 'kinesis' (line 4): provided by ${kinesis}`);
+    const result = await runCheck(jobConnectors, { job: [await jobFile('multi_job.py', source)], flinkVersion: '1.20.1' });
+    // Every identifier is registered; the JDBC catalog still needs the PostgreSQL driver, which no JAR holds.
+    expect(result.status).toBe('error');
+    expect(result.summary).toMatch(/^the JDBC driver for jdbc:postgresql: \(multi_job.py:2, CREATE CATALOG pg\): no JAR the job sees registers org.postgresql.Driver/);
+    expect(result.fix).toContain('org.postgresql:postgresql:42.7.4');
+    expect(result.details).toContain(`catalog 'jdbc' (multi_job.py:2): provided by ${jdbc}`);
+    expect(result.details).toContain(`connector 'postgres-cdc' (multi_job.py:3): provided by ${pg}`);
+    expect(result.details).toContain(`connector 'kinesis' (multi_job.py:4): provided by ${kinesis}`);
   });
 
   it('names the OpenSearch fat JAR for opensearch, and the legacy Kinesis JAR for kinesis-legacy only where a release registers it', async () => {
     const file = await jobFile('os_job.py', "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'opensearch')\")\nt_env.execute_sql(\"CREATE TABLE k (a INT) WITH ('connector' = 'kinesis-legacy')\")\n");
-    const on118 = await runCheck(jobConnectors, { job: file, flinkVersion: '1.18.1' });
+    const on118 = await runCheck(jobConnectors, { job: [file], flinkVersion: '1.18.1' });
     expect(on118.status).toBe('error');
     expect(on118.fix).toContain('org.apache.flink:flink-sql-connector-opensearch:1.2.0-1.18');
     // AWS 4.3.0 (the newest for 1.18) still calls the legacy factory 'kinesis': no artifact to name.
     expect(on118.fix).not.toContain('flink-sql-connector-kinesis:');
-    const on120 = await runCheck(jobConnectors, { job: file, flinkVersion: '1.20.1' });
+    const on120 = await runCheck(jobConnectors, { job: [file], flinkVersion: '1.20.1' });
     expect(on120.fix).toContain('org.apache.flink:flink-sql-connector-kinesis:5.1.0-1.20');
   });
 

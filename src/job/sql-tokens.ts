@@ -1,0 +1,84 @@
+// A Flink SQL tokenizer: enough of the lexical grammar to never mistake a comment or a quoted value for a
+// statement. Honours -- and /* */ comments, 'strings' with '' escapes, "strings", `identifiers` with ``
+// escapes, and splits statements on ';' outside all of them. One pass, linear in the input; never throws.
+
+export type SqlTokenKind = 'word' | 'string' | 'ident' | 'punct';
+
+export interface SqlToken {
+  kind: SqlTokenKind;
+  /** Decoded text: quotes removed and doubled quotes undone for strings and identifiers. */
+  text: string;
+  /** Offset of the token's first character in the input. */
+  at: number;
+}
+
+const WORD = /[\p{L}\p{N}_$.\uFFFC-]/u;
+
+export function tokenizeSql(text: string): SqlToken[] {
+  const tokens: SqlToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === '-' && text[i + 1] === '-') {
+      i = lineEnd(text, i);
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      const { value, next } = quoted(text, i, ch);
+      tokens.push({ kind: ch === '`' ? 'ident' : 'string', text: value, at: i });
+      i = next;
+    } else if (WORD.test(ch)) {
+      const start = i;
+      while (i < text.length && WORD.test(text[i] as string) && !(text[i] === '-' && text[i + 1] === '-')) i += 1;
+      tokens.push({ kind: 'word', text: text.slice(start, i), at: start });
+    } else {
+      if (!/\s/.test(ch)) tokens.push({ kind: 'punct', text: ch, at: i });
+      i += 1;
+    }
+  }
+  return tokens;
+}
+
+/** A quoted token from `start` (its opening quote): a doubled quote stands for one; an unclosed one runs to the end. */
+function quoted(text: string, start: number, quote: string): { value: string; next: number } {
+  let value = '';
+  let i = start + 1;
+  while (i < text.length) {
+    const end = text.indexOf(quote, i);
+    if (end < 0) return { value: value + text.slice(i), next: text.length };
+    value += text.slice(i, end);
+    if (text[end + 1] === quote) {
+      value += quote;
+      i = end + 2;
+    } else return { value, next: end + 1 };
+  }
+  return { value, next: text.length };
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/** Statements: the tokens between ';' separators, empty ones dropped. */
+export function splitStatements(tokens: readonly SqlToken[]): SqlToken[][] {
+  const statements: SqlToken[][] = [];
+  let current: SqlToken[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'punct' && token.text === ';') {
+      if (current.length > 0) statements.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  if (current.length > 0) statements.push(current);
+  return statements;
+}
+
+export function isWord(token: SqlToken | undefined, ...words: string[]): boolean {
+  return token?.kind === 'word' && words.includes(token.text.toUpperCase());
+}
+
+export function isPunct(token: SqlToken | undefined, text: string): boolean {
+  return token?.kind === 'punct' && token.text === text;
+}
