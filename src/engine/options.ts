@@ -1,5 +1,6 @@
 // Everything a run is told from outside: flags (and, later, the config file) merged into one object.
 // Probes read it; checks get only the parts that change a verdict (strict, target).
+import { LIMITS } from './limits.js';
 
 export interface Options {
   json: boolean;
@@ -53,7 +54,7 @@ export function defaultOptions(overrides: Partial<Options> = {}): Options {
     color: false,
     env: process.env,
     cwd: process.cwd(),
-    processTimeoutMs: 10_000,
+    processTimeoutMs: LIMITS.processTimeoutMs,
     offline: false,
     ...overrides,
   };

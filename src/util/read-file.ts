@@ -1,11 +1,16 @@
 // Reading a file a user pointed at, safely: opened non-blocking and checked with fstat first, so a FIFO or a
 // device where a config file is expected is an error instead of a read that never returns, and a size cap
-// keeps a multi-gigabyte "config file" from filling memory.
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+// (src/engine/limits.ts) keeps a multi-gigabyte "config file" from filling memory. Never more than the cap is
+// read, even from a file that grows while it is read.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { formatBytes } from '../engine/limits.js';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** For callers without a cap of their own in LIMITS (the job file, read by src/probes/job.ts). */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/** Extra room past the size fstat reported: a file may grow while it is read, and /proc-like files report 0. */
+const SLACK = 64 * 1024;
 
 export class FileReadError extends Error {
   constructor(
@@ -16,21 +21,56 @@ export class FileReadError extends Error {
   }
 }
 
+/** No file name holds a NUL, and Node refuses such a path with its own wording: say it in ours first. */
+export function assertPathText(path: string): void {
+  if (path.includes('\u0000')) throw new FileReadError(`${path.replace(/\u0000/g, '\\0')}: the path contains a NUL character, which no file name can`, 'ENUL');
+}
+
 /** The whole file as UTF-8; rejects (FileReadError or the fs error) for anything but a regular file within the cap. */
 export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<string> {
+  assertPathText(path);
   const handle = await open(path, FLAGS);
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new FileReadError(`${path} is not a regular file`, 'ENOTFILE');
-    if (info.size > maxBytes) throw new FileReadError(`${path} is ${info.size} bytes, more than the ${maxBytes} bytes read`, 'ETOOBIG');
-    return await handle.readFile('utf8');
+    if (info.size > maxBytes) throw tooBig(path, info.size, maxBytes);
+    const buffer = Buffer.alloc(Math.min(maxBytes + 1, info.size + SLACK));
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw tooBig(path, length, maxBytes);
+    return buffer.toString('utf8', 0, length);
   } finally {
     await handle.close();
   }
 }
 
+/** The same, synchronously: for the many tiny files of a site-packages scan (see src/probes/packages.ts). */
+export function readTextFileSync(path: string, maxBytes: number): string {
+  const fd = openRegularFileSync(path);
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) throw tooBig(path, size, maxBytes);
+    const buffer = Buffer.alloc(Math.min(maxBytes + 1, size + SLACK));
+    let length = 0;
+    while (length < buffer.length) {
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw tooBig(path, length, maxBytes);
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Opens a regular file for synchronous reads (closeSync it when done); throws for FIFOs, devices, directories. */
 export function openRegularFileSync(path: string): number {
+  assertPathText(path);
   const fd = openSync(path, FLAGS);
   try {
     if (!fstatSync(fd).isFile()) throw new FileReadError(`${path} is not a regular file`, 'ENOTFILE');
@@ -39,4 +79,8 @@ export function openRegularFileSync(path: string): number {
     closeSync(fd);
     throw error;
   }
+}
+
+function tooBig(path: string, size: number, maxBytes: number): FileReadError {
+  return new FileReadError(`${path} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} flink-doctor reads of such a file`, 'ETOOBIG');
 }
