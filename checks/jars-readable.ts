@@ -17,6 +17,7 @@ export default defineCheck({
     if (all.length === 0) return { status: 'skipped', summary: 'no JARs found (pass --jars or --job, set pipeline.jars, or FLINK_HOME)' };
     const broken = all.filter((jar) => jar.error);
     const noted = all.filter((jar) => !jar.error && jar.notes.length > 0);
+    const bounds = jars.notes ?? [];
     const facts = { jars: all.length, unreadable: broken.length, scanMs: jars.durationMs };
     const locations = (list: typeof all): Location[] =>
       list.flatMap((jar) => [{ path: jar.ref.path }, ...(referenceLocation(jar.ref) ? [referenceLocation(jar.ref) as Location] : [])]);
@@ -25,18 +26,20 @@ export default defineCheck({
       return {
         status: 'error',
         summary: broken.length === 1 && first ? `${basename(first.ref.path)} ${first.error}` : `${broken.length} of ${all.length} JARs cannot be used`,
-        details: broken.map((jar) => `${jar.ref.path} ${jar.error} (from ${origin(jar.ref)})`),
+        details: [...bounds, ...capList(broken.map((jar) => `${jar.ref.path} ${jar.error} (from ${origin(jar.ref)})`), 50)],
         fix: 'Download the JAR again (a failed download often leaves an empty or HTML file) or remove the reference to it',
         facts,
         locations: locations(broken),
       };
     }
-    if (noted.length > 0) {
+    if (noted.length > 0 || bounds.length > 0) {
       return {
         status: 'warning',
-        summary: `${noted.length} JAR${noted.length === 1 ? '' : 's'} with suspicious contents (read with limits)`,
-        details: noted.flatMap((jar) => jar.notes.map((note) => `${jar.ref.path}: ${note}`)),
-        fix: 'Check these JARs came from Maven Central; a JAR with oversized metadata entries or that many entries is not a normal build',
+        summary: noted.length > 0 ? `${noted.length} JAR${noted.length === 1 ? '' : 's'} with suspicious contents (read with limits)` : (bounds[0] ?? ''),
+        details: [...bounds, ...capList(noted.flatMap((jar) => jar.notes.map((note) => `${jar.ref.path}: ${note}`)), 50)],
+        fix: noted.length > 0
+          ? 'Check these JARs came from Maven Central; a JAR with oversized metadata entries or that many entries is not a normal build'
+          : 'Point flink-doctor at the JARs the job loads (--jars, pipeline.jars, lib/): a job uses tens of JARs, not thousands',
         facts,
         locations: locations(noted),
       };

@@ -107,6 +107,8 @@ export interface JarsFact {
   jars: ScannedJar[];
   overlaps: JarOverlap[];
   durationMs: number;
+  /** Bounds the scan hit (more JARs than it reads, more class names than it compares): reported, never fatal. */
+  notes?: string[];
 }
 
 export interface PipelineEntry {

@@ -1,26 +1,35 @@
 // Scans a list of JAR references: each distinct file is read once (bounded, a few at a time), identified,
 // and the class lists are compared across JARs to find the same classes shipped twice.
-import { realpath } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
+import { LIMITS } from '../engine/limits.js';
 import type { JarOverlap, JarRef, JarSource, JarsFact, ScannedJar } from '../facts/index.js';
 import { identifyJar } from './identify.js';
 import { parseServices } from './metadata.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits } from './zip-reader.js';
 import { sha1OfFile } from '../util/file-sha1.js';
 
-const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
-
 export interface ScanOptions {
   concurrency?: number;
   limits?: ZipLimits;
   /** Class entries ("org/apache/…/KafkaSource.class") to look up in every JAR's central directory. */
   wantedClasses?: ReadonlySet<string>;
+  /** JAR files read; later references are counted, not read. */
+  maxJars?: number;
+  /** Class names kept across all JARs for the overlap search. */
+  maxClassNames?: number;
 }
+
+const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
 
 export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnowledge, options: ScanOptions = {}): Promise<JarsFact> {
   const started = performance.now();
-  const unique = await dedupe(refs);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const maxJars = options.maxJars ?? LIMITS.jarFiles;
+  const all = dedupe(refs);
+  const unique = all.slice(0, maxJars);
+  const notes = all.length > maxJars ? [`${all.length} JAR files found; only the first ${maxJars} were read (flink-doctor's limit per run)`] : [];
   const classLists: (string[] | undefined)[] = new Array(unique.length);
   const jars: ScannedJar[] = new Array(unique.length);
   let next = 0;
@@ -29,11 +38,11 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
       const index = next++;
       const { ref, alsoFrom } = unique[index] as { ref: JarRef; alsoFrom: JarRef[] };
       try {
-        const contents = await readJar(ref.path, options.limits ?? DEFAULT_LIMITS);
+        const contents = await readJar(ref.path, limits);
         const identified = identifyJar(ref.path, ref.source, contents, knowledge);
-        const notes = [...contents.notes];
-        if (contents.truncated) notes.push(`has ${contents.entryCount} entries; only the first ${(options.limits ?? DEFAULT_LIMITS).maxEntries} were read`);
-        jars[index] = { ref, alsoFrom, ...identified, notes, entryCount: contents.entryCount, size: contents.size, packages: packagePrefixes(contents.classes), ...lookups(contents, options.wantedClasses) };
+        const jarNotes = [...contents.notes];
+        if (contents.truncated) jarNotes.push(`has ${contents.entryCount} entries; only the first ${limits.maxEntries} were read`);
+        jars[index] = { ref, alsoFrom, ...identified, notes: jarNotes, entryCount: contents.entryCount, size: contents.size, packages: packagePrefixes(contents.classes), ...lookups(contents, options.wantedClasses) };
         classLists[index] = contents.classes;
       } catch (error) {
         jars[index] = { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
@@ -41,9 +50,21 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, unique.length) }, worker));
-  const overlaps = findOverlaps(jars, classLists);
+  const compared = withinClassBudget(classLists, options.maxClassNames ?? LIMITS.classNamesTotal);
+  if (compared < classLists.length) notes.push(`class overlaps were compared among the first ${compared} JARs only: together they hold more than ${options.maxClassNames ?? LIMITS.classNamesTotal} class names`);
+  const overlaps = findOverlaps(jars, classLists.slice(0, compared));
   await markIdentical(overlaps, jars);
-  return { jars, overlaps, durationMs: Math.round(performance.now() - started) };
+  return { jars, overlaps, durationMs: Math.round(performance.now() - started), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** How many JARs, in order, fit in the class-name budget of the overlap search (its memory grows with it). */
+function withinClassBudget(classLists: readonly (string[] | undefined)[], budget: number): number {
+  let total = 0;
+  for (let i = 0; i < classLists.length; i += 1) {
+    total += classLists[i]?.length ?? 0;
+    if (total > budget) return i;
+  }
+  return classLists.length;
 }
 
 /** Overlapping pairs of the same size may be one file copied twice: hash those (each file once), nothing else. */
@@ -73,16 +94,27 @@ async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promis
 }
 
 
-/** One entry per real file; the first reference wins, the others are kept as alsoFrom. */
-async function dedupe(refs: readonly JarRef[]): Promise<{ ref: JarRef; alsoFrom: JarRef[] }[]> {
+/**
+ * One entry per real file; the first reference wins, the others are kept as alsoFrom. realpath is synchronous on
+ * purpose: a few microseconds each, where a thread-pool round trip per JAR costs more than the lookup.
+ */
+function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[] }[] {
   const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[] }>();
   for (const ref of refs) {
-    const key = await realpath(ref.path).catch(() => ref.path);
+    const key = realPath(ref.path);
     const seen = byFile.get(key);
     if (seen) seen.alsoFrom.push(ref);
     else byFile.set(key, { ref, alsoFrom: [] });
   }
   return [...byFile.values()];
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // missing or a NUL in it: jars.readable reports it by the path as given
+  }
 }
 
 /**

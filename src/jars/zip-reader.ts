@@ -1,9 +1,15 @@
 // Reads what identification needs from a JAR without extracting it: the central directory (entry names
 // and sizes) plus a few small entries and the 8-byte headers of a bounded sample of class files.
-// Every read is capped, so a 300 MB fat JAR or a zip bomb costs about what a small JAR costs.
-import { stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import type { Entry, ZipFile } from 'yauzl';
+// yauzl parses the end record and the central directory (zip64, name encodings, consistency); the bytes come
+// from a small block cache over synchronous reads, so a JAR costs a handful of system calls instead of a
+// thread-pool round trip per header. Entry data is read and inflated here, each read capped by LIMITS, so a
+// 300 MB fat JAR or a zip bomb costs about what a small JAR costs. Every entry's offsets are checked against the
+// file's size before anything is read from them, and the whole read has a deadline: a hostile JAR is a
+// described error of that JAR, never a crash or a hang of the run.
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
+import type { Entry, RandomAccessReader, ZipFile } from 'yauzl';
+import { LIMITS } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
 
 export interface ZipLimits {
@@ -15,9 +21,17 @@ export interface ZipLimits {
   classSample: number;
   /** pom.properties files read (fat JARs of other builds carry one per shaded dependency). */
   maxPomProperties: number;
+  /** The whole read of one JAR; past it the JAR is reported as unreadable. */
+  timeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: ZipLimits = { maxEntries: 100_000, maxTextBytes: 256 * 1024, classSample: 24, maxPomProperties: 64 };
+export const DEFAULT_LIMITS: ZipLimits = {
+  maxEntries: LIMITS.zipEntries,
+  maxTextBytes: LIMITS.zipTextBytes,
+  classSample: LIMITS.zipClassSample,
+  maxPomProperties: LIMITS.zipPomProperties,
+  timeoutMs: LIMITS.zipReadMs,
+};
 
 export interface JarContents {
   size: number;
@@ -50,47 +64,80 @@ export function isWantedText(name: string): boolean {
   );
 }
 
-export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<JarContents> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw new JarReadError(describeFsError(error));
-  });
-  // Never open FIFOs, devices or directories: a FIFO would block the run forever.
-  if (info.isDirectory()) throw new JarReadError('is a directory, not a JAR file');
-  if (!info.isFile()) throw new JarReadError('is not a regular file');
-  if (info.size === 0) throw new JarReadError('is empty (0 bytes)');
+/** yauzl 3's low-level reader of a local header (public API, missing from @types/yauzl 2). */
+type ZipFileV3 = ZipFile & {
+  readLocalFileHeader(entry: Entry, options: { minimal: true }, callback: (error: Error | null, header?: { fileDataStart: number }) => void): void;
+};
 
+interface OpenJar {
+  fd: number;
+  size: number;
+  blocks: BlockCache;
+}
+
+export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<JarContents> {
+  const jar = openJar(path);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      jar.blocks.stop();
+      reject(new JarReadError(`took longer than ${limits.timeoutMs / 1000} s to read; skipped (a JAR takes milliseconds: a very slow disk, or a file built to be slow)`));
+    }, limits.timeoutMs);
+  });
+  const work = readOpenJar(jar, limits);
+  work.catch(() => undefined); // after the deadline nobody waits for it
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+    // Stopped before closed: a read still under way after the deadline must never reach a reused descriptor.
+    jar.blocks.stop();
+    closeSync(jar.fd);
+  }
+}
+
+/** Opens the file (non-blocking, so a FIFO cannot hang the run) and refuses anything but a non-empty regular file. */
+function openJar(path: string): OpenJar {
+  let fd: number;
+  try {
+    if (path.includes('\u0000')) throw Object.assign(new Error('NUL in path'), { code: 'ENUL' });
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new JarReadError(describeFsError(error as NodeJS.ErrnoException));
+  }
+  const info = fstatSync(fd);
+  const problem = info.isDirectory() ? 'is a directory, not a JAR file' : !info.isFile() ? 'is not a regular file' : info.size === 0 ? 'is empty (0 bytes)' : undefined;
+  if (problem) {
+    closeSync(fd);
+    throw new JarReadError(problem);
+  }
+  return { fd, size: info.size, blocks: new BlockCache(fd, info.size) };
+}
+
+async function readOpenJar(jar: OpenJar, limits: ZipLimits): Promise<JarContents> {
   const yauzl = commonJsExports(await import('yauzl'));
-  const zip = await new Promise<ZipFile>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
+  // The constructor only sets up an EventEmitter: the methods yauzl calls are filled in by blockReader.
+  const Reader = yauzl.RandomAccessReader as unknown as new () => RandomAccessReader;
+  const reader = blockReader(new Reader(), jar);
+  const zip = await new Promise<ZipFileV3>((resolve, reject) => {
+    yauzl.fromRandomAccessReader(reader, jar.size, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
       if (error || !file) reject(new JarReadError(describeZipError(error)));
-      else resolve(file);
+      else resolve(file as ZipFileV3);
     });
   });
   try {
-    const listing = await listEntries(zip, limits);
-    const contents: JarContents = { size: info.size, entryCount: zip.entryCount, truncated: listing.truncated, texts: {}, classes: [], notes: [] };
-    let poms = 0;
-    for (const entry of listing.texts) {
-      if (entry.fileName.endsWith('pom.properties') && ++poms > limits.maxPomProperties) continue;
-      if (entry.uncompressedSize > limits.maxTextBytes) {
-        contents.notes.push(`${entry.fileName} declares ${entry.uncompressedSize} bytes; skipped (limit ${limits.maxTextBytes})`);
-        continue;
-      }
-      const bytes = await readPrefix(zip, entry, limits.maxTextBytes).catch((error: unknown) => {
-        contents.notes.push(`${entry.fileName}: ${describeZipError(error)}`);
-        return undefined;
-      });
-      if (bytes) contents.texts[entry.fileName] = bytes.toString('utf8');
-    }
+    const listing = await listEntries(zip, jar.size, limits);
+    const contents: JarContents = { size: jar.size, entryCount: zip.entryCount, truncated: listing.truncated, texts: {}, classes: [], notes: [] };
+    await readTexts(zip, jar, listing.texts, limits, contents);
     contents.classes = listing.classes.map((e) => e.fileName);
-    contents.classMajor = await sampleClassMajor(zip, listing.classes, limits.classSample, contents.notes);
+    contents.classMajor = await sampleClassMajor(zip, jar, listing.classes, limits.classSample, contents.notes);
     return contents;
   } finally {
     zip.close();
   }
 }
 
-async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<{ texts: Entry[]; classes: Entry[]; truncated: boolean }> {
+async function listEntries(zip: ZipFile, size: number, limits: ZipLimits): Promise<{ texts: Entry[]; classes: Entry[]; truncated: boolean }> {
   const texts: Entry[] = [];
   const classes: Entry[] = [];
   let seen = 0;
@@ -100,7 +147,7 @@ async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<{ texts: En
     zip.on('entry', (entry: Entry) => {
       seen += 1;
       const name = entry.fileName;
-      const lie = zip64Lie(entry);
+      const lie = zip64Lie(entry) ?? pastTheEnd(entry, size);
       if (lie) {
         reject(new JarReadError(`is corrupt (central directory entry '${name}' ${lie})`));
         return;
@@ -115,8 +162,44 @@ async function listEntries(zip: ZipFile, limits: ZipLimits): Promise<{ texts: En
   });
 }
 
+async function readTexts(zip: ZipFileV3, jar: OpenJar, entries: Entry[], limits: ZipLimits, contents: JarContents): Promise<void> {
+  let poms = 0;
+  for (const entry of entries) {
+    if (entry.fileName.endsWith('pom.properties') && ++poms > limits.maxPomProperties) continue;
+    const declared = entry.uncompressedSize;
+    if (declared > limits.maxTextBytes) {
+      contents.notes.push(`${entry.fileName} declares ${declared} bytes; skipped (limit ${limits.maxTextBytes})`);
+      continue;
+    }
+    try {
+      // Deflate never needs more than about the output size (+5 bytes per 64 KiB block): twice is plenty.
+      const bytes = await entryData(zip, jar, entry, 2 * declared + 1024, declared + 1);
+      if (bytes.length !== declared) contents.notes.push(`${entry.fileName} holds ${bytes.length} bytes, not the ${declared} its header declares; skipped`);
+      else contents.texts[entry.fileName] = bytes.toString('utf8');
+    } catch (error) {
+      contents.notes.push(`${entry.fileName}: ${describeEntryError(error, declared)}`);
+    }
+  }
+}
+
+/** Up to `maxOutput` bytes of an entry's content, from at most `maxInput` stored bytes; throws on corrupt data. */
+async function entryData(zip: ZipFileV3, jar: OpenJar, entry: Entry, maxInput: number, maxOutput: number): Promise<Buffer> {
+  const { fileDataStart } = await new Promise<{ fileDataStart: number }>((resolve, reject) => {
+    zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => (error || !header ? reject(error ?? new Error('no local header')) : resolve(header)));
+  });
+  const stored = entry.compressionMethod === 0;
+  if (!stored && entry.compressionMethod !== 8) throw new Error(`uses compression method ${entry.compressionMethod}, which a JVM cannot read`);
+  const length = Math.min(entry.compressedSize, stored ? maxOutput : maxInput);
+  const raw = Buffer.alloc(length);
+  const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
+  if (stored) return raw.subarray(0, copied);
+  // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
+  return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+}
+
 const ZIP64_MARKER = 0xffffffff;
 const ZIP64_EXTRA_FIELD = 0x0001;
+const LOCAL_HEADER_BYTES = 30;
 
 /**
  * 0xFFFFFFFF in a size or offset means "the real value is in the zip64 extra field". yauzl 3 keeps the marker
@@ -133,35 +216,16 @@ function zip64Lie(entry: Entry): string | undefined {
   return marked.length > 0 ? `has the zip64 marker 0xFFFFFFFF as its ${marked.join(' and ')} but no zip64 extra field` : undefined;
 }
 
-/** Up to `max` bytes of an entry, inflating no more than that; the stream is dropped once enough arrived. */
-async function readPrefix(zip: ZipFile, entry: Entry, max: number): Promise<Buffer> {
-  const stream = await new Promise<Readable>((resolve, reject) => {
-    zip.openReadStream(entry, (error, s) => (error || !s ? reject(error ?? new Error('no stream')) : resolve(s)));
-  });
-  const chunks: Buffer[] = [];
-  let length = 0;
-  return new Promise((resolve, reject) => {
-    const finish = () => {
-      stream.removeAllListeners();
-      stream.on('error', () => undefined);
-      stream.destroy();
-      resolve(Buffer.concat(chunks, Math.min(length, max)));
-    };
-    stream.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      length += chunk.length;
-      if (length >= max) finish();
-    });
-    stream.on('end', finish);
-    stream.on('error', (error) => {
-      stream.removeAllListeners();
-      reject(error);
-    });
-  });
+/** A local header or data that would lie past the end of the file (a zip64 offset of 2^62, a 4 GB member). */
+function pastTheEnd(entry: Entry, size: number): string | undefined {
+  const offset = entry.relativeOffsetOfLocalHeader;
+  if (!Number.isSafeInteger(offset) || offset + LOCAL_HEADER_BYTES > size) return `points at offset ${offset}, past the end of the ${size}-byte file`;
+  if (!Number.isSafeInteger(entry.compressedSize) || offset + entry.compressedSize > size) return `claims ${entry.compressedSize} bytes of data, more than the ${size}-byte file holds`;
+  return undefined;
 }
 
 /** Highest major version among an evenly spread sample of class headers (0xCAFEBABE, minor, major). */
-async function sampleClassMajor(zip: ZipFile, classes: Entry[], sample: number, notes: string[]): Promise<number | undefined> {
+async function sampleClassMajor(zip: ZipFileV3, jar: OpenJar, classes: Entry[], sample: number, notes: string[]): Promise<number | undefined> {
   if (classes.length === 0 || sample <= 0) return undefined;
   const step = Math.max(1, classes.length / sample);
   const picked = new Set<Entry>();
@@ -170,7 +234,8 @@ async function sampleClassMajor(zip: ZipFile, classes: Entry[], sample: number, 
   let highest: number | undefined;
   let bad = 0;
   for (const entry of picked) {
-    const header = await readPrefix(zip, entry, 8).catch(() => undefined);
+    // 512 compressed bytes always hold a deflate block header and the first 8 bytes; 1 MiB bounds what they inflate to.
+    const header = await entryData(zip, jar, entry, 512, 1024 * 1024).catch(() => undefined);
     if (!header || header.length < 8 || header.readUInt32BE(0) !== 0xcafebabe) {
       bad += 1;
       continue;
@@ -180,6 +245,83 @@ async function sampleClassMajor(zip: ZipFile, classes: Entry[], sample: number, 
   }
   if (bad > 0) notes.push(`${bad} of ${picked.size} sampled class files have no valid class header`);
   return highest;
+}
+
+const BLOCK_BYTES = 64 * 1024;
+const CACHED_BLOCKS = 8;
+
+/** Reads of one file through a few cached 64 KiB blocks: the central directory is read once, sequentially. */
+class BlockCache {
+  private readonly blocks = new Map<number, Buffer>();
+  private stopped = false;
+
+  constructor(
+    private readonly fd: number,
+    private readonly size: number,
+  ) {}
+
+  /** After this every read throws: set by the deadline and before the descriptor is closed. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Copies up to `length` bytes at `position` into `target`; fewer at the end of the file. */
+  copy(target: Buffer, offset: number, length: number, position: number): number {
+    if (this.stopped) throw new Error('reading stopped (time limit)');
+    if (!Number.isSafeInteger(position) || position < 0) throw new Error(`offset ${position} is out of range`);
+    let copied = 0;
+    while (copied < length && position + copied < this.size) {
+      const at = position + copied;
+      const index = Math.floor(at / BLOCK_BYTES);
+      const block = this.block(index);
+      const within = at - index * BLOCK_BYTES;
+      const n = Math.min(length - copied, block.length - within);
+      if (n <= 0) break;
+      block.copy(target, offset + copied, within, within + n);
+      copied += n;
+    }
+    return copied;
+  }
+
+  private block(index: number): Buffer {
+    const cached = this.blocks.get(index);
+    if (cached) {
+      this.blocks.delete(index);
+      this.blocks.set(index, cached);
+      return cached;
+    }
+    const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+    const bytesRead = readSync(this.fd, buffer, 0, BLOCK_BYTES, index * BLOCK_BYTES);
+    const block = buffer.subarray(0, bytesRead);
+    this.blocks.set(index, block);
+    if (this.blocks.size > CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as number);
+    return block;
+  }
+}
+
+/**
+ * yauzl's reader interface over the block cache. Callbacks run asynchronously (yauzl's lazy entry loop would
+ * otherwise recurse once per entry), and every 64th yields to the event loop so the deadline timer can fire.
+ */
+function blockReader(reader: RandomAccessReader, jar: OpenJar): RandomAccessReader {
+  let calls = 0;
+  const later = (callback: () => void) => (++calls % 64 === 0 ? setImmediate(callback) : queueMicrotask(callback));
+  reader.read = (buffer, offset, length, position, callback) => {
+    let outcome: [Error | null, number];
+    try {
+      outcome = [null, jar.blocks.copy(buffer, offset, length, position)];
+    } catch (error) {
+      outcome = [error instanceof Error ? error : new Error(String(error)), 0];
+    }
+    later(() => (callback as (error: Error | null, bytesRead: number) => void)(...outcome));
+  };
+  reader._readStreamForRange = () => {
+    throw new Error('entry streams are not used: entries are read through the block cache');
+  };
+  reader.close = (callback: (error: Error | null) => void) => {
+    setImmediate(() => callback(null));
+  };
+  return reader;
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {
@@ -193,15 +335,26 @@ function describeFsError(error: NodeJS.ErrnoException): string {
       return 'cannot be read (symbolic link loop)';
     case 'ENOTDIR':
       return 'does not exist (a parent is not a directory)';
+    case 'ENUL':
+      return 'is not a file name: it contains a NUL character';
+    case 'EISDIR':
+      return 'is a directory, not a JAR file';
     default:
       return `cannot be read (${error.code ?? error.message})`;
   }
 }
 
+function describeEntryError(error: unknown, declared: number): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ERR_BUFFER_TOO_LARGE') return `inflates to more than the ${declared} bytes it declares; skipped`;
+  if (typeof code === 'string' && code.startsWith('Z_')) return 'its compressed data is corrupt; skipped';
+  return describeZipError(error);
+}
+
 function describeZipError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/end of central directory record signature not found/i.test(message)) return 'is not a zip/JAR file (no central directory: not a zip, or truncated)';
-  if (/invalid central directory file header signature|unexpected EOF|truncated|offset.*out of range|past the end/i.test(message)) return `is truncated or corrupt (${message})`;
-  if (/invalid|corrupt|bad|too many|too few|unsupported/i.test(message)) return `is corrupt (${message})`;
+  if (/invalid central directory file header signature|unexpected EOF|truncated|offset.*out of range|past the end|overflows/i.test(message)) return `is truncated or corrupt (${message})`;
+  if (/invalid|corrupt|bad|too many|too few|unsupported|compression method/i.test(message)) return `is corrupt (${message})`;
   return `cannot be read as a zip (${message})`;
 }

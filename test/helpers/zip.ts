@@ -14,6 +14,11 @@ export interface ZipEntry {
   declaredCompressedSize?: number;
   /** Unix mode (0o120777 for a symlink, whose data is then its target), stored as zip tools on Unix do. */
   unixMode?: number;
+  /**
+   * Claim this local-header offset through a zip64 extra field (the central directory then says 0xFFFFFFFF):
+   * how a hostile file points an entry far past its own end (2^62).
+   */
+  zip64Offset?: bigint;
 }
 
 export async function writeZip(path: string, entries: readonly ZipEntry[]): Promise<string> {
@@ -25,12 +30,14 @@ export async function writeZip(path: string, entries: readonly ZipEntry[]): Prom
     const body = entry.store ? raw : deflateRawSync(raw);
     const compressed = entry.declaredCompressedSize ?? body.length;
     const header = localHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length);
-    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset, entry.unixMode));
+    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset, { unixMode: entry.unixMode, zip64Offset: entry.zip64Offset }));
     parts.push(header, body);
     offset += header.length + body.length;
   }
   const cd = Buffer.concat(central);
-  parts.push(cd, endRecord(entries.length, cd.length, offset));
+  // More than 65,535 entries need the zip64 end records (as `jar` and the JDK write them).
+  if (entries.length > 0xffff) parts.push(cd, zip64EndRecords(entries.length, cd.length, offset, offset + cd.length));
+  parts.push(...(entries.length > 0xffff ? [] : [cd]), endRecord(entries.length, cd.length, offset));
   const file = await open(path, 'w');
   try {
     await file.writev(parts);
@@ -101,8 +108,15 @@ function localHeader(name: string, method: number, crc: number, compressed: numb
   return Buffer.concat([b, fileName]);
 }
 
-function centralHeader(name: string, method: number, crc: number, compressed: number, size: number, offset: number, unixMode?: number): Buffer {
+function centralHeader(name: string, method: number, crc: number, compressed: number, size: number, offset: number, { unixMode, zip64Offset }: { unixMode?: number; zip64Offset?: bigint } = {}): Buffer {
   const fileName = Buffer.from(name);
+  // The zip64 extended information field (id 0x0001) holds only the values marked 0xFFFFFFFF: here the offset.
+  const extra = zip64Offset === undefined ? Buffer.alloc(0) : Buffer.alloc(12);
+  if (zip64Offset !== undefined) {
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(8, 2);
+    extra.writeBigUInt64LE(zip64Offset, 4);
+  }
   const b = Buffer.alloc(46);
   b.writeUInt32LE(0x02014b50, 0);
   // "Version made by": the upper byte 3 says Unix, so the upper 16 bits of the external attributes are a mode.
@@ -115,8 +129,27 @@ function centralHeader(name: string, method: number, crc: number, compressed: nu
   b.writeUInt32LE(Math.min(size, 0xffffffff), 24);
   b.writeUInt16LE(fileName.length, 28);
   if (unixMode !== undefined) b.writeUInt32LE((unixMode << 16) >>> 0, 38);
-  b.writeUInt32LE(offset, 42);
-  return Buffer.concat([b, fileName]);
+  b.writeUInt16LE(extra.length, 30);
+  b.writeUInt32LE(zip64Offset === undefined ? offset : 0xffffffff, 42);
+  return Buffer.concat([b, fileName, extra]);
+}
+
+/** Zip64 end of central directory record and its locator (APPNOTE 4.3.14, 4.3.15). */
+function zip64EndRecords(count: number, cdSize: number, cdOffset: number, recordOffset: number): Buffer {
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(cdSize), 40);
+  record.writeBigUInt64LE(BigInt(cdOffset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(recordOffset), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([record, locator]);
 }
 
 function endRecord(count: number, cdSize: number, cdOffset: number): Buffer {

@@ -97,7 +97,7 @@ describe('readJar on hostile files', () => {
   });
 
   it('caps the entries it lists and reports that it did', async () => {
-    const contents = await readJar(paths.manyEntries as string, { maxEntries: 1000, maxTextBytes: 1024, classSample: 8, maxPomProperties: 4 });
+    const contents = await readJar(paths.manyEntries as string, { maxEntries: 1000, maxTextBytes: 1024, classSample: 8, maxPomProperties: 4, timeoutMs: 5000 });
     expect(contents.truncated).toBe(true);
     expect(contents.entryCount).toBe(5000);
     expect(contents.classMajor).toBeUndefined();
