@@ -98,6 +98,8 @@ function fixFor(problem: ConfigProblem, config: FlinkConfigFact, migrates: boole
         : problem.message.includes('is not a regular file')
           ? `Replace ${problem.path} with a regular file (it is a pipe, device or directory)`
           : `Make ${problem.path} readable by this user (chmod a+r ${problem.path})`;
+    case 'too-big':
+      return `A Flink config file is a few KiB: check what wrote ${problem.path} and keep only real settings in it`;
     case 'yaml':
       return `Fix the YAML at ${at} (check the indentation, brackets and quotes there)`;
     case 'shape':

@@ -29,11 +29,11 @@ export interface ConfDirFact {
 
 /**
  * One problem with the conf directory, for a check to report and fix: `unreadable` (directory or file),
- * `yaml` (config.yaml is not YAML), `shape` (its top level is not a mapping), `legacy-line` (a flink-conf.yaml
+ * `too-big` (over LIMITS.flinkConfigBytes), `yaml` (config.yaml is not YAML, or nested too deep), `shape` (its top level is not a mapping), `legacy-line` (a flink-conf.yaml
  * line Flink's parser skips), `value` (a setting Flink takes as one value holds a list or a mapping).
  */
 export interface ConfigProblem {
-  kind: 'unreadable' | 'yaml' | 'shape' | 'legacy-line' | 'value';
+  kind: 'unreadable' | 'too-big' | 'yaml' | 'shape' | 'legacy-line' | 'value';
   /** One line, naming the file (and line) it is about. */
   message: string;
   /** The file, or the directory for an unreadable directory. */

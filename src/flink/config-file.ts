@@ -7,6 +7,7 @@ import type { ConfigProblem } from '../facts/index.js';
 import { LEGACY_CONFIG, YAML_CONFIG } from '../knowledge/flink-names.js';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
 import { errorMessage } from '../engine/errors.js';
+import { LIMITS } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
@@ -28,41 +29,62 @@ const SINGLE_VALUE_KEYS: Record<string, string> = {
   'python.client.executable': 'python.client looks at VIRTUAL_ENV, CONDA_PREFIX and PATH instead',
 };
 
+/** Lines of flink-conf.yaml reported one by one; the rest are counted in one more problem. */
+const MAX_LINE_PROBLEMS = 20;
+
 /** Flink's legacy parser: comments after '#', then split on the first ": ". Lines it cannot split are problems. */
 export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { values: Record<string, string>; problems: ConfigProblem[] } {
   const values: Record<string, string> = {};
   const problems: ConfigProblem[] = [];
+  let more = 0;
   text.split(/\r?\n/).forEach((line, index) => {
     const content = line.split('#', 1)[0]?.trim() ?? '';
     if (!content) return;
     const at = content.indexOf(': ');
     if (at < 0) {
       // Flink logs and ignores such a line; "key:" with nothing after it is also ignored.
-      if (!content.endsWith(':')) {
-        problems.push({ kind: 'legacy-line', path: fileName, line: index + 1, message: `${fileName}:${index + 1}: cannot split "${clip(content, 80)}" into key and value (Flink ignores this line)` });
-      }
+      if (content.endsWith(':')) return;
+      if (problems.length >= MAX_LINE_PROBLEMS) more += 1;
+      else problems.push({ kind: 'legacy-line', path: fileName, line: index + 1, message: `${fileName}:${index + 1}: cannot split "${clip(content, 80)}" into key and value (Flink ignores this line)` });
       return;
     }
     const key = content.slice(0, at).trim();
     const value = content.slice(at + 2).trim();
     if (key && value) values[key] = value;
   });
+  if (more > 0) problems.push({ kind: 'legacy-line', path: fileName, message: `${fileName}: ${more} more lines Flink cannot split into key and value` });
   return { values, problems };
 }
 
 /** config.yaml: standard YAML; nested mappings flatten into dotted keys, lists and scalars stay as they are. */
 export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Promise<{ values: Record<string, unknown>; problems: ConfigProblem[] }> {
-  const { parseDocument } = commonJsExports(await import('yaml'));
+  const yaml = commonJsExports(await import('yaml'));
+  const problem = (message: string, offset?: number): { values: Record<string, unknown>; problems: ConfigProblem[] } => {
+    const line = offset === undefined ? undefined : lineAt(text, offset);
+    return { values: {}, problems: [{ kind: 'yaml', path: fileName, message: `${fileName}${line ? `:${line}` : ''}: ${message}`, ...(line ? { line } : {}) }] };
+  };
+  // The composer recurses once per level (and V8 dies outright, not with an exception, when a regular
+  // expression is first compiled that deep): measure the nesting on the linear token stream first.
+  const shape = scanYaml(new yaml.Lexer().lex(text));
+  if (shape.depth > LIMITS.flinkConfigDepth) {
+    return problem(`nested more than ${LIMITS.flinkConfigDepth} levels deep; flink-doctor does not read it (a Flink config nests a few levels)`, shape.deepestAt);
+  }
+  if (shape.anchors > LIMITS.flinkConfigAliases || shape.aliases > LIMITS.flinkConfigAliases) {
+    return problem(`has more than ${LIMITS.flinkConfigAliases} YAML anchors or aliases; flink-doctor does not read it (a Flink config needs none)`, shape.firstAliasAt);
+  }
   // prettyErrors would fill `linePos` but also put a code excerpt into the message: count the lines here instead.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    const offset = first?.pos[0];
-    const line = offset === undefined ? undefined : lineAt(text, offset);
-    const message = `${fileName}${line ? `:${line}` : ''}: not valid YAML (${clip(first?.message.split('\n')[0] ?? 'parse error', 80)})`;
-    return { values: {}, problems: [{ kind: 'yaml', path: fileName, message, ...(line ? { line } : {}) }] };
+    return problem(`not valid YAML (${clip(first?.message.split('\n')[0] ?? 'parse error', 80)})`, first?.pos[0]);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.flinkConfigAliases });
+  } catch (error) {
+    // An alias to no anchor, or more alias expansion than a config needs (a "billion laughs" document).
+    return problem(`its YAML aliases cannot be resolved (${clip(errorMessage(error), 80)})`, shape.firstAliasAt);
+  }
   if (data === null || data === undefined) return { values: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return { values: {}, problems: [{ kind: 'shape', path: fileName, message: `${fileName}: expected a mapping of keys at the top level` }] };
@@ -70,6 +92,55 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
   const values: Record<string, unknown> = {};
   flatten(data as Record<string, unknown>, '', values);
   return { values, problems: [] };
+}
+
+/**
+ * Nesting depth of a YAML document from the lexer's tokens, in one pass: flow brackets exactly, block
+ * collections as the stack of indentation columns where nodes start (an upper bound: a mapping and the
+ * sequence under it may share a column). Also how many anchors ('&a') and aliases ('*a') it has.
+ */
+export interface YamlShape {
+  depth: number;
+  /** Offset of the first token at that depth. */
+  deepestAt: number;
+  anchors: number;
+  aliases: number;
+  /** Offset of the first anchor or alias. */
+  firstAliasAt?: number;
+}
+
+export function scanYaml(tokens: Iterable<string>): YamlShape {
+  const columns: number[] = [];
+  let flow = 0;
+  let column = 0;
+  let offset = 0;
+  const result: YamlShape = { depth: 0, deepestAt: 0, anchors: 0, aliases: 0 };
+  for (const token of tokens) {
+    const code = token.charCodeAt(0);
+    if (code === 0x02 || code === 0x18 || code === 0x1f || code === 0xfeff) continue; // lexer markers, not source text
+    if (token === '---' || token === '...') columns.length = 0;
+    else if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x23 && token !== ':' && token !== ',') {
+      if (flow === 0) {
+        while (columns.length > 0 && (columns[columns.length - 1] ?? 0) > column) columns.pop();
+        if (columns.length === 0 || (columns[columns.length - 1] ?? 0) < column) columns.push(column);
+      }
+      if (token === '[' || token === '{') flow += 1;
+      else if ((token === ']' || token === '}') && flow > 0) flow -= 1;
+      else if (code === 0x26 || code === 0x2a) {
+        if (code === 0x26) result.anchors += 1;
+        else result.aliases += 1;
+        result.firstAliasAt ??= offset;
+      }
+      if (columns.length + flow > result.depth) {
+        result.depth = columns.length + flow;
+        result.deepestAt = offset;
+      }
+    }
+    const newline = token.lastIndexOf('\n');
+    column = newline >= 0 ? token.length - newline - 1 : column + token.length;
+    offset += token.length;
+  }
+  return result;
 }
 
 /** 1-based line of a character offset. */
@@ -102,6 +173,7 @@ function singleValueProblems(values: Record<string, unknown>, file: string): Con
   return problems;
 }
 
+/** Recursive, but never deeper than LIMITS.flinkConfigDepth: parseYamlConfig refuses deeper documents first. */
 function flatten(node: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;
@@ -133,9 +205,12 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   const file = join(dir, chosen);
   let text: string;
   try {
-    text = await readTextFile(file);
+    text = await readTextFile(file, LIMITS.flinkConfigBytes);
   } catch (error) {
-    return { file, present, values: {}, problems: [{ kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` }] };
+    const problem: ConfigProblem = (error as NodeJS.ErrnoException).code === 'ETOOBIG'
+      ? { kind: 'too-big', path: file, message: `${errorMessage(error)}; flink-doctor does not read it` }
+      : { kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` };
+    return { file, present, values: {}, problems: [problem] };
   }
   const parsed = chosen === LEGACY_CONFIG ? parseLegacyConfig(text, file) : await parseYamlConfig(text, file);
   return { file, present, values: parsed.values, problems: [...parsed.problems, ...singleValueProblems(parsed.values, file)] };
