@@ -2,10 +2,12 @@
 // A JAR built for another line than the target is jars.flink-version's to judge (it names the build for the
 // target line); suggesting a newer build of the wrong line would contradict that fix.
 import { defineCheck } from './define.js';
+import type { Facts } from '../src/facts/index.js';
 import type { Outcome } from '../src/engine/model.js';
+import { capList } from '../src/jars/describe.js';
 import { newerOnSameLine } from '../src/maven/advice.js';
 import { gaKey, jarPath, joinUrl } from '../src/maven/coordinates.js';
-import { dataNote, unreachable } from '../src/maven/describe.js';
+import { dataNote, unreachable, withRepositoryProblems } from '../src/maven/describe.js';
 import { classify } from '../src/maven/flink-line.js';
 
 export default defineCheck({
@@ -17,49 +19,54 @@ export default defineCheck({
     'for another line are left to `jars.flink-version`.',
   reads: ['connector and format JARs the job uses', '<repository>/<group>/<artifact>/maven-metadata.xml (cached; --offline: cache, then the shipped snapshot)', 'the target Flink version'],
   needs: ['maven', 'target', 'repository'],
-  run({ maven, target, repository }): Outcome {
-    const facts = { repository: repository.url, repositorySource: repository.source, offline: maven.offline };
-    if (maven.jars.length === 0) return { status: 'skipped', summary: 'no identified connector or format JARs to look up', facts };
-    const newer: string[] = [];
-    const current: string[] = [];
-    const unknown: string[] = [];
-    const otherLine: string[] = [];
-    const fixes: string[] = [];
-    const notes = new Set<string>();
-    for (const jar of maven.jars) {
-      const name = `${jar.artifactId} ${jar.version}`;
-      const line = classify(jar.groupId, jar.artifactId, jar.version).line ?? jar.flinkLine;
-      if (target.minor && line && line !== target.minor) {
-        otherLine.push(`${name}: built for Flink ${line}, target is ${target.minor}; judged by jars.flink-version`);
-        continue;
-      }
-      const result = maven.versions[gaKey(jar)];
-      if (!result || result.versions === null) {
-        unknown.push(`${name}: ${unreachable(result?.note)}`);
-        continue;
-      }
-      if (result.notFound) {
-        unknown.push(`${name}: not in ${repository.url}`);
-        continue;
-      }
-      const note = dataNote(result);
-      if (note) notes.add(note);
-      const update = newerOnSameLine(jar.groupId, jar.artifactId, result.versions, jar.version, jar.flinkLine);
-      if (!update) {
-        current.push(`${name}: newest for its Flink line`);
-        continue;
-      }
-      newer.push(`${jar.artifactId} ${jar.version} → ${update}`);
-      fixes.push(`${jar.groupId}:${jar.artifactId}:${update} (${joinUrl(repository.url, jarPath({ ...jar, version: update }))})`);
-    }
-    const details = [...newer.map((n) => `newer: ${n}`), ...current, ...unknown, ...otherLine, ...notes];
-    const locations = maven.jars.map((j) => ({ path: j.path }));
-    if (newer.length > 0) return { status: 'warning', summary: `newer build for the same Flink line: ${newer.join(', ')}`, details, fix: fixes.map((f) => `Use ${f}`).join('\n'), facts, locations };
-    if (current.length === 0 && unknown.length === 0) {
-      return { status: 'skipped', summary: `no JAR is built for Flink ${target.minor}: judged by jars.flink-version`, details, facts, locations };
-    }
-    if (current.length === 0) return { status: 'skipped', summary: `could not look up versions: ${unknown[0] ?? 'no data'}`, details, facts, locations };
-    if (unknown.length > 0) return { status: 'warning', summary: `${current.length} JAR(s) up to date; ${unknown.length} could not be looked up`, details, facts, locations };
-    return { status: 'ok', summary: `${current.length} JAR(s) are the newest build for their Flink line`, details, facts, locations };
+  run(facts): Outcome {
+    return withRepositoryProblems(judge(facts), facts.maven.problems);
   },
 });
+
+function judge({ maven, target, repository }: Pick<Facts, 'maven' | 'target' | 'repository'>): Outcome {
+  const facts = { repository: repository.url, repositorySource: repository.source, offline: maven.offline };
+  if (maven.jars.length === 0) return { status: 'skipped', summary: 'no identified connector or format JARs to look up', facts };
+  const newer: string[] = [];
+  const current: string[] = [];
+  const unknown: string[] = [];
+  const otherLine: string[] = [];
+  const fixes: string[] = [];
+  const notes = new Set<string>();
+  for (const jar of maven.jars) {
+    const name = `${jar.artifactId} ${jar.version}`;
+    const line = classify(jar.groupId, jar.artifactId, jar.version).line ?? jar.flinkLine;
+    if (target.minor && line && line !== target.minor) {
+      otherLine.push(`${name}: built for Flink ${line}, target is ${target.minor}; judged by jars.flink-version`);
+      continue;
+    }
+    const result = maven.versions[gaKey(jar)];
+    if (!result || result.versions === null) {
+      unknown.push(`${name}: ${unreachable(result?.note)}`);
+      continue;
+    }
+    if (result.notFound) {
+      unknown.push(`${name}: not in ${repository.url}`);
+      continue;
+    }
+    const note = dataNote(result);
+    if (note) notes.add(note);
+    const update = newerOnSameLine(jar.groupId, jar.artifactId, result.versions, jar.version, jar.flinkLine);
+    if (!update) {
+      current.push(`${name}: newest for its Flink line`);
+      continue;
+    }
+    newer.push(`${jar.artifactId} ${jar.version} → ${update}`);
+    fixes.push(`${jar.groupId}:${jar.artifactId}:${update} (${joinUrl(repository.url, jarPath({ ...jar, version: update }))})`);
+  }
+  // The repository's own problems (an unusable settings.xml mirror) come first: they explain the rest.
+  const details = [...maven.problems, ...capList([...newer.map((n) => `newer: ${n}`), ...current, ...unknown, ...otherLine], 50), ...notes];
+  const locations = maven.jars.map((j) => ({ path: j.path }));
+  if (newer.length > 0) return { status: 'warning', summary: `newer build for the same Flink line: ${capList(newer, 5).join(', ')}`, details, fix: fixes.map((f) => `Use ${f}`).join('\n'), facts, locations };
+  if (current.length === 0 && unknown.length === 0) {
+    return { status: 'skipped', summary: `no JAR is built for Flink ${target.minor}: judged by jars.flink-version`, details, facts, locations };
+  }
+  if (current.length === 0) return { status: 'skipped', summary: `could not look up versions: ${unknown[0] ?? 'no data'}`, details, facts, locations };
+  if (unknown.length > 0) return { status: 'warning', summary: `${current.length} JAR(s) up to date; ${unknown.length} could not be looked up`, details, facts, locations };
+  return { status: 'ok', summary: `${current.length} JAR(s) are the newest build for their Flink line`, details, facts, locations };
+}

@@ -3,6 +3,8 @@
 // cap enforced while streaming, manual redirects (no downgrade, no credentials across origins) and a small
 // concurrency limit over keep-alive connections. undici is imported lazily: offline runs never load it.
 import type { Dispatcher } from 'undici';
+import { LIMITS } from '../engine/limits.js';
+import { proxySettings } from './proxy.js';
 import { redactText, redactUrl } from './redact.js';
 import { commonJsExports } from '../util/commonjs.js';
 
@@ -19,13 +21,13 @@ export interface HttpLimits {
 }
 
 export const DEFAULT_LIMITS: Omit<HttpLimits, 'deadline'> = {
-  connectTimeoutMs: 4_000,
-  requestTimeoutMs: 8_000,
-  maxBytes: 2 * 1024 * 1024,
-  maxRetries: 2,
-  maxRetryAfterMs: 5_000,
-  maxRedirects: 5,
-  concurrency: 4,
+  connectTimeoutMs: LIMITS.httpConnectMs,
+  requestTimeoutMs: LIMITS.httpRequestMs,
+  maxBytes: LIMITS.httpResponseBytes,
+  maxRetries: LIMITS.httpRetries,
+  maxRetryAfterMs: LIMITS.httpRetryAfterMs,
+  maxRedirects: LIMITS.httpRedirects,
+  concurrency: LIMITS.httpConcurrency,
 };
 
 export interface HttpOptions {
@@ -184,14 +186,11 @@ export class HttpClient {
       const undici = commonJsExports(await import('undici'));
       const { env, limits } = this.options;
       const connect = { timeout: limits.connectTimeoutMs, ...(this.options.ca ? { ca: this.options.ca } : {}) };
-      const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
-      const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
-      const noProxy = env.NO_PROXY ?? env.no_proxy;
+      const proxies = proxySettings(env);
       // A proxy URL may carry credentials: scrub them from every message like the repository's own.
-      for (const proxy of [httpProxy, httpsProxy]) {
-        const password = proxy ? safeUrl(proxy)?.password : undefined;
-        if (password) this.options.secrets.push(password, decodeURIComponent(password));
-      }
+      this.options.secrets.push(...proxies.secrets);
+      if (proxies.problems.length > 0) throw new Error(proxies.problems.join('; '));
+      const { httpProxy, httpsProxy, noProxy } = proxies;
       const dispatcher: Dispatcher = httpProxy || httpsProxy
         ? new undici.EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect, connections: limits.concurrency, keepAliveTimeout: 4_000 })
         : new undici.Agent({ connect, connections: limits.concurrency, keepAliveTimeout: 4_000 });
@@ -225,14 +224,6 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function safeUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
 }
 
 function describe(error: unknown): string {

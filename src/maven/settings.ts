@@ -3,6 +3,8 @@
 
 import { settingsPath } from './settings-path.js';
 import { parseXml, pick, text } from './xml.js';
+import { errorMessage } from '../engine/errors.js';
+import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
 
 export interface Mirror {
@@ -30,9 +32,10 @@ export async function readSettings(env: Record<string, string | undefined>): Pro
   if (!path) return undefined;
   let raw: string;
   try {
-    raw = await readTextFile(path);
-  } catch {
-    return undefined;
+    raw = await readTextFile(path, LIMITS.settingsXmlBytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { path, mirrors: [], servers: [], problems: [`cannot read ${path}: ${errorMessage(error)}; its mirrors and credentials are not used`] };
   }
   return parseSettings(raw, path, env);
 }

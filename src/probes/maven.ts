@@ -6,9 +6,12 @@ import type { JarIdentity, MavenFact } from '../facts/index.js';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { lookupArtifacts } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
-import { gaKey } from '../maven/coordinates.js';
+import { gaKey, jarPath, type Coordinates } from '../maven/coordinates.js';
+import { errorMessage } from '../engine/errors.js';
 import type { ProbeContext } from './context.js';
 import { repositoryConfig } from './repository.js';
+import { proxySettings } from '../maven/proxy.js';
+import { RepositoryError, type RepositoryConfig } from '../maven/repository.js';
 import { sha1OfFile } from '../util/file-sha1.js';
 
 // JARs the user added: the ones whose version is a choice. lib/ and opt/ JARs come with Flink itself.
@@ -16,13 +19,31 @@ const USER_SOURCES = new Set(['--jars', 'pipeline.jars', 'pipeline.classpaths', 
 
 type Candidate = JarIdentity & { groupId: string; artifactId: string; version: string };
 
-/** Identities worth asking the repository about: connector/format JARs with full coordinates, one per file. */
-export function mavenCandidates(identities: readonly JarIdentity[]): Candidate[] {
+/**
+ * Identities worth asking the repository about: connector/format JARs with full coordinates, one per file.
+ * Coordinates that are not a repository path (a pom.properties saying "version=3.3.0 1.20") are left out with a
+ * problem naming the JAR: one odd JAR must not switch off the Maven data of every other.
+ */
+export function mavenCandidates(identities: readonly JarIdentity[], problems: string[] = []): Candidate[] {
   const seen = new Set<string>();
   return identities
     .filter((j) => j.kind !== 'other' && USER_SOURCES.has(j.source) && j.groupId && j.artifactId && j.version)
     .filter((j) => !seen.has(j.path) && Boolean(seen.add(j.path)))
-    .map((j) => ({ ...j, artifactId: mavenArtifactId(j), groupId: j.groupId!, version: j.version! }));
+    .map((j) => ({ ...j, artifactId: mavenArtifactId(j), groupId: j.groupId!, version: j.version! }))
+    .filter((c) => {
+      const invalid = invalidCoordinates(c);
+      if (invalid) problems.push(`${c.path}: not looked up: ${invalid}`);
+      return !invalid;
+    });
+}
+
+function invalidCoordinates(c: Coordinates): string | undefined {
+  try {
+    jarPath(c);
+    return undefined;
+  } catch (error) {
+    return `${errorMessage(error)} (from the JAR's own metadata)`;
+  }
 }
 
 function mavenArtifactId(j: JarIdentity): string {
@@ -38,10 +59,20 @@ export interface GatherOptions {
 }
 
 export async function gatherMaven(identities: readonly JarIdentity[], { options }: Pick<ProbeContext, 'options'>, extra: GatherOptions = {}): Promise<MavenFact> {
-  const candidates = mavenCandidates(identities);
-  if (candidates.length === 0) return { repository: null, offline: options.offline, versions: {}, jars: [], problems: [] };
-  const repository = await repositoryConfig(options);
-  const fact: MavenFact = { repository: { url: repository.url, source: repository.source }, offline: options.offline, versions: {}, jars: [], problems: [...repository.problems] };
+  const skipped: string[] = [];
+  const candidates = mavenCandidates(identities, skipped);
+  if (candidates.length === 0) return { repository: null, offline: options.offline, versions: {}, jars: [], problems: skipped };
+  let repository: RepositoryConfig;
+  try {
+    repository = await repositoryConfig(options);
+  } catch (error) {
+    // A repository URL that cannot be used (FLINK_DOCTOR_MAVEN_REPO) is a finding of the Maven checks, not a crash.
+    if (!(error instanceof RepositoryError)) throw error;
+    return { repository: null, offline: options.offline, versions: {}, jars: [], problems: [`${error.message}: fix or unset it`, ...skipped] };
+  }
+  // Offline runs never use a proxy, so only online ones report one that cannot be used.
+  const proxies = options.offline ? [] : proxySettings(options.env).problems;
+  const fact: MavenFact = { repository: { url: repository.url, source: repository.source }, offline: options.offline, versions: {}, jars: [], problems: [...repository.problems, ...proxies, ...skipped] };
   // Loaded here so runs without connector JARs never touch the client (nor undici).
   const { MavenClient } = await import('../maven/client.js');
   const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
@@ -55,7 +86,9 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
         fact.versions[key] = await client.versions(c);
       }),
       ...candidates.map(async (c) => {
-        const [localSha1, checksum] = await Promise.all([extra.sha1s?.get(c.path) ?? sha1OfFile(c.path), client.sha1(c)]);
+        const checksum = await client.sha1(c);
+        // Hashing a JAR reads all of it: only worth it when there is a published checksum to compare with.
+        const localSha1 = extra.sha1s?.get(c.path) ?? (checksum.status === 'found' ? await sha1OfFile(c.path) : undefined);
         fact.jars.push({ path: c.path, groupId: c.groupId, artifactId: c.artifactId, version: c.version, flinkLine: c.flinkLine, localSha1, checksum });
       }),
     ]);
