@@ -11,6 +11,7 @@ import { runProcess, type ProcessResult } from './process.js';
 import type { ProbeContext } from './context.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from '../facts/index.js';
 import { findOnPath, isExecutableFile } from './which.js';
+import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
 
@@ -88,6 +89,10 @@ async function javaHomeFromConfig({ options, matrix, get }: ProbeContext): Promi
 async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (binary: string) => Promise<ProcessResult>): Promise<JavaFact> {
   const fact: JavaFact = { provenance: candidate.provenance, home: candidate.home, binary: candidate.binary, found: false, runs: false, shadowed };
   const where = candidate.home ? `${candidate.provenance.source}=${candidate.home}` : candidate.provenance.source;
+  if (candidate.binary.includes('\u0000')) {
+    fact.failure = `${where} is not a path: it contains a NUL character, which no file name can`;
+    return fact;
+  }
   if (candidate.home && !(await isDirectory(candidate.home))) {
     fact.failure = `${where} points to a directory that does not exist`;
     return fact;
@@ -135,7 +140,7 @@ async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (
 async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {
   if (!home) return undefined;
   try {
-    return parseReleaseFile(await readTextFile(join(home, 'release')));
+    return parseReleaseFile(await readTextFile(join(home, 'release'), LIMITS.smallTextBytes));
   } catch {
     return undefined;
   }

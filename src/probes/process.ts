@@ -1,6 +1,10 @@
 // The one place that starts processes: never through a shell, always with a timeout and an output cap,
 // and never throwing: a missing binary, a crash or a hang all come back as a described result.
 import { execa } from 'execa';
+import { resolve } from 'node:path';
+import { LIMITS } from '../engine/limits.js';
+import { unrunnableReason } from './program-file.js';
+import { findOnPath } from './which.js';
 
 export interface ProcessResult {
   /** null when the process never ran to an exit (not found, not executable, killed on timeout). */
@@ -46,13 +50,18 @@ function trackGroup(pid: number): void {
 
 export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const started = performance.now();
-  const subprocess = execa(file, args, {
+  // The file itself is checked before it starts: execve's shell fallback must never run a non-program.
+  const hasDir = file.includes('/') || (process.platform === 'win32' && file.includes('\\'));
+  const program = hasDir ? resolve(options.cwd ?? process.cwd(), file) : findOnPath(file, options.env ?? process.env, options.cwd ?? process.cwd());
+  const refused = program ? unrunnableReason(program) : 'not found';
+  if (refused) return { exitCode: null, stdout: '', stderr: '', timedOut: false, failure: refused, durationMs: Math.round(performance.now() - started) };
+  const subprocess = execa(program as string, args, {
     shell: false,
     reject: false,
     stdin: 'ignore',
     // Its own process group, so a timeout can stop every process it started, not just the first.
     detached: POSIX,
-    maxBuffer: options.maxBuffer ?? 4 * 1024 * 1024,
+    maxBuffer: options.maxBuffer ?? LIMITS.processOutputBytes,
     env: options.env,
     extendEnv: options.env === undefined,
     cwd: options.cwd,
