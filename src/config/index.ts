@@ -77,6 +77,7 @@ export async function resolveInvocation(
     ...(typeof flags.format === 'string' ? { format: flags.format } : {}),
     json: flags.json === true,
     ...(typeof flags.output === 'string' ? { output: flags.output } : {}),
+    ...(loaded && cli.output === undefined && flags.output !== undefined ? { outputSource: `"output" of ${loaded.path}` } : {}),
     cwd,
     env,
   });

@@ -2,7 +2,6 @@
 // file's format/output) and GITHUB_ACTIONS into an output plan, and renders a Report in each format.
 // Every format renders the same Report; none re-runs a check.
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import type { Report } from '../engine/model.js';
@@ -14,6 +13,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderSarif, sarifAnchor } from './sarif.js';
 import type { Style } from './style.js';
 import { ensureDir } from '../util/ensure-dir.js';
+import { writeRegularFile } from '../util/write-file.js';
 
 export const FORMATS = ['human', 'json', 'junit', 'sarif', 'markdown', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -27,6 +27,8 @@ export interface OutputPlan {
   format: Format;
   /** Where that format is written: a file, or undefined for stdout. */
   file?: string;
+  /** Who named the file, for messages: "--output" or the config file's "output". */
+  fileSource?: string;
   /** What goes to stdout, in order. With a file: the human summary (plus workflow commands in Actions). */
   stdout: Format[];
 }
@@ -38,12 +40,14 @@ export interface PlanInput {
   json?: boolean;
   /** --output, then the config file's output (already resolved against its directory). */
   output?: string;
+  /** Who named `output` (default "--output"). */
+  outputSource?: string;
   cwd: string;
   env: Record<string, string | undefined>;
 }
 
 /** The output plan; a contradiction (--json with --format junit) or an unknown format is a UsageError. */
-export function planOutput({ format, json, output, cwd, env }: PlanInput): OutputPlan {
+export function planOutput({ format, json, output, outputSource = '--output', cwd, env }: PlanInput): OutputPlan {
   if (format !== undefined && !isFormat(format)) throw new UsageError(`unknown format '${format}' (known: ${FORMATS.join(', ')})`);
   if (json && format !== undefined && format !== 'json') throw new UsageError(`--json is --format json; it cannot be combined with --format ${format}`);
   if (output === '') throw new UsageError('--output needs a non-empty value');
@@ -52,7 +56,7 @@ export function planOutput({ format, json, output, cwd, env }: PlanInput): Outpu
   // with the human output (never with machine-readable output on stdout).
   const withAnnotations = (formats: Format[]): Format[] =>
     env.GITHUB_ACTIONS === 'true' && formats.includes('human') && !formats.includes('github') ? [...formats, 'github'] : formats;
-  if (output !== undefined) return { format: chosen, file: resolve(cwd, output), stdout: withAnnotations(['human']) };
+  if (output !== undefined) return { format: chosen, file: resolve(cwd, output), fileSource: outputSource, stdout: withAnnotations(['human']) };
   return { format: chosen, stdout: withAnnotations([chosen]) };
 }
 
@@ -96,9 +100,9 @@ export async function writeReport(
   if (plan.file) {
     try {
       await ensureDir(dirname(plan.file));
-      await writeFile(plan.file, render(report, plan.format, ctx, 'file'));
+      await writeRegularFile(plan.file, render(report, plan.format, ctx, 'file'));
     } catch (error) {
-      throw new UsageError(`cannot write --output ${plan.file}: ${errorMessage(error)}`);
+      throw new UsageError(`cannot write ${plan.fileSource ?? '--output'} ${plan.file}: ${errorMessage(error)}`);
     }
   }
   // In GitHub Actions the runner executes any log line that starts with "::". The human report quotes file

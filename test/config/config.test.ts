@@ -145,13 +145,13 @@ describe('resolveInvocation', () => {
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ format: 'junit', output: 'r.xml', severity: { flink: 'off' } }));
     const inv = await resolveInvocation({ skip: ['java'] }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
     expect(inv.flags.skip).toEqual(['java', 'flink.home']);
-    expect(inv.plan).toEqual({ format: 'junit', file: join(dir, 'r.xml'), stdout: ['human'] });
+    expect(inv.plan).toEqual({ format: 'junit', file: join(dir, 'r.xml'), fileSource: `"output" of ${join(dir, 'flink-doctor.config.json')}`, stdout: ['human'] });
     const json = await resolveInvocation({ json: true }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
     expect(json.plan).toEqual({ format: 'json', stdout: ['json'] });
     const sarif = await resolveInvocation({ format: 'sarif', output: 'x.sarif' }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
-    expect(sarif.plan).toEqual({ format: 'sarif', file: join(dir, 'x.sarif'), stdout: ['human'] });
+    expect(sarif.plan).toEqual({ format: 'sarif', file: join(dir, 'x.sarif'), fileSource: '--output', stdout: ['human'] });
     const outputOnly = await resolveInvocation({ output: 'y.xml' }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
-    expect(outputOnly.plan).toEqual({ format: 'junit', file: join(dir, 'y.xml'), stdout: ['human'] });
+    expect(outputOnly.plan).toEqual({ format: 'junit', file: join(dir, 'y.xml'), fileSource: '--output', stdout: ['human'] });
   });
 });
 
