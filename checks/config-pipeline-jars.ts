@@ -2,6 +2,7 @@
 // ';'-separated, pointing at existing files; a YAML list only works where the target's PyFlink reads one.
 import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
+import { capList } from '../src/jars/describe.js';
 
 export default defineCheck({
   id: 'config.pipeline-jars',
@@ -53,7 +54,7 @@ export default defineCheck({
       status: errors.length > 0 ? 'error' : 'warning',
       // The first problem is the summary; the details list the others (not the summary again).
       summary: errors[0] ?? warnings[0] ?? '',
-      details: [...errors, ...warnings].slice(1),
+      details: capList([...errors, ...warnings].slice(1), 50),
       fix: fixes.length > 0 ? `Write:\n${[...new Set(fixes)].join('\n')}` : errors.length > 0 ? 'Point every entry at an existing JAR with a file:/// URL, entries separated by ";"' : 'Pass the JARs these resolve to with --jars so flink-doctor can read them (or use literal paths)',
       facts,
       locations,

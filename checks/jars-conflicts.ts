@@ -35,39 +35,46 @@ export default defineCheck({
       const id = jar.identity;
       if (!id?.artifactId) continue;
       const key = `${id.groupId ?? ''}:${splitScalaSuffix(id.artifactId).base}`;
-      byArtifact.set(key, [...(byArtifact.get(key) ?? []), jar]);
+      const group = byArtifact.get(key);
+      if (group) group.push(jar);
+      else byArtifact.set(key, [jar]);
     }
 
     const errors: string[] = [];
     const warnings: string[] = [];
     const fixes: string[] = [];
     const paths = new Set<string>();
-    // Pairs already explained as one artifact twice: their shared classes are not a second finding.
+    // Pairs already explained as one artifact twice (same group key), or as an identifier clash: their shared
+    // classes are not a second finding. Kept per JAR, not per pair, so a thousand copies cost a thousand entries.
+    const artifactOf = new Map<string, string>();
     const explained = new Set<string>();
-    const pairKey = (a: string, b: string) => [a, b].sort().join('\0');
+    const pairKey = (a: string, b: string) => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
+    const isExplained = (a: string, b: string) => (artifactOf.get(a) !== undefined && artifactOf.get(a) === artifactOf.get(b)) || explained.has(pairKey(a, b));
     let duplicateArtifacts = 0;
     let sameJarTwice = 0;
 
     for (const [key, group] of byArtifact) {
       if (group.length < 2 || onlyShipped(group)) continue;
-      for (const a of group) for (const b of group) if (a !== b) explained.add(pairKey(a.ref.path, b.ref.path));
-      group.forEach((j) => paths.add(j.ref.path));
+      for (const jar of group) {
+        artifactOf.set(jar.ref.path, key);
+        paths.add(jar.ref.path);
+      }
       const versions = new Set(group.map((j) => j.identity?.version ?? '?'));
       const keep = pickKeeper(group);
       const remove = group.filter((j) => j !== keep);
       if (versions.size < 2) {
         sameJarTwice += 1;
-        warnings.push(`the same JAR twice: ${key.replace(/^:/, '')}:${[...versions][0]} as ${group.map(jarLabel).join('; ')}`);
+        warnings.push(`the same JAR twice: ${key.replace(/^:/, '')}:${[...versions][0]} as ${labels(group)}`);
       } else {
         duplicateArtifacts += 1;
-        errors.push(`${key.replace(/^:/, '')} in ${versions.size} versions: ${group.map(jarLabel).join('; ')}`);
+        errors.push(`${key.replace(/^:/, '')} in ${versions.size} versions: ${labels(group)}`);
       }
-      fixes.push(`Remove ${remove.map(jarLabel).join('; ')}; keep ${jarLabel(keep)}`);
+      fixes.push(`Remove ${labels(remove)}; keep ${jarLabel(keep)}`);
     }
 
     // The same SQL identifier from different factory classes in two JARs: Flink refuses to choose.
     let identifierClashes = 0;
-    for (const clash of identifierClashesOf(seen, explained, pairKey)) {
+    for (const clash of identifierClashesOf(seen, isExplained)) {
       const { identifier, a, b } = clash;
       if (onlyShipped([a.jar, b.jar])) continue;
       explained.add(pairKey(a.jar.ref.path, b.jar.ref.path));
@@ -83,7 +90,7 @@ export default defineCheck({
 
     let classOverlaps = 0;
     for (const overlap of jars.overlaps) {
-      if (explained.has(pairKey(overlap.jars[0], overlap.jars[1]))) continue;
+      if (isExplained(overlap.jars[0], overlap.jars[1])) continue;
       const a = byPath.get(overlap.jars[0]);
       const b = byPath.get(overlap.jars[1]);
       if (!a || !b || onlyShipped([a, b])) continue;
@@ -120,30 +127,44 @@ interface Registration {
   classes: string[];
 }
 
+/** Identifier clashes reported at most; each is a line and a fix, and a thousand say nothing more than fifty. */
+const MAX_CLASHES = 50;
+
 /**
  * Pairs of JARs registering one identifier where at least one factory class differs, except pairs already
  * reported as the same artifact twice. Only classes the matrix maps count: an unmapped class says nothing.
+ * JARs are grouped by their exact set of factory classes first: only JARs of different groups can clash, so
+ * a thousand copies of one connector cost a thousand steps, not a million comparisons.
  */
-function identifierClashesOf(seen: readonly ScannedJar[], explained: ReadonlySet<string>, pairKey: (a: string, b: string) => string): { identifier: string; a: Registration; b: Registration }[] {
-  const byIdentifier = new Map<string, Registration[]>();
+function identifierClashesOf(seen: readonly ScannedJar[], isExplained: (a: string, b: string) => boolean): { identifier: string; a: Registration; b: Registration }[] {
+  const byIdentifier = new Map<string, Map<string, Registration[]>>();
   for (const jar of seen) {
     const classesOf = new Map<string, string[]>();
     for (const [className, identifier] of Object.entries(jar.factories ?? {})) classesOf.set(identifier, [...(classesOf.get(identifier) ?? []), className]);
-    for (const [identifier, classes] of classesOf) byIdentifier.set(identifier, [...(byIdentifier.get(identifier) ?? []), { jar, classes: classes.sort() }]);
+    for (const [identifier, classes] of classesOf) {
+      const registration = { jar, classes: classes.sort() };
+      const bySignature = byIdentifier.get(identifier) ?? new Map<string, Registration[]>();
+      byIdentifier.set(identifier, bySignature);
+      const signature = registration.classes.join('\n');
+      bySignature.set(signature, [...(bySignature.get(signature) ?? []), registration]);
+    }
   }
   const clashes: { identifier: string; a: Registration; b: Registration }[] = [];
   const reported = new Set<string>();
-  for (const [identifier, registrations] of [...byIdentifier].sort(([x], [y]) => x.localeCompare(y))) {
-    for (let i = 0; i < registrations.length; i += 1) {
-      for (let j = i + 1; j < registrations.length; j += 1) {
-        const a = registrations[i] as Registration;
-        const b = registrations[j] as Registration;
-        const pair = pairKey(a.jar.ref.path, b.jar.ref.path);
-        if (explained.has(pair) || reported.has(pair)) continue;
-        const same = a.classes.length === b.classes.length && a.classes.every((c, k) => c === b.classes[k]);
-        if (same) continue;
-        reported.add(pair);
-        clashes.push({ identifier, a, b });
+  for (const [identifier, bySignature] of [...byIdentifier].sort(([x], [y]) => x.localeCompare(y))) {
+    const groups = [...bySignature.values()];
+    for (let g = 0; g < groups.length; g += 1) {
+      for (const a of groups[g] ?? []) {
+        for (const other of groups.slice(g + 1)) {
+          for (const b of other) {
+            if (clashes.length >= MAX_CLASHES) return clashes;
+            if (isExplained(a.jar.ref.path, b.jar.ref.path)) continue;
+            const pair = [a.jar.ref.path, b.jar.ref.path].sort().join('\0');
+            if (reported.has(pair)) continue;
+            reported.add(pair);
+            clashes.push({ identifier, a, b });
+          }
+        }
       }
     }
   }
@@ -207,6 +228,11 @@ export function describePackages(common: string, packages: readonly string[], ma
   const below = packages.filter((p) => p !== common).map((p) => dotted(p.slice(common.length + 1)));
   const under = below.length === 1 ? `${dotted(common)}.${below[0]}` : `${dotted(common)}.{${capped(below, max).join(', ')}}`;
   return packages.includes(common) ? `${dotted(common)} and ${under}` : under;
+}
+
+/** A group of JARs in one sentence: the first few by name, then how many more. */
+function labels(group: readonly ScannedJar[], max = 10): string {
+  return capped(group.map(jarLabel), max).join('; ');
 }
 
 function capped(items: string[], max: number): string[] {

@@ -3,14 +3,23 @@
 // supported" for pipeline.jars. This module parses a value and says what is wrong with it and what to write.
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LIMITS } from '../engine/limits.js';
 import type { PipelineAnalysis, PipelineEntry } from '../facts/index.js';
 import { clip } from '../util/text.js';
 
 /** Schemes Flink accepts: file: for pipeline.jars (local: in Kubernetes application mode); any URL for classpaths. */
 const JAR_SCHEMES = new Set(['file', 'local']);
 
+/** Problems listed one by one for one value; the rest are counted. */
+const MAX_ISSUES = 20;
+
 export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknown, baseDir: string): PipelineAnalysis {
   const analysis: PipelineAnalysis = { key, entries: [], issues: [], yamlList: Array.isArray(value) };
+  const length = typeof value === 'string' ? value.length : Array.isArray(value) ? value.reduce<number>((n, v) => n + String(v).length, 0) : 0;
+  if (length > LIMITS.pipelineValueChars) {
+    analysis.issues.push(`${key} is ${length} characters long, more than the ${LIMITS.pipelineValueChars} flink-doctor reads: not a list of JARs a job uses; not read`);
+    return analysis;
+  }
   let items: string[];
   if (Array.isArray(value)) {
     items = value.map((v) => String(v).trim()).filter(Boolean);
@@ -35,9 +44,19 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
     return analysis;
   }
 
+  if (items.length > LIMITS.pipelineEntries) {
+    analysis.issues.push(`${key} has ${items.length} entries; flink-doctor looks at the first ${LIMITS.pipelineEntries} (a job uses tens of JARs)`);
+    items = items.slice(0, LIMITS.pipelineEntries);
+  }
   let changed = analysis.issues.length > 0;
   const fixed: string[] = [];
+  const issuesBefore = analysis.issues.length;
   for (const raw of items) {
+    if (raw.includes('\u0000')) {
+      analysis.issues.push(`"${clip(raw.replace(/\u0000/g, '\\0'), 80)}" contains a NUL character, which no file name can: remove it`);
+      analysis.entries.push({ raw });
+      continue;
+    }
     const entry = describeEntry(raw, baseDir);
     analysis.entries.push(entry);
     if (!entry.scheme) {
@@ -54,6 +73,8 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
     } else fixed.push(raw);
   }
   if (changed && fixed.length > 0) analysis.corrected = fixed.join(';');
+  const perEntry = analysis.issues.length - issuesBefore;
+  if (perEntry > MAX_ISSUES) analysis.issues.splice(issuesBefore + MAX_ISSUES, perEntry - MAX_ISSUES, `… and ${perEntry - MAX_ISSUES} more entries like these`);
   return analysis;
 }
 

@@ -6,7 +6,8 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDir } from '../util/ensure-dir.js';
-import { readTextFile } from '../util/read-file.js';
+import { LIMITS } from '../engine/limits.js';
+import { readTextFileSync } from '../util/read-file.js';
 
 export interface CacheEntry {
   /** The URL without credentials. */
@@ -44,10 +45,10 @@ export class DiskCache {
     return join(this.dir, 'maven', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.json`);
   }
 
+  /** Synchronous on purpose: a run may look up thousands of small entries, most of them misses. */
   async read(url: string): Promise<CacheEntry | undefined> {
     try {
-      const entry = JSON.parse(await readTextFile(this.file(url))) as CacheEntry;
-      return entry.url === url && typeof entry.checkedAt === 'number' ? entry : undefined;
+      return parseCacheEntry(readTextFileSync(this.file(url), LIMITS.cacheEntryBytes), url);
     } catch {
       return undefined;
     }
@@ -65,6 +66,30 @@ export class DiskCache {
       await unlink(temp).catch(() => undefined);
     }
   }
+}
+
+const STATUSES: readonly string[] = ['ok', 'missing', 'failed'];
+const OPTIONAL_STRINGS = ['body', 'etag', 'lastModified', 'reason'] as const;
+
+/**
+ * A cache file's text → the entry for `url`, or undefined (a miss) for anything else: not JSON, another URL, a
+ * field of the wrong type. The cache directory is writable by others in shared CI runners; a planted or
+ * half-written file must cost one request, never an error.
+ */
+export function parseCacheEntry(text: string, url: string): CacheEntry | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const entry = doc as Record<string, unknown>;
+  if (entry.url !== url || typeof entry.checkedAt !== 'number' || !Number.isFinite(entry.checkedAt)) return undefined;
+  if (typeof entry.status !== 'string' || !STATUSES.includes(entry.status)) return undefined;
+  if (OPTIONAL_STRINGS.some((key) => entry[key] !== undefined && typeof entry[key] !== 'string')) return undefined;
+  if (entry.status === 'ok' && typeof entry.body !== 'string') return undefined;
+  return entry as unknown as CacheEntry;
 }
 
 export function isFresh(entry: CacheEntry, ttl: number, now = Date.now()): boolean {

@@ -1,11 +1,12 @@
 // The Maven client the probes use: cache first, then the repository (conditional requests), then the
 // shipped snapshot. It never throws for network trouble: every answer says where it came from and, when
 // the repository could not be asked, why.
+import { LIMITS } from '../engine/limits.js';
 import type { ChecksumResult, DataSource, VersionsResult } from '../facts/index.js';
 import { DiskCache, TTL, isFresh, type CacheEntry } from './cache.js';
 import { gaKey, joinUrl, metadataPath, sha1Path, type Coordinates } from './coordinates.js';
 import { DEFAULT_LIMITS, HttpClient, type HttpLimits } from './http.js';
-import { parseMetadata, parseSha1 } from './metadata.js';
+import { parseMetadata, parseSha1, type ArtifactMetadata } from './metadata.js';
 import type { RepositoryConfig } from './repository.js';
 import { loadSnapshot } from './snapshot.js';
 
@@ -27,8 +28,8 @@ export class MavenClient {
   constructor(private readonly options: MavenClientOptions) {}
 
   async versions(ga: Pick<Coordinates, 'groupId' | 'artifactId'>): Promise<VersionsResult> {
-    const result = await this.fetch(metadataPath(ga), TTL.metadata, (body) => void parseMetadata(body));
-    if (result.kind === 'ok') return { versions: parseMetadata(result.body).versions, source: result.source, asOf: new Date(result.checkedAt).toISOString(), note: result.note };
+    const result = await this.fetch(metadataPath(ga), TTL.metadata, (body) => void metadataOf(body));
+    if (result.kind === 'ok') return { versions: metadataOf(result.body).versions, source: result.source, asOf: new Date(result.checkedAt).toISOString(), note: result.note };
     if (result.kind === 'missing') return { versions: [], source: result.source, notFound: true };
     const snapshot = await loadSnapshot();
     const known = snapshot?.artifacts[gaKey(ga)];
@@ -50,7 +51,7 @@ export class MavenClient {
   }
 
   private client(): HttpClient {
-    const { repository, env, limits, totalTimeoutMs = 20_000 } = this.options;
+    const { repository, env, limits, totalTimeoutMs = LIMITS.httpRunMs } = this.options;
     this.http ??= new HttpClient({
       limits: { ...DEFAULT_LIMITS, ...limits, deadline: Date.now() + totalTimeoutMs },
       auth: repository.auth,
@@ -64,7 +65,7 @@ export class MavenClient {
   private async fetch(path: string, ttl: number, validate: (body: string) => void): Promise<Fetched> {
     const { cache, offline, repository } = this.options;
     const url = joinUrl(repository.url, path);
-    const entry = await cache.read(url);
+    const entry = usable(await cache.read(url), validate);
     if (entry && isFresh(entry, ttl)) {
       if (entry.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'cache', checkedAt: entry.checkedAt };
       if (entry.status === 'missing') return { kind: 'missing', source: 'cache' };
@@ -104,5 +105,27 @@ export class MavenClient {
     if (entry?.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: full };
     await this.options.cache.write({ url, checkedAt: Date.now(), status: 'failed', reason: full });
     return { kind: 'unavailable', reason: full };
+  }
+}
+
+/**
+ * The body parsed last: a body is validated and then answered from, back to back, and parsing a 2 MiB
+ * maven-metadata.xml costs half a second, so the second parse is the first one's result.
+ */
+let lastMetadata: { body: string; value: ArtifactMetadata } | undefined;
+
+function metadataOf(body: string): ArtifactMetadata {
+  if (lastMetadata?.body !== body) lastMetadata = { body, value: parseMetadata(body) };
+  return lastMetadata.value;
+}
+
+/** A cached body that no longer validates (a planted or damaged cache file) is a miss, like no entry at all. */
+function usable(entry: CacheEntry | undefined, validate: (body: string) => void): CacheEntry | undefined {
+  if (entry?.status !== 'ok' || entry.body === undefined) return entry;
+  try {
+    validate(entry.body);
+    return entry;
+  } catch {
+    return undefined;
   }
 }

@@ -45,20 +45,46 @@ export function compareRelease(a: number[], b: number[]): number {
   return 0;
 }
 
+/**
+ * The stable builds of one version list, classified once per list and artifact, and the newest per line once per
+ * line: a run asks about the same list once per JAR, and a repository may list tens of thousands of versions.
+ */
+interface Classified {
+  builds: (LineVersion & { externalized: boolean })[];
+  newest: Map<string, string | undefined>;
+}
+const classifiedLists = new WeakMap<readonly string[], Map<string, Classified>>();
+
+function classified(groupId: string, artifactId: string, versions: readonly string[]): Classified {
+  let byArtifact = classifiedLists.get(versions);
+  if (!byArtifact) classifiedLists.set(versions, (byArtifact = new Map()));
+  const key = `${groupId}:${artifactId}`;
+  let entry = byArtifact.get(key);
+  if (!entry) {
+    const builds = versions.filter(isStable).map((v) => ({ ...classify(groupId, artifactId, v), externalized: EXTERNALIZED.test(v) || UNDERSCORED.test(v) }));
+    byArtifact.set(key, (entry = { builds, newest: new Map() }));
+  }
+  return entry;
+}
+
 /** Newest stable build for a Flink line (externalized builds beat in-tree ones of the same line). */
 export function newestForLine(groupId: string, artifactId: string, versions: readonly string[], line: string): string | undefined {
-  const candidates = versions.filter(isStable).map((v) => classify(groupId, artifactId, v)).filter((c) => c.line === line);
-  candidates.sort((a, b) => rank(a) - rank(b) || compareRelease(a.release, b.release));
-  return candidates[candidates.length - 1]?.version;
+  const entry = classified(groupId, artifactId, versions);
+  if (entry.newest.has(line)) return entry.newest.get(line);
+  let best: Classified['builds'][number] | undefined;
+  for (const candidate of entry.builds) {
+    if (candidate.line !== line) continue;
+    const order = best ? Number(candidate.externalized) - Number(best.externalized) || compareRelease(candidate.release, best.release) : 1;
+    if (order >= 0) best = candidate;
+  }
+  entry.newest.set(line, best?.version);
+  return best?.version;
 }
 
 /** Lines that have at least one stable build, oldest first. */
 export function linesOf(groupId: string, artifactId: string, versions: readonly string[]): string[] {
   const lines = new Set<string>();
-  for (const v of versions.filter(isStable)) {
-    const line = classify(groupId, artifactId, v).line;
-    if (line) lines.add(line);
-  }
+  for (const build of classified(groupId, artifactId, versions).builds) if (build.line) lines.add(build.line);
   return [...lines].sort((a, b) => compareRelease(numbers(a), numbers(b)));
 }
 
@@ -70,10 +96,6 @@ export function nearestLine(lines: readonly string[], line: string): string | un
     return Math.abs((maj - (target[0] ?? 0)) * 100 + (min - (target[1] ?? 0)));
   };
   return [...lines].sort((a, b) => distance(a) - distance(b) || compareRelease(numbers(a), numbers(b)))[0];
-}
-
-function rank(c: LineVersion): number {
-  return EXTERNALIZED.test(c.version) || UNDERSCORED.test(c.version) ? 1 : 0;
 }
 
 function numbers(version: string): number[] {

@@ -4,14 +4,15 @@
 // Reads are synchronous on purpose: an environment holds hundreds of small metadata files, and a thread-pool
 // round trip per open/read/close costs 4-5x more than the read itself (8-16 ms vs 2-4 ms for 100 packages).
 // Unreadable or garbage metadata becomes a problem, never an exception.
-import { closeSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
 import { parseMetadata, parseRequiresTxt } from '../python/metadata.js';
 import { normalizeName } from '../python/pep508.js';
 import type { ProbeContext } from './context.js';
 import type { InstalledDistribution, InstalledPackagesFact } from '../facts/index.js';
-import { openRegularFileSync } from '../util/read-file.js';
+import { formatBytes, LIMITS } from '../engine/limits.js';
+import { openRegularFileSync, readTextFileSync } from '../util/read-file.js';
 
 type MetadataKind = 'dist-info' | 'egg-info-dir' | 'egg-info-file' | 'egg-dir';
 
@@ -21,7 +22,7 @@ interface Found {
   kind: MetadataKind;
 }
 
-type ReadResult = { ok: true; dist: InstalledDistribution } | { ok: false; problem: string; name: string };
+type ReadResult = { ok: true; dist: InstalledDistribution; notes: string[] } | { ok: false; problem: string; name: string };
 
 export async function probeInstalledPackages({ get }: ProbeContext): Promise<InstalledPackagesFact> {
   const python = await get('python');
@@ -32,18 +33,21 @@ export async function probeInstalledPackages({ get }: ProbeContext): Promise<Ins
 /** The scan itself, exported so it can be used on any list of directories (tests, other probes). */
 export async function scanSysPath(sysPath: readonly string[]): Promise<InstalledPackagesFact> {
   const fact: InstalledPackagesFact = { distributions: {}, duplicates: [], problems: [] };
-  const reads = sysPath.map((entry) => findMetadata(entry).map(readDistribution));
-  for (const results of reads) {
-    for (const result of results) {
-      if (!result.ok) {
-        fact.problems.push(result.problem);
-        (fact.broken ??= []).push(result.name);
-        continue;
-      }
-      const { dist } = result;
-      if (fact.distributions[dist.key]) fact.duplicates.push(dist);
-      else fact.distributions[dist.key] = dist;
+  const found = sysPath.flatMap(findMetadata);
+  if (found.length > LIMITS.distributions) {
+    fact.problems.push(`${found.length} installed distributions on sys.path; only the first ${LIMITS.distributions} were read`);
+    found.length = LIMITS.distributions;
+  }
+  for (const result of found.map(readDistribution)) {
+    if (!result.ok) {
+      fact.problems.push(result.problem);
+      (fact.broken ??= []).push(result.name);
+      continue;
     }
+    const { dist } = result;
+    fact.problems.push(...result.notes);
+    if (fact.distributions[dist.key]) fact.duplicates.push(dist);
+    else fact.distributions[dist.key] = dist;
   }
   return fact;
 }
@@ -81,44 +85,53 @@ function readDistribution({ dir, kind }: Found): ReadResult {
   const metadataFile =
     kind === 'dist-info' ? join(dir, 'METADATA') : kind === 'egg-info-dir' ? join(dir, 'PKG-INFO') : kind === 'egg-dir' ? join(dir, 'EGG-INFO', 'PKG-INFO') : dir;
   const requiresFile = kind === 'egg-info-dir' ? join(dir, 'requires.txt') : kind === 'egg-dir' ? join(dir, 'EGG-INFO', 'requires.txt') : undefined;
-  const text = readHeaders(metadataFile);
-  const requiresText = requiresFile ? readText(requiresFile) : undefined;
-  if (typeof text !== 'string') {
-    return { ok: false, problem: `${dir}: cannot read ${basename(metadataFile)} (${text.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
+  const headers = readHeaders(metadataFile);
+  if ('error' in headers) {
+    return { ok: false, problem: `${dir}: cannot read ${basename(metadataFile)} (${headers.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
   }
-  const parsed = parseMetadata(text);
+  const parsed = parseMetadata(headers.text);
   if (!parsed.ok) return { ok: false, problem: `${metadataFile}: unreadable metadata (${parsed.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
   const { name, version, requiresDist } = parsed.metadata;
+  const notes = headers.cut ? [`${metadataFile}: headers longer than ${formatBytes(LIMITS.metadataHeaderBytes)}; only that much was read`] : [];
   // importlib.metadata: Requires-Dist from the metadata file when it has any, else egg-info's requires.txt.
-  const requires = requiresDist.length > 0 ? requiresDist : typeof requiresText === 'string' ? parseRequiresTxt(requiresText) : [];
-  return { ok: true, dist: { name, key: normalizeName(name), version, metadataDir: dir, requires } };
+  let requires = requiresDist;
+  if (requires.length === 0 && requiresFile) {
+    const text = readRequiresTxt(requiresFile);
+    if (typeof text === 'string') requires = parseRequiresTxt(text);
+    else if (text.error !== 'missing') notes.push(`${requiresFile}: cannot read it (${text.error}); its requirements are not checked`);
+  }
+  if (requires.length > LIMITS.requirementsPerDistribution) {
+    notes.push(`${metadataFile}: ${requires.length} requirements; only the first ${LIMITS.requirementsPerDistribution} are checked`);
+    requires = requires.slice(0, LIMITS.requirementsPerDistribution);
+  }
+  return { ok: true, dist: { name, key: normalizeName(name), version, metadataDir: dir, requires }, notes };
 }
 
 const HEADER_CHUNK = 16 * 1024;
-const HEADER_LIMIT = 1024 * 1024;
+let headerBuffer: Buffer | undefined;
 
 /**
  * The RFC 822 header block of a METADATA/PKG-INFO file: everything up to the first blank line. The body after
- * it is the project's long description (often hundreds of KB) and holds nothing a check needs.
+ * it is the project's long description (often hundreds of KB) and holds nothing a check needs. Read in chunks,
+ * each searched once for the blank line (including across the boundary), up to LIMITS.metadataHeaderBytes.
  */
-function readHeaders(path: string): string | { error: string } {
+function readHeaders(path: string): { text: string; cut: boolean } | { error: string } {
   let fd: number | undefined;
   try {
     fd = openRegularFileSync(path);
-    const chunks: Buffer[] = [];
+    // One buffer for every read of the scan (reads are synchronous): allocating 1 MiB per package would cost more than reading it.
+    headerBuffer ??= Buffer.allocUnsafe(LIMITS.metadataHeaderBytes);
+    const buffer = headerBuffer;
     let total = 0;
-    for (;;) {
-      const buffer = Buffer.alloc(HEADER_CHUNK);
-      const bytesRead = readSync(fd, buffer, 0, HEADER_CHUNK, total);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
+    while (total < buffer.length) {
+      const bytesRead = readSync(fd, buffer, total, Math.min(HEADER_CHUNK, buffer.length - total), total);
+      if (bytesRead === 0) return { text: buffer.toString('utf8', 0, total), cut: false };
+      const end = blankLine(buffer, Math.max(0, total - 3), total + bytesRead);
       total += bytesRead;
-      const text = Buffer.concat(chunks).toString('utf8');
-      const end = text.search(/\r?\n\r?\n/);
-      if (end >= 0) return text.slice(0, end + 1);
-      if (total >= HEADER_LIMIT) return text;
+      if (end >= 0) return { text: buffer.toString('utf8', 0, end + 1), cut: false };
     }
-    return Buffer.concat(chunks).toString('utf8');
+    const more = readSync(fd, Buffer.alloc(1), 0, 1, total) > 0;
+    return { text: buffer.toString('utf8', 0, total), cut: more };
   } catch (error) {
     return { error: describeReadError(error) };
   } finally {
@@ -126,14 +139,18 @@ function readHeaders(path: string): string | { error: string } {
   }
 }
 
-function readText(path: string): string | { error: string } {
+/** Offset of the "\n" that ends the headers ("\n\n" or "\n\r\n") in buffer[from, to), or -1. */
+function blankLine(buffer: Buffer, from: number, to: number): number {
+  for (let i = buffer.indexOf(10, from); i >= 0 && i < to; i = buffer.indexOf(10, i + 1)) {
+    if (buffer[i + 1] === 10 && i + 1 < to) return i;
+    if (buffer[i + 1] === 13 && buffer[i + 2] === 10 && i + 2 < to) return i;
+  }
+  return -1;
+}
+
+function readRequiresTxt(path: string): string | { error: string } {
   try {
-    const fd = openRegularFileSync(path);
-    try {
-      return readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
+    return readTextFileSync(path, LIMITS.requiresTxtBytes);
   } catch (error) {
     return { error: describeReadError(error) };
   }

@@ -8,6 +8,7 @@ import { errorMessage } from '../engine/errors.js';
 import type { ProbeContext } from './context.js';
 import type { PyflinkFact } from '../facts/index.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../knowledge/flink-names.js';
+import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
 
 const VERSION_ASSIGNMENT = /^__version__\s*(?::\s*str\s*)?=\s*(['"])([^'"\r\n]+)\1/m;
@@ -67,7 +68,7 @@ async function firstPackageDir(sysPath: readonly string[]): Promise<string | und
 
 async function readVersionFile(path: string): Promise<{ text: string; problem?: undefined } | { text?: undefined; problem: string }> {
   try {
-    return { text: await readTextFile(path) };
+    return { text: await readTextFile(path, LIMITS.smallTextBytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { problem: code === 'ENOENT' ? `${path} is missing` : `cannot read ${path}: ${errorMessage(error)}` };

@@ -4,6 +4,7 @@
 // Evaluation follows `packaging.markers`: a comparison is a PEP 440 specifier test when the right-hand side
 // forms a valid specifier with the operator and the left-hand side is a valid version, else a string test.
 import { compare, explain, satisfies, valid, validRange } from '@renovatebot/pep440';
+import { LIMITS } from '../engine/limits.js';
 import type { MarkerEnvironment } from '../facts/index.js';
 
 /** PEP 503: runs of "-", "_" and "." become one "-", lower case ("Ruamel.YAML" → "ruamel-yaml"). */
@@ -78,7 +79,16 @@ class SyntaxFailure extends Error {}
 /** A tiny cursor over one line; every `expect*` throws SyntaxFailure, caught at the public boundary. */
 class Cursor {
   pos = 0;
+  /** Open parentheses in a marker: bounded, so nesting never costs more stack than LIMITS.markerDepth. */
+  depth = 0;
+  /** Extras, version clauses and marker comparisons so far: bounded, so checking one requirement stays cheap. */
+  parts = 0;
   constructor(readonly text: string) {}
+
+  /** Counts one more part; past LIMITS.requirementParts the requirement is refused (real ones have a few). */
+  part(): void {
+    if (++this.parts > LIMITS.requirementParts) throw new SyntaxFailure(`more than ${LIMITS.requirementParts} extras, version clauses and marker comparisons (real requirements have a few)`);
+  }
 
   get done(): boolean {
     return this.pos >= this.text.length;
@@ -116,9 +126,16 @@ class Cursor {
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
 const VERSION_TEXT = /[A-Za-z0-9_.*+!-]+/;
 
+/** A requirement or marker longer than any real one is refused before parsing: parsing cost stays bounded. */
+function tooLong(text: string): string | undefined {
+  return text.length > LIMITS.requirementChars ? `is ${text.length} characters long, more than the ${LIMITS.requirementChars} a requirement may have here (real ones are under 300)` : undefined;
+}
+
 /** Parses one requirement line (PEP 508). Never throws. */
 export function parseRequirement(line: string): ParseResult<Requirement> {
   const input = line;
+  const long = tooLong(line);
+  if (long) return { ok: false, error: long, input };
   try {
     const cursor = new Cursor(line.trim());
     if (cursor.done) cursor.fail('a distribution name');
@@ -130,6 +147,7 @@ export function parseRequirement(line: string): ParseResult<Requirement> {
       if (!cursor.take(']')) {
         for (;;) {
           cursor.skipSpace();
+          cursor.part();
           extras.push(normalizeName(cursor.match(NAME) ?? cursor.fail('an extra name')));
           cursor.skipSpace();
           if (cursor.take(']')) break;
@@ -164,21 +182,26 @@ export function parseRequirement(line: string): ParseResult<Requirement> {
     if (!cursor.done) cursor.fail('end of requirement');
     return { ok: true, value: requirement };
   } catch (error) {
-    if (error instanceof SyntaxFailure) return { ok: false, error: error.message, input };
-    return { ok: false, error: String(error), input };
+    return { ok: false, error: failureText(error), input };
   }
+}
+
+/** A syntax failure says where; anything else (it should not happen within the limits) says only that it failed. */
+function failureText(error: unknown): string {
+  return error instanceof SyntaxFailure ? error.message : 'too complex to read';
 }
 
 function parseVersionMany(cursor: Cursor): string {
   const clauses: string[] = [];
   for (;;) {
     cursor.skipSpace();
+    cursor.part();
     const op = VERSION_OPS.find((candidate) => cursor.take(candidate)) ?? cursor.fail('a version operator (==, >=, <, ~=, …)');
     cursor.skipSpace();
     const version = cursor.match(VERSION_TEXT) ?? cursor.fail(`a version after "${op}"`);
     const clause = `${op}${version}`;
     // "===" takes any string; the others must form a PEP 440 specifier, or satisfies() would misjudge them.
-    if (op !== '===' && !validRange(clause)) throw new SyntaxFailure(`"${clause}" is not a valid PEP 440 version specifier`);
+    if (op !== '===' && !isSpecifier(clause)) throw new SyntaxFailure(`"${clause}" is not a valid PEP 440 version specifier`);
     clauses.push(clause);
     const save = cursor.pos;
     cursor.skipSpace();
@@ -191,6 +214,8 @@ function parseVersionMany(cursor: Cursor): string {
 
 /** Parses a bare marker expression ("python_version >= '3.8' and extra == 'gcp'"). Never throws. */
 export function parseMarker(text: string): ParseResult<MarkerNode> {
+  const long = tooLong(text);
+  if (long) return { ok: false, error: long, input: text };
   try {
     const cursor = new Cursor(text.trim());
     const node = parseMarkerOr(cursor);
@@ -198,8 +223,7 @@ export function parseMarker(text: string): ParseResult<MarkerNode> {
     if (!cursor.done) cursor.fail('"and", "or" or end of marker');
     return { ok: true, value: node };
   } catch (error) {
-    if (error instanceof SyntaxFailure) return { ok: false, error: error.message, input: text };
-    return { ok: false, error: String(error), input: text };
+    return { ok: false, error: failureText(error), input: text };
   }
 }
 
@@ -218,11 +242,14 @@ function parseMarkerAnd(cursor: Cursor): MarkerNode {
 function parseMarkerAtom(cursor: Cursor): MarkerNode {
   cursor.skipSpace();
   if (cursor.take('(')) {
+    if (++cursor.depth > LIMITS.markerDepth) throw new SyntaxFailure(`more than ${LIMITS.markerDepth} nested parentheses at column ${cursor.pos}`);
     const inner = parseMarkerOr(cursor);
     cursor.skipSpace();
     if (!cursor.take(')')) cursor.fail('")" in the marker');
+    cursor.depth -= 1;
     return inner;
   }
+  cursor.part();
   const left = parseMarkerValue(cursor);
   cursor.skipSpace();
   const op = parseMarkerOp(cursor);
@@ -276,9 +303,21 @@ export type MarkerContext = MarkerEnvironment & { extra?: string };
 export function evaluateMarker(node: MarkerNode, env: MarkerContext): boolean {
   switch (node.kind) {
     case 'and':
-      return evaluateMarker(node.left, env) && evaluateMarker(node.right, env);
-    case 'or':
-      return evaluateMarker(node.left, env) || evaluateMarker(node.right, env);
+    case 'or': {
+      // "a and b and c …" nests to the left: walk that spine in a loop rather than recursing once per clause.
+      const rights: MarkerNode[] = [];
+      let left: MarkerNode = node;
+      while (left.kind === node.kind) {
+        rights.push(left.right);
+        left = left.left;
+      }
+      let value = evaluateMarker(left, env);
+      for (let i = rights.length - 1; i >= 0; i -= 1) {
+        const right = rights[i] as MarkerNode;
+        value = node.kind === 'and' ? value && evaluateMarker(right, env) : value || evaluateMarker(right, env);
+      }
+      return value;
+    }
     case 'compare': {
       const isExtra = isVariable(node.left, 'extra') || isVariable(node.right, 'extra');
       const resolve = (value: MarkerValue) => {
@@ -294,12 +333,29 @@ function isVariable(value: MarkerValue, name: MarkerVariable): boolean {
   return value.kind === 'variable' && value.name === name;
 }
 
+/**
+ * Comparisons already made, by (left, op, right): a requirement is evaluated once per extra asked for, and PEP 440
+ * parsing is the costly part. Emptied when full, so memory stays bounded.
+ */
+const compared = new Map<string, boolean>();
+const MAX_COMPARED = 10_000;
+
 /** One comparison, as `packaging` does it: PEP 440 when "<op><right>" is a specifier and left a version. */
 export function compareMarkerValues(left: string, op: MarkerOp, right: string): boolean {
+  const key = `${left}\0${op}\0${right}`;
+  const known = compared.get(key);
+  if (known !== undefined) return known;
+  if (compared.size >= MAX_COMPARED) compared.clear();
+  const verdict = compareUncached(left, op, right);
+  compared.set(key, verdict);
+  return verdict;
+}
+
+function compareUncached(left: string, op: MarkerOp, right: string): boolean {
   if (op === 'in') return right.includes(left);
   if (op === 'not in') return !right.includes(left);
   if (op === '===') return left.toLowerCase() === right.toLowerCase();
-  if (valid(left) !== null && validRange(`${op}${right}`)) {
+  if (valid(left) !== null && isSpecifier(`${op}${right}`)) {
     const verdict = clauseHolds(left, `${op}${right}`);
     if (verdict !== undefined) return verdict;
   }
@@ -328,7 +384,14 @@ export function compareMarkerValues(left: string, op: MarkerOp, right: string): 
 export function requirementApplies(requirement: Requirement, env: MarkerEnvironment, extras: readonly string[] = []): boolean {
   if (!requirement.marker) return true;
   const marker = requirement.marker;
-  return ['', ...extras].some((extra) => evaluateMarker(marker, { ...env, extra }));
+  // A marker that never names `extra` has one answer whatever the extras: evaluate it once.
+  const asked = mentionsExtra(marker) ? ['', ...extras] : [''];
+  return asked.some((extra) => evaluateMarker(marker, { ...env, extra }));
+}
+
+function mentionsExtra(node: MarkerNode): boolean {
+  if (node.kind === 'compare') return isVariable(node.left, 'extra') || isVariable(node.right, 'extra');
+  return mentionsExtra(node.left) || mentionsExtra(node.right);
 }
 
 /** Whether `version` satisfies a specifier like ">=5,<9" (pre-releases count, as in `pip check`). Invalid input → false. */
@@ -337,9 +400,64 @@ export function versionSatisfies(version: string, specifier: string): boolean {
   const clauses = specifier.split(',').map((clause) => clause.trim()).filter(Boolean);
   return clauses.every((clause) => {
     if (clause.startsWith('===')) return version.trim().toLowerCase() === clause.slice(3).trim().toLowerCase();
-    if (valid(version) === null || !validRange(clause)) return false;
+    if (valid(version) === null || !isSpecifier(clause)) return false;
     return clauseHolds(version, clause) ?? false;
   });
+}
+
+/** A release-only version ("3.11", "2.4.2"): no epoch, pre, post, dev or local part. */
+const RELEASE = /^\d+(?:\.\d+)*$/;
+/** A clause of an ordering or (in)equality operator and a release-only version: "<4", "!=3.0.1". */
+const RELEASE_CLAUSE = /^\s*(==|!=|<=|>=|<|>)\s*(\d+(?:\.\d+)*)\s*$/;
+
+/** Specifiers already validated: parsing one with @renovatebot/pep440 costs ~50 µs, and a walk meets the same ones often. */
+const specifiers = new Map<string, boolean>();
+
+/**
+ * Whether "<op><version>" is a PEP 440 specifier. Release-only versions are valid with every operator (two segments
+ * at least for "~="), so those are decided here; anything else goes to the library. Results are kept (bounded).
+ */
+export function isSpecifier(clause: string): boolean {
+  const release = /^\s*(~=|==|!=|<=|>=|<|>)\s*(\d+(?:\.\d+)*)\s*$/.exec(clause);
+  if (release) return release[1] !== '~=' || (release[2] ?? '').includes('.');
+  const known = specifiers.get(clause);
+  if (known !== undefined) return known;
+  if (specifiers.size >= MAX_COMPARED) specifiers.clear();
+  const verdict = Boolean(validRange(clause));
+  specifiers.set(clause, verdict);
+  return verdict;
+}
+
+/** PEP 440 order of release-only versions: segment by segment as numbers, missing segments count as 0. */
+function compareReleases(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
+
+/** The release-only case of clauseHolds, which the library answers too but ~50 times slower; undefined otherwise. */
+function releaseClauseHolds(version: string, clause: string): boolean | undefined {
+  const match = RELEASE_CLAUSE.exec(clause);
+  if (!match || !RELEASE.test(version.trim())) return undefined;
+  const order = compareReleases(version.trim(), match[2] ?? '');
+  switch (match[1]) {
+    case '==':
+      return order === 0;
+    case '!=':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    default:
+      return order >= 0;
+  }
 }
 
 /**
@@ -349,6 +467,8 @@ export function versionSatisfies(version: string, specifier: string): boolean {
  * The other operators go to satisfies(); undefined when the library cannot decide (it throws).
  */
 function clauseHolds(version: string, clause: string): boolean | undefined {
+  const fast = releaseClauseHolds(version, clause);
+  if (fast !== undefined) return fast;
   try {
     const exclusive = /^\s*([<>])(?!=)\s*(.+?)\s*$/.exec(clause);
     if (exclusive) {
