@@ -14,6 +14,7 @@ import { dataNote } from '../maven/describe.js';
 import { resolveRepository } from '../maven/repository.js';
 import { loadSnapshot } from '../maven/snapshot.js';
 import { createFactStore } from '../probes/registry.js';
+import { clip, visible } from '../util/text.js';
 
 interface Candidate {
   groupId: string;
@@ -39,7 +40,7 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   if (!name || args.length > 1) throw new UsageError('usage: flink-doctor connector NAME [--flink-version V] (e.g. kafka, jdbc, avro)');
   // The name first: an unknown one must not cost a Python or Java start (the target probe) before exit 2.
   const { title, candidates } = await candidatesFor(name, matrix);
-  if (candidates.length === 0) throw new UsageError(`unknown connector or format '${name}' (known: ${(await knownNames(matrix)).join(', ')})`);
+  if (candidates.length === 0) throw new UsageError(`unknown connector or format '${clip(name, 80)}' (known: ${(await knownNames(matrix)).join(', ')})`);
   const line = await targetLine(options, matrix);
   // Third-party runtimes put the Flink line into the artifactId (iceberg-flink-runtime-{flink}).
   const forLine = candidates.map((c) => ({ ...c, artifactId: nameForLine(c.artifactId, line) }));
@@ -66,7 +67,7 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   }
   if (!chosen) {
     const message = `no published build of ${title} found${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
-    io.stdout.write(options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${message}\n`);
+    io.stdout.write(options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${visible(message)}\n`);
     return EXIT.PROBLEMS;
   }
   const { choice, candidate, note } = chosen;
@@ -85,8 +86,7 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
         `  pipeline.jars:  ${pipelineJars}`,
         `  in Python:      t_env.get_config().set("pipeline.jars", "${pipelineJars}")`,
         ...(note ? [`  note:           ${note}`] : []),
-        '',
-      ].join('\n'),
+      ].map(visible).join('\n') + '\n',
     );
   }
   return choice.exact ? EXIT.OK : EXIT.PROBLEMS;

@@ -15,6 +15,7 @@ import { createFactStore } from '../probes/registry.js';
 import { applyPolicy, resolveInvocation, unusedIgnores } from '../config/index.js';
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
+import { visible } from '../util/text.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
 import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
 
@@ -32,7 +33,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await runCommand(argv, io);
   } catch (error) {
     const prefix = error instanceof UsageError ? '' : 'internal error: ';
-    io.stderr.write(`flink-doctor: ${prefix}${errorMessage(error)}\n`);
+    // The message may echo an argument or a config value: shown, never acted on by the terminal.
+    io.stderr.write(`flink-doctor: ${prefix}${visible(errorMessage(error))}\n`);
     return EXIT.USAGE;
   }
 }

@@ -1,8 +1,10 @@
 // GitHub Actions workflow commands: one ::error / ::warning line per problem, which the runner turns into
 // annotations (on the file, when a finding has one). Escaping follows the runner's rules (actions/toolkit
-// command.ts): in the message %, CR and LF; in properties also ':' and ','.
+// command.ts): in the message %, CR and LF; in properties also ':' and ','. Other control characters are shown
+// as escapes (visible()), never passed to the log.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CheckResult, Report } from '../engine/model.js';
+import { visible } from '../util/text.js';
 
 export interface GithubOptions {
   /** Annotation files are given relative to the workspace; defaults to GITHUB_WORKSPACE or the cwd. */
@@ -23,8 +25,11 @@ function command(check: CheckResult, workspace: string): string {
   }
   const lines = [check.summary, ...check.details];
   if (check.fix) lines.push(`Fix: ${check.fix}`);
-  const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-  return `::${check.status} ${props}::${escapeData(lines.join('\n'))}`;
+  // The runner shows the message in its log viewer, which renders ANSI codes: control characters are made visible
+  // line by line (the line breaks themselves become %0A, the runner's own escape).
+  const message = lines.flatMap((line) => line.split(/\r?\n/)).map(visible).join('\n');
+  const props = properties.map(([key, value]) => `${key}=${escapeProperty(visible(value))}`).join(',');
+  return `::${check.status} ${props}::${escapeData(message)}`;
 }
 
 function workspaceRelative(path: string, workspace: string): string {

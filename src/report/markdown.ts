@@ -1,6 +1,7 @@
 // The Markdown report: a heading, the tally and one table row per check, fit for a pull-request comment.
 // Cell text is escaped so a pipe, a newline or an HTML-looking string in a message never breaks the table.
 import { runFailed, type CheckResult, type Report, type Status } from '../engine/model.js';
+import { visible } from '../util/text.js';
 
 const ICONS: Record<Status, string> = { ok: '✅', warning: '⚠️', error: '❌', skipped: '⏭️' };
 
@@ -29,10 +30,12 @@ function row(check: CheckResult): string {
   return `| ${ICONS[check.status]} | \`${code(check.id)}\` | ${result.map(cell).join('<br>')} | ${check.fix ? cell(check.fix) : ''} |`;
 }
 
-/** Text inside a table cell: HTML-escaped, pipes and backslashes escaped, line breaks as <br>. */
+/** Text inside a table cell: HTML-escaped, pipes and backslashes escaped, line breaks as <br>, control characters as visible escapes. */
 export function cell(value: string): string {
   return value
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .split(/\r?\n/)
+    .map(visible)
+    .join('\n')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -43,5 +46,5 @@ export function cell(value: string): string {
 
 /** Text inside a `code span` in a cell: no backticks to close it early, no pipes to split the row. */
 function code(value: string): string {
-  return value.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return visible(value.replace(/\r?\n/g, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|');
 }

@@ -218,7 +218,9 @@ describe('github', () => {
     const [error, warning] = lines.map(parseCommand);
     expect(error?.command).toBe('error');
     expect(error?.properties).toEqual({ title: 'flink-doctor jars.flink-version', file: 'lib/flink-connector-kafka-3.0.0-1.17.jar' });
-    expect(error?.data).toBe(`${NASTY}\ndetail one\n${NASTY}\nFix: Replace the JAR\nthen rebuild`);
+    // Control characters reach the log as visible escapes (the log viewer renders ANSI codes); line breaks stay line breaks.
+    const shown = 'a <b> & "c" \'d\' | e\\x00f\\x1b[31mred\\x1b[0m %25 done: x, y\nline2 ]]> \uD800';
+    expect(error?.data).toBe(`${shown}\ndetail one\n${shown}\nFix: Replace the JAR\nthen rebuild`);
     expect(warning).toMatchObject({ command: 'warning', properties: { file: 'lib/kafka.jar' } });
   });
 
@@ -240,7 +242,7 @@ describe('planOutput', () => {
     expect(planOutput({ ...base, json: true, format: 'json' })).toEqual({ format: 'json', stdout: ['json'] });
   });
   it('--output writes the format to the file and the human summary to the terminal', () => {
-    expect(planOutput({ ...base, format: 'junit', output: 'out/r.xml' })).toEqual({ format: 'junit', file: '/work/out/r.xml', stdout: ['human'] });
+    expect(planOutput({ ...base, format: 'junit', output: 'out/r.xml' })).toEqual({ format: 'junit', file: '/work/out/r.xml', fileSource: '--output', stdout: ['human'] });
   });
   it('GITHUB_ACTIONS=true adds workflow commands to human output only', () => {
     const env = { GITHUB_ACTIONS: 'true' };
