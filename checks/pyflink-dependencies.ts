@@ -9,6 +9,7 @@ import { FLINK_DIST, FLINK_LIBRARIES } from '../src/knowledge/flink-names.js';
 import type { InstalledPackagesFact, MarkerEnvironment, PythonFact } from '../src/facts/index.js';
 import { evaluateMarker, normalizeName, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../src/python/pep508.js';
 import { installFix, interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
+import { clip } from '../src/util/text.js';
 
 export default defineCheck({
   id: 'pyflink.dependencies',
@@ -146,7 +147,7 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
     for (const raw of next.requires) {
       const parsed = parseRequirement(raw);
       if (!parsed.ok) {
-        walk.unreadable.push(`${next.owner} declares a requirement that cannot be read, skipped: "${raw}" (${parsed.error})`);
+        walk.unreadable.push(`${next.owner} declares a requirement that cannot be read, skipped: "${clip(raw, 120)}" (${parsed.error})`);
         continue;
       }
       const req = parsed.value;

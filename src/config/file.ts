@@ -11,8 +11,10 @@ import { openMatrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
 import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FORMATS, isFormat, type Format } from '../report/index.js';
+import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
 import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
+import { clip } from '../util/text.js';
 
 export const CONFIG_FILE_NAME = 'flink-doctor.config.json';
 
@@ -90,7 +92,7 @@ export async function loadConfig({ explicit, cwd, checkIds }: { explicit?: strin
   if (!path) return undefined;
   let text: string;
   try {
-    text = await readTextFile(path);
+    text = await readTextFile(path, LIMITS.configFileBytes);
   } catch (error) {
     throw new UsageError(`cannot read config file ${path}: ${errorMessage(error)}`);
   }
@@ -129,30 +131,35 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
   const knownId = (pattern: string) => checkIds.some((id) => matchesId(id, pattern));
   const checkId = (where: string, value: unknown): string => {
     if (typeof value !== 'string' || value.trim() === '') return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
-    if (!knownId(value)) fail(`${where}: unknown check '${value}' (known: ${checkIds.join(', ')})`);
+    if (!knownId(value)) fail(`${where}: unknown check '${clip(value, 80)}' (known: ${checkIds.join(', ')})`);
     return value;
   };
   const string = (key: string, value: unknown): string => {
     if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a non-empty string`);
     return value;
   };
+  const pathString = (key: string, value: unknown): string => {
+    const text = string(key, value);
+    if (text.includes('\u0000')) fail(`"${key}" contains a NUL character (\\u0000), which no file name can`);
+    return text;
+  };
 
   for (const [key, value] of Object.entries(doc)) {
     const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
     if (!kind) {
-      const hint = closest(key, Object.keys(CONFIG_KEYS));
-      fail(`unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}`);
+      const hint = key.length <= 64 ? closest(key, Object.keys(CONFIG_KEYS)) : undefined;
+      fail(`unknown key "${clip(key, 80)}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}`);
     }
     switch (kind) {
       case 'string':
         config[key] = string(key, value);
         break;
       case 'path':
-        config[key] = resolve(base, string(key, value));
+        config[key] = resolve(base, pathString(key, value));
         break;
       case 'command': {
         // A bare name ("python3.11") is looked up on PATH like the flag; anything with a slash is a path.
-        const command = string(key, value);
+        const command = pathString(key, value);
         config[key] = /[\\/]/.test(command) ? resolve(base, command) : command;
         break;
       }
@@ -176,7 +183,7 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
       case 'paths': {
         const items = typeof value === 'string' ? [value] : value;
         if (!Array.isArray(items) || items.length === 0) fail(`"${key}" must be a path or a non-empty array of paths`);
-        config[key] = (items as unknown[]).map((item, i) => resolve(base, string(`${key}[${i}]`, item)));
+        config[key] = (items as unknown[]).map((item, i) => resolve(base, pathString(`${key}[${i}]`, item)));
         break;
       }
       case 'boolean':
@@ -216,6 +223,7 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
       }
       case 'ignore': {
         if (!Array.isArray(value)) fail(`"${key}" must be an array of {"check", "reason", "match"?} entries`);
+        if ((value as unknown[]).length > LIMITS.configIgnoreEntries) fail(`"${key}" has ${(value as unknown[]).length} entries; flink-doctor reads at most ${LIMITS.configIgnoreEntries}`);
         config[key] = (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`));
         break;
       }

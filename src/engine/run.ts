@@ -70,14 +70,14 @@ async function runOne<F>(check: Check<F>, store: FactStore<F>, ctx: RunContext):
     try {
       (facts as Record<keyof F, unknown>)[key] = await within(store.get(key), started + limit - performance.now(), late);
     } catch (error) {
-      return toResult(check, { status: 'error', summary: `could not gather ${String(key)}: ${errorMessage(error)}` }, performance.now() - started);
+      return toResult(check, failure(`could not gather ${String(key)}`, error), performance.now() - started);
     }
   }
   try {
     const outcome = check.run(facts as F, { matrix: ctx.matrix, strict: ctx.strict });
     return toResult(check, outcome, performance.now() - started);
   } catch (error) {
-    return toResult(check, { status: 'error', summary: `check failed: ${errorMessage(error)}` }, performance.now() - started);
+    return toResult(check, failure('check failed', error), performance.now() - started);
   }
 }
 
@@ -88,6 +88,22 @@ function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T>
     timer = setTimeout(() => reject(new Error(message)), Math.max(0, ms));
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * An error no probe turned into a finding. Errors meant for users (a message in words) are shown as they are; the
+ * engine's own (a stack overflow, "x is not a function", a Node error code) are a bug of flink-doctor, never
+ * something to show as if it described the user's setup.
+ */
+function failure(what: string, error: unknown): Outcome {
+  const internal = error instanceof RangeError || error instanceof TypeError || error instanceof ReferenceError || /^ERR_/.test(String((error as { code?: unknown }).code ?? ''));
+  if (!internal) return { status: 'error', summary: `${what}: ${errorMessage(error)}` };
+  return {
+    status: 'error',
+    summary: `${what}: flink-doctor failed on its input (an internal error, not a finding about your setup)`,
+    details: [`internal error class: ${(error as Error).name ?? 'Error'}`],
+    fix: 'Report this to the flink-doctor maintainers with the input that caused it; the other checks are unaffected',
+  };
 }
 
 function toResult<F>(check: Check<F>, outcome: Outcome, durationMs: number): CheckResult {
