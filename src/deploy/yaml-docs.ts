@@ -2,11 +2,12 @@
 // nesting cap checked before the parser sees the text (deep flow nesting exhausts the parser's stack), alias
 // expansion capped, several documents per file, and the line of any node for findings.
 import type { Document, LineCounter, Node } from 'yaml';
+import { LIMITS } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
+import { scanYaml } from '../util/yaml-shape.js';
 import { clip } from '../util/text.js';
 
-export const MAX_YAML_BYTES = 1024 * 1024;
-const MAX_FLOW_DEPTH = 100;
+export const MAX_YAML_BYTES = LIMITS.deployYamlBytes;
 const MAX_DOCUMENTS = 200;
 
 export interface YamlFile {
@@ -21,8 +22,11 @@ export interface YamlFile {
 export async function readYamlDocuments(text: string, label: string): Promise<YamlFile> {
   const empty = (problem: string): YamlFile => ({ docs: [], lineOf: () => undefined, keyLineOf: () => undefined, problems: [problem] });
   if (text.length > MAX_YAML_BYTES) return empty(`${label} is ${text.length} bytes, more than the ${MAX_YAML_BYTES} read`);
-  if (flowDepth(text) > MAX_FLOW_DEPTH) return empty(`${label} nests [ and { more than ${MAX_FLOW_DEPTH} deep: not read`);
   const yaml = commonJsExports(await import('yaml'));
+  // Block nesting ("- - - …") exhausts the composer's stack as surely as brackets do: both are measured first.
+  const shape = scanYaml(new yaml.Lexer().lex(text));
+  if (shape.depth > LIMITS.yamlDepth) return empty(`${label} nests more than ${LIMITS.yamlDepth} levels deep: not read`);
+  if (shape.anchors > LIMITS.yamlAliases || shape.aliases > LIMITS.yamlAliases) return empty(`${label} has more than ${LIMITS.yamlAliases} YAML anchors or aliases: not read`);
   const counter: LineCounter = new yaml.LineCounter();
   const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter: counter });
   const list = Array.isArray(all) ? all : [];
@@ -57,18 +61,6 @@ export async function readYamlDocuments(text: string, label: string): Promise<Ya
     return lineOf(doc, path);
   };
   return { docs, lineOf, keyLineOf, problems };
-}
-
-/** Deepest nesting of flow collections, counted naively (brackets inside strings count too: a safe overestimate). */
-function flowDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) max = Math.max(max, ++depth);
-    else if ((c === 93 || c === 125) && depth > 0) depth--;
-  }
-  return max;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

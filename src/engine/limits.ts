@@ -14,10 +14,12 @@ export const LIMITS = {
   configIgnoreEntries: 1_000,
   /** flink-conf.yaml / config.yaml. Flink's own default config.yaml is about 15 KiB, mostly comments. */
   flinkConfigBytes: 128 * KiB,
-  /** Nesting of mappings, sequences and flow collections in config.yaml (Flink's own nests 4 deep). */
-  flinkConfigDepth: 64,
-  /** YAML anchors, and aliases, in config.yaml (a "billion laughs" document expands aliases exponentially). */
-  flinkConfigAliases: 100,
+  /** Nesting of mappings, sequences and flow collections in any YAML read (Flink's config.yaml nests 4 deep). */
+  yamlDepth: 64,
+  /** YAML anchors, and aliases, in any YAML read (a "billion laughs" document expands aliases exponentially). */
+  yamlAliases: 100,
+  /** A docker-compose file or Kubernetes manifest given to --deploy (the YAML library's cost caps it like config.yaml). */
+  deployYamlBytes: 128 * KiB,
   /** Characters of one pipeline.jars / pipeline.classpaths value. */
   pipelineValueChars: 256 * KiB,
   /** Entries of one pipeline.jars / pipeline.classpaths value that are looked at. */

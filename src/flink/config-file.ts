@@ -10,6 +10,7 @@ import { errorMessage } from '../engine/errors.js';
 import { LIMITS } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { readTextFile } from '../util/read-file.js';
+import { scanYaml } from '../util/yaml-shape.js';
 import { clip } from '../util/text.js';
 
 export interface ConfigRead {
@@ -66,11 +67,11 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
   // The composer recurses once per level (and V8 dies outright, not with an exception, when a regular
   // expression is first compiled that deep): measure the nesting on the linear token stream first.
   const shape = scanYaml(new yaml.Lexer().lex(text));
-  if (shape.depth > LIMITS.flinkConfigDepth) {
-    return problem(`nested more than ${LIMITS.flinkConfigDepth} levels deep; flink-doctor does not read it (a Flink config nests a few levels)`, shape.deepestAt);
+  if (shape.depth > LIMITS.yamlDepth) {
+    return problem(`nested more than ${LIMITS.yamlDepth} levels deep; flink-doctor does not read it (a Flink config nests a few levels)`, shape.deepestAt);
   }
-  if (shape.anchors > LIMITS.flinkConfigAliases || shape.aliases > LIMITS.flinkConfigAliases) {
-    return problem(`has more than ${LIMITS.flinkConfigAliases} YAML anchors or aliases; flink-doctor does not read it (a Flink config needs none)`, shape.firstAliasAt);
+  if (shape.anchors > LIMITS.yamlAliases || shape.aliases > LIMITS.yamlAliases) {
+    return problem(`has more than ${LIMITS.yamlAliases} YAML anchors or aliases; flink-doctor does not read it (a Flink config needs none)`, shape.firstAliasAt);
   }
   // prettyErrors would fill `linePos` but also put a code excerpt into the message: count the lines here instead.
   const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false });
@@ -80,7 +81,7 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: LIMITS.flinkConfigAliases });
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
   } catch (error) {
     // An alias to no anchor, or more alias expansion than a config needs (a "billion laughs" document).
     return problem(`its YAML aliases cannot be resolved (${clip(errorMessage(error), 80)})`, shape.firstAliasAt);
@@ -92,55 +93,6 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
   const values: Record<string, unknown> = {};
   flatten(data as Record<string, unknown>, '', values);
   return { values, problems: [] };
-}
-
-/**
- * Nesting depth of a YAML document from the lexer's tokens, in one pass: flow brackets exactly, block
- * collections as the stack of indentation columns where nodes start (an upper bound: a mapping and the
- * sequence under it may share a column). Also how many anchors ('&a') and aliases ('*a') it has.
- */
-export interface YamlShape {
-  depth: number;
-  /** Offset of the first token at that depth. */
-  deepestAt: number;
-  anchors: number;
-  aliases: number;
-  /** Offset of the first anchor or alias. */
-  firstAliasAt?: number;
-}
-
-export function scanYaml(tokens: Iterable<string>): YamlShape {
-  const columns: number[] = [];
-  let flow = 0;
-  let column = 0;
-  let offset = 0;
-  const result: YamlShape = { depth: 0, deepestAt: 0, anchors: 0, aliases: 0 };
-  for (const token of tokens) {
-    const code = token.charCodeAt(0);
-    if (code === 0x02 || code === 0x18 || code === 0x1f || code === 0xfeff) continue; // lexer markers, not source text
-    if (token === '---' || token === '...') columns.length = 0;
-    else if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x23 && token !== ':' && token !== ',') {
-      if (flow === 0) {
-        while (columns.length > 0 && (columns[columns.length - 1] ?? 0) > column) columns.pop();
-        if (columns.length === 0 || (columns[columns.length - 1] ?? 0) < column) columns.push(column);
-      }
-      if (token === '[' || token === '{') flow += 1;
-      else if ((token === ']' || token === '}') && flow > 0) flow -= 1;
-      else if (code === 0x26 || code === 0x2a) {
-        if (code === 0x26) result.anchors += 1;
-        else result.aliases += 1;
-        result.firstAliasAt ??= offset;
-      }
-      if (columns.length + flow > result.depth) {
-        result.depth = columns.length + flow;
-        result.deepestAt = offset;
-      }
-    }
-    const newline = token.lastIndexOf('\n');
-    column = newline >= 0 ? token.length - newline - 1 : column + token.length;
-    offset += token.length;
-  }
-  return result;
 }
 
 /** 1-based line of a character offset. */
@@ -173,7 +125,7 @@ function singleValueProblems(values: Record<string, unknown>, file: string): Con
   return problems;
 }
 
-/** Recursive, but never deeper than LIMITS.flinkConfigDepth: parseYamlConfig refuses deeper documents first. */
+/** Recursive, but never deeper than LIMITS.yamlDepth: parseYamlConfig refuses deeper documents first. */
 function flatten(node: Record<string, unknown>, prefix: string, into: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;

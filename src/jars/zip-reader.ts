@@ -216,8 +216,12 @@ function zip64Lie(entry: Entry): string | undefined {
   return marked.length > 0 ? `has the zip64 marker 0xFFFFFFFF as its ${marked.join(' and ')} but no zip64 extra field` : undefined;
 }
 
-/** A local header or data that would lie past the end of the file (a zip64 offset of 2^62, a 4 GB member). */
-function pastTheEnd(entry: Entry, size: number): string | undefined {
+/**
+ * A local header or data that would lie past the end of the file (a zip64 offset of 2^62, a 4 GB member). yauzl
+ * would hand such an offset to fs.read, which throws inside its read queue and leaves every later read waiting:
+ * any reader of zips from outside checks this first (src/python/archive.ts too).
+ */
+export function pastTheEnd(entry: Pick<Entry, 'relativeOffsetOfLocalHeader' | 'compressedSize'>, size: number): string | undefined {
   const offset = entry.relativeOffsetOfLocalHeader;
   if (!Number.isSafeInteger(offset) || offset + LOCAL_HEADER_BYTES > size) return `points at offset ${offset}, past the end of the ${size}-byte file`;
   if (!Number.isSafeInteger(entry.compressedSize) || offset + entry.compressedSize > size) return `claims ${entry.compressedSize} bytes of data, more than the ${size}-byte file holds`;

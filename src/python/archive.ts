@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
+import { pastTheEnd } from '../jars/zip-reader.js';
 import { commonJsExports } from '../util/commonjs.js';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
@@ -55,14 +56,14 @@ export async function readArchive(path: string, wanted: (name: string) => boolea
     throw new ArchiveReadError(error.code === 'ENOENT' ? 'does not exist' : `cannot be read (${error.code ?? error.message})`);
   });
   if (!info.isFile()) throw new ArchiveReadError(info.isDirectory() ? 'is a directory, not an archive' : 'is not a regular file');
-  return format === 'zip' ? readZip(path, wanted, limits) : readTar(path, format, wanted, limits);
+  return format === 'zip' ? readZip(path, info.size, wanted, limits) : readTar(path, format, wanted, limits);
 }
 
 export function normalizeName(name: string): string {
   return name.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
 }
 
-async function readZip(path: string, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
+async function readZip(path: string, size: number, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
   const yauzl = commonJsExports(await import('yauzl'));
   const zip = await new Promise<ZipFile>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
@@ -72,7 +73,7 @@ async function readZip(path: string, wanted: (name: string) => boolean, limits: 
   });
   const listing: ArchiveListing = { format: 'zip', entries: [], texts: {}, truncated: false };
   try {
-    const entries = await listZip(zip, limits, listing);
+    const entries = await listZip(zip, size, limits, listing);
     for (const [raw, entry] of entries) {
       const isLink = entry.type === 'symlink';
       if (!isLink && !wanted(entry.name)) continue;
@@ -88,12 +89,17 @@ async function readZip(path: string, wanted: (name: string) => boolean, limits: 
   }
 }
 
-function listZip(zip: ZipFile, limits: ArchiveLimits, listing: ArchiveListing): Promise<[Entry, ArchiveEntry][]> {
+function listZip(zip: ZipFile, size: number, limits: ArchiveLimits, listing: ArchiveListing): Promise<[Entry, ArchiveEntry][]> {
   const out: [Entry, ArchiveEntry][] = [];
   return new Promise((resolve, reject) => {
     zip.on('error', (error: unknown) => reject(new ArchiveReadError(`is a corrupt zip (${firstLine(error)})`)));
     zip.on('end', () => resolve(out));
     zip.on('entry', (raw: Entry) => {
+      const lie = pastTheEnd(raw, size);
+      if (lie) {
+        reject(new ArchiveReadError(`is a corrupt zip (entry '${raw.fileName}' ${lie})`));
+        return;
+      }
       // The upper 16 bits of the external attributes hold the Unix mode when the archive was made on Unix.
       const mode = (raw.externalFileAttributes >>> 16) & 0o170000;
       const type: EntryType = raw.fileName.endsWith('/') ? 'dir' : mode === 0o120000 ? 'symlink' : 'file';

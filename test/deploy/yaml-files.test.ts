@@ -64,7 +64,9 @@ describe('docker-compose', () => {
   });
 
   it('refuses hostile YAML with one line', async () => {
-    expect((await analyseCompose(`services: ${'['.repeat(100_000)}`, 'c.yml')).problems).toEqual(['c.yml nests [ and { more than 100 deep: not read']);
+    expect((await analyseCompose(`services: ${'['.repeat(100_000)}`, 'c.yml')).problems).toEqual(['c.yml nests more than 64 levels deep: not read']);
+    // Block nesting too: "- - - …" overflowed the composer's stack ("Maximum call stack size exceeded" as a finding).
+    expect((await analyseCompose(`services:\n  jm:\n    command:\n      ${'- '.repeat(50_000)}x\n`, 'c.yml')).problems).toEqual(['c.yml nests more than 64 levels deep: not read']);
     expect((await analyseCompose('services:\n  a: [\n', 'c.yml')).problems[0]).toMatch(/^c\.yml:\d+: not valid YAML/);
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`;
     expect((await analyseCompose(bomb, 'c.yml')).problems[0]).toMatch(/^c\.yml: /);

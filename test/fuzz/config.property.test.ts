@@ -38,7 +38,7 @@ describe('config.yaml and flink-conf.yaml', () => {
   }, PROPERTY_TIMEOUT_MS);
 
   it('nesting past the limit is a problem with a line, however it is written', async () => {
-    const deep = fc.tuple(fc.integer({ min: LIMITS.flinkConfigDepth + 1, max: 400 }), fc.constantFrom('[', '{a: ', '- ', '? ')).map(([n, open]) => `k: ${open.repeat(n)}x`);
+    const deep = fc.tuple(fc.integer({ min: LIMITS.yamlDepth + 1, max: 400 }), fc.constantFrom('[', '{a: ', '- ', '? ')).map(([n, open]) => `k: ${open.repeat(n)}x`);
     await checkAsync(deep, async (text) => {
       const parsed = await parseYamlConfig(text, 'config.yaml');
       expect(parsed.problems[0]?.message ?? '').toMatch(/^config\.yaml:1: (nested more than 64 levels deep|not valid YAML)/);

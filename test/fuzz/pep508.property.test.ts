@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMetadata, parseRequiresTxt } from '../../src/python/metadata.js';
 import { evaluateMarker, formatRequirement, isSpecifier, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../../src/python/pep508.js';
-import type { MarkerEnvironment } from '../../src/probes/types.js';
+import type { MarkerEnvironment } from '../../src/facts/index.js';
 import { anyText, check, PROPERTY_TIMEOUT_MS, textOf } from './property.js';
 
 const ENV: MarkerEnvironment = {

@@ -66,3 +66,19 @@ describe('problem 1: a zip64 local-header offset of 2^62', () => {
     expect(checks['config.pipeline-jars']?.status).toBe('ok');
   });
 });
+
+describe('the same lie in a python.archives zip', () => {
+  it('python.archives names the archive and the entry; python.client still runs', async () => {
+    const conf = await tempDir('zip64-archive-');
+    await writeZip(join(conf, 'venv.zip'), [
+      { name: 'pyvenv.cfg', data: 'home = /usr/bin\n', zip64Offset: 2n ** 62n },
+      { name: 'bin/python', data: '#!/bin/sh\n' },
+      { name: 'lib/python3.11/site-packages/apache_flink-2.2.1.dist-info/METADATA', data: 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 2.2.1\n\n' },
+    ]);
+    await writeFileDeep(join(conf, 'config.yaml'), `python.archives: ${join(conf, 'venv.zip')}\npython.executable: venv.zip/bin/python\n`);
+    const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'python'], isolatedEnv({ PATH: process.env.PATH }));
+    const checks = byId(report(run.stdout));
+    expect(checks['python.archives']?.summary).toMatch(/venv\.zip is a corrupt zip \(entry 'pyvenv\.cfg' points at offset \d+, past the end of the \d+-byte file\)/);
+    expect(run.stderr).toBe('');
+  });
+});

@@ -1,0 +1,53 @@
+// The shape of a YAML document before a YAML library composes it: the YAML library recurses once per nesting
+// level (and V8 aborts the process, not throws, when a regular expression is first compiled that deep) and
+// costs quadratic time in anchors, so text from outside (config.yaml, compose files, Kubernetes manifests) is
+// measured on the library's own linear token stream first, and refused past LIMITS.yamlDepth / yamlAliases.
+
+export interface YamlShape {
+  depth: number;
+  /** Offset of the first token at that depth. */
+  deepestAt: number;
+  anchors: number;
+  aliases: number;
+  /** Offset of the first anchor or alias. */
+  firstAliasAt?: number;
+}
+
+/**
+ * Nesting depth of a YAML document from the lexer's tokens (yaml's Lexer().lex(text)), in one pass: flow brackets
+ * exactly, block collections as the stack of indentation columns where nodes start (an upper bound: a mapping and
+ * the sequence under it may share a column). Also how many anchors ('&a') and aliases ('*a') it has.
+ */
+export function scanYaml(tokens: Iterable<string>): YamlShape {
+  const columns: number[] = [];
+  let flow = 0;
+  let column = 0;
+  let offset = 0;
+  const result: YamlShape = { depth: 0, deepestAt: 0, anchors: 0, aliases: 0 };
+  for (const token of tokens) {
+    const code = token.charCodeAt(0);
+    if (code === 0x02 || code === 0x18 || code === 0x1f || code === 0xfeff) continue; // lexer markers, not source text
+    if (token === '---' || token === '...') columns.length = 0;
+    else if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x23 && token !== ':' && token !== ',') {
+      if (flow === 0) {
+        while (columns.length > 0 && (columns[columns.length - 1] ?? 0) > column) columns.pop();
+        if (columns.length === 0 || (columns[columns.length - 1] ?? 0) < column) columns.push(column);
+      }
+      if (token === '[' || token === '{') flow += 1;
+      else if ((token === ']' || token === '}') && flow > 0) flow -= 1;
+      else if (code === 0x26 || code === 0x2a) {
+        if (code === 0x26) result.anchors += 1;
+        else result.aliases += 1;
+        result.firstAliasAt ??= offset;
+      }
+      if (columns.length + flow > result.depth) {
+        result.depth = columns.length + flow;
+        result.deepestAt = offset;
+      }
+    }
+    const newline = token.lastIndexOf('\n');
+    column = newline >= 0 ? token.length - newline - 1 : column + token.length;
+    offset += token.length;
+  }
+  return result;
+}
