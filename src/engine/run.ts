@@ -90,18 +90,21 @@ function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T>
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** What the JavaScript engine and Node say about their own failures: never a description of the user's setup. */
+const ENGINE_MESSAGE = /Maximum call stack size exceeded|is not a function|is not iterable|is not a constructor|Cannot (read|set) propert(y|ies) of|is not defined|Invalid (array|string) length|out of memory|URI malformed|\bERR_[A-Z_]+/;
+
 /**
- * An error no probe turned into a finding. Errors meant for users (a message in words) are shown as they are; the
- * engine's own (a stack overflow, "x is not a function", a Node error code) are a bug of flink-doctor, never
- * something to show as if it described the user's setup.
+ * An error no probe turned into a finding. A message in words (a probe's own error) is shown as it is; the engine's
+ * (a stack overflow, "x is not a function", a Node error code) is flink-doctor's bug, never shown as if it
+ * described the user's setup.
  */
 function failure(what: string, error: unknown): Outcome {
-  const internal = error instanceof RangeError || error instanceof TypeError || error instanceof ReferenceError || /^ERR_/.test(String((error as { code?: unknown }).code ?? ''));
-  if (!internal) return { status: 'error', summary: `${what}: ${errorMessage(error)}` };
+  const code = String((error as { code?: unknown } | undefined)?.code ?? '');
+  if (!ENGINE_MESSAGE.test(errorMessage(error)) && !code.startsWith('ERR_')) return { status: 'error', summary: `${what}: ${errorMessage(error)}` };
   return {
     status: 'error',
     summary: `${what}: flink-doctor failed on its input (an internal error, not a finding about your setup)`,
-    details: [`internal error class: ${(error as Error).name ?? 'Error'}`],
+    details: [`internal error class: ${(error as Error | undefined)?.name ?? 'Error'}`],
     fix: 'Report this to the flink-doctor maintainers with the input that caused it; the other checks are unaffected',
   };
 }
