@@ -4,7 +4,7 @@
 // which starts far faster than hundreds of ESM files: dist/cli/ (code split; what bin/flink-doctor.js runs)
 // and dist/flink-doctor.mjs (one self-contained file for containers).
 // `node scripts/build.mjs --validators-only` does step 1 alone (typecheck and tests need it).
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -40,9 +40,12 @@ export function validateMatrixDocument(doc: unknown): string[] {
 
 async function bundle() {
   const { build } = await import('esbuild');
-  // Chunk names carry content hashes: clear old ones so dist/cli holds exactly one build.
-  await rm(join(root, 'dist'), { recursive: true, force: true });
-  await mkdir(join(root, 'dist'), { recursive: true });
+  // Built into a fresh folder and swapped in at the end: chunk names carry content hashes, so dist/cli holds exactly
+  // one build, and a test running the bundle while another rebuilds it (test/report/container.test.ts does) never
+  // finds it missing for longer than two renames.
+  const next = join(root, `dist.next-${process.pid}`);
+  await rm(next, { recursive: true, force: true });
+  await mkdir(next, { recursive: true });
   const common = {
     entryPoints: { 'flink-doctor': join(root, 'src/cli/bin.ts') },
     bundle: true,
@@ -57,10 +60,14 @@ async function bundle() {
   await Promise.all([
     // What bin/flink-doctor.js runs: code split, so what a run does not use (the HTTP client, the zip
     // reader, YAML, the spinner) stays in chunks that are never read, let alone compiled.
-    build({ ...common, outdir: join(root, 'dist/cli'), splitting: true, chunkNames: 'chunks/[name]-[hash]', entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
+    build({ ...common, outdir: join(next, 'cli'), splitting: true, chunkNames: 'chunks/[name]-[hash]', entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
     // One self-contained file for containers and CI images: runs with nothing but `node`.
-    build({ ...common, outdir: join(root, 'dist'), entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
+    build({ ...common, outdir: next, entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
   ]);
+  const old = join(root, `dist.old-${process.pid}`);
+  await rename(join(root, 'dist'), old).catch(() => undefined);
+  await rename(next, join(root, 'dist'));
+  await rm(old, { recursive: true, force: true });
 }
 
 await generateMatrixValidator();
