@@ -20,30 +20,8 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
     analysis.issues.push(`${key} is ${length} characters long, more than the ${LIMITS.pipelineValueChars} flink-doctor reads: not a list of JARs a job uses; not read`);
     return analysis;
   }
-  let items: string[];
-  if (Array.isArray(value)) {
-    items = value.map((v) => String(v).trim()).filter(Boolean);
-  } else if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^\[.*\]$/s.test(text)) {
-      // A YAML/Python list written into a flat value: Flink reads it as one malformed URL.
-      analysis.issues.push(`${key} is written as a list (${clip(text, 60)}); Flink reads it as one URL and fails with "MalformedURLException: no protocol"`);
-      items = text.slice(1, -1).split(',').map((v) => v.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
-    } else if (!text.includes(';') && /[,\s]/.test(text) && (text.match(/\.jar\b/g)?.length ?? 0) > 1) {
-      const separator = text.includes(',') ? ',' : 'whitespace';
-      analysis.issues.push(`${key} separates entries with ${separator === ',' ? "','" : 'spaces'}; Flink splits on ';' only`);
-      items = text.split(/[,\s]+/).filter(Boolean);
-    } else items = text.split(';').map((v) => v.trim()).filter(Boolean);
-  } else if (typeof value === 'object' && value !== null) {
-    // config.yaml flattens a mapping into "key.<name>" settings, so Flink never sees `key` itself.
-    const names = Object.keys(value);
-    analysis.issues.push(`${key} is a mapping (${names.map((n) => `${key}.${n}`).join(', ')}), not a string: Flink flattens it into those keys and leaves ${key} unset`);
-    items = Object.values(value).flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => String(v).trim()).filter((v) => v !== '' && v !== 'null');
-  } else {
-    analysis.issues.push(`${key} is ${typeof value === 'undefined' ? 'empty' : `a ${typeof value} (${String(value)})`}, not a ';'-separated string of URLs`);
-    return analysis;
-  }
-
+  let items = splitValue(key, value, analysis.issues);
+  if (!items) return analysis;
   if (items.length > LIMITS.pipelineEntries) {
     analysis.issues.push(`${key} has ${items.length} entries; flink-doctor looks at the first ${LIMITS.pipelineEntries} (a job uses tens of JARs)`);
     items = items.slice(0, LIMITS.pipelineEntries);
@@ -76,6 +54,32 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
   const perEntry = analysis.issues.length - issuesBefore;
   if (perEntry > MAX_ISSUES) analysis.issues.splice(issuesBefore + MAX_ISSUES, perEntry - MAX_ISSUES, `… and ${perEntry - MAX_ISSUES} more entries like these`);
   return analysis;
+}
+
+/** The entries a value holds, however it was written (issues say how it should be); undefined when it holds none. */
+function splitValue(key: PipelineAnalysis['key'], value: unknown, issues: string[]): string[] | undefined {
+  if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^\[.*\]$/s.test(text)) {
+      // A YAML/Python list written into a flat value: Flink reads it as one malformed URL.
+      issues.push(`${key} is written as a list (${clip(text, 60)}); Flink reads it as one URL and fails with "MalformedURLException: no protocol"`);
+      return text.slice(1, -1).split(',').map((v) => v.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean);
+    }
+    if (!text.includes(';') && /[,\s]/.test(text) && (text.match(/\.jar\b/g)?.length ?? 0) > 1) {
+      issues.push(`${key} separates entries with ${text.includes(',') ? "','" : 'spaces'}; Flink splits on ';' only`);
+      return text.split(/[,\s]+/).filter(Boolean);
+    }
+    return text.split(';').map((v) => v.trim()).filter(Boolean);
+  }
+  if (typeof value === 'object' && value !== null) {
+    // config.yaml flattens a mapping into "key.<name>" settings, so Flink never sees `key` itself.
+    const names = Object.keys(value);
+    issues.push(`${key} is a mapping (${names.map((n) => `${key}.${n}`).join(', ')}), not a string: Flink flattens it into those keys and leaves ${key} unset`);
+    return Object.values(value).flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => String(v).trim()).filter((v) => v !== '' && v !== 'null');
+  }
+  issues.push(`${key} is ${typeof value === 'undefined' ? 'empty' : `a ${typeof value} (${String(value)})`}, not a ';'-separated string of URLs`);
+  return undefined;
 }
 
 function describeEntry(raw: string, baseDir: string): PipelineEntry {
