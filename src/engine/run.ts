@@ -91,7 +91,12 @@ function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T>
 }
 
 /** What the JavaScript engine and Node say about their own failures: never a description of the user's setup. */
-const ENGINE_MESSAGE = /Maximum call stack size exceeded|is not a function|is not iterable|is not a constructor|Cannot (read|set) propert(y|ies) of|is not defined|Invalid (array|string) length|out of memory|URI malformed|\bERR_[A-Z_]+/;
+const ENGINE_MESSAGE = new RegExp(
+  [
+    'Maximum call stack size exceeded', 'is not a function', 'is not iterable', 'is not a constructor', 'Cannot (read|set) propert(y|ies) of',
+    'is not defined', 'Invalid (array|string) length', 'out of memory', 'URI malformed', '\\bERR_[A-Z_]+',
+  ].join('|'),
+);
 
 /**
  * An error no probe turned into a finding. A message in words (a probe's own error) is shown as it is; the engine's

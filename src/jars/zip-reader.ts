@@ -81,7 +81,8 @@ export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS):
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       jar.blocks.stop();
-      reject(new JarReadError(`took longer than ${limits.timeoutMs / 1000} s to read; skipped (a JAR takes milliseconds: a very slow disk, or a file built to be slow)`));
+      const why = 'a JAR takes milliseconds: a very slow disk, or a file built to be slow';
+      reject(new JarReadError(`took longer than ${limits.timeoutMs / 1000} s to read; skipped (${why})`));
     }, limits.timeoutMs);
   });
   const work = readOpenJar(jar, limits);
@@ -106,7 +107,13 @@ function openJar(path: string): OpenJar {
     throw new JarReadError(describeFsError(error as NodeJS.ErrnoException));
   }
   const info = fstatSync(fd);
-  const problem = info.isDirectory() ? 'is a directory, not a JAR file' : !info.isFile() ? 'is not a regular file' : info.size === 0 ? 'is empty (0 bytes)' : undefined;
+  const problem = info.isDirectory()
+    ? 'is a directory, not a JAR file'
+    : !info.isFile()
+      ? 'is not a regular file'
+      : info.size === 0
+        ? 'is empty (0 bytes)'
+        : undefined;
   if (problem) {
     closeSync(fd);
     throw new JarReadError(problem);
@@ -224,7 +231,9 @@ function zip64Lie(entry: Entry): string | undefined {
 export function pastTheEnd(entry: Pick<Entry, 'relativeOffsetOfLocalHeader' | 'compressedSize'>, size: number): string | undefined {
   const offset = entry.relativeOffsetOfLocalHeader;
   if (!Number.isSafeInteger(offset) || offset + LOCAL_HEADER_BYTES > size) return `points at offset ${offset}, past the end of the ${size}-byte file`;
-  if (!Number.isSafeInteger(entry.compressedSize) || offset + entry.compressedSize > size) return `claims ${entry.compressedSize} bytes of data, more than the ${size}-byte file holds`;
+  if (!Number.isSafeInteger(entry.compressedSize) || offset + entry.compressedSize > size) {
+    return `claims ${entry.compressedSize} bytes of data, more than the ${size}-byte file holds`;
+  }
   return undefined;
 }
 

@@ -36,7 +36,8 @@ export function unrunnableReason(path: string, depth = 0): string | undefined {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : code === 'EACCES' ? 'not readable (permission denied)' : `cannot be read (${code ?? 'error'})`;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'not found';
+    return code === 'EACCES' ? 'not readable (permission denied)' : `cannot be read (${code ?? 'error'})`;
   }
   try {
     const info = fstatSync(fd);
@@ -107,7 +108,9 @@ function segmentsReason(fd: number, size: number, elf: { le: boolean; elfClass: 
     const u64 = (offset: number) => Number(elf.le ? table.readBigUInt64LE(at + offset) : table.readBigUInt64BE(at + offset));
     if (u32(0) !== 1) continue; // PT_LOAD
     const [offset, fileSize] = elf.elfClass === 2 ? [u64(8), u64(32)] : [u32(4), u32(16)];
-    if (offset + fileSize > size) return `not a program: a truncated or damaged ELF binary (a segment ends at byte ${offset + fileSize} of a ${size}-byte file; ${NOT_RUN})`;
+    if (offset + fileSize > size) {
+      return `not a program: a truncated or damaged ELF binary (a segment ends at byte ${offset + fileSize} of a ${size}-byte file; ${NOT_RUN})`;
+    }
   }
   return undefined;
 }

@@ -31,7 +31,8 @@ export async function writeRegularFile(path: string, text: string): Promise<void
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new NotARegularFileError(`it is ${info.isFIFO() ? 'a named pipe (FIFO)' : info.isDirectory() ? 'a directory' : 'a device or socket'}, not a regular file`);
+    const what = info.isFIFO() ? 'a named pipe (FIFO)' : info.isDirectory() ? 'a directory' : 'a device or socket';
+    if (!info.isFile()) throw new NotARegularFileError(`it is ${what}, not a regular file`);
     await handle.truncate(0);
     await handle.writeFile(text);
   } finally {
