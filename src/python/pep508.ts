@@ -5,6 +5,7 @@
 // forms a valid specifier with the operator and the left-hand side is a valid version, else a string test.
 import { compare, explain, satisfies, valid, validRange } from '@renovatebot/pep440';
 import { LIMITS } from '../engine/limits.js';
+import { compareReleases } from '../jars/version.js';
 import type { MarkerEnvironment } from '../facts/index.js';
 
 /** PEP 503: runs of "-", "_" and "." become one "-", lower case ("Ruamel.YAML" → "ruamel-yaml"). */
@@ -428,21 +429,11 @@ export function isSpecifier(clause: string): boolean {
   return verdict;
 }
 
-/** PEP 440 order of release-only versions: segment by segment as numbers, missing segments count as 0. */
-function compareReleases(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
-}
-
 /** The release-only case of clauseHolds, which the library answers too but ~50 times slower; undefined otherwise. */
 function releaseClauseHolds(version: string, clause: string): boolean | undefined {
   const match = RELEASE_CLAUSE.exec(clause);
   if (!match || !RELEASE.test(version.trim())) return undefined;
+  // PEP 440 orders release-only versions segment by segment as numbers, missing segments counting as 0.
   const order = compareReleases(version.trim(), match[2] ?? '');
   switch (match[1]) {
     case '==':
