@@ -3,7 +3,7 @@
 // Generic over the facts type `F`: the engine knows no probe; flink-doctor's own checks bind `F` to
 // src/facts (checks/define.ts).
 import type { Matrix } from '../knowledge/matrix.js';
-import type { Outcome } from './model.js';
+import type { CheckOrigin, Outcome } from './model.js';
 
 export interface CheckContext {
   matrix: Matrix;
@@ -21,5 +21,7 @@ export interface Check<F, K extends keyof F = keyof F> {
   /** What it reads, for --list-checks: files, variables, processes. */
   reads: string[];
   needs: readonly K[];
+  /** Where the check comes from, when a plugin added it (built-in checks leave it out). */
+  origin?: CheckOrigin;
   run(facts: Pick<F, K>, ctx: CheckContext): Outcome;
 }

@@ -39,6 +39,17 @@ export interface CheckResult {
   ignored?: Ignored;
   /** Set when a `severity` override of the config file changed the status the check reported. */
   severityOverride?: SeverityOverride;
+  /** Set for a check a plugin added (or a plugin that could not be loaded); absent for built-in checks. */
+  origin?: CheckOrigin;
+}
+
+/** The plugin a check comes from. */
+export interface CheckOrigin {
+  /** The plugin's name (its check ids are plugin.<name>.*). */
+  plugin: string;
+  version?: string;
+  /** How it was named: the --plugin value or the config file's "plugins" entry, as written. */
+  spec: string;
 }
 
 export interface Ignored {
