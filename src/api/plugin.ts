@@ -63,7 +63,7 @@ export type GatheredFacts<G> = { [P in keyof G]: G[P] extends { gather(ctx: neve
 export type AnyFactGatherer = FactGatherer<unknown, FactKey>;
 
 /** A plugin module's default export. */
-export interface Plugin<G extends Record<string, AnyFactGatherer> = Record<string, never>> {
+export interface Plugin<G extends Record<string, AnyFactGatherer> = Record<never, never>> {
   /** The plugin API it was written for: write the number (1), do not import PLUGIN_API_VERSION. */
   apiVersion: typeof PLUGIN_API_VERSION;
   /** Lower-case letters, digits and dashes: the namespace of its check ids (plugin.<name>.*). */
@@ -72,7 +72,7 @@ export interface Plugin<G extends Record<string, AnyFactGatherer> = Record<strin
   version?: string;
   /** Its own facts, by key (camelCase, not one of flink-doctor's fact keys). */
   facts?: G;
-  checks: readonly PluginCheck<Facts & GatheredFacts<G>>[];
+  checks: readonly PluginCheck<Facts & GatheredFacts<NoInfer<G>>>[];
 }
 
 /** Lets TypeScript infer `K` from `needs`, so `run` sees exactly the facts it named. */
@@ -86,6 +86,6 @@ export function defineFactGatherer<T, K extends FactKey = never>(gatherer: FactG
 }
 
 /** Types a plugin: its checks see flink-doctor's facts and the ones its own gatherers provide. */
-export function definePlugin<G extends Record<string, AnyFactGatherer> = Record<string, never>>(plugin: Plugin<G>): Plugin<G> {
+export function definePlugin<G extends Record<string, AnyFactGatherer> = Record<never, never>>(plugin: Plugin<G>): Plugin<G> {
   return plugin;
 }
