@@ -12,6 +12,7 @@ import { isFlinkVersion, minorOf } from '../knowledge/versions.js';
 import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FORMATS, isFormat, type Format } from '../report/index.js';
 import { readTextFile } from '../util/read-file.js';
+import { isPluginPattern, specProblem } from '../plugins/spec.js';
 import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
 
 export const CONFIG_FILE_NAME = 'flink-doctor.config.json';
@@ -47,6 +48,8 @@ export interface ConfigFile {
   output?: string;
   severity?: Record<string, SeverityLevel>;
   ignore?: IgnoreEntry[];
+  /** Plugins to load, as written: ./paths relative to this file, or npm packages installed next to it. */
+  plugins?: string[];
 }
 
 export interface LoadedConfig {
@@ -54,7 +57,7 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
-type Kind = 'string' | 'path' | 'command' | 'url' | 'cluster-url' | 'env-name' | 'seconds' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
+type Kind = 'string' | 'path' | 'command' | 'url' | 'cluster-url' | 'env-name' | 'seconds' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore' | 'plugins';
 
 /** Every key the file may hold and what its value is. */
 export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
@@ -79,6 +82,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
   output: 'path',
   severity: 'severity',
   ignore: 'ignore',
+  plugins: 'plugins',
 };
 
 const SEVERITIES: readonly SeverityLevel[] = ['off', 'warning', 'error'];
@@ -126,7 +130,8 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail('must be a JSON object of settings');
   const base = dirname(path);
   const config: Record<string, unknown> = {};
-  const knownId = (pattern: string) => checkIds.some((id) => matchesId(id, pattern));
+  // Plugin check ids are known only once the plugins are loaded: src/cli/plugins.ts judges those.
+  const knownId = (pattern: string) => isPluginPattern(pattern) || checkIds.some((id) => matchesId(id, pattern));
   const checkId = (where: string, value: unknown): string => {
     if (typeof value !== 'string' || value.trim() === '') return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
     if (!knownId(value)) fail(`${where}: unknown check '${value}' (known: ${checkIds.join(', ')})`);
@@ -219,6 +224,13 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
         config[key] = (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`));
         break;
       }
+      case 'plugins':
+        if (!Array.isArray(value)) fail(`"${key}" must be an array of plugins ("./path/to/plugin.mjs" or an npm package name)`);
+        config[key] = (value as unknown[]).map((spec, i) => {
+          const problem = typeof spec === 'string' ? specProblem(spec) : 'is not a string';
+          return problem ? fail(`"plugins"[${i}] ${problem}`) : spec;
+        });
+        break;
     }
   }
   return config as ConfigFile;
