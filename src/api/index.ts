@@ -12,6 +12,7 @@ export {
   type Plugin,
   type PluginCheck,
   type PluginCheckContext,
+  type PluginFacts,
 } from './plugin.js';
 export type { CheckOrigin, CheckResult, Location, Outcome, Report, Status, Summary } from '../engine/model.js';
 export type * from '../facts/index.js';

@@ -59,6 +59,9 @@ export interface FactGatherer<T = unknown, K extends FactKey = FactKey> {
 /** The facts a plugin's gatherers provide, by key: `{ platform: FactGatherer<Platform> }` → `{ platform: Platform }`. */
 export type GatheredFacts<G> = { [P in keyof G]: G[P] extends { gather(ctx: never): infer T } ? Awaited<T> : never };
 
+/** What a plugin's checks may read: flink-doctor's facts, and its own (which shadow flink-doctor's of the same key). */
+export type PluginFacts<G> = Omit<Facts, keyof G> & GatheredFacts<G>;
+
 /** Any gatherer, whatever it gathers and reads. */
 export type AnyFactGatherer = FactGatherer<unknown, FactKey>;
 
@@ -70,9 +73,12 @@ export interface Plugin<G extends Record<string, AnyFactGatherer> = Record<never
   name: string;
   /** Shown by --list-checks and in the report's `origin`. */
   version?: string;
-  /** Its own facts, by key (camelCase, not one of flink-doctor's fact keys). */
+  /**
+   * Its own facts, by key (camelCase). For the plugin's own checks a key of its own shadows a flink-doctor
+   * fact of the same name, so a fact flink-doctor adds later never changes what a plugin reads.
+   */
   facts?: G;
-  checks: readonly PluginCheck<Facts & GatheredFacts<NoInfer<G>>>[];
+  checks: readonly PluginCheck<PluginFacts<NoInfer<G>>>[];
 }
 
 /** Lets TypeScript infer `K` from `needs`, so `run` sees exactly the facts it named. */

@@ -38,7 +38,7 @@ export function adaptPlugin(plugin: ValidPlugin, spec: string, run: RunInfo): { 
       origin,
       run(facts, ctx) {
         const store = facts as Record<keyof HostFacts, unknown>;
-        // Its own facts under the keys it knows them by; flink-doctor's as a copy.
+        // Its own facts (which shadow flink-doctor's of the same key) as they are; flink-doctor's as a copy.
         const local = Object.fromEntries(check.needs.map((key) => [key, own.has(key) ? store[storeKey(key)] : structuredClone(store[storeKey(key)])]));
         return checkedOutcome(check.run(local, { strict: ctx.strict }));
       },

@@ -79,7 +79,6 @@ function validateFacts(value: unknown, ctx: ValidationContext): Record<string, A
   const facts = asRecord(value, 'facts', '{ myFact: { gather: async (ctx) => … } }');
   for (const [key, raw] of Object.entries(facts)) {
     if (!FACT_KEY.test(key)) throw new Error(`fact key "${key}" must be camelCase letters and digits (such as "platform")`);
-    if (ctx.builtInFactKeys.includes(key)) throw new Error(`fact "${key}" takes the name of a flink-doctor fact; choose another key`);
     const gatherer = asRecord(raw, `fact "${key}"`, '{ gather: async (ctx) => … }');
     if (typeof gatherer.gather !== 'function') throw new Error(`fact "${key}" has no gather function`);
     const unknown = stringList(gatherer.needs ?? [], `fact "${key}" needs`).filter((need) => !ctx.builtInFactKeys.includes(need));

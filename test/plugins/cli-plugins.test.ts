@@ -33,6 +33,11 @@ const plugins: Record<string, string> = {
       check('plugin.team.reads', `'target'`, `({ target }) => ({ status: 'ok', summary: \`target \${target.minor}\` })`),
     ],
   }),
+  // A fact of its own named like flink-doctor's: its check reads its own; built-in checks still read flink-doctor's.
+  'own-jars.mjs': pluginSource('own-jars', {
+    facts: `{ jars: { gather: () => ({ own: true }) } }`,
+    checks: [check('plugin.own-jars.reads', `'jars'`, `({ jars }) => ({ status: 'ok', summary: \`own: \${jars.own === true}\` })`)],
+  }),
   'throws-at-import.mjs': 'throw new Error("cannot reach the policy server\\n    at somewhere (file.js:1:1)");\n',
   'syntax-error.mjs': 'export default { apiVersion: 1,, };\n',
   'no-default.mjs': 'export const plugin = {};\n',
@@ -92,6 +97,13 @@ describe('a healthy plugin', () => {
     const owned = await doctor(['--plugin', './team.mjs', '--only', 'plugin.team.owner'], dir, isolatedEnv({ TEAM_OWNER: 'data-platform' }));
     expect(summaries(owned.byId)).toEqual({ 'plugin.team.owner': 'ok: owned by data-platform on 2.2' });
     expect(owned.code).toBe(0);
+  });
+
+  it('a fact of its own shadows flink-doctor\'s of the same key for its checks only', async () => {
+    const alone = await doctor(['--only', 'jars.readable']);
+    const { byId } = await doctor(['--plugin', './own-jars.mjs', '--only', 'jars.readable,plugin']);
+    expect(byId['plugin.own-jars.reads']?.summary).toBe('own: true');
+    expect(byId['jars.readable']?.summary).toBe(alone.byId['jars.readable']?.summary);
   });
 
   it('runs beside the built-in checks, which keep their results and carry no origin', async () => {
