@@ -94,14 +94,16 @@ function locate({ spec, from }: PluginRequest): string | NotLoaded {
 /** The module's default export, or why it could not be imported (thrown while loading, or took too long). */
 async function importPlugin(url: string, ctx: LoadContext): Promise<unknown> {
   const limit = ctx.importTimeoutMs ?? IMPORT_TIMEOUT_MS;
+  const late = `its import did not finish within ${limit >= 1000 ? `${limit / 1000} s` : `${limit} ms`}`;
   try {
-    const module = (await within(import(url), limit, `its import did not finish within ${limit / 1000} s`)) as Record<string, unknown>;
+    const module = (await within(import(url), limit, late)) as Record<string, unknown>;
     if (!('default' in module)) throw new NotLoaded('it has no default export', 'Export the plugin as the default: export default definePlugin({ … }).');
     return module.default;
   } catch (error) {
     if (error instanceof NotLoaded) return error;
     const fix = `Run node --input-type=module -e "await import('${url}')" to see the whole error, and fix the plugin or stop naming it.`;
-    return new NotLoaded(`it failed while loading: ${errorMessage(error)}`, fix);
+    const message = errorMessage(error);
+    return new NotLoaded(message === late ? late : `it failed while loading: ${message}`, fix);
   }
 }
 

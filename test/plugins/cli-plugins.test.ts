@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, Report } from '../../src/engine/model.js';
+import { loadPlugins } from '../../src/plugins/load.js';
 import { runCli } from '../helpers/cli.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -233,6 +234,22 @@ describe('naming plugins', () => {
     const run = await runCli(['--json'], isolatedEnv(), project);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe(`flink-doctor: ${join(project, 'flink-doctor.config.json')}: "plugins"[1] is not a string`);
+  });
+});
+
+describe('loadPlugins', () => {
+  it('a module whose import never finishes (top-level await) is refused at the import limit', async () => {
+    await writeFile(join(dir, 'never-loads.mjs'), 'await new Promise(() => {});\nexport default {};\n');
+    const started = performance.now();
+    const loaded = await loadPlugins([{ spec: './never-loads.mjs', from: dir }], {
+      builtInCheckIds: [], builtInFactKeys: [], doctorVersion: '0.1.0', cwd: dir, env: {}, offline: true, importTimeoutMs: 200,
+    });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(loaded.refused).toBe(1);
+    expect(loaded.checks[0]?.run({} as never, { matrix: undefined as never, strict: false })).toMatchObject({
+      status: 'error',
+      summary: 'plugin never-loads (./never-loads.mjs) was not loaded: its import did not finish within 200 ms',
+    });
   });
 });
 
