@@ -17,13 +17,17 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' 
 const runs = Math.max(3, Number(values.runs) || 21);
 const bin = (dir) => join(dir, 'bin', 'flink-doctor.js');
 for (const dir of [root, values.baseline].filter(Boolean)) {
-  if (!existsSync(join(dir, 'dist', 'cli', 'flink-doctor.mjs'))) throw new Error(`${dir}/dist/cli/flink-doctor.mjs is missing: build it first`);
+  if (!existsSync(join(dir, 'dist', 'cli', 'flink-doctor.mjs'))) throw new Error(`${dir}/dist/cli/flink-doctor.mjs is missing: build it`);
 }
 
 // A plugin with one check and one fact, as small as a real one: what is measured is the machinery.
 const work = mkdtempSync(join(tmpdir(), 'bench-plugins-'));
-writeFileSync(join(work, 'plugin.mjs'), `export default { apiVersion: 1, name: 'bench', facts: { team: { gather: () => 'x' } },
-  checks: [{ id: 'plugin.bench.team', title: 'Team', group: 'Plugins', description: 'd', reads: [], needs: ['team'], run: () => ({ status: 'ok', summary: 'ok' }) }] };\n`);
+writeFileSync(join(work, 'plugin.mjs'), [
+  "export default { apiVersion: 1, name: 'bench', facts: { team: { gather: () => 'x' } }, checks: [{",
+  "  id: 'plugin.bench.team', title: 'Team', group: 'Plugins', description: 'd', reads: [], needs: ['team'],",
+  "  run: () => ({ status: 'ok', summary: 'ok' }) }] };",
+  '',
+].join('\n'));
 
 const list = ['--list-checks', '--json'];
 const commands = {

@@ -14,6 +14,6 @@ export {
   type PluginCheckContext,
   type PluginFacts,
 } from './plugin.js';
-export type { CheckOrigin, CheckResult, Location, Outcome, Report, Status, Summary } from '../engine/model.js';
+export type { CheckInfo, CheckOrigin, CheckResult, Location, Outcome, Report, Status, Summary } from '../engine/model.js';
 export type * from '../facts/index.js';
 export * from './helpers.js';

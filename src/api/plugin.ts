@@ -1,7 +1,7 @@
 // The plugin contract: what a plugin module exports and what flink-doctor gives it. Types and identity
 // functions only: a plugin imports this at run time (through the package's `exports`), so it must stay pure.
 // Versioned: docs/plugins.md says what may change within PLUGIN_API_VERSION 1 (additions only).
-import type { Outcome } from '../engine/model.js';
+import type { CheckInfo, Outcome } from '../engine/model.js';
 import type { FactKey, Facts } from '../facts/index.js';
 
 /** The plugin API this flink-doctor speaks. A plugin declares the one it was written for; another major is refused. */
@@ -14,19 +14,11 @@ export interface PluginCheckContext {
 }
 
 /**
- * A plugin's check: a synchronous, pure function of the facts it names in `needs`.
- * `F` is every fact it may ask for: flink-doctor's (`Facts`) plus its plugin's own (see `GatheredFacts`).
+ * A plugin's check: a synchronous, pure function of the facts it names in `needs`; its id is
+ * `plugin.<plugin name>.<your id>`, e.g. "plugin.acme-policy.jar-mirror".
+ * `F` is every fact it may ask for: flink-doctor's (`Facts`) plus its plugin's own (see `PluginFacts`).
  */
-export interface PluginCheck<F = Facts, K extends keyof F = keyof F> {
-  /** `plugin.<plugin name>.<your id>`, e.g. "plugin.acme-policy.jar-mirror": stable, CI pipelines filter on it. */
-  id: string;
-  title: string;
-  /** Heading the human report groups it under (a built-in one such as "JARs", or your own). */
-  group: string;
-  /** What it decides, in a sentence or two (Markdown); --list-checks shows it. */
-  description: string;
-  /** What it reads, for --list-checks: facts, files, variables. */
-  reads: string[];
+export interface PluginCheck<F = Facts, K extends keyof F = keyof F> extends CheckInfo {
   needs: readonly K[];
   run(facts: Pick<F, K>, ctx: PluginCheckContext): Outcome;
 }

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { allChecks } from '../../checks/index.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
-import { EXIT, exitCodeFor, summarize, type CheckOrigin, type Report } from '../engine/model.js';
+import { EXIT, exitCodeFor, summarize, type CheckInfo, type CheckOrigin, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';
 import { runChecks, selectChecks, startProbes } from '../engine/run.js';
 import { openMatrix, validateMatrix, type Matrix } from '../knowledge/matrix.js';
@@ -66,7 +66,8 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
   // Plugins are loaded only when the config file or --plugin names one (src/cli/plugins.ts).
-  const { checks: known, plugins } = await withPlugins(allChecks, invocation, options, TOOL.version, BUILT_IN_FACT_KEYS);
+  const doctor = { version: TOOL.version, factKeys: BUILT_IN_FACT_KEYS };
+  const { checks: known, plugins } = await withPlugins(allChecks, invocation, options, doctor);
   if (flags['list-checks']) {
     io.stdout.write(options.json ? `${JSON.stringify(describeChecks(known), null, 2)}\n` : listChecksText(known, Boolean(plugins)));
     return EXIT.OK;
@@ -205,17 +206,21 @@ async function startSpinner(io: Io, options: Options, count: number): Promise<{ 
 }
 
 /** --list-checks --json: a plugin's checks also carry their `origin` (built-in ones have none). */
-export function describeChecks(checks: readonly HostCheck[]): { id: string; title: string; group: string; description: string; reads: string[]; origin?: CheckOrigin }[] {
-  return checks.map(({ id, title, group, description, reads, origin }) => ({ id, title, group, description, reads, ...(origin ? { origin } : {}) }));
+export function describeChecks(checks: readonly HostCheck[]): (CheckInfo & { origin?: CheckOrigin })[] {
+  return checks.map(({ id, title, group, description, reads, origin }) => {
+    return { id, title, group, description, reads, ...(origin ? { origin } : {}) };
+  });
 }
 
 /** With plugins named, each entry also says where it comes from. */
 function listChecksText(checks: readonly HostCheck[], showOrigin: boolean): string {
   const width = Math.max(...checks.map((c) => c.id.length)) + 2;
   const indent = ' '.repeat(width);
-  // The description is Markdown for the README; a terminal shows it without the code quotes.
-  const from = (c: HostCheck) => (showOrigin ? `\n${indent}from: ${originText(c)}` : '');
-  const entry = (c: HostCheck) => `${c.id.padEnd(width)}${c.title}\n${indent}${c.description.replace(/`/g, '')}\n${indent}reads: ${c.reads.join('; ')}${from(c)}`;
+  const entry = (c: HostCheck) => {
+    // The description is Markdown for the README; a terminal shows it without the code quotes.
+    const lines = [c.description.replace(/`/g, ''), `reads: ${c.reads.join('; ')}`, ...(showOrigin ? [`from: ${originText(c)}`] : [])];
+    return [`${c.id.padEnd(width)}${c.title}`, ...lines.map((line) => `${indent}${line}`)].join('\n');
+  };
   return `${checks.map(entry).join('\n')}\n`;
 }
 

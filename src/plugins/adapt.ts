@@ -39,7 +39,8 @@ export function adaptPlugin(plugin: ValidPlugin, spec: string, run: RunInfo): { 
       run(facts, ctx) {
         const store = facts as Record<keyof HostFacts, unknown>;
         // Its own facts (which shadow flink-doctor's of the same key) as they are; flink-doctor's as a copy.
-        const local = Object.fromEntries(check.needs.map((key) => [key, own.has(key) ? store[storeKey(key)] : structuredClone(store[storeKey(key)])]));
+        const value = (key: string) => (own.has(key) ? store[storeKey(key)] : structuredClone(store[storeKey(key)]));
+        const local = Object.fromEntries(check.needs.map((key) => [key, value(key)]));
         return checkedOutcome(check.run(local, { strict: ctx.strict }));
       },
     }),
@@ -73,7 +74,10 @@ export function refusedPluginCheck(name: string, spec: string, reason: string, f
     reads: [spec],
     needs: [],
     origin: { plugin: name, spec },
-    run: () => ({ status: 'error', summary: `plugin ${spec === name ? name : `${name} (${spec})`} was not loaded: ${reason}`, fix, facts: { spec } }),
+    run: () => {
+      const which = spec === name ? name : `${name} (${spec})`;
+      return { status: 'error', summary: `plugin ${which} was not loaded: ${reason}`, fix, facts: { spec } };
+    },
   };
 }
 
@@ -91,13 +95,18 @@ export function checkedOutcome(value: unknown): Outcome {
   };
   if (!STATUSES.includes(outcome.status as Status)) bad('status', STATUSES.join(', '));
   if (typeof outcome.summary !== 'string' || outcome.summary === '') bad('summary', 'a non-empty string');
-  const strings = (field: string) => outcome[field] === undefined || (Array.isArray(outcome[field]) && outcome[field].every((s) => typeof s === 'string'));
-  for (const field of ['details', 'sources']) if (!strings(field)) bad(field, 'an array of strings');
+  for (const field of ['details', 'sources']) {
+    if (outcome[field] !== undefined && !isStringList(outcome[field])) bad(field, 'an array of strings');
+  }
   if (outcome.fix !== undefined && outcome.fix !== null && typeof outcome.fix !== 'string') bad('fix', 'a string or null');
   if (outcome.facts !== undefined && !isFactsRecord(outcome.facts)) bad('facts', 'an object of strings, numbers, booleans or null');
   if (outcome.locations !== undefined && !isLocationList(outcome.locations)) bad('locations', 'an array of { path, line? }');
   const { status, summary, details, fix, facts, locations, sources } = outcome as unknown as Outcome;
   return { status, summary, details, fix, facts, locations, sources };
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function isFactsRecord(value: unknown): boolean {

@@ -41,7 +41,7 @@ export async function loadPlugins(requests: readonly PluginRequest[], ctx: LoadC
   const located = requests.map((request) => ({ request, url: locate(request) }));
   // The same module named twice (the config file and --plugin) is loaded once.
   const unique = located.filter((entry, i) => typeof entry.url !== 'string' || located.findIndex((e) => e.url === entry.url) === i);
-  const modules = await Promise.all(unique.map((entry) => (typeof entry.url === 'string' ? importPlugin(entry.url, ctx) : Promise.resolve(entry.url))));
+  const modules = await Promise.all(unique.map(({ url }) => (typeof url === 'string' ? importPlugin(url, ctx) : url)));
   const loaded: LoadedPlugins = { checks: [], probes: {}, refused: 0 };
   const names = new Map<string, string>();
   const refusedIds = new Set<string>();
@@ -51,7 +51,10 @@ export async function loadPlugins(requests: readonly PluginRequest[], ctx: LoadC
       if (outcome instanceof Error) throw outcome;
       const plugin = validated(outcome, ctx);
       const taken = names.get(plugin.name);
-      if (taken !== undefined) throw new NotLoaded(`its name "${plugin.name}" is taken by ${taken}, named before it`, 'Name one of the two plugins only.', plugin.name);
+      if (taken !== undefined) {
+        const reason = `its name "${plugin.name}" is taken by ${taken}, named before it`;
+        throw new NotLoaded(reason, 'Name one of the two plugins only.', plugin.name);
+      }
       names.set(plugin.name, request.spec);
       const adapted = adaptPlugin(plugin, request.spec, ctx);
       loaded.checks.push(...adapted.checks);
@@ -80,12 +83,13 @@ function locate({ spec, from }: PluginRequest): string | NotLoaded {
   }
   try {
     const url = resolveImport(spec, pathToFileURL(join(from, 'package.json')).href);
-    if (!url.startsWith('file:')) return new NotLoaded(`${spec} is a Node.js built-in module, not a plugin`, 'Name the plugin\'s package or file.');
+    if (!url.startsWith('file:')) return new NotLoaded(`${spec} is a Node.js built-in module`, 'Name the plugin package or file.');
     return url;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' && !spec.includes('/', spec.startsWith('@') ? spec.indexOf('/') + 1 : 0)) {
-      return new NotLoaded(`package ${spec} is not installed in ${from} or a folder above it`, `Install it there (npm install --save-dev ${spec}), or name a local plugin as ./path/to/plugin.mjs.`);
+      const fix = `Install it there (npm install --save-dev ${spec}), or name a local plugin as ./path/to/plugin.mjs.`;
+      return new NotLoaded(`package ${spec} is not installed in ${from} or a folder above it`, fix);
     }
     return new NotLoaded(`cannot resolve ${spec} from ${from}: ${errorMessage(error)}`, 'Check the package name and its "exports".');
   }
@@ -97,7 +101,7 @@ async function importPlugin(url: string, ctx: LoadContext): Promise<unknown> {
   const late = `its import did not finish within ${limit >= 1000 ? `${limit / 1000} s` : `${limit} ms`}`;
   try {
     const module = (await within(import(url), limit, late)) as Record<string, unknown>;
-    if (!('default' in module)) throw new NotLoaded('it has no default export', 'Export the plugin as the default: export default definePlugin({ … }).');
+    if (!('default' in module)) throw new NotLoaded('it has no default export', 'Export the plugin: export default definePlugin({ … }).');
     return module.default;
   } catch (error) {
     if (error instanceof NotLoaded) return error;

@@ -82,7 +82,10 @@ function validateFacts(value: unknown, ctx: ValidationContext): Record<string, A
     const gatherer = asRecord(raw, `fact "${key}"`, '{ gather: async (ctx) => … }');
     if (typeof gatherer.gather !== 'function') throw new Error(`fact "${key}" has no gather function`);
     const unknown = stringList(gatherer.needs ?? [], `fact "${key}" needs`).filter((need) => !ctx.builtInFactKeys.includes(need));
-    if (unknown.length > 0) throw new Error(`fact "${key}" needs ${quoteList(unknown)}, which flink-doctor does not gather (it gathers ${ctx.builtInFactKeys.join(', ')})`);
+    if (unknown.length > 0) {
+      const gathered = ctx.builtInFactKeys.join(', ');
+      throw new Error(`fact "${key}" needs ${quoteList(unknown)}, which flink-doctor does not gather (it gathers ${gathered})`);
+    }
     const { timeoutMs } = gatherer;
     if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || timeoutMs > MAX_GATHER_MS)) {
       throw new Error(`fact "${key}" timeoutMs must be a number of milliseconds above 0 and at most ${MAX_GATHER_MS}`);
@@ -99,7 +102,9 @@ function validateChecks(value: unknown, name: string, ownFacts: readonly string[
     const check = asRecord(raw, `checks[${index}]`, '{ id, title, group, description, reads, needs, run }');
     const id = check.id;
     if (typeof id !== 'string' || id === '') throw new Error(`checks[${index}] has no id`);
-    if (ctx.builtInCheckIds.includes(id)) throw new Error(`check "${id}" takes a built-in check id; a plugin's check ids are ${namespace}<id>`);
+    if (ctx.builtInCheckIds.includes(id)) {
+      throw new Error(`check "${id}" takes a built-in check id; a plugin's check ids are ${namespace}<id>`);
+    }
     if (!id.startsWith(namespace) || !CHECK_LOCAL_ID.test(id.slice(namespace.length))) {
       throw new Error(`check id "${id}" is not ${namespace}<id> (<id>: lower-case words joined by dots, such as "jar-mirror")`);
     }
@@ -118,7 +123,9 @@ function validateChecks(value: unknown, name: string, ownFacts: readonly string[
 }
 
 function asRecord(value: unknown, what: string, shape: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PluginRefused(`${what} is not an object (${describe(value)}); expected ${shape}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PluginRefused(`${what} is not an object (${describe(value)}); expected ${shape}`);
+  }
   return value as Record<string, unknown>;
 }
 

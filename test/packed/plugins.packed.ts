@@ -93,7 +93,15 @@ const MISTAKES = [
 let tscOutput: { failed: boolean; stdout: string } = { failed: false, stdout: '' };
 
 /** `npx flink-doctor --json …` in the project, as CI would run it. */
-async function npxDoctor(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; report: Report; byId: Record<string, CheckResult>; stderr: string; ms: number }> {
+interface DoctorRun {
+  code: number;
+  report: Report;
+  byId: Record<string, CheckResult>;
+  stderr: string;
+  ms: number;
+}
+
+async function npxDoctor(argv: string[], env: Record<string, string | undefined> = {}): Promise<DoctorRun> {
   const started = performance.now();
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const fullEnv = { ...isolatedEnv(env), PATH: `${join(process.execPath, '..')}:/usr/bin:/bin`, npm_config_offline: 'true' };
@@ -134,7 +142,9 @@ describe('flink-doctor installed from its tarball, with plugins', () => {
   });
 
   it('judges the other way when the setup breaks each policy (Python, mirror, platform pins; snapshots allowed)', async () => {
-    const run = await npxDoctor(['--flink-version', '2.1', '--java-home', jdk17(), '--python', pyenvPython('3.12.1'), '--jars', join(jars, 'flink-sql-connector-kafka-4.0.0-2.0-SNAPSHOT.jar')], { ALLOW_SNAPSHOT_JARS: '1' });
+    const snapshot = join(jars, 'flink-sql-connector-kafka-4.0.0-2.0-SNAPSHOT.jar');
+    const argv = ['--flink-version', '2.1', '--java-home', jdk17(), '--python', pyenvPython('3.12.1'), '--jars', snapshot];
+    const run = await npxDoctor(argv, { ALLOW_SNAPSHOT_JARS: '1' });
     expect(verdicts(run.byId)).toEqual({
       'plugin.jar-policy.groups': 'ok',
       'plugin.jar-policy.mirror': 'error',
@@ -155,8 +165,11 @@ describe('flink-doctor installed from its tarball, with plugins', () => {
       '  facts: { slow: { timeoutMs: 500, gather: () => new Promise((resolve) => setTimeout(resolve, 600_000)) } },',
       '  checks: [{ id: "plugin.hangs.slow", title: "Slow", group: "Plugins", description: "Never answers.", reads: [], needs: ["slow"], run: () => ({ status: "ok", summary: "never" }) }] };',
     ].join('\n'));
-    const run = await npxDoctor(['--flink-version', '2.2', '--python', pyenvPython('3.11.7'), '--only', 'plugin.jar-policy.python,plugin.hangs,plugin.throws,plugin.acme-missing',
-      '--plugin', './bad/throws.mjs', '--plugin', './bad/hangs.mjs', '--plugin', '@acme/missing']);
+    const run = await npxDoctor([
+      '--flink-version', '2.2', '--python', pyenvPython('3.11.7'),
+      '--only', 'plugin.jar-policy.python,plugin.hangs,plugin.throws,plugin.acme-missing',
+      '--plugin', './bad/throws.mjs', '--plugin', './bad/hangs.mjs', '--plugin', '@acme/missing',
+    ]);
     timings['npx flink-doctor (isolation)'] = run.ms;
     expect(Object.fromEntries(Object.entries(run.byId).map(([id, c]) => [id, `${c.status}: ${c.summary}`]))).toEqual({
       'plugin.jar-policy.python': 'ok: Python 3.11.7',
@@ -170,7 +183,8 @@ describe('flink-doctor installed from its tarball, with plugins', () => {
   });
 
   it('--list-checks says where each check comes from', async () => {
-    const { stdout } = await execFileAsync('npx', ['--no-install', 'flink-doctor', '--list-checks'], { cwd: project, env: { ...isolatedEnv(), PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` } });
+    const env = { ...isolatedEnv(), PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` };
+    const { stdout } = await execFileAsync('npx', ['--no-install', 'flink-doctor', '--list-checks'], { cwd: project, env });
     expect(stdout).toMatch(/^java\.runtime .*\n(?: +.*\n){2} +from: built-in$/m);
     expect(stdout).toMatch(/^plugin\.jar-policy\.groups .*\n(?: +.*\n){2} +from: plugin jar-policy 1\.0\.0 \(flink-doctor-plugin-jar-policy\)$/m);
     expect(stdout).toMatch(/^plugin\.platform-pins\.versions .*\n(?: +.*\n){2} +from: plugin platform-pins 1\.0\.0 \(\.\/team\/platform-pins\.mjs\)$/m);

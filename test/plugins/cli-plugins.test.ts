@@ -197,8 +197,9 @@ describe('naming plugins', () => {
 
   it('an npm package is resolved from the project\'s node_modules through its "exports" (import condition only)', async () => {
     const project = await tempDir('plugins-package-');
-    await writeFileDeep(join(project, 'node_modules', '@acme', 'doctor-team', 'package.json'), JSON.stringify({ name: '@acme/doctor-team', type: 'module', exports: { '.': { import: './lib/team.js' } } }));
-    await writeFileDeep(join(project, 'node_modules', '@acme', 'doctor-team', 'lib', 'team.js'), plugins['team.mjs'] ?? '');
+    const pkg = join(project, 'node_modules', '@acme', 'doctor-team');
+    await writeFileDeep(join(pkg, 'package.json'), JSON.stringify({ name: '@acme/doctor-team', type: 'module', exports: { '.': { import: './lib/team.js' } } }));
+    await writeFileDeep(join(pkg, 'lib', 'team.js'), plugins['team.mjs'] ?? '');
     const { byId } = await doctor(['--plugin', '@acme/doctor-team', '--only', 'plugin.team.reads'], project);
     expect(byId['plugin.team.reads']).toMatchObject({ status: 'ok', origin: { plugin: 'team', version: '0.0.1', spec: '@acme/doctor-team' } });
   });

@@ -66,7 +66,8 @@ const mirror = {
     return {
       status: 'error',
       summary: `connectors are resolved from ${url} (${repository.source}), not the team mirror`,
-      fix: `Add a <mirror> of central with <url>${POLICY.mirror}</url> to ~/.m2/settings.xml (or set FLINK_DOCTOR_MAVEN_REPO=${POLICY.mirror}).`,
+      fix: `Add a <mirror> of central with <url>${POLICY.mirror}</url> to ~/.m2/settings.xml`
+        + ` (or set FLINK_DOCTOR_MAVEN_REPO=${POLICY.mirror}).`,
       facts: { repository: url, source: repository.source },
     };
   },

@@ -24,9 +24,10 @@ export default definePlugin({
       run({ jars, allowSnapshots }): Outcome {
         const snapshots = jars.jars.filter((jar) => parseArtifactVersion(jar.identity?.version ?? '')?.snapshot);
         if (snapshots.length === 0) return { status: 'ok', summary: 'no SNAPSHOT JARs' };
+        const jarsText = `${snapshots.length} SNAPSHOT JAR${snapshots.length === 1 ? '' : 's'}`;
         return {
           status: allowSnapshots ? 'warning' : 'error',
-          summary: `${snapshots.length} SNAPSHOT JAR${snapshots.length === 1 ? '' : 's'}${allowSnapshots ? ' (allowed by ALLOW_SNAPSHOT_JARS=1)' : ''}`,
+          summary: allowSnapshots ? `${jarsText} (allowed by ALLOW_SNAPSHOT_JARS=1)` : jarsText,
           details: snapshots.map(jarLabel),
           fix: 'Use released connector versions.',
           locations: snapshots.map((jar) => ({ path: jar.ref.path })),
