@@ -4,10 +4,13 @@
 //   probes ──> facts, knowledge, I/O helpers                      (registry.ts wires them to fact keys)
 //   engine ──> knowledge                                          (generic over the facts; knows no probe)
 //   report ──> engine model                                       (renders results; knows no probe or check)
+//   api ──> facts, engine model, pure helpers                     (what plugins import: pure, no I/O)
+//   plugins ──> api contract, engine                             (loads plugins; knows no probe or check)
 
 // Modules that touch the file system, the network or processes, or that load data at run time.
 const IO = [
   '^src/(probes|cli|config|report|job)/',
+  '^src/plugins/load[.]ts$',
   '^src/maven/(http|client|cache|settings|settings-path|snapshot|repository)[.]ts$',
   '^src/jars/(zip-reader|scan)[.]ts$',
   '^src/flink/config-file[.]ts$',
@@ -81,6 +84,20 @@ export default {
       comment: 'Reporters render the result model (src/engine/model.ts); they never ask a probe or a check.',
       from: { path: '^src/report/' },
       to: { path: '^(src/probes|checks)/' },
+    },
+    {
+      name: 'api-reaches-no-io',
+      severity: 'error',
+      comment: 'src/api is what plugins import at run time (dist/api/index.mjs): pure helpers and types, no I/O.',
+      from: { path: '^src/api/' },
+      to: { path: `${IO}|^src/(probes|plugins|cli|config|report)/|^checks/`, reachable: true },
+    },
+    {
+      name: 'plugins-know-no-probe-or-check',
+      severity: 'error',
+      comment: 'The plugin host is told the built-in check ids and fact keys; it imports no probe, check or command.',
+      from: { path: '^src/plugins/' },
+      to: { path: '^(src/(probes|cli|report)|checks)/' },
     },
     {
       name: 'only-the-cli-knows-the-checks',

@@ -2,9 +2,12 @@
 // Build: (1) turn schemas/compat-matrix.schema.json into a pre-compiled validator module, so the CLI
 // validates its knowledge at load without compiling a schema at start-up; (2) bundle the CLI with esbuild,
 // which starts far faster than hundreds of ESM files: dist/cli/ (code split; what bin/flink-doctor.js runs)
-// and dist/flink-doctor.mjs (one self-contained file for containers).
+// and dist/flink-doctor.mjs (one self-contained file for containers); (3) the public API plugins import
+// (`exports` of package.json): dist/api/index.mjs, with its .d.ts files emitted by tsc into dist/types.
 // `node scripts/build.mjs --validators-only` does step 1 alone (typecheck and tests need it).
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -63,11 +66,25 @@ async function bundle() {
     build({ ...common, outdir: join(next, 'cli'), splitting: true, chunkNames: 'chunks/[name]-[hash]', entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
     // One self-contained file for containers and CI images: runs with nothing but `node`.
     build({ ...common, outdir: next, entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
+    // `import … from 'flink-doctor'`: small and pure (no probe, no I/O); the CLI never loads it.
+    build({ ...common, entryPoints: { index: join(root, 'src/api/index.ts') }, outdir: join(next, 'api'), outExtension: { '.js': '.mjs' } }),
+    emitApiTypes(join(next, 'types')),
   ]);
   const old = join(root, `dist.old-${process.pid}`);
   await rename(join(root, 'dist'), old).catch(() => undefined);
   await rename(next, join(root, 'dist'));
   await rm(old, { recursive: true, force: true });
+}
+
+/** tsc itself writes the API's .d.ts files (tsconfig.api.json): what plugin authors type-check against. */
+async function emitApiTypes(outDir) {
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  try {
+    await promisify(execFile)(process.execPath, [tsc, '-p', join(root, 'tsconfig.api.json'), '--outDir', outDir], { cwd: root });
+  } catch (error) {
+    console.error(`tsc -p tsconfig.api.json failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+    process.exit(1);
+  }
 }
 
 await generateMatrixValidator();

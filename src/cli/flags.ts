@@ -23,6 +23,7 @@ export const FLAGS: FlagSpec[] = [
   { name: 'deploy', type: 'string', multiple: true, value: 'FILE', description: 'A Dockerfile, docker-compose file or Kubernetes manifest (FlinkDeployment, FlinkSessionJob) the job is deployed with (repeatable; default: those in the working directory)' },
   { name: 'offline', type: 'boolean', description: 'No network: Maven data comes from the cache, then the snapshot shipped with flink-doctor (its age is shown)' },
   { name: 'maven-repo', type: 'string', value: 'URL', description: 'Maven repository for connector versions and checksums (default: FLINK_DOCTOR_MAVEN_REPO, a ~/.m2/settings.xml mirror of central, Maven Central)' },
+  { name: 'plugin', type: 'string', multiple: true, value: 'SPEC', description: 'Load a plugin\'s checks: a local module (./path/plugin.mjs) or an npm package installed in the project; adds to the config file\'s "plugins" (repeatable; docs/plugins.md)' },
   { name: 'only', type: 'string', multiple: true, value: 'IDS', description: 'Run only these checks (comma-separated ids or prefixes such as "jars"; repeatable)' },
   { name: 'skip', type: 'string', multiple: true, value: 'IDS', description: 'Skip these checks (reported as skipped; repeatable)' },
   { name: 'strict', type: 'boolean', description: 'Exit 1 on warnings too' },

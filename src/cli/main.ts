@@ -4,20 +4,22 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { allChecks } from '../../checks/index.js';
-import type { Check } from '../../checks/define.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
-import { EXIT, exitCodeFor, summarize, type Report } from '../engine/model.js';
+import { EXIT, exitCodeFor, summarize, type CheckInfo, type CheckOrigin, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';
 import { runChecks, selectChecks, startProbes } from '../engine/run.js';
 import { openMatrix, validateMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, isPatchVersion, minorOf } from '../knowledge/versions.js';
-import { createFactStore } from '../probes/registry.js';
+import { BUILT_IN_FACT_KEYS, createFactStore } from '../probes/registry.js';
+import type { HostCheck, HostFacts } from '../plugins/adapt.js';
+import { isPluginPattern } from '../plugins/spec.js';
 import { applyPolicy, resolveInvocation, unusedIgnores } from '../config/index.js';
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
 import { visible } from '../util/text.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
 import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
+import { originText, withPlugins } from './plugins.js';
 
 export const TOOL = { name: 'flink-doctor', version: pkg.version };
 
@@ -65,20 +67,23 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   }
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
+  // Plugins are loaded only when the config file or --plugin names one (src/cli/plugins.ts).
+  const doctor = { version: TOOL.version, factKeys: BUILT_IN_FACT_KEYS };
+  const { checks: known, plugins } = await withPlugins(allChecks, invocation, options, doctor);
   if (flags['list-checks']) {
-    io.stdout.write(options.json ? `${JSON.stringify(describeChecks(allChecks), null, 2)}\n` : listChecksText(allChecks));
+    io.stdout.write(options.json ? `${JSON.stringify(describeChecks(known), null, 2)}\n` : listChecksText(known, Boolean(plugins)));
     return EXIT.OK;
   }
 
   const started = performance.now();
-  const { run, skipped } = selectChecks(allChecks, options);
-  const store = createFactStore(options, matrix);
+  const { run, skipped } = selectChecks(known, options);
+  const store = createFactStore<HostFacts>(options, matrix, plugins?.probes);
   startProbes(run, store);
   await validateMatrix(matrix);
   const spinner = await startSpinner(io, options, run.length);
   let report: Report;
   try {
-    const checks = applyPolicy(await runChecks(run, skipped, store, { matrix, strict: options.strict }, allChecks), invocation.policy);
+    const checks = applyPolicy(await runChecks(run, skipped, store, { matrix, strict: options.strict }, known), invocation.policy);
     const target = await store.get('target').catch(() => null);
     report = {
       schemaVersion: 1,
@@ -93,7 +98,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     spinner?.stop();
   }
 
-  const reads = Object.fromEntries(allChecks.map((c) => [c.id, c.reads]));
+  const reads = Object.fromEntries(known.map((c) => [c.id, c.reads]));
   const renderContext = { strict: options.strict, verbose: options.verbose, cwd: io.cwd, env: io.env, style: createStyle(options.color), plainStyle: createStyle(false), probeTimings: store.probeTimings(), reads };
   await writeReport(report, invocation.plan, renderContext, io.stdout);
   return exitCodeFor(report.summary, options.strict);
@@ -126,6 +131,8 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
   }
   const ids = allChecks.map((c) => c.id);
   for (const pattern of [...only, ...skip]) {
+    // Plugin check ids are known once the plugins are loaded (src/cli/plugins.ts judges these patterns).
+    if (isPluginPattern(pattern)) continue;
     const prefix = pattern.endsWith('.*') ? pattern.slice(0, -2) : pattern;
     if (!ids.some((id) => id === prefix || id.startsWith(`${prefix}.`))) {
       throw new UsageError(`unknown check '${pattern}' (known: ${ids.join(', ')})`);
@@ -200,15 +207,22 @@ async function startSpinner(io: Io, options: Options, count: number): Promise<{ 
   return ora({ text: `Running ${count} checks…`, stream: io.stderr as NodeJS.WriteStream, discardStdin: false }).start();
 }
 
-export function describeChecks(checks: readonly Check[]): { id: string; title: string; group: string; description: string; reads: string[] }[] {
-  return checks.map(({ id, title, group, description, reads }) => ({ id, title, group, description, reads }));
+/** --list-checks --json: a plugin's checks also carry their `origin` (built-in ones have none). */
+export function describeChecks(checks: readonly HostCheck[]): (CheckInfo & { origin?: CheckOrigin })[] {
+  return checks.map(({ id, title, group, description, reads, origin }) => {
+    return { id, title, group, description, reads, ...(origin ? { origin } : {}) };
+  });
 }
 
-function listChecksText(checks: readonly Check[]): string {
+/** With plugins named, each entry also says where it comes from. */
+function listChecksText(checks: readonly HostCheck[], showOrigin: boolean): string {
   const width = Math.max(...checks.map((c) => c.id.length)) + 2;
   const indent = ' '.repeat(width);
-  // The description is Markdown for the README; a terminal shows it without the code quotes.
-  const entry = (c: Check) => `${c.id.padEnd(width)}${c.title}\n${indent}${c.description.replace(/`/g, '')}\n${indent}reads: ${c.reads.join('; ')}`;
+  const entry = (c: HostCheck) => {
+    // The description is Markdown for the README; a terminal shows it without the code quotes.
+    const lines = [c.description.replace(/`/g, ''), `reads: ${c.reads.join('; ')}`, ...(showOrigin ? [`from: ${originText(c)}`] : [])];
+    return [`${c.id.padEnd(width)}${c.title}`, ...lines.map((line) => `${indent}${line}`)].join('\n');
+  };
   return `${checks.map(entry).join('\n')}\n`;
 }
 

@@ -13,6 +13,7 @@ import { RepositoryError, checkRepositoryUrl } from '../maven/repository.js';
 import { FORMATS, isFormat, type Format } from '../report/index.js';
 import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
+import { isPluginPattern, specProblem } from '../plugins/spec.js';
 import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
 import { clip } from '../util/text.js';
 
@@ -49,6 +50,8 @@ export interface ConfigFile {
   output?: string;
   severity?: Record<string, SeverityLevel>;
   ignore?: IgnoreEntry[];
+  /** Plugins to load, as written: ./paths relative to this file, or npm packages installed next to it. */
+  plugins?: string[];
 }
 
 export interface LoadedConfig {
@@ -56,7 +59,7 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
-type Kind = 'string' | 'path' | 'command' | 'url' | 'cluster-url' | 'env-name' | 'seconds' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore';
+type Kind = 'string' | 'path' | 'command' | 'url' | 'cluster-url' | 'env-name' | 'seconds' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore' | 'plugins';
 
 /** Every key the file may hold and what its value is. */
 export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
@@ -81,6 +84,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
   output: 'path',
   severity: 'severity',
   ignore: 'ignore',
+  plugins: 'plugins',
 };
 
 const SEVERITIES: readonly SeverityLevel[] = ['off', 'warning', 'error'];
@@ -128,7 +132,8 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail('must be a JSON object of settings');
   const base = dirname(path);
   const config: Record<string, unknown> = {};
-  const knownId = (pattern: string) => checkIds.some((id) => matchesId(id, pattern));
+  // Plugin check ids are known only once the plugins are loaded: src/cli/plugins.ts judges those.
+  const knownId = (pattern: string) => isPluginPattern(pattern) || checkIds.some((id) => matchesId(id, pattern));
   const checkId = (where: string, value: unknown): string => {
     if (typeof value !== 'string' || value.trim() === '') return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
     if (!knownId(value)) fail(`${where}: unknown check '${clip(value, 80)}' (known: ${checkIds.join(', ')})`);
@@ -227,6 +232,13 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
         config[key] = (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`));
         break;
       }
+      case 'plugins':
+        if (!Array.isArray(value)) fail(`"${key}" must be an array of plugins ("./path/to/plugin.mjs" or an npm package name)`);
+        config[key] = (value as unknown[]).map((spec, i) => {
+          const problem = typeof spec === 'string' ? specProblem(spec) : 'is not a string';
+          return problem ? fail(`"plugins"[${i}] ${problem}`) : spec;
+        });
+        break;
     }
   }
   return config as ConfigFile;

@@ -11,8 +11,8 @@ import { offChecks, type Policy } from './policy.js';
 export { applyPolicy, unusedIgnores, type Policy } from './policy.js';
 export { CONFIG_FILE_NAME, loadConfig, parseConfig, type ConfigFile, type LoadedConfig } from './file.js';
 
-/** Config keys that are not flags: the file's own schema pointer and the policy (severity, ignore). */
-const NOT_FLAGS: ReadonlySet<string> = new Set<keyof ConfigFile>(['$schema', 'severity', 'ignore']);
+/** Config keys that are not flags: the file's own schema pointer, the policy (severity, ignore), and plugins (--plugin adds to them). */
+const NOT_FLAGS: ReadonlySet<string> = new Set<keyof ConfigFile>(['$schema', 'severity', 'ignore', 'plugins']);
 
 /** "mavenRepo" → "maven-repo": every other config key is named like its Options field and its flag. */
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

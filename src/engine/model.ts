@@ -39,6 +39,30 @@ export interface CheckResult {
   ignored?: Ignored;
   /** Set when a `severity` override of the config file changed the status the check reported. */
   severityOverride?: SeverityOverride;
+  /** Set for a check a plugin added (or a plugin that could not be loaded); absent for built-in checks. */
+  origin?: CheckOrigin;
+}
+
+/** What names and describes a check, built-in or a plugin's: the registry, --list-checks and the README read it. */
+export interface CheckInfo {
+  /** Public contract: never rename (CI pipelines filter on it). A plugin's: plugin.<plugin name>.<id>. */
+  id: string;
+  title: string;
+  /** Heading the human report groups it under: "Java", "Python", "PyFlink", "Flink", "JARs", … */
+  group: string;
+  /** What it decides, in a sentence or two of Markdown: the README's check table and --list-checks show it. */
+  description: string;
+  /** What it reads, for --list-checks: files, variables, processes. */
+  reads: string[];
+}
+
+/** The plugin a check comes from. */
+export interface CheckOrigin {
+  /** The plugin's name (its check ids are plugin.<name>.*). */
+  plugin: string;
+  version?: string;
+  /** How it was named: the --plugin value or the config file's "plugins" entry, as written. */
+  spec: string;
 }
 
 export interface Ignored {

@@ -82,7 +82,7 @@ async function runOne<F>(check: Check<F>, store: FactStore<F>, ctx: RunContext):
 }
 
 /** The promise's value, or a rejection with `message` once `ms` have passed; the timer never outlives the answer. */
-function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+export function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(message)), Math.max(0, ms));
@@ -129,5 +129,6 @@ function toResult<F>(check: Check<F>, outcome: Outcome, durationMs: number): Che
     facts: outcome.facts ?? {},
     locations: outcome.locations ?? [],
     sources: outcome.sources ?? [],
+    ...(check.origin ? { origin: check.origin } : {}),
   };
 }

@@ -29,30 +29,35 @@ import { probeShipping } from './shipping.js';
 import { probeTarget } from './target.js';
 import { probeWorker } from './worker.js';
 
-export function createFactStore(options: Options, matrix: Matrix): FactStore<Facts> {
-  const bind =
-    <T>(probe: (ctx: ProbeContext) => Promise<T>) =>
-    (get: ProbeContext['get']) =>
-      probe({ options, matrix, get });
-  const probes: ProbeMap<Facts> = {
-    flinkHome: bind(probeFlinkHome),
-    confDir: bind(probeConfDir),
-    python: bind(probePython),
-    packages: bind(probeInstalledPackages),
-    pyflink: bind(probePyflink),
-    target: bind(probeTarget),
-    flinkConfig: bind(probeFlinkConfig),
-    java: bind(probeJava),
-    jvmOptions: bind(probeJvmOptions),
-    maven: bind(probeMaven),
-    repository: bind(probeRepository),
-    job: bind(probeJob),
-    pipelineJars: bind(probePipelineJars),
-    jars: bind(probeJars),
-    worker: bind(probeWorker),
-    shipping: bind(probeShipping),
-    cluster: bind(probeCluster),
-    deploy: bind(probeDeploy),
-  };
-  return new FactStore<Facts>(probes);
+/** Fact key → the probe that gathers it. */
+const PROBES: { [K in keyof Facts]: (ctx: ProbeContext) => Promise<Facts[K]> } = {
+  flinkHome: probeFlinkHome,
+  confDir: probeConfDir,
+  python: probePython,
+  packages: probeInstalledPackages,
+  pyflink: probePyflink,
+  target: probeTarget,
+  flinkConfig: probeFlinkConfig,
+  java: probeJava,
+  jvmOptions: probeJvmOptions,
+  maven: probeMaven,
+  repository: probeRepository,
+  job: probeJob,
+  pipelineJars: probePipelineJars,
+  jars: probeJars,
+  worker: probeWorker,
+  shipping: probeShipping,
+  cluster: probeCluster,
+  deploy: probeDeploy,
+};
+
+/** The fact keys flink-doctor gathers (what a plugin's checks and gatherers may name in `needs`). */
+export const BUILT_IN_FACT_KEYS = Object.keys(PROBES) as (keyof Facts)[];
+
+/** One store for a run. `extra` adds probes for facts outside `Facts` (plugins' facts, under their own keys). */
+export function createFactStore<F extends Facts = Facts>(options: Options, matrix: Matrix, extra?: Partial<ProbeMap<F>>): FactStore<F> {
+  const bound = Object.fromEntries(
+    Object.entries(PROBES).map(([key, probe]) => [key, (get: ProbeContext['get']) => probe({ options, matrix, get })]),
+  );
+  return new FactStore({ ...bound, ...extra } as ProbeMap<F>);
 }
