@@ -1,7 +1,13 @@
-// META-INF/NOTICE as Flink's shade build really writes it: the layout of flink-sql-connector-kafka-3.2.0-1.19.jar
-// and flink-connector-kafka-3.3.0-1.20.jar on Maven Central (checked by the real tier, test-real/jars.test.ts).
+// JAR layouts as Flink's build really writes them, seen on Maven Central by the real tier (test-real/jars.test.ts):
+// the merged NOTICE of flink-sql-connector-kafka-3.2.0-1.19.jar and flink-connector-kafka-3.3.0-1.20.jar, and
+// flink-connector-jdbc-core-4.0.0-2.0.jar, whose NOTICE names the project ("Flink : Connectors : JDBC : Core").
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { identifyJar } from '../../src/jars/identify.js';
 import { parseNotice } from '../../src/jars/metadata.js';
+import { readJar } from '../../src/jars/zip-reader.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
+import { connectorJar, FACTORY, jarDir } from '../helpers/jars.js';
 
 const header = [
   '// ------------------------------------------------------------------',
@@ -30,5 +36,17 @@ describe('parseNotice on the merged NOTICE of a Flink build', () => {
 
   it('still takes the first line of a NOTICE without the Flink header (Flink CDC builds)', () => {
     expect(parseNotice('flink-sql-connector-mysql-cdc\nCopyright 2020 Ververica Inc.\n\n- org.apache.kafka:kafka-clients:2.7.0\n').firstLine).toBe('flink-sql-connector-mysql-cdc');
+  });
+});
+
+describe('identifying one artifact of a family with several', () => {
+  it('takes flink-connector-jdbc-core from the file name its factories confirm, not the family\'s first artifact', async () => {
+    const path = await connectorJar(join(await jarDir(), 'flink-connector-jdbc-core-4.0.0-2.0.jar'), {
+      notice: 'Flink : Connectors : JDBC : Core',
+      version: '4.0.0-2.0',
+      factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog],
+    });
+    const jar = identifyJar(path, '--jars', await readJar(path), loadMatrix().connectors());
+    expect(jar.identity).toMatchObject({ artifactId: 'flink-connector-jdbc-core', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin', identifiers: ['jdbc'] });
   });
 });
