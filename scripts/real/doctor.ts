@@ -22,9 +22,13 @@ export interface DoctorReport {
   checks: DoctorCheck[];
 }
 
+/** How this machine reaches registries (a TLS-inspecting proxy's CA, proxies): kept in every clean environment. */
+const NETWORK = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
 /** A minimal environment: no venv, no FLINK_HOME, JAVA_HOME as given; `extra` adds or unsets (undefined). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME, LANG: 'C.UTF-8', JAVA_HOME: JDK17, ...extra };
+  const network = Object.fromEntries(NETWORK.map((name) => [name, process.env[name]]));
+  const env: Record<string, string | undefined> = { ...network, PATH: '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME, LANG: 'C.UTF-8', JAVA_HOME: JDK17, ...extra };
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
