@@ -10,6 +10,8 @@ export default defineConfig({
     hookTimeout: 20 * 60_000,
     // Two cores: two JVMs or pip runs at once is the most this machine takes without starving them.
     maxWorkers: 2,
+    // The corpus runs its jobs two at a time (describe.concurrent); more would only queue on two cores.
+    maxConcurrency: 2,
     reporters: ['default', ['json', { outputFile: '.cache/vitest-real-results.json' }]],
   },
 });
