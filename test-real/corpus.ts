@@ -113,12 +113,12 @@ export const KNOWN: Record<string, string> = {
   'mysql-cdc-with-driver':
     'jars.conflicts (issue 9): the CDC 3.5.0 fat JAR bundles flink-shaded-guava31 (org.apache.flink.shaded.guava31, 2,025 classes also in flink-dist), ' +
     'so it reports an error whose fix is to remove flink-dist; the job plans and its source runs until the absent MySQL',
-  'no-jdbc-driver':
-    "a miss (issue 9): no check relates the job's jdbc:postgresql: URL to a driver JAR; the sink dies with ClassNotFoundException: org.postgresql.Driver when it opens",
   'jdbc4-no-dialect':
     'a miss (issue 9): JDBC 4.x core ships no dialect; without flink-connector-jdbc-postgres planning fails ("Could not find any jdbc factory that can handle url"), which no check knows',
   'mysql-cdc-no-driver':
     'a miss (issue 9): CDC ≥ 3.1 bundles no MySQL driver and the job fails NoClassDefFoundError: com.mysql.cj.jdbc.Driver; the one error the doctor reports is the shaded-guava overlap above',
+  'missing-jar-file':
+    "config.pipeline-jars (issue 8: JARs the job names that are not here) only warns (\"not on this machine, fails if the job runs here\"); run here, the job fails with FileNotFoundException at submission",
   'worker-3.13-in-job':
     'a miss (issue 8, job reader): set("python.executable", …) in the job is not read, so python.worker is skipped; the UDF worker dies with "No module named \'pyflink\'"',
   'worker-3.13-in-config':

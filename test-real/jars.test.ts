@@ -18,7 +18,7 @@ const run = promisify(execFile);
 
 interface JarCase {
   key: string;
-  /** compat-matrix.json family the artifact belongs to (none for drivers, clients and JDBC dialect modules). */
+  /** compat-matrix.json family the artifact belongs to (none for drivers and clients). */
   family?: string;
   /** Flink release whose lib/ the factories are loaded against, when the version names no Flink line (CDC). */
   probeOn?: string;
@@ -42,8 +42,8 @@ const CASES: JarCase[] = [
   { key: `${F}:flink-connector-jdbc:3.3.0-1.20`, family: 'jdbc' },
   { key: `${F}:flink-connector-jdbc-core:3.3.0-1.20`, family: 'jdbc' },
   { key: `${F}:flink-connector-jdbc-core:4.0.0-2.0`, family: 'jdbc' },
-  { key: `${F}:flink-connector-jdbc-postgres:3.3.0-1.20` },
-  { key: `${F}:flink-connector-jdbc-postgres:4.0.0-2.0` },
+  { key: `${F}:flink-connector-jdbc-postgres:3.3.0-1.20`, family: 'jdbc' },
+  { key: `${F}:flink-connector-jdbc-postgres:4.0.0-2.0`, family: 'jdbc' },
   { key: `${F}:flink-sql-connector-elasticsearch7:3.0.1-1.17`, family: 'elasticsearch7' },
   { key: `${F}:flink-sql-connector-kinesis:4.0.0-1.16`, family: 'kinesis-legacy' },
   { key: `${F}:flink-sql-avro:1.20.0`, family: 'avro' },
