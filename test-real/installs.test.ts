@@ -94,7 +94,9 @@ describe.each(['1.20.5', '2.2.1'].map(release))('apache-flink $flink on Python $
 
   it('after `pip install pyarrow==21.0.0`, pip and the doctor both call pyarrow too new', async (ctx) => {
     needPython(ctx, r);
-    const venv = await withClosure(r, [{ requirements: ['pyarrow==21.0.0'], files: [`pyarrow-21.0.0-cp${r.python.replace('.', '')}-cp${r.python.replace('.', '')}-manylinux_2_28_x86_64.whl`] }], 'pyarrow-21');
+    const tag = `cp${r.python.replace('.', '')}`;
+    const wheel = `pyarrow-21.0.0-${tag}-${tag}-manylinux_2_28_x86_64.whl`;
+    const venv = await withClosure(r, [{ requirements: ['pyarrow==21.0.0'], files: [wheel] }], 'pyarrow-21');
     // pip itself warns while installing it, naming the bound it breaks.
     expect(venv.pipLog).toMatch(/apache-flink [\d.]+ requires pyarrow<21\.0\.0,>=5\.0\.0, but you have pyarrow 21\.0\.0 which is incompatible/);
     const env = cleanEnv();

@@ -85,8 +85,10 @@ describe('scripts/update-maven-snapshot.mjs against Maven Central', () => {
   it('writes a snapshot dated today whose version lists are the live maven-metadata.xml', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'real-snapshot-')), 'snapshot.json');
     const artifacts = ['org.apache.flink:flink-connector-kafka', 'org.apache.flink:flink-sql-avro'];
-    await run(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'update-maven-snapshot.mjs'), '--only', artifacts.join(','), '--out', out], { env: await onlineEnv() });
-    const snapshot = JSON.parse(await readFile(out, 'utf8')) as { asOf: string; source: string; artifacts: Record<string, { versions: string[] }> };
+    const script = join(import.meta.dirname, '..', 'scripts', 'update-maven-snapshot.mjs');
+    await run(process.execPath, [script, '--only', artifacts.join(','), '--out', out], { env: await onlineEnv() });
+    type Snapshot = { asOf: string; source: string; artifacts: Record<string, { versions: string[] }> };
+    const snapshot = JSON.parse(await readFile(out, 'utf8')) as Snapshot;
     expect(snapshot.asOf).toBe(new Date().toISOString().slice(0, 10));
     expect(snapshot.source).toMatch(/^fetched from https:\/\/repo1\.maven\.org\/maven2 /);
     for (const key of artifacts) {

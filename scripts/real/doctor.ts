@@ -28,13 +28,15 @@ const NETWORK = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_
 /** A minimal environment: no venv, no FLINK_HOME, JAVA_HOME as given; `extra` adds or unsets (undefined). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const network = Object.fromEntries(NETWORK.map((name) => [name, process.env[name]]));
-  const env: Record<string, string | undefined> = { ...network, PATH: '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME, LANG: 'C.UTF-8', JAVA_HOME: JDK17, ...extra };
+  const base = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: process.env.HOME, LANG: 'C.UTF-8', JAVA_HOME: JDK17 };
+  const env: Record<string, string | undefined> = { ...network, ...base, ...extra };
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export function runDoctor(args: string[], env: Record<string, string>, cwd = process.cwd()): Promise<DoctorReport> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, '--json', '--verbose', ...args], { env, cwd, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const options = { env, cwd, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 };
+    execFile(process.execPath, [BIN, '--json', '--verbose', ...args], options, (error, stdout, stderr) => {
       const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       if (exitCode !== 0 && exitCode !== 1) return reject(new Error(`flink-doctor exited ${exitCode}: ${stderr || stdout}`));
       try {

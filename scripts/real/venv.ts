@@ -37,7 +37,8 @@ export class MissingPython extends Error {
 
 async function pip(python: string, args: string[]): Promise<string> {
   try {
-    const { stdout, stderr } = await run(python, ['-m', 'pip', '--disable-pip-version-check', ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 });
+    const options = { maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 };
+    const { stdout, stderr } = await run(python, ['-m', 'pip', '--disable-pip-version-check', ...args], options);
     return stdout + stderr;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };

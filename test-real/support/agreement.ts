@@ -44,7 +44,10 @@ export function errorsOf(report: DoctorReport): DoctorCheck[] {
 export function judge(report: DoctorReport, outcome: Outcome): Judgement {
   const errors = errorsOf(report);
   const failed = outcome.kind === 'failed';
-  if (errors.length > 0 && !failed) return { agree: false, why: `the doctor says error (${errors.map((c) => c.id).join(', ')}) but the job ${outcome.kind === 'finished' ? 'ran' : 'reached the external system'}` };
+  if (errors.length > 0 && !failed) {
+    const ran = outcome.kind === 'finished' ? 'ran' : 'reached the external system';
+    return { agree: false, why: `the doctor says error (${errors.map((c) => c.id).join(', ')}) but the job ${ran}` };
+  }
   if (errors.length === 0 && failed) return { agree: false, why: `the job failed (${outcome.cause}) but the doctor found no error` };
   if (!failed) return { agree: true, why: 'no error, and the job ran' };
   const naming = causeNamed(outcome.cause ?? '', errors);

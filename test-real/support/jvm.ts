@@ -25,6 +25,7 @@ export function javaProbe(name: string): Promise<string> {
 
 /** Runs a compiled probe's main class with a small heap; the classpath entries are joined with ':'. */
 export async function runJava(mainClass: string, classpath: string[], args: string[], javaHome = JDK17): Promise<string> {
-  const { stdout } = await run(join(javaHome, 'bin', 'java'), ['-Xmx192m', '-XX:+UseSerialGC', '-cp', classpath.join(':'), mainClass, ...args], { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 });
+  const java = join(javaHome, 'bin', 'java');
+  const { stdout } = await run(java, ['-Xmx192m', '-XX:+UseSerialGC', '-cp', classpath.join(':'), mainClass, ...args], { timeout: 180_000, maxBuffer: 1 << 24 });
   return stdout;
 }

@@ -17,8 +17,10 @@ export interface RecordedRun extends JobRun {
   recorded: boolean;
 }
 
+type SetupInputs = { id: string; title?: string; knownDisagreement?: string };
+
 /** What the job's result depends on: the setup without its title and verdict notes, the template, pins, JDKs. */
-function keyOf(setup: { title?: string; knownDisagreement?: string }): string {
+function keyOf(setup: SetupInputs): string {
   const { title: _title, knownDisagreement: _note, ...inputs } = setup;
   const hash = createHash('sha256');
   hash.update(JSON.stringify(inputs));
@@ -28,7 +30,7 @@ function keyOf(setup: { title?: string; knownDisagreement?: string }): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-export async function recordedRun(setup: { id: string; title?: string; knownDisagreement?: string }, run: () => Promise<JobRun>): Promise<RecordedRun> {
+export async function recordedRun(setup: SetupInputs, run: () => Promise<JobRun>): Promise<RecordedRun> {
   const path = cachePath('outcomes', `${setup.id}-${keyOf(setup)}.json`);
   if (process.env.FLINK_DOCTOR_REAL_RERUN !== '1' && existsSync(path)) {
     return { ...(JSON.parse(await readFile(path, 'utf8')) as Omit<RecordedRun, 'recorded'>), recorded: true };

@@ -32,6 +32,8 @@ function agreeCell(row: Row): string {
   return row.judgement.agree ? `yes (${row.judgement.why})` : `**NO**: ${row.judgement.why}`;
 }
 
+const timing = (r: Row) => `${r.run.seconds} s${r.run.recorded ? `, ran ${r.run.ranOn}` : ''}`;
+
 export function agreementMarkdown(rows: Row[], date: Date): string {
   const ordered = [...rows].sort((a, b) => SETUPS.indexOf(a.setup) - SETUPS.indexOf(b.setup));
   const agreed = ordered.filter((r) => r.judgement.agree).length;
@@ -53,7 +55,7 @@ export function agreementMarkdown(rows: Row[], date: Date): string {
     '',
     '| setup | what the user has | doctor | real job | agree |',
     '|---|---|---|---|---|',
-    ...ordered.map((r) => `| \`${r.setup.id}\` | ${cell(r.setup.title)} | ${cell(doctorCell(r))} | ${cell(outcomeCell(r.outcome))} (${r.run.seconds} s${r.run.recorded ? `, ran ${r.run.ranOn}` : ''}) | ${cell(agreeCell(r))} |`),
+    ...ordered.map((r) => `| \`${r.setup.id}\` | ${cell(r.setup.title)} | ${cell(doctorCell(r))} | ${cell(`${outcomeCell(r.outcome)} (${timing(r)})`)} | ${cell(agreeCell(r))} |`),
     '',
   ];
   return lines.join('\n');
