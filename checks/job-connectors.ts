@@ -5,6 +5,7 @@
 // One cause, one error: every need a missing connector JAR leaves open is listed under one finding.
 import { basename } from 'node:path';
 import { defineCheck } from './define.js';
+import { fromDistribution } from '../src/facts/jars.js';
 import type { Location, Outcome } from '../src/engine/model.js';
 import { coordinates, downloadUrl } from '../src/jars/describe.js';
 import { lineVerdict } from '../src/jars/line-verdict.js';
@@ -90,7 +91,9 @@ function judgeNamedJars(judge: Judge): void {
 
 function judgeIdentifiers(judge: Judge): void {
   const builtins = judge.knowledge.builtinsFor(judge.minor);
-  const opaque = judge.providers.present.some((jar) => (jar.unknownFactories?.length ?? 0) > 0 && !jar.family);
+  // The distribution's own factories (datagen, print, filesystem, raw, catalogs…) are the built-ins, known by
+  // identifier: only a JAR the user added whose factories cannot be mapped might register a missing one.
+  const opaque = judge.providers.present.some((jar) => (jar.unknownFactories?.length ?? 0) > 0 && !jar.family && !fromDistribution(jar.ref.source));
   const seen = new Set<string>();
   for (const use of judge.needs.identifiers) {
     const what = `${use.role} '${use.identifier}'`;

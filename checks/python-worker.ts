@@ -45,9 +45,14 @@ export default defineCheck({
     if (worker.status === 'invalid' || !worker.python) {
       return { status: 'error', summary: `${ctx.where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`, details: [UNSEEN], fix: ctx.interpreterFix, facts: ctx.facts };
     }
-    return judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '');
+    const outcome = judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '');
+    return { ...outcome, details: [...(outcome.details ?? []), LOCAL_RUNS] };
   },
 });
+
+// Seen on real installs (1.20.5, 2.2.1; test-real/agreement.test.ts): `python job.py` does not read the config file's
+// python.executable: a bare Python 3.13 set there did not stop a local Table API job with a Python UDF.
+const LOCAL_RUNS = 'a job run locally (python job.py) ignores the config file\'s python.executable: TableEnvironment jobs start workers with the client\'s interpreter (sys.executable), StreamExecutionEnvironment jobs with `python` from PATH; the config applies to jobs submitted with `flink run` and on the cluster';
 
 interface Context {
   worker: WorkerFact;
@@ -148,7 +153,7 @@ const PATH_NOTE = 'python.executable is unset: `flink run` and Python workers st
 function unsetSkip({ worker, client, clientMinor, facts }: Context): Outcome {
   return {
     status: 'skipped',
-    summary: `python.executable is not set${worker.file ? ` in ${worker.file}` : ''}: local runs start Python workers with the client's interpreter (sys.executable); on a cluster they run \`python\` on the workers' PATH`,
+    summary: `python.executable is not set${worker.file ? ` in ${worker.file}` : ''}: Table API jobs run locally start Python workers with the client's interpreter (sys.executable); DataStream jobs run locally, and every job on a cluster, run \`python\` from PATH`,
     details: [
       ...(client.runs ? [`client interpreter: ${interpreterOf(client)}${client.version ? ` (Python ${client.version})` : ''}`] : []),
       UNSEEN,

@@ -15,6 +15,13 @@ export type JarSource =
   | 'pyflink/lib'
   | 'pyflink/opt';
 
+const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
+
+/** A JAR of the Flink distribution itself (what the wheel or FLINK_HOME ships), not one the user added. */
+export function fromDistribution(source: JarSource): boolean {
+  return DISTRIBUTION.has(source);
+}
+
 /**
  * fat: a flink-sql-connector-* / flink-sql-* shaded JAR meant for SQL and PyFlink;
  * thin: a flink-connector-* JAR without its dependencies; format: a flink format JAR (json, avro, …);

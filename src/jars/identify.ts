@@ -58,11 +58,11 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
     const shaded = family?.shadedPrefixes ?? [];
     // A family with no thin artifact (third-party runtimes and bundles) is fat whatever it relocates.
     role = family?.thin.length === 0 || (shaded.length > 0 && classes.some((c) => shaded.some((p) => c.startsWith(p)))) ? 'fat' : 'thin';
-    const inferred = family ? ((role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0]) : undefined;
+    const chosen = !artifactId && family ? artifactOfFamily(factoryFamily, family, role, shaded.length > 0, fromName, knowledge) : undefined;
     // A name holding the Flink minor ("iceberg-flink-runtime-{flink}") cannot be inferred from the classes.
-    if (!artifactId && inferred && !inferred.includes('{flink}')) {
-      artifactId = inferred;
-      evidence.push('artifactId inferred from its factory classes');
+    if (chosen?.artifactId && !chosen.artifactId.includes('{flink}')) {
+      ({ artifactId, role } = chosen);
+      evidence.push(chosen.evidence);
     }
   }
   // Still nothing inside says what it is: trust the file name as the last resort.
@@ -112,6 +112,26 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
   if (familyKey) result.family = familyKey;
   if (role) result.role = role;
   return result;
+}
+
+/**
+ * A family has several artifacts (flink-connector-jdbc, flink-connector-jdbc-core): a file name naming one of
+ * them, in the role the packages show (when the family has shaded packages to tell), says which one this is;
+ * otherwise the family's first artifact of that role.
+ */
+function artifactOfFamily(
+  key: string,
+  family: ConnectorFamily,
+  role: 'fat' | 'thin',
+  roleFromPackages: boolean,
+  fromName: ReturnType<typeof parseJarFileName>,
+  knowledge: ConnectorKnowledge,
+): { artifactId: string | undefined; role: 'fat' | 'thin'; evidence: string } {
+  const named = fromName ? knowledge.familyOfArtifact(fromName.artifactId) : undefined;
+  if (fromName && named?.key === key && (!roleFromPackages || named.role === role)) {
+    return { artifactId: fromName.artifactId, role: named.role, evidence: 'artifactId from the file name, matching its factory classes' };
+  }
+  return { artifactId: (role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0], role, evidence: 'artifactId inferred from its factory classes' };
 }
 
 function kindOf(family: ConnectorFamily | undefined, role: 'fat' | 'thin' | undefined): JarKind {

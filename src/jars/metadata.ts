@@ -20,7 +20,7 @@ export function parseManifest(text: string): Record<string, string> {
 }
 
 export interface NoticeInfo {
-  /** First non-empty line: the artifactId in Flink builds ("flink-sql-connector-kafka"). */
+  /** The JAR's own component heading: the artifactId in Flink fat builds ("flink-sql-connector-kafka"). */
   firstLine?: string;
   /** "- group:artifact:version" lines: what a Flink fat JAR bundles. */
   bundled: { groupId: string; artifactId: string; version: string }[];
@@ -30,13 +30,30 @@ const BUNDLED = /^\s*-\s+([\w.-]+):([\w.-]+):(?:[\w.-]+:)?([\w.+-]+)\s*(?:\(.*)?
 
 export function parseNotice(text: string): NoticeInfo {
   const lines = text.split(/\r?\n/);
-  const firstLine = lines.find((l) => l.trim())?.trim();
+  const firstLine = ownHeading(lines);
   const bundled: NoticeInfo['bundled'] = [];
   for (const line of lines) {
     const match = BUNDLED.exec(line);
     if (match?.[1] && match[2] && match[3]) bundled.push({ groupId: match[1], artifactId: match[2], version: match[3] });
   }
   return { firstLine: firstLine && /^[\w.-]+$/.test(firstLine) ? firstLine : undefined, bundled };
+}
+
+/**
+ * Flink's shade build puts a header on top of every merged NOTICE (a "// ---" comment box, an "Apache Flink"
+ * paragraph, "This product includes software…"), as in every Flink JAR on Maven Central, e.g.
+ * flink-sql-connector-kafka-3.2.0-1.19.jar; the JAR's own heading is then the first line after it that a
+ * "Copyright" line follows. Without that header (CDC builds) it is simply the first line.
+ */
+function ownHeading(lines: string[]): string | undefined {
+  const text = lines.map((l) => l.trim());
+  const first = text.find((l) => l !== '');
+  if (first === undefined || !(first.startsWith('//') || first === 'Apache Flink')) return first;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const line = text[i] as string;
+    if (line && line !== 'Apache Flink' && !line.startsWith('//') && text[i + 1]?.startsWith('Copyright')) return line;
+  }
+  return undefined;
 }
 
 /** Java properties, the subset pom.properties uses: key=value or key: value, '#'/'!' comments. */

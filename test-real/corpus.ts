@@ -1,0 +1,199 @@
+// The setups the doctor's verdict is checked against: healthy ones and ones broken the ways users break them.
+// Each names the real install (a pinned apache-flink release with the closure pip resolved), the real JARs
+// (Maven coordinates) in pipeline.jars, the job's SQL and anything else the user changed (FLINK_HOME,
+// JAVA_HOME, python.executable, a later pip install). Nothing here says what the doctor or the job should do:
+// the test runs both and compares.
+import type { JobSpec } from './support/job.js';
+
+export interface Setup {
+  id: string;
+  /** What the user has, in their words. */
+  title: string;
+  /** apache-flink release of the client venv (its pinned closure). */
+  flink: string;
+  /** A later `pip install` into that venv. */
+  pipAfter?: 'pyarrow==21.0.0' | 'apache-flink-libraries==2.3.0';
+  /** Maven coordinates put in pipeline.jars; a "missing:" entry is a path that does not exist. */
+  jars: string[];
+  job: Omit<JobSpec, 'jars'>;
+  /** FLINK_HOME set to another release's pyflink directory. */
+  flinkHome?: string;
+  javaHome?: 'temurin-25';
+  /** The venv is activated (its bin/ first on PATH, VIRTUAL_ENV set), as after `source .venv/bin/activate`. */
+  activated?: boolean;
+  /** python.executable: a bare pyenv interpreter or another release's venv, set in the job or the Flink config. */
+  workerPython?: { python: { pyenv: string } | { flink: string }; in: 'job' | 'config' };
+  /**
+   * The doctor and the job are known to disagree here, and why; the test then expects the disagreement, so
+   * it fails the day it is fixed. Only for causes outside this issue (matrix facts, jars rules, job parsing).
+   */
+  knownDisagreement?: string;
+}
+
+const F = 'org.apache.flink';
+const SRC = "CREATE TABLE src (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '3')";
+const INSERT = 'INSERT INTO snk SELECT id, name FROM src';
+const UDF_INSERT = 'INSERT INTO snk SELECT plus_one(id), name FROM src';
+const sink = (options: string) => `CREATE TABLE snk (id BIGINT, name STRING) WITH (${options})`;
+const PRINT = sink("'connector' = 'print'");
+const kafka = (format: string, extra = '') =>
+  sink(`'connector' = 'kafka', 'topic' = 'orders', 'properties.bootstrap.servers' = '127.0.0.1:9', ` +
+    `'properties.max.block.ms' = '1000', 'format' = '${format}'${extra}`);
+const KAFKA_JSON = kafka('json');
+const JDBC = sink("'connector' = 'jdbc', 'url' = 'jdbc:postgresql://127.0.0.1:9/shop', 'table-name' = 'orders'");
+/** {dir} is replaced by a fresh directory per run. */
+const files = (format: string) => sink(`'connector' = 'filesystem', 'path' = 'file://{dir}/out', 'format' = '${format}'`);
+const ES7 = sink("'connector' = 'elasticsearch-7', 'hosts' = 'http://127.0.0.1:9', 'index' = 'orders'");
+
+const kafkaJob = { ddl: [SRC, KAFKA_JSON], insert: INSERT };
+const udfJob = { ddl: [SRC, PRINT], insert: UDF_INSERT, udf: 'python' as const };
+const CDC_SRC = "CREATE TABLE src (id BIGINT, name STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'mysql-cdc', " +
+  "'hostname' = '127.0.0.1', 'port' = '9', 'username' = 'flink', 'password' = 'secret', 'database-name' = 'shop', 'table-name' = 'orders')";
+const dataStreamJob = { api: 'datastream' as const, ddl: [], insert: '' };
+const cdcJob = { ddl: [CDC_SRC, sink("'connector' = 'blackhole'")], insert: INSERT, streaming: true };
+const jdbcJob = { ddl: [SRC, JDBC], insert: INSERT };
+const PG = 'org.postgresql:postgresql:42.7.5';
+
+const SETUP_LIST: Setup[] = [
+  // Healthy, the way the docs say to set them up.
+  { id: 'builtin-print', title: 'datagen → print, no JARs', flink: '1.20.5', jars: [], job: { ddl: [SRC, PRINT], insert: INSERT } },
+  { id: 'python-udf', title: 'a Python UDF, worker = the client interpreter', flink: '1.20.5', jars: [], job: udfJob },
+  { id: 'datastream', title: 'a DataStream job with a Python map, venv activated (1.20.5)',
+    flink: '1.20.5', activated: true, jars: [], job: dataStreamJob },
+  { id: 'python-udf-2.2', title: 'a Python UDF on 2.2.1', flink: '2.2.1', jars: [], job: udfJob },
+  { id: 'kafka-fat-1.17', title: 'Kafka fat JAR 3.0.0-1.17 on 1.17.2',
+    flink: '1.17.2', jars: [`${F}:flink-sql-connector-kafka:3.0.0-1.17`], job: kafkaJob },
+  { id: 'kafka-in-tree-1.17', title: 'in-tree Kafka fat JAR 1.17.1 on 1.17.2',
+    flink: '1.17.2', jars: [`${F}:flink-sql-connector-kafka:1.17.1`], job: kafkaJob },
+  { id: 'es7-1.17', title: 'Elasticsearch 7 fat JAR 3.0.1-1.17 on 1.17.2',
+    flink: '1.17.2', jars: [`${F}:flink-sql-connector-elasticsearch7:3.0.1-1.17`], job: { ddl: [SRC, ES7], insert: INSERT } },
+  { id: 'kafka-fat-1.19', title: 'Kafka fat JAR 3.2.0-1.19 on 1.19.3',
+    flink: '1.19.3', jars: [`${F}:flink-sql-connector-kafka:3.2.0-1.19`], job: kafkaJob },
+  { id: 'kafka-thin-plus-clients', title: 'Kafka thin JAR 3.3.0-1.20 + kafka-clients 3.4.0 on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-connector-kafka:3.3.0-1.20`, 'org.apache.kafka:kafka-clients:3.4.0'], job: kafkaJob },
+  { id: 'jdbc3-shaded', title: 'JDBC 3.3.0-1.20 (shaded) + PostgreSQL driver on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-connector-jdbc:3.3.0-1.20`, PG], job: jdbcJob },
+  { id: 'jdbc3-core-dialect', title: 'JDBC 3.3.0-1.20 core + postgres dialect + driver on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-connector-jdbc-core:3.3.0-1.20`, `${F}:flink-connector-jdbc-postgres:3.3.0-1.20`, PG], job: jdbcJob },
+  { id: 'avro-files-1.20', title: 'filesystem + flink-sql-avro 1.20.0 on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-sql-avro:1.20.0`], job: { ddl: [SRC, files('avro')], insert: INSERT } },
+  { id: 'kafka-fat-2.0', title: 'Kafka fat JAR 4.0.1-2.0 on 2.0.2',
+    flink: '2.0.2', jars: [`${F}:flink-sql-connector-kafka:4.0.1-2.0`], job: kafkaJob },
+  { id: 'jdbc4-core-dialect', title: 'JDBC 4.0.0-2.0 core + postgres dialect + driver on 2.0.2',
+    flink: '2.0.2', jars: [`${F}:flink-connector-jdbc-core:4.0.0-2.0`, `${F}:flink-connector-jdbc-postgres:4.0.0-2.0`, PG], job: jdbcJob },
+  { id: 'kafka-fat-2.2', title: 'Kafka fat JAR 5.0.0-2.2 on 2.2.1',
+    flink: '2.2.1', jars: [`${F}:flink-sql-connector-kafka:5.0.0-2.2`], job: kafkaJob },
+  { id: 'mysql-cdc-with-driver', title: 'MySQL CDC 3.5.0 + mysql-connector-j 8.4.0 on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-sql-connector-mysql-cdc:3.5.0`, 'com.mysql:mysql-connector-j:8.4.0'], job: cdcJob },
+  { id: 'avro-files-2.3', title: 'filesystem + flink-sql-avro 2.3.0 on 2.3.0',
+    flink: '2.3.0', jars: [`${F}:flink-sql-avro:2.3.0`], job: { ddl: [SRC, files('avro')], insert: INSERT } },
+
+  // Broken the ways users break them.
+  { id: 'no-connector', title: 'Kafka table, no Kafka JAR (1.20.5)', flink: '1.20.5', jars: [], job: kafkaJob },
+  { id: 'no-format', title: 'Kafka fat JAR, format avro, no Avro JAR (2.2.1)',
+    flink: '2.2.1', jars: [`${F}:flink-sql-connector-kafka:5.0.0-2.2`], job: { ddl: [SRC, kafka('avro')], insert: INSERT } },
+  { id: 'no-format-files', title: 'filesystem avro, no Avro JAR (1.20.5)',
+    flink: '1.20.5', jars: [], job: { ddl: [SRC, files('avro')], insert: INSERT } },
+  { id: 'thin-not-fat', title: 'Kafka thin JAR 3.3.0-1.20 alone (no kafka-clients) on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-connector-kafka:3.3.0-1.20`], job: kafkaJob },
+  { id: 'kafka-1.x-on-2.2', title: 'Kafka fat JAR 3.2.0-1.19 on 2.2.1',
+    flink: '2.2.1', jars: [`${F}:flink-sql-connector-kafka:3.2.0-1.19`], job: kafkaJob },
+  { id: 'kafka-2.0-on-1.20', title: 'Kafka fat JAR 4.0.1-2.0 on 1.20.5',
+    flink: '1.20.5', jars: [`${F}:flink-sql-connector-kafka:4.0.1-2.0`], job: kafkaJob },
+  { id: 'kafka-1.19-on-1.20', title: 'Kafka fat JAR 3.2.0-1.19 on 1.20.5 (the minor before)',
+    flink: '1.20.5', jars: [`${F}:flink-sql-connector-kafka:3.2.0-1.19`], job: kafkaJob },
+  { id: 'kafka-2.0-on-2.2', title: 'Kafka fat JAR 4.0.1-2.0 on 2.2.1 (an older 2.x line)',
+    flink: '2.2.1', jars: [`${F}:flink-sql-connector-kafka:4.0.1-2.0`], job: kafkaJob },
+  { id: 'two-kafka', title: 'two Kafka fat JARs, 3.2.0-1.19 and 3.0.1-1.18, on 1.19.3',
+    flink: '1.19.3', jars: [`${F}:flink-sql-connector-kafka:3.2.0-1.19`, `${F}:flink-sql-connector-kafka:3.0.1-1.18`], job: kafkaJob },
+  { id: 'no-jdbc-driver', title: 'JDBC 3.3.0-1.20 (shaded) without the PostgreSQL driver',
+    flink: '1.20.5', jars: [`${F}:flink-connector-jdbc:3.3.0-1.20`], job: jdbcJob },
+  { id: 'jdbc4-no-dialect', title: 'JDBC 4.0.0-2.0 core + driver, no postgres dialect module',
+    flink: '2.0.2', jars: [`${F}:flink-connector-jdbc-core:4.0.0-2.0`, PG], job: jdbcJob },
+  { id: 'mysql-cdc-no-driver', title: 'MySQL CDC 3.5.0 without the MySQL driver (no longer bundled since 3.1)',
+    flink: '1.20.5', jars: [`${F}:flink-sql-connector-mysql-cdc:3.5.0`], job: cdcJob },
+  { id: 'missing-jar-file', title: 'pipeline.jars names a JAR that is not there',
+    flink: '1.20.5', jars: ['missing:/opt/jobs/lib/flink-sql-connector-kafka-3.3.0-1.20.jar'], job: { ddl: [SRC, PRINT], insert: INSERT } },
+  { id: 'worker-3.13-in-job', title: 'set("python.executable", <bare Python 3.13>) in a UDF job on 1.20.5',
+    flink: '1.20.5', jars: [], workerPython: { python: { pyenv: '3.13' }, in: 'job' }, job: udfJob },
+  { id: 'worker-3.13-in-config', title: 'python.executable: <bare Python 3.13> in the Flink config, UDF job run locally',
+    flink: '1.20.5', jars: [], workerPython: { python: { pyenv: '3.13' }, in: 'config' }, job: udfJob },
+  { id: 'worker-other-release', title: 'set("python.executable", <the 2.2.1 venv, Python 3.12>) for a 1.20.5 client',
+    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: udfJob },
+  { id: 'libraries-mismatch', title: '`pip install apache-flink-libraries==2.3.0` into a 1.20.5 venv, Table API + Python UDF job',
+    flink: '1.20.5', pipAfter: 'apache-flink-libraries==2.3.0', jars: [], job: udfJob },
+  { id: 'libraries-mismatch-datastream', title: 'the same venv, a DataStream job (venv activated)',
+    flink: '1.20.5', pipAfter: 'apache-flink-libraries==2.3.0', activated: true, jars: [], job: dataStreamJob },
+  { id: 'flink-home-2.2-for-1.20', title: 'FLINK_HOME = the 2.2.1 wheel, client apache-flink 1.20.5, DataStream job',
+    flink: '1.20.5', flinkHome: '2.2.1', activated: true, jars: [], job: dataStreamJob },
+  { id: 'flink-home-1.19-for-1.20', title: 'FLINK_HOME = the 1.19.3 wheel, client apache-flink 1.20.5, DataStream job',
+    flink: '1.20.5', flinkHome: '1.19.3', activated: true, jars: [], job: dataStreamJob },
+  { id: 'datastream-no-python-on-path', title: 'a DataStream job run with the venv\'s python, venv not activated (no `python` on PATH)',
+    flink: '1.20.5', jars: [], job: dataStreamJob },
+  { id: 'java-25-on-1.20', title: 'JAVA_HOME = Temurin 25 for 1.20.5',
+    flink: '1.20.5', javaHome: 'temurin-25', jars: [], job: { ddl: [SRC, PRINT], insert: INSERT } },
+  { id: 'java-25-on-2.2', title: 'JAVA_HOME = Temurin 25 for 2.2.1, UDF job',
+    flink: '2.2.1', javaHome: 'temurin-25', jars: [], job: udfJob },
+  { id: 'pyarrow-21-pandas-udf', title: '`pip install pyarrow==21.0.0` into 1.20.5, a pandas UDF job',
+    flink: '1.20.5', pipAfter: 'pyarrow==21.0.0', jars: [], job: { ddl: [SRC, PRINT], insert: UDF_INSERT, udf: 'pandas' } },
+  { id: 'parquet-no-hadoop', title: 'filesystem + flink-sql-parquet 2.3.0, no Hadoop, on 2.3.0',
+    flink: '2.3.0', jars: [`${F}:flink-sql-parquet:2.3.0`], job: { ddl: [SRC, files('parquet')], insert: INSERT } },
+];
+
+/**
+ * Where the doctor and the real job disagree today, and why (measured 2026-12-01). Each names the part of the work
+ * its fix belongs to; the test expects the disagreement, so it fails (and this entry must go) once it is fixed.
+ */
+export const KNOWN: Record<string, string> = {
+  'kafka-2.0-on-1.20':
+    'jars.flink-version (issue 9: version rules) calls a connector built for Flink 2.0 an error on 1.20.5; the job plans and ' +
+    'its Kafka sink writes until the absent broker',
+  'two-kafka':
+    'jars.conflicts (issue 9) calls two versions of one connector an error; with 3.2.0-1.19 first in pipeline.jars the job ' +
+    'plans and writes until the absent broker',
+  'mysql-cdc-with-driver':
+    'jars.conflicts (issue 9): the CDC 3.5.0 fat JAR bundles flink-shaded-guava31 (org.apache.flink.shaded.guava31, 2,025 ' +
+    'classes also in flink-dist), ' +
+    'so it reports an error whose fix is to remove flink-dist; the job plans and its source runs until the absent MySQL',
+  'jdbc4-no-dialect':
+    'a miss (issue 9): JDBC 4.x core ships no dialect; without flink-connector-jdbc-postgres planning fails ("Could not find ' +
+    'any jdbc factory that can handle url"), which no check knows',
+  'mysql-cdc-no-driver':
+    'a miss (issue 9): CDC ≥ 3.1 bundles no MySQL driver and the job fails NoClassDefFoundError: com.mysql.cj.jdbc.Driver; ' +
+    'the one error the doctor reports is the shaded-guava overlap above',
+  'missing-jar-file':
+    "config.pipeline-jars (issue 8: JARs the job names that are not here) only warns (\"not on this machine, fails if the " +
+    "job runs here\"); run here, the job fails with FileNotFoundException at submission",
+  'worker-3.13-in-job':
+    'a miss (issue 8, job reader): set("python.executable", …) in the job is not read, so python.worker is skipped; the UDF ' +
+    'worker dies with "No module named \'pyflink\'"',
+  'worker-3.13-in-config':
+    "python.worker (not issue 8/9: needs a decision) judges the config file's python.executable, which `flink run` and the " +
+    "cluster use; `python job.py` ignores it " +
+    '(TableEnvironment sets sys.executable), so the local job runs. The check now says so; its verdict stays an error, right ' +
+    'for cluster runs',
+  'libraries-mismatch':
+    'pyflink.install (not issue 8/9: needs a decision): apache-flink 1.20.5 with apache-flink-libraries 2.3.0 runs this ' +
+    'Table API + Python UDF job to the end; ' +
+    'the same install fails a DataStream job (libraries-mismatch-datastream, which agrees). The error follows setup.py\'s exact pin',
+  'flink-home-1.19-for-1.20':
+    'flink.home (not issue 8/9: needs a decision): a 1.20.5 client on FLINK_HOME = 1.19.3 runs a DataStream job with a ' +
+    'Python map to the end; FLINK_HOME = 2.2.1 fails (which agrees)',
+  'datastream-no-python-on-path':
+    "a miss (python.worker + issue 8): with python.executable unset a DataStream job's workers run `python` from PATH " +
+    "(\"Cannot run program \"python\"\"); " +
+    "the doctor neither looks at PATH's python nor knows the job uses the DataStream API",
+  'java-25-on-1.20': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 1.20; ' +
+  'the job runs to the end on it',
+  'java-25-on-2.2': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 2.2; ' +
+  'the job, Python UDF included, runs to the end on it',
+  'pyarrow-21-pandas-udf':
+    "pyflink.dependencies (issue 9: known-bad versions and their severity): pyarrow 21.0.0 breaks apache-flink 1.20.5's " +
+    "pyarrow<21.0.0 (pip check agrees), " +
+    'yet a pandas UDF job runs; upstream FLINK-40599 (2026-09) lifted the cap to <26',
+  'parquet-no-hadoop':
+    'a miss (issue 9): flink-sql-parquet bundles no Hadoop; planning fails NoClassDefFoundError: ' +
+    'org.apache.hadoop.conf.Configuration, which no check relates to parquet or HADOOP_CLASSPATH',
+};
+
+export const SETUPS: Setup[] = SETUP_LIST.map((setup) => (KNOWN[setup.id] ? { ...setup, knownDisagreement: KNOWN[setup.id] } : setup));
