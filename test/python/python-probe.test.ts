@@ -1,7 +1,7 @@
 // The python probe against every pyenv interpreter, the resolution order, and broken interpreters.
 import { chmod, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { parseProbeOutput } from '../../src/probes/python.js';
@@ -10,7 +10,7 @@ import { findOnPath } from '../../src/probes/which.js';
 import { PROBE_MARKER } from '../../src/probes/python-probe-script.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import type { PythonFact } from '../../src/facts/index.js';
-import { PYENV_VERSIONS, fakePython, makeVenv, pyenvPython } from '../helpers/python-env.js';
+import { PYENV_VERSIONS, fakePython, makeVenv, pyenvPython, type Venv } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
@@ -70,6 +70,12 @@ describe('python probe on every supported interpreter', () => {
     expect(fact.sysPath).not.toContain(cwd);
   });
 
+  it('reports the implementation the interpreter names (a PyPy stand-in wrapping a real 3.11)', async () => {
+    const python = await fakePython(`${pyenvPython('3.11.7')} "$@" | /bin/sed 's/"CPython"/"PyPy"/g'`);
+    const fact = await probe({ python });
+    expect(fact).toMatchObject({ runs: true, version: '3.11.7', implementation: 'PyPy' });
+  });
+
   it('honours PYTHONPATH from the environment it is given', async () => {
     const extra = await tempDir('pythonpath-');
     const fact = await probe({ python: pyenvPython('3.12.1'), env: isolatedEnv({ PYTHONPATH: extra }) });
@@ -80,6 +86,12 @@ describe('python probe on every supported interpreter', () => {
 describe('python probe resolution order', () => {
   const py311 = () => pyenvPython('3.11.7');
   const py310 = () => pyenvPython('3.10.13');
+  // The probe only reads these two: one of each for the whole describe block.
+  let venv: Venv;
+  let conda: Venv;
+  beforeAll(async () => {
+    [venv, conda] = await Promise.all([makeVenv('3.9.18'), makeVenv('3.10.13')]);
+  });
 
   async function confDirWith(file: string, content: string): Promise<string> {
     const dir = await tempDir('conf-');
@@ -88,7 +100,6 @@ describe('python probe resolution order', () => {
   }
 
   it('--python beats every other source', async () => {
-    const venv = await makeVenv('3.9.18');
     const conf = await confDirWith('flink-conf.yaml', `python.client.executable: ${py310()}\n`);
     const fact = await probe({
       python: py311(),
@@ -100,7 +111,6 @@ describe('python probe resolution order', () => {
   });
 
   it('PYFLINK_CLIENT_EXECUTABLE beats the Flink config, VIRTUAL_ENV and PATH', async () => {
-    const venv = await makeVenv('3.9.18');
     const conf = await confDirWith('flink-conf.yaml', `python.client.executable: ${py311()}\n`);
     const fact = await probe({ confDir: conf, env: isolatedEnv({ PYFLINK_CLIENT_EXECUTABLE: py310(), VIRTUAL_ENV: venv.dir }) });
     expect(fact.provenance).toEqual({ source: 'PYFLINK_CLIENT_EXECUTABLE', detail: py310() });
@@ -108,7 +118,6 @@ describe('python probe resolution order', () => {
   });
 
   it('python.client.executable in flink-conf.yaml of --conf-dir beats VIRTUAL_ENV', async () => {
-    const venv = await makeVenv('3.9.18');
     const conf = await confDirWith('flink-conf.yaml', `# client python\npython.client.executable: ${py311()}\n`);
     const fact = await probe({ confDir: conf, env: isolatedEnv({ VIRTUAL_ENV: venv.dir }) });
     expect(fact.provenance).toEqual({ source: 'python.client.executable', detail: join(conf, 'flink-conf.yaml') });
@@ -125,8 +134,6 @@ describe('python probe resolution order', () => {
   });
 
   it('VIRTUAL_ENV beats CONDA_PREFIX and PATH, and runs <env>/bin/python', async () => {
-    const venv = await makeVenv('3.9.18');
-    const conda = await makeVenv('3.10.13');
     const fact = await probe({ env: isolatedEnv({ VIRTUAL_ENV: venv.dir, CONDA_PREFIX: conda.dir, PATH: dirname(py311()) }) });
     expect(fact.provenance).toEqual({ source: 'VIRTUAL_ENV', detail: venv.dir });
     expect(fact.requested).toBe(venv.python);
@@ -134,7 +141,6 @@ describe('python probe resolution order', () => {
   });
 
   it('CONDA_PREFIX beats PATH', async () => {
-    const conda = await makeVenv('3.10.13');
     const fact = await probe({ env: isolatedEnv({ CONDA_PREFIX: conda.dir, PATH: dirname(py311()) }) });
     expect(fact.provenance).toEqual({ source: 'CONDA_PREFIX', detail: conda.dir });
     expect(fact.version).toBe('3.10.13');
