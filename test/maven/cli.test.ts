@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FLAGS } from '../../src/cli/flags.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { BUNDLE, runBundle, runCli } from '../helpers/cli.js';
+import { runBundle, runCli } from '../helpers/cli.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
