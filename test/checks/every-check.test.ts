@@ -4,14 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
-import type { Check } from '../../checks/define.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const checkModules = readdirSync(join(root, 'checks')).filter((name) => name.endsWith('.ts') && !['define.ts', 'index.ts'].includes(name) && !name.endsWith('-shared.ts'));
 
 describe('every check has a decision table in test/checks/', () => {
-  it('the modules in checks/ are the registry, one check each', async () => {
-    const ids = await Promise.all(checkModules.map(async (name) => ((await import(`../../checks/${name.replace(/\.ts$/, '.js')}`)) as { default: Check }).default.id));
+  it('the modules in checks/ are the registry, one check each', () => {
+    const ids = checkModules.map((name) => /^\s*id: '([^']+)',$/m.exec(readFileSync(join(root, 'checks', name), 'utf8'))?.[1]);
     expect(ids.sort()).toEqual(allChecks.map((c) => c.id).sort());
   });
 
