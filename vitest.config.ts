@@ -14,6 +14,8 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // The bundle the CLI tests spawn, built once per run when it is stale (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
+    // A test that asserts nothing fails: a body whose expectations were all skipped cannot pass as proof.
+    expect: { requireAssertions: true },
     // The JSON file lets .ci/run print a plain "N passed, N failed" closing line (test:fuzz writes its own).
     reporters: ['default', ['json', { outputFile: process.env.FLINK_DOCTOR_VITEST_JSON ?? '.cache/vitest-results.json' }]],
   },

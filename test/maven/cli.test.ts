@@ -1,11 +1,11 @@
 // The CLI side of issue 4: `flink-doctor connector NAME`, --offline, --maven-repo, and proof that repository
 // credentials (URL userinfo, settings.xml <server> passwords) never reach stdout, stderr or the JSON report.
-import { chmod } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FLAGS } from '../../src/cli/flags.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { runBundle, runCli } from '../helpers/cli.js';
+import { fatKafkaJar } from '../helpers/jars.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -129,13 +129,18 @@ describe('credentials never reach any output', () => {
     expect(leaks(connector.stdout + connector.stderr)).toBe(false);
   });
 
-  it.runIf(FLAGS.some((f) => f.name === 'jars'))('with a connector JAR the maven probe looks up (--jars)', async () => {
+  it('with a connector JAR the maven probe looks up (--jars): asked with the credentials, which stay out of the report', async () => {
     server.requireAuth = { username: 'deploy', password: SECRET };
-    publish(server, G, KAFKA, ['3.3.0-1.20', '3.4.0-1.20'], { '3.3.0-1.20': Buffer.from('published') });
     const e = await settingsHome(server.url);
-    const jar = await writeFileDeep(join(e.HOME!, `${KAFKA}-3.3.0-1.20.jar`), 'not a zip');
-    const run = await runCli(['--json', '--jars', jar, '--flink-version', '1.20'], e);
+    // A real fat Kafka JAR: identified from inside, so the maven probe asks for its versions and its SHA-1.
+    const jar = await fatKafkaJar(join(e.HOME!, `${KAFKA}-3.3.0-1.20.jar`));
+    publish(server, G, KAFKA, ['3.3.0-1.20', '3.4.0-1.20'], { '3.3.0-1.20': await readFile(jar) });
+    const run = await runCli(['--json', '--jars', jar, '--flink-version', '1.20', '--only', 'jars.updates,jars.integrity'], e);
     expect(leaks(run.stdout + run.stderr)).toBe(false);
+    const paths = server.requests.filter((r) => r.headers.authorization === `Basic ${base64}`).map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining([`/org/apache/flink/${KAFKA}/maven-metadata.xml`, `/org/apache/flink/${KAFKA}/3.3.0-1.20/${KAFKA}-3.3.0-1.20.jar.sha1`]));
+    const checks = (JSON.parse(run.stdout) as { checks: { id: string; status: string }[] }).checks;
+    expect(checks).toEqual([expect.objectContaining({ id: 'jars.updates', status: 'warning' }), expect.objectContaining({ id: 'jars.integrity', status: 'ok' })]);
   });
 
   it('the built CLI (node dist/flink-doctor.mjs) keeps them out of stdout, stderr and the JSON report', async () => {
