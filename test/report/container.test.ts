@@ -350,6 +350,7 @@ describe('the other commands in docs/ci.md', () => {
     const ws = await workspace(await goodImage());
     for (const command of commands) expect((await sh(command, ws.env, ws.dir)).code, command).toBe(0);
     const build = blocks('sh').flatMap((b) => b.split('\n')).filter((l) => l.startsWith('node dist/'));
+    expect(build, 'docs/ci.md shows the bundle run with node').not.toEqual([]);
     for (const command of build) expect((await sh(command, { PATH: dirname(process.execPath) }, root)).code, command).toBe(0);
   });
 
