@@ -10,7 +10,10 @@ import { startVitest } from 'vitest/node';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** One mutation per check: `from` must occur exactly once in checks/<module>.ts. */
+/**
+ * One mutation per check: [id, module, from, to, what, file]. `from` must occur exactly once in `file`, which is
+ * checks/<module>.ts unless the rule lives in a pure helper the check calls (then that file is named).
+ */
 const MUTATIONS = [
   ['java.runtime', 'java-runtime', 'matrix.rateJava(minor, major)', 'matrix.rateJava(minor, recommended ?? major)', 'rates the recommended Java instead of the one found'],
   ['java.options', 'java-options', 'if (missing.flags.length === 0)', 'if (missing.flags.length <= 1)', 'one missing --add-opens flag tolerated'],
@@ -24,15 +27,15 @@ const MUTATIONS = [
   ['pyflink.dependencies', 'pyflink-dependencies', 'if (!req.url && !versionSatisfies(dist.version, req.specifier))', 'if (!req.url && versionSatisfies(dist.version, req.specifier))', 'installed-version-satisfies test inverted'],
   ['flink.home', 'flink-home', 'if (!same) {', 'if (same) {', 'same-release test inverted'],
   ['config.file', 'config-file', "case 'unsupported':", "case 'unsupported-on-2x':", '2.x lines judged as if flink-conf.yaml still won'],
-  ['config.pipeline-jars', 'config-pipeline-jars', 'if (entry.path && entry.exists === false)', 'if (entry.path && entry.exists === true)', 'missing-file test inverted'],
+  ['config.pipeline-jars', 'config-pipeline-jars', 'if (!entry.path || entry.exists !== false) continue;', 'if (!entry.path || entry.exists !== true) continue;', 'missing-file test inverted'],
   ['jars.readable', 'jars-readable', 'const broken = all.filter((jar) => jar.error);', 'const broken = all.filter((jar) => !jar.error);', 'broken/readable swapped'],
-  ['jars.flink-version', 'jars-flink-version', 'if (builtMajor !== targetMajor) {', 'if (builtMajor === targetMajor) {', 'major-line comparison inverted'],
+  ['jars.flink-version', 'jars-flink-version', 'if (builtMajor !== targetMajor) {', 'if (builtMajor === targetMajor) {', 'major-line comparison inverted', 'src/jars/line-verdict.ts'],
   ['jars.conflicts', 'jars-conflicts', 'if (versions.size < 2) {', 'if (versions.size <= 2) {', 'two versions taken for the same JAR twice'],
   ['jars.thin', 'jars-thin', 'if (provided) continue;', 'if (!provided) continue;', 'dependency-provided test inverted'],
   ['jars.bytecode', 'jars-bytecode', 'javaOfClassMajor(jar.identity?.classMajor ?? 0) > runtime', 'javaOfClassMajor(jar.identity?.classMajor ?? 0) > runtime + 1', 'one Java release too new tolerated'],
   ['jars.updates', 'jars-updates', 'if (target.minor && line && line !== target.minor) {', 'if (target.minor && line && line === target.minor) {', 'other-line test inverted'],
   ['jars.integrity', 'jars-integrity', 'else if (checksum.sha1 !== jar.localSha1)', 'else if (checksum.sha1 === jar.localSha1)', 'checksum comparison inverted'],
-  ['job.connectors', 'job-connectors', 'else if (provided.has(use.identifier))', 'else if (!provided.has(use.identifier))', 'provided-by-a-JAR test inverted'],
+  ['job.connectors', 'job-connectors', "level: opaque ? 'warning' : 'error',", "level: opaque ? 'error' : 'warning',", 'a missing identifier downgraded to a warning'],
   ['cluster.version', 'cluster-version', 'if (minorOf(client) !== minorOf(clusterVersion)) {', 'if (minorOf(client) === minorOf(clusterVersion)) {', 'minor comparison inverted'],
   ['cluster.java', 'cluster-java', "else if (rating === 'unsupported') errors.push(", "else if (rating === 'supported') errors.push(", 'unsupported/supported swapped'],
   ['cluster.jars', 'cluster-jars', 'if (there && id.version && there.version !== id.version) {', 'if (there && id.version && there.version === id.version) {', 'two-versions test inverted'],
@@ -64,11 +67,11 @@ async function failingTests(file) {
 }
 
 /** Applies one mutation, runs the check's table, restores the file; the failing test names (none: it survived). */
-async function run([, module, from, to]) {
-  const file = join(root, 'checks', `${module}.ts`);
+async function run([, module, from, to, , path = `checks/${module}.ts`]) {
+  const file = join(root, path);
   const original = readFileSync(file, 'utf8');
   const count = original.split(from).length - 1;
-  if (count !== 1) throw new Error(`checks/${module}.ts: "${from}" occurs ${count} times, expected once`);
+  if (count !== 1) throw new Error(`${path}: "${from}" occurs ${count} times, expected once`);
   restore = () => writeFileSync(file, original);
   try {
     writeFileSync(file, original.replace(from, to));
@@ -84,11 +87,11 @@ const chosen = MUTATIONS.filter(([id]) => only.length === 0 || only.includes(id)
 const rows = ['| check | mutation of its core rule | caught by (test/checks/<module>.test.ts) |', '|---|---|---|'];
 let survivors = 0;
 for (const mutation of chosen) {
-  const [id, module, , , what] = mutation;
+  const [id, module, , , what, path = `checks/${module}.ts`] = mutation;
   const failed = await run(mutation);
   if (failed.length === 0) survivors += 1;
   const caught = failed.length === 0 ? '**SURVIVED**' : `${failed.length} failing, e.g. "${failed[0]}"`;
-  rows.push(`| \`${id}\` | ${what} (\`${module}.ts\`) | ${caught} |`);
+  rows.push(`| \`${id}\` | ${what} (\`${path}\`) | ${caught} |`);
   console.error(`${id}: ${failed.length === 0 ? 'SURVIVED' : `${failed.length} failing`}`);
 }
 console.log(rows.join('\n'));

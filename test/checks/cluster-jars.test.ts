@@ -7,7 +7,14 @@ import { buildFacts, decide } from '../helpers/facts.js';
 import { clusterOf as cluster, shipped } from '../helpers/cluster-facts.js';
 
 describe('cluster.jars decisions (built facts)', () => {
-  const kafkaSql: JobFact = { parsed: { jars: [], settings: [], identifiers: [{ identifier: 'kafka', role: 'connector', line: 12 }], unresolved: [] }, file: '/work/job.py' };
+  const kafkaSql: JobFact = {
+    files: ['/work/job.py'],
+    needs: {
+      files: ['/work/job.py'],
+      identifiers: [{ identifier: 'kafka', role: 'connector', line: 12, file: '/work/job.py', via: 'CREATE TABLE orders' }],
+      apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [],
+    },
+  };
   const localKafka: ScannedJar = { ...shipped('flink-sql-connector-kafka-4.0.1-2.0.jar', { identifiers: ['kafka', 'upsert-kafka'] }), ref: { path: '/venv/pyflink/lib/flink-sql-connector-kafka-4.0.1-2.0.jar', source: 'pyflink/lib' } };
 
   it('a connector only in the client\'s lib/ and not on the cluster (X03)', () => {
@@ -48,7 +55,7 @@ describe('cluster.jars decisions: more branches (built facts)', () => {
     const outcome = decide(clusterJars, buildFacts({ cluster: cluster() }));
     expect(outcome.status).toBe('ok');
     expect(outcome.details).toContain('no --job: the connectors the job uses were not compared');
-    const missing = decide(clusterJars, buildFacts({ cluster: cluster({ classpath: ['/opt/flink/lib/flink-dist-2.2.1.jar'] }), job: { file: '/work/job.py', parsed: { jars: [], settings: [], identifiers: [{ identifier: 'kafka', role: 'connector', line: 3 }], unresolved: [] } } }));
+    const missing = decide(clusterJars, buildFacts({ cluster: cluster({ classpath: ['/opt/flink/lib/flink-dist-2.2.1.jar'] }), job: { files: ['/work/job.py'], needs: { files: ['/work/job.py'], identifiers: [{ identifier: 'kafka', role: 'connector', line: 3, file: '/work/job.py', via: 'CREATE TABLE t' }], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] } } }));
     expect(missing.fix).toBe("Ship org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2 with the job (pipeline.jars or env.add_jars), or put it into the cluster's lib/ on every node and restart it");
   });
 });

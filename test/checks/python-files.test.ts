@@ -6,13 +6,13 @@ import type { PythonFilesRead } from '../../src/facts/index.js';
 import { buildFacts, decide } from '../helpers/facts.js';
 
 const JOB = '/work/job.py';
-const judge = (entries: PythonFilesRead['entries'], localImports: PythonFilesRead['localImports'] = [], job: { file?: string } = { file: JOB }) =>
-  decide(pythonFiles, buildFacts({ shipping: { archives: [], files: { entries, localImports }, file: '/work/conf/config.yaml' }, job }));
-const helper = { module: 'aws_services', line: 3, path: '/work/aws_services.py' };
+const judge = (entries: PythonFilesRead['entries'], localImports: PythonFilesRead['localImports'] = [], files = [JOB]) =>
+  decide(pythonFiles, buildFacts({ shipping: { archives: [], files: { entries, localImports }, file: '/work/conf/config.yaml' }, job: { files } }));
+const helper = { module: 'aws_services', line: 3, path: '/work/aws_services.py', job: JOB };
 
 describe('python.files decisions (built facts)', () => {
   it('skipped when nothing is shipped and nothing local is imported, saying whether a job was read', () => {
-    expect(judge([], [], {}).summary).toBe('python.files is not set and no --job was given');
+    expect(judge([], [], []).summary).toBe('python.files is not set and no --job was given');
     expect(judge([]).summary).toBe('python.files is not set and the job imports no module from its own folder');
   });
 
@@ -22,7 +22,7 @@ describe('python.files decisions (built facts)', () => {
     expect(outcome.summary).toBe('job.py imports aws_services from its own folder, and nothing ships it: Python UDFs that use it fail on the workers with ModuleNotFoundError');
     expect(outcome.fix).toBe('Ship it: python.files: aws_services.py (or flink run -pyfs aws_services.py, or add_python_file() in the job)');
     expect(outcome.locations).toEqual([{ path: JOB, line: 3 }]);
-    const two = judge([], [helper, { module: 'udfs', line: 4, path: '/work/udfs' }]);
+    const two = judge([], [helper, { module: 'udfs', line: 4, path: '/work/udfs', job: JOB }]);
     expect(two.fix).toBe('Ship them: python.files: aws_services.py,udfs (or flink run -pyfs aws_services.py,udfs, or add_python_file() in the job)');
   });
 
