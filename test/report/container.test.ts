@@ -1,6 +1,8 @@
 // The container and CI story, end to end without Docker: the single-file bundle runs alone in an empty folder,
 // and the recipes in docs/ci.md are executed — their flink-doctor commands, with the bundle — against a temporary
 // root laid out like the image (FLINK_HOME, a venv with apache-flink and its requirements, a real JDK 17).
+// The tests of each block are independent processes mostly waiting on each other: they run concurrently, each
+// asserting with its own `expect` (the test context's, so assertions count for the right test).
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, symlink, chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -68,19 +70,19 @@ function bare(extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: dirname(process.execPath), HOME: lonely, ...extra };
 }
 
-describe('the single-file bundle, alone in an empty folder', () => {
+describe.concurrent('the single-file bundle, alone in an empty folder', () => {
   const node = (args: string[], env = bare()) =>
     exec(process.execPath, [bundle, ...args], { cwd: lonely, env, timeout: 60_000 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
 
-  it('--version', async () => {
+  it('--version', async ({ expect }) => {
     const run = await node(['--version']);
     expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  it('--list-checks --json lists id, title, group, description and reads for every check', async () => {
+  it('--list-checks --json lists id, title, group, description and reads for every check', async ({ expect }) => {
     const run = await node(['--list-checks', '--json']);
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; description: string; reads: string[] }[];
@@ -90,7 +92,7 @@ describe('the single-file bundle, alone in an empty folder', () => {
     }
   });
 
-  it('a real run with --json matches the report schema', async () => {
+  it('a real run with --json matches the report schema', async ({ expect }) => {
     const run = await node(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java,flink']);
     const report = JSON.parse(run.stdout) as Report;
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
@@ -99,7 +101,7 @@ describe('the single-file bundle, alone in an empty folder', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('writes every format with --output', async () => {
+  it('writes every format with --output', async ({ expect }) => {
     // The six runs are independent (one file each): side by side. Which check runs does not matter to the
     // writers; flink.home needs no JVM (the run above already proves a real one).
     const formats = ['junit', 'sarif', 'markdown', 'github', 'json', 'human'];
@@ -245,8 +247,8 @@ async function buildImage(image: Image): Promise<{ runs: (Run & { line: string }
   return { runs, health };
 }
 
-describe('the Dockerfile recipe, against a directory laid out like the image', () => {
-  it('is FROM the official Flink image with Java 17 (the JDK the test root uses)', () => {
+describe.concurrent('the Dockerfile recipe, against a directory laid out like the image', () => {
+  it('is FROM the official Flink image with Java 17 (the JDK the test root uses)', ({ expect }) => {
     const { lines, args } = dockerfile();
     expect(lines[0]).toBe(`ARG FLINK_VERSION=${args.FLINK_VERSION}`);
     expect(lines).toContain('FROM flink:${FLINK_VERSION}-java17');
@@ -254,7 +256,7 @@ describe('the Dockerfile recipe, against a directory laid out like the image', (
     expect(lines.some((l) => /^RUN flink-doctor --offline --strict$/.test(l))).toBe(true);
   });
 
-  it('the build-time doctor passes, the wrapper works and the HEALTHCHECK is healthy on a good image', async () => {
+  it('the build-time doctor passes, the wrapper works and the HEALTHCHECK is healthy on a good image', async ({ expect }) => {
     const version = dockerfile().args.FLINK_VERSION ?? '';
     const { runs, health } = await buildImage(await goodImage());
     expect(runs.map((r) => r.line)).toEqual([expect.stringMatching(/^RUN printf/), 'RUN flink-doctor --offline --strict']);
@@ -267,7 +269,7 @@ describe('the Dockerfile recipe, against a directory laid out like the image', (
     expect(health.code, `${health.stdout}${health.stderr}`).toBe(0);
   });
 
-  it('fails the build (exit 1) and turns unhealthy when FLINK_HOME holds another Flink', async () => {
+  it('fails the build (exit 1) and turns unhealthy when FLINK_HOME holds another Flink', async ({ expect }) => {
     const version = dockerfile().args.FLINK_VERSION ?? '';
     const image = await imageRoot(version, { flinkHomeVersion: '2.1.3' });
     const { runs, health } = await buildImage(image);
@@ -291,8 +293,8 @@ async function workspace(image: Image): Promise<{ dir: string; env: Record<strin
 
 const doctorCommands = (script: string[]): string[] => script.filter((line) => /^flink-doctor\b/.test(line));
 
-describe('the GitHub Actions recipe', () => {
-  it('runs the doctor with annotations on the log and uploads the SARIF file it wrote', async () => {
+describe.concurrent('the GitHub Actions recipe', () => {
+  it('runs the doctor with annotations on the log and uploads the SARIF file it wrote', async ({ expect }) => {
     const workflow = parseYaml(onlyBlock('yaml', 'runs-on')) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[]; permissions: Record<string, string> }> };
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.permissions['security-events']).toBe('write');
@@ -324,8 +326,8 @@ describe('the GitHub Actions recipe', () => {
   });
 });
 
-describe('the GitLab CI recipe', () => {
-  it('writes the JUnit file its artifacts:reports:junit points at', async () => {
+describe.concurrent('the GitLab CI recipe', () => {
+  it('writes the JUnit file its artifacts:reports:junit points at', async ({ expect }) => {
     const pipeline = parseYaml(onlyBlock('yaml', 'artifacts')) as Record<string, { script: string[]; artifacts: { when: string; reports: { junit: string } } }>;
     const job = Object.values(pipeline)[0]!;
     const commands = doctorCommands(job.script);
@@ -343,8 +345,8 @@ describe('the GitLab CI recipe', () => {
   });
 });
 
-describe('the other commands in docs/ci.md', () => {
-  it('run with the bundle', async () => {
+describe.concurrent('the other commands in docs/ci.md', () => {
+  it('run with the bundle', async ({ expect }) => {
     const commands = doctorCommands(blocks('sh').flatMap((b) => b.split('\n')));
     expect(commands).toContain('flink-doctor --list-checks --json');
     const ws = await workspace(await goodImage());
@@ -354,7 +356,7 @@ describe('the other commands in docs/ci.md', () => {
     for (const command of build) expect((await sh(command, { PATH: dirname(process.execPath) }, root)).code, command).toBe(0);
   });
 
-  it('the config file example is valid', async () => {
+  it('the config file example is valid', async ({ expect }) => {
     const { parseConfig } = await import('../../src/config/file.js');
     const example = onlyBlock('json', '"ignore"');
     expect(() => parseConfig(example, '/repo/flink-doctor.config.json', allChecks.map((c) => c.id))).not.toThrow();
