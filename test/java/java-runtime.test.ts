@@ -86,28 +86,28 @@ describe('java.runtime discovery order (as pyflink_gateway_server.find_java_exec
   });
 });
 
-describe('java.runtime with broken runtimes gives a clear error, no hang', () => {
-  it('no Java anywhere', async () => {
+describe.concurrent('java.runtime with broken runtimes gives a clear error, no hang', () => {
+  it('no Java anywhere', async ({ expect }) => {
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2' });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('no Java found');
     expect(result.fix).toMatch(/Install a JDK 17/);
   });
 
-  it('JAVA_HOME that points nowhere', async () => {
+  it('JAVA_HOME that points nowhere', async ({ expect }) => {
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', env: isolatedEnv({ JAVA_HOME: '/nonexistent/jdk-17' }) });
     expect(result.status).toBe('error');
     expect(result.summary).toBe('JAVA_HOME=/nonexistent/jdk-17 points to a directory that does not exist');
   });
 
-  it('a Java home without bin/java', async () => {
+  it('a Java home without bin/java', async ({ expect }) => {
     const home = await tempDir('empty-jdk-');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
     expect(result.summary).toBe(`--java-home=${home} has no bin/java`);
   });
 
-  it('a java that never answers is stopped after the timeout', async () => {
+  it('a java that never answers is stopped after the timeout', async ({ expect }) => {
     const home = await fakeJavaHome('exec /bin/sleep 30');
     const started = Date.now();
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home, processTimeoutMs: 400 });
@@ -116,7 +116,7 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.summary).toContain('did not answer within 400 ms');
   });
 
-  it('a java wrapper script whose hung child holds the pipes is stopped too', async () => {
+  it('a java wrapper script whose hung child holds the pipes is stopped too', async ({ expect }) => {
     const home = await fakeJavaHome('/bin/sleep 30\necho never');
     const started = Date.now();
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home, processTimeoutMs: 400 });
@@ -124,14 +124,14 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.summary).toContain('did not answer within 400 ms');
   });
 
-  it('a java that prints garbage', async () => {
+  it('a java that prints garbage', async ({ expect }) => {
     const home = await fakeJavaHome('echo "\\x00\\x01 totally not java"; exit 0');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('printed no Java version');
   });
 
-  it('a java that crashes, with a release file still naming the version', async () => {
+  it('a java that crashes, with a release file still naming the version', async ({ expect }) => {
     const home = await fakeJavaHome('echo "Error: could not find libjava.so" >&2; exit 1', 'JAVA_VERSION="17.0.9"\nIMPLEMENTOR="Eclipse Adoptium"\n');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
@@ -140,7 +140,7 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.facts.readFrom).toBe(`${home}/release`);
   });
 
-  it('a java binary that is not executable', async () => {
+  it('a java binary that is not executable', async ({ expect }) => {
     const home = await tempDir('noexec-jdk-');
     await writeFileDeep(join(home, 'bin', 'java'), 'not a program');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });

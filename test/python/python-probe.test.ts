@@ -21,7 +21,8 @@ async function probe(options: Partial<Options> = {}): Promise<PythonFact> {
 }
 
 describe('python probe on every supported interpreter', () => {
-  it.each(PYENV_VERSIONS)('Python %s answers with its version, sys.path and markers', async (version) => {
+  // Nine interpreters started side by side: each test waits on its own process (the test context's expect counts).
+  it.concurrent.for(PYENV_VERSIONS)('Python %s answers with its version, sys.path and markers', async (version, { expect }) => {
     const python = pyenvPython(version);
     const fact = await probe({ python });
     expect(fact.failure).toBeUndefined();
@@ -184,21 +185,21 @@ describe('python probe resolution order', () => {
   });
 });
 
-describe('python probe failures are facts, never throws', () => {
-  it('nothing on PATH: not found, with a one-line reason', async () => {
+describe.concurrent('python probe failures are facts, never throws', () => {
+  it('nothing on PATH: not found, with a one-line reason', async ({ expect }) => {
     const fact = await probe();
     expect(fact).toMatchObject({ found: false, runs: false, requested: 'python3', provenance: { source: 'PATH' } });
     expect(fact.failure).toBe('python3 is not on PATH');
   });
 
-  it('a missing path', async () => {
+  it('a missing path', async ({ expect }) => {
     const missing = join(await tempDir('missing-'), 'bin', 'python');
     const fact = await probe({ python: missing });
     expect(fact).toMatchObject({ found: false, runs: false });
     expect(fact.failure).toBe(`${missing} does not exist`);
   });
 
-  it('a stale VIRTUAL_ENV whose bin/python is gone', async () => {
+  it('a stale VIRTUAL_ENV whose bin/python is gone', async ({ expect }) => {
     const gone = join(await tempDir('venv-'), 'deleted-env');
     const fact = await probe({ env: isolatedEnv({ VIRTUAL_ENV: gone }) });
     expect(fact.provenance.source).toBe('VIRTUAL_ENV');
@@ -206,14 +207,14 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toContain('does not exist');
   });
 
-  it('a directory instead of an interpreter', async () => {
+  it('a directory instead of an interpreter', async ({ expect }) => {
     const dir = await tempDir('dir-');
     const fact = await probe({ python: dir });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toBe(`${dir} is a directory, not a Python interpreter`);
   });
 
-  it('a file that is not executable', async () => {
+  it('a file that is not executable', async ({ expect }) => {
     const python = await fakePython('echo hi');
     await chmod(python, 0o644);
     const fact = await probe({ python });
@@ -221,21 +222,21 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toBe(`${python} could not be run: not executable (permission denied)`);
   });
 
-  it('an interpreter that prints garbage', async () => {
+  it('an interpreter that prints garbage', async ({ expect }) => {
     const python = await fakePython('echo "Segmentation fault? no: garbage {not json"');
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toBe(`${python} ran but did not print the probe's answer (printed "Segmentation fault? no: garbage {not json")`);
   });
 
-  it('an interpreter that prints the marker with broken JSON', async () => {
+  it('an interpreter that prints the marker with broken JSON', async ({ expect }) => {
     const python = await fakePython(`echo '${PROBE_MARKER}{"version": "3.11'`);
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toContain('printed a malformed probe answer');
   });
 
-  it('an answer without one of the PEP 508 environment markers names the missing marker', async () => {
+  it('an answer without one of the PEP 508 environment markers names the missing marker', async ({ expect }) => {
     const markers = Object.fromEntries(MARKER_ENVIRONMENT_KEYS.filter((k) => k !== 'platform_release').map((k) => [k, 'x']));
     const answer = JSON.stringify({ version: '3.11.7', sys_path: [], markers });
     const python = await fakePython(`echo '${PROBE_MARKER}${answer}'`);
@@ -244,14 +245,14 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toBe(`${python} ran but printed a probe answer without the "platform_release" marker`);
   });
 
-  it('an interpreter that exits 1 names the exit code and its last stderr line', async () => {
+  it('an interpreter that exits 1 names the exit code and its last stderr line', async ({ expect }) => {
     const python = await fakePython('echo "Traceback (most recent call last):" >&2\necho "ImportError: No module named site" >&2\nexit 1');
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toBe(`${python} exited with code 1: ImportError: No module named site`);
   });
 
-  it('an interpreter that hangs is stopped after the timeout', async () => {
+  it('an interpreter that hangs is stopped after the timeout', async ({ expect }) => {
     const python = await fakePython('exec /bin/sleep 600');
     const started = Date.now();
     const fact = await probe({ python, processTimeoutMs: 400 });
@@ -260,7 +261,7 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toMatch(/ hung: did not answer within 400 ms and was stopped$/);
   });
 
-  it('a hanging wrapper script whose child keeps stdout open is stopped too (the whole process group)', async () => {
+  it('a hanging wrapper script whose child keeps stdout open is stopped too (the whole process group)', async ({ expect }) => {
     const python = await fakePython('/bin/sleep 600\necho never');
     const started = Date.now();
     const fact = await probe({ python, processTimeoutMs: 400 });
@@ -269,7 +270,7 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toMatch(/ hung: did not answer within 400 ms and was stopped$/);
   });
 
-  it('a config naming a missing interpreter reports that source', async () => {
+  it('a config naming a missing interpreter reports that source', async ({ expect }) => {
     const conf = await tempDir('conf-');
     await writeFileDeep(join(conf, 'flink-conf.yaml'), 'python.client.executable: /opt/nowhere/bin/python3\n');
     const fact = await probe({ confDir: conf });
