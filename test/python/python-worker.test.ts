@@ -4,7 +4,7 @@
 // built facts in test/checks/python-worker.test.ts.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import pythonWorker from '../../checks/python-worker.js';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import type { WorkerFact } from '../../src/facts/index.js';
@@ -47,15 +47,15 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 
-describe('worker probe: python.executable unset', () => {
-  it('looks at `python` on PATH: the client\'s own is recognised and reused', async () => {
+describe.concurrent('worker probe: python.executable unset', () => {
+  it('looks at `python` on PATH: the client\'s own is recognised and reused', async ({ expect }) => {
     const conf = await confDir('parallelism.default: 2\n');
     const fact = await workerFact({ confDir: conf.dir, env: isolatedEnv({ PATH: dirname(client.python) }) });
     expect(fact).toMatchObject({ status: 'unset', fromPath: true, sameAsClient: true, file: conf.file });
     expect(fact.python?.provenance.source).toBe('PATH');
   });
 
-  it('another interpreter on PATH is inspected, with what is installed in it', async () => {
+  it('another interpreter on PATH is inspected, with what is installed in it', async ({ expect }) => {
     const other = await makeVenv('3.10.13');
     const fact = await workerFact({ env: isolatedEnv({ PATH: dirname(other.python) }) });
     expect(fact).toMatchObject({ status: 'unset', fromPath: true, sameAsClient: false });
@@ -63,15 +63,15 @@ describe('worker probe: python.executable unset', () => {
     expect(fact.packages?.distributions['apache-flink']).toBeUndefined();
   });
 
-  it('no `python` on PATH: not found, with the reason', async () => {
+  it('no `python` on PATH: not found, with the reason', async ({ expect }) => {
     const fact = await workerFact({ flinkVersion: '1.20' });
     expect(fact.python).toMatchObject({ found: false, runs: false });
     expect(fact.python?.failure).toContain('not on PATH');
   });
 });
 
-describe('worker probe: python.executable resolved on the workers', () => {
-  it('a path inside a python.archives archive that is not on this machine: the archive read says why', async () => {
+describe.concurrent('worker probe: python.executable resolved on the workers', () => {
+  it('a path inside a python.archives archive that is not on this machine: the archive read says why', async ({ expect }) => {
     const conf = await confDir('python:\n  archives: venv.zip\n  executable: venv.zip/venv/bin/python\n');
     const cwd = await tempDir('cwd-');
     const fact = await workerFact({ confDir: conf.dir, cwd });
@@ -79,30 +79,30 @@ describe('worker probe: python.executable resolved on the workers', () => {
     expect(fact.archiveRead).toMatchObject({ status: 'unreadable', problem: `${join(cwd, 'venv.zip')} does not exist` });
   });
 
-  it('an archive name with no python.archives in the config is still an archive path, with nothing read', async () => {
+  it('an archive name with no python.archives in the config is still an archive path, with nothing read', async ({ expect }) => {
     const fact = await workerFact({ confDir: (await confDir('python.executable: venv.tar.gz/venv/bin/python\n')).dir });
     expect(fact).toMatchObject({ status: 'archive', archive: 'venv.tar.gz', archives: [] });
     expect(fact.archiveRead).toBeUndefined();
   });
 
-  it('a remote archive extracted under its #target name is matched by that name and not downloaded', async () => {
+  it('a remote archive extracted under its #target name is matched by that name and not downloaded', async ({ expect }) => {
     const fact = await workerFact({ confDir: (await confDir('python.archives: hdfs:///envs/py311.tar.gz#py\npython.executable: py/bin/python3\n')).dir });
     expect(fact).toMatchObject({ status: 'archive', archive: 'hdfs:///envs/py311.tar.gz#py' });
     expect(fact.archiveRead?.status).toBe('remote');
   });
 
-  it('another relative path is left to the workers', async () => {
+  it('another relative path is left to the workers', async ({ expect }) => {
     expect((await workerFact({ confDir: (await confDir('python.executable: envs/bin/python\n')).dir })).status).toBe('relative');
   });
 
-  it('a list is not a path', async () => {
+  it('a list is not a path', async ({ expect }) => {
     const fact = await workerFact({ confDir: (await confDir(`python.executable:\n  - ${twin.python}\n`)).dir });
     expect(fact).toMatchObject({ status: 'invalid', configured: `["${twin.python}"]` });
   });
 });
 
-describe('worker probe: python.executable inspected', () => {
-  it('another venv: run on its own, with its own distributions', async () => {
+describe.concurrent('worker probe: python.executable inspected', () => {
+  it('another venv: run on its own, with its own distributions', async ({ expect }) => {
     const conf = await confDir(`python:\n  executable: ${twin.python}\n`);
     const fact = await workerFact({ confDir: conf.dir });
     expect(fact).toMatchObject({ status: 'inspected', sameAsClient: false, configured: twin.python, file: conf.file });
@@ -110,7 +110,7 @@ describe('worker probe: python.executable inspected', () => {
     expect(fact.packages?.distributions['apache-flink']?.version).toBe('1.20.1');
   });
 
-  it('the client interpreter itself: its answer is reused, the interpreter is started once', async () => {
+  it('the client interpreter itself: its answer is reused, the interpreter is started once', async ({ expect }) => {
     const log = join(await tempDir('spawns-'), 'log');
     const wrapper = await countingPython(client.python, log);
     const fact = await workerFact({ python: wrapper, confDir: (await confDir(`python.executable: ${wrapper}\n`)).dir });
@@ -125,7 +125,7 @@ describe('worker probe: python.executable inspected', () => {
     expect(await starts(log)).toBe(1 + 2);
   });
 
-  it('python3 next to the client venv\'s python is the same interpreter: the client fact is reused, nothing runs again', async () => {
+  it('python3 next to the client venv\'s python is the same interpreter: the client fact is reused, nothing runs again', async ({ expect }) => {
     const conf = await confDir(`python.executable: ${join(client.dir, 'bin', 'python3')}\n`);
     const store = createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, confDir: conf.dir }), loadMatrix());
     const [worker, python] = await Promise.all([store.get('worker'), store.get('python')]);
@@ -137,7 +137,7 @@ describe('worker probe: python.executable inspected', () => {
     expect(worker.packages).toBe(await store.get('packages'));
   });
 
-  it('the venv\'s base interpreter is another environment (the same file after symlinks): inspected on its own', async () => {
+  it('the venv\'s base interpreter is another environment (the same file after symlinks): inspected on its own', async ({ expect }) => {
     const base = pyenvPython('3.11.7');
     const fact = await workerFact({ confDir: (await confDir(`python.executable: ${base}\n`)).dir });
     expect(fact.sameAsClient).toBe(false);
@@ -145,7 +145,7 @@ describe('worker probe: python.executable inspected', () => {
     expect(fact.packages?.distributions['apache-flink']).toBeUndefined();
   });
 
-  it('a bare name is looked up on this machine\'s PATH', async () => {
+  it('a bare name is looked up on this machine\'s PATH', async ({ expect }) => {
     const base = pyenvPython('3.11.7');
     const fact = await workerFact({ confDir: (await confDir('python.executable: python3.11\n')).dir, env: isolatedEnv({ PATH: dirname(base) }) });
     expect(fact.python).toMatchObject({ requested: 'python3.11', executable: join(dirname(base), 'python3.11'), version: '3.11.7' });
@@ -153,7 +153,7 @@ describe('worker probe: python.executable inspected', () => {
     expect(missing.python).toMatchObject({ found: false, failure: 'python3.11 is not on PATH' });
   });
 
-  it('a path that does not exist, and an interpreter that does not run, are facts with their reason', async () => {
+  it('a path that does not exist, and an interpreter that does not run, are facts with their reason', async ({ expect }) => {
     const gone = join(await tempDir('gone-'), 'venv', 'bin', 'python');
     expect((await workerFact({ confDir: (await confDir(`python.executable: ${gone}\n`)).dir })).python).toMatchObject({ found: false, failure: `${gone} does not exist` });
     const broken = await fakePython('echo "error while loading shared libraries: libpython3.11.so.1.0" >&2\nexit 127');
@@ -163,7 +163,7 @@ describe('worker probe: python.executable inspected', () => {
   });
 });
 
-describe('worker probe: an environment archive built here (python.archives)', () => {
+describe.concurrent('worker probe: an environment archive built here (python.archives)', () => {
   async function archived(kind: 'zip' | 'tar.gz', copies: boolean): Promise<{ dir: string; name: string }> {
     const venv = await makeVenv('3.11.7', { copies, name: 'venv' });
     await writeFileDeep(join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n');
@@ -174,13 +174,13 @@ describe('worker probe: an environment archive built here (python.archives)', ()
   }
 
   for (const kind of ['zip', 'tar.gz'] as const) {
-    it(`${kind} made by python -m venv: bin/python is a symlink out of the archive`, async () => {
+    it(`${kind} made by python -m venv: bin/python is a symlink out of the archive`, async ({ expect }) => {
       const { dir, name } = await archived(kind, false);
       const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir, cwd: dir });
       expect(fact.archiveRead?.interpreter?.resolution).toMatchObject({ kind: 'outside', link: 'venv/bin/python', target: expect.stringMatching(/^\//) });
     });
 
-    it(`${kind} made with --copies: a real interpreter inside, its minor and apache-flink read from the archive`, async () => {
+    it(`${kind} made with --copies: a real interpreter inside, its minor and apache-flink read from the archive`, async ({ expect }) => {
       const { dir, name } = await archived(kind, true);
       const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir, cwd: dir });
       expect(fact.archiveRead?.status).toBe('read');
@@ -188,7 +188,7 @@ describe('worker probe: an environment archive built here (python.archives)', ()
     });
   }
 
-  it('python.executable naming a path the archive does not hold', async () => {
+  it('python.executable naming a path the archive does not hold', async ({ expect }) => {
     const { dir, name } = await archived('tar.gz', true);
     const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/env/bin/python\n`)).dir, cwd: dir });
     expect(fact.archiveRead?.interpreter).toMatchObject({ inside: 'env/bin/python', resolution: { kind: 'missing' } });
@@ -196,8 +196,8 @@ describe('worker probe: an environment archive built here (python.archives)', ()
   });
 });
 
-describe('python.worker end to end (real probes, one run)', () => {
-  it('another venv of the client\'s minor and apache-flink: ok, named by its config file', async () => {
+describe.concurrent('python.worker end to end (real probes, one run)', () => {
+  it('another venv of the client\'s minor and apache-flink: ok, named by its config file', async ({ expect }) => {
     const conf = await confDir(`python.executable: ${twin.python}\n`);
     const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
     expect(result.status).toBe('ok');
