@@ -91,22 +91,28 @@ describe('credentials never reach any output', () => {
   }
 
   it('URL userinfo: success, 401, 500 and a dead host', async () => {
-    publish(server, G, KAFKA, ['3.4.0-1.20']);
-    const port = new URL(server.url).port;
-    const cases: [string, () => void][] = [
-      ['ok', () => (server.requireAuth = { username: 'deploy', password: SECRET })],
-      ['401', () => (server.requireAuth = { username: 'deploy', password: 'other' })],
-      ['500', () => server.faults.set(`/org/apache/flink/${KAFKA}/maven-metadata.xml`, { kind: 'status', status: 500 })],
+    // One repository per case, so the cases (two of them wait on retries) run side by side.
+    const cases: ((repo: MavenServer) => void)[] = [
+      (repo) => (repo.requireAuth = { username: 'deploy', password: SECRET }),
+      (repo) => (repo.requireAuth = { username: 'deploy', password: 'other' }),
+      (repo) => repo.faults.set(`/org/apache/flink/${KAFKA}/maven-metadata.xml`, { kind: 'status', status: 500 }),
     ];
-    for (const [, arrange] of cases) {
-      server.faults.clear();
-      server.requireAuth = undefined;
-      arrange();
-      for (const json of [[], ['--json']]) {
-        const run = await runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', `http://deploy:${SECRET}@127.0.0.1:${port}/`, ...json], await env());
-        expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
+    const outputs = await Promise.all(cases.map(async (arrange) => {
+      const repo = await startMavenServer();
+      try {
+        publish(repo, G, KAFKA, ['3.4.0-1.20']);
+        arrange(repo);
+        const url = `http://deploy:${SECRET}@127.0.0.1:${new URL(repo.url).port}/`;
+        return await Promise.all([[], ['--json']].map(async (json) => runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', url, ...json], await env())));
+      } finally {
+        await repo.close();
       }
-    }
+    }));
+    // Each case reached its repository: the artifact from the one that accepts the credentials, the 401 from the other.
+    expect(outputs[0]?.[0]?.stdout).toContain(`${G}:${KAFKA}:3.4.0-1.20`);
+    expect(outputs[1]?.[0]?.stdout).toMatch(/HTTP 401/);
+    expect(outputs.flat()).toHaveLength(6);
+    for (const run of outputs.flat()) expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
     const dead = await runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', `http://deploy:${SECRET}@127.0.0.1:1/`], await env());
     expect(leaks(dead.stdout + dead.stderr)).toBe(false);
     const bad = await runCli(['--maven-repo', `ftp://deploy:${SECRET}@host/`, '--json'], await env());
