@@ -34,6 +34,8 @@ describe('python.worker decisions: python.executable set and inspected (built fa
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toBe(`Python 3.11.7 from python.executable in ${CONF}: same minor as the client, apache-flink 2.2.1 as on the client`);
     expect(outcome.facts).toMatchObject({ executable: WORKER, version: '3.11.7', clientFlink: '2.2.1', workerFlink: '2.2.1', sameAsClient: false });
+    // What real installs showed: a local run ignores the config file's python.executable.
+    expect(outcome.details?.at(-1)).toMatch(/^a job run locally \(python job\.py\) ignores the config file's python\.executable/);
   });
 
   it('ok: the client interpreter itself, its answer reused', () => {
@@ -113,7 +115,7 @@ describe('python.worker decisions: python.executable unset (built facts)', () =>
   it('skipped when nothing on PATH was looked at, with the client interpreter to pin', () => {
     const outcome = judge({});
     expect(outcome.status).toBe('skipped');
-    expect(outcome.summary).toBe(`python.executable is not set in ${CONF}: local runs start Python workers with the client's interpreter (sys.executable); on a cluster they run \`python\` on the workers' PATH`);
+    expect(outcome.summary).toBe(`python.executable is not set in ${CONF}: Table API jobs run locally start Python workers with the client's interpreter (sys.executable); DataStream jobs run locally, and every job on a cluster, run \`python\` from PATH`);
     expect(outcome.details).toContain(`to pin the workers to a known interpreter, set python.executable: ${PYTHON} (or a Python 3.11 path that exists on every TaskManager)`);
   });
 
