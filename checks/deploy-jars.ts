@@ -75,7 +75,8 @@ function jobVersion(deploy: DeployFact, job: DeployJobFact): string | undefined 
 function judge(name: string, place: Located, minor: string | undefined, shown: string, owner: string, findings: Finding[]): void {
   const parsed = flinkLineOfJarName(name);
   if (!parsed || !minor) return;
-  if (parsed.artifactId === 'flink-python_2.12' && parsed.line !== '1.15' && minor !== '1.15') {
+  // flinkLineOfJarName() strips the Scala suffix from the artifactId: the file name says whether it had one.
+  if (parsed.artifactId === 'flink-python' && name.startsWith('flink-python_2.12-') && parsed.line !== '1.15' && minor !== '1.15') {
     findings.push({
       text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`,
       fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prepares what test/cluster/real-cluster.test.ts starts a real Flink cluster from: a venv in the real-artifact
+// Prepares what test-real/cluster-checks.test.ts starts a real Flink cluster from: a venv in the real-artifact
 // cache (FLINK_DOCTOR_REAL_CACHE, default ~/.cache/flink-doctor-real; never in the repository) holding
 // apache-flink and apache-flink-libraries of one release, installed by pip without their dependencies (the
 // wheel's bin/ scripts and lib/ JARs are all a standalone cluster needs). Downloads go through pip's cache.

@@ -67,8 +67,10 @@ async function fetchMetadata(key) {
     if (response.status === 404) return null;
     if (response.ok) return parseVersions(await response.text());
     if ((response.status === 429 || response.status >= 500) && attempt === 0) {
-      const after = Number(response.headers.get('retry-after'));
-      await sleep(Math.min(Number.isFinite(after) && after > 0 ? after * 1000 : 2_000, 60_000));
+      // Retry-After: 0 means now; only a missing or unreadable header falls back to 2 s.
+      const header = response.headers.get('retry-after');
+      const after = header === null ? NaN : Number(header);
+      await sleep(Math.min(Number.isFinite(after) && after >= 0 ? after * 1000 : 2_000, 60_000));
       continue;
     }
     throw new Error(`${url}: HTTP ${response.status}`);

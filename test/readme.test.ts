@@ -41,7 +41,7 @@ describe('README', () => {
     const commands = quickStart.split('\n').filter((line) => line && !line.startsWith('```')).map((line) => line.replace(/\s+#.*$/, '').trim());
     expect(commands).toEqual(['npm ci && npx flink-doctor', 'npm test']);
     expect(pkg.bin['flink-doctor']).toBe('bin/flink-doctor.js');
-    expect(pkg.scripts.prepare).toBeDefined(); // npm ci builds dist/ before npx runs it
+    expect(pkg.scripts.prepare).toBe('node scripts/build.mjs'); // npm ci builds dist/ before npx runs it
     expect(pkg.scripts.test).toContain('vitest run');
     expect(readFileSync(join(root, '.ci', 'run'), 'utf8')).toMatch(/^npm test$/m);
   });

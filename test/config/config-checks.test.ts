@@ -9,7 +9,6 @@ import configFile from '../../checks/config-file.js';
 import configPipelineJars from '../../checks/config-pipeline-jars.js';
 import javaRuntime from '../../checks/java-runtime.js';
 import type { CheckResult } from '../../src/engine/model.js';
-import { buildFacts, decide } from '../helpers/facts.js';
 import { jdk17 } from '../helpers/java.js';
 import { runCheck, runCheckList } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -108,37 +107,6 @@ describe('config.file', () => {
       `Delete ${join(conf, 'flink-conf.yaml')} (after moving anything still needed into config.yaml)`,
       `Set python.client.executable in ${join(conf, 'config.yaml')} to one path, e.g. python.client.executable: "/path/to/venv/bin/python"`,
     ]);
-  });
-});
-
-describe('config.file decisions: which file applies on each line (built facts)', () => {
-  const dir = '/opt/flink/conf';
-  const migrate = 'Migrate with bin/migrate-config-file.sh (Flink 1.19+) and keep only config.yaml';
-  const both = ['flink-conf.yaml', 'config.yaml'];
-  it.each([
-    ['2.0', ['flink-conf.yaml'], 'error', `Flink 2.0 does not read flink-conf.yaml; ${dir} has no config.yaml`, migrate],
-    ['2.0', both, 'warning', 'flink-conf.yaml is ignored by Flink 2.0; config.yaml applies', `Delete ${dir}/flink-conf.yaml (after moving anything still needed into config.yaml)`],
-    ['2.0', ['config.yaml'], 'ok', 'config.yaml applies (Flink 2.0)', null],
-    ['2.0', [], 'ok', `no config file in ${dir}: Flink defaults apply`, null],
-    ['1.20', both, 'warning', 'both files present: Flink 1.20 uses flink-conf.yaml and ignores config.yaml', migrate],
-    ['1.20', ['flink-conf.yaml'], 'ok', 'flink-conf.yaml applies (Flink 1.20; deprecated, unsupported from 2.0)', null],
-    ['1.20', ['config.yaml'], 'ok', 'config.yaml applies (Flink 1.20)', null],
-    ['1.18', ['config.yaml'], 'error', 'Flink 1.18 reads only flink-conf.yaml; config.yaml (1.19+) is ignored', `Write the settings to ${dir}/flink-conf.yaml ("key: value" lines) or target Flink 1.19+`],
-    ['1.18', both, 'warning', 'config.yaml is ignored by Flink 1.18; flink-conf.yaml applies', `Delete ${dir}/config.yaml or move its settings into flink-conf.yaml`],
-    ['1.18', ['flink-conf.yaml'], 'ok', 'flink-conf.yaml applies (Flink 1.18)', null],
-  ] as const)('Flink %s with %j: %s', (version, present, status, summary, fix) => {
-    const outcome = decide(configFile, buildFacts({
-      target: { flinkVersion: version, minor: version, source: 'flag', known: true },
-      flinkConfig: { dir, present: [...present], file: undefined, values: {}, problems: [] },
-    }));
-    expect(outcome.status).toBe(status);
-    expect(outcome.summary).toBe(summary);
-    expect(outcome.fix ?? null).toBe(fix);
-  });
-
-  it('no conf directory at all is skipped, not ok', () => {
-    const outcome = decide(configFile, buildFacts({ flinkConfig: { dir: undefined, present: [], file: undefined, values: {}, problems: [] } }));
-    expect(outcome.status).toBe('skipped');
   });
 });
 

@@ -135,7 +135,8 @@ describe('resolveInvocation', () => {
     await writeFileDeep(path, JSON.stringify({ job: 'jobs/missing.py' }));
     const opts = { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids };
     await expect(resolveInvocation({}, opts)).rejects.toThrow(`${path}: "job" ${join(dir, 'jobs', 'missing.py')}: no such file`);
-    await expect(resolveInvocation({ job: 'other.py' }, opts)).resolves.toBeDefined();
+    // --job wins: the file's missing job is neither checked nor used.
+    expect((await resolveInvocation({ job: 'other.py' }, opts)).flags.job).toBe('other.py');
     await writeFileDeep(path, JSON.stringify({ job: '.' }));
     await expect(resolveInvocation({}, opts)).rejects.toThrow(`${path}: "job" ${dir}: not a file`);
   });

@@ -6,7 +6,7 @@
 // end-to-end runs.
 import type { Check } from '../../checks/define.js';
 import type { Outcome } from '../../src/engine/model.js';
-import type { FactKey, Facts, InstalledDistribution, MarkerEnvironment } from '../../src/facts/index.js';
+import type { FactKey, Facts, InstalledDistribution, JarIdentity, JarSource, MarkerEnvironment, PythonFact, ScannedJar, TargetFact } from '../../src/facts/index.js';
 import { java17Flags } from '../../src/knowledge/images.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import type { Matrix } from '../../src/knowledge/matrix.js';
@@ -59,6 +59,12 @@ export const APACHE_FLINK_221_REQUIRES = [
 export function distribution(name: string, version: string, requires: string[] = []): InstalledDistribution {
   const key = name.toLowerCase().replace(/[-_.]+/g, '-');
   return { name, key, version, metadataDir: `${SITE_PACKAGES}/${name.replace(/[-.]/g, '_')}-${version}.dist-info`, requires };
+}
+
+/** Distributions as the packages probe reports them, keyed by normalised name (e.g. from python-env.ts's lists). */
+export function installed(list: readonly { name: string; version: string; requires?: string[] }[]): Record<string, InstalledDistribution> {
+  const dists = list.map((d) => distribution(d.name, d.version, d.requires ?? []));
+  return Object.fromEntries(dists.map((d) => [d.key, d]));
 }
 
 /**
@@ -172,4 +178,44 @@ let matrix: Matrix | undefined;
 export function decide<K extends FactKey>(check: Check<K>, facts: Facts, options: { strict?: boolean } = {}): Outcome {
   matrix ??= loadMatrix();
   return check.run(facts, { matrix, strict: options.strict ?? false });
+}
+
+/** The target as the target probe reports it (src/probes/target.ts): a minor alone resolves to the newest known patch. */
+export function targetOf(flinkVersion: string | null, source: TargetFact['source'] = 'flag'): TargetFact {
+  if (flinkVersion === null) return { flinkVersion: null, patch: null, minor: null, source: 'none', known: false };
+  matrix ??= loadMatrix();
+  const minor = flinkVersion.split('.').slice(0, 2).join('.');
+  return { flinkVersion, patch: matrix.resolvePatch(flinkVersion), minor, source, known: matrix.line(minor) !== undefined };
+}
+
+/** A client interpreter of another CPython version (e.g. "3.12.1"): version and markers agree, the rest stays healthy. */
+export function pythonOf(version: string, overrides: Partial<PythonFact> = {}): PythonFact {
+  const base = buildFacts().python;
+  const minor = version.split('.').slice(0, 2).join('.');
+  const markers = { ...LINUX_PY311_MARKERS, python_version: minor, python_full_version: version, implementation_version: version };
+  return { ...base, version, markers, ...overrides };
+}
+
+/**
+ * A JAR as the jars probe reports it after reading it (src/jars/identify.ts): `identity` holds what was found
+ * inside, `extra` the family, role, packages or factories. A bare file name is placed in /work/jars.
+ */
+export function scannedJar(path: string, identity: Partial<JarIdentity> = {}, extra: Partial<ScannedJar> = {}, source: JarSource = '--jars'): ScannedJar {
+  const full = path.startsWith('/') ? path : `/work/jars/${path}`;
+  return {
+    ref: { path: full, source },
+    alsoFrom: [],
+    notes: [],
+    identity: { path: full, source, kind: 'other', identifiers: [], ...identity },
+    ...extra,
+  };
+}
+
+/** flink-sql-connector-kafka built for `version` ("3.3.0-1.20"), as the probe identifies the fat JAR Flink publishes. */
+export function fatKafka(version = '3.3.0-1.20', path = `flink-sql-connector-kafka-${version}.jar`, source: JarSource = '--jars'): ScannedJar {
+  const flinkLine = version.split('-')[1];
+  const identity = { groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version, kind: 'fat' as const, identifiers: ['kafka', 'upsert-kafka'], classMajor: 55, ...(flinkLine ? { flinkLine, connectorVersion: version.split('-')[0] } : {}) };
+  const factories = { 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory': 'kafka', 'org.apache.flink.streaming.connectors.kafka.table.UpsertKafkaDynamicTableFactory': 'upsert-kafka' };
+  const packages = ['org/apache/flink/streaming/connectors/kafka/table', 'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer'];
+  return scannedJar(path, identity, { family: 'kafka', role: 'fat', bundled: [], unknownFactories: [], factories, evidence: [], packages }, source);
 }

@@ -17,15 +17,16 @@ export function fill(size: number, unit: (i: number) => string): string {
 
 /** config.yaml shapes; each is just under `size` bytes. */
 export function yamlShapes(size: number) {
+  // Getters: a test that wants one 15 MiB shape builds that one, not all six (Object.entries still reads every one).
   return {
     // Flat settings, the shape of a real config grown huge.
-    keys: fill(size, (i) => `key.number${i}: value-${i}\n`),
-    nested: fill(size, (i) => `a${i}:\n  b:\n    c:\n      d: v\n`),
-    flowMaps: `k: [${fill(size - 10, (i) => `{a: ${i}}, `)}{}]\n`,
+    get keys() { return fill(size, (i) => `key.number${i}: value-${i}\n`); },
+    get nested() { return fill(size, (i) => `a${i}:\n  b:\n    c:\n      d: v\n`); },
+    get flowMaps() { return `k: [${fill(size - 10, (i) => `{a: ${i}}, `)}{}]\n`; },
     // Sixty open brackets (under the depth limit) around a long flow sequence.
-    deepFlow: `k: ${'['.repeat(60)}${fill(size - 200, () => 'a, ')}${']'.repeat(60)}\n`,
-    newlines: fill(size, () => '\n'),
-    sequence: `k:\n${fill(size - 10, (i) => `  - item${i}\n`)}`,
+    get deepFlow() { return `k: ${'['.repeat(60)}${fill(size - 200, () => 'a, ')}${']'.repeat(60)}\n`; },
+    get newlines() { return fill(size, () => '\n'); },
+    get sequence() { return `k:\n${fill(size - 10, (i) => `  - item${i}\n`)}`; },
   };
 }
 

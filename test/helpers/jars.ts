@@ -1,8 +1,9 @@
 // Real JARs for the JAR checks: class files compiled by javac --release N, zipped in the layouts real
 // artifacts have (Flink fat SQL JAR, thin connector, non-Flink JAR with pom.properties, legacy Scala build).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { jdk17 } from './java.js';
@@ -11,18 +12,33 @@ import { writeZip, type ZipEntry } from './zip.js';
 
 const run = promisify(execFile);
 const compiled = new Map<string, Buffer>();
+const SOURCE = 'public class Probe { public static int answer() { return 42; } }\n';
+/** Class files javac made on this machine, kept between runs: a javac start costs about a second of CPU. */
+const CLASS_CACHE = join(import.meta.dirname, '..', '..', '.cache', 'test-fixtures', 'javac');
 
-/** Bytes of a class compiled with `javac --release <release>` by the JDK at `jdkHome` (JDK 17 by default). */
+/**
+ * Bytes of a class compiled with `javac --release <release>` by the JDK at `jdkHome` (JDK 17 by default). Real javac
+ * output, compiled once per JDK (its path and install time are in the key) and release, then read from .cache/.
+ */
 export async function compiledClass(release: number, jdkHome = jdk17()): Promise<Buffer> {
-  const key = `${jdkHome}:${release}`;
-  const cached = compiled.get(key);
-  if (cached) return cached;
   const javac = join(jdkHome, 'bin', 'javac');
   if (!existsSync(javac)) throw new Error(`javac not found at ${javac}: the JAR tests compile real class files and need a JDK`);
+  const real = realpathSync(javac);
+  const key = createHash('sha1').update(`${real}|${statSync(real).mtimeMs}|${release}|${SOURCE}`).digest('hex');
+  const cached = compiled.get(key) ?? (await readFile(join(CLASS_CACHE, `${key}.class`)).catch(() => undefined));
+  if (cached) {
+    compiled.set(key, cached);
+    return cached;
+  }
   const dir = await tempDir('javac-');
-  await writeFileDeep(join(dir, 'Probe.java'), 'public class Probe { public static int answer() { return 42; } }\n');
+  await writeFileDeep(join(dir, 'Probe.java'), SOURCE);
   await run(javac, ['--release', String(release), '-d', join(dir, 'out'), join(dir, 'Probe.java')], { timeout: 60_000 });
   const bytes = await readFile(join(dir, 'out', 'Probe.class'));
+  // Written under a unique name, then renamed: two workers compiling the same release never leave half a file.
+  await mkdir(CLASS_CACHE, { recursive: true });
+  const partial = join(CLASS_CACHE, `${key}.${process.pid}.tmp`);
+  await writeFile(partial, bytes);
+  await rename(partial, join(CLASS_CACHE, `${key}.class`));
   compiled.set(key, bytes);
   return bytes;
 }

@@ -16,6 +16,8 @@ export type Fault =
 export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
+  /** performance.now() when it arrived: the gap between two says how long a client waited. */
+  at: number;
 }
 
 export interface MavenServer {
@@ -123,7 +125,7 @@ export async function startMavenServer(): Promise<MavenServer> {
 
 function handle(state: MavenServer, fired: Map<string, number>, req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  state.requests.push({ path, headers: req.headers });
+  state.requests.push({ path, headers: req.headers, at: performance.now() });
   const auth = state.faults.get(path)?.kind === 'auth' ? (state.faults.get(path) as Extract<Fault, { kind: 'auth' }>) : state.requireAuth;
   if (auth) {
     const expected = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;

@@ -5,9 +5,14 @@ import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 
 const created: string[] = [];
-afterAll(async () => {
-  await Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+
+/** Removes every directory tempDir() made so far. test/setup.ts runs it after each test file. */
+export async function removeTempDirs(): Promise<void> {
+  const dirs = created.splice(0);
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+}
+// Also at the end of the file that first imports this module, for runs without test/setup.ts (other configs).
+afterAll(removeTempDirs);
 
 export async function tempDir(prefix = 'flink-doctor-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));

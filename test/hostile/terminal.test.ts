@@ -36,13 +36,11 @@ beforeAll(async () => {
   await writeFileDeep(join(javaHome, 'bin', 'java'), `#!/bin/sh\nprintf 'openjdk says \\033[2J\\007\\rOK\\n' >&2\nexit 1\n`, true);
 });
 
+/** The three formats' output of one run, the three processes side by side. */
 async function outputs(args: string[], env: Record<string, string | undefined>): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const format of ['human', 'github', 'markdown']) {
-    const run = await runBundle([...args, '--format', format], env);
-    result[format] = run.stdout + run.stderr;
-  }
-  return result;
+  const formats = ['human', 'github', 'markdown'];
+  const runs = await Promise.all(formats.map((format) => runBundle([...args, '--format', format], env)));
+  return Object.fromEntries(runs.map((run, i) => [formats[i], run.stdout + run.stderr]));
 }
 
 describe('external text in the report', () => {

@@ -1,103 +1,12 @@
-// java.runtime: its decisions on built facts (milliseconds), and the java probe against real JDKs (17 always,
-// Temurin 25 when present) and fake homes for broken runtimes.
+// The java probe behind java.runtime against real JDKs (17 always, Temurin 25 when present), the discovery order
+// PyFlink uses, and fake homes for broken runtimes, each run through the real check. java.runtime's decision table
+// on built facts: test/checks/java-runtime.test.ts.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import javaRuntime from '../../checks/java-runtime.js';
-import type { JavaFact, TargetFact } from '../../src/facts/index.js';
-import { buildFacts, decide } from '../helpers/facts.js';
 import { JAVA8_OUTPUT, fakeJavaHome, jdk17, jdk25 } from '../helpers/java.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
-
-/** --flink-version as the target probe reports it. */
-function target(flinkVersion: string): TargetFact {
-  const minor = flinkVersion.split('.').slice(0, 2).join('.');
-  return { flinkVersion, patch: flinkVersion === minor ? null : flinkVersion, minor, source: 'flag', known: true };
-}
-
-function javaOf(major: number, version: string): Partial<JavaFact> {
-  return { version: { major, version, vendor: 'Eclipse Adoptium', readFrom: 'release file' } };
-}
-
-describe('java.runtime decisions (built facts)', () => {
-  it('supported: Java 17 on Flink 2.2 is ok, naming where it came from', () => {
-    const outcome = decide(javaRuntime, buildFacts());
-    expect(outcome.status).toBe('ok');
-    expect(outcome.summary).toBe('Java 17.0.15 (Eclipse Adoptium) from JAVA_HOME (/usr/lib/jvm/java-17-openjdk-amd64): supported by Flink 2.2');
-    expect(outcome.fix ?? null).toBeNull();
-    expect(outcome.facts).toMatchObject({ major: 17, source: 'JAVA_HOME', jdk: true });
-  });
-
-  it('experimental: Java 21 on Flink 2.2 is a warning whose fix names the recommended Java 17', () => {
-    const outcome = decide(javaRuntime, buildFacts({ java: javaOf(21, '21.0.7') }));
-    expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toContain('only experimental on Flink 2.2');
-    expect(outcome.fix).toBe('Use Java 17: install a JDK 17 and set JAVA_HOME to it (or env.java.home in the Flink config)');
-  });
-
-  it('experimental: Java 17 on Flink 1.20 is a warning whose fix names Java 11', () => {
-    const outcome = decide(javaRuntime, buildFacts({ target: target('1.20') }));
-    expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toContain('only experimental on Flink 1.20');
-    expect(outcome.fix).toContain('Use Java 11');
-  });
-
-  it('deprecated: Java 8 on Flink 1.20 is a warning', () => {
-    const outcome = decide(javaRuntime, buildFacts({ java: javaOf(8, '1.8.0_392'), target: target('1.20.1') }));
-    expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toContain('deprecated on Flink 1.20');
-    expect(outcome.fix).toContain('Use Java 11');
-  });
-
-  it('unsupported, too new: Java 25 on Flink 2.2 is an error that expects start-up failures', () => {
-    const outcome = decide(javaRuntime, buildFacts({ java: javaOf(25, '25.0.1') }));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toContain('not supported by Flink 2.2');
-    expect(outcome.details).toContain('expect UnsupportedClassVersionError or module-access errors at start-up');
-    expect(outcome.fix).toContain('Use Java 17');
-  });
-
-  it('unsupported, too new for an older line: Java 17 on Flink 1.17 is an error listing what the line wants', () => {
-    const outcome = decide(javaRuntime, buildFacts({ target: target('1.17.2') }));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toContain('not supported by Flink 1.17');
-    expect(outcome.details?.join('\n')).toContain('expected for Flink 1.17: Java 11');
-  });
-
-  it('unsupported, too old: Java 8 on Flink 2.2 is an error that expects UnsupportedClassVersionError', () => {
-    const outcome = decide(javaRuntime, buildFacts({ java: javaOf(8, '1.8.0_392') }));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toContain('not supported by Flink 2.2');
-    expect(outcome.details).toContain('the Flink JARs need a newer Java: expect UnsupportedClassVersionError');
-  });
-
-  it('missing: no Java found is an error whose fix installs the recommended JDK', () => {
-    const failure = 'no Java found: JAVA_HOME is unset and no java on PATH';
-    const outcome = decide(javaRuntime, buildFacts({ java: { found: false, runs: false, version: undefined, failure } }));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe(failure);
-    expect(outcome.fix).toBe('Install a JDK 17 (e.g. Eclipse Temurin 17) and set JAVA_HOME to it (or env.java.home in the Flink config)');
-  });
-
-  it('broken: a java that runs but reports no version is an error, and the gateway failure is named', () => {
-    const outcome = decide(javaRuntime, buildFacts({ java: { runs: false, version: undefined, failure: 'java printed no Java version' } }));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('java printed no Java version');
-    expect(outcome.details).toContain('PyFlink fails with "Java gateway process exited before sending its port number"');
-  });
-
-  it('the fix points where PyFlink looks: env.java.home wins over JAVA_HOME, --java-home only changes what is inspected', () => {
-    const inConfig = decide(javaRuntime, buildFacts({ java: { ...javaOf(8, '1.8.0_392'), provenance: { source: 'env.java.home', detail: '/opt/flink/conf/config.yaml' } }, target: target('2.2') }));
-    expect(inConfig.fix).toBe('Use Java 17: install a JDK 17 and set env.java.home in /opt/flink/conf/config.yaml to it (it wins over JAVA_HOME)');
-    const flag = decide(javaRuntime, buildFacts({ java: { ...javaOf(8, '1.8.0_392'), provenance: { source: '--java-home' } } }));
-    expect(flag.fix).toContain('pass it as --java-home to check it');
-  });
-
-  it('candidates PyFlink would have used next are listed as shadowed', () => {
-    const outcome = decide(javaRuntime, buildFacts({ java: { shadowed: [{ source: 'PATH', detail: '/usr/bin/java' }] } }));
-    expect(outcome.details).toContain('also present, not used: PATH (/usr/bin/java)');
-  });
-});
 
 describe('java probe with real JDKs', () => {
   it('JDK 17 on Flink 2.2 is supported (ok) and read from the runtime itself', async () => {
@@ -177,28 +86,28 @@ describe('java.runtime discovery order (as pyflink_gateway_server.find_java_exec
   });
 });
 
-describe('java.runtime with broken runtimes gives a clear error, no hang', () => {
-  it('no Java anywhere', async () => {
+describe.concurrent('java.runtime with broken runtimes gives a clear error, no hang', () => {
+  it('no Java anywhere', async ({ expect }) => {
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2' });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('no Java found');
     expect(result.fix).toMatch(/Install a JDK 17/);
   });
 
-  it('JAVA_HOME that points nowhere', async () => {
+  it('JAVA_HOME that points nowhere', async ({ expect }) => {
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', env: isolatedEnv({ JAVA_HOME: '/nonexistent/jdk-17' }) });
     expect(result.status).toBe('error');
     expect(result.summary).toBe('JAVA_HOME=/nonexistent/jdk-17 points to a directory that does not exist');
   });
 
-  it('a Java home without bin/java', async () => {
+  it('a Java home without bin/java', async ({ expect }) => {
     const home = await tempDir('empty-jdk-');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
     expect(result.summary).toBe(`--java-home=${home} has no bin/java`);
   });
 
-  it('a java that never answers is stopped after the timeout', async () => {
+  it('a java that never answers is stopped after the timeout', async ({ expect }) => {
     const home = await fakeJavaHome('exec /bin/sleep 30');
     const started = Date.now();
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home, processTimeoutMs: 400 });
@@ -207,7 +116,7 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.summary).toContain('did not answer within 400 ms');
   });
 
-  it('a java wrapper script whose hung child holds the pipes is stopped too', async () => {
+  it('a java wrapper script whose hung child holds the pipes is stopped too', async ({ expect }) => {
     const home = await fakeJavaHome('/bin/sleep 30\necho never');
     const started = Date.now();
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home, processTimeoutMs: 400 });
@@ -215,14 +124,14 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.summary).toContain('did not answer within 400 ms');
   });
 
-  it('a java that prints garbage', async () => {
+  it('a java that prints garbage', async ({ expect }) => {
     const home = await fakeJavaHome('echo "\\x00\\x01 totally not java"; exit 0');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('printed no Java version');
   });
 
-  it('a java that crashes, with a release file still naming the version', async () => {
+  it('a java that crashes, with a release file still naming the version', async ({ expect }) => {
     const home = await fakeJavaHome('echo "Error: could not find libjava.so" >&2; exit 1', 'JAVA_VERSION="17.0.9"\nIMPLEMENTOR="Eclipse Adoptium"\n');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
@@ -231,7 +140,7 @@ describe('java.runtime with broken runtimes gives a clear error, no hang', () =>
     expect(result.facts.readFrom).toBe(`${home}/release`);
   });
 
-  it('a java binary that is not executable', async () => {
+  it('a java binary that is not executable', async ({ expect }) => {
     const home = await tempDir('noexec-jdk-');
     await writeFileDeep(join(home, 'bin', 'java'), 'not a program');
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });

@@ -1,18 +1,17 @@
-// jars.updates and jars.integrity on identities built in the test, with the repository served from 127.0.0.1
-// and real JAR files on disk; jars.flink-version's repository-based fixes on built facts; the maven probe.
+// The maven probe (src/probes/maven.ts) against a repository served from 127.0.0.1, with real JAR files on disk,
+// feeding jars.updates and jars.integrity; the advice of `flink-doctor connector`. The two checks' decision tables
+// on built facts: test/checks/jars-updates.test.ts and jars-integrity.test.ts.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import jarsFlinkVersion from '../../checks/jars-flink-version.js';
 import jarsIntegrity from '../../checks/jars-integrity.js';
 import jarsUpdates from '../../checks/jars-updates.js';
 import { defaultOptions } from '../../src/engine/options.js';
-import type { JarIdentity, ScannedJar } from '../../src/facts/index.js';
+import type { JarIdentity } from '../../src/facts/index.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { chooseBuild, describeChoice } from '../../src/maven/advice.js';
 import { gatherMaven } from '../../src/probes/maven.js';
-import { buildFacts, decide } from '../helpers/facts.js';
 import { fatKafkaJar } from '../helpers/jars.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv, runCheckList } from '../helpers/run-check.js';
@@ -135,49 +134,6 @@ describe('chooseBuild / describeChoice (the advice of `flink-doctor connector`)'
     expect(exact && describeChoice(exact, '1.20')).toBe(`Use ${G}:${KAFKA}:3.4.0-1.20, the newest build for Flink 1.20: https://repo1.maven.org/maven2/org/apache/flink/${KAFKA}/3.4.0-1.20/${KAFKA}-3.4.0-1.20.jar`);
     const nearest = chooseBuild('https://repo1.maven.org/maven2', G, KAFKA, KAFKA_VERSIONS, '2.3');
     expect(nearest && describeChoice(nearest, '2.3')).toMatch(/^No build of flink-sql-connector-kafka for Flink 2.3 is published yet; the nearest is .*:5.0.0-2.2 \(Flink 2.2\)/);
-  });
-});
-
-describe('jars.flink-version fixes (built facts)', () => {
-  const REPO = 'https://repo.example.com/maven2';
-  /** A Kafka connector JAR as the jars probe reports it: identified from inside, found through --jars. */
-  function kafkaJar(artifactId: string, version: string, extra: Partial<JarIdentity> = {}): ScannedJar {
-    const path = `/work/jars/${artifactId}-${version}.jar`;
-    const identity = { path, source: '--jars' as const, groupId: G, artifactId, version, kind: 'fat' as const, identifiers: ['kafka'], ...extra };
-    return { ref: { path, source: '--jars' }, alsoFrom: [], notes: [], identity, family: 'kafka', role: 'fat', bundled: [], unknownFactories: [], factories: {}, evidence: [] };
-  }
-  function factsWith(jar: ScannedJar, versions: string[] | null, target = '2.0') {
-    return buildFacts({
-      target: { flinkVersion: target, minor: target, source: 'flag', known: true },
-      jars: { jars: [jar], overlaps: [], durationMs: 0 },
-      repository: { url: REPO, source: '--maven-repo', problems: [] },
-      maven: versions ? { repository: { url: REPO, source: '--maven-repo' }, versions: { [`${G}:${KAFKA}`]: { versions, source: 'network' } } } : {},
-    });
-  }
-
-  it('a 1.20 build on Flink 2.0: the fix names the newest 2.0 build from the repository\'s own version list', () => {
-    const outcome = decide(jarsFlinkVersion, factsWith(kafkaJar(KAFKA, '3.3.0-1.20', { flinkLine: '1.20' }), KAFKA_VERSIONS));
-    expect(outcome.status).toBe('error');
-    expect(outcome.fix).toBe(`Replace ${KAFKA}-3.3.0-1.20.jar (from --jars) with ${G}:${KAFKA}:4.0.1-2.0, the newest build for Flink 2.0: ${REPO}/org/apache/flink/${KAFKA}/4.0.1-2.0/${KAFKA}-4.0.1-2.0.jar`);
-  });
-
-  it('no build for the target line yet: the fix says so and names the nearest published one', () => {
-    const outcome = decide(jarsFlinkVersion, factsWith(kafkaJar(KAFKA, '5.0.0-2.2', { flinkLine: '2.2' }), KAFKA_VERSIONS, '2.3'));
-    expect(outcome.status).toBe('warning');
-    expect(outcome.fix).toBe(`Replace ${KAFKA}-5.0.0-2.2.jar (from --jars): no build of ${KAFKA} for Flink 2.3 is published yet; the nearest is ${G}:${KAFKA}:5.0.0-2.2 (Flink 2.2): ${REPO}/org/apache/flink/${KAFKA}/5.0.0-2.2/${KAFKA}-5.0.0-2.2.jar`);
-  });
-
-  it('a Scala 2.11 build is answered from the matrix (its artifact has no builds for modern lines), not the version list', () => {
-    const jar = kafkaJar(`${KAFKA}_2.11`, '1.14.6', { scalaSuffix: '2.11', flinkLine: '1.14' });
-    const outcome = decide(jarsFlinkVersion, factsWith(jar, KAFKA_VERSIONS));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toContain('Scala 2.11 build');
-    expect(outcome.fix).toMatch(new RegExp(`^Replace ${KAFKA}_2\\.11-1\\.14\\.6\\.jar \\(from --jars\\) with ${G}:${KAFKA}:\\S+-2\\.0: ${REPO}/`));
-  });
-
-  it('without version data (offline, nothing cached) the matrix names the build to use', () => {
-    const outcome = decide(jarsFlinkVersion, factsWith(kafkaJar(KAFKA, '3.3.0-1.20', { flinkLine: '1.20' }), null));
-    expect(outcome.fix).toMatch(new RegExp(`^Replace ${KAFKA}-3\\.3\\.0-1\\.20\\.jar \\(from --jars\\) with ${G}:${KAFKA}:\\S+-2\\.0: ${REPO}/`));
   });
 });
 

@@ -1,11 +1,11 @@
 // The CLI side of issue 4: `flink-doctor connector NAME`, --offline, --maven-repo, and proof that repository
 // credentials (URL userinfo, settings.xml <server> passwords) never reach stdout, stderr or the JSON report.
-import { chmod } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FLAGS } from '../../src/cli/flags.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { BUNDLE, runBundle, runCli } from '../helpers/cli.js';
+import { runBundle, runCli } from '../helpers/cli.js';
+import { fatKafkaJar } from '../helpers/jars.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -91,22 +91,28 @@ describe('credentials never reach any output', () => {
   }
 
   it('URL userinfo: success, 401, 500 and a dead host', async () => {
-    publish(server, G, KAFKA, ['3.4.0-1.20']);
-    const port = new URL(server.url).port;
-    const cases: [string, () => void][] = [
-      ['ok', () => (server.requireAuth = { username: 'deploy', password: SECRET })],
-      ['401', () => (server.requireAuth = { username: 'deploy', password: 'other' })],
-      ['500', () => server.faults.set(`/org/apache/flink/${KAFKA}/maven-metadata.xml`, { kind: 'status', status: 500 })],
+    // One repository per case, so the cases (two of them wait on retries) run side by side.
+    const cases: ((repo: MavenServer) => void)[] = [
+      (repo) => (repo.requireAuth = { username: 'deploy', password: SECRET }),
+      (repo) => (repo.requireAuth = { username: 'deploy', password: 'other' }),
+      (repo) => repo.faults.set(`/org/apache/flink/${KAFKA}/maven-metadata.xml`, { kind: 'status', status: 500 }),
     ];
-    for (const [, arrange] of cases) {
-      server.faults.clear();
-      server.requireAuth = undefined;
-      arrange();
-      for (const json of [[], ['--json']]) {
-        const run = await runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', `http://deploy:${SECRET}@127.0.0.1:${port}/`, ...json], await env());
-        expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
+    const outputs = await Promise.all(cases.map(async (arrange) => {
+      const repo = await startMavenServer();
+      try {
+        publish(repo, G, KAFKA, ['3.4.0-1.20']);
+        arrange(repo);
+        const url = `http://deploy:${SECRET}@127.0.0.1:${new URL(repo.url).port}/`;
+        return await Promise.all([[], ['--json']].map(async (json) => runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', url, ...json], await env())));
+      } finally {
+        await repo.close();
       }
-    }
+    }));
+    // Each case reached its repository: the artifact from the one that accepts the credentials, the 401 from the other.
+    expect(outputs[0]?.[0]?.stdout).toContain(`${G}:${KAFKA}:3.4.0-1.20`);
+    expect(outputs[1]?.[0]?.stdout).toMatch(/HTTP 401/);
+    expect(outputs.flat()).toHaveLength(6);
+    for (const run of outputs.flat()) expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
     const dead = await runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', `http://deploy:${SECRET}@127.0.0.1:1/`], await env());
     expect(leaks(dead.stdout + dead.stderr)).toBe(false);
     const bad = await runCli(['--maven-repo', `ftp://deploy:${SECRET}@host/`, '--json'], await env());
@@ -129,16 +135,21 @@ describe('credentials never reach any output', () => {
     expect(leaks(connector.stdout + connector.stderr)).toBe(false);
   });
 
-  it.runIf(FLAGS.some((f) => f.name === 'jars'))('with a connector JAR the maven probe looks up (--jars)', async () => {
+  it('with a connector JAR the maven probe looks up (--jars): asked with the credentials, which stay out of the report', async () => {
     server.requireAuth = { username: 'deploy', password: SECRET };
-    publish(server, G, KAFKA, ['3.3.0-1.20', '3.4.0-1.20'], { '3.3.0-1.20': Buffer.from('published') });
     const e = await settingsHome(server.url);
-    const jar = await writeFileDeep(join(e.HOME!, `${KAFKA}-3.3.0-1.20.jar`), 'not a zip');
-    const run = await runCli(['--json', '--jars', jar, '--flink-version', '1.20'], e);
+    // A real fat Kafka JAR: identified from inside, so the maven probe asks for its versions and its SHA-1.
+    const jar = await fatKafkaJar(join(e.HOME!, `${KAFKA}-3.3.0-1.20.jar`));
+    publish(server, G, KAFKA, ['3.3.0-1.20', '3.4.0-1.20'], { '3.3.0-1.20': await readFile(jar) });
+    const run = await runCli(['--json', '--jars', jar, '--flink-version', '1.20', '--only', 'jars.updates,jars.integrity'], e);
     expect(leaks(run.stdout + run.stderr)).toBe(false);
+    const paths = server.requests.filter((r) => r.headers.authorization === `Basic ${base64}`).map((r) => r.path);
+    expect(paths).toEqual(expect.arrayContaining([`/org/apache/flink/${KAFKA}/maven-metadata.xml`, `/org/apache/flink/${KAFKA}/3.3.0-1.20/${KAFKA}-3.3.0-1.20.jar.sha1`]));
+    const checks = (JSON.parse(run.stdout) as { checks: { id: string; status: string }[] }).checks;
+    expect(checks).toEqual([expect.objectContaining({ id: 'jars.updates', status: 'warning' }), expect.objectContaining({ id: 'jars.integrity', status: 'ok' })]);
   });
 
-  it.runIf(existsSync(BUNDLE))('the built CLI (node dist/flink-doctor.mjs) keeps them out of stdout, stderr and the JSON report', async () => {
+  it('the built CLI (node dist/flink-doctor.mjs) keeps them out of stdout, stderr and the JSON report', async () => {
     server.requireAuth = { username: 'deploy', password: 'something-else' };
     publish(server, G, KAFKA, ['3.4.0-1.20']);
     const repo = `http://deploy:${SECRET}@127.0.0.1:${new URL(server.url).port}/`;

@@ -108,70 +108,106 @@ describe('checksums', () => {
   });
 });
 
-describe('fault modes (each bounded in time)', () => {
+describe.concurrent('fault modes (each bounded in time)', () => {
+  // Each test has its own repository on 127.0.0.1, so they run side by side: the waits are real and overlap.
   const path = `${gaPath(G, KAFKA.artifactId)}/maven-metadata.xml`;
+  const opened: MavenServer[] = [];
+  afterAll(() => Promise.all(opened.map((s) => s.close())));
+  async function own(): Promise<MavenServer> {
+    const fresh = await startMavenServer();
+    opened.push(fresh);
+    return fresh;
+  }
 
-  it('429 with Retry-After: 1 is retried after waiting and then succeeds', async () => {
+  it('429 with Retry-After: 1 is retried after waiting and then succeeds', async ({ expect }) => {
+    const server = await own();
     publish(server, G, KAFKA.artifactId, ['3.3.0-1.20']);
     server.faults.set(path, { kind: 'status', status: 429, headers: { 'retry-after': '1' }, times: 1 });
-    const { value, ms } = await timed(async () => (await client()).versions(KAFKA));
+    const { value, ms } = await timed(async () => (await client({ url: server.url })).versions(KAFKA));
     expect(value.source).toBe('network');
     expect(ms).toBeGreaterThanOrEqual(950);
     expect(ms).toBeLessThan(3_000);
   });
 
-  it('429 with a Retry-After beyond the cap gives up at once with the reason', async () => {
+  it('429 with a Retry-After beyond the cap gives up at once with the reason', async ({ expect }) => {
+    const server = await own();
     server.faults.set(path, { kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
-    const { value, ms } = await timed(async () => (await client()).versions(KAFKA));
+    const { value, ms } = await timed(async () => (await client({ url: server.url })).versions(KAFKA));
     expect(value.source).toBe('snapshot');
     expect(value.note).toMatch(/429.*Retry-After 3600 s/);
     expect(ms).toBeLessThan(1_000);
   });
 
-  it('500 is retried a bounded number of times, then reported', async () => {
+  it('500 is retried a bounded number of times, then reported', async ({ expect }) => {
+    const server = await own();
     server.faults.set(path, { kind: 'status', status: 500 });
-    const { value, ms } = await timed(async () => (await client()).versions(KAFKA));
+    const { value, ms } = await timed(async () => (await client({ url: server.url })).versions(KAFKA));
     expect(value.note).toMatch(/HTTP 500 \(after 3 attempts\)/);
     expect(server.requests).toHaveLength(3);
     expect(ms).toBeLessThan(3_000);
   });
 
-  it('a stalled connection ends at the request timeout', async () => {
+  it('a stalled connection ends at the request timeout', async ({ expect }) => {
+    const server = await own();
     server.faults.set(path, { kind: 'stall' });
-    const { value, ms } = await timed(async () => (await client({ requestTimeoutMs: 400 })).versions(KAFKA));
+    const { value, ms } = await timed(async () => (await client({ url: server.url, requestTimeoutMs: 400 })).versions(KAFKA));
     expect(value.note).toMatch(/no response within 400 ms/);
     expect(ms).toBeLessThan(1_500);
   });
 
-  it('a run budget bounds many stalled requests together', async () => {
+  it('a run budget bounds many stalled requests together', async ({ expect }) => {
+    const server = await own();
     for (const a of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']) server.faults.set(`${gaPath(G, a)}/maven-metadata.xml`, { kind: 'stall' });
-    const c = await client({ requestTimeoutMs: 5_000, totalTimeoutMs: 600 });
+    const c = await client({ url: server.url, requestTimeoutMs: 5_000, totalTimeoutMs: 600 });
     const { value, ms } = await timed(() => Promise.all(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((a) => c.versions({ groupId: G, artifactId: a }))));
     expect(value.every((v) => v.versions === null)).toBe(true);
     expect(ms).toBeLessThan(2_000);
   });
 
-  it('a truncated body is a failure, never a half-parsed list', async () => {
+  it('a truncated body is a failure, never a half-parsed list', async ({ expect }) => {
+    const server = await own();
     server.faults.set(path, { kind: 'truncate', declared: 5_000, sent: metadataXml(G, KAFKA.artifactId, ['1.0.0-1.20']).slice(0, 120) });
-    const { value, ms } = await timed(async () => (await client()).versions(KAFKA));
+    const { value, ms } = await timed(async () => (await client({ url: server.url })).versions(KAFKA));
     expect(value.source).toBe('snapshot');
     expect(value.note).toMatch(/cut short|after 3 attempts/);
     expect(ms).toBeLessThan(3_000);
   });
 
-  it('a redirect loop stops after the redirect limit', async () => {
+  it('a redirect loop stops after the redirect limit', async ({ expect }) => {
+    const server = await own();
     server.faults.set(path, { kind: 'redirect', to: path });
-    const { value, ms } = await timed(async () => (await client()).versions(KAFKA));
+    const { value, ms } = await timed(async () => (await client({ url: server.url })).versions(KAFKA));
     expect(value.note).toMatch(/more than 5 redirects/);
     expect(ms).toBeLessThan(1_000);
   });
 
-  it('a redirect within the limit is followed', async () => {
+  it('a redirect within the limit is followed', async ({ expect }) => {
+    const server = await own();
     publish(server, G, 'moved', ['1.0.0-1.20']);
     server.faults.set(`${gaPath(G, KAFKA.artifactId)}/maven-metadata.xml`, { kind: 'redirect', to: `${gaPath(G, 'moved')}/maven-metadata.xml` });
-    expect((await (await client()).versions(KAFKA)).versions).toEqual(['1.0.0-1.20']);
+    expect((await (await client({ url: server.url })).versions(KAFKA)).versions).toEqual(['1.0.0-1.20']);
   });
 
+  it('a dead repository (connection refused) costs little and falls back', async ({ expect }) => {
+    const { value, ms } = await timed(async () => (await client({ url: 'http://127.0.0.1:1' })).versions(KAFKA));
+    expect(value.source).toBe('snapshot');
+    expect(value.note).toMatch(/connection failed/);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('a recent failure is remembered briefly, so the next run does not wait again', async ({ expect }) => {
+    const server = await own();
+    server.faults.set(path, { kind: 'stall' });
+    const dir = await tempDir('fd-cache-');
+    await (await client({ url: server.url, cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA);
+    const { value, ms } = await timed(async () => (await client({ url: server.url, cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA));
+    expect(value.note).toMatch(/not retried yet/);
+    expect(ms).toBeLessThan(200);
+  });
+});
+
+describe('fault modes: huge responses (memory measured, so one at a time)', () => {
+  const path = `${gaPath(G, KAFKA.artifactId)}/maven-metadata.xml`;
   it.each([true, false])('a 100 MB response (content-length: %s) is cut at the size cap without being read', async (withLength) => {
     server.faults.set(path, { kind: 'huge', bytes: 100 * 1024 * 1024, withLength });
     const before = process.memoryUsage().rss;
@@ -180,22 +216,6 @@ describe('fault modes (each bounded in time)', () => {
     expect(ms).toBeLessThan(3_000);
     expect(server.hugeBytesSent).toBeLessThan(40 * 1024 * 1024);
     expect(process.memoryUsage().rss - before).toBeLessThan(80 * 1024 * 1024);
-  });
-
-  it('a dead repository (connection refused) costs little and falls back', async () => {
-    const { value, ms } = await timed(async () => (await client({ url: 'http://127.0.0.1:1' })).versions(KAFKA));
-    expect(value.source).toBe('snapshot');
-    expect(value.note).toMatch(/connection failed/);
-    expect(ms).toBeLessThan(3_000);
-  });
-
-  it('a recent failure is remembered briefly, so the next run does not wait again', async () => {
-    server.faults.set(path, { kind: 'stall' });
-    const dir = await tempDir('fd-cache-');
-    await (await client({ cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA);
-    const { value, ms } = await timed(async () => (await client({ cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA));
-    expect(value.note).toMatch(/not retried yet/);
-    expect(ms).toBeLessThan(200);
   });
 });
 

@@ -52,12 +52,17 @@ describe('update-maven-snapshot', () => {
     expect(JSON.parse(await readFile(out, 'utf8')).artifacts['org.apache.flink:flink-sql-connector-kafka'].versions).toEqual(['3.3.0-1.20']);
   });
 
-  it('a failing repository aborts without touching the existing snapshot', async () => {
-    server.faults.set(`${gaPath('org.apache.flink', 'broken')}/maven-metadata.xml`, { kind: 'status', status: 503, headers: { 'retry-after': '0' } });
+  it('a failing repository aborts without touching the existing snapshot, after one retry (Retry-After: 0 is at once)', async () => {
+    const path = `${gaPath('org.apache.flink', 'broken')}/maven-metadata.xml`;
+    server.faults.set(path, { kind: 'status', status: 503, headers: { 'retry-after': '0' } });
     const out = join(await tempDir(), 'snapshot.json');
     await writeFile(out, '{"kept":true}');
     const result = await run(['--out', out, '--only', 'org.apache.flink:broken']);
     expect(result.code).toBe(1);
     expect(await readFile(out, 'utf8')).toBe('{"kept":true}');
+    const [first, retry] = server.requests.filter((r) => r.path === path);
+    expect(retry).toBeDefined();
+    // Without a Retry-After the script waits 2 s before its retry; 0 must not wait.
+    expect((retry?.at ?? Infinity) - (first?.at ?? 0)).toBeLessThan(1_500);
   });
 });

@@ -14,8 +14,8 @@ function store(options: Partial<Options>) {
   return createFactStore(defaultOptions({ env: isolatedEnv(), ...options }), loadMatrix());
 }
 
-describe('packages probe', () => {
-  it('reads every distribution of a healthy apache-flink venv with its Requires-Dist', async () => {
+describe.concurrent('packages probe', () => {
+  it('reads every distribution of a healthy apache-flink venv with its Requires-Dist', async ({ expect }) => {
     const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
     const packages = await store({ python: venv.python }).get('packages');
     expect(packages.problems).toEqual([]);
@@ -30,7 +30,7 @@ describe('packages probe', () => {
     expect(packages.distributions['ruamel-yaml']?.name).toBe('ruamel.yaml');
   });
 
-  it('the first copy on sys.path wins (PYTHONPATH before site-packages); later ones are duplicates', async () => {
+  it('the first copy on sys.path wins (PYTHONPATH before site-packages); later ones are duplicates', async ({ expect }) => {
     const venv = await makeVenv('3.11.7');
     await addDistribution(venv.sitePackages, { name: 'pyarrow', version: '16.1.0' });
     const early = await tempDir('pythonpath-');
@@ -40,7 +40,7 @@ describe('packages probe', () => {
     expect(packages.duplicates.map((d) => `${d.name} ${d.version}`)).toEqual(['pyarrow 16.1.0']);
   });
 
-  it('reads egg-info directories with requires.txt sections turned into markers', async () => {
+  it('reads egg-info directories with requires.txt sections turned into markers', async ({ expect }) => {
     const venv = await makeVenv('3.11.7');
     await addDistribution(venv.sitePackages, {
       name: 'legacy-lib',
@@ -56,7 +56,7 @@ describe('packages probe', () => {
     expect(packages.distributions.oldstyle?.version).toBe('1.0');
   });
 
-  it('turns garbage, missing and unreadable metadata into problems, and keeps the rest', async () => {
+  it('turns garbage, missing and unreadable metadata into problems, and keeps the rest', async ({ expect }) => {
     const venv = await makeVenv('3.11.7');
     await addDistribution(venv.sitePackages, { name: 'good', version: '1.0' });
     await addDistribution(venv.sitePackages, { name: 'garbage', version: '1.0', rawMetadata: '\u0000\u0001\u0002PK binary junk' });
@@ -75,14 +75,14 @@ describe('packages probe', () => {
     if (process.getuid?.() !== 0) expect(problems).toContain('locked-3.0.dist-info: cannot read METADATA');
   });
 
-  it('is empty when the interpreter does not run', async () => {
+  it('is empty when the interpreter does not run', async ({ expect }) => {
     const packages = await store({ python: '/nonexistent/bin/python' }).get('packages');
     expect(packages).toEqual({ distributions: {}, duplicates: [], problems: [] });
   });
 });
 
-describe('pyflink probe', () => {
-  it('finds apache-flink, apache-flink-libraries, pyflink/, version.py and the JARs', async () => {
+describe.concurrent('pyflink probe', () => {
+  it('finds apache-flink, apache-flink-libraries, pyflink/, version.py and the JARs', async ({ expect }) => {
     const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
     const pyflink = await store({ python: venv.python }).get('pyflink');
     expect(pyflink.installed).toBe(true);
@@ -95,13 +95,13 @@ describe('pyflink probe', () => {
     expect(pyflink.problems).toEqual([]);
   });
 
-  it('feeds the target: with no --flink-version, the installed wheel is the target', async () => {
+  it('feeds the target: with no --flink-version, the installed wheel is the target', async ({ expect }) => {
     const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
     const target = await store({ python: venv.python }).get('target');
     expect(target).toEqual({ flinkVersion: '1.20.1', patch: '1.20.1', minor: '1.20', source: 'wheel', known: true });
   });
 
-  it('reports a missing version.py and a pyflink/ with no pip metadata', async () => {
+  it('reports a missing version.py and a pyflink/ with no pip metadata', async ({ expect }) => {
     const venv = await makeFlinkVenv('3.11.7', [], { version: '1.20.1', versionPy: null });
     const pyflink = await store({ python: venv.python }).get('pyflink');
     expect(pyflink.installed).toBe(false);
@@ -109,7 +109,7 @@ describe('pyflink probe', () => {
     expect(pyflink.problems).toEqual([`${join(venv.sitePackages, 'pyflink', 'version.py')} is missing`]);
   });
 
-  it('reports apache-flink metadata without a pyflink/ package', async () => {
+  it('reports apache-flink metadata without a pyflink/ package', async ({ expect }) => {
     const venv = await makeVenv('3.11.7');
     await addDistribution(venv.sitePackages, { name: 'apache-flink', version: '1.20.1' });
     const pyflink = await store({ python: venv.python }).get('pyflink');
@@ -128,7 +128,7 @@ describe('pyflink probe', () => {
     expect(versionFromVersionPy(text)).toBe(expected);
   });
 
-  it('metadataText is what the helper writes (a sanity check of the fixture format)', () => {
+  it('metadataText is what the helper writes (a sanity check of the fixture format)', ({ expect }) => {
     expect(metadataText({ name: 'x', version: '1' })).toMatch(/^Metadata-Version: 2\.1\nName: x\nVersion: 1\n/);
   });
 });

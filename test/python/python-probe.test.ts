@@ -1,7 +1,7 @@
 // The python probe against every pyenv interpreter, the resolution order, and broken interpreters.
 import { chmod, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { parseProbeOutput } from '../../src/probes/python.js';
@@ -10,7 +10,7 @@ import { findOnPath } from '../../src/probes/which.js';
 import { PROBE_MARKER } from '../../src/probes/python-probe-script.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import type { PythonFact } from '../../src/facts/index.js';
-import { PYENV_VERSIONS, fakePython, makeVenv, pyenvPython } from '../helpers/python-env.js';
+import { PYENV_VERSIONS, fakePython, makeVenv, pyenvPython, type Venv } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
@@ -21,7 +21,8 @@ async function probe(options: Partial<Options> = {}): Promise<PythonFact> {
 }
 
 describe('python probe on every supported interpreter', () => {
-  it.each(PYENV_VERSIONS)('Python %s answers with its version, sys.path and markers', async (version) => {
+  // Nine interpreters started side by side: each test waits on its own process (the test context's expect counts).
+  it.concurrent.for(PYENV_VERSIONS)('Python %s answers with its version, sys.path and markers', async (version, { expect }) => {
     const python = pyenvPython(version);
     const fact = await probe({ python });
     expect(fact.failure).toBeUndefined();
@@ -70,6 +71,12 @@ describe('python probe on every supported interpreter', () => {
     expect(fact.sysPath).not.toContain(cwd);
   });
 
+  it('reports the implementation the interpreter names (a PyPy stand-in wrapping a real 3.11)', async () => {
+    const python = await fakePython(`${pyenvPython('3.11.7')} "$@" | /bin/sed 's/"CPython"/"PyPy"/g'`);
+    const fact = await probe({ python });
+    expect(fact).toMatchObject({ runs: true, version: '3.11.7', implementation: 'PyPy' });
+  });
+
   it('honours PYTHONPATH from the environment it is given', async () => {
     const extra = await tempDir('pythonpath-');
     const fact = await probe({ python: pyenvPython('3.12.1'), env: isolatedEnv({ PYTHONPATH: extra }) });
@@ -80,6 +87,12 @@ describe('python probe on every supported interpreter', () => {
 describe('python probe resolution order', () => {
   const py311 = () => pyenvPython('3.11.7');
   const py310 = () => pyenvPython('3.10.13');
+  // The probe only reads these two: one of each for the whole describe block.
+  let venv: Venv;
+  let conda: Venv;
+  beforeAll(async () => {
+    [venv, conda] = await Promise.all([makeVenv('3.9.18'), makeVenv('3.10.13')]);
+  });
 
   async function confDirWith(file: string, content: string): Promise<string> {
     const dir = await tempDir('conf-');
@@ -88,7 +101,6 @@ describe('python probe resolution order', () => {
   }
 
   it('--python beats every other source', async () => {
-    const venv = await makeVenv('3.9.18');
     const conf = await confDirWith('flink-conf.yaml', `python.client.executable: ${py310()}\n`);
     const fact = await probe({
       python: py311(),
@@ -100,7 +112,6 @@ describe('python probe resolution order', () => {
   });
 
   it('PYFLINK_CLIENT_EXECUTABLE beats the Flink config, VIRTUAL_ENV and PATH', async () => {
-    const venv = await makeVenv('3.9.18');
     const conf = await confDirWith('flink-conf.yaml', `python.client.executable: ${py311()}\n`);
     const fact = await probe({ confDir: conf, env: isolatedEnv({ PYFLINK_CLIENT_EXECUTABLE: py310(), VIRTUAL_ENV: venv.dir }) });
     expect(fact.provenance).toEqual({ source: 'PYFLINK_CLIENT_EXECUTABLE', detail: py310() });
@@ -108,7 +119,6 @@ describe('python probe resolution order', () => {
   });
 
   it('python.client.executable in flink-conf.yaml of --conf-dir beats VIRTUAL_ENV', async () => {
-    const venv = await makeVenv('3.9.18');
     const conf = await confDirWith('flink-conf.yaml', `# client python\npython.client.executable: ${py311()}\n`);
     const fact = await probe({ confDir: conf, env: isolatedEnv({ VIRTUAL_ENV: venv.dir }) });
     expect(fact.provenance).toEqual({ source: 'python.client.executable', detail: join(conf, 'flink-conf.yaml') });
@@ -125,8 +135,6 @@ describe('python probe resolution order', () => {
   });
 
   it('VIRTUAL_ENV beats CONDA_PREFIX and PATH, and runs <env>/bin/python', async () => {
-    const venv = await makeVenv('3.9.18');
-    const conda = await makeVenv('3.10.13');
     const fact = await probe({ env: isolatedEnv({ VIRTUAL_ENV: venv.dir, CONDA_PREFIX: conda.dir, PATH: dirname(py311()) }) });
     expect(fact.provenance).toEqual({ source: 'VIRTUAL_ENV', detail: venv.dir });
     expect(fact.requested).toBe(venv.python);
@@ -134,7 +142,6 @@ describe('python probe resolution order', () => {
   });
 
   it('CONDA_PREFIX beats PATH', async () => {
-    const conda = await makeVenv('3.10.13');
     const fact = await probe({ env: isolatedEnv({ CONDA_PREFIX: conda.dir, PATH: dirname(py311()) }) });
     expect(fact.provenance).toEqual({ source: 'CONDA_PREFIX', detail: conda.dir });
     expect(fact.version).toBe('3.10.13');
@@ -178,21 +185,21 @@ describe('python probe resolution order', () => {
   });
 });
 
-describe('python probe failures are facts, never throws', () => {
-  it('nothing on PATH: not found, with a one-line reason', async () => {
+describe.concurrent('python probe failures are facts, never throws', () => {
+  it('nothing on PATH: not found, with a one-line reason', async ({ expect }) => {
     const fact = await probe();
     expect(fact).toMatchObject({ found: false, runs: false, requested: 'python3', provenance: { source: 'PATH' } });
     expect(fact.failure).toBe('python3 is not on PATH');
   });
 
-  it('a missing path', async () => {
+  it('a missing path', async ({ expect }) => {
     const missing = join(await tempDir('missing-'), 'bin', 'python');
     const fact = await probe({ python: missing });
     expect(fact).toMatchObject({ found: false, runs: false });
     expect(fact.failure).toBe(`${missing} does not exist`);
   });
 
-  it('a stale VIRTUAL_ENV whose bin/python is gone', async () => {
+  it('a stale VIRTUAL_ENV whose bin/python is gone', async ({ expect }) => {
     const gone = join(await tempDir('venv-'), 'deleted-env');
     const fact = await probe({ env: isolatedEnv({ VIRTUAL_ENV: gone }) });
     expect(fact.provenance.source).toBe('VIRTUAL_ENV');
@@ -200,14 +207,14 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toContain('does not exist');
   });
 
-  it('a directory instead of an interpreter', async () => {
+  it('a directory instead of an interpreter', async ({ expect }) => {
     const dir = await tempDir('dir-');
     const fact = await probe({ python: dir });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toBe(`${dir} is a directory, not a Python interpreter`);
   });
 
-  it('a file that is not executable', async () => {
+  it('a file that is not executable', async ({ expect }) => {
     const python = await fakePython('echo hi');
     await chmod(python, 0o644);
     const fact = await probe({ python });
@@ -215,21 +222,21 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toBe(`${python} could not be run: not executable (permission denied)`);
   });
 
-  it('an interpreter that prints garbage', async () => {
+  it('an interpreter that prints garbage', async ({ expect }) => {
     const python = await fakePython('echo "Segmentation fault? no: garbage {not json"');
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toBe(`${python} ran but did not print the probe's answer (printed "Segmentation fault? no: garbage {not json")`);
   });
 
-  it('an interpreter that prints the marker with broken JSON', async () => {
+  it('an interpreter that prints the marker with broken JSON', async ({ expect }) => {
     const python = await fakePython(`echo '${PROBE_MARKER}{"version": "3.11'`);
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toContain('printed a malformed probe answer');
   });
 
-  it('an answer without one of the PEP 508 environment markers names the missing marker', async () => {
+  it('an answer without one of the PEP 508 environment markers names the missing marker', async ({ expect }) => {
     const markers = Object.fromEntries(MARKER_ENVIRONMENT_KEYS.filter((k) => k !== 'platform_release').map((k) => [k, 'x']));
     const answer = JSON.stringify({ version: '3.11.7', sys_path: [], markers });
     const python = await fakePython(`echo '${PROBE_MARKER}${answer}'`);
@@ -238,14 +245,14 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toBe(`${python} ran but printed a probe answer without the "platform_release" marker`);
   });
 
-  it('an interpreter that exits 1 names the exit code and its last stderr line', async () => {
+  it('an interpreter that exits 1 names the exit code and its last stderr line', async ({ expect }) => {
     const python = await fakePython('echo "Traceback (most recent call last):" >&2\necho "ImportError: No module named site" >&2\nexit 1');
     const fact = await probe({ python });
     expect(fact.runs).toBe(false);
     expect(fact.failure).toBe(`${python} exited with code 1: ImportError: No module named site`);
   });
 
-  it('an interpreter that hangs is stopped after the timeout', async () => {
+  it('an interpreter that hangs is stopped after the timeout', async ({ expect }) => {
     const python = await fakePython('exec /bin/sleep 600');
     const started = Date.now();
     const fact = await probe({ python, processTimeoutMs: 400 });
@@ -254,7 +261,7 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toMatch(/ hung: did not answer within 400 ms and was stopped$/);
   });
 
-  it('a hanging wrapper script whose child keeps stdout open is stopped too (the whole process group)', async () => {
+  it('a hanging wrapper script whose child keeps stdout open is stopped too (the whole process group)', async ({ expect }) => {
     const python = await fakePython('/bin/sleep 600\necho never');
     const started = Date.now();
     const fact = await probe({ python, processTimeoutMs: 400 });
@@ -263,7 +270,7 @@ describe('python probe failures are facts, never throws', () => {
     expect(fact.failure).toMatch(/ hung: did not answer within 400 ms and was stopped$/);
   });
 
-  it('a config naming a missing interpreter reports that source', async () => {
+  it('a config naming a missing interpreter reports that source', async ({ expect }) => {
     const conf = await tempDir('conf-');
     await writeFileDeep(join(conf, 'flink-conf.yaml'), 'python.client.executable: /opt/nowhere/bin/python3\n');
     const fact = await probe({ confDir: conf });

@@ -1,20 +1,16 @@
-// python.worker against real pyenv interpreters and venvs, with python.executable set in a real config.yaml.
+// The worker probe (src/probes/worker.ts) against real pyenv interpreters, venvs and archives, with python.executable
+// set in a real config.yaml: which interpreter the workers run, whether the client's answer is reused, what is
+// installed in it, and what a python.archives entry holds. python.worker's verdicts on these facts are tested on
+// built facts in test/checks/python-worker.test.ts.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import pythonWorker from '../../checks/python-worker.js';
-import { defaultOptions } from '../../src/engine/options.js';
+import { defaultOptions, type Options } from '../../src/engine/options.js';
+import type { WorkerFact } from '../../src/facts/index.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { createFactStore } from '../../src/probes/registry.js';
-import {
-  fakePython,
-  healthyFlinkDistributions,
-  makeFlinkVenv,
-  makeVenv,
-  pyenvPython,
-  withDistributions,
-  type Venv,
-} from '../helpers/python-env.js';
+import { fakePython, healthyFlinkDistributions, makeFlinkVenv, makeVenv, pyenvPython, type Venv } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { tarGzFolder, zipFolder } from '../helpers/archives.js';
@@ -26,17 +22,18 @@ async function confDir(yaml: string): Promise<{ dir: string; file: string }> {
   return { dir, file };
 }
 
+/** The worker fact the real probes gather, the client being `client` unless the options say otherwise. */
+async function workerFact(options: Partial<Options>): Promise<WorkerFact> {
+  return createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, ...options }), loadMatrix()).get('worker');
+}
+
 /** A wrapper script that logs each start to `log`, then execs `python`: counts the interpreter's spawns. */
 async function countingPython(python: string, log: string): Promise<string> {
   return fakePython(`echo started >> '${log}'\nexec '${python}' "$@"`);
 }
 
 async function starts(log: string): Promise<number> {
-  try {
-    return (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
-  } catch {
-    return 0;
-  }
+  return (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 }
 
 let client: Venv;
@@ -50,93 +47,85 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 
-describe('python.worker: python.executable unset, or not checkable here', () => {
-  it('python.executable unset, `python` on PATH is the client\'s: ok, and the details say when it is used', async () => {
+describe.concurrent('worker probe: python.executable unset', () => {
+  it('looks at `python` on PATH: the client\'s own is recognised and reused', async ({ expect }) => {
     const conf = await confDir('parallelism.default: 2\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, env: isolatedEnv({ PATH: dirname(client.python) }) });
-    expect(result.status).toBe('ok');
-    expect(result.summary).toBe('Python 3.11.7 from python on PATH (python.executable is unset): the client interpreter, apache-flink 1.20.1');
-    expect(result.details[0]).toMatch(/^python\.executable is unset: `flink run` and Python workers started on this machine run `python` from PATH; local runs through TableEnvironment use the client's interpreter/);
+    const fact = await workerFact({ confDir: conf.dir, env: isolatedEnv({ PATH: dirname(client.python) }) });
+    expect(fact).toMatchObject({ status: 'unset', fromPath: true, sameAsClient: true, file: conf.file });
+    expect(fact.python?.provenance.source).toBe('PATH');
   });
 
-  it('python.executable unset, `python` on PATH is another minor: a warning (local TableEnvironment runs are not affected)', async () => {
+  it('another interpreter on PATH is inspected, with what is installed in it', async ({ expect }) => {
     const other = await makeVenv('3.10.13');
-    const conf = await confDir('parallelism.default: 2\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, env: isolatedEnv({ PATH: dirname(other.python) }) });
-    expect(result.status).toBe('warning');
-    expect(result.summary).toBe('client 3.11, workers 3.10: cloudpickle payloads built on the client fail on the workers; python on PATH (python.executable is unset) is python (Python 3.10.13)');
-    expect(result.fix).toBe(`Set python.executable: ${client.python} in ${conf.file} (or -pyexec), so the workers run the client's interpreter`);
+    const fact = await workerFact({ env: isolatedEnv({ PATH: dirname(other.python) }) });
+    expect(fact).toMatchObject({ status: 'unset', fromPath: true, sameAsClient: false });
+    expect(fact.python?.version).toBe('3.10.13');
+    expect(fact.packages?.distributions['apache-flink']).toBeUndefined();
   });
 
-  it('python.executable unset and no `python` on PATH at all', async () => {
-    const result = await runCheck(pythonWorker, { python: pyenvPython('3.11.7'), flinkVersion: '1.20' });
-    expect(result.status).toBe('warning');
-    expect(result.summary).toBe('python.executable is unset and there is no `python` on PATH: `flink run` and workers on this machine cannot start Python');
-  });
-
-  it('a path inside a python.archives archive that is not on this machine: an error naming the file', async () => {
-    const conf = await confDir('python:\n  archives: venv.zip\n  executable: venv.zip/venv/bin/python\n');
-    const cwd = await tempDir('cwd-');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(`python.executable venv.zip/venv/bin/python is inside venv.zip, which cannot be read: ${join(cwd, 'venv.zip')} does not exist`);
-  });
-
-  it('an archive path with no python.archives in the config cannot be checked locally', async () => {
-    const unshipped = await confDir('python.executable: venv.tar.gz/venv/bin/python\n');
-    const alone = await runCheck(pythonWorker, { python: client.python, confDir: unshipped.dir });
-    expect(alone.status).toBe('skipped');
-    expect(alone.summary).toContain('is inside the archive venv.tar.gz');
-    expect(alone.details.join('\n')).toContain('python.archives is not set in the Flink config: ship the archive with -pyarch');
-  });
-
-  it('a remote archive (#target directory) is not downloaded', async () => {
-    const aliased = await confDir('python.archives: hdfs:///envs/py311.tar.gz#py\npython.executable: py/bin/python3\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: aliased.dir });
-    expect(result.status).toBe('skipped');
-    expect(result.summary).toBe('python.executable py/bin/python3 is inside hdfs:///envs/py311.tar.gz#py, a remote archive flink-doctor does not download');
-  });
-
-  it('another relative path: resolved on the workers, not checkable here', async () => {
-    const conf = await confDir('python.executable: envs/bin/python\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('skipped');
-    expect(result.summary).toBe(
-      'python.executable envs/bin/python is a relative path: the workers resolve it against their working directory (where python.archives are extracted), so it cannot be checked locally',
-    );
+  it('no `python` on PATH: not found, with the reason', async ({ expect }) => {
+    const fact = await workerFact({ flinkVersion: '1.20' });
+    expect(fact.python).toMatchObject({ found: false, runs: false });
+    expect(fact.python?.failure).toContain('not on PATH');
   });
 });
 
-describe('python.worker: ok', () => {
-  it('another venv with the same Python minor and the same apache-flink', async () => {
-    const conf = await confDir(`python:\n  executable: ${twin.python}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('ok');
-    expect(result.summary).toBe(`Python 3.11.7 from python.executable in ${conf.file}: same minor as the client, apache-flink 1.20.1 as on the client`);
-    expect(result.fix).toBeNull();
-    expect(result.facts).toMatchObject({ sameAsClient: false, executable: twin.python, version: '3.11.7', clientFlink: '1.20.1', workerFlink: '1.20.1' });
+describe.concurrent('worker probe: python.executable resolved on the workers', () => {
+  it('a path inside a python.archives archive that is not on this machine: the archive read says why', async ({ expect }) => {
+    const conf = await confDir('python:\n  archives: venv.zip\n  executable: venv.zip/venv/bin/python\n');
+    const cwd = await tempDir('cwd-');
+    const fact = await workerFact({ confDir: conf.dir, cwd });
+    expect(fact).toMatchObject({ status: 'archive', configured: 'venv.zip/venv/bin/python', archive: 'venv.zip', archives: ['venv.zip'] });
+    expect(fact.archiveRead).toMatchObject({ status: 'unreadable', problem: `${join(cwd, 'venv.zip')} does not exist` });
   });
 
-  it('the client interpreter itself: its answer is reused, the interpreter is started once', async () => {
+  it('an archive name with no python.archives in the config is still an archive path, with nothing read', async ({ expect }) => {
+    const fact = await workerFact({ confDir: (await confDir('python.executable: venv.tar.gz/venv/bin/python\n')).dir });
+    expect(fact).toMatchObject({ status: 'archive', archive: 'venv.tar.gz', archives: [] });
+    expect(fact.archiveRead).toBeUndefined();
+  });
+
+  it('a remote archive extracted under its #target name is matched by that name and not downloaded', async ({ expect }) => {
+    const fact = await workerFact({ confDir: (await confDir('python.archives: hdfs:///envs/py311.tar.gz#py\npython.executable: py/bin/python3\n')).dir });
+    expect(fact).toMatchObject({ status: 'archive', archive: 'hdfs:///envs/py311.tar.gz#py' });
+    expect(fact.archiveRead?.status).toBe('remote');
+  });
+
+  it('another relative path is left to the workers', async ({ expect }) => {
+    expect((await workerFact({ confDir: (await confDir('python.executable: envs/bin/python\n')).dir })).status).toBe('relative');
+  });
+
+  it('a list is not a path', async ({ expect }) => {
+    const fact = await workerFact({ confDir: (await confDir(`python.executable:\n  - ${twin.python}\n`)).dir });
+    expect(fact).toMatchObject({ status: 'invalid', configured: `["${twin.python}"]` });
+  });
+});
+
+describe.concurrent('worker probe: python.executable inspected', () => {
+  it('another venv: run on its own, with its own distributions', async ({ expect }) => {
+    const conf = await confDir(`python:\n  executable: ${twin.python}\n`);
+    const fact = await workerFact({ confDir: conf.dir });
+    expect(fact).toMatchObject({ status: 'inspected', sameAsClient: false, configured: twin.python, file: conf.file });
+    expect(fact.python).toMatchObject({ version: '3.11.7', executable: twin.python, provenance: { source: 'python.executable', detail: conf.file } });
+    expect(fact.packages?.distributions['apache-flink']?.version).toBe('1.20.1');
+  });
+
+  it('the client interpreter itself: its answer is reused, the interpreter is started once', async ({ expect }) => {
     const log = join(await tempDir('spawns-'), 'log');
     const wrapper = await countingPython(client.python, log);
-    const conf = await confDir(`python.executable: ${wrapper}\n`);
-    const result = await runCheck(pythonWorker, { python: wrapper, confDir: conf.dir });
-    expect(result.status).toBe('ok');
-    expect(result.summary).toBe(`Python 3.11.7 from python.executable in ${conf.file}: the client interpreter, apache-flink 1.20.1`);
-    expect(result.facts.sameAsClient).toBe(true);
+    const fact = await workerFact({ python: wrapper, confDir: (await confDir(`python.executable: ${wrapper}\n`)).dir });
+    expect(fact.sameAsClient).toBe(true);
     expect(await starts(log)).toBe(1);
 
     // The same run with a second wrapper (another file) for the workers starts an interpreter twice.
     const other = await countingPython(client.python, log);
-    const twice = await confDir(`python.executable: ${other}\n`);
-    const separate = await runCheck(pythonWorker, { python: wrapper, confDir: twice.dir });
-    expect(separate.status).toBe('ok');
-    expect(separate.facts.sameAsClient).toBe(false);
+    const separate = await workerFact({ python: wrapper, confDir: (await confDir(`python.executable: ${other}\n`)).dir });
+    expect(separate.sameAsClient).toBe(false);
+    expect(separate.python?.version).toBe('3.11.7');
     expect(await starts(log)).toBe(1 + 2);
   });
 
-  it('the fact: python3 next to the client venv\'s python is the same interpreter, the client fact is reused', async () => {
+  it('python3 next to the client venv\'s python is the same interpreter: the client fact is reused, nothing runs again', async ({ expect }) => {
     const conf = await confDir(`python.executable: ${join(client.dir, 'bin', 'python3')}\n`);
     const store = createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, confDir: conf.dir }), loadMatrix());
     const [worker, python] = await Promise.all([store.get('worker'), store.get('python')]);
@@ -147,128 +136,37 @@ describe('python.worker: ok', () => {
     expect(worker.python?.requested).toBe(join(client.dir, 'bin', 'python3'));
     expect(worker.packages).toBe(await store.get('packages'));
   });
-});
 
-describe('python.worker: warning', () => {
-  it('the venv\'s base interpreter is a different environment (same file after symlinks): apache-flink is missing there', async () => {
+  it('the venv\'s base interpreter is another environment (the same file after symlinks): inspected on its own', async ({ expect }) => {
     const base = pyenvPython('3.11.7');
-    const conf = await confDir(`python.executable: ${base}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.facts.sameAsClient).toBe(false);
-    expect(result.status).toBe('warning');
-    expect(result.summary).toBe(`apache-flink is not installed in the workers' interpreter ${base}: Python UDFs fail with "No module named 'pyflink'"`);
-    expect(result.fix).toBe(`${base} -m pip install "apache-flink==1.20.1"`);
+    const fact = await workerFact({ confDir: (await confDir(`python.executable: ${base}\n`)).dir });
+    expect(fact.sameAsClient).toBe(false);
+    expect(fact.python?.executable).toBe(base);
+    expect(fact.packages?.distributions['apache-flink']).toBeUndefined();
   });
 
-  it('apache-flink at another release than the client\'s', async () => {
-    const older = await makeFlinkVenv('3.11.7', healthyFlinkDistributions('1.20.0'));
-    const conf = await confDir(`python.executable: ${older.python}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('warning');
-    expect(result.summary).toBe(`apache-flink 1.20.0 in the workers' interpreter ${older.python}, 1.20.1 in the client's`);
-    expect(result.fix).toBe(`${older.python} -m pip install "apache-flink==1.20.1"`);
-  });
-
-  it('apache-flink without apache-beam: the fix installs the Beam range apache-flink requires', async () => {
-    const noBeam = await makeFlinkVenv('3.11.7', withDistributions(healthyFlinkDistributions('1.20.1'), [], ['apache-beam']));
-    const conf = await confDir(`python.executable: ${noBeam.python}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('warning');
-    expect(result.summary).toContain(`apache-beam is not installed in the workers' interpreter ${noBeam.python}`);
-    expect(result.fix).toBe(`${noBeam.python} -m pip install "apache-beam<2.49.0,>=2.43.0"`);
-  });
-
-  it('a bare name is looked up on PATH, and the details say the TaskManagers use their own PATH', async () => {
+  it('a bare name is looked up on this machine\'s PATH', async ({ expect }) => {
     const base = pyenvPython('3.11.7');
-    const conf = await confDir('python.executable: python3.11\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, env: isolatedEnv({ PATH: dirname(base) }) });
-    expect(result.status).toBe('warning');
-    expect(result.facts.executable).toBe(join(dirname(base), 'python3.11'));
-    expect(result.details).toContain("python3.11 is a bare name: checked on this machine's PATH; TaskManagers look it up on their own PATH");
-  });
-});
-
-describe('python.worker: error', () => {
-  const fixFor = (file: string) =>
-    `Set python.executable in ${file} to a Python 3.11 interpreter with apache-flink 1.20.1 that exists on every TaskManager (locally the client's: python.executable: ${client.python})`;
-
-  it('another Python minor than the client: cloudpickle payloads fail', async () => {
-    const py310 = await makeFlinkVenv('3.10.13', healthyFlinkDistributions('1.20.1'));
-    const conf = await confDir(`python.executable: ${py310.python}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(
-      `client 3.11, workers 3.10: cloudpickle payloads built on the client fail on the workers; python.executable in ${conf.file} is ${py310.python} (Python 3.10.13)`,
-    );
-    expect(result.fix).toBe(fixFor(conf.file));
+    const fact = await workerFact({ confDir: (await confDir('python.executable: python3.11\n')).dir, env: isolatedEnv({ PATH: dirname(base) }) });
+    expect(fact.python).toMatchObject({ requested: 'python3.11', executable: join(dirname(base), 'python3.11'), version: '3.11.7' });
+    const missing = await workerFact({ confDir: (await confDir('python.executable: python3.11\n')).dir });
+    expect(missing.python).toMatchObject({ found: false, failure: 'python3.11 is not on PATH' });
   });
 
-  it('a minor the target does not support (and differs from the client): both are said', async () => {
-    const conf = await confDir(`python.executable: ${pyenvPython('3.12.1')}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toMatch(/^client 3\.11, workers 3\.12: cloudpickle/);
-    expect(result.details).toContain('workers run Python 3.12, which Flink 1.20 does not support (supported: 3.8, 3.9, 3.10, 3.11)');
-    expect(result.fix).toBe(fixFor(conf.file));
-  });
-
-  it('the same minor as the client, but one the target does not support', async () => {
-    const [client312, worker312] = await Promise.all([makeVenv('3.12.1'), makeVenv('3.12.1')]);
-    const conf = await confDir(`python.executable: ${worker312.python}\n`);
-    const result = await runCheck(pythonWorker, { python: client312.python, confDir: conf.dir, flinkVersion: '1.20.1' });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(
-      `workers run Python 3.12, which Flink 1.20 does not support (supported: 3.8, 3.9, 3.10, 3.11); python.executable in ${conf.file} is ${worker312.python} (Python 3.12.1)`,
-    );
-    expect(result.fix).toBe(`Set python.executable in ${conf.file} to a Python 3.11 interpreter with apache-flink 1.20.1 that exists on every TaskManager`);
-  });
-
-  it('Python 2 workers', async () => {
-    const conf = await confDir(`python.executable: ${pyenvPython('2.7.18')}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.details).toContain('workers run Python 2.7.18: PyFlink needs Python 3 (Flink 1.20 supports 3.8, 3.9, 3.10, 3.11)');
-  });
-
-  it('a worker path that does not exist', async () => {
-    const missing = join(await tempDir('gone-'), 'venv', 'bin', 'python');
-    const conf = await confDir(`python.executable: ${missing}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(`Python worker interpreter not found: ${missing} does not exist (python.executable in ${conf.file})`);
-    expect(result.fix).toBe(fixFor(conf.file));
-  });
-
-  it('a bare name not on PATH', async () => {
-    const conf = await confDir('python.executable: python3.11\n');
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(`Python worker interpreter not found: python3.11 is not on PATH (python.executable in ${conf.file})`);
-  });
-
-  it('an interpreter that does not run', async () => {
+  it('a path that does not exist, and an interpreter that does not run, are facts with their reason', async ({ expect }) => {
+    const gone = join(await tempDir('gone-'), 'venv', 'bin', 'python');
+    expect((await workerFact({ confDir: (await confDir(`python.executable: ${gone}\n`)).dir })).python).toMatchObject({ found: false, failure: `${gone} does not exist` });
     const broken = await fakePython('echo "error while loading shared libraries: libpython3.11.so.1.0" >&2\nexit 127');
-    const conf = await confDir(`python.executable: ${broken}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(
-      `Python worker interpreter ${broken} (python.executable in ${conf.file}) does not run: ${broken} exited with code 127: error while loading shared libraries: libpython3.11.so.1.0`,
-    );
-    expect(result.fix).toBe(fixFor(conf.file));
-  });
-
-  it('python.executable holding a list', async () => {
-    const conf = await confDir(`python.executable:\n  - ${twin.python}\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(`python.executable in ${conf.file} is ["${twin.python}"], not the path of an interpreter`);
+    const fact = await workerFact({ confDir: (await confDir(`python.executable: ${broken}\n`)).dir });
+    expect(fact.python).toMatchObject({ runs: false, failure: `${broken} exited with code 127: error while loading shared libraries: libpython3.11.so.1.0` });
+    expect(fact.packages).toBeUndefined();
   });
 });
 
-describe('python.worker: an environment archive built here (python.archives)', () => {
-  async function archived(kind: 'zip' | 'tar.gz', copies: boolean, flink = '1.20.1'): Promise<{ dir: string; name: string }> {
+describe.concurrent('worker probe: an environment archive built here (python.archives)', () => {
+  async function archived(kind: 'zip' | 'tar.gz', copies: boolean): Promise<{ dir: string; name: string }> {
     const venv = await makeVenv('3.11.7', { copies, name: 'venv' });
-    await writeFileDeep(join(venv.sitePackages, `apache_flink-${flink}.dist-info`, 'METADATA'), `Metadata-Version: 2.1\nName: apache-flink\nVersion: ${flink}\n`);
+    await writeFileDeep(join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n');
     const dir = await tempDir('ship-');
     const name = kind === 'zip' ? 'venv.zip' : 'venv.tar.gz';
     await (kind === 'zip' ? zipFolder(venv.dir, join(dir, name)) : tarGzFolder(venv.dir, join(dir, name)));
@@ -276,38 +174,33 @@ describe('python.worker: an environment archive built here (python.archives)', (
   }
 
   for (const kind of ['zip', 'tar.gz'] as const) {
-    it(`${kind} made by python -m venv: bin/python points out of the archive`, async () => {
+    it(`${kind} made by python -m venv: bin/python is a symlink out of the archive`, async ({ expect }) => {
       const { dir, name } = await archived(kind, false);
-      const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`);
-      const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
-      expect(result.status).toBe('error');
-      expect(result.summary).toMatch(new RegExp(`^python\\.executable ${name.replace('.', '\\.')}/venv/bin/python: venv/bin/python in ${name.replace('.', '\\.')} is a symlink to /.+, outside the archive: it will not exist on the workers$`));
-      expect(result.fix).toContain('python -m venv --copies');
+      const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir, cwd: dir });
+      expect(fact.archiveRead?.interpreter?.resolution).toMatchObject({ kind: 'outside', link: 'venv/bin/python', target: expect.stringMatching(/^\//) });
     });
 
-    it(`${kind} made with --copies, Python 3.11 and apache-flink 1.20.1 like the client: ok`, async () => {
+    it(`${kind} made with --copies: a real interpreter inside, its minor and apache-flink read from the archive`, async ({ expect }) => {
       const { dir, name } = await archived(kind, true);
-      const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`);
-      const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
-      expect(result.status).toBe('ok');
-      expect(result.summary).toBe(`python.executable ${name}/venv/bin/python: a real interpreter inside ${name}, Python 3.11, apache-flink 1.20.1`);
+      const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir, cwd: dir });
+      expect(fact.archiveRead?.status).toBe('read');
+      expect(fact.archiveRead?.interpreter).toMatchObject({ inside: 'venv/bin/python', resolution: { kind: 'file' }, pythonMinor: '3.11', flinkVersion: '1.20.1' });
     });
   }
 
-  it('an archive holding another apache-flink than the client', async () => {
-    const { dir, name } = await archived('zip', true, '1.19.3');
-    const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
-    expect(result.status).toBe('warning');
-    expect(result.summary).toBe(`python.executable ${name}/venv/bin/python: the archive holds apache-flink 1.19.3, the client 1.20.1`);
-  });
-
-  it('python.executable naming a path the archive does not hold', async () => {
+  it('python.executable naming a path the archive does not hold', async ({ expect }) => {
     const { dir, name } = await archived('tar.gz', true);
-    const conf = await confDir(`python.archives: ${name}\npython.executable: ${name}/env/bin/python\n`);
-    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, cwd: dir });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe(`python.executable ${name}/env/bin/python does not exist inside ${name} (looked for env/bin/python)`);
-    expect(result.fix).toBe(`Point python.executable at the interpreter's path inside the archive, e.g. ${name}/venv/bin/python`);
+    const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/env/bin/python\n`)).dir, cwd: dir });
+    expect(fact.archiveRead?.interpreter).toMatchObject({ inside: 'env/bin/python', resolution: { kind: 'missing' } });
+    expect(fact.archiveRead?.environments).toEqual(['venv']);
+  });
+});
+
+describe.concurrent('python.worker end to end (real probes, one run)', () => {
+  it('another venv of the client\'s minor and apache-flink: ok, named by its config file', async ({ expect }) => {
+    const conf = await confDir(`python.executable: ${twin.python}\n`);
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
+    expect(result.status).toBe('ok');
+    expect(result.summary).toBe(`Python 3.11.7 from python.executable in ${conf.file}: same minor as the client, apache-flink 1.20.1 as on the client`);
   });
 });

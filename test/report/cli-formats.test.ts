@@ -7,20 +7,26 @@ import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
 import { FORMATS } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
-import { JAVA8_OUTPUT, fakeJavaHome, jdk17 } from '../helpers/java.js';
+import { fakeFlinkHome } from '../helpers/flink-home.js';
+import { jdk17 } from '../helpers/java.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('exit codes are the same in every format', () => {
+  // flink.home reaches ok, warning and error from files alone (a FLINK_HOME laid out like the tarball, or none):
+  // 36 runs without starting a process. Each status's own rule is tested in test/checks/flink-home.test.ts.
+  const home = () => fakeFlinkHome({ version: '2.2.1' });
   it.each([
-    ['clean', async () => ['--flink-version', '2.2', '--java-home', jdk17()], 0, 0],
-    ['a warning', async () => ['--flink-version', '1.20', '--java-home', await fakeJavaHome(`echo '${JAVA8_OUTPUT}' >&2`)], 0, 1],
-    ['an error', async () => ['--flink-version', '2.2', '--java-home', '/nonexistent'], 1, 1],
-  ])('%s', async (_name, args, relaxed, strict) => {
-    const base = ['--only', 'java.runtime', ...(await args())];
+    ['clean', async () => ({ args: ['--flink-version', '2.2.1'], flinkHome: await home() }), 0, 0],
+    ['a warning', async () => ({ args: [], flinkHome: await home() }), 0, 1],
+    ['an error', async () => ({ args: ['--flink-version', '2.2.1'], flinkHome: '/nonexistent/flink-2.2.1' }), 1, 1],
+  ])('%s', async (_name, setup, relaxed, strict) => {
+    const { args, flinkHome } = await setup();
+    const base = ['--only', 'flink.home', ...args];
+    const env = isolatedEnv({ FLINK_HOME: flinkHome });
     for (const format of FORMATS) {
-      expect((await runCli([...base, '--format', format])).code, format).toBe(relaxed);
-      expect((await runCli([...base, '--format', format, '--strict'])).code, `${format} --strict`).toBe(strict);
+      expect((await runCli([...base, '--format', format], env)).code, format).toBe(relaxed);
+      expect((await runCli([...base, '--format', format, '--strict'], env)).code, `${format} --strict`).toBe(strict);
     }
   });
 });

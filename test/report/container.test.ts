@@ -1,6 +1,8 @@
 // The container and CI story, end to end without Docker: the single-file bundle runs alone in an empty folder,
 // and the recipes in docs/ci.md are executed — their flink-doctor commands, with the bundle — against a temporary
 // root laid out like the image (FLINK_HOME, a venv with apache-flink and its requirements, a real JDK 17).
+// The tests of each block are independent processes mostly waiting on each other: they run concurrently, each
+// asserting with its own `expect` (the test context's, so assertions count for the right test).
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, symlink, chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -56,31 +58,31 @@ const onlyBlock = (language: string, marker: string): string => {
 let lonely = '';
 let bundle = '';
 beforeAll(async () => {
+  // test/global-setup.ts ran scripts/build.mjs before any test file when dist/ was stale: the same build as this.
   expect(pkg.scripts.bundle).toBe('node scripts/build.mjs');
-  await exec(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, timeout: 120_000 });
   lonely = await tempDir('flink-doctor-bundle-');
   bundle = join(lonely, 'flink-doctor.mjs');
   await copyFile(join(root, 'dist', 'flink-doctor.mjs'), bundle);
-}, 180_000);
+});
 
 /** Nothing but node: no node_modules anywhere above the folder, no inherited environment. */
 function bare(extra: Record<string, string> = {}): Record<string, string> {
   return { PATH: dirname(process.execPath), HOME: lonely, ...extra };
 }
 
-describe('the single-file bundle, alone in an empty folder', () => {
+describe.concurrent('the single-file bundle, alone in an empty folder', () => {
   const node = (args: string[], env = bare()) =>
     exec(process.execPath, [bundle, ...args], { cwd: lonely, env, timeout: 60_000 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
 
-  it('--version', async () => {
+  it('--version', async ({ expect }) => {
     const run = await node(['--version']);
     expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  it('--list-checks --json lists id, title, group, description and reads for every check', async () => {
+  it('--list-checks --json lists id, title, group, description and reads for every check', async ({ expect }) => {
     const run = await node(['--list-checks', '--json']);
     expect(run.code).toBe(0);
     const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; description: string; reads: string[] }[];
@@ -90,7 +92,7 @@ describe('the single-file bundle, alone in an empty folder', () => {
     }
   });
 
-  it('a real run with --json matches the report schema', async () => {
+  it('a real run with --json matches the report schema', async ({ expect }) => {
     const run = await node(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java,flink']);
     const report = JSON.parse(run.stdout) as Report;
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
@@ -99,12 +101,17 @@ describe('the single-file bundle, alone in an empty folder', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('writes every format with --output', async () => {
-    for (const format of ['junit', 'sarif', 'markdown', 'github', 'json', 'human']) {
-      const run = await node(['--only', 'java', '--flink-version', '2.2', '--java-home', jdk17(), '--format', format, '--output', `out/report.${format}`]);
+  it('writes every format with --output', async ({ expect }) => {
+    // The six runs are independent (one file each): side by side. Which check runs does not matter to the
+    // writers; flink.home needs no JVM (the run above already proves a real one).
+    const formats = ['junit', 'sarif', 'markdown', 'github', 'json', 'human'];
+    const runs = await Promise.all(formats.map((format) => node(['--only', 'flink.home', '--flink-version', '2.2', '--format', format, '--output', `out/report.${format}`])));
+    runs.forEach((run, i) => {
+      const format = formats[i] ?? '';
       expect(run.code, format).toBe(0);
       expect(run.stdout).toContain(`${format} report written to ${join(lonely, 'out', `report.${format}`)}`);
-    }
+    });
+    expect(JSON.parse(await readFile(join(lonely, 'out', 'report.json'), 'utf8')).checks.map((c: { id: string }) => c.id)).toEqual(['flink.home']);
   });
 });
 
@@ -198,6 +205,10 @@ async function imageRoot(flinkVersion: string, { flinkHomeVersion = flinkVersion
   };
 }
 
+let good: Promise<Image> | undefined;
+/** One good image root for the tests that only read it (the recipe's COPY steps write only the doctor into it). */
+const goodImage = (): Promise<Image> => (good ??= imageRoot(dockerfile().args.FLINK_VERSION ?? ''));
+
 /** A version that satisfies a Requires-Dist entry: the pinned one, else the lower bound, else a low version. */
 function satisfyingVersion(requirement: string): string {
   const specs = requirement.split(';')[0]?.replace(/^[A-Za-z0-9._-]+\s*(\[[^\]]*\])?\s*\(?/, '').replace(/\)\s*$/, '') ?? '';
@@ -236,8 +247,8 @@ async function buildImage(image: Image): Promise<{ runs: (Run & { line: string }
   return { runs, health };
 }
 
-describe('the Dockerfile recipe, against a directory laid out like the image', () => {
-  it('is FROM the official Flink image with Java 17 (the JDK the test root uses)', () => {
+describe.concurrent('the Dockerfile recipe, against a directory laid out like the image', () => {
+  it('is FROM the official Flink image with Java 17 (the JDK the test root uses)', ({ expect }) => {
     const { lines, args } = dockerfile();
     expect(lines[0]).toBe(`ARG FLINK_VERSION=${args.FLINK_VERSION}`);
     expect(lines).toContain('FROM flink:${FLINK_VERSION}-java17');
@@ -245,10 +256,9 @@ describe('the Dockerfile recipe, against a directory laid out like the image', (
     expect(lines.some((l) => /^RUN flink-doctor --offline --strict$/.test(l))).toBe(true);
   });
 
-  it('the build-time doctor passes, the wrapper works and the HEALTHCHECK is healthy on a good image', async () => {
+  it('the build-time doctor passes, the wrapper works and the HEALTHCHECK is healthy on a good image', async ({ expect }) => {
     const version = dockerfile().args.FLINK_VERSION ?? '';
-    const image = await imageRoot(version);
-    const { runs, health } = await buildImage(image);
+    const { runs, health } = await buildImage(await goodImage());
     expect(runs.map((r) => r.line)).toEqual([expect.stringMatching(/^RUN printf/), 'RUN flink-doctor --offline --strict']);
     for (const run of runs) expect(run.code, `${run.line}\n${run.stdout}${run.stderr}`).toBe(0);
     const doctor = runs[1]!;
@@ -259,7 +269,7 @@ describe('the Dockerfile recipe, against a directory laid out like the image', (
     expect(health.code, `${health.stdout}${health.stderr}`).toBe(0);
   });
 
-  it('fails the build (exit 1) and turns unhealthy when FLINK_HOME holds another Flink', async () => {
+  it('fails the build (exit 1) and turns unhealthy when FLINK_HOME holds another Flink', async ({ expect }) => {
     const version = dockerfile().args.FLINK_VERSION ?? '';
     const image = await imageRoot(version, { flinkHomeVersion: '2.1.3' });
     const { runs, health } = await buildImage(image);
@@ -283,8 +293,8 @@ async function workspace(image: Image): Promise<{ dir: string; env: Record<strin
 
 const doctorCommands = (script: string[]): string[] => script.filter((line) => /^flink-doctor\b/.test(line));
 
-describe('the GitHub Actions recipe', () => {
-  it('runs the doctor with annotations on the log and uploads the SARIF file it wrote', async () => {
+describe.concurrent('the GitHub Actions recipe', () => {
+  it('runs the doctor with annotations on the log and uploads the SARIF file it wrote', async ({ expect }) => {
     const workflow = parseYaml(onlyBlock('yaml', 'runs-on')) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[]; permissions: Record<string, string> }> };
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.permissions['security-events']).toBe('write');
@@ -293,7 +303,7 @@ describe('the GitHub Actions recipe', () => {
     const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
     expect(upload?.with?.sarif_file).toBe('flink-doctor.sarif');
 
-    const image = await imageRoot(dockerfile().args.FLINK_VERSION ?? '');
+    const image = await goodImage();
     const ws = await workspace(image);
     const run = await sh(commands[0] ?? '', { ...ws.env, GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_WORKSPACE: ws.dir }, ws.dir);
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -316,15 +326,15 @@ describe('the GitHub Actions recipe', () => {
   });
 });
 
-describe('the GitLab CI recipe', () => {
-  it('writes the JUnit file its artifacts:reports:junit points at', async () => {
+describe.concurrent('the GitLab CI recipe', () => {
+  it('writes the JUnit file its artifacts:reports:junit points at', async ({ expect }) => {
     const pipeline = parseYaml(onlyBlock('yaml', 'artifacts')) as Record<string, { script: string[]; artifacts: { when: string; reports: { junit: string } } }>;
     const job = Object.values(pipeline)[0]!;
     const commands = doctorCommands(job.script);
     expect(commands).toEqual(['flink-doctor --strict --format junit --output reports/flink-doctor.xml']);
     expect(job.artifacts).toEqual({ when: 'always', reports: { junit: 'reports/flink-doctor.xml' } });
 
-    const ws = await workspace(await imageRoot(dockerfile().args.FLINK_VERSION ?? ''));
+    const ws = await workspace(await goodImage());
     const run = await sh(commands[0] ?? '', { ...ws.env, GITLAB_CI: 'true', CI: 'true' }, ws.dir);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const xml = await readFile(join(ws.dir, 'reports', 'flink-doctor.xml'), 'utf8');
@@ -335,17 +345,18 @@ describe('the GitLab CI recipe', () => {
   });
 });
 
-describe('the other commands in docs/ci.md', () => {
-  it('run with the bundle', async () => {
+describe.concurrent('the other commands in docs/ci.md', () => {
+  it('run with the bundle', async ({ expect }) => {
     const commands = doctorCommands(blocks('sh').flatMap((b) => b.split('\n')));
     expect(commands).toContain('flink-doctor --list-checks --json');
-    const ws = await workspace(await imageRoot(dockerfile().args.FLINK_VERSION ?? ''));
+    const ws = await workspace(await goodImage());
     for (const command of commands) expect((await sh(command, ws.env, ws.dir)).code, command).toBe(0);
     const build = blocks('sh').flatMap((b) => b.split('\n')).filter((l) => l.startsWith('node dist/'));
+    expect(build, 'docs/ci.md shows the bundle run with node').not.toEqual([]);
     for (const command of build) expect((await sh(command, { PATH: dirname(process.execPath) }, root)).code, command).toBe(0);
   });
 
-  it('the config file example is valid', async () => {
+  it('the config file example is valid', async ({ expect }) => {
     const { parseConfig } = await import('../../src/config/file.js');
     const example = onlyBlock('json', '"ignore"');
     expect(() => parseConfig(example, '/repo/flink-doctor.config.json', allChecks.map((c) => c.id))).not.toThrow();

@@ -1,14 +1,15 @@
-// Against a REAL JobManager started on loopback from the apache-flink wheel's own scripts
-// (test/helpers/real-cluster.ts; no TaskManager: the REST answers the doctor reads need none, and a
-// TaskManager's start doubles the time this file costs npm test). Needs the cached venv scripts/prepare-real-cluster.mjs makes; without it the
-// suite is skipped with the reason printed (npm test stays hermetic: no registry needed).
+// The real tier (npm run test:real, vitest.real.config.ts; never part of npm test): the cluster.* checks against a
+// REAL JobManager started on loopback from the apache-flink wheel's own scripts (test/helpers/real-cluster.ts; no
+// TaskManager: the REST answers the doctor reads need none). Needs the cached venv scripts/prepare-real-cluster.mjs
+// makes; without it the suite is skipped with the reason printed. The hermetic suite proves the same decisions on
+// built facts (test/checks/cluster-*.test.ts) and the REST client on recorded answers (test/cluster/client.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCluster } from '../../src/cluster/client.js';
-import type { Report } from '../../src/engine/model.js';
-import { runCli } from '../helpers/cli.js';
-import { specProblems } from '../helpers/flink-rest.js';
-import { clusterVenv, startRealCluster, type RealCluster } from '../helpers/real-cluster.js';
-import { isolatedEnv } from '../helpers/run-check.js';
+import { readCluster } from '../src/cluster/client.js';
+import type { Report } from '../src/engine/model.js';
+import { runCli } from '../test/helpers/cli.js';
+import { specProblems } from '../test/helpers/flink-rest.js';
+import { clusterVenv, startRealCluster, type RealCluster } from '../test/helpers/real-cluster.js';
+import { isolatedEnv } from '../test/helpers/run-check.js';
 
 const VERSION = '1.20.5';
 const venv = clusterVenv(VERSION);

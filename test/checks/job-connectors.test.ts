@@ -1,9 +1,11 @@
 // job.connectors' decisions on built facts (no files, no JVM): classes PyFlink loads, drivers, JARs judged
-// by file name, one finding per cause, unresolved references shown as warnings.
+// by file name, one finding per cause, unresolved references shown as warnings. Reading real job files (the
+// parser, the corpus) is tested under test/job/; fixes that depend on which releases register an identifier in
+// test/knowledge/line-decisions.test.ts.
 import { describe, expect, it } from 'vitest';
 import jobConnectors from '../../checks/job-connectors.js';
 import type { JobNeeds, ScannedJar } from '../../src/facts/index.js';
-import { buildFacts, decide } from '../helpers/facts.js';
+import { buildFacts, decide, targetOf } from '../helpers/facts.js';
 
 const JOB = '/home/dev/project/job.py';
 
@@ -118,5 +120,39 @@ describe('job.connectors decisions', () => {
 
   it('is skipped without --job', () => {
     expect(decide(jobConnectors, buildFacts()).status).toBe('skipped');
+  });
+
+  it('identifiers built in or registered by a JAR the job sees are listed as provided; each said once', () => {
+    const use = (identifier: string, role: 'connector' | 'format', line: number) => ({ file: JOB, line, identifier, role, via: 'CREATE TABLE t' });
+    const kafka = jar('/libs/flink-sql-connector-kafka-5.0.0-2.2.jar', {}, ['kafka', 'upsert-kafka']);
+    const outcome = run(needs({ identifiers: [use('kafka', 'connector', 9), use('datagen', 'connector', 10), use('json', 'format', 11), use('kafka', 'connector', 12)] }), [kafka]);
+    expect(outcome.status).toBe('ok');
+    expect(outcome.summary).toBe('all 3 needs of the job are available');
+    expect(outcome.details).toEqual(["connector 'kafka' (job.py:9): provided by /libs/flink-sql-connector-kafka-5.0.0-2.2.jar", "connector 'datagen' (job.py:10): built into Flink", "format 'json' (job.py:11): built into Flink"]);
+    expect(run(needs({})).summary).toBe('the job needs no connector, format, catalog, driver or connector class');
+  });
+
+  it('a missing identifier is an error whose fix adds the fat JAR for the target; a JAR with factories flink-doctor cannot map makes it a warning', () => {
+    const kafka = { file: JOB, line: 9, identifier: 'kafka', role: 'connector' as const, via: 'CREATE TABLE t' };
+    const missing = run(needs({ identifiers: [kafka] }));
+    expect(missing.status).toBe('error');
+    expect(missing.summary).toBe("connector 'kafka' (job.py:9, CREATE TABLE t): not built in and no JAR the job sees registers it (\"Could not find any factory for identifier 'kafka'\")");
+    expect(missing.fix).toBe("Add org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2 (https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/5.0.0-2.2/flink-sql-connector-kafka-5.0.0-2.2.jar) to pipeline.jars (or env.add_jars) for 'kafka'");
+    expect(missing.locations).toEqual([{ path: JOB, line: 9 }]);
+    const opaque = jar('/libs/inhouse.jar', { unknownFactories: ['com.example.InhouseFactory'] });
+    expect(run(needs({ identifiers: [kafka] }), [opaque]).status).toBe('warning');
+  });
+
+  it('an identifier no family provides: the fix says so instead of inventing an artifact', () => {
+    const outcome = run(needs({ identifiers: [{ file: JOB, line: 9, identifier: 'my-own', role: 'connector', via: 'CREATE TABLE t' }] }));
+    expect(outcome.fix).toBe("Add the JAR that provides 'my-own' to pipeline.jars (flink-doctor knows no artifact for it on Flink 2.2)");
+  });
+
+  it('job files that could not be read are warnings; a target older than the matrix is skipped', () => {
+    const problem = `${JOB}: cut at 2 MB; the rest was not read`;
+    expect(run(needs({ problems: [problem] }))).toMatchObject({ status: 'warning', summary: problem });
+    const old = decide(jobConnectors, buildFacts({ job: { files: [JOB], needs: needs({}) }, target: targetOf('1.13.6', 'wheel') }));
+    expect(old.status).toBe('skipped');
+    expect(old.summary).toContain('older than the lines flink-doctor knows');
   });
 });

@@ -1,0 +1,29 @@
+// Once per test run (vitest globalSetup): the bundle the CLI tests spawn (dist/flink-doctor.mjs, dist/cli/) is
+// built by scripts/build.mjs, as `npm run build` builds it, when it is missing or older than what it is built from.
+// `npm test` builds just before vitest, so there this costs one stat per source file; a bare `npx vitest run`
+// after an edit gets a fresh bundle instead of testing a stale one. Built here, once, rather than by a test
+// file while other files run the bundle.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const INPUTS = ['src', 'checks', 'data', 'schemas', 'compat-matrix.json', 'package.json', 'scripts/build.mjs'];
+const OUTPUTS = ['dist/flink-doctor.mjs', 'dist/cli/flink-doctor.mjs'];
+// Written by the build itself (and by `npm run typecheck`): derived from schemas/, which is an input.
+const GENERATED = join(root, 'src', 'knowledge', 'matrix-validator.generated.ts');
+
+function newestMtime(path: string): number {
+  if (path === GENERATED) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+export default function setup(): void {
+  const outputs = OUTPUTS.map((file) => join(root, file));
+  const built = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
+  const newestInput = Math.max(...INPUTS.map((input) => newestMtime(join(root, input))));
+  if (built > newestInput) return;
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit', timeout: 180_000 });
+}
