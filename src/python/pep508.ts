@@ -495,9 +495,3 @@ function clauseHolds(version: string, clause: string): boolean | undefined {
     return undefined;
   }
 }
-
-/** The requirement written back as one PEP 508 string, for pip commands ("apache-beam[gcp]>=2.54,<2.61"). */
-export function formatRequirement(requirement: Pick<Requirement, 'name' | 'extras' | 'specifier'>): string {
-  const extras = requirement.extras.length > 0 ? `[${requirement.extras.join(',')}]` : '';
-  return `${requirement.name}${extras}${requirement.specifier}`;
-}
