@@ -9,7 +9,7 @@ import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 const KEYS = ['python.executable', 'python.client.executable', 'python.execution-mode', 'python.archives', 'python.requirements', 'python.files', 'python.pythonpath'];
 
 /** "python3.10", "/usr/bin/python3.11" → "3.10"; "python", "venv/bin/python" → undefined (the name does not say). */
-export function minorInName(executable: string): string | undefined {
+function minorInName(executable: string): string | undefined {
   const match = /python(\d)\.(\d+)(?:\.exe)?$/.exec(executable.trim());
   return match ? `${match[1]}.${match[2]}` : undefined;
 }

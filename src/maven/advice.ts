@@ -92,7 +92,7 @@ export function lookupArtifacts(artifactId: string, knowledge?: ConnectorKnowled
 }
 
 /** The artifact to recommend first: without a pre-1.15 Scala suffix, except where Flink kept it (Hive, Cassandra). */
-export function replacementArtifacts(artifactId: string): string[] {
+function replacementArtifacts(artifactId: string): string[] {
   const base = artifactId.replace(/_2\.1[0-3]$/, '');
   if (base === artifactId || /cassandra|hive/.test(base)) return [artifactId];
   return [base, artifactId];

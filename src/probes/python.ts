@@ -16,7 +16,7 @@ import type { MarkerEnvironment, Provenance, PythonFact } from '../facts/index.j
 import { findOnPath } from './which.js';
 import { clip } from '../util/text.js';
 
-export const PYTHON_CONFIG_KEY = 'python.client.executable';
+const PYTHON_CONFIG_KEY = 'python.client.executable';
 
 interface Candidate {
   requested: string;

@@ -12,8 +12,8 @@ import { inspectInterpreter, locateInterpreter } from './python.js';
 import type { ProbeContext } from './context.js';
 import type { PythonFact, WorkerFact } from '../facts/index.js';
 
-export const WORKER_CONFIG_KEY = 'python.executable';
-export const ARCHIVES_CONFIG_KEY = 'python.archives';
+const WORKER_CONFIG_KEY = 'python.executable';
+const ARCHIVES_CONFIG_KEY = 'python.archives';
 
 export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   const { get } = ctx;

@@ -8,7 +8,7 @@ import { formatBytes } from '../engine/limits.js';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** For callers that name no cap: the job reader (src/probes/job.ts) takes readTextFile as its file reader and bounds the job itself. */
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** Extra room past the size fstat reported: a file may grow while it is read, and /proc-like files report 0. */
 const SLACK = 64 * 1024;
 
@@ -22,7 +22,7 @@ export class FileReadError extends Error {
 }
 
 /** No file name holds a NUL, and Node refuses such a path with its own wording: say it in ours first. */
-export function assertPathText(path: string): void {
+function assertPathText(path: string): void {
   if (path.includes('\u0000')) throw new FileReadError(`${path.replace(/\u0000/g, '\\0')}: the path contains a NUL character, which no file name can`, 'ENUL');
 }
 
