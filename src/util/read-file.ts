@@ -8,7 +8,7 @@ import { formatBytes } from '../engine/limits.js';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** For callers that name no cap: the job reader (src/probes/job.ts) takes readTextFile as its file reader and bounds the job itself. */
-const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** Extra room past the size fstat reported: a file may grow while it is read, and /proc-like files report 0. */
 const SLACK = 64 * 1024;
 
