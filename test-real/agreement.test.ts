@@ -3,7 +3,7 @@
 // agreement.ts). A warm run reuses each job's recorded output (support/outcomes.ts; FLINK_DOCTOR_REAL_RERUN=1
 // runs them all again); the doctor always runs. The agreement table is printed, written to .cache/real-agreement.md, and to
 // docs/real-agreement.md when UPDATE_REAL_AGREEMENT=1.
-import { cp, mkdtemp, appendFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
@@ -18,6 +18,13 @@ import { recordedRun } from './support/outcomes.js';
 import { agreementMarkdown, type Row } from './support/table.js';
 
 const rows: Row[] = [];
+const CACHE = join(import.meta.dirname, '..', '.cache');
+
+/** Each setup's doctor report, kept in .cache/real-reports/<id>.json to read when a row disagrees. */
+async function keepReport(id: string, report: DoctorReport): Promise<void> {
+  await mkdir(join(CACHE, 'real-reports'), { recursive: true });
+  await writeFile(join(CACHE, 'real-reports', `${id}.json`), JSON.stringify(report, null, 2));
+}
 
 /** The client venv: the release's closure, plus the user's later `pip install`. */
 function clientVenv(setup: Setup): Promise<RealVenv> {
@@ -70,6 +77,7 @@ describe.concurrent('doctor verdict ⇔ real job', () => {
   it.for(SETUPS)('$id: $title', async (setup, ctx) => {
     const { venv, job, env } = await prepare(setup, ctx);
     const report: DoctorReport = await runDoctor(['--offline', '--python', venv.python, '--job', job], env, dirname(job));
+    await keepReport(setup.id, report);
     const run = await recordedRun(setup, () => runJob(venv.python, job, env));
     const outcome: Outcome = classify(run);
     const judgement = judge(report, outcome);
@@ -89,6 +97,6 @@ afterAll(async () => {
   if (rows.length === 0) return;
   const markdown = agreementMarkdown(rows, new Date());
   console.log(markdown);
-  await writeFile(join(import.meta.dirname, '..', '.cache', 'real-agreement.md'), markdown).catch(() => undefined);
+  await writeFile(join(CACHE, 'real-agreement.md'), markdown).catch(() => undefined);
   if (process.env.UPDATE_REAL_AGREEMENT === '1') await writeFile(join(import.meta.dirname, '..', 'docs', 'real-agreement.md'), markdown);
 });
