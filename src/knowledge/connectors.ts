@@ -94,9 +94,18 @@ export interface DistributionJars {
   sources: SourceRef[];
 }
 
+/** Packages Flink always loads from its own classpath first (classloader.parent-first-patterns.default). */
+export interface ParentFirst {
+  /** Zip-path prefixes ("org/apache/flink/"). */
+  packages: string[];
+  note?: string;
+  sources: SourceRef[];
+}
+
 export interface ConnectorsSection {
   families: Record<string, ConnectorFamily>;
   distributionJars?: DistributionJars;
+  parentFirst?: ParentFirst;
   /** Source keys only connector facts use (connector repositories); refs resolve here or in the top-level table. */
   sources?: Record<string, { title: string; url?: string; note?: string }>;
   builtins: BuiltinIdentifiers[];
@@ -207,6 +216,15 @@ export class ConnectorKnowledge {
 
   family(key: string): ConnectorFamily | undefined {
     return this.section.families[key];
+  }
+
+  /**
+   * Every package is one Flink loads from its own classpath first: next to the distribution's copy, a user JAR's
+   * copy of these classes is never the one loaded.
+   */
+  loadedParentFirst(packages: readonly string[]): boolean {
+    const prefixes = this.section.parentFirst?.packages ?? [];
+    return packages.length > 0 && packages.every((p) => prefixes.some((prefix) => `${p}/`.startsWith(prefix)));
   }
 
   /** Identifiers every Flink of this minor provides without extra JARs. */
