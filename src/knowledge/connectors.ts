@@ -102,10 +102,21 @@ export interface ParentFirst {
   sources: SourceRef[];
 }
 
+/** How a build for a newer Flink line than the target is judged: "built" and "target" compare Flink minors (">=2.0"). */
+export interface NewerBuildRule {
+  built: string;
+  target: string;
+  level: 'error' | 'warning';
+  /** The reason; "{target}" stands for the target line. */
+  why: string;
+  sources: SourceRef[];
+}
+
 export interface ConnectorsSection {
   families: Record<string, ConnectorFamily>;
   distributionJars?: DistributionJars;
   parentFirst?: ParentFirst;
+  newerBuilds?: NewerBuildRule[];
   /** Source keys only connector facts use (connector repositories); refs resolve here or in the top-level table. */
   sources?: Record<string, { title: string; url?: string; note?: string }>;
   builtins: BuiltinIdentifiers[];
@@ -227,6 +238,11 @@ export class ConnectorKnowledge {
     return packages.length > 0 && packages.every((p) => prefixes.some((prefix) => `${p}/`.startsWith(prefix)));
   }
 
+  /** The rule for a build made for `built`, newer than the target line `target` (first match in the matrix). */
+  newerBuildRule(built: string, target: string): NewerBuildRule | undefined {
+    return this.section.newerBuilds?.find((rule) => minorMatches(built, rule.built) && minorMatches(target, rule.target));
+  }
+
   /** Identifiers every Flink of this minor provides without extra JARs. */
   builtinsFor(minor: string | null): Set<string> {
     let chosen: BuiltinIdentifiers | undefined;
@@ -302,6 +318,15 @@ export class ConnectorKnowledge {
     // A bare minor ("1.20") may be any patch: only a named patch can be judged fixed.
     return /^\d+\.\d+\.\d+/.test(targetVersion) ? compareReleases(targetVersion, fixed) >= 0 : undefined;
   }
+}
+
+/** "2.0" against ">=2.0", "<1.19", "==1.20". */
+function minorMatches(minor: string, comparison: string): boolean {
+  const match = /^(>=|<=|==|<|>)(\d+\.\d+)$/.exec(comparison);
+  if (!match) return false;
+  const order = compareReleases(minor, match[2] as string);
+  const op = match[1];
+  return op === '>=' ? order >= 0 : op === '<=' ? order <= 0 : op === '<' ? order < 0 : op === '>' ? order > 0 : order === 0;
 }
 
 /** The build of a family inside Flink `patch` (or, without one, the line's name with ".x"). */

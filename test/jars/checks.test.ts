@@ -54,10 +54,18 @@ describe('jars.flink-version', () => {
     expect(result.locations).toEqual([{ path: jar.fat120 }]);
   });
 
-  it('is an error for a 2.x build (identified from inside a renamed JAR) on 1.20', async () => {
-    const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.20' });
+  it('is an error for a 2.x build (identified from inside a renamed JAR) on 1.18, which lacks FLIP-372\'s Sink V2', async () => {
+    const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.18' });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('renamed-kafka.jar (flink-sql-connector-kafka:4.0.0-2.0)');
+    expect(result.summary).toContain('NoClassDefFoundError: org/apache/flink/api/connector/sink2/WriterInitContext');
+    expect(result.fix).toMatch(/flink-sql-connector-kafka:[\d.]+-1\.18/);
+  });
+
+  it('is a warning for the same 2.0 build on 1.20, the bridge release, naming the build for 1.20', async () => {
+    const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.20' });
+    expect(result.status).toBe('warning');
+    expect(result.summary).toContain('1.20 is the bridge release to 2.x');
     expect(result.fix).toContain('flink-sql-connector-kafka:3.4.0-1.20');
   });
 
