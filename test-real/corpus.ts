@@ -130,6 +130,8 @@ const SETUP_LIST: Setup[] = [
     flink: '1.20.5', flinkHome: '1.19.3', activated: true, jars: [], job: dataStreamJob },
   { id: 'datastream-no-python-on-path', title: 'a DataStream job run with the venv\'s python, venv not activated (no `python` on PATH)',
     flink: '1.20.5', jars: [], job: dataStreamJob },
+  { id: 'java-17-on-1.17', title: 'Java 17 for 1.17.2 (before Java 17 support), datagen → print, no JARs',
+    flink: '1.17.2', jars: [], job: { ddl: [SRC, PRINT], insert: INSERT } },
   { id: 'java-25-on-1.20', title: 'JAVA_HOME = Temurin 25 for 1.20.5',
     flink: '1.20.5', javaHome: 'temurin-25', jars: [], job: { ddl: [SRC, PRINT], insert: INSERT } },
   { id: 'java-25-on-2.2', title: 'JAVA_HOME = Temurin 25 for 2.2.1, UDF job',
@@ -183,10 +185,6 @@ export const KNOWN: Record<string, string> = {
     "a miss (python.worker + issue 8): with python.executable unset a DataStream job's workers run `python` from PATH " +
     "(\"Cannot run program \"python\"\"); " +
     "the doctor neither looks at PATH's python nor knows the job uses the DataStream API",
-  'java-25-on-1.20': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 1.20; ' +
-  'the job runs to the end on it',
-  'java-25-on-2.2': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 2.2; ' +
-  'the job, Python UDF included, runs to the end on it',
   'pyarrow-21-pandas-udf':
     "pyflink.dependencies (issue 9: known-bad versions and their severity): pyarrow 21.0.0 breaks apache-flink 1.20.5's " +
     "pyarrow<21.0.0 (pip check agrees), " +
