@@ -178,9 +178,6 @@ export const KNOWN: Record<string, string> = {
     'pyflink.install (not issue 8/9: needs a decision): apache-flink 1.20.5 with apache-flink-libraries 2.3.0 runs this ' +
     'Table API + Python UDF job to the end; ' +
     'the same install fails a DataStream job (libraries-mismatch-datastream, which agrees). The error follows setup.py\'s exact pin',
-  'flink-home-1.19-for-1.20':
-    'flink.home (not issue 8/9: needs a decision): a 1.20.5 client on FLINK_HOME = 1.19.3 runs a DataStream job with a ' +
-    'Python map to the end; FLINK_HOME = 2.2.1 fails (which agrees)',
   'datastream-no-python-on-path':
     "a miss (python.worker + issue 8): with python.executable unset a DataStream job's workers run `python` from PATH " +
     "(\"Cannot run program \"python\"\"); " +
