@@ -71,6 +71,19 @@ export interface FlinkLine {
   configFile: ConfigFileRule;
   requiresDist: RequiresDistEntry[];
   knownBadDependencies?: KnownBadDependency[];
+  /** Upper bounds upstream has since lifted: a version the later bound allows is a warning, not an error. */
+  liftedPins?: LiftedPin[];
+}
+
+export interface LiftedPin {
+  package: string;
+  /** The distribution whose Requires-Dist carries the bound (apache-flink, apache-beam). */
+  requiredBy: string;
+  /** PEP 440 specifier of the later requirement. */
+  allowedBy: string;
+  change: string;
+  confidence?: Confidence;
+  sources: SourceRef[];
 }
 
 /** Platform → CPython minors PyPI has a wheel for ("linux-x86_64" → ["3.9", …]). */
