@@ -1,7 +1,9 @@
 // Scanned-JAR facts as the jars probe reports them, for decision tests on built facts (no zip is read).
 // Each fixture names the real artifact it is modelled on; the real tier (test-real/) reads the real ones.
 import type { JarKind, JarOverlap, JarSource, ScannedJar } from '../../src/facts/index.js';
-import { PYFLINK_DIR } from '../helpers/facts.js';
+import { fatKafka, PYFLINK_DIR } from './facts.js';
+
+const JOB_ORIGIN = { origin: '/work/job.py', line: 12 };
 
 export interface JarSpec {
   path: string;
@@ -22,7 +24,7 @@ export interface JarSpec {
 export function scanned(spec: JarSpec): ScannedJar {
   const { path, source = 'job:pipeline.jars', groupId = 'org.apache.flink', artifactId, version, kind = 'other' } = spec;
   return {
-    ref: { path, source, ...(source.startsWith('job:') ? { origin: '/work/job.py', line: 12 } : {}) },
+    ref: { path, source, ...(source.startsWith('job:') ? JOB_ORIGIN : {}) },
     alsoFrom: [],
     notes: [],
     identity: {
@@ -44,7 +46,7 @@ export function flinkDist(version: string): ScannedJar {
   return scanned({ path: `${PYFLINK_DIR}/lib/flink-dist-${version}.jar`, source: 'pyflink/lib', artifactId: 'flink-dist', version });
 }
 
-export function overlap(a: ScannedJar, b: ScannedJar, packages: string[], classes: number, identical = false): JarOverlap {
+export function overlapOf(a: ScannedJar, b: ScannedJar, packages: string[], classes: number, identical = false): JarOverlap {
   const common = packages.length === 1 ? (packages[0] ?? '') : commonPrefix(packages);
   return { jars: [a.ref.path, b.ref.path], packages, commonPackage: common, classes, identical };
 }
@@ -57,16 +59,8 @@ function commonPrefix(packages: string[]): string {
   return first.slice(0, n).join('/');
 }
 
-const KAFKA_FACTORIES = {
-  'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory': 'kafka',
-  'org.apache.flink.streaming.connectors.kafka.table.UpsertKafkaDynamicTableFactory': 'upsert-kafka',
-};
-
-/** org.apache.flink:flink-sql-connector-kafka as Maven Central serves it (fat, relocated kafka-clients). */
-export function kafkaFat(version: string, line: string, dir = '/work/jars'): ScannedJar {
-  return scanned({
-    path: `${dir}/flink-sql-connector-kafka-${version}.jar`, artifactId: 'flink-sql-connector-kafka', version, kind: 'fat', flinkLine: line,
-    family: 'kafka', role: 'fat', identifiers: ['kafka', 'upsert-kafka'], factories: KAFKA_FACTORIES,
-    packages: ['org/apache/flink/streaming/connectors/kafka/table', 'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer'],
-  });
+/** org.apache.flink:flink-sql-connector-kafka (fat) named in the job's pipeline.jars (job.py line 12). */
+export function kafkaFat(version: string, dir = '/work/jars'): ScannedJar {
+  const jar = fatKafka(version, `${dir}/flink-sql-connector-kafka-${version}.jar`, 'job:pipeline.jars');
+  return { ...jar, ref: { ...jar.ref, ...JOB_ORIGIN } };
 }
