@@ -46,8 +46,8 @@ export interface ConnectorFamily {
   pyflinkModule?: string;
   /** Package prefixes only the fat JAR contains (relocated dependencies). */
   shadedPrefixes?: string[];
-  /** What a thin JAR needs from another JAR: packages (zip paths) and the artifact that has them. */
-  thinNeeds?: { packages: string[]; artifact: string };
+  /** Classes JARs of the family need from elsewhere (kafka-clients for the thin Kafka JAR, Hadoop for Parquet). */
+  needs?: ClassNeed[];
   /**
    * flink: versions equal the Flink version (formats); connector: own releases with a "-<flink minor>" suffix
    * (externalized); cdc: own lines; own: own releases, the Flink minor in the artifactId or `versionFormat`.
@@ -67,6 +67,30 @@ export interface ConnectorFamily {
    */
   factoriesSince?: { since: string; factories: Record<string, string>; sources: SourceRef[] }[];
   releases: ConnectorRelease[];
+  sources: SourceRef[];
+}
+
+/** Classes a JAR needs that it does not bundle: without them the job fails (compat-matrix.json connectors.families.*.needs). */
+export interface ClassNeed {
+  /** What is missing, in words ("a MySQL JDBC driver", "Hadoop"). */
+  what: string;
+  /** Only JARs of this role need it. */
+  role?: 'thin' | 'fat';
+  /** Only these artifacts of the family need it. */
+  artifacts?: string[];
+  /** From this release of the family on (its own version, without the "-<flink>" suffix). */
+  since?: string;
+  /** Only when the job's JDBC URL is jdbc:<scheme>:. */
+  jdbcScheme?: string;
+  /** Package prefixes (zip paths) whose classes satisfy it. */
+  packages: string[];
+  /** "group:artifact[:version]" to add; without a version, the needing JAR's own. */
+  artifact?: string;
+  /** An environment variable PyFlink puts on the classpath that supplies it instead (HADOOP_CLASSPATH). */
+  env?: string;
+  symptom: string;
+  /** The fix in words, when adding one artifact is not it. */
+  fix?: string;
   sources: SourceRef[];
 }
 
