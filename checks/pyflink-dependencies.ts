@@ -88,7 +88,8 @@ export default defineCheck({
       };
     }
     if (warnings.length > 0) {
-      const pipCheck = lifted.length > 0 ? [`Optional, for \`pip check\`: ${pipInstall(python, [...new Set(lifted.map((l) => l.conflict.spec))])}`] : [];
+      const liftedSpecs = [...new Set(lifted.map((l) => walk.wanted.get(l.conflict.key) ?? l.conflict.spec))];
+      const pipCheck = lifted.length > 0 ? [`Optional, for \`pip check\`: ${pipInstall(python, liftedSpecs)}`] : [];
       const fixes = [...bad.fixes, ...reinstall, ...pipCheck];
       const summary = `${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`;
       return { status: 'warning', summary, details, sources, fix: fixes.length > 0 ? fixes.join('\n') : null, facts };
