@@ -20,6 +20,8 @@ export interface JavaSupport {
   notes?: Record<string, string>;
   /** Java patch levels that break something on this line until a Flink patch fixed it (semver ranges). */
   patchIssues?: { java: string; fixedIn?: string; effect: string; sources: SourceRef[] }[];
+  /** From this Java major on the line breaks at run time (no Java 17 support before 1.18). */
+  unusableFrom?: { major: number; effect: string; sources: SourceRef[] };
   sources: SourceRef[];
 }
 
@@ -69,6 +71,19 @@ export interface FlinkLine {
   configFile: ConfigFileRule;
   requiresDist: RequiresDistEntry[];
   knownBadDependencies?: KnownBadDependency[];
+  /** Upper bounds upstream has since lifted: a version the later bound allows is a warning, not an error. */
+  liftedPins?: LiftedPin[];
+}
+
+export interface LiftedPin {
+  package: string;
+  /** The distribution whose Requires-Dist carries the bound (apache-flink, apache-beam). */
+  requiredBy: string;
+  /** PEP 440 specifier of the later requirement. */
+  allowedBy: string;
+  change: string;
+  confidence?: Confidence;
+  sources: SourceRef[];
 }
 
 /** Platform → CPython minors PyPI has a wheel for ("linux-x86_64" → ["3.9", …]). */
@@ -91,6 +106,11 @@ export interface MatrixDocument {
 }
 
 export type JavaRating = 'supported' | 'experimental' | 'deprecated' | 'unsupported';
+
+export type UnlistedJava =
+  | { kind: 'older'; oldest: number }
+  | { kind: 'unusable'; effect: string; sources: SourceRef[] }
+  | { kind: 'newer'; newest: number };
 
 export class Matrix {
   constructor(readonly doc: MatrixDocument) {}
@@ -159,6 +179,20 @@ export class Matrix {
     if (java.experimental.includes(javaMajor)) return 'experimental';
     if (java.deprecated.includes(javaMajor)) return 'deprecated';
     return 'unsupported';
+  }
+
+  /**
+   * Where a Java major the line does not list stands: older than every Java it lists (its class files are too new
+   * for it), from the line's `unusableFrom` on (a break on record), or newer than one it lists (untested upstream).
+   */
+  unlistedJava(version: string, javaMajor: number): UnlistedJava | undefined {
+    const java = this.line(version)?.java;
+    if (!java || this.rateJava(version, javaMajor) !== 'unsupported') return undefined;
+    const listed = [...java.supported, ...java.experimental, ...java.deprecated];
+    if (javaMajor < Math.min(...listed)) return { kind: 'older', oldest: Math.min(...listed) };
+    const broken = java.unusableFrom;
+    if (broken && javaMajor >= broken.major) return { kind: 'unusable', effect: broken.effect, sources: broken.sources };
+    return { kind: 'newer', newest: Math.max(...listed) };
   }
 
   /** The line's known Java patch-level problems for this Java (full version) and exact Flink release. */
