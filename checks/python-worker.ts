@@ -151,7 +151,8 @@ function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, confi
   if (version.startsWith('2.')) errors.push(`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`);
   else if (!ctx.skip && !supported.includes(workerMinor)) errors.push(`workers run Python ${workerMinor}, which Flink ${flink} does not support (supported: ${supported.join(', ')})`);
   const warnings = packageWarnings(worked, worker, clientFlink, ctx.target.flinkVersion);
-  if (certain && warnings.missingFlink) errors.push(warnings.lines.shift() as string);
+  // The workers die importing pyflink before any payload is unpickled: that is the failure to name first.
+  if (certain && warnings.missingFlink) errors.unshift(warnings.lines.shift() as string);
   if (errors.length > 0) {
     return { status: 'error', summary: `${errors[0]}; ${where} is ${configured} (Python ${version})`, details: [...errors.slice(1), ...details, ...warnings.lines], fix: interpreterFix, facts };
   }

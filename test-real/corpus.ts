@@ -161,17 +161,10 @@ export const KNOWN: Record<string, string> = {
   'mysql-cdc-no-driver':
     'a miss (issue 9): CDC ≥ 3.1 bundles no MySQL driver and the job fails NoClassDefFoundError: com.mysql.cj.jdbc.Driver; ' +
     'the one error the doctor reports is the shaded-guava overlap above',
-  'missing-jar-file':
-    "config.pipeline-jars (issue 8: JARs the job names that are not here) only warns (\"not on this machine, fails if the " +
-    "job runs here\"); run here, the job fails with FileNotFoundException at submission",
-  'worker-3.13-in-job':
-    'a miss (issue 8, job reader): set("python.executable", …) in the job is not read, so python.worker is skipped; the UDF ' +
-    'worker dies with "No module named \'pyflink\'"',
-  'worker-3.13-in-config':
-    "python.worker (not issue 8/9: needs a decision) judges the config file's python.executable, which `flink run` and the " +
-    "cluster use; `python job.py` ignores it " +
-    '(TableEnvironment sets sys.executable), so the local job runs. The check now says so; its verdict stays an error, right ' +
-    'for cluster runs',
+  'worker-other-release':
+    'python.worker (needs a decision: its rules on the worker\'s minor), now that the job\'s set("python.executable") is read: ' +
+    'client 3.11 with apache-flink 1.20.5, workers 3.12 with 2.2.1 is an error (another minor than the client, cloudpickle; a ' +
+    'minor 1.20 does not support), yet this lambda UDF runs to the end on them',
   'libraries-mismatch':
     'pyflink.install (not issue 8/9: needs a decision): apache-flink 1.20.5 with apache-flink-libraries 2.3.0 runs this ' +
     'Table API + Python UDF job to the end; ' +
@@ -179,10 +172,6 @@ export const KNOWN: Record<string, string> = {
   'flink-home-1.19-for-1.20':
     'flink.home (not issue 8/9: needs a decision): a 1.20.5 client on FLINK_HOME = 1.19.3 runs a DataStream job with a ' +
     'Python map to the end; FLINK_HOME = 2.2.1 fails (which agrees)',
-  'datastream-no-python-on-path':
-    "a miss (python.worker + issue 8): with python.executable unset a DataStream job's workers run `python` from PATH " +
-    "(\"Cannot run program \"python\"\"); " +
-    "the doctor neither looks at PATH's python nor knows the job uses the DataStream API",
   'java-25-on-1.20': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 1.20; ' +
   'the job runs to the end on it',
   'java-25-on-2.2': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 2.2; ' +

@@ -162,11 +162,11 @@ describe('python.worker decisions: where python.executable is set, and where the
     expect(outcome.details?.[0]).toBe(`the job runs on a cluster (${remote}): its workers run this interpreter`);
   });
 
-  it('set in the job: an error here too, apache-flink missing named among the errors', () => {
+  it('set in the job: an error here too, apache-flink missing named first (the workers die importing pyflink)', () => {
     const outcome = judge({ worker: inJob(py313) });
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe(`client 3.11, workers 3.13: cloudpickle payloads built on the client fail on the workers; python.executable in ${JOB} is /opt/py313/bin/python3.13 (Python 3.13.5)`);
-    expect(outcome.details).toContain('apache-flink is not installed in the workers\' interpreter /opt/py313/bin/python3.13: Python UDFs fail with "No module named \'pyflink\'"');
+    expect(outcome.summary).toBe(`apache-flink is not installed in the workers' interpreter /opt/py313/bin/python3.13: Python UDFs fail with "No module named 'pyflink'"; python.executable in ${JOB} is /opt/py313/bin/python3.13 (Python 3.13.5)`);
+    expect(outcome.details).toContain('client 3.11, workers 3.13: cloudpickle payloads built on the client fail on the workers');
     expect(outcome.fix).toMatch(new RegExp(`^Set python.executable in ${JOB} to a Python 3.11 interpreter with apache-flink 2.2.1`));
   });
 
