@@ -127,8 +127,10 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
   };
 }
 
-/** An interpreter that was run: the client's minor, a minor the line supports, apache-flink at the client's release. */
-/** `certain`: these are the workers' interpreter for a run here, so apache-flink missing from it is an error. */
+/**
+ * An interpreter that was run: the client's minor, a minor the line supports, apache-flink at the client's release.
+ * `certain`: it is the workers' interpreter for a run here, so apache-flink missing from it is an error.
+ */
 function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, configured: string, certain = false): Outcome {
   const { worker, client, clientMinor, clientFlink, flink, supported, notes, interpreterFix, facts } = ctx;
   if (worked.found === false) {
@@ -166,7 +168,8 @@ function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, confi
 
 /**
  * python.executable unset: what `python` on this machine's PATH is. Local runs through TableEnvironment use the
- * client's interpreter instead, so what would be an error for a configured interpreter is a warning here.
+ * client's interpreter instead, so what would be an error for a configured interpreter is a warning here; a
+ * DataStream job run here starts that `python`, so its errors stay errors.
  */
 function judgePathPython(ctx: Context, python: PythonFact, dataStream: boolean): Outcome {
   const where = 'python on PATH (python.executable is unset)';
