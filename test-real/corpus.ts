@@ -124,7 +124,9 @@ const SETUP_LIST: Setup[] = [
   { id: 'worker-3.13-in-config', title: 'python.executable: <bare Python 3.13> in the Flink config, UDF job run locally',
     flink: '1.20.5', jars: [], workerPython: { python: { pyenv: '3.13' }, in: 'config' }, job: udfJob },
   { id: 'worker-other-release', title: 'set("python.executable", <the 2.2.1 venv, Python 3.12>) for a 1.20.5 client',
-    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: udfJob },
+    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: udfJob, twin: 'worker-other-release-calls' },
+  { id: 'worker-other-release-calls', title: 'the same workers, a UDF whose body calls a function (bytecode differs between 3.11 and 3.12)',
+    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: { ...udfJob, udf: 'python-calls' as const } },
   { id: 'libraries-mismatch', title: '`pip install apache-flink-libraries==2.3.0` into a 1.20.5 venv, Table API + Python UDF job',
     flink: '1.20.5', pipAfter: 'apache-flink-libraries==2.3.0', jars: [], job: udfJob, twin: 'libraries-mismatch-datastream' },
   { id: 'libraries-mismatch-datastream', title: 'the same venv, a DataStream job (venv activated)',
@@ -152,21 +154,6 @@ const SETUP_LIST: Setup[] = [
  * its fix belongs to; the test expects the disagreement, so it fails (and this entry must go) once it is fixed.
  */
 export const KNOWN: Record<string, string> = {
-  'missing-jar-file':
-    "config.pipeline-jars (issue 8: JARs the job names that are not here) only warns (\"not on this machine, fails if the " +
-    "job runs here\"); run here, the job fails with FileNotFoundException at submission",
-  'worker-3.13-in-job':
-    'a miss (issue 8, job reader): set("python.executable", …) in the job is not read, so python.worker is skipped; the UDF ' +
-    'worker dies with "No module named \'pyflink\'"',
-  'worker-3.13-in-config':
-    "python.worker (not issue 8/9: needs a decision) judges the config file's python.executable, which `flink run` and the " +
-    "cluster use; `python job.py` ignores it " +
-    '(TableEnvironment sets sys.executable), so the local job runs. The check now says so; its verdict stays an error, right ' +
-    'for cluster runs',
-  'datastream-no-python-on-path':
-    "a miss (python.worker + issue 8): with python.executable unset a DataStream job's workers run `python` from PATH " +
-    "(\"Cannot run program \"python\"\"); " +
-    "the doctor neither looks at PATH's python nor knows the job uses the DataStream API",
 };
 
 export const SETUPS: Setup[] = SETUP_LIST.map((setup) => (KNOWN[setup.id] ? { ...setup, knownDisagreement: KNOWN[setup.id] } : setup));

@@ -1,5 +1,6 @@
 // The Python worker interpreter: what PyFlink's Python UDF workers run. Flink starts them with `python.executable`
-// (default "python"; also -pyexec on the CLI or set_python_executable() in the job, which this probe cannot see).
+// (default "python"; the job's set("python.executable") / set_python_executable() over the config file's; -pyexec
+// on the CLI is not seen).
 // Read from the Flink config fact; run once with the client's probe script (inspectInterpreter), or not at all
 // when it is the client's own interpreter (then the client's facts are reused). When python.executable is unset,
 // `python` from PATH is what `flink run` and workers on this machine start: that one is inspected. A path
@@ -7,6 +8,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute } from 'node:path';
 import { stringValue } from '../flink/config-values.js';
+import { listOf, withJobSettings } from '../flink/job-settings.js';
 import { scanSysPath } from './packages.js';
 import { inspectInterpreter, locateInterpreter } from './python.js';
 import type { ProbeContext } from './context.js';
@@ -17,12 +19,16 @@ export const ARCHIVES_CONFIG_KEY = 'python.archives';
 
 export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   const { get } = ctx;
-  const config = await get('flinkConfig');
-  const file = config.file ?? config.dir;
-  const archives = archiveEntries(config.values[ARCHIVES_CONFIG_KEY]);
-  const raw = config.values[WORKER_CONFIG_KEY];
-  const configured = stringValue(config.values, WORKER_CONFIG_KEY);
-  const base = { file, archives, sameAsClient: false };
+  const [config, job] = await Promise.all([get('flinkConfig'), get('job')]);
+  const { values, fromJob, computed } = withJobSettings(config.values, job.needs);
+  const inJob = fromJob[WORKER_CONFIG_KEY];
+  const file = inJob ?? config.file ?? config.dir;
+  const archives = listOf(values[ARCHIVES_CONFIG_KEY]);
+  const raw = values[WORKER_CONFIG_KEY];
+  const configured = stringValue(values, WORKER_CONFIG_KEY);
+  const base = { file, archives, sameAsClient: false, ...(inJob ? { inJob: true } : {}) };
+  const expression = computed[WORKER_CONFIG_KEY];
+  if (expression !== undefined) return { ...base, status: 'computed', configured: expression };
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset', ...(await pathPython(ctx)) };
   if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
 
@@ -38,7 +44,7 @@ export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
     return { ...base, status: 'relative', configured };
   }
 
-  const provenance = { source: WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
+  const provenance = { source: inJob ? `${WORKER_CONFIG_KEY} in the job` : WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
   return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)) };
 }
 
@@ -61,12 +67,6 @@ async function inspectWorker({ get, options }: ProbeContext, requested: string, 
 
 /** Archive names Flink extracts (zip, tar, tar.gz/tgz); the extracted directory keeps the file name. */
 const ARCHIVE_NAME = /\.(zip|jar|tar|tar\.gz|tgz)$/i;
-
-/** "venv.zip", ["a.zip", "b.tgz#py"] or "a.zip,b.tgz#py" → the entries. */
-function archiveEntries(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
-}
 
 /** The directory an archive is extracted to on the workers: the name after '#', else the archive's file name. */
 function extractedName(entry: string): string {
