@@ -8,6 +8,7 @@ import { stringValue } from '../flink/config-file.js';
 import { readConfigOnce } from './flink-config.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
 import { runProcess, type ProcessResult } from './process.js';
+import { JAVA_PROBE_ARGS, javaProbeEnv } from './commands.js';
 import type { ProbeContext } from './context.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from '../facts/index.js';
 import { findOnPath, isExecutableFile } from './which.js';
@@ -16,11 +17,6 @@ import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
 
 const JAVA_EXE = process.platform === 'win32' ? 'java.exe' : 'java';
-
-// Printing settings runs no Java code, so the JVM needs no JIT threads, no parallel GC and no perf-data
-// file: with them off it starts ~25% faster on a busy 2-core machine (measured with scripts/bench.mjs).
-// IgnoreUnrecognizedVMOptions keeps JVMs that lack one of these flags (OpenJ9) from refusing to start.
-const JAVA_PROBE_ARGS = ['-XX:+IgnoreUnrecognizedVMOptions', '-Xint', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XshowSettings:properties', '-version'];
 
 interface Candidate {
   provenance: Provenance;
@@ -35,7 +31,7 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const inspect = (binary: string) => {
     let pending = spawns.get(binary);
     if (!pending) {
-      pending = runProcess(binary, JAVA_PROBE_ARGS, { timeoutMs: options.processTimeoutMs, env: javaEnv(options.env) });
+      pending = runProcess(binary, JAVA_PROBE_ARGS, { timeoutMs: options.processTimeoutMs, env: javaProbeEnv(options.env) });
       spawns.set(binary, pending);
     }
     return pending;
@@ -144,11 +140,6 @@ async function readRelease(home: string | undefined): Promise<Record<string, str
   } catch {
     return undefined;
   }
-}
-
-/** The JVM reads JAVA_TOOL_OPTIONS / _JAVA_OPTIONS and prints "Picked up …"; that is fine, but keep its locale stable. */
-function javaEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
-  return { ...env, LC_ALL: 'C' };
 }
 
 async function exists(path: string): Promise<boolean> {
