@@ -8,21 +8,15 @@ import { stringValue } from '../flink/config-file.js';
 import { readConfigOnce } from './flink-config.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
 import { runProcess, type ProcessResult } from './process.js';
-import { JAVA_PROBE_ARGS, javaProbeEnv } from './commands.js';
+import { JAVA_EXE, javaCommand, javaFromEnvironment, type JavaCandidate } from './commands.js';
 import type { ProbeContext } from './context.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from '../facts/index.js';
-import { findOnPath, isExecutableFile } from './which.js';
+import { isExecutableFile } from './which.js';
 import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
 
-const JAVA_EXE = process.platform === 'win32' ? 'java.exe' : 'java';
-
-interface Candidate {
-  provenance: Provenance;
-  home?: string;
-  binary: string;
-}
+type Candidate = JavaCandidate;
 
 export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const { options } = ctx;
@@ -31,7 +25,8 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const inspect = (binary: string) => {
     let pending = spawns.get(binary);
     if (!pending) {
-      pending = runProcess(binary, JAVA_PROBE_ARGS, { timeoutMs: options.processTimeoutMs, env: javaProbeEnv(options.env) });
+      const { file, args, options: run } = javaCommand(binary, options.env, options.processTimeoutMs);
+      pending = runProcess(file, args, run);
       spawns.set(binary, pending);
     }
     return pending;
@@ -43,11 +38,7 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
     return describe({ provenance: { source: '--java-home' }, home: options.javaHome, binary }, [], inspect);
   }
 
-  const fallbacks: Candidate[] = [];
-  const javaHome = options.env.JAVA_HOME?.trim();
-  if (javaHome) fallbacks.push({ provenance: { source: 'JAVA_HOME', detail: javaHome }, home: javaHome, binary: join(javaHome, 'bin', JAVA_EXE) });
-  const onPath = findOnPath(JAVA_EXE, options.env, options.cwd);
-  if (onPath) fallbacks.push({ provenance: { source: 'PATH', detail: onPath }, binary: onPath });
+  const fallbacks = javaFromEnvironment(options.env, options.cwd);
   // Start the likely winner now, before anything else: the JVM is the slowest thing a run waits for, and
   // the config lookup below may have to wait for the Python probe.
   if (fallbacks[0] && isExecutableFile(fallbacks[0].binary)) void inspect(fallbacks[0].binary);

@@ -8,7 +8,8 @@ import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute } from 'node:path';
 import { stringValue } from '../flink/config-values.js';
 import { scanSysPath } from './packages.js';
-import { inspectInterpreter, locateInterpreter } from './python.js';
+import { inspectInterpreter } from './python.js';
+import { locateInterpreter } from './which.js';
 import type { ProbeContext } from './context.js';
 import type { PythonFact, WorkerFact } from '../facts/index.js';
 
