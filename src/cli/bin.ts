@@ -1,7 +1,10 @@
-// Entry point of the bundled CLI (dist/cli/flink-doctor.mjs and dist/flink-doctor.mjs). It starts the Java and
-// Python probes' processes first (src/cli/early-start.ts), then loads the engine while they run.
-import { startProbesEarly, stopUnadoptedRuns } from './early-start.js';
+// Entry point of the bundled CLI (dist/cli/flink-doctor.mjs and dist/flink-doctor.mjs). It turns on Node's
+// compile cache, starts the Java and Python probes' processes (src/cli/early-start.ts), then loads the engine
+// while they run. Each step is a dynamic import so the code-split build reads nothing before it needs it.
+import { enableCompileCache } from './compile-cache.js';
 
+enableCompileCache(process.env);
+const { startProbesEarly, stopUnadoptedRuns } = await import('./early-start.js');
 startProbesEarly(process.argv.slice(2), process.env, process.cwd());
 const [{ main }, { pluginsWereLoaded }] = await Promise.all([import('./main.js'), import('./plugins.js')]);
 
