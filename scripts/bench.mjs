@@ -5,19 +5,20 @@
 //   floor                     scripts/bench-floor.mjs: node + the JVM and the Python probe flink-doctor runs,
 //                             spawned at once and waited for (the least any Node doctor must do)
 //   flink-doctor --json       a full run, in a healthy PyFlink 2.3 environment (scripts/bench-env.mjs)
+//   … --job job.py            the same run reading a 5,000-line job (built-in connectors only: no findings)
 //   baseline                  with --baseline DIR: the same run of another built checkout (e.g. main)
 // Prints medians, the spread (25th-75th percentile), and the ratios of medians: full run / floor (goals: ≤ 1.3x on
-// Node 24, ≤ 1.5x on Node 20) and full run / node -e 0; with GNU time, the CPU time of each (children included). flink-doctor's compile cache lives in a temporary
+// Node 24, ≤ 1.5x on Node 20), full run / node -e 0 and the --job run / full run (goal ≤ 1.1x); with GNU time, the CPU time of each (children included). flink-doctor's compile cache lives in a temporary
 // XDG_CACHE_HOME that the warm-up run fills, as a user's second run finds it.
 // Usage: npm run bench [-- --node /path/to/node22 --node /path/to/node24 --runs 21 --venv DIR --baseline DIR]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { activatedEnv, healthyVenv, onPath } from './bench-env.mjs';
-import { doctorCommands, median, percentile, shuffled } from './bench-lib.mjs';
+import { doctorCommands, healthyJob, median, percentile, shuffled } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -32,6 +33,8 @@ for (const dir of Object.values(checkouts)) {
 const venv = healthyVenv(values.venv);
 const work = mkdtempSync(join(tmpdir(), 'flink-doctor-bench-'));
 const env = activatedEnv(venv, { XDG_CACHE_HOME: join(work, 'cache') });
+const JOB = 'job_5000_lines.py';
+writeFileSync(join(work, JOB), healthyJob(5000));
 const java = env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : onPath('java', env);
 const { JAVA_PROBE_ARGS, PROBE_SCRIPT, javaProbeEnv } = await doctorCommands(root);
 const floorCommands = JSON.stringify([
@@ -47,6 +50,7 @@ const cases = nodes.flatMap((node) => {
     { node: version, name: 'node -e 0', args: [node, '-e', '0'] },
     { node: version, name: 'floor', args: [node, join(root, 'scripts', 'bench-floor.mjs'), floorCommands] },
     ...Object.entries(checkouts).map(([name, dir]) => ({ node: version, name, args: [node, join(dir, 'bin', 'flink-doctor.js'), '--json'], doctor: true })),
+    { node: version, name: '… --job (5,000 lines)', args: [node, join(root, 'bin', 'flink-doctor.js'), '--json', '--job', JOB], doctor: true },
   ];
 });
 
@@ -95,11 +99,13 @@ for (const node of [...new Set(cases.map((c) => c.node))]) {
   for (const c of mine) {
     const spread = `${percentile(ms(c), 0.25).toFixed(0)}–${percentile(ms(c), 0.75).toFixed(0)}`;
     const cpu = GNU_TIME ? `   CPU ${med(c.name, 'cpu').toFixed(0).padStart(4)} ms = ${(med(c.name, 'cpu') / med('floor', 'cpu')).toFixed(2)}x floor's` : '';
-    console.log(`  ${c.name.padEnd(20)} median ${med(c.name).toFixed(0).padStart(5)} ms (p25–p75 ${spread.padStart(9)})   ${(med(c.name) / med('floor')).toFixed(2)}x floor   ${(med(c.name) / med('node -e 0')).toFixed(2)}x node -e 0${cpu}`);
+    console.log(`  ${c.name.padEnd(22)} median ${med(c.name).toFixed(0).padStart(5)} ms (p25–p75 ${spread.padStart(9)})   ${(med(c.name) / med('floor')).toFixed(2)}x floor   ${(med(c.name) / med('node -e 0')).toFixed(2)}x node -e 0${cpu}`);
   }
   const goal = GOALS[Number(node.slice(1).split('.')[0])];
   const ratio = med('flink-doctor --json') / med('floor');
   const rounds = ms(named('flink-doctor --json')).map((x, i) => x / ms(named('floor'))[i]);
   const verdict = goal ? ` (goal ≤ ${goal}x: ${ratio <= goal ? 'met' : 'NOT met'})` : '';
   console.log(`  full run / floor = ${ratio.toFixed(2)}x${verdict}; per round p25–p75 ${percentile(rounds, 0.25).toFixed(2)}–${percentile(rounds, 0.75).toFixed(2)}x; full run / node -e 0 = ${(med('flink-doctor --json') / med('node -e 0')).toFixed(2)}x`);
+  const job = med('… --job (5,000 lines)') / med('flink-doctor --json');
+  console.log(`  --job run / full run = ${job.toFixed(2)}x (goal ≤ 1.1x: ${job <= 1.1 ? 'met' : 'NOT met'})`);
 }
