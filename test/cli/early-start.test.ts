@@ -55,7 +55,10 @@ describe('early start of the probes', () => {
   });
 
   it('what no probe adopted is stopped', async () => {
-    const sleeper = await writeFileDeep(join(await tempDir('early-start-'), 'sleep'), '#!/bin/sh\nexec sleep 30\n', true);
+    const sleep = findOnPath('sleep', process.env, process.cwd());
+    if (!sleep) throw new Error('sleep is not on PATH: this test needs it');
+    // The environment under test has no usable PATH: the wrapper names sleep by its full path.
+    const sleeper = await writeFileDeep(join(await tempDir('early-start-'), 'sleep'), `#!/bin/sh\nexec '${sleep}' 30\n`, true);
     const { env, cwd, starts } = await loggedEnvironment(sleeper, sleeper);
     startProbesEarly([], env, cwd);
     await until(() => starts().length === 2, 'the early runs to start');
