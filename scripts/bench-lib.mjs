@@ -28,30 +28,39 @@ export async function doctorCommands(root) {
 }
 
 /**
- * A PyFlink job of `lines` lines that a healthy PyFlink environment can run as is: the shape of real ones
- * (imports, UDFs with plain Python, comments, DDL in helper functions, Table API descriptors), but only
- * connectors and formats built into Flink (datagen, print, blackhole, json), so `--job` adds work, not findings.
+ * A PyFlink job of `lines` lines shaped like real ones: imports, constants, UDFs with plain Python, comments, DDL in
+ * helper functions, Table API descriptors. By default it needs the Kafka and JDBC connectors (bench:job); with
+ * `builtIn` only connectors built into Flink (datagen, print), so a healthy environment stays healthy and `--job`
+ * adds work, not findings (bench).
  */
-export function healthyJob(lines) {
+export function generateJob(lines, { builtIn = false } = {}) {
   const out = [
-    '"""Order enrichment with built-in connectors (generated for the start-up benchmark)."""',
+    `"""Order enrichment: ${builtIn ? 'datagen in, print out' : 'Kafka in, JDBC out'} (generated for the benchmarks)."""`,
+    'import os',
     'import json',
     'from pyflink.datastream import StreamExecutionEnvironment',
-    'from pyflink.table import StreamTableEnvironment, DataTypes, TableDescriptor, Schema',
+    ...(builtIn ? [] : ['from pyflink.datastream.connectors.kafka import KafkaSource, KafkaOffsetsInitializer']),
+    'from pyflink.table import StreamTableEnvironment, DataTypes, TableDescriptor, FormatDescriptor',
     'from pyflink.table.udf import udf',
     '',
+    'LIB = "/opt/flink/usrlib"',
+    ...(builtIn ? [] : ['JARS = [f"file://{LIB}/flink-sql-connector-kafka-4.0.1-2.0.jar", "file:///opt/flink/usrlib/postgresql-42.7.4.jar"]']),
     'env = StreamExecutionEnvironment.get_execution_environment()',
+    ...(builtIn ? [] : ['env.add_jars(*JARS)']),
     't_env = StreamTableEnvironment.create(env)',
   ];
+  const [sink, sinkOptions, source] = builtIn
+    ? ['print', [], 'datagen']
+    : ['jdbc', ["            'url' = 'jdbc:postgresql://db:5432/orders', -- 'connector' = 'commented'"], 'kafka'];
   for (let i = 1; out.length < lines; i += 1) {
     out.push('', '@udf(result_type=DataTypes.STRING())', `def normalise_${i}(value):`, `    """Strips and lower-cases field ${i}; it's None for blanks."""`,
       '    if value is None:', '        return None', '    # keep the original when it is already clean', '    cleaned = value.strip().lower()',
       `    return json.dumps({"v": cleaned, "n": ${i}, "why": 'it\\'s "quoted"'})`);
     if (i % 25 === 0) {
-      out.push('', `def sink_ddl_${i}(table):`, '    return f"""', `        CREATE TABLE {table} (id BIGINT, v STRING) WITH (`,
-        "            'connector' = 'print' -- 'connector' = 'commented'", '        )"""',
-        `t_env.execute_sql(sink_ddl_${i}("out_${i}"))`, `t_env.create_temporary_table("src_${i}", TableDescriptor.for_connector("datagen")`,
-        '    .schema(Schema.new_builder().column("id", DataTypes.BIGINT()).build())', '    .option("rows-per-second", "10")', '    .build())');
+      out.push('', `def sink_ddl_${i}(table):`, '    return f"""', `        CREATE TABLE {table} (id BIGINT, v STRING) WITH (`, `            'connector' = '${sink}',`,
+        ...sinkOptions, `            'table-name' = 'out_${i}'`, '        )"""',
+        `t_env.execute_sql(sink_ddl_${i}("out_${i}"))`, `t_env.create_temporary_table("src_${i}", TableDescriptor.for_connector("${source}")`,
+        '    .format(FormatDescriptor.for_format("json").build())', '    .option("topic", "orders")', '    .build())');
     }
   }
   return `${out.slice(0, lines).join('\n')}\n`;

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { activatedEnv, healthyVenv, onPath } from './bench-env.mjs';
-import { doctorCommands, healthyJob, median, percentile, shuffled } from './bench-lib.mjs';
+import { doctorCommands, generateJob, median, percentile, shuffled } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -34,7 +34,7 @@ const venv = healthyVenv(values.venv);
 const work = mkdtempSync(join(tmpdir(), 'flink-doctor-bench-'));
 const env = activatedEnv(venv, { XDG_CACHE_HOME: join(work, 'cache') });
 const JOB = 'job_5000_lines.py';
-writeFileSync(join(work, JOB), healthyJob(5000));
+writeFileSync(join(work, JOB), generateJob(5000, { builtIn: true }));
 const java = env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : onPath('java', env);
 const { JAVA_PROBE_ARGS, PROBE_SCRIPT, javaProbeEnv } = await doctorCommands(root);
 const floorCommands = JSON.stringify([
