@@ -11,7 +11,7 @@ import { parseFlags } from './flags.js';
 
 export { stopUnadoptedRuns } from '../probes/process.js';
 
-/** Flags that make the guess wrong (--python, --java-home) or the run spawn nothing, or maybe not these two. */
+/** Flags after which the guess would be wrong (--python, --java-home) or the run may need neither java nor python. */
 const NO_EARLY_START = ['help', 'version', 'list-checks', 'python', 'java-home', 'only', 'skip'];
 
 export function startProbesEarly(argv: readonly string[], env: Record<string, string | undefined>, cwd: string): void {

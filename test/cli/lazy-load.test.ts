@@ -22,7 +22,7 @@ async function librariesLoaded(argv: string[], files: Record<string, string> = {
   await new Promise((resolve) => execFile(process.execPath, ['--import', preload, join(root, 'bin', 'flink-doctor.js'), ...argv], { env, cwd: dir, timeout: 60_000 }, resolve));
   const chunks = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
   if (chunks.length === 0) throw new Error('no chunk of dist/cli was recorded: run `npm run build` first');
-  const names = chunks.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]));
+  const names = chunks.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1] as string));
   return new Set(names);
 }
 
