@@ -1,7 +1,7 @@
 // The compatibility knowledge (compat-matrix.json) and the questions checks ask of it.
-// The JSON is bundled into the build and validated against schemas/compat-matrix.schema.json on load,
-// with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up;
-// src/knowledge/load-matrix.ts does both in one synchronous step.
+// The JSON is bundled into the build, which validates it against schemas/compat-matrix.schema.json first
+// (scripts/build.mjs, with a validator generated ahead of time); src/knowledge/load-matrix.ts validates any
+// other document (tests, scripts).
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
 import coerce from 'semver/functions/coerce.js';
 import satisfies from 'semver/functions/satisfies.js';
@@ -248,32 +248,14 @@ export class Matrix {
 }
 
 let opened: Matrix | undefined;
-const validated = new WeakSet<Matrix>();
 
-/** The bundled matrix, not yet validated: lets the CLI start its probes first and validate while they run. */
+/**
+ * The bundled matrix. It is checked against schemas/compat-matrix.schema.json where it can change: the build
+ * refuses to bundle a matrix that does not match (scripts/build.mjs), and so do the tests
+ * (test/knowledge/matrix.test.ts); a run does not validate it again. A document from elsewhere goes through
+ * loadMatrix (load-matrix.ts), which validates it.
+ */
 export function openMatrix(): Matrix {
   opened ??= new Matrix(rawMatrix as MatrixDocument);
   return opened;
-}
-
-/**
- * Throws when the document breaks schemas/compat-matrix.schema.json (a build bug, not a user error). The
- * pre-compiled validator is a large module, so it is loaded here, after the slow probes have started.
- */
-export async function validateMatrix(matrix: Matrix): Promise<Matrix> {
-  if (validated.has(matrix)) return matrix;
-  const { validateMatrixDocument } = await import('./matrix-validator.generated.js');
-  return markValid(matrix, validateMatrixDocument(matrix.doc));
-}
-
-/** Records the validator's verdict for `matrix`: throws with every problem, or remembers it as valid. */
-export function markValid(matrix: Matrix, errors: readonly string[]): Matrix {
-  if (errors.length > 0) throw new Error(`compat-matrix.json is invalid: ${errors.join('; ')}`);
-  validated.add(matrix);
-  return matrix;
-}
-
-/** A Matrix over `doc` (the bundled document by default), not yet validated. */
-export function matrixOf(doc: unknown = rawMatrix): Matrix {
-  return doc === rawMatrix ? openMatrix() : new Matrix(doc as MatrixDocument);
 }

@@ -10,7 +10,8 @@ import { basename, dirname, isAbsolute } from 'node:path';
 import { stringValue } from '../flink/config-values.js';
 import { listOf, withJobSettings } from '../flink/job-settings.js';
 import { scanSysPath } from './packages.js';
-import { inspectInterpreter, locateInterpreter } from './python.js';
+import { inspectInterpreter } from './python.js';
+import { locateInterpreter } from './which.js';
 import type { ProbeContext } from './context.js';
 import type { PythonFact, WorkerFact } from '../facts/index.js';
 
