@@ -33,6 +33,7 @@ export default defineCheck({
     const errors: string[] = [];
     const warnings: string[] = [];
     if (!line) warnings.push(`Flink ${version} is not in the compatibility matrix: its Java support is not judged`);
+    else if (matrix.unlistedJava(version, major)?.kind === 'newer') warnings.push(`the cluster runs Java ${major}, newer than any Java Flink ${version} lists: untested upstream`);
     else if (rating === 'unsupported') errors.push(`the cluster runs Java ${major}, which Flink ${version} does not support (supported: ${line.java.supported.join(', ')})`);
     else if (rating !== 'supported') warnings.push(`the cluster runs Java ${major}, ${rating} on Flink ${version}`);
 

@@ -3,15 +3,21 @@
 import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import { capList } from '../src/jars/describe.js';
+import type { DeployFact, RunFact } from '../src/facts/index.js';
 
 export default defineCheck({
   id: 'config.pipeline-jars',
   title: 'pipeline.jars / pipeline.classpaths values',
   group: 'Flink',
-  description: '`pipeline.jars` / `pipeline.classpaths` are `;`-separated URLs Flink accepts, pointing at files that exist.',
-  reads: ['pipeline.jars and pipeline.classpaths in config.yaml / flink-conf.yaml', '--job set()/set_string()/add_jars()/add_classpaths(), SQL SET and ADD JAR'],
-  needs: ['pipelineJars', 'target'],
-  run({ pipelineJars, target }, { matrix }) {
+  description:
+    '`pipeline.jars` / `pipeline.classpaths` are `;`-separated URLs Flink accepts, pointing at files that exist (a file ' +
+    'missing here is a warning only when the path is for elsewhere: application mode, or a --deploy image puts it there).',
+  reads: [
+    'pipeline.jars and pipeline.classpaths in config.yaml / flink-conf.yaml', '--job set()/set_string()/add_jars()/add_classpaths(), SQL SET and ADD JAR',
+    'where the job runs (--cluster, --deploy, execution.target) and the JARs --deploy images add',
+  ],
+  needs: ['pipelineJars', 'target', 'run', 'deploy'],
+  run({ pipelineJars, target, run, deploy }, { matrix }) {
     const settings = pipelineJars.settings;
     if (settings.length === 0) return { status: 'skipped', summary: 'pipeline.jars / pipeline.classpaths are not set in the config or the job' };
     const knowledge = matrix.connectors();
@@ -38,9 +44,10 @@ export default defineCheck({
       }
       for (const entry of analysis.entries) {
         if (!entry.path || entry.exists !== false) continue;
-        // A job may run in an image whose /opt/flink/lib has the JAR: job.connectors judges it by its file name.
-        if (setting.via === 'config') errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file`);
-        else warnings.push(`${where}: ${entry.raw} is not on this machine (fails if the job runs here; job.connectors judges it by its file name)`);
+        // Run here, the client opens every entry (FileNotFoundException at submission); an image may hold it.
+        const elsewhere = pathForElsewhere(entry.path, run, deploy);
+        if (elsewhere) warnings.push(`${where}: ${entry.raw} is not on this machine; ${elsewhere} (job.connectors judges it by its file name)`);
+        else errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file: run here, the job fails with FileNotFoundException`);
       }
       for (const expression of setting.computed ?? []) warnings.push(`${where}: ${expression} is computed at run time; not checked here`);
       if (analysis.corrected && !analysis.yamlList) fixes.push(setting.via === 'config' ? `${analysis.key}: "${analysis.corrected}"` : `${how.replace(/\)$/, '')}${setting.via === 'job:set' ? ', ' : ''}"${analysis.corrected}")  # ${setting.origin}:${setting.line ?? ''}`);
@@ -61,3 +68,10 @@ export default defineCheck({
     };
   },
 });
+
+/** Why a path missing here may exist where the job runs: a --deploy image adds that file, or application mode. */
+function pathForElsewhere(path: string, run: RunFact, deploy: DeployFact): string | undefined {
+  const placed = [...deploy.builds.flatMap((b) => b.jars), ...deploy.jobs.flatMap((j) => j.mounts)].find((jar) => `${jar.dir.replace(/\/+$/, '')}/${jar.name}` === path);
+  if (placed) return `${placed.file}${placed.line ? `:${placed.line}` : ''} puts it there in the image`;
+  return run.application ? `the job runs in application mode (${run.application}), where the path is resolved` : undefined;
+}

@@ -43,7 +43,9 @@ export default defineCheck({
       const recommended = matrix.line(image.flinkVersion)?.java.recommended ?? java.java;
       if (!java.published) errors.push({ text: `${where}: flink-docker publishes no Java ${java.java} image of Flink ${image.flinkVersion}: the pull fails`, fix: fixTo(recommended), location: locationOf(image) });
       const rating = matrix.rateJava(image.flinkVersion, java.java);
-      if (rating === 'unsupported') errors.push({ text: `${where} runs Java ${java.java}, which Flink ${image.flinkVersion} does not support`, fix: fixTo(recommended), location: locationOf(image) });
+      if (matrix.unlistedJava(image.flinkVersion, java.java)?.kind === 'newer') {
+        warnings.push({ text: `${where} runs Java ${java.java}, newer than any Java Flink ${image.flinkVersion} lists: untested upstream`, fix: fixTo(recommended), location: locationOf(image) });
+      } else if (rating === 'unsupported') errors.push({ text: `${where} runs Java ${java.java}, which Flink ${image.flinkVersion} does not support`, fix: fixTo(recommended), location: locationOf(image) });
       else if (rating !== 'supported') warnings.push({ text: `${where} runs Java ${java.java}, ${rating} on Flink ${image.flinkVersion}`, fix: fixTo(recommended), location: locationOf(image) });
       for (const jar of shipped.filter((j) => javaOfClassMajor(j.identity?.classMajor ?? 0) > java.java)) {
         errors.push({

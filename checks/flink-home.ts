@@ -1,12 +1,15 @@
-// flink.home: a FLINK_HOME that PyFlink would trust must hold the same Flink as the installed wheel.
+// flink.home: a FLINK_HOME that PyFlink would trust must hold the same Flink as the installed wheel: another
+// major is an error, another minor or patch of the same major a warning that explains the risk.
 import { defineCheck } from './define.js';
 import { minorOf } from '../src/knowledge/versions.js';
+
+const majorOf = (version: string) => version.split('.')[0];
 
 export default defineCheck({
   id: 'flink.home',
   title: 'FLINK_HOME distribution',
   group: 'Flink',
-  description: 'A `FLINK_HOME` that PyFlink would trust holds the same Flink as the wheel.',
+  description: 'A `FLINK_HOME` that PyFlink would trust holds the same Flink as the wheel (another major → error, another minor or patch → warning).',
   reads: ['FLINK_HOME', '$FLINK_HOME/lib/flink-dist-*.jar', '$FLINK_HOME/opt/flink-python*.jar'],
   needs: ['flinkHome', 'target', 'pyflink'],
   run({ flinkHome, target, pyflink }) {
@@ -45,13 +48,15 @@ export default defineCheck({
       ? minorOf(flinkHome.distVersion) === target.minor
       : flinkHome.distVersion === target.flinkVersion;
     if (!same) {
-      return {
-        status: 'error',
-        summary: `FLINK_HOME holds Flink ${flinkHome.distVersion} but the target is ${target.flinkVersion} (${target.source === 'wheel' ? 'installed apache-flink' : '--flink-version'})`,
-        details: [...details, 'PyFlink uses the JARs of FLINK_HOME, so the Python API and the JVM side differ: expect Py4J errors or NoSuchMethodError'],
-        fix: `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${flinkHome.distVersion}, ${unset}`,
-        facts,
-      };
+      const summary = `FLINK_HOME holds Flink ${flinkHome.distVersion} but the target is ${target.flinkVersion} (${target.source === 'wheel' ? 'installed apache-flink' : '--flink-version'})`;
+      const fix = `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${flinkHome.distVersion}, ${unset}`;
+      // Another major: Flink 2 removed the 1.x APIs PyFlink's Python side calls (the real tier: ClassNotFoundException).
+      if (majorOf(flinkHome.distVersion) !== majorOf(target.flinkVersion)) {
+        return { status: 'error', summary, details: [...details, `PyFlink uses the JARs of FLINK_HOME: the Python API of Flink ${target.flinkVersion} drives the JVM side of Flink ${flinkHome.distVersion}, another major whose APIs it calls are gone (ClassNotFoundException, Py4J errors)`], fix, facts };
+      }
+      // Same major (the real tier ran a 1.20.5 client on FLINK_HOME = 1.19.3 to the end): it may work, until it does not.
+      const risk = `PyFlink uses the JARs of FLINK_HOME: the Python API of Flink ${target.flinkVersion} drives the JVM side of Flink ${flinkHome.distVersion}; jobs that only use calls both releases share run, a call that changed between them fails with a Py4J error or NoSuchMethodError`;
+      return { status: 'warning', summary, details: [...details, risk], fix, facts };
     }
     return { status: 'ok', summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}, same as the target`, details, facts };
   },

@@ -1,24 +1,60 @@
-// jars.conflicts: the same artifact twice in different versions, or the same classes in several JARs
-// (e.g. kafka-clients unshaded twice): the JVM loads whichever comes first, so behaviour depends on order.
-// One JAR twice (same artifact and version, or byte-identical files) is only a warning: whichever copy
-// loads, the classes are the same. Two JARs registering one SQL identifier with different factory classes
-// fail at the first CREATE TABLE: "Multiple factories for identifier 'kafka' that implement … found in the
-// classpath". ServiceLoader skips a provider class name it has already seen, so the same class twice is not
-// that error (the class overlap or the same artifact twice reports it).
+// jars.conflicts: the same classes in several JARs, where it decides which class the JVM loads.
+// Two JARs registering one SQL identifier with different factory classes fail at the first CREATE TABLE:
+// "Multiple factories for identifier 'kafka' that implement … found in the classpath" (an error; ServiceLoader
+// skips a provider class name it has already seen, so the same class twice is not that error). Different
+// classes of one name from different artifacts are an error too: which one loads depends on the order.
+// Two versions of one artifact are a warning: the first on the classpath wins and the other is dead weight.
+// The same JAR twice is a warning. A user JAR's copy of classes Flink loads parent-first (org.apache.flink.*,
+// e.g. the flink-shaded-guava a CDC fat JAR bundles, flink-connector-base in Kafka 3.0.x) next to the
+// distribution's is only a note: the distribution's copy is the one loaded, so there is nothing to remove.
 import { defineCheck } from './define.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
-import type { ScannedJar } from '../src/facts/index.js';
+import type { JarOverlap, ScannedJar } from '../src/facts/index.js';
 import { compareReleases, parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
+
+/** What the sections of the check found, in report order. */
+interface Tally {
+  errors: string[];
+  warnings: string[];
+  notes: string[];
+  fixes: string[];
+  paths: Set<string>;
+  counts: { duplicateArtifacts: number; identifierClashes: number; classOverlaps: number; sameJarTwice: number; parentFirstCopies: number };
+}
+
+/** The run's shared view: the JARs, the distribution's, and the pairs already explained by an earlier section. */
+interface Scene {
+  knowledge: ConnectorKnowledge;
+  byPath: Map<string, ScannedJar>;
+  shipped: (jar: ScannedJar) => boolean;
+  /** Per JAR, the artifact group it was reported in as "one artifact twice". */
+  artifactOf: Map<string, string>;
+  /** Pairs reported as an identifier clash. Kept per JAR or pair, so a thousand copies cost a thousand entries. */
+  explained: Set<string>;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
+
+function isExplained(scene: Scene, a: string, b: string): boolean {
+  const artifact = scene.artifactOf.get(a);
+  return (artifact !== undefined && artifact === scene.artifactOf.get(b)) || scene.explained.has(pairKey(a, b));
+}
 
 export default defineCheck({
   id: 'jars.conflicts',
   title: 'No duplicate artifacts or classes',
   group: 'JARs',
   description:
-    'No artifact twice in different versions, no classes in several JARs (the same JAR twice is a warning); the fix ' +
-    'names which JAR to keep.',
-  reads: ['each JAR\'s identity and class list (zip central directory)', 'the Factory service file of each JAR (identifiers and factory classes)', 'SHA-1 of overlapping JARs of the same size'],
+    'No SQL identifier registered by two different factory classes and no classes of one name in two artifacts ' +
+    '(errors); one artifact in two versions or one JAR twice is a warning naming which JAR to keep. Copies of ' +
+    'classes Flink loads from its own JARs first (org.apache.flink.*) are noted, never a reason to remove a JAR.',
+  reads: [
+    'each JAR\'s identity and class list (zip central directory)',
+    'the Factory service file of each JAR (identifiers and factory classes)',
+    'SHA-1 of overlapping JARs of the same size',
+    'compat-matrix.json connectors.parentFirst (classloader.parent-first-patterns.default)',
+  ],
   needs: ['jars'],
   run({ jars }, { matrix }) {
     const seen = readable(jars.jars);
@@ -27,99 +63,109 @@ export default defineCheck({
     // The distribution's own JARs are never the finding: among themselves they are Flink's layout, and next to a
     // user's JAR they are the copy to keep.
     const shipped = (jar: ScannedJar) => knowledge.isDistributionJar(jar.ref.path, jar.ref.source);
-    const onlyShipped = (group: readonly ScannedJar[]) => group.every(shipped);
-    const pickKeeper = (group: readonly ScannedJar[]) => group.find(shipped) ?? newestOf(group);
-    const byPath = new Map(seen.map((jar) => [jar.ref.path, jar]));
-    const byArtifact = new Map<string, ScannedJar[]>();
-    for (const jar of seen) {
-      const id = jar.identity;
-      if (!id?.artifactId) continue;
-      const key = `${id.groupId ?? ''}:${splitScalaSuffix(id.artifactId).base}`;
-      const group = byArtifact.get(key);
-      if (group) group.push(jar);
-      else byArtifact.set(key, [jar]);
-    }
-
-    const errors: string[] = [];
-    const warnings: string[] = [];
-    const fixes: string[] = [];
-    const paths = new Set<string>();
-    // Pairs already explained as one artifact twice (same group key), or as an identifier clash: their shared
-    // classes are not a second finding. Kept per JAR, not per pair, so a thousand copies cost a thousand entries.
-    const artifactOf = new Map<string, string>();
-    const explained = new Set<string>();
-    const pairKey = (a: string, b: string) => (a < b ? `${a}\0${b}` : `${b}\0${a}`);
-    const isExplained = (a: string, b: string) => (artifactOf.get(a) !== undefined && artifactOf.get(a) === artifactOf.get(b)) || explained.has(pairKey(a, b));
-    let duplicateArtifacts = 0;
-    let sameJarTwice = 0;
-
-    for (const [key, group] of byArtifact) {
-      if (group.length < 2 || onlyShipped(group)) continue;
-      for (const jar of group) {
-        artifactOf.set(jar.ref.path, key);
-        paths.add(jar.ref.path);
-      }
-      const versions = new Set(group.map((j) => j.identity?.version ?? '?'));
-      const keep = pickKeeper(group);
-      const remove = group.filter((j) => j !== keep);
-      if (versions.size < 2) {
-        sameJarTwice += 1;
-        warnings.push(`the same JAR twice: ${key.replace(/^:/, '')}:${[...versions][0]} as ${labels(group)}`);
-      } else {
-        duplicateArtifacts += 1;
-        errors.push(`${key.replace(/^:/, '')} in ${versions.size} versions: ${labels(group)}`);
-      }
-      fixes.push(`Remove ${labels(remove)}; keep ${jarLabel(keep)}`);
-    }
-
-    // The same SQL identifier from different factory classes in two JARs: Flink refuses to choose.
-    let identifierClashes = 0;
-    for (const clash of identifierClashesOf(seen, isExplained)) {
-      const { identifier, a, b } = clash;
-      if (onlyShipped([a.jar, b.jar])) continue;
-      explained.add(pairKey(a.jar.ref.path, b.jar.ref.path));
-      paths.add(a.jar.ref.path);
-      paths.add(b.jar.ref.path);
-      identifierClashes += 1;
-      errors.push(
-        `'${identifier}' is registered by both ${jarLabel(a.jar)} (${a.classes.join(', ')}) and ${jarLabel(b.jar)} (${b.classes.join(', ')}): "Multiple factories for identifier '${identifier}' … found in the classpath"`,
-      );
-      const keep = [a.jar, b.jar].find(shipped) ?? identifierKeeper(a.jar, b.jar, identifier, knowledge);
-      fixes.push(`Remove ${jarLabel(keep === a.jar ? b.jar : a.jar)}; keep ${jarLabel(keep)} for '${identifier}'`);
-    }
-
-    let classOverlaps = 0;
-    for (const overlap of jars.overlaps) {
-      if (isExplained(overlap.jars[0], overlap.jars[1])) continue;
-      const a = byPath.get(overlap.jars[0]);
-      const b = byPath.get(overlap.jars[1]);
-      if (!a || !b || onlyShipped([a, b])) continue;
-      overlap.jars.forEach((p) => paths.add(p));
-      if (overlap.identical) {
-        sameJarTwice += 1;
-        warnings.push(`the same JAR twice (byte-identical files): ${jarLabel(a)}; ${jarLabel(b)}`);
-        const keep = pickKeeper([a, b]);
-        fixes.push(`Remove ${jarLabel(keep === a ? b : a)}; keep ${jarLabel(keep)}`);
-        continue;
-      }
-      classOverlaps += 1;
-      errors.push(`${overlap.classes} class${overlap.classes === 1 ? '' : 'es'} in both ${jarLabel(a)} and ${jarLabel(b)}: ${describePackages(overlap.commonPackage, overlap.packages)}`);
-      fixes.push(overlapFix(a, b, overlap.commonPackage, shipped));
-    }
-
-    const facts = { jars: seen.length, duplicateArtifacts, identifierClashes, classOverlaps, sameJarTwice };
-    const details = [...errors, ...warnings];
-    if (details.length === 0) return { status: 'ok', summary: `no duplicate artifacts or classes across ${seen.length} JARs`, facts };
+    const scene: Scene = { knowledge, byPath: new Map(seen.map((jar) => [jar.ref.path, jar])), shipped, artifactOf: new Map(), explained: new Set() };
+    const tally: Tally = {
+      errors: [], warnings: [], notes: [], fixes: [], paths: new Set(),
+      counts: { duplicateArtifacts: 0, identifierClashes: 0, classOverlaps: 0, sameJarTwice: 0, parentFirstCopies: 0 },
+    };
+    artifactsTwice(seen, scene, tally);
+    clashingIdentifiers(seen, scene, tally);
+    overlappingClasses(jars.overlaps, scene, tally);
+    const { errors, warnings, notes } = tally;
+    const facts = { jars: seen.length, ...tally.counts };
+    const sources = notes.length > 0 ? matrix.cite(knowledge.section.parentFirst?.sources) : [];
+    const findings = [...errors, ...warnings];
+    if (findings.length === 0) return { status: 'ok', summary: `no conflicting duplicate artifacts or classes across ${seen.length} JARs`, details: notes, facts, sources };
+    const summary = findings.length === 1 ? (findings[0] ?? '') : errors.length > 0 ? `${findings.length} conflicts between JARs` : `${findings.length} JARs present twice`;
     return {
       status: errors.length > 0 ? 'error' : 'warning',
-      summary: details.length === 1 ? (details[0] ?? '') : errors.length > 0 ? `${details.length} conflicts between JARs` : `${details.length} JARs present twice`,
-      details: capList(details, 25),
-      fix: [...new Set(fixes)].join('\n'),
+      summary,
+      details: capList([...findings, ...notes], 25),
+      fix: [...new Set(tally.fixes)].join('\n'),
       facts,
-      locations: [...paths].map((path) => ({ path })),
+      locations: [...tally.paths].map((path) => ({ path })),
+      sources,
     };
   },
 });
+
+/** One artifact (groupId:artifactId, Scala suffix aside) present more than once among the user's JARs. */
+function artifactsTwice(seen: readonly ScannedJar[], scene: Scene, tally: Tally): void {
+  const byArtifact = new Map<string, ScannedJar[]>();
+  for (const jar of seen) {
+    const id = jar.identity;
+    if (!id?.artifactId) continue;
+    const key = `${id.groupId ?? ''}:${splitScalaSuffix(id.artifactId).base}`;
+    byArtifact.set(key, [...(byArtifact.get(key) ?? []), jar]);
+  }
+  for (const [key, group] of byArtifact) {
+    if (group.length < 2 || group.every(scene.shipped)) continue;
+    for (const jar of group) {
+      scene.artifactOf.set(jar.ref.path, key);
+      tally.paths.add(jar.ref.path);
+    }
+    const versions = new Set(group.map((j) => j.identity?.version ?? '?'));
+    const keep = group.find(scene.shipped) ?? newestOf(group);
+    const name = key.replace(/^:/, '');
+    if (versions.size < 2) {
+      tally.counts.sameJarTwice += 1;
+      tally.warnings.push(`the same JAR twice: ${name}:${[...versions][0]} as ${labels(group)}`);
+    } else {
+      tally.counts.duplicateArtifacts += 1;
+      tally.warnings.push(`${name} in ${versions.size} versions: ${labels(group)}: the JVM loads each class from the first of them on the classpath and never uses the other`);
+    }
+    tally.fixes.push(`Remove ${labels(group.filter((j) => j !== keep))}; keep ${jarLabel(keep)}`);
+  }
+}
+
+/** The same SQL identifier from different factory classes in two JARs: Flink refuses to choose. */
+function clashingIdentifiers(seen: readonly ScannedJar[], scene: Scene, tally: Tally): void {
+  for (const { identifier, a, b } of identifierClashesOf(seen, (x, y) => isExplained(scene, x, y))) {
+    if (scene.shipped(a.jar) && scene.shipped(b.jar)) continue;
+    scene.explained.add(pairKey(a.jar.ref.path, b.jar.ref.path));
+    tally.paths.add(a.jar.ref.path);
+    tally.paths.add(b.jar.ref.path);
+    tally.counts.identifierClashes += 1;
+    tally.errors.push(
+      `'${identifier}' is registered by both ${jarLabel(a.jar)} (${a.classes.join(', ')}) and ${jarLabel(b.jar)} (${b.classes.join(', ')}): "Multiple factories for identifier '${identifier}' … found in the classpath"`,
+    );
+    const keep = [a.jar, b.jar].find(scene.shipped) ?? identifierKeeper(a.jar, b.jar, identifier, scene.knowledge);
+    tally.fixes.push(`Remove ${jarLabel(keep === a.jar ? b.jar : a.jar)}; keep ${jarLabel(keep)} for '${identifier}'`);
+  }
+}
+
+/** Classes of one name in two JARs not already explained: byte-identical files, parent-first copies, real conflicts. */
+function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally: Tally): void {
+  for (const overlap of overlaps) {
+    if (isExplained(scene, overlap.jars[0], overlap.jars[1])) continue;
+    const a = scene.byPath.get(overlap.jars[0]);
+    const b = scene.byPath.get(overlap.jars[1]);
+    if (!a || !b || (scene.shipped(a) && scene.shipped(b))) continue;
+    const classes = `${overlap.classes} class${overlap.classes === 1 ? '' : 'es'}`;
+    const own = [a, b].find(scene.shipped);
+    if (own && scene.knowledge.loadedParentFirst(overlap.packages)) {
+      const other = own === a ? b : a;
+      tally.counts.parentFirstCopies += 1;
+      tally.notes.push(
+        `${classes} under ${describePackages(overlap.commonPackage, overlap.packages)} are in both ${jarLabel(other)} and ${jarLabel(own)}: ` +
+          'Flink loads org.apache.flink.* from its own JARs first (classloader.parent-first-patterns.default), so the copy in ' +
+          `${jarLabel(own)} is the one used; nothing to remove`,
+      );
+      continue;
+    }
+    overlap.jars.forEach((p) => tally.paths.add(p));
+    if (overlap.identical) {
+      tally.counts.sameJarTwice += 1;
+      tally.warnings.push(`the same JAR twice (byte-identical files): ${jarLabel(a)}; ${jarLabel(b)}`);
+      const keep = own ?? newestOf([a, b]);
+      tally.fixes.push(`Remove ${jarLabel(keep === a ? b : a)}; keep ${jarLabel(keep)}`);
+      continue;
+    }
+    tally.counts.classOverlaps += 1;
+    tally.errors.push(`${classes} in both ${jarLabel(a)} and ${jarLabel(b)}: ${describePackages(overlap.commonPackage, overlap.packages)}`);
+    tally.fixes.push(overlapFix(a, b, overlap.commonPackage, scene.shipped));
+  }
+}
 
 interface Registration {
   jar: ScannedJar;

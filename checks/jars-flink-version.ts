@@ -1,18 +1,17 @@
 // jars.flink-version: connectors and formats built for another Flink line than the target. 1.x builds on
 // 2.x (removed SourceFunction/SinkFunction APIs) and Scala 2.11 / pre-1.15 builds on 1.15+ are errors; another
-// minor of the same major is a warning (NoSuchMethodError when an API the connector calls changed).
+// minor of the same major is a warning (NoSuchMethodError when an API the connector calls changed); a build for
+// a newer line follows compat-matrix.json connectors.newerBuilds (src/jars/line-verdict.ts), else a warning.
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { coordinates, downloadUrl, jarLabel, jarLabelInline, userJars } from '../src/jars/describe.js';
 import type { MavenFact, RepositoryFact, ScannedJar } from '../src/facts/index.js';
-import { lineVerdict } from '../src/jars/line-verdict.js';
+import { lineVerdict, type LineVerdict } from '../src/jars/line-verdict.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { exactFlinkVersionChoice } from '../src/maven/advice.js';
 
-interface Verdict {
+interface Verdict extends LineVerdict {
   jar: ScannedJar;
-  level: 'error' | 'warning';
-  why: string;
 }
 
 export default defineCheck({
@@ -47,6 +46,7 @@ export default defineCheck({
       fix: fixes.join('\n'),
       facts,
       locations: verdicts.map((v) => ({ path: v.jar.ref.path })),
+      sources: matrix.cite(verdicts.flatMap((v) => v.sources ?? [])),
     };
     return outcome;
   },

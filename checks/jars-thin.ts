@@ -1,48 +1,142 @@
-// jars.thin: a thin flink-connector-X carries the connector code only; without its dependencies the job
-// fails with NoClassDefFoundError (e.g. org/apache/kafka/...). PyFlink wants the flink-sql-connector-X fat JAR.
+// jars.thin: a JAR that needs classes it does not bundle. A thin flink-connector-X carries the connector code only;
+// without its dependencies the job fails with NoClassDefFoundError (PyFlink wants the flink-sql-connector-X fat JAR).
+// The matrix names what else a family's JARs need (connectors.families.*.needs, each read from the real JARs):
+// kafka-clients for the thin Kafka JAR, a MySQL driver for MySQL CDC >= 3.1, the dialect module of the job's
+// database for flink-connector-jdbc-core, Hadoop (or HADOOP_CLASSPATH) for Parquet. Missing, each is an error naming the fix.
 import { defineCheck } from './define.js';
+import type { ClassNeed, ConnectorFamily } from '../src/knowledge/connectors.js';
+import type { JarsFact, JobFact, ScannedJar } from '../src/facts/index.js';
 import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
+import { compareReleases, parseArtifactVersion } from '../src/jars/version.js';
+
+interface Finding {
+  level: 'error' | 'warning';
+  text: string;
+  fix: string;
+  path: string;
+  sources: ClassNeed['sources'];
+}
+
+/** What a need can be met by: the other JARs' packages, the job's JAR names, classpath variables. */
+interface Supply {
+  jars: readonly ScannedJar[];
+  jobJarNames: string[];
+  env: Record<string, string>;
+  jdbcSchemes: Set<string>;
+}
 
 export default defineCheck({
   id: 'jars.thin',
   title: 'Fat SQL connector JARs, not thin ones',
   group: 'JARs',
-  description: 'No thin `flink-connector-X` where PyFlink needs the `flink-sql-connector-X` fat JAR.',
-  reads: ['each JAR\'s identity and packages', 'compat-matrix.json connectors (fat/thin artifacts, what a thin JAR needs)', 'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)'],
-  needs: ['jars', 'target', 'repository'],
-  run({ jars, target, repository }, { matrix }) {
+  description:
+    'No thin `flink-connector-X` where PyFlink needs the `flink-sql-connector-X` fat JAR, and no JAR without the classes ' +
+    'it needs from elsewhere (a MySQL driver for MySQL CDC 3.1+, the JDBC dialect module of the job\'s database next to ' +
+    'flink-connector-jdbc-core, Hadoop or HADOOP_CLASSPATH for Parquet).',
+  reads: [
+    'each JAR\'s identity and packages',
+    'compat-matrix.json connectors (fat/thin artifacts, what a family\'s JARs need from elsewhere)',
+    'the job\'s JDBC URLs (--job) and HADOOP_CLASSPATH',
+    'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)',
+  ],
+  needs: ['jars', 'target', 'repository', 'job'],
+  run({ jars, target, repository, job }, { matrix }) {
     const knowledge = matrix.connectors();
     const seen = readable(jars.jars);
     // The distribution ships thin format JARs itself (flink-json, flink-csv in lib/): those are never findings.
-    const thin = userJars(jars.jars, knowledge).filter((jar) => jar.role === 'thin' && jar.family && (knowledge.family(jar.family)?.fat.length ?? 0) > 0);
-    if (thin.length === 0) return { status: seen.length === 0 ? 'skipped' : 'ok', summary: seen.length === 0 ? 'no readable JARs' : 'no thin connector JARs' };
+    const user = userJars(jars.jars, knowledge).flatMap((jar) => {
+      const family = knowledge.family(jar.family ?? '');
+      return family && (family.needs?.length || (jar.role === 'thin' && family.fat.length > 0)) ? [{ jar, family }] : [];
+    });
+    if (user.length === 0) return { status: seen.length === 0 ? 'skipped' : 'ok', summary: seen.length === 0 ? 'no readable JARs' : 'no thin connector JARs' };
     const older = matrix.olderThanKnown(target);
     if (older) return { status: 'skipped', summary: older };
     const minor = target.minor ?? matrix.newestMinor();
-    const findings: { level: 'error' | 'warning'; text: string; fix: string; path: string }[] = [];
-    for (const jar of thin) {
-      const family = knowledge.family(jar.family ?? '');
-      if (!family) continue;
+    const supply = supplyOf(seen, jars, job);
+    const findings: Finding[] = [];
+    const met: string[] = [];
+    for (const { jar, family } of user) {
+      const applicable = (family.needs ?? []).filter((need) => applies(need, jar, supply.jdbcSchemes));
       const fat = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
-      const url = fat ? downloadUrl(repository.url, fat) : undefined;
-      const fix = `Replace ${jarLabel(jar)} with ${fat ? `${coordinates(fat)}${url ? ` (${url})` : ''}` : family.fat[0]}`;
-      const needs = family.thinNeeds;
-      if (needs) {
-        const provided = seen.some((other) => other !== jar && other.packages?.some((p) => needs.packages.some((n) => `${p}/`.startsWith(n))));
-        if (provided) continue;
-        findings.push({ level: 'error', text: `${jarLabel(jar)} is the thin ${family.title} connector and no JAR provides ${needs.artifact} (${needs.packages.join(', ')}): NoClassDefFoundError at runtime`, fix, path: jar.ref.path });
-      } else {
-        findings.push({ level: 'warning', text: `${jarLabel(jar)} is the thin ${family.title} artifact: it needs its dependencies on the classpath; PyFlink wants ${family.fat[0]}`, fix, path: jar.ref.path });
+      const replace = `Replace ${jarLabel(jar)} with ${fat ? withUrl(repository.url, coordinates(fat)) : family.fat[0]}`;
+      for (const need of applicable) {
+        const by = providedBy(need, jar, supply);
+        if (by) met.push(`${jarLabel(jar)} needs ${need.what}: ${by}`);
+        else findings.push(missing(need, jar, family, need.role === 'thin' && fat ? replace : addFix(need, jar, repository.url)));
+      }
+      if (jar.role === 'thin' && family.fat.length > 0 && !applicable.some((need) => need.role === 'thin')) {
+        const text = `${jarLabel(jar)} is the thin ${family.title} artifact: it needs its dependencies on the classpath; PyFlink wants ${family.fat[0]}`;
+        findings.push({ level: 'warning', text, fix: replace, path: jar.ref.path, sources: [] });
       }
     }
-    if (findings.length === 0) return { status: 'ok', summary: `thin connector JARs come with their dependencies`, details: thin.map(jarLabel) };
+    if (findings.length === 0) {
+      return { status: 'ok', summary: met.length > 0 ? 'JARs that need classes from elsewhere have them' : 'no thin connector JARs', details: met };
+    }
     const first = findings[0];
     return {
       status: findings.some((f) => f.level === 'error') ? 'error' : 'warning',
-      summary: findings.length === 1 && first ? first.text : `${findings.length} thin connector JARs where PyFlink needs the fat SQL JAR`,
-      details: findings.map((f) => `${f.level}: ${f.text}`),
+      summary: findings.length === 1 && first ? first.text : `${findings.length} JARs without classes they need from elsewhere`,
+      details: [...findings.map((f) => `${f.level}: ${f.text}`), ...met],
       fix: [...new Set(findings.map((f) => f.fix))].join('\n'),
       locations: findings.map((f) => ({ path: f.path })),
+      sources: matrix.cite(findings.flatMap((f) => f.sources)),
     };
   },
 });
+
+function supplyOf(seen: readonly ScannedJar[], jars: JarsFact, job: JobFact): Supply {
+  const needs = job.needs;
+  return {
+    jars: seen,
+    // A JAR the job names that is not on this machine (an image's /opt/flink/lib) still counts, by its file name.
+    jobJarNames: (needs?.jars ?? []).flatMap((ref) => (ref.fileName ? [ref.fileName] : [])),
+    env: jars.classpathEnv ?? {},
+    jdbcSchemes: new Set((needs?.drivers ?? []).flatMap((d) => (d.scheme ? [d.scheme] : []))),
+  };
+}
+
+/** Whether `need` is about this JAR: its role, artifact, release, and (JDBC dialects) a database the job uses. */
+function applies(need: ClassNeed, jar: ScannedJar, jdbcSchemes: ReadonlySet<string>): boolean {
+  if (need.role && jar.role !== need.role) return false;
+  const artifactId = jar.identity?.artifactId;
+  if (need.artifacts && !(artifactId && need.artifacts.includes(artifactId))) return false;
+  if (need.jdbcScheme && !jdbcSchemes.has(need.jdbcScheme)) return false;
+  if (!need.since) return true;
+  const release = parseArtifactVersion(jar.identity?.version ?? '')?.release;
+  // Without a version the JAR may be older than the change: no finding rather than a false alarm.
+  return release !== undefined && compareReleases(release, need.since) >= 0;
+}
+
+/** What meets the need, in words, or undefined when nothing does. */
+function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): string | undefined {
+  const other = supply.jars.find((o) => o !== jar && o.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))));
+  if (other) return `provided by ${jarLabel(other)}`;
+  const artifactId = need.artifact?.split(':')[1];
+  const named = artifactId ? supply.jobJarNames.find((name) => name.startsWith(`${artifactId}-`)) : undefined;
+  if (named) return `the job names ${named}`;
+  if (need.env && supply.env[need.env]) return `${need.env} is set (PyFlink adds it to the classpath)`;
+  return undefined;
+}
+
+function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix: string): Finding {
+  const where = `${need.packages.join(', ')}${need.env ? `; ${need.env} is not set` : ''}`;
+  const text = need.role === 'thin'
+    ? `${jarLabel(jar)} is the thin ${family.title} connector and no JAR provides ${need.artifact ?? need.what} (${where}): ${need.symptom}`
+    : `${jarLabel(jar)} needs ${need.what}, which it does not bundle, and no JAR provides it (${where}): ${need.symptom}`;
+  return { level: 'error', text, fix, path: jar.ref.path, sources: need.sources };
+}
+
+/** "Add group:artifact:version (URL) next to X": the need's version, else the needing JAR's own (JDBC dialects). */
+function addFix(need: ClassNeed, jar: ScannedJar, repositoryUrl: string): string {
+  if (need.fix) return need.fix;
+  const parts = (need.artifact ?? '').split(':');
+  const version = parts[2] ?? jar.identity?.version;
+  if (parts.length < 2 || !version) return `Add ${need.what} next to ${jarLabel(jar)}`;
+  return `Add ${withUrl(repositoryUrl, `${parts[0]}:${parts[1]}:${version}`)} next to ${jarLabel(jar)} (pipeline.jars or --jars)`;
+}
+
+function withUrl(repositoryUrl: string, coords: string): string {
+  const [groupId = '', artifactId = '', version = ''] = coords.split(':');
+  const url = downloadUrl(repositoryUrl, { groupId, artifactId, version });
+  return url ? `${coords} (${url})` : coords;
+}

@@ -1,5 +1,9 @@
-// java.runtime: the Java PyFlink will start, and whether the target Flink line supports it.
+// java.runtime: the Java PyFlink will start, and whether the target Flink line supports it. A Java the line
+// does not list is an error when it is older than all it lists or from the line's unusableFrom on (Java 17 before
+// 1.18), else a warning (newer, untested upstream).
 import { defineCheck } from './define.js';
+import type { Outcome } from '../src/engine/model.js';
+import type { SourceRef, UnlistedJava } from '../src/knowledge/matrix.js';
 
 export default defineCheck({
   id: 'java.runtime',
@@ -8,7 +12,8 @@ export default defineCheck({
   description:
     'The Java PyFlink would start (`--java-home`, else `env.java.home` in `$FLINK_HOME/conf` or the wheel\'s ' +
     '`pyflink/conf`, else `JAVA_HOME`, else `java` on PATH) is supported by the target Flink line: supported → ok, ' +
-    'experimental or deprecated → warning, unsupported, missing or broken → error.',
+    'experimental or deprecated → warning; newer than any Java the line lists → warning (untested upstream); older ' +
+    'than all it lists, Java 17+ before Flink 1.18, missing or broken → error.',
   reads: ['--java-home', 'env.java.home in $FLINK_HOME/conf or pyflink/conf', 'JAVA_HOME', 'java on PATH', '<java home>/release', 'java -XshowSettings:properties -version'],
   needs: ['java', 'target'],
   run({ java, target }, { matrix }) {
@@ -77,17 +82,37 @@ export default defineCheck({
       case 'deprecated':
         return { status: 'warning', summary: `${found}: deprecated on ${flink}`, details, fix: switchFix, facts, sources };
       default:
-        return {
-          status: 'error',
-          summary: `${found}: not supported by ${flink}`,
-          details: [...details, major > (recommended ?? 0) ? 'expect UnsupportedClassVersionError or module-access errors at start-up' : 'the Flink JARs need a newer Java: expect UnsupportedClassVersionError'],
-          fix: switchFix,
-          facts,
-          sources,
-        };
+        return unsupported({ found, flink, details, fix: switchFix, facts, sources }, matrix.unlistedJava(minor, major), (refs) => matrix.cite(refs));
     }
   },
 });
+
+interface Unsupported {
+  found: string;
+  flink: string;
+  details: string[];
+  fix: string;
+  facts: Record<string, string | number | boolean | null>;
+  sources: string[];
+}
+
+/**
+ * A Java the line does not list (Matrix.unlistedJava). Older than every Java it lists: UnsupportedClassVersionError,
+ * an error; from the line's `unusableFrom` on (no Java 17 support before 1.18): an error with the effect on record;
+ * newer than one it lists: untested upstream, a warning (the real tier ran 1.20.5 and 2.2.1 jobs, a Python UDF
+ * included, on Temurin 25).
+ */
+function unsupported(u: Unsupported, placed: UnlistedJava | undefined, cite: (refs: readonly SourceRef[]) => string[]): Outcome {
+  const base = { details: u.details, fix: u.fix, facts: u.facts, sources: u.sources };
+  const summary = `${u.found}: not supported by ${u.flink}`;
+  if (placed?.kind === 'newer') {
+    const why = 'a newer Java runs the Flink JARs, but Flink does not test this release on it: module-access or reflection errors are possible';
+    return { ...base, status: 'warning', summary: `${summary}; newer than any Java it lists (${placed.newest}), untested upstream`, details: [...u.details, why] };
+  }
+  if (placed?.kind === 'unusable') return { ...base, status: 'error', summary, details: [...u.details, placed.effect], sources: [...u.sources, ...cite(placed.sources)] };
+  const why = placed ? `the Flink JARs need Java ${placed.oldest} or newer: expect UnsupportedClassVersionError` : 'expect UnsupportedClassVersionError or module-access errors at start-up';
+  return { ...base, status: 'error', summary, details: [...u.details, why] };
+}
 
 /** How to make PyFlink use another JDK, given which source won: setting JAVA_HOME does nothing while
  * env.java.home is set, and --java-home only changes what the doctor inspects. */

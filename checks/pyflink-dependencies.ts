@@ -1,12 +1,14 @@
 // pyflink.dependencies: every Requires-Dist of apache-flink, and recursively of what it pulls in (with extras),
 // that applies to the client interpreter's marker environment is installed at a satisfying version; and no
-// installed package is a release the matrix knows breaks the installed Flink patch (knownBadDependencies).
+// installed package is a release the matrix knows breaks the installed Flink patch (knownBadDependencies). A
+// conflict with an upper bound upstream has since lifted (liftedPins: pyarrow <21 → <26 by FLINK-40599; the real
+// tier ran a pandas UDF job with pyarrow 21 on 1.20.5) is a warning naming the change; every other one an error.
 // Without apache-flink installed, the matrix's Requires-Dist for the target release is checked instead.
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import type { FlinkLine, SourceRef } from '../src/knowledge/matrix.js';
+import type { FlinkLine, LiftedPin, Matrix, SourceRef } from '../src/knowledge/matrix.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../src/knowledge/flink-names.js';
-import type { InstalledPackagesFact, MarkerEnvironment, PythonFact } from '../src/facts/index.js';
+import type { InstalledPackagesFact, MarkerEnvironment, PyflinkFact, PythonFact, TargetFact } from '../src/facts/index.js';
 import { evaluateMarker, normalizeName, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../src/python/pep508.js';
 import { installFix, interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
 import { clip } from '../src/util/text.js';
@@ -17,8 +19,13 @@ export default defineCheck({
   group: 'PyFlink',
   description:
     'Every `Requires-Dist` of apache-flink, recursively, is installed at a satisfying version (PEP 440 specifiers, ' +
-    'PEP 508 markers for that interpreter, PEP 503 names), plus known-bad versions that later patches exclude.',
-  reads: ['Requires-Dist in *.dist-info/METADATA and *.egg-info of every package on sys.path', 'the interpreter\'s PEP 508 marker environment', 'compat-matrix.json requiresDist and knownBadDependencies'],
+    'PEP 508 markers for that interpreter, PEP 503 names), plus known-bad versions that later patches exclude. A ' +
+    'version outside an upper bound upstream has since lifted (pyarrow 21 after FLINK-40599) is a warning naming the change.',
+  reads: [
+    'Requires-Dist in *.dist-info/METADATA and *.egg-info of every package on sys.path',
+    'the interpreter\'s PEP 508 marker environment',
+    'compat-matrix.json requiresDist, knownBadDependencies and liftedPins',
+  ],
   needs: ['python', 'packages', 'pyflink', 'target'],
   run({ python, packages, pyflink, target }, { matrix }): Outcome {
     const interpreter = interpreterOf(python);
@@ -26,47 +33,20 @@ export default defineCheck({
       return { status: 'skipped', summary: 'no working Python client interpreter (see python.client)', facts: { interpreter } };
     }
     const markers = python.markers;
-
-    // Which requirement list to start from: the installed wheel's own, else the matrix's for the target.
-    let owner: string;
-    let roots: string[];
-    let flinkVersion: string;
-    let fromMatrix = false;
-    let listSources: SourceRef[] = [];
-    if (pyflink.flink) {
-      owner = pyflink.flink.name;
-      roots = pyflink.flink.requires;
-      flinkVersion = pyflink.flink.version;
-    } else {
-      if (!target.flinkVersion) {
-        return {
-          status: 'skipped',
-          summary: 'apache-flink is not installed and no --flink-version was given: no requirement list to check',
-          facts: { interpreter },
-        };
-      }
-      flinkVersion = releaseToInstall(target, matrix);
-      const entry = matrix.requiresDistFor(flinkVersion, `cp${markers.python_version.replace('.', '')}`);
-      if (!entry) {
-        return {
-          status: 'skipped',
-          summary: `apache-flink is not installed and Flink ${target.flinkVersion} is not in the compatibility matrix: no requirement list to check`,
-          facts: { interpreter },
-        };
-      }
-      owner = `${FLINK_DIST} ${flinkVersion}`;
-      roots = entry.requires;
-      fromMatrix = true;
-      listSources = entry.sources;
-    }
+    const start = requirementRoots(pyflink, target, markers, matrix);
+    if ('skip' in start) return { status: 'skipped', summary: start.skip, facts: { interpreter } };
+    const { owner, roots, flinkVersion, fromMatrix, listSources } = start;
 
     const walk = walkRequirements(owner, roots, packages, markers, fromMatrix);
     const line = matrix.line(flinkVersion);
+    const { hard, lifted } = splitLifted(walk.conflicts, line?.liftedPins ?? []);
     const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [], sources: [] };
-    const sources = matrix.cite([...listSources, ...bad.sources]);
-    const warnings = [...walk.unreadable, ...bad.warnings, ...packages.problems];
+    const sources = matrix.cite([...listSources, ...bad.sources, ...lifted.flatMap((l) => l.pin.sources)]);
+    const liftedLines = lifted.map(({ conflict, pin }) => `${conflict.text}: a bound upstream has since lifted (${pin.change}); \`pip check\` still reports it`);
+    const warnings = [...liftedLines, ...walk.unreadable, ...bad.warnings, ...packages.problems];
     const reinstall = packages.broken?.length ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])] : [];
-
+    const hardKeys = new Set(hard.map((c) => c.key));
+    const specs = walk.toInstall.filter((key) => hardKeys.has(key)).map((key) => walk.wanted.get(key)).filter((s): s is string => Boolean(s));
     const source = fromMatrix
       ? `apache-flink is not installed; checked the Requires-Dist of apache-flink ${flinkVersion} from the compatibility matrix instead`
       : `Requires-Dist of apache-flink ${flinkVersion} (${pyflink.flink?.metadataDir ?? ''})`;
@@ -77,7 +57,8 @@ export default defineCheck({
       duplicates: packages.duplicates.length,
       requirementsChecked: walk.checked,
       distributionsVisited: walk.visited,
-      conflicts: walk.conflicts.length,
+      conflicts: hard.length,
+      liftedBounds: lifted.length,
       notInstalled: walk.notInstalled.length,
       warnings: warnings.length,
       pythonVersion: markers.python_full_version,
@@ -85,40 +66,78 @@ export default defineCheck({
     };
     const details = [
       source,
-      ...walk.conflicts,
+      ...hard.map((c) => c.text),
       ...warnings,
       ...(fromMatrix && walk.notInstalled.length > 0 ? [`not installed yet (pip installs them with apache-flink): ${walk.notInstalled.join(', ')}`] : []),
     ];
 
-    if (walk.conflicts.length > 0) {
-      const specs = walk.toInstall.map((key) => walk.wanted.get(key)).filter((s): s is string => Boolean(s));
+    if (hard.length > 0) {
+      const first = hard[0]?.text ?? '';
+      const kinds = counted([
+        [hard.length, 'conflict'], [lifted.length, 'lifted bound'], [bad.warnings.length, 'known-bad version'],
+        [walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem'],
+      ]);
       return {
         status: 'error',
-        summary: warnings.length === 0 && walk.conflicts.length === 1 ? (walk.conflicts[0] ?? '') : `${counted([[walk.conflicts.length, 'conflict'], [bad.warnings.length, 'known-bad version'], [walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem']])} for apache-flink ${flinkVersion}: ${walk.conflicts[0]}; …`,
+        summary: warnings.length === 0 && hard.length === 1 ? first : `${kinds} for apache-flink ${flinkVersion}: ${first}; …`,
         details,
-        // Into the client when its Python is supported; else one command that makes a venv that is.
         sources,
+        // Into the client when its Python is supported; else one command that makes a venv that is.
         fix: [installFix(python, target, matrix, specs, [], [`${FLINK_DIST}==${flinkVersion}`]), ...bad.fixes, ...reinstall].join('\n'),
         facts,
       };
     }
     if (warnings.length > 0) {
-      return {
-        status: 'warning',
-        summary: `${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`,
-        details,
-        sources,
-        fix: bad.fixes.length + reinstall.length > 0 ? [...bad.fixes, ...reinstall].join('\n') : null,
-        facts,
-      };
+      const liftedSpecs = [...new Set(lifted.map((l) => walk.wanted.get(l.conflict.key) ?? l.conflict.spec))];
+      const pipCheck = lifted.length > 0 ? [`Optional, for \`pip check\`: ${pipInstall(python, liftedSpecs)}`] : [];
+      const fixes = [...bad.fixes, ...reinstall, ...pipCheck];
+      const summary = `${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`;
+      return { status: 'warning', summary, details, sources, fix: fixes.length > 0 ? fixes.join('\n') : null, facts };
     }
     const what = fromMatrix ? `the ${walk.checked} requirements of apache-flink ${flinkVersion} (from the compatibility matrix) that are installed` : `all ${walk.checked} requirements of apache-flink ${flinkVersion} and its dependencies`;
     return { status: 'ok', summary: `${what} are satisfied in ${interpreter}`, details, facts, sources };
   },
 });
 
+type Roots = { owner: string; roots: string[]; flinkVersion: string; fromMatrix: boolean; listSources: SourceRef[] };
+
+/** Which requirement list to start from: the installed wheel's own, else the matrix's for the target. */
+function requirementRoots(pyflink: PyflinkFact, target: TargetFact, markers: MarkerEnvironment, matrix: Matrix): Roots | { skip: string } {
+  if (pyflink.flink) return { owner: pyflink.flink.name, roots: pyflink.flink.requires, flinkVersion: pyflink.flink.version, fromMatrix: false, listSources: [] };
+  if (!target.flinkVersion) return { skip: 'apache-flink is not installed and no --flink-version was given: no requirement list to check' };
+  const flinkVersion = releaseToInstall(target, matrix);
+  const entry = matrix.requiresDistFor(flinkVersion, `cp${markers.python_version.replace('.', '')}`);
+  if (!entry) return { skip: `apache-flink is not installed and Flink ${target.flinkVersion} is not in the compatibility matrix: no requirement list to check` };
+  return { owner: `${FLINK_DIST} ${flinkVersion}`, roots: entry.requires, flinkVersion, fromMatrix: true, listSources: entry.sources };
+}
+
+/** Conflicts whose installed version a bound upstream has since lifted allows (compat-matrix.json liftedPins). */
+function splitLifted(conflicts: readonly Conflict[], pins: readonly LiftedPin[]): { hard: Conflict[]; lifted: { conflict: Conflict; pin: LiftedPin }[] } {
+  const lifted: { conflict: Conflict; pin: LiftedPin }[] = [];
+  const hard: Conflict[] = [];
+  for (const conflict of conflicts) {
+    const pin = pins.find((p) => normalizeName(p.requiredBy) === normalizeName(conflict.owner) && normalizeName(p.package) === conflict.key);
+    if (pin && conflict.found && versionSatisfies(conflict.found, pin.allowedBy)) lifted.push({ conflict, pin });
+    else hard.push(conflict);
+  }
+  return { hard, lifted };
+}
+
+/** One requirement an installed package does not satisfy. */
+interface Conflict {
+  text: string;
+  /** The distribution that requires it (its name as installed). */
+  owner: string;
+  /** Normalised name of the required package. */
+  key: string;
+  /** "pyarrow<21.0.0,>=5.0.0": the requirement as written, for a pip command. */
+  spec: string;
+  /** The installed version, when there is one. */
+  found?: string;
+}
+
 interface Walk {
-  conflicts: string[];
+  conflicts: Conflict[];
   /** Normalised names of the packages the fix must install, in the order found. */
   toInstall: string[];
   /** Normalised name → "name<all specifiers that apply to it>", so one pip command satisfies every dependant. */
@@ -165,10 +184,12 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
           if (!walk.notInstalled.includes(req.name)) walk.notInstalled.push(req.name);
           continue;
         }
-        addConflict(`${needs}, not installed`, req.key);
+        addConflict({ text: `${needs}, not installed`, owner: next.owner, key: req.key, spec: `${req.name}${req.specifier}` });
         continue;
       }
-      if (!req.url && !versionSatisfies(dist.version, req.specifier)) addConflict(`${needs}, found ${dist.version}`, req.key);
+      if (!req.url && !versionSatisfies(dist.version, req.specifier)) {
+        addConflict({ text: `${needs}, found ${dist.version}`, owner: next.owner, key: req.key, spec: `${req.name}${req.specifier}`, found: dist.version });
+      }
       const extras = [...new Set(req.extras)].sort();
       const expandKey = `${dist.key}[${extras.join(',')}]`;
       if (!expanded.has(expandKey)) {
@@ -183,11 +204,11 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
   }
   return walk;
 
-  function addConflict(line: string, key: string): void {
-    if (seenConflicts.has(line)) return;
-    seenConflicts.add(line);
-    walk.conflicts.push(line);
-    if (!walk.toInstall.includes(key)) walk.toInstall.push(key);
+  function addConflict(conflict: Conflict): void {
+    if (seenConflicts.has(conflict.text)) return;
+    seenConflicts.add(conflict.text);
+    walk.conflicts.push(conflict);
+    if (!walk.toInstall.includes(conflict.key)) walk.toInstall.push(conflict.key);
   }
 }
 

@@ -11,7 +11,7 @@ export default defineCheck({
   description:
     'Each `python.archives` entry on this machine opens as a zip or tar(.gz) (never extracted) and holds no ' +
     'symlink pointing outside itself; remote archives (hdfs://, s3://) are listed, not downloaded.',
-  reads: ['python.archives in the Flink config', 'each local archive\'s listing (zip central directory, tar headers)'],
+  reads: ['python.archives in the Flink config, and the job\'s set("python.archives") / add_python_archive() (--job)', 'each local archive\'s listing (zip central directory, tar headers)'],
   needs: ['shipping'],
   run({ shipping }) {
     if (shipping.archives.length === 0) return { status: 'skipped', summary: 'python.archives is not set' };
@@ -41,7 +41,14 @@ export default defineCheck({
       details: [...errors.slice(1), ...details],
       fix: 'Rebuild the archive from an environment that holds real files: `python -m venv --copies` or conda-pack (`conda create --copy`), then zip or tar it without following links out of it',
       facts,
-      ...(shipping.file ? { locations: [{ path: shipping.file }] } : {}),
+      ...(locationOf(shipping.fromJob?.['python.archives'] ?? shipping.file)),
     };
   },
 });
+
+/** "job.py:12" or a config file → a report location. */
+function locationOf(where: string | undefined): { locations?: { path: string; line?: number }[] } {
+  if (!where) return {};
+  const match = /^(.*):(\d+)$/.exec(where);
+  return { locations: [match ? { path: match[1] as string, line: Number(match[2]) } : { path: where }] };
+}

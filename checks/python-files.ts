@@ -11,7 +11,7 @@ export default defineCheck({
   description:
     'Every `python.files` entry exists (a .py file, a folder, a zip), and every module the `--job` file imports from ' +
     'its own folder is shipped by one of them (else the workers raise ModuleNotFoundError in the UDFs that use it).',
-  reads: ['python.files in the Flink config', 'each entry (a .py file, a folder listing, a zip listing)', '--job: its import statements and the files next to it'],
+  reads: ['python.files in the Flink config, and the job\'s set("python.files") / add_python_file() (--job)', 'each entry (a .py file, a folder listing, a zip listing)', '--job: its import statements and the files next to it'],
   needs: ['shipping', 'job'],
   run({ shipping, job }) {
     const { entries, localImports } = shipping.files;
@@ -29,7 +29,7 @@ export default defineCheck({
         status: 'error',
         summary: `python.files ${missing[0]?.problem}`,
         details: [...missing.slice(1).map((e) => e.problem ?? ''), ...details],
-        fix: `Fix python.files in ${shipping.file ?? 'the Flink config'}: every entry must exist when the job is submitted`,
+        fix: `Fix python.files in ${shipping.fromJob?.['python.files'] ?? shipping.file ?? 'the Flink config'}: every entry must exist when the job is submitted`,
         facts,
       };
     }

@@ -25,13 +25,13 @@ export default defineCheck({
     'The `python.requirements` file pins nothing outside apache-flink\'s Requires-Dist for the target, nothing the ' +
     'matrix knows breaks it, and apache-flink only at the target; its cache folder (offline clusters) holds a file ' +
     'for every requirement that installs on Linux x86_64 workers of the client\'s Python minor.',
-  reads: ['python.requirements in the Flink config ("file#cache_dir")', 'the requirements file and the cache folder listing', 'compat-matrix.json requiresDist and knownBadDependencies'],
+  reads: ['python.requirements in the Flink config ("file#cache_dir"), and the job\'s set_python_requirements() (--job)', 'the requirements file and the cache folder listing', 'compat-matrix.json requiresDist and knownBadDependencies'],
   needs: ['shipping', 'target', 'python'],
   run({ shipping, target, python }, { matrix }) {
     const read = shipping.requirements;
     if (!read) return { status: 'skipped', summary: 'python.requirements is not set' };
     const location = { path: read.file };
-    if (read.problem) return { status: 'error', summary: `python.requirements ${read.entry}: ${read.problem}`, fix: `Create ${read.file} or fix python.requirements in ${shipping.file ?? 'the Flink config'}`, locations: [location] };
+    if (read.problem) return { status: 'error', summary: `python.requirements ${read.entry}: ${read.problem}`, fix: `Create ${read.file} or fix python.requirements in ${shipping.fromJob?.['python.requirements'] ?? shipping.file ?? 'the Flink config'}`, locations: [location] };
     const release = releaseToInstall(target, matrix);
     const minor = python.version?.split('.').slice(0, 2).join('') ?? undefined;
     const findings: Finding[] = [];

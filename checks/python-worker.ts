@@ -5,13 +5,13 @@ import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST } from '../src/knowledge/flink-names.js';
 import { basename } from 'node:path';
-import type { ArchiveRead, InstalledPackagesFact, PythonFact, TargetFact, WorkerFact } from '../src/facts/index.js';
+import type { ArchiveRead, InstalledPackagesFact, JobFact, PythonFact, RunFact, TargetFact, WorkerFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { parseRequirement } from '../src/python/pep508.js';
 import { interpreterOf, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
 const BEAM = 'apache-beam';
-const UNSEEN = 'the flink CLI\'s -pyexec and set_python_executable() in the job override python.executable; flink-doctor cannot see them';
+const UNSEEN = 'the flink CLI\'s -pyexec overrides python.executable and is not seen; set_python_executable() and set("python.executable") in the job are read with --job';
 
 export default defineCheck({
   id: 'python.worker',
@@ -19,20 +19,26 @@ export default defineCheck({
   group: 'Python',
   description:
     'The interpreter Python UDF workers run has the client\'s Python minor (cloudpickle payloads), a minor the ' +
-    'target supports, and apache-flink at the client\'s release: `python.executable` in the Flink config; when it ' +
-    'is unset, `python` on PATH (what `flink run` and local workers start; mismatches are warnings); when it points ' +
-    'into a `python.archives` archive, the interpreter inside it (a symlink leaving the archive is an error).',
+    'target supports, and apache-flink at the client\'s release: `python.executable` set in the job, else in the Flink ' +
+    'config (which a local `python job.py` ignores: an error only for runs on a cluster); when it is unset, `python` ' +
+    'on PATH (what `flink run` and local DataStream workers start: an error for a DataStream job run here, else a ' +
+    'warning); when it points into a `python.archives` archive, the interpreter inside it (a symlink leaving the ' +
+    'archive is an error).',
   reads: [
     'python.executable and python.archives in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel\'s pyflink/conf)',
+    '--job: set("python.executable"), set_python_executable(), add_python_archive(), the DataStream / Table API imports, execution.target',
     'python on PATH when python.executable is unset',
     'the python.archives archive python.executable points into (listing, pyvenv.cfg, dist-info names; never extracted)',
     '<python.executable> -c <probe script> (not again when it is the client interpreter)',
     '*.dist-info / *.egg-info on its sys.path (apache-flink, apache-beam)',
   ],
-  needs: ['worker', 'python', 'pyflink', 'target'],
-  run({ worker, python: client, pyflink, target }, { matrix }): Outcome {
+  needs: ['worker', 'python', 'pyflink', 'target', 'run', 'job'],
+  run({ worker, python: client, pyflink, target, run, job }, { matrix }): Outcome {
     const ctx = context(worker, client, pyflink.flink?.version, target, matrix);
-    if (worker.status === 'unset') return worker.fromPath && worker.python ? judgePathPython(ctx, worker.python) : unsetSkip(ctx);
+    if (worker.status === 'unset') return worker.fromPath && worker.python ? judgePathPython(ctx, worker.python, dataStreamHere(job, run)) : unsetSkip(ctx);
+    if (worker.status === 'computed') {
+      return { status: 'skipped', summary: `${ctx.where} is computed at run time (${worker.configured}): the workers' interpreter is not known here`, details: [UNSEEN], facts: ctx.facts };
+    }
     if (worker.status === 'archive') return worker.archiveRead ? judgeArchive(ctx) : archiveSkip(ctx);
     if (worker.status === 'relative') {
       return {
@@ -43,12 +49,32 @@ export default defineCheck({
       };
     }
     if (worker.status === 'invalid' || !worker.python) {
-      return { status: 'error', summary: `${ctx.where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`, details: [UNSEEN], fix: ctx.interpreterFix, facts: ctx.facts };
+      const invalid: Outcome = { status: 'error', summary: `${ctx.where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`, details: [UNSEEN], fix: ctx.interpreterFix, facts: ctx.facts };
+      return worker.inJob ? invalid : configSeverity(invalid, run);
     }
-    const outcome = judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '');
-    return { ...outcome, details: [...(outcome.details ?? []), LOCAL_RUNS] };
+    // The job's own setting is what its workers run, here and on a cluster: apache-flink missing there is certain failure.
+    const outcome = judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '', Boolean(worker.inJob) && !run.remote);
+    return worker.inJob ? { ...outcome, details: [...(outcome.details ?? []), IN_JOB] } : configSeverity(outcome, run);
   },
 });
+
+const IN_JOB = 'set in the job: its workers run this interpreter when the job runs here and on a cluster (where the path must exist on every TaskManager)';
+
+/**
+ * The config file's python.executable decides `flink run` and cluster runs; a local `python job.py` ignores it. An error
+ * only when the run targets a cluster (--cluster, --deploy, execution.target, a JobManager address), else a warning.
+ */
+function configSeverity(outcome: Outcome, run: RunFact): Outcome {
+  const details = [...(outcome.details ?? []), LOCAL_RUNS];
+  if (outcome.status !== 'error') return { ...outcome, details };
+  if (run.remote) return { ...outcome, details: [`the job runs on a cluster (${run.remote}): its workers run this interpreter`, ...details] };
+  return { ...outcome, status: 'warning', summary: `${outcome.summary} (matters for \`flink run\` and on the cluster; \`python job.py\` ignores it)`, details };
+}
+
+/** A DataStream job (no Table API) run here: its workers start python.executable, else `python` from PATH. */
+function dataStreamHere(job: JobFact, run: RunFact): boolean {
+  return Boolean(job.needs?.dataStream && !job.needs.tableApi && !run.remote);
+}
 
 // Seen on real installs (1.20.5, 2.2.1; test-real/agreement.test.ts): `python job.py` does not read the config file's
 // python.executable: a bare Python 3.13 set there did not stop a local Table API job with a Python UDF.
@@ -101,8 +127,11 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
   };
 }
 
-/** An interpreter that was run: the client's minor, a minor the line supports, apache-flink at the client's release. */
-function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, configured: string): Outcome {
+/**
+ * An interpreter that was run: the client's minor, a minor the line supports, apache-flink at the client's release.
+ * `certain`: it is the workers' interpreter for a run here, so apache-flink missing from it is an error.
+ */
+function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, configured: string, certain = false): Outcome {
   const { worker, client, clientMinor, clientFlink, flink, supported, notes, interpreterFix, facts } = ctx;
   if (worked.found === false) {
     return { status: 'error', summary: `Python worker interpreter not found: ${worked.failure ?? configured} (${where})`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
@@ -120,15 +149,18 @@ function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, confi
     ...notes,
   ];
   const errors: string[] = [];
-  if (clientMinor && workerMinor !== clientMinor) errors.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on the client fail on the workers`);
   if (version.startsWith('2.')) errors.push(`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`);
-  else if (!ctx.skip && !supported.includes(workerMinor)) errors.push(`workers run Python ${workerMinor}, which Flink ${flink} does not support (supported: ${supported.join(', ')})`);
+  const risks = version.startsWith('2.') ? [] : minorRisks(ctx, workerMinor);
   const warnings = packageWarnings(worked, worker, clientFlink, ctx.target.flinkVersion);
+  // The workers die importing pyflink before any payload is unpickled: that is the failure to name first.
+  if (certain && warnings.missingFlink) errors.unshift(warnings.lines.shift() as string);
   if (errors.length > 0) {
-    return { status: 'error', summary: `${errors[0]}; ${where} is ${configured} (Python ${version})`, details: [...errors.slice(1), ...details, ...warnings.lines], fix: interpreterFix, facts };
+    return { status: 'error', summary: `${errors[0]}; ${where} is ${configured} (Python ${version})`, details: [...errors.slice(1), ...details, ...risks, ...warnings.lines], fix: interpreterFix, facts };
   }
-  if (warnings.lines.length > 0) {
-    return { status: 'warning', summary: `${warnings.lines[0]}${warnings.lines.length > 1 ? ` (+${warnings.lines.length - 1} more)` : ''}`, details: [...warnings.lines.slice(1), ...details], fix: pipInstall(worked, warnings.specs), facts };
+  const lines = [...risks, ...warnings.lines];
+  if (lines.length > 0) {
+    const summary = `${lines[0]}${risks.length > 0 ? `; ${where} is ${configured} (Python ${version})` : ''}${lines.length > 1 ? ` (+${lines.length - 1} more)` : ''}`;
+    return { status: 'warning', summary, details: [...lines.slice(1), ...details], fix: risks.length > 0 ? interpreterFix : pipInstall(worked, warnings.specs), facts };
   }
   const flinkHere = worker.packages?.distributions[FLINK_DIST]?.version ?? '';
   const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : ctx.skip ? 'no Flink line judged' : `supported by Flink ${flink}`;
@@ -137,16 +169,25 @@ function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, confi
 
 /**
  * python.executable unset: what `python` on this machine's PATH is. Local runs through TableEnvironment use the
- * client's interpreter instead, so what would be an error for a configured interpreter is a warning here.
+ * client's interpreter instead, so what would be an error for a configured interpreter is a warning here; a
+ * DataStream job run here starts that `python`, so its errors stay errors.
  */
-function judgePathPython(ctx: Context, python: PythonFact): Outcome {
+function judgePathPython(ctx: Context, python: PythonFact, dataStream: boolean): Outcome {
   const where = 'python on PATH (python.executable is unset)';
-  const outcome = judgeInterpreter(ctx, python, where, 'python');
-  const details = [PATH_NOTE, ...(outcome.details ?? [])];
+  const outcome = judgeInterpreter(ctx, python, where, 'python', dataStream);
+  const details = [...(dataStream ? [DATASTREAM_NOTE] : []), PATH_NOTE, ...(outcome.details ?? [])];
   if (outcome.status === 'ok') return { ...outcome, details };
-  const fix = ctx.client.runs ? `Set python.executable: ${interpreterOf(ctx.client)} in ${ctx.worker.file ?? 'the Flink config'} (or -pyexec), so the workers run the client's interpreter` : ctx.interpreterFix;
-  return { ...outcome, status: 'warning', summary: python.found === false ? `python.executable is unset and there is no \`python\` on PATH: \`flink run\` and workers on this machine cannot start Python` : outcome.summary, details, fix };
+  const client = ctx.client.runs ? interpreterOf(ctx.client) : undefined;
+  const fix = !client
+    ? ctx.interpreterFix
+    : dataStream
+      ? `Set python.executable to the client's interpreter: env.set_python_executable("${client}") in the job, or python.executable: ${client} in ${ctx.worker.file ?? 'the Flink config'}; or activate the client's venv so \`python\` on PATH is ${client}`
+      : `Set python.executable: ${client} in ${ctx.worker.file ?? 'the Flink config'} (or -pyexec), so the workers run the client's interpreter`;
+  const missing = python.found === false ? `python.executable is unset and there is no \`python\` on PATH: ${dataStream ? 'this DataStream job\'s workers' : '`flink run` and workers on this machine'} cannot start Python` : undefined;
+  return { ...outcome, status: dataStream ? outcome.status : 'warning', summary: missing ?? outcome.summary, details, fix };
 }
+
+const DATASTREAM_NOTE = 'a DataStream job run here starts its Python workers with python.executable, else `python` from PATH (Cannot run program "python" when there is none): unlike TableEnvironment, it does not use the client\'s interpreter';
 
 const PATH_NOTE = 'python.executable is unset: `flink run` and Python workers started on this machine run `python` from PATH; local runs through TableEnvironment use the client\'s interpreter (sys.executable)';
 
@@ -195,10 +236,11 @@ function judgeArchive(ctx: Context): Outcome {
   }
   if (interpreter.resolution.kind === 'loop') return { status: 'error', summary: `${named}: a symlink loop inside ${basename(read.path ?? read.entry)}`, details, fix: rebuild, facts };
   const minor = interpreter.pythonMinor;
-  const errors: string[] = [];
-  if (minor && clientMinor && minor !== clientMinor) errors.push(`the archive's Python is ${minor} (${interpreter.minorFrom}), the client's ${clientMinor}: cloudpickle payloads built on the client fail on the workers`);
-  if (minor && !ctx.skip && !supported.includes(minor)) errors.push(`the archive's Python ${minor} is not one Flink ${flink} supports (${supported.join(', ')})`);
-  if (errors.length > 0) return { status: 'error', summary: `${named}: ${errors[0]}`, details: [...errors.slice(1), ...details], fix: rebuild, facts };
+  // Another minor is a risk, not a certain failure (see minorRisks).
+  const risks: string[] = [];
+  if (minor && clientMinor && minor !== clientMinor) risks.push(`the archive's Python is ${minor} (${interpreter.minorFrom}), the client's ${clientMinor}: cloudpickle payloads built on one Python minor are not guaranteed to load on another`);
+  if (minor && !ctx.skip && !supported.includes(minor)) risks.push(`the archive's Python ${minor} is not one Flink ${flink} lists (${supported.join(', ')})`);
+  if (risks.length > 0) return { status: 'warning', summary: `${named}: ${risks[0]}`, details: [...risks.slice(1), ...details], fix: rebuild, facts };
   const archived = interpreter.flinkVersion;
   if (!archived || (clientFlink && !sameRelease(archived, clientFlink))) {
     const summary = archived ? `the archive holds apache-flink ${archived}, the client ${clientFlink}` : `the archive's environment has no apache-flink: Python UDFs fail with "No module named 'pyflink'"`;
@@ -208,14 +250,14 @@ function judgeArchive(ctx: Context): Outcome {
 }
 
 /** apache-flink missing or at another release than the client's (else the target's); apache-beam missing. */
-function packageWarnings(worker: PythonFact, fact: WorkerFact, clientFlink: string | undefined, targetFlink: string | null): { lines: string[]; specs: string[] } {
+function packageWarnings(worker: PythonFact, fact: WorkerFact, clientFlink: string | undefined, targetFlink: string | null): { lines: string[]; specs: string[]; missingFlink?: boolean } {
   const packages: InstalledPackagesFact = fact.packages ?? { distributions: {}, duplicates: [], problems: [] };
   const interpreter = interpreterOf(worker);
   const flink = packages.distributions[FLINK_DIST];
   const wanted = clientFlink ?? (targetFlink && /^\d+\.\d+\.\d+/.test(targetFlink) ? targetFlink : undefined);
   const pin = wanted ? `${FLINK_DIST}==${wanted}` : targetFlink ? `${FLINK_DIST}==${targetFlink}.*` : FLINK_DIST;
   if (!flink) {
-    return { lines: [`apache-flink is not installed in the workers' interpreter ${interpreter}: Python UDFs fail with "No module named 'pyflink'"`], specs: [pin] };
+    return { lines: [`apache-flink is not installed in the workers' interpreter ${interpreter}: Python UDFs fail with "No module named 'pyflink'"`], specs: [pin], missingFlink: true };
   }
   if (clientFlink && !sameRelease(flink.version, clientFlink)) {
     return { lines: [`apache-flink ${flink.version} in the workers' interpreter ${interpreter}, ${clientFlink} in the client's`], specs: [pin] };
@@ -229,6 +271,18 @@ function packageWarnings(worker: PythonFact, fact: WorkerFact, clientFlink: stri
     return { lines: [`apache-beam is not installed in the workers' interpreter ${interpreter}: apache-flink ${flink.version} runs Python UDFs on the Beam SDK harness`], specs: [spec] };
   }
   return { lines: [], specs: [] };
+}
+
+/**
+ * Workers on another minor than the client, or on one the line does not list: a risk, not a certain failure. The
+ * real tier (docs/real-agreement.md, worker-other-release and its -calls twin) ran a 3.11 client's UDFs to the end
+ * on 3.12 workers, so these are warnings that name the risk.
+ */
+function minorRisks({ clientMinor, supported, flink, skip }: Context, workerMinor: string): string[] {
+  const risks: string[] = [];
+  if (clientMinor && workerMinor !== clientMinor) risks.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on one Python minor are not guaranteed to load on another`);
+  if (!skip && !supported.includes(workerMinor)) risks.push(`workers run Python ${workerMinor}, which Flink ${flink} does not list (supported: ${supported.join(', ')})`);
+  return risks;
 }
 
 function minorOf(version: string): string {

@@ -3,20 +3,22 @@
 // never the bulk of a fat JAR. Builds 1,000 JARs in a temp folder (five of them 200-300 MB, written sparse
 // so they cost no disk), times `flink-doctor --jars DIR --only jars.readable` on
 //   A: 1,000 JARs including the five big ones,  B: the same 1,000 with small stand-ins,  C: 500 small JARs,
-// and prints the medians and the ratios. Usage: npm run bench:jars [-- --runs 5]. Quote ratios, not times.
+// and prints the medians and the ratios. `--fat FILE` (repeatable) puts real fat JARs (e.g. flink-dist, tens of
+// thousands of entries) in A instead of the generated big ones, whose bytes sit in one stored entry.
+// Usage: npm run bench:jars [-- --runs 5 --fat a.jar --fat b.jar]. Quote ratios, not times.
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'flink-doctor.mjs');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, fat: { type: 'string', multiple: true, default: [] } } });
 const runs = Math.max(1, Number(values.runs) || 5);
 if (!existsSync(bundle)) throw new Error('dist/flink-doctor.mjs is missing: run `npm run build` (npm run bench:jars does)');
 
@@ -36,6 +38,7 @@ try {
     ...Array.from({ length: 40 }, (_, c) => ({ name: `com/bench/j${i}/C${c}.class`, data: classBytes })),
   ];
   const BIG = [210, 230, 250, 280, 300].map((mb) => mb * 1024 * 1024);
+  const bigCount = values.fat.length > 0 ? values.fat.length : BIG.length;
 
   const dirs = { A: join(work, 'A-with-big'), B: join(work, 'B-small'), C: join(work, 'C-half') };
   await Promise.all(Object.values(dirs).map((d) => mkdir(d)));
@@ -44,7 +47,8 @@ try {
     const name = `bench-lib-${i}-1.0.${i}.jar`;
     await writeZip(join(dirs.B, name), entries(i));
     if (i < 500) await writeZip(join(dirs.C, name), entries(i));
-    if (i < BIG.length) await writeZipWithLargeStoredEntry(join(dirs.A, name), entries(i), 'blob/data.bin', BIG[i]);
+    if (i < values.fat.length) await copyFile(values.fat[i], join(dirs.A, basename(values.fat[i])));
+    else if (i < bigCount) await writeZipWithLargeStoredEntry(join(dirs.A, name), entries(i), 'blob/data.bin', BIG[i]);
     else await writeZip(join(dirs.A, name), entries(i));
   }
   console.log(`built 2,500 JARs in ${Math.round(performance.now() - started)} ms under ${work}`);
@@ -69,7 +73,7 @@ try {
     return sorted[Math.floor(sorted.length / 2)];
   };
   const rows = Object.entries(timings).map(([key, list]) => ({
-    set: { A: '1,000 JARs incl. 5 of 210-300 MB', B: '1,000 small JARs', C: '500 small JARs' }[key],
+    set: { A: values.fat.length > 0 ? `1,000 JARs incl. ${values.fat.map((f) => basename(f)).join(', ')}` : '1,000 JARs incl. 5 of 210-300 MB', B: '1,000 small JARs', C: '500 small JARs' }[key],
     jars: list[0].jars,
     MB: (sizes[key] / 1024 / 1024).toFixed(1),
     'scan ms (median)': median(list, 'scanMs'),

@@ -16,6 +16,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { generateJob } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'flink-doctor.js');
@@ -24,37 +25,6 @@ if (!existsSync(chunks)) throw new Error('dist/cli is missing: run `npm run buil
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' } } });
 const runs = Math.max(3, Number(values.runs) || 11);
 const work = mkdtempSync(join(tmpdir(), 'flink-doctor-bench-job-'));
-
-/** A job shaped like real ones: imports, constants, UDFs with plain Python, comments, DDL in helpers. */
-function generateJob(lines) {
-  const out = [
-    '"""Order enrichment: Kafka in, JDBC out (generated for the job reader benchmark)."""',
-    'import os',
-    'import json',
-    'from pyflink.datastream import StreamExecutionEnvironment',
-    'from pyflink.datastream.connectors.kafka import KafkaSource, KafkaOffsetsInitializer',
-    'from pyflink.table import StreamTableEnvironment, DataTypes, TableDescriptor, FormatDescriptor',
-    'from pyflink.table.udf import udf',
-    '',
-    'LIB = "/opt/flink/usrlib"',
-    'JARS = [f"file://{LIB}/flink-sql-connector-kafka-4.0.1-2.0.jar", "file:///opt/flink/usrlib/postgresql-42.7.4.jar"]',
-    'env = StreamExecutionEnvironment.get_execution_environment()',
-    'env.add_jars(*JARS)',
-    't_env = StreamTableEnvironment.create(env)',
-  ];
-  for (let i = 1; out.length < lines; i += 1) {
-    out.push('', '@udf(result_type=DataTypes.STRING())', `def normalise_${i}(value):`, `    """Strips and lower-cases field ${i}; it's None for blanks."""`,
-      '    if value is None:', '        return None', '    # keep the original when it is already clean', '    cleaned = value.strip().lower()',
-      `    return json.dumps({"v": cleaned, "n": ${i}, "why": 'it\\'s "quoted"'})`);
-    if (i % 25 === 0) {
-      out.push('', `def sink_ddl_${i}(table):`, '    return f"""', `        CREATE TABLE {table} (id BIGINT, v STRING) WITH (`, "            'connector' = 'jdbc',",
-        "            'url' = 'jdbc:postgresql://db:5432/orders', -- 'connector' = 'commented'", `            'table-name' = 'out_${i}'`, '        )"""',
-        `t_env.execute_sql(sink_ddl_${i}("out_${i}"))`, `t_env.create_temporary_table("src_${i}", TableDescriptor.for_connector("kafka")`,
-        '    .format(FormatDescriptor.for_format("json").build())', '    .option("topic", "orders")', '    .build())');
-    }
-  }
-  return `${out.slice(0, lines).join('\n')}\n`;
-}
 
 const bigJob = join(work, 'big_job.py');
 const smallJob = join(work, 'small_job.py');

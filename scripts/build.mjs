@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Build: (1) turn schemas/compat-matrix.schema.json into a pre-compiled validator module, so the CLI
-// validates its knowledge at load without compiling a schema at start-up; (2) bundle the CLI with esbuild,
+// Build: (1) validate compat-matrix.json against schemas/compat-matrix.schema.json and turn the schema into a
+// pre-compiled validator module (for tests, scripts and any matrix document not bundled); (2) bundle the CLI with esbuild,
 // which starts far faster than hundreds of ESM files: dist/cli/ (code split; what bin/flink-doctor.js runs)
 // and dist/flink-doctor.mjs (one self-contained file for containers); (3) the public API plugins import
 // (`exports` of package.json): dist/api/index.mjs, with its .d.ts files emitted by tsc into dist/types.
@@ -19,7 +19,8 @@ async function generateMatrixValidator() {
   const schema = JSON.parse(await readFile(join(root, 'schemas/compat-matrix.schema.json'), 'utf8'));
   const ajv = new Ajv({ code: { source: true, esm: true }, allErrors: true, strict: true, strictRequired: false });
   const validate = ajv.compile(schema);
-  // A broken matrix fails the build here, before it can be bundled (the CLI validates it again at load).
+  // A broken matrix fails the build here, before it can be bundled: a run trusts the bundled matrix and does not
+  // validate it again (the tests validate it too; loadMatrix validates any other document).
   const matrix = JSON.parse(await readFile(join(root, 'compat-matrix.json'), 'utf8'));
   if (!validate(matrix)) {
     const problems = validate.errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('\n  ');

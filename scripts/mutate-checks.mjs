@@ -31,7 +31,7 @@ const MUTATIONS = [
   ['jars.readable', 'jars-readable', 'const broken = all.filter((jar) => jar.error);', 'const broken = all.filter((jar) => !jar.error);', 'broken/readable swapped'],
   ['jars.flink-version', 'jars-flink-version', 'if (builtMajor !== targetMajor) {', 'if (builtMajor === targetMajor) {', 'major-line comparison inverted', 'src/jars/line-verdict.ts'],
   ['jars.conflicts', 'jars-conflicts', 'if (versions.size < 2) {', 'if (versions.size <= 2) {', 'two versions taken for the same JAR twice'],
-  ['jars.thin', 'jars-thin', 'if (provided) continue;', 'if (!provided) continue;', 'dependency-provided test inverted'],
+  ['jars.thin', 'jars-thin', 'if (by) met.push(', 'if (!by) met.push(', 'dependency-provided test inverted'],
   ['jars.bytecode', 'jars-bytecode', 'javaOfClassMajor(jar.identity?.classMajor ?? 0) > runtime', 'javaOfClassMajor(jar.identity?.classMajor ?? 0) > runtime + 1', 'one Java release too new tolerated'],
   ['jars.updates', 'jars-updates', 'if (target.minor && line && line !== target.minor) {', 'if (target.minor && line && line === target.minor) {', 'other-line test inverted'],
   ['jars.integrity', 'jars-integrity', 'else if (checksum.sha1 !== jar.localSha1)', 'else if (checksum.sha1 === jar.localSha1)', 'checksum comparison inverted'],

@@ -3,7 +3,7 @@
 // agreement.ts). A warm run reuses each job's recorded output (support/outcomes.ts; FLINK_DOCTOR_REAL_RERUN=1
 // runs them all again); the doctor always runs. The agreement table is printed, written to .cache/real-agreement.md, and to
 // docs/real-agreement.md when UPDATE_REAL_AGREEMENT=1.
-import { cp, mkdtemp, appendFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
@@ -12,12 +12,23 @@ import { cleanEnv, runDoctor, TEMURIN25, type DoctorReport } from '../scripts/re
 import { layoutOnly, release, withClosure } from '../scripts/real/installs.js';
 import { pyenvPython, type PipStep, type RealVenv } from '../scripts/real/venv.js';
 import { KNOWN, SETUPS, type Setup } from './corpus.js';
-import { errorsOf, judge } from './support/agreement.js';
+import { errorsOf, judge, type Judgement } from './support/agreement.js';
 import { classify, runJob, writeJob, type Outcome } from './support/job.js';
 import { recordedRun } from './support/outcomes.js';
+import { pipCheck } from './support/truth.js';
 import { agreementMarkdown, type Row } from './support/table.js';
 
 const rows: Row[] = [];
+/** Each setup's judgement, for a setup whose twin confirms its error (settled also when a setup fails or skips). */
+const settle = new Map<string, (judgement: Judgement | undefined) => void>();
+const judgements = new Map(SETUPS.map((s) => [s.id, new Promise<Judgement | undefined>((resolve) => settle.set(s.id, resolve))]));
+const CACHE = join(import.meta.dirname, '..', '.cache');
+
+/** Each setup's doctor report, kept in .cache/real-reports/<id>.json to read when a row disagrees. */
+async function keepReport(id: string, report: DoctorReport): Promise<void> {
+  await mkdir(join(CACHE, 'real-reports'), { recursive: true });
+  await writeFile(join(CACHE, 'real-reports', `${id}.json`), JSON.stringify(report, null, 2));
+}
 
 /** The client venv: the release's closure, plus the user's later `pip install`. */
 function clientVenv(setup: Setup): Promise<RealVenv> {
@@ -68,17 +79,35 @@ async function prepare(setup: Setup, ctx: TestContext) {
 
 describe.concurrent('doctor verdict ⇔ real job', () => {
   it.for(SETUPS)('$id: $title', async (setup, ctx) => {
-    const { venv, job, env } = await prepare(setup, ctx);
-    const report: DoctorReport = await runDoctor(['--offline', '--python', venv.python, '--job', job], env, dirname(job));
-    const run = await recordedRun(setup, () => runJob(venv.python, job, env));
-    const outcome: Outcome = classify(run);
-    const judgement = judge(report, outcome);
-    rows.push({ setup, errors: errorsOf(report), warnings: report.checks.filter((c) => c.status === 'warning'), outcome, judgement, run });
-    const evidence = `${judgement.why}\n--- job output (tail) ---\n${run.output.slice(-3000)}`;
+    let result: { judgement: Judgement; evidence: string } | undefined;
+    try {
+      result = await judged(setup, ctx);
+    } finally {
+      settle.get(setup.id)?.(result?.judgement);
+    }
+    const { judgement, evidence } = result;
     if (setup.knownDisagreement) ctx.expect(judgement.agree, `known disagreement no longer happens: ${setup.knownDisagreement}`).toBe(false);
     else ctx.expect(judgement.agree, evidence).toBe(true);
   });
 });
+
+/** Doctor, then job (or its recorded output), then the judgement; a row of the table. */
+async function judged(setup: Setup, ctx: TestContext): Promise<{ judgement: Judgement; evidence: string }> {
+  const { venv, job, env } = await prepare(setup, ctx);
+  const report: DoctorReport = await runDoctor(['--offline', '--python', venv.python, '--job', job], env, dirname(job));
+  await keepReport(setup.id, report);
+  const run = await recordedRun(setup, () => runJob(venv.python, job, env));
+  const outcome: Outcome = classify(run);
+  // Set only where an error may be confirmed elsewhere: the twin's judgement, pip check after a later pip install.
+  const twin = setup.twin ? await judgements.get(setup.twin) : undefined;
+  const confirmation = {
+    ...(setup.twin && twin ? { twin: { id: setup.twin, judgement: twin } } : {}),
+    ...(setup.pipAfter ? { pipProblems: (await pipCheck(venv.python)).map((p) => p.name) } : {}),
+  };
+  const judgement = judge(report, outcome, confirmation);
+  rows.push({ setup, errors: errorsOf(report), warnings: report.checks.filter((c) => c.status === 'warning'), outcome, judgement, run });
+  return { judgement, evidence: `${judgement.why}\n--- job output (tail) ---\n${run.output.slice(-3000)}` };
+}
 
 it('has at least 25 setups, and every known disagreement names one of them', () => {
   expect(SETUPS.length).toBeGreaterThanOrEqual(25);
@@ -89,6 +118,6 @@ afterAll(async () => {
   if (rows.length === 0) return;
   const markdown = agreementMarkdown(rows, new Date());
   console.log(markdown);
-  await writeFile(join(import.meta.dirname, '..', '.cache', 'real-agreement.md'), markdown).catch(() => undefined);
+  await writeFile(join(CACHE, 'real-agreement.md'), markdown).catch(() => undefined);
   if (process.env.UPDATE_REAL_AGREEMENT === '1') await writeFile(join(import.meta.dirname, '..', 'docs', 'real-agreement.md'), markdown);
 });

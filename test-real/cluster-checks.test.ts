@@ -1,28 +1,32 @@
 // The real tier (npm run test:real, vitest.real.config.ts; never part of npm test): the cluster.* checks against a
-// REAL JobManager started on loopback from the apache-flink wheel's own scripts (test/helpers/real-cluster.ts; no
-// TaskManager: the REST answers the doctor reads need none). Needs the cached venv scripts/prepare-real-cluster.mjs
-// makes; without it the suite is skipped with the reason printed. The hermetic suite proves the same decisions on
-// built facts (test/checks/cluster-*.test.ts) and the REST client on recorded answers (test/cluster/client.test.ts).
+// REAL standalone cluster (a JobManager and a TaskManager) started on loopback from the apache-flink wheel's own
+// scripts (scripts/real/cluster.ts, the real tier's one cluster fixture). The hermetic suite proves the same
+// decisions on built facts (test/checks/cluster-*.test.ts) and the REST client on recorded answers
+// (test/cluster/client.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type StandaloneCluster } from '../scripts/real/cluster.js';
+import { layoutOnly, release } from '../scripts/real/installs.js';
+import type { RealVenv } from '../scripts/real/venv.js';
 import { readCluster } from '../src/cluster/client.js';
 import type { Report } from '../src/engine/model.js';
 import { runCli } from '../test/helpers/cli.js';
 import { specProblems } from '../test/helpers/flink-rest.js';
-import { clusterVenv, startRealCluster, type RealCluster } from '../test/helpers/real-cluster.js';
 import { isolatedEnv } from '../test/helpers/run-check.js';
 
 const VERSION = '1.20.5';
-const venv = clusterVenv(VERSION);
-if ('missing' in venv) console.warn(`[skipped] real-cluster tests: ${venv.missing}`);
 
-describe.skipIf('missing' in venv)(`a real Flink ${VERSION} JobManager`, () => {
-  let cluster: RealCluster;
+describe(`a real Flink ${VERSION} standalone cluster`, () => {
+  let venv: RealVenv;
+  let started: StandaloneCluster;
+  const cluster = { url: '', python: '' };
   beforeAll(async () => {
-    cluster = await startRealCluster(VERSION, { taskManager: false });
-  }, 120_000);
+    venv = await layoutOnly(release(VERSION));
+    started = await startCluster(venv);
+    Object.assign(cluster, { url: started.restUrl, python: venv.python });
+  }, 240_000);
   afterAll(async () => {
-    await cluster?.stop();
-  }, 30_000);
+    await started?.stop();
+  }, 60_000);
 
   it('answers validate against the published REST spec of its line', async () => {
     for (const path of ['/config', '/jobmanager/environment', '/jobmanager/config', '/taskmanagers']) {
@@ -33,7 +37,7 @@ describe.skipIf('missing' in venv)(`a real Flink ${VERSION} JobManager`, () => {
 
   it('the client reads its version, Java, classpath and configuration', async () => {
     const fact = await readCluster({ url: cluster.url, timeoutMs: 5_000 }, {});
-    expect(fact).toMatchObject({ status: 'read', flinkVersion: VERSION, taskManagers: 0, gaps: [] });
+    expect(fact).toMatchObject({ status: 'read', flinkVersion: VERSION, taskManagers: 1, gaps: [] });
     expect(fact.jvm?.major).toBeGreaterThanOrEqual(11);
     expect(fact.classpath.some((entry) => entry.endsWith(`flink-dist-${VERSION}.jar`))).toBe(true);
     expect(fact.config['rest.port']).toBe(new URL(cluster.url).port);

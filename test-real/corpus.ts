@@ -24,6 +24,11 @@ export interface Setup {
   /** python.executable: a bare pyenv interpreter or another release's venv, set in the job or the Flink config. */
   workerPython?: { python: { pyenv: string } | { flink: string }; in: 'job' | 'config' };
   /**
+   * Another setup on the same install whose job uses what this setup's error is about: when this job runs despite
+   * the error, the twin failing with the cause the same check names confirms it (support/agreement.ts).
+   */
+  twin?: string;
+  /**
    * The doctor and the job are known to disagree here, and why; the test then expects the disagreement, so
    * it fails the day it is fixed. Only for causes outside this issue (matrix facts, jars rules, job parsing).
    */
@@ -119,9 +124,11 @@ const SETUP_LIST: Setup[] = [
   { id: 'worker-3.13-in-config', title: 'python.executable: <bare Python 3.13> in the Flink config, UDF job run locally',
     flink: '1.20.5', jars: [], workerPython: { python: { pyenv: '3.13' }, in: 'config' }, job: udfJob },
   { id: 'worker-other-release', title: 'set("python.executable", <the 2.2.1 venv, Python 3.12>) for a 1.20.5 client',
-    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: udfJob },
+    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: udfJob, twin: 'worker-other-release-calls' },
+  { id: 'worker-other-release-calls', title: 'the same workers, a UDF whose body calls a function (bytecode differs between 3.11 and 3.12)',
+    flink: '1.20.5', jars: [], workerPython: { python: { flink: '2.2.1' }, in: 'job' }, job: { ...udfJob, udf: 'python-calls' as const } },
   { id: 'libraries-mismatch', title: '`pip install apache-flink-libraries==2.3.0` into a 1.20.5 venv, Table API + Python UDF job',
-    flink: '1.20.5', pipAfter: 'apache-flink-libraries==2.3.0', jars: [], job: udfJob },
+    flink: '1.20.5', pipAfter: 'apache-flink-libraries==2.3.0', jars: [], job: udfJob, twin: 'libraries-mismatch-datastream' },
   { id: 'libraries-mismatch-datastream', title: 'the same venv, a DataStream job (venv activated)',
     flink: '1.20.5', pipAfter: 'apache-flink-libraries==2.3.0', activated: true, jars: [], job: dataStreamJob },
   { id: 'flink-home-2.2-for-1.20', title: 'FLINK_HOME = the 2.2.1 wheel, client apache-flink 1.20.5, DataStream job',
@@ -130,6 +137,8 @@ const SETUP_LIST: Setup[] = [
     flink: '1.20.5', flinkHome: '1.19.3', activated: true, jars: [], job: dataStreamJob },
   { id: 'datastream-no-python-on-path', title: 'a DataStream job run with the venv\'s python, venv not activated (no `python` on PATH)',
     flink: '1.20.5', jars: [], job: dataStreamJob },
+  { id: 'java-17-on-1.17', title: 'Java 17 for 1.17.2 (before Java 17 support), datagen → print, no JARs',
+    flink: '1.17.2', jars: [], job: { ddl: [SRC, PRINT], insert: INSERT } },
   { id: 'java-25-on-1.20', title: 'JAVA_HOME = Temurin 25 for 1.20.5',
     flink: '1.20.5', javaHome: 'temurin-25', jars: [], job: { ddl: [SRC, PRINT], insert: INSERT } },
   { id: 'java-25-on-2.2', title: 'JAVA_HOME = Temurin 25 for 2.2.1, UDF job',
@@ -145,55 +154,6 @@ const SETUP_LIST: Setup[] = [
  * its fix belongs to; the test expects the disagreement, so it fails (and this entry must go) once it is fixed.
  */
 export const KNOWN: Record<string, string> = {
-  'kafka-2.0-on-1.20':
-    'jars.flink-version (issue 9: version rules) calls a connector built for Flink 2.0 an error on 1.20.5; the job plans and ' +
-    'its Kafka sink writes until the absent broker',
-  'two-kafka':
-    'jars.conflicts (issue 9) calls two versions of one connector an error; with 3.2.0-1.19 first in pipeline.jars the job ' +
-    'plans and writes until the absent broker',
-  'mysql-cdc-with-driver':
-    'jars.conflicts (issue 9): the CDC 3.5.0 fat JAR bundles flink-shaded-guava31 (org.apache.flink.shaded.guava31, 2,025 ' +
-    'classes also in flink-dist), ' +
-    'so it reports an error whose fix is to remove flink-dist; the job plans and its source runs until the absent MySQL',
-  'jdbc4-no-dialect':
-    'a miss (issue 9): JDBC 4.x core ships no dialect; without flink-connector-jdbc-postgres planning fails ("Could not find ' +
-    'any jdbc factory that can handle url"), which no check knows',
-  'mysql-cdc-no-driver':
-    'a miss (issue 9): CDC ≥ 3.1 bundles no MySQL driver and the job fails NoClassDefFoundError: com.mysql.cj.jdbc.Driver; ' +
-    'the one error the doctor reports is the shaded-guava overlap above',
-  'missing-jar-file':
-    "config.pipeline-jars (issue 8: JARs the job names that are not here) only warns (\"not on this machine, fails if the " +
-    "job runs here\"); run here, the job fails with FileNotFoundException at submission",
-  'worker-3.13-in-job':
-    'a miss (issue 8, job reader): set("python.executable", …) in the job is not read, so python.worker is skipped; the UDF ' +
-    'worker dies with "No module named \'pyflink\'"',
-  'worker-3.13-in-config':
-    "python.worker (not issue 8/9: needs a decision) judges the config file's python.executable, which `flink run` and the " +
-    "cluster use; `python job.py` ignores it " +
-    '(TableEnvironment sets sys.executable), so the local job runs. The check now says so; its verdict stays an error, right ' +
-    'for cluster runs',
-  'libraries-mismatch':
-    'pyflink.install (not issue 8/9: needs a decision): apache-flink 1.20.5 with apache-flink-libraries 2.3.0 runs this ' +
-    'Table API + Python UDF job to the end; ' +
-    'the same install fails a DataStream job (libraries-mismatch-datastream, which agrees). The error follows setup.py\'s exact pin',
-  'flink-home-1.19-for-1.20':
-    'flink.home (not issue 8/9: needs a decision): a 1.20.5 client on FLINK_HOME = 1.19.3 runs a DataStream job with a ' +
-    'Python map to the end; FLINK_HOME = 2.2.1 fails (which agrees)',
-  'datastream-no-python-on-path':
-    "a miss (python.worker + issue 8): with python.executable unset a DataStream job's workers run `python` from PATH " +
-    "(\"Cannot run program \"python\"\"); " +
-    "the doctor neither looks at PATH's python nor knows the job uses the DataStream API",
-  'java-25-on-1.20': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 1.20; ' +
-  'the job runs to the end on it',
-  'java-25-on-2.2': 'java.runtime (issue 9: Java ratings in the matrix) calls Temurin 25 unsupported, an error, for 2.2; ' +
-  'the job, Python UDF included, runs to the end on it',
-  'pyarrow-21-pandas-udf':
-    "pyflink.dependencies (issue 9: known-bad versions and their severity): pyarrow 21.0.0 breaks apache-flink 1.20.5's " +
-    "pyarrow<21.0.0 (pip check agrees), " +
-    'yet a pandas UDF job runs; upstream FLINK-40599 (2026-09) lifted the cap to <26',
-  'parquet-no-hadoop':
-    'a miss (issue 9): flink-sql-parquet bundles no Hadoop; planning fails NoClassDefFoundError: ' +
-    'org.apache.hadoop.conf.Configuration, which no check relates to parquet or HADOOP_CLASSPATH',
 };
 
 export const SETUPS: Setup[] = SETUP_LIST.map((setup) => (KNOWN[setup.id] ? { ...setup, knownDisagreement: KNOWN[setup.id] } : setup));

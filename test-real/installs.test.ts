@@ -39,7 +39,9 @@ async function expectDoctorAgrees(python: string, truth: InstallTruth, env: Reco
 
   const problems = await pipCheck(python);
   const dependencies = check(report, 'pyflink.dependencies');
-  expect(dependencies.status, checkText(dependencies)).toBe(problems.length > 0 ? 'error' : 'ok');
+  // A conflict with a bound upstream has since lifted (compat-matrix.json liftedPins) is a warning; pip check still lists it.
+  const lifted = Number(dependencies.facts?.liftedBounds ?? 0);
+  expect(dependencies.status, checkText(dependencies)).toBe(problems.length === 0 ? 'ok' : problems.length > lifted ? 'error' : 'warning');
   const said = pep503(checkText(dependencies));
   for (const problem of problems) expect(said, problem.line).toContain(problem.name);
 
@@ -92,7 +94,7 @@ describe.each(['1.20.5', '2.2.1'].map(release))('apache-flink $flink on Python $
     }
   });
 
-  it('after `pip install pyarrow==21.0.0`, pip and the doctor both call pyarrow too new', async (ctx) => {
+  it('after `pip install pyarrow==21.0.0`, pip calls pyarrow too new and the doctor a bound upstream lifted (FLINK-40599)', async (ctx) => {
     needPython(ctx, r);
     const tag = `cp${r.python.replace('.', '')}`;
     const wheel = `pyarrow-21.0.0-${tag}-${tag}-manylinux_2_28_x86_64.whl`;
@@ -103,11 +105,12 @@ describe.each(['1.20.5', '2.2.1'].map(release))('apache-flink $flink on Python $
     const truth = await installTruth(venv.python, env);
     const report = await expectDoctorAgrees(venv.python, truth, env);
     const dependencies = check(report, 'pyflink.dependencies');
-    expect(dependencies.status).toBe('error');
-    expect(dependencies.summary).toMatch(/pyarrow/);
-    // The fix names this interpreter's pip and a pyarrow range that, as pip's own PEP 440 code reads it, excludes
-    // 21.0.0 and admits the pyarrow the closure had (it may add apache-beam's bound too, as pip check does).
-    const fix = new RegExp(`^${escape(join(venv.dir, 'bin', 'python'))} -m pip install "pyarrow([^"]+)"$`).exec(dependencies.fix ?? '');
+    // The real tier ran a pandas UDF job with pyarrow 21.0.0 on 1.20.5 to the end (pyarrow-21-pandas-udf): a warning.
+    expect(dependencies.status).toBe('warning');
+    expect(dependencies.summary).toMatch(/pyarrow.*FLINK-40599/);
+    // The optional fix (for pip check) names this interpreter's pip and a pyarrow range that, as pip's own PEP 440 code
+    // reads it, excludes 21.0.0 and admits the pyarrow the closure had (with apache-beam's bound too, as pip check does).
+    const fix = new RegExp(`^Optional, for \`pip check\`: ${escape(join(venv.dir, 'bin', 'python'))} -m pip install "pyarrow([^"]+)"$`).exec(dependencies.fix ?? '');
     expect(fix, dependencies.fix ?? 'no fix').not.toBeNull();
     const before = closureFiles(r.flink, r.python).find((f) => f.startsWith('pyarrow-'))?.split('-')[1];
     expect(await pipSpecifierContains(venv.python, fix?.[1] as string, ['21.0.0', before as string])).toEqual([false, true]);

@@ -8,7 +8,7 @@ import { UsageError, errorMessage } from '../engine/errors.js';
 import { EXIT, exitCodeFor, summarize, type CheckInfo, type CheckOrigin, type Report } from '../engine/model.js';
 import { defaultOptions, type Options } from '../engine/options.js';
 import { runChecks, selectChecks, startProbes } from '../engine/run.js';
-import { openMatrix, validateMatrix, type Matrix } from '../knowledge/matrix.js';
+import { openMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, isPatchVersion, minorOf } from '../knowledge/versions.js';
 import { BUILT_IN_FACT_KEYS, createFactStore } from '../probes/registry.js';
 import type { HostCheck, HostFacts } from '../plugins/adapt.js';
@@ -54,7 +54,6 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT.OK;
   }
-  // Validated below, once the slow probes (java, python) are running: the check costs a few ms of CPU.
   const matrix = openMatrix();
   // The config file fills in what the flags leave out and picks the output plan (src/config, src/report/index.ts).
   const invocation = await resolveInvocation(flags, { cwd: io.cwd, env: io.env, flagSpecs: FLAGS, checkIds: allChecks.map((c) => c.id) });
@@ -63,7 +62,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   if (connector) {
     // Loaded only for the subcommand: it pulls in the Maven client, which a plain run never needs.
     const { runConnectorCommand } = await import('./connector-command.js');
-    return runConnectorCommand(positionals.slice(1), options, await validateMatrix(matrix), io);
+    return runConnectorCommand(positionals.slice(1), options, matrix, io);
   }
   // Config settings whose flag is not declared (yet) cannot be overridden on the command line: set them as they are.
   Object.assign(options, invocation.extraOptions);
@@ -79,7 +78,6 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   const { run, skipped } = selectChecks(known, options);
   const store = createFactStore<HostFacts>(options, matrix, plugins?.probes);
   startProbes(run, store);
-  await validateMatrix(matrix);
   const spinner = await startSpinner(io, options, run.length);
   let report: Report;
   try {

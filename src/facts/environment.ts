@@ -102,3 +102,11 @@ export interface JvmOptionsFact {
   /** The config file the keys came from. */
   file?: string;
 }
+
+/** Where the job runs: here (`python job.py` starts a mini cluster) or on a cluster. From the flags, the config and the job. */
+export interface RunFact {
+  /** Why it is submitted to a cluster ("--cluster", "execution.target: remote", "rest.address: jm"); absent: it runs here. */
+  remote?: string;
+  /** Why it runs in application mode, its paths resolved where it runs ("--deploy", "execution.target: kubernetes-application"). */
+  application?: string;
+}

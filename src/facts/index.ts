@@ -3,7 +3,7 @@
 // depend on it without depending on each other. Which probe gathers each fact: src/probes/registry.ts.
 import type { ClusterFact } from './cluster.js';
 import type { DeployFact } from './deploy.js';
-import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, JvmOptionsFact, TargetFact } from './environment.js';
+import type { ConfDirFact, FlinkConfigFact, FlinkHomeFact, JavaFact, JvmOptionsFact, RunFact, TargetFact } from './environment.js';
 import type { JarsFact, PipelineJarsFact } from './jars.js';
 import type { JobFact } from './job.js';
 import type { MavenFact, RepositoryFact } from './maven.js';
@@ -43,6 +43,8 @@ export interface Facts {
   cluster: ClusterFact;
   /** Dockerfiles, compose files and Kubernetes manifests (--deploy, or found in the working directory). */
   deploy: DeployFact;
+  /** Where the job runs: here or on a cluster (--cluster, --deploy, execution.target, a JobManager address). */
+  run: RunFact;
 }
 
 export type FactKey = keyof Facts;

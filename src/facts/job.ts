@@ -55,6 +55,22 @@ export interface PipelineSettingUse extends JobPlace {
   expression?: string;
 }
 
+/** Flink options the job sets that decide where and with what Python its workers run (the job's value wins over the config file's). */
+export type JobConfigKey = 'python.executable' | 'python.files' | 'python.archives' | 'python.requirements' | 'execution.target' | 'rest.address' | 'jobmanager.rpc.address';
+
+/** set("python.executable", …), set_python_executable(…), add_python_file(…), … as the job writes it. */
+export interface JobConfigUse extends JobPlace {
+  key: JobConfigKey;
+  /** The literal value (add_python_archive(path, dir) → "path#dir"); absent when computed at run time. */
+  value?: string;
+  /** The expression as written, when some of it is computed at run time. */
+  expression?: string;
+  /** How: 'set("python.files")', 'add_python_file()'. */
+  via: string;
+  /** add_python_file / add_python_archive add to the list; set() and the others replace it. */
+  append: boolean;
+}
+
 /** Something the job computes at run time that decides a need: shown as a warning with its line. */
 export interface Unresolved extends JobPlace {
   /** What it would have told: a JAR, an SQL statement, a connector option, a SQL file to read. */
@@ -71,6 +87,12 @@ export interface JobNeeds {
   drivers: DriverNeed[];
   jars: JarReference[];
   settings: PipelineSettingUse[];
+  /** Flink options the job sets for its workers and its target (absent in facts built before they were read). */
+  config?: JobConfigUse[];
+  /** Where the job first uses the DataStream API (imports pyflink.datastream): its workers start `python` from PATH. */
+  dataStream?: JobPlace;
+  /** Where the job first uses the Table API (imports pyflink.table): run locally, its workers get the client's interpreter. */
+  tableApi?: JobPlace;
   unresolved: Unresolved[];
   /** Files that could not be read or were cut at the size cap: one line each. */
   problems: string[];

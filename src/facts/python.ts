@@ -81,9 +81,12 @@ export interface PyflinkFact {
 export interface WorkerFact {
   /**
    * unset: python.executable is not in the config; archive: a path inside an extracted python.archives entry;
-   * relative: another relative path (resolved on the workers); invalid: not a string; inspected: looked at.
+   * relative: another relative path (resolved on the workers); invalid: not a string; inspected: looked at;
+   * computed: the job sets it from a value known only at run time (`configured` holds the expression).
    */
-  status: 'unset' | 'archive' | 'relative' | 'invalid' | 'inspected';
+  status: 'unset' | 'archive' | 'relative' | 'invalid' | 'inspected' | 'computed';
+  /** The job's own code sets it (set("python.executable"), set_python_executable()): `file` is "job.py:line". */
+  inJob?: boolean;
   /** status unset: `python` from this machine's PATH was inspected instead (what `flink run` and local workers start). */
   fromPath?: boolean;
   /** status archive: the archive opened on this machine and the interpreter looked up inside it. */
@@ -171,4 +174,6 @@ export interface ShippingFact {
   executionMode?: string;
   /** The config file these came from. */
   file?: string;
+  /** Keys the job's code sets or adds to (python.files, python.archives, python.requirements) → "job.py:line". */
+  fromJob?: Partial<Record<'python.files' | 'python.archives' | 'python.requirements', string>>;
 }

@@ -34,7 +34,7 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
     evidence.push('artifactId from the only pom.properties');
   }
 
-  const classes = contents.classes;
+  const packages = contents.packages;
   const factories = parseServices(contents.texts[FACTORY_SERVICE] ?? '');
   const unknownFactories: string[] = [];
   const factoryHits: { className: string; key: string; family: ConnectorFamily; identifier: string }[] = [];
@@ -57,7 +57,7 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
     family = knowledge.family(factoryFamily);
     const shaded = family?.shadedPrefixes ?? [];
     // A family with no thin artifact (third-party runtimes and bundles) is fat whatever it relocates.
-    role = family?.thin.length === 0 || (shaded.length > 0 && classes.some((c) => shaded.some((p) => c.startsWith(p)))) ? 'fat' : 'thin';
+    role = family?.thin.length === 0 || (shaded.length > 0 && packages.some((p) => shaded.some((prefix) => `${p}/`.startsWith(prefix)))) ? 'fat' : 'thin';
     const chosen = !artifactId && family ? artifactOfFamily(factoryFamily, family, role, shaded.length > 0, fromName, knowledge) : undefined;
     // A name holding the Flink minor ("iceberg-flink-runtime-{flink}") cannot be inferred from the classes.
     if (chosen?.artifactId && !chosen.artifactId.includes('{flink}')) {

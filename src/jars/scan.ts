@@ -1,4 +1,4 @@
-// Scans a list of JAR references: each distinct file is read once (bounded, a few at a time), identified,
+// Scans a list of JAR references: each distinct file is read once (bounded, one at a time), identified,
 // and the class lists are compared across JARs to find the same classes shipped twice.
 import { realpathSync } from 'node:fs';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
@@ -11,7 +11,6 @@ import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits
 import { sha1OfFile } from '../util/file-sha1.js';
 
 export interface ScanOptions {
-  concurrency?: number;
   limits?: ZipLimits;
   /** Class entries ("org/apache/…/KafkaSource.class") to look up in every JAR's central directory. */
   wantedClasses?: ReadonlySet<string>;
@@ -32,24 +31,24 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const notes = all.length > maxJars ? [`${all.length} JAR files found; only the first ${maxJars} were read (flink-doctor's limit per run)`] : [];
   const classLists: (string[] | undefined)[] = new Array(unique.length);
   const jars: ScannedJar[] = new Array(unique.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < unique.length) {
-      const index = next++;
-      const { ref, alsoFrom } = unique[index] as { ref: JarRef; alsoFrom: JarRef[] };
-      try {
-        const contents = await readJar(ref.path, limits);
-        const identified = identifyJar(ref.path, ref.source, contents, knowledge);
-        const jarNotes = [...contents.notes];
-        if (contents.truncated) jarNotes.push(`has ${contents.entryCount} entries; only the first ${limits.maxEntries} were read`);
-        jars[index] = { ref, alsoFrom, ...identified, notes: jarNotes, entryCount: contents.entryCount, size: contents.size, packages: packagePrefixes(contents.classes), ...lookups(contents, options.wantedClasses) };
-        classLists[index] = contents.classes;
-      } catch (error) {
-        jars[index] = { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
-      }
+  // Class names are decoded only when something uses them: the overlap search (pairs of the distribution's
+  // own JARs are never compared, so it needs a JAR from elsewhere) or the job's wanted classes.
+  const classNames = unique.some(({ ref }) => !DISTRIBUTION.has(ref.source)) || (options.wantedClasses?.size ?? 0) > 0;
+  for (const [index, { ref, alsoFrom }] of unique.entries()) {
+    try {
+      const contents = await readJar(ref.path, limits, { classNames });
+      const identified = identifyJar(ref.path, ref.source, contents, knowledge);
+      const jarNotes = [...contents.notes];
+      if (contents.truncated) jarNotes.push(`has ${contents.entryCount} entries; only the first ${limits.maxEntries} were read`);
+      jars[index] = { ref, alsoFrom, ...identified, notes: jarNotes, entryCount: contents.entryCount, size: contents.size, packages: contents.packages, ...lookups(contents, options.wantedClasses) };
+      classLists[index] = contents.classes;
+    } catch (error) {
+      jars[index] = { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, unique.length) }, worker));
+    // One JAR at a time, each read with a few synchronous calls (from the page cache, a thread-pool round trip
+    // per read costs more than the read): between two JARs, the processes the probes started get their turn.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const compared = withinClassBudget(classLists, options.maxClassNames ?? LIMITS.classNamesTotal);
   if (compared < classLists.length) notes.push(`class overlaps were compared among the first ${compared} JARs only: together they hold more than ${options.maxClassNames ?? LIMITS.classNamesTotal} class names`);
   const overlaps = findOverlaps(jars, classLists.slice(0, compared));
@@ -173,13 +172,4 @@ function lookups(contents: JarContents, wanted: ReadonlySet<string> | undefined)
   const holds = wanted && wanted.size > 0 ? contents.classes.filter((name) => wanted.has(name)) : [];
   const drivers = parseServices(contents.texts['META-INF/services/java.sql.Driver'] ?? '');
   return { ...(holds.length > 0 ? { holds } : {}), ...(drivers.length > 0 ? { jdbcDrivers: drivers } : {}) };
-}
-
-function packagePrefixes(classes: readonly string[]): string[] {
-  const packages = new Set<string>();
-  for (const name of classes) {
-    const at = name.lastIndexOf('/');
-    if (at > 0) packages.add(name.slice(0, at));
-  }
-  return [...packages].sort();
 }

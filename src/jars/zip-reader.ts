@@ -1,16 +1,16 @@
 // Reads what identification needs from a JAR without extracting it: the central directory (entry names
-// and sizes) plus a few small entries and the 8-byte headers of a bounded sample of class files.
-// yauzl parses the end record and the central directory (zip64, name encodings, consistency); the bytes come
-// from a small block cache over synchronous reads, so a JAR costs a handful of system calls instead of a
-// thread-pool round trip per header. Entry data is read and inflated here, each read capped by LIMITS, so a
-// 300 MB fat JAR or a zip bomb costs about what a small JAR costs. Every entry's offsets are checked against the
-// file's size before anything is read from them, and the whole read has a deadline: a hostile JAR is a
-// described error of that JAR, never a crash or a hang of the run.
+// and sizes, walked by central-directory.ts) plus a few small entries and the 8-byte headers of a bounded sample
+// of class files. The bytes come from a small block cache over synchronous reads, so a JAR costs a handful of
+// system calls and no thread-pool round trip. Class names are decoded only when the caller asks for them (the
+// scan needs them to compare JARs, not to identify one); package names come from the bytes, decoded once per
+// package. Entry data is read and inflated here, each read capped by LIMITS, so a 300 MB fat JAR or a zip bomb
+// costs about what a small JAR costs. Every entry's offsets are checked against the file's size before anything
+// is read from them, and the read has a deadline: a hostile JAR is a described error of that JAR, never a crash
+// or a hang of the run.
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
-import type { Entry, RandomAccessReader, ZipFile } from 'yauzl';
 import { LIMITS } from '../engine/limits.js';
-import { commonJsExports } from '../util/commonjs.js';
+import { entryName, readZipEnd, walkCentralDirectory, ZipFormatError, type CentralEntry, type ReadAt } from './central-directory.js';
 
 export interface ZipLimits {
   /** Central-directory entries listed; the rest are counted as unread (a JAR with more is odd). */
@@ -40,12 +40,21 @@ export interface JarContents {
   truncated: boolean;
   /** Small entries read, by name. */
   texts: Record<string, string>;
-  /** Class entries ("org/apache/kafka/clients/Foo.class"), without module-info and multi-release copies. */
+  /** Class entries ("org/apache/kafka/clients/Foo.class"), without module-info and multi-release copies; empty unless asked for. */
   classes: string[];
+  /** How many class entries there are (counted whether or not their names were decoded). */
+  classCount: number;
+  /** The packages of those classes ("org/apache/kafka/clients"), sorted. */
+  packages: string[];
   /** Highest class-file major version in the sample. */
   classMajor?: number;
   /** Things skipped on purpose (oversized entries): reported, never fatal. */
   notes: string[];
+}
+
+export interface ReadOptions {
+  /** Decode every class entry's name into `classes` (default true; the scan asks only when it compares JARs). */
+  classNames?: boolean;
 }
 
 /** Why a file could not be read as a JAR, in words for the report. */
@@ -64,35 +73,29 @@ export function isWantedText(name: string): boolean {
   );
 }
 
-/** yauzl 3's low-level reader of a local header (public API, missing from @types/yauzl 2). */
-type ZipFileV3 = ZipFile & {
-  readLocalFileHeader(entry: Entry, options: { minimal: true }, callback: (error: Error | null, header?: { fileDataStart: number }) => void): void;
-};
-
 interface OpenJar {
   fd: number;
   size: number;
   blocks: BlockCache;
 }
 
-export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<JarContents> {
+/** Where an entry's data is and how it is stored: all that reading it needs. */
+interface StoredEntry {
+  compressionMethod: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+type TextEntry = StoredEntry & { fileName: string };
+
+export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<JarContents> {
   const jar = openJar(path);
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      jar.blocks.stop();
-      const why = 'a JAR takes milliseconds: a very slow disk, or a file built to be slow';
-      reject(new JarReadError(`took longer than ${limits.timeoutMs / 1000} s to read; skipped (${why})`));
-    }, limits.timeoutMs);
-  });
-  const work = readOpenJar(jar, limits);
-  work.catch(() => undefined); // after the deadline nobody waits for it
   try {
-    return await Promise.race([work, deadline]);
+    return readOpenJar(jar, limits, options.classNames ?? true);
+  } catch (error) {
+    throw error instanceof JarReadError ? error : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
   } finally {
-    clearTimeout(timer);
-    // Stopped before closed: a read still under way after the deadline must never reach a reused descriptor.
-    jar.blocks.stop();
     closeSync(jar.fd);
   }
 }
@@ -121,55 +124,126 @@ function openJar(path: string): OpenJar {
   return { fd, size: info.size, blocks: new BlockCache(fd, info.size) };
 }
 
-async function readOpenJar(jar: OpenJar, limits: ZipLimits): Promise<JarContents> {
-  const yauzl = commonJsExports(await import('yauzl'));
-  // The constructor only sets up an EventEmitter: the methods yauzl calls are filled in by blockReader.
-  const Reader = yauzl.RandomAccessReader as unknown as new () => RandomAccessReader;
-  const reader = blockReader(new Reader(), jar);
-  const zip = await new Promise<ZipFileV3>((resolve, reject) => {
-    yauzl.fromRandomAccessReader(reader, jar.size, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
-      if (error || !file) reject(new JarReadError(describeZipError(error)));
-      else resolve(file as ZipFileV3);
-    });
+function readOpenJar(jar: OpenJar, limits: ZipLimits, classNames: boolean): JarContents {
+  const deadline = new Deadline(limits.timeoutMs);
+  const read: ReadAt = (target, offset, length, position) => jar.blocks.copy(target, offset, length, position);
+  const end = readZipEnd(read, jar.size);
+  const listing = new Listing(jar.size, classNames);
+  const seen = walkCentralDirectory(read, end, limits.maxEntries, (entry) => {
+    if (listing.count % 1024 === 0) deadline.check();
+    listing.add(entry);
   });
-  try {
-    const listing = await listEntries(zip, jar.size, limits);
-    const contents: JarContents = { size: jar.size, entryCount: zip.entryCount, truncated: listing.truncated, texts: {}, classes: [], notes: [] };
-    await readTexts(zip, jar, listing.texts, limits, contents);
-    contents.classes = listing.classes.map((e) => e.fileName);
-    contents.classMajor = await sampleClassMajor(zip, jar, listing.classes, limits.classSample, contents.notes);
-    return contents;
-  } finally {
-    zip.close();
+  const contents: JarContents = {
+    size: jar.size,
+    entryCount: end.entryCount,
+    truncated: end.entryCount > seen,
+    texts: {},
+    classes: listing.classNames,
+    classCount: listing.classCount,
+    packages: [...listing.packages].sort(),
+    notes: [],
+  };
+  readTexts(jar, listing.texts, limits, contents, deadline);
+  contents.classMajor = sampleClassMajor(jar, listing, limits.classSample, contents.notes, deadline);
+  return contents;
+}
+
+const META_INF = Buffer.from('META-INF/');
+const CLASS_SUFFIX = Buffer.from('.class');
+const MODULE_INFO = Buffer.from('module-info.class');
+const SLASH = 0x2f;
+
+/**
+ * What the walk keeps of the entries: the wanted small entries, where each class file is (for the header
+ * sample), the packages, and the class names only when asked. Names are looked at as bytes (plain loops: a
+ * native compare per entry costs more than the comparison); a string is made for META-INF entries, for each
+ * new package, and for class names when they are wanted.
+ */
+class Listing {
+  count = 0;
+  readonly texts: TextEntry[] = [];
+  readonly classNames: string[] = [];
+  readonly packages = new Set<string>();
+  /** Three numbers per class entry: local header offset, compressed size, compression method. */
+  readonly classes: number[] = [];
+  private lastPackage = Buffer.alloc(256);
+  private lastPackageLength = -1;
+
+  constructor(
+    private readonly size: number,
+    private readonly wantNames: boolean,
+  ) {}
+
+  get classCount(): number {
+    return this.classes.length / 3;
+  }
+
+  add(entry: CentralEntry): void {
+    this.count += 1;
+    if (entry.lie || entry.localHeaderOffset + entry.compressedSize + LOCAL_HEADER_BYTES > this.size) {
+      const lie = entry.lie ?? pastTheEnd({ relativeOffsetOfLocalHeader: entry.localHeaderOffset, compressedSize: entry.compressedSize }, this.size);
+      if (lie) throw new JarReadError(`is corrupt (central directory entry '${entryName(entry)}' ${lie})`);
+    }
+    const { bytes, nameStart: start, nameLength: length } = entry;
+    if (bytesAt(bytes, start, length, META_INF, 0)) {
+      // Multi-release copies only load on newer JVMs: never counted as the JAR's classes.
+      const fileName = entryName(entry);
+      if (isWantedText(fileName)) this.texts.push({ fileName, ...stored(entry) });
+      return;
+    }
+    if (!bytesAt(bytes, start, length, CLASS_SUFFIX, length - CLASS_SUFFIX.length) || bytesAt(bytes, start, length, MODULE_INFO, length - MODULE_INFO.length)) return;
+    this.classes.push(entry.localHeaderOffset, entry.compressedSize, entry.compressionMethod);
+    if (this.wantNames) this.classNames.push(entryName(entry));
+    this.notePackage(entry);
+  }
+
+  /** Entries come grouped by folder: a package is decoded when it differs from the previous entry's. */
+  private notePackage(entry: CentralEntry): void {
+    const { bytes, nameStart: start } = entry;
+    let slash = entry.nameLength - 1;
+    while (slash > 0 && bytes[start + slash] !== SLASH) slash -= 1;
+    if (slash <= 0) return;
+    if (slash === this.lastPackageLength && this.samePackage(bytes, start, slash)) return;
+    this.packages.add(entryName(entry, slash));
+    if (this.lastPackage.length < slash) this.lastPackage = Buffer.alloc(slash);
+    bytes.copy(this.lastPackage, 0, start, start + slash);
+    this.lastPackageLength = slash;
+  }
+
+  private samePackage(bytes: Buffer, start: number, length: number): boolean {
+    for (let i = length - 1; i >= 0; i -= 1) if (bytes[start + i] !== this.lastPackage[i]) return false;
+    return true;
   }
 }
 
-async function listEntries(zip: ZipFile, size: number, limits: ZipLimits): Promise<{ texts: Entry[]; classes: Entry[]; truncated: boolean }> {
-  const texts: Entry[] = [];
-  const classes: Entry[] = [];
-  let seen = 0;
-  return new Promise((resolve, reject) => {
-    zip.on('error', (error: unknown) => reject(new JarReadError(describeZipError(error))));
-    zip.on('end', () => resolve({ texts, classes, truncated: false }));
-    zip.on('entry', (entry: Entry) => {
-      seen += 1;
-      const name = entry.fileName;
-      const lie = zip64Lie(entry) ?? pastTheEnd(entry, size);
-      if (lie) {
-        reject(new JarReadError(`is corrupt (central directory entry '${name}' ${lie})`));
-        return;
-      }
-      if (isWantedText(name)) texts.push(entry);
-      // Multi-release copies only load on newer JVMs and module-info is often built newer on purpose.
-      else if (name.endsWith('.class') && !name.startsWith('META-INF/') && !name.endsWith('module-info.class')) classes.push(entry);
-      if (seen >= limits.maxEntries) resolve({ texts, classes, truncated: zip.entryCount > seen });
-      else zip.readEntry();
-    });
-    zip.readEntry();
-  });
+/** Whether the name bytes[start, start + length) hold `part` at `at`. */
+function bytesAt(bytes: Buffer, start: number, length: number, part: Buffer, at: number): boolean {
+  if (at < 0 || at + part.length > length) return false;
+  for (let i = 0; i < part.length; i += 1) if (bytes[start + at + i] !== part[i]) return false;
+  return true;
 }
 
-async function readTexts(zip: ZipFileV3, jar: OpenJar, entries: Entry[], limits: ZipLimits, contents: JarContents): Promise<void> {
+function stored(entry: CentralEntry): StoredEntry {
+  const { compressionMethod, compressedSize, uncompressedSize, localHeaderOffset } = entry;
+  return { compressionMethod, compressedSize, uncompressedSize, localHeaderOffset };
+}
+
+/** The read's time limit: checked between entries and reads (the reads are synchronous, so no timer could cut in). */
+class Deadline {
+  private readonly at: number;
+
+  constructor(private readonly ms: number) {
+    this.at = performance.now() + ms;
+  }
+
+  check(): void {
+    if (performance.now() <= this.at) return;
+    const why = 'a JAR takes milliseconds: a very slow disk, or a file built to be slow';
+    throw new JarReadError(`took longer than ${this.ms / 1000} s to read; skipped (${why})`);
+  }
+}
+
+function readTexts(jar: OpenJar, entries: TextEntry[], limits: ZipLimits, contents: JarContents, deadline: Deadline): void {
   let poms = 0;
   for (const entry of entries) {
     if (entry.fileName.endsWith('pom.properties') && ++poms > limits.maxPomProperties) continue;
@@ -178,9 +252,10 @@ async function readTexts(zip: ZipFileV3, jar: OpenJar, entries: Entry[], limits:
       contents.notes.push(`${entry.fileName} declares ${declared} bytes; skipped (limit ${limits.maxTextBytes})`);
       continue;
     }
+    deadline.check();
     try {
       // Deflate never needs more than about the output size (+5 bytes per 64 KiB block): twice is plenty.
-      const bytes = await entryData(zip, jar, entry, 2 * declared + 1024, declared + 1);
+      const bytes = entryData(jar, entry, 2 * declared + 1024, declared + 1);
       if (bytes.length !== declared) contents.notes.push(`${entry.fileName} holds ${bytes.length} bytes, not the ${declared} its header declares; skipped`);
       else contents.texts[entry.fileName] = bytes.toString('utf8');
     } catch (error) {
@@ -189,11 +264,15 @@ async function readTexts(zip: ZipFileV3, jar: OpenJar, entries: Entry[], limits:
   }
 }
 
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+
 /** Up to `maxOutput` bytes of an entry's content, from at most `maxInput` stored bytes; throws on corrupt data. */
-async function entryData(zip: ZipFileV3, jar: OpenJar, entry: Entry, maxInput: number, maxOutput: number): Promise<Buffer> {
-  const { fileDataStart } = await new Promise<{ fileDataStart: number }>((resolve, reject) => {
-    zip.readLocalFileHeader(entry, { minimal: true }, (error, header) => (error || !header ? reject(error ?? new Error('no local header')) : resolve(header)));
-  });
+function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput: number): Buffer {
+  const header = Buffer.alloc(LOCAL_HEADER_BYTES);
+  const got = jar.blocks.copy(header, 0, LOCAL_HEADER_BYTES, entry.localHeaderOffset);
+  if (got < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw new ZipFormatError('is corrupt (invalid local file header signature)');
+  const fileDataStart = entry.localHeaderOffset + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
   const stored = entry.compressionMethod === 0;
   if (!stored && entry.compressionMethod !== 8) throw new Error(`uses compression method ${entry.compressionMethod}, which a JVM cannot read`);
   const length = Math.min(entry.compressedSize, stored ? maxOutput : maxInput);
@@ -204,31 +283,12 @@ async function entryData(zip: ZipFileV3, jar: OpenJar, entry: Entry, maxInput: n
   return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
 }
 
-const ZIP64_MARKER = 0xffffffff;
-const ZIP64_EXTRA_FIELD = 0x0001;
-const LOCAL_HEADER_BYTES = 30;
-
 /**
- * 0xFFFFFFFF in a size or offset means "the real value is in the zip64 extra field". yauzl 3 keeps the marker
- * as the value when that field is missing, so such an entry would look like a 4 GB member; the JVM (and any zip
- * tool) rejects the archive. Without the field the entry is corrupt.
+ * A local header or data that would lie past the end of the file (a zip64 offset of 2^62, a 4 GB member). A zip
+ * library would hand such an offset to fs.read, which throws inside its read queue and leaves every later read
+ * waiting: any reader of zips from outside checks this first (src/python/archive.ts too).
  */
-function zip64Lie(entry: Entry): string | undefined {
-  if (entry.extraFields.some((field) => field.id === ZIP64_EXTRA_FIELD)) return undefined;
-  const marked = [
-    entry.compressedSize === ZIP64_MARKER ? 'compressed size' : undefined,
-    entry.uncompressedSize === ZIP64_MARKER ? 'size' : undefined,
-    entry.relativeOffsetOfLocalHeader === ZIP64_MARKER ? 'offset' : undefined,
-  ].filter(Boolean);
-  return marked.length > 0 ? `has the zip64 marker 0xFFFFFFFF as its ${marked.join(' and ')} but no zip64 extra field` : undefined;
-}
-
-/**
- * A local header or data that would lie past the end of the file (a zip64 offset of 2^62, a 4 GB member). yauzl
- * would hand such an offset to fs.read, which throws inside its read queue and leaves every later read waiting:
- * any reader of zips from outside checks this first (src/python/archive.ts too).
- */
-export function pastTheEnd(entry: Pick<Entry, 'relativeOffsetOfLocalHeader' | 'compressedSize'>, size: number): string | undefined {
+export function pastTheEnd(entry: { relativeOffsetOfLocalHeader: number; compressedSize: number }, size: number): string | undefined {
   const offset = entry.relativeOffsetOfLocalHeader;
   if (!Number.isSafeInteger(offset) || offset + LOCAL_HEADER_BYTES > size) return `points at offset ${offset}, past the end of the ${size}-byte file`;
   if (!Number.isSafeInteger(entry.compressedSize) || offset + entry.compressedSize > size) {
@@ -238,17 +298,26 @@ export function pastTheEnd(entry: Pick<Entry, 'relativeOffsetOfLocalHeader' | 'c
 }
 
 /** Highest major version among an evenly spread sample of class headers (0xCAFEBABE, minor, major). */
-async function sampleClassMajor(zip: ZipFileV3, jar: OpenJar, classes: Entry[], sample: number, notes: string[]): Promise<number | undefined> {
-  if (classes.length === 0 || sample <= 0) return undefined;
-  const step = Math.max(1, classes.length / sample);
-  const picked = new Set<Entry>();
-  for (let i = 0; i < classes.length && picked.size < sample; i += step) picked.add(classes[Math.floor(i)] as Entry);
-  picked.add(classes[classes.length - 1] as Entry);
+function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes: string[], deadline: Deadline): number | undefined {
+  const count = listing.classCount;
+  if (count === 0 || sample <= 0) return undefined;
+  const step = Math.max(1, count / sample);
+  const picked = new Set<number>();
+  for (let i = 0; i < count && picked.size < sample; i += step) picked.add(Math.floor(i));
+  picked.add(count - 1);
   let highest: number | undefined;
   let bad = 0;
-  for (const entry of picked) {
+  for (const index of picked) {
+    deadline.check();
+    const [localHeaderOffset, compressedSize, compressionMethod] = listing.classes.slice(3 * index, 3 * index + 3) as [number, number, number];
+    const entry = { localHeaderOffset, compressedSize, compressionMethod, uncompressedSize: 0 };
     // 512 compressed bytes always hold a deflate block header and the first 8 bytes; 1 MiB bounds what they inflate to.
-    const header = await entryData(zip, jar, entry, 512, 1024 * 1024).catch(() => undefined);
+    let header: Buffer | undefined;
+    try {
+      header = entryData(jar, entry, 512, 1024 * 1024);
+    } catch {
+      header = undefined;
+    }
     if (!header || header.length < 8 || header.readUInt32BE(0) !== 0xcafebabe) {
       bad += 1;
       continue;
@@ -266,22 +335,15 @@ const CACHED_BLOCKS = 8;
 /** Reads of one file through a few cached 64 KiB blocks: the central directory is read once, sequentially. */
 class BlockCache {
   private readonly blocks = new Map<number, Buffer>();
-  private stopped = false;
 
   constructor(
     private readonly fd: number,
     private readonly size: number,
   ) {}
 
-  /** After this every read throws: set by the deadline and before the descriptor is closed. */
-  stop(): void {
-    this.stopped = true;
-  }
-
   /** Copies up to `length` bytes at `position` into `target`; fewer at the end of the file. */
   copy(target: Buffer, offset: number, length: number, position: number): number {
-    if (this.stopped) throw new Error('reading stopped (time limit)');
-    if (!Number.isSafeInteger(position) || position < 0) throw new Error(`offset ${position} is out of range`);
+    if (!Number.isSafeInteger(position) || position < 0) throw new ZipFormatError(`is corrupt (offset ${position} is out of range)`);
     let copied = 0;
     while (copied < length && position + copied < this.size) {
       const at = position + copied;
@@ -298,43 +360,14 @@ class BlockCache {
 
   private block(index: number): Buffer {
     const cached = this.blocks.get(index);
-    if (cached) {
-      this.blocks.delete(index);
-      this.blocks.set(index, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
-    const bytesRead = readSync(this.fd, buffer, 0, BLOCK_BYTES, index * BLOCK_BYTES);
-    const block = buffer.subarray(0, bytesRead);
+    const block = buffer.subarray(0, readSync(this.fd, buffer, 0, BLOCK_BYTES, index * BLOCK_BYTES));
     this.blocks.set(index, block);
+    // The oldest block goes first: the walk moves forward, and the few random reads after it each need one block.
     if (this.blocks.size > CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as number);
     return block;
   }
-}
-
-/**
- * yauzl's reader interface over the block cache. Callbacks run asynchronously (yauzl's lazy entry loop would
- * otherwise recurse once per entry), and every 64th yields to the event loop so the deadline timer can fire.
- */
-function blockReader(reader: RandomAccessReader, jar: OpenJar): RandomAccessReader {
-  let calls = 0;
-  const later = (callback: () => void) => (++calls % 64 === 0 ? setImmediate(callback) : queueMicrotask(callback));
-  reader.read = (buffer, offset, length, position, callback) => {
-    let outcome: [Error | null, number];
-    try {
-      outcome = [null, jar.blocks.copy(buffer, offset, length, position)];
-    } catch (error) {
-      outcome = [error instanceof Error ? error : new Error(String(error)), 0];
-    }
-    later(() => (callback as (error: Error | null, bytesRead: number) => void)(...outcome));
-  };
-  reader._readStreamForRange = () => {
-    throw new Error('entry streams are not used: entries are read through the block cache');
-  };
-  reader.close = (callback: (error: Error | null) => void) => {
-    setImmediate(() => callback(null));
-  };
-  return reader;
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {
@@ -361,13 +394,9 @@ function describeEntryError(error: unknown, declared: number): string {
   const code = (error as { code?: string }).code;
   if (code === 'ERR_BUFFER_TOO_LARGE') return `inflates to more than the ${declared} bytes it declares; skipped`;
   if (typeof code === 'string' && code.startsWith('Z_')) return 'its compressed data is corrupt; skipped';
-  return describeZipError(error);
+  return error instanceof ZipFormatError ? error.message : `is corrupt (${errorText(error)})`;
 }
 
-function describeZipError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/end of central directory record signature not found/i.test(message)) return 'is not a zip/JAR file (no central directory: not a zip, or truncated)';
-  if (/invalid central directory file header signature|unexpected EOF|truncated|offset.*out of range|past the end|overflows/i.test(message)) return `is truncated or corrupt (${message})`;
-  if (/invalid|corrupt|bad|too many|too few|unsupported|compression method/i.test(message)) return `is corrupt (${message})`;
-  return `cannot be read as a zip (${message})`;
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

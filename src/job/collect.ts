@@ -1,7 +1,7 @@
 // Gathers the needs of one or more job files into one JobNeeds, without duplicates (one statement read
 // twice, e.g. a DDL string both assigned and executed, still counts once).
 import { clip } from '../util/text.js';
-import type { ApiNeed, DriverNeed, IdentifierNeed, JobJarKind, JobNeeds, PipelineSettingUse, Unresolved } from '../facts/index.js';
+import type { ApiNeed, DriverNeed, IdentifierNeed, JobConfigUse, JobJarKind, JobNeeds, PipelineSettingUse, Unresolved } from '../facts/index.js';
 import { HOLE, emptyNeeds, showHoles } from './model.js';
 
 export class NeedsCollector {
@@ -24,6 +24,8 @@ export class NeedsCollector {
   }
 
   api(need: ApiNeed): void {
+    if (!this.needs.dataStream && need.python.startsWith('pyflink.datastream.')) this.needs.dataStream = { file: need.file, line: need.line };
+    if (!this.needs.tableApi && need.python.startsWith('pyflink.table.')) this.needs.tableApi = { file: need.file, line: need.line };
     if (this.once(`api:${need.file}:${need.line}:${need.python}`)) this.needs.apis.push(need);
   }
 
@@ -45,6 +47,10 @@ export class NeedsCollector {
 
   setting(use: PipelineSettingUse): void {
     if (this.once(`set:${use.file}:${use.line}:${use.key}:${use.value ?? use.expression ?? ''}`)) this.needs.settings.push(use);
+  }
+
+  config(use: JobConfigUse): void {
+    if (this.once(`cfg:${use.file}:${use.line}:${use.key}:${use.value ?? use.expression ?? ''}`)) this.needs.config?.push(use);
   }
 
   unresolved(item: Unresolved): void {

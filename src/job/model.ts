@@ -2,7 +2,7 @@
 import type { JobNeeds } from '../facts/index.js';
 
 export function emptyNeeds(): JobNeeds {
-  return { files: [], identifiers: [], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] };
+  return { files: [], identifiers: [], apis: [], drivers: [], jars: [], settings: [], config: [], unresolved: [], problems: [] };
 }
 
 /** Shown in place of a part of a string that is only known at run time. */

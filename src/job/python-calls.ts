@@ -8,6 +8,7 @@ import type { Reader, Scope } from './python-scope.js';
 import { argument, callArgs, parts, type CallArgs } from './python-syntax.js';
 import { asStr, concat, formatFields, join, joinPath, str, strings, unknown, type StrValue, type Value } from './python-values.js';
 import { jdbcDriver } from './sql-needs.js';
+import type { JobConfigKey } from '../facts/index.js';
 
 /** The line of the n-th positional argument (a chain over several lines reports where the value is written). */
 function argLine(call: Call, index = 0): number {
@@ -31,6 +32,15 @@ interface Call {
 
 const SQL_CALLS = new Set(['execute_sql', 'sql_query', 'sql_update', 'add_insert_sql', 'explain_sql']);
 const PIPELINE_KEYS = new Set(['pipeline.jars', 'pipeline.classpaths']);
+/** Options read into JobNeeds.config, set() directly or through PyFlink's helper methods. */
+const CONFIG_KEYS = new Set(['python.executable', 'python.files', 'python.archives', 'python.requirements', 'execution.target', 'rest.address', 'jobmanager.rpc.address']);
+/** PyFlink's helpers → the option each sets, its parameters ("a#b" when the second is given), and whether it adds to the list. */
+const CONFIG_HELPERS: Record<string, { key: JobConfigKey; params: string[]; append: boolean }> = {
+  set_python_executable: { key: 'python.executable', params: ['python_exec'], append: false },
+  add_python_file: { key: 'python.files', params: ['file_path'], append: true },
+  add_python_archive: { key: 'python.archives', params: ['archive_path', 'target_dir'], append: true },
+  set_python_requirements: { key: 'python.requirements', params: ['requirements_file_path', 'requirements_cache_dir'], append: false },
+};
 const FORMAT_OPTIONS = new Set(['format', 'key.format', 'value.format']);
 const FILE_TEXT_METHODS = new Set(['read', 'read_text', 'readlines', 'split', 'splitlines', 'strip', 'rstrip', 'lstrip', 'resolve', 'absolute', 'expanduser']);
 
@@ -52,7 +62,7 @@ export function callJob(reader: Reader, node: SyntaxNode, scope: Scope): Value {
     spread: args.spread.map(evaluate),
   };
   const call: Call = { reader, node, scope, name, callee: reader.text(callee), args, values, line: reader.lineOf(node.from), ...(receiver ? { receiver } : {}) };
-  return jobCall(call) ?? descriptorCall(call) ?? stringCall(call) ?? fileCall(call) ?? functionCall(call) ?? unknown(reader.text(node));
+  return jobCall(call) ?? configCall(call) ?? descriptorCall(call) ?? stringCall(call) ?? fileCall(call) ?? functionCall(call) ?? unknown(reader.text(node));
 }
 
 /** JARs, pipeline settings and SQL. */
@@ -87,6 +97,34 @@ function jobCall(call: Call): Value | undefined {
     return unknown(expression);
   }
   return undefined;
+}
+
+/**
+ * set("python.executable", …) and the helpers: set_python_executable(path), add_python_file(path),
+ * add_python_archive(path, target_dir) ("path#dir"), set_python_requirements(file, cache_dir) ("file#dir").
+ */
+function configCall(call: Call): Value | undefined {
+  const { reader, name, values } = call;
+  const first = values.positional[0];
+  const setter = (name === 'set' || name === 'set_string') && first?.kind === 'str' && CONFIG_KEYS.has(first.text);
+  const helper = setter ? { key: (first as StrValue).text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
+  if (!helper) return undefined;
+  const expression = oneLine(reader.text(call.node));
+  const from = setter ? 1 : 0;
+  const given = helper.params.slice(from).map((param, i) => values.positional[from + i] ?? values.keywords.get(param));
+  const [main, extra] = given;
+  // add_python_archive(path, None): no target folder.
+  const extraText = extra && !(extra.kind === 'unknown' && extra.text === 'None') ? asStr(extra, call.line).text : undefined;
+  const value = main ? [asStr(main, call.line).text, ...(extraText === undefined ? [] : [extraText])].join('#') : HOLE;
+  const line = argLine(call, from);
+  const use = { file: reader.file, line, key: helper.key, via: setter ? `${name}("${helper.key}")` : `${name}()`, append: helper.append };
+  if (!value.includes(HOLE)) reader.collect.config({ ...use, value });
+  else {
+    const written = call.args.positional[from];
+    reader.collect.config({ ...use, expression: written ? oneLine(reader.text(written)) : expression });
+    reader.collect.unresolved({ file: reader.file, line, what: 'setting', expression });
+  }
+  return unknown(expression);
 }
 
 function readSqlValue(call: Call, sql: Value, expression: string): void {

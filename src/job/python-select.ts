@@ -9,6 +9,7 @@ const TRIGGERS = new Set([
   'add_jars', 'add_classpaths', 'set', 'set_string', 'execute_sql', 'sql_query', 'sql_update', 'add_insert_sql', 'explain_sql',
   'for_connector', 'for_format', 'option', 'format', 'open', 'Path', 'read', 'read_text', 'readlines', 'with_url', 'with_driver_name',
   'JdbcCatalog', 'HiveCatalog', 'register_catalog', 'create_temporary_table', 'create_table', 'join', 'joinpath', 'as_uri',
+  'set_python_executable', 'add_python_file', 'add_python_archive', 'set_python_requirements',
 ]);
 
 /** Headers that continue the statement of the header before them at the same indentation. */

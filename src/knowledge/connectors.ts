@@ -46,8 +46,8 @@ export interface ConnectorFamily {
   pyflinkModule?: string;
   /** Package prefixes only the fat JAR contains (relocated dependencies). */
   shadedPrefixes?: string[];
-  /** What a thin JAR needs from another JAR: packages (zip paths) and the artifact that has them. */
-  thinNeeds?: { packages: string[]; artifact: string };
+  /** Classes JARs of the family need from elsewhere (kafka-clients for the thin Kafka JAR, Hadoop for Parquet). */
+  needs?: ClassNeed[];
   /**
    * flink: versions equal the Flink version (formats); connector: own releases with a "-<flink minor>" suffix
    * (externalized); cdc: own lines; own: own releases, the Flink minor in the artifactId or `versionFormat`.
@@ -67,6 +67,30 @@ export interface ConnectorFamily {
    */
   factoriesSince?: { since: string; factories: Record<string, string>; sources: SourceRef[] }[];
   releases: ConnectorRelease[];
+  sources: SourceRef[];
+}
+
+/** Classes a JAR needs that it does not bundle: without them the job fails (compat-matrix.json connectors.families.*.needs). */
+export interface ClassNeed {
+  /** What is missing, in words ("a MySQL JDBC driver", "Hadoop"). */
+  what: string;
+  /** Only JARs of this role need it. */
+  role?: 'thin' | 'fat';
+  /** Only these artifacts of the family need it. */
+  artifacts?: string[];
+  /** From this release of the family on (its own version, without the "-<flink>" suffix). */
+  since?: string;
+  /** Only when the job's JDBC URL is jdbc:<scheme>:. */
+  jdbcScheme?: string;
+  /** Package prefixes (zip paths) whose classes satisfy it. */
+  packages: string[];
+  /** "group:artifact[:version]" to add; without a version, the needing JAR's own. */
+  artifact?: string;
+  /** An environment variable PyFlink puts on the classpath that supplies it instead (HADOOP_CLASSPATH). */
+  env?: string;
+  symptom: string;
+  /** The fix in words, when adding one artifact is not it. */
+  fix?: string;
   sources: SourceRef[];
 }
 
@@ -94,9 +118,29 @@ export interface DistributionJars {
   sources: SourceRef[];
 }
 
+/** Packages Flink always loads from its own classpath first (classloader.parent-first-patterns.default). */
+export interface ParentFirst {
+  /** Zip-path prefixes ("org/apache/flink/"). */
+  packages: string[];
+  note?: string;
+  sources: SourceRef[];
+}
+
+/** How a build for a newer Flink line than the target is judged: "built" and "target" compare Flink minors (">=2.0"). */
+export interface NewerBuildRule {
+  built: string;
+  target: string;
+  level: 'error' | 'warning';
+  /** The reason; "{target}" stands for the target line. */
+  why: string;
+  sources: SourceRef[];
+}
+
 export interface ConnectorsSection {
   families: Record<string, ConnectorFamily>;
   distributionJars?: DistributionJars;
+  parentFirst?: ParentFirst;
+  newerBuilds?: NewerBuildRule[];
   /** Source keys only connector facts use (connector repositories); refs resolve here or in the top-level table. */
   sources?: Record<string, { title: string; url?: string; note?: string }>;
   builtins: BuiltinIdentifiers[];
@@ -209,6 +253,20 @@ export class ConnectorKnowledge {
     return this.section.families[key];
   }
 
+  /**
+   * Every package is one Flink loads from its own classpath first: next to the distribution's copy, a user JAR's
+   * copy of these classes is never the one loaded.
+   */
+  loadedParentFirst(packages: readonly string[]): boolean {
+    const prefixes = this.section.parentFirst?.packages ?? [];
+    return packages.length > 0 && packages.every((p) => prefixes.some((prefix) => `${p}/`.startsWith(prefix)));
+  }
+
+  /** The rule for a build made for `built`, newer than the target line `target` (first match in the matrix). */
+  newerBuildRule(built: string, target: string): NewerBuildRule | undefined {
+    return this.section.newerBuilds?.find((rule) => minorMatches(built, rule.built) && minorMatches(target, rule.target));
+  }
+
   /** Identifiers every Flink of this minor provides without extra JARs. */
   builtinsFor(minor: string | null): Set<string> {
     let chosen: BuiltinIdentifiers | undefined;
@@ -284,6 +342,15 @@ export class ConnectorKnowledge {
     // A bare minor ("1.20") may be any patch: only a named patch can be judged fixed.
     return /^\d+\.\d+\.\d+/.test(targetVersion) ? compareReleases(targetVersion, fixed) >= 0 : undefined;
   }
+}
+
+/** "2.0" against ">=2.0", "<1.19", "==1.20". */
+function minorMatches(minor: string, comparison: string): boolean {
+  const match = /^(>=|<=|==|<|>)(\d+\.\d+)$/.exec(comparison);
+  if (!match) return false;
+  const order = compareReleases(minor, match[2] as string);
+  const op = match[1];
+  return op === '>=' ? order >= 0 : op === '<=' ? order <= 0 : op === '<' ? order < 0 : op === '>' ? order > 0 : order === 0;
 }
 
 /** The build of a family inside Flink `patch` (or, without one, the line's name with ".x"). */

@@ -1,7 +1,7 @@
 // The compatibility knowledge (compat-matrix.json) and the questions checks ask of it.
-// The JSON is bundled into the build and validated against schemas/compat-matrix.schema.json on load,
-// with a validator generated ahead of time (scripts/build.mjs) so no schema compiler runs at start-up;
-// src/knowledge/load-matrix.ts does both in one synchronous step.
+// The JSON is bundled into the build, which validates it against schemas/compat-matrix.schema.json first
+// (scripts/build.mjs, with a validator generated ahead of time); src/knowledge/load-matrix.ts validates any
+// other document (tests, scripts).
 import rawMatrix from '../../compat-matrix.json' with { type: 'json' };
 import coerce from 'semver/functions/coerce.js';
 import satisfies from 'semver/functions/satisfies.js';
@@ -20,6 +20,8 @@ export interface JavaSupport {
   notes?: Record<string, string>;
   /** Java patch levels that break something on this line until a Flink patch fixed it (semver ranges). */
   patchIssues?: { java: string; fixedIn?: string; effect: string; sources: SourceRef[] }[];
+  /** From this Java major on the line breaks at run time (no Java 17 support before 1.18). */
+  unusableFrom?: { major: number; effect: string; sources: SourceRef[] };
   sources: SourceRef[];
 }
 
@@ -69,6 +71,19 @@ export interface FlinkLine {
   configFile: ConfigFileRule;
   requiresDist: RequiresDistEntry[];
   knownBadDependencies?: KnownBadDependency[];
+  /** Upper bounds upstream has since lifted: a version the later bound allows is a warning, not an error. */
+  liftedPins?: LiftedPin[];
+}
+
+export interface LiftedPin {
+  package: string;
+  /** The distribution whose Requires-Dist carries the bound (apache-flink, apache-beam). */
+  requiredBy: string;
+  /** PEP 440 specifier of the later requirement. */
+  allowedBy: string;
+  change: string;
+  confidence?: Confidence;
+  sources: SourceRef[];
 }
 
 /** Platform → CPython minors PyPI has a wheel for ("linux-x86_64" → ["3.9", …]). */
@@ -91,6 +106,11 @@ export interface MatrixDocument {
 }
 
 export type JavaRating = 'supported' | 'experimental' | 'deprecated' | 'unsupported';
+
+export type UnlistedJava =
+  | { kind: 'older'; oldest: number }
+  | { kind: 'unusable'; effect: string; sources: SourceRef[] }
+  | { kind: 'newer'; newest: number };
 
 export class Matrix {
   constructor(readonly doc: MatrixDocument) {}
@@ -161,6 +181,20 @@ export class Matrix {
     return 'unsupported';
   }
 
+  /**
+   * Where a Java major the line does not list stands: older than every Java it lists (its class files are too new
+   * for it), from the line's `unusableFrom` on (a break on record), or newer than one it lists (untested upstream).
+   */
+  unlistedJava(version: string, javaMajor: number): UnlistedJava | undefined {
+    const java = this.line(version)?.java;
+    if (!java || this.rateJava(version, javaMajor) !== 'unsupported') return undefined;
+    const listed = [...java.supported, ...java.experimental, ...java.deprecated];
+    if (javaMajor < Math.min(...listed)) return { kind: 'older', oldest: Math.min(...listed) };
+    const broken = java.unusableFrom;
+    if (broken && javaMajor >= broken.major) return { kind: 'unusable', effect: broken.effect, sources: broken.sources };
+    return { kind: 'newer', newest: Math.max(...listed) };
+  }
+
   /** The line's known Java patch-level problems for this Java (full version) and exact Flink release. */
   javaPatchIssues(flinkPatch: string | null, javaVersion: string): NonNullable<JavaSupport['patchIssues']> {
     const java = coerce(javaVersion.replace(/_/g, '.'));
@@ -214,32 +248,14 @@ export class Matrix {
 }
 
 let opened: Matrix | undefined;
-const validated = new WeakSet<Matrix>();
 
-/** The bundled matrix, not yet validated: lets the CLI start its probes first and validate while they run. */
+/**
+ * The bundled matrix. It is checked against schemas/compat-matrix.schema.json where it can change: the build
+ * refuses to bundle a matrix that does not match (scripts/build.mjs), and so do the tests
+ * (test/knowledge/matrix.test.ts); a run does not validate it again. A document from elsewhere goes through
+ * loadMatrix (load-matrix.ts), which validates it.
+ */
 export function openMatrix(): Matrix {
   opened ??= new Matrix(rawMatrix as MatrixDocument);
   return opened;
-}
-
-/**
- * Throws when the document breaks schemas/compat-matrix.schema.json (a build bug, not a user error). The
- * pre-compiled validator is a large module, so it is loaded here, after the slow probes have started.
- */
-export async function validateMatrix(matrix: Matrix): Promise<Matrix> {
-  if (validated.has(matrix)) return matrix;
-  const { validateMatrixDocument } = await import('./matrix-validator.generated.js');
-  return markValid(matrix, validateMatrixDocument(matrix.doc));
-}
-
-/** Records the validator's verdict for `matrix`: throws with every problem, or remembers it as valid. */
-export function markValid(matrix: Matrix, errors: readonly string[]): Matrix {
-  if (errors.length > 0) throw new Error(`compat-matrix.json is invalid: ${errors.join('; ')}`);
-  validated.add(matrix);
-  return matrix;
-}
-
-/** A Matrix over `doc` (the bundled document by default), not yet validated. */
-export function matrixOf(doc: unknown = rawMatrix): Matrix {
-  return doc === rawMatrix ? openMatrix() : new Matrix(doc as MatrixDocument);
 }

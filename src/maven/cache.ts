@@ -3,9 +3,9 @@
 // that still fails to parse is treated as a miss, never as an error.
 import { createHash, randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDir } from '../util/ensure-dir.js';
+export { cacheDir } from '../util/cache-dir.js';
 import { LIMITS } from '../engine/limits.js';
 import { readTextFileSync } from '../util/read-file.js';
 
@@ -29,14 +29,6 @@ export const TTL = {
   missing: 60 * 60 * 1000,
   failed: 2 * 60 * 1000,
 };
-
-export function cacheDir(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): string {
-  if (env.FLINK_DOCTOR_CACHE_DIR) return env.FLINK_DOCTOR_CACHE_DIR;
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'flink-doctor');
-  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'flink-doctor', 'Cache');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'flink-doctor');
-}
 
 export class DiskCache {
   constructor(readonly dir: string) {}

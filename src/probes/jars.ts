@@ -33,7 +33,10 @@ export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
       refs.push(...(await listJars(join(pyflink.packageDir, 'opt'), 'pyflink/opt', /^flink-python.*\.jar$/)));
     }
   }
-  return scanJars(refs, matrix.connectors(), { wantedClasses: wantedClasses(job, matrix.jobClasses()) });
+  const fact = await scanJars(refs, matrix.connectors(), { wantedClasses: wantedClasses(job, matrix.jobClasses()) });
+  // pyflink_gateway_server.py puts HADOOP_CLASSPATH on the gateway's classpath: the classes it names are there too.
+  const hadoop = options.env.HADOOP_CLASSPATH?.trim();
+  return hadoop ? { ...fact, classpathEnv: { HADOOP_CLASSPATH: hadoop } } : fact;
 }
 
 /** The class files the job's PyFlink classes load from connector JARs, and the JDBC driver classes it names. */

@@ -8,25 +8,15 @@ import { stringValue } from '../flink/config-file.js';
 import { readConfigOnce } from './flink-config.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
 import { runProcess, type ProcessResult } from './process.js';
+import { JAVA_EXE, javaCommand, javaFromEnvironment, type JavaCandidate } from './commands.js';
 import type { ProbeContext } from './context.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from '../facts/index.js';
-import { findOnPath, isExecutableFile } from './which.js';
+import { isExecutableFile } from './which.js';
 import { LIMITS } from '../engine/limits.js';
 import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
 
-const JAVA_EXE = process.platform === 'win32' ? 'java.exe' : 'java';
-
-// Printing settings runs no Java code, so the JVM needs no JIT threads, no parallel GC and no perf-data
-// file: with them off it starts ~25% faster on a busy 2-core machine (measured with scripts/bench.mjs).
-// IgnoreUnrecognizedVMOptions keeps JVMs that lack one of these flags (OpenJ9) from refusing to start.
-const JAVA_PROBE_ARGS = ['-XX:+IgnoreUnrecognizedVMOptions', '-Xint', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XshowSettings:properties', '-version'];
-
-interface Candidate {
-  provenance: Provenance;
-  home?: string;
-  binary: string;
-}
+type Candidate = JavaCandidate;
 
 export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const { options } = ctx;
@@ -35,7 +25,8 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const inspect = (binary: string) => {
     let pending = spawns.get(binary);
     if (!pending) {
-      pending = runProcess(binary, JAVA_PROBE_ARGS, { timeoutMs: options.processTimeoutMs, env: javaEnv(options.env) });
+      const { file, args, options: run } = javaCommand(binary, options.env, options.processTimeoutMs);
+      pending = runProcess(file, args, run);
       spawns.set(binary, pending);
     }
     return pending;
@@ -47,11 +38,7 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
     return describe({ provenance: { source: '--java-home' }, home: options.javaHome, binary }, [], inspect);
   }
 
-  const fallbacks: Candidate[] = [];
-  const javaHome = options.env.JAVA_HOME?.trim();
-  if (javaHome) fallbacks.push({ provenance: { source: 'JAVA_HOME', detail: javaHome }, home: javaHome, binary: join(javaHome, 'bin', JAVA_EXE) });
-  const onPath = findOnPath(JAVA_EXE, options.env, options.cwd);
-  if (onPath) fallbacks.push({ provenance: { source: 'PATH', detail: onPath }, binary: onPath });
+  const fallbacks = javaFromEnvironment(options.env, options.cwd);
   // Start the likely winner now, before anything else: the JVM is the slowest thing a run waits for, and
   // the config lookup below may have to wait for the Python probe.
   if (fallbacks[0] && isExecutableFile(fallbacks[0].binary)) void inspect(fallbacks[0].binary);
@@ -144,11 +131,6 @@ async function readRelease(home: string | undefined): Promise<Record<string, str
   } catch {
     return undefined;
   }
-}
-
-/** The JVM reads JAVA_TOOL_OPTIONS / _JAVA_OPTIONS and prints "Picked up …"; that is fine, but keep its locale stable. */
-function javaEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
-  return { ...env, LC_ALL: 'C' };
 }
 
 async function exists(path: string): Promise<boolean> {

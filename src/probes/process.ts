@@ -48,12 +48,49 @@ function trackGroup(pid: number): void {
   }
 }
 
-export async function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
+/**
+ * Runs `file` once: a run started early with the same command (startEarly) is adopted, so its answer is the one
+ * this call would have had; anything else is started now.
+ */
+export function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
+  const key = commandKey(file, args, options);
+  const early = earlyRuns.get(key);
+  if (!early) return spawnAndWait(file, args, options);
+  earlyRuns.delete(key);
+  return early.result;
+}
+
+/** Runs started before the engine was loaded (src/cli/bin.ts), by command, until a probe adopts them. */
+const earlyRuns = new Map<string, { result: Promise<ProcessResult>; stop: () => void }>();
+
+/**
+ * Starts a command a probe is expected to run, before the code that will ask for it is loaded. Only a later
+ * runProcess with the same file, arguments, environment, directory and limits adopts it.
+ */
+export function startEarly(file: string, args: readonly string[], options: RunOptions): void {
+  const key = commandKey(file, args, options);
+  if (earlyRuns.has(key)) return;
+  const control = new AbortController();
+  earlyRuns.set(key, { result: spawnAndWait(file, args, options, control.signal), stop: () => control.abort() });
+}
+
+/** Stops the early runs no probe adopted (a config or flag chose another binary, or a check that needs none ran). */
+export function stopUnadoptedRuns(): void {
+  for (const run of earlyRuns.values()) run.stop();
+  earlyRuns.clear();
+}
+
+function commandKey(file: string, args: readonly string[], { timeoutMs, env, cwd, maxBuffer }: RunOptions): string {
+  const environment = env === undefined ? null : Object.entries(env).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([file, args, timeoutMs, maxBuffer ?? null, cwd ?? process.cwd(), environment]);
+}
+
+async function spawnAndWait(file: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<ProcessResult> {
   const started = performance.now();
   const program = locate(file, options);
   const refused = program ? unrunnableReason(program) : 'not found';
   if (refused) return { exitCode: null, stdout: '', stderr: '', timedOut: false, failure: refused, durationMs: Math.round(performance.now() - started) };
-  const ended = await runToEnd(program as string, args, options);
+  const ended = await runToEnd(program as string, args, options, stop);
   return describeEnd(ended, options.timeoutMs, Math.round(performance.now() - started));
 }
 
@@ -77,8 +114,11 @@ interface Ended {
   shortMessage?: string;
 }
 
-/** Starts the program in its own process group and waits for it; past the timeout the whole group is killed. */
-async function runToEnd(program: string, args: readonly string[], options: RunOptions): Promise<Ended> {
+/**
+ * Starts the program in its own process group and waits for it; past the timeout, or when `stop` aborts (an early
+ * run no probe adopted), the whole group is killed.
+ */
+async function runToEnd(program: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<Ended> {
   const subprocess = execa(program, args, {
     shell: false,
     reject: false,
@@ -100,8 +140,11 @@ async function runToEnd(program: string, args: readonly string[], options: RunOp
     if (pid !== undefined) killGroup(pid);
     else subprocess.kill('SIGKILL');
   }, options.timeoutMs);
+  const abandon = () => (pid !== undefined ? killGroup(pid) : subprocess.kill('SIGKILL'));
+  stop?.addEventListener('abort', abandon, { once: true });
   const result = await subprocess;
   clearTimeout(timer);
+  stop?.removeEventListener('abort', abandon);
   if (pid !== undefined) liveGroups.delete(pid);
   // Output past the cap: what it started may still be printing.
   if (!timedOut && result.isMaxBuffer && pid !== undefined) killGroup(pid);

@@ -3,25 +3,18 @@
 // the Flink config of the user's conf dir, an active virtualenv (VIRTUAL_ENV), an active conda env
 // (CONDA_PREFIX), then python3 and python on PATH. The winner runs once with a small probe script that reports
 // its version, prefixes, sys.path and PEP 508 marker environment. Never throws: every failure is a fact.
-import { statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
 import { stringValue } from '../flink/config-file.js';
 import { readConfigOnce } from './flink-config.js';
-import { errorMessage } from '../engine/errors.js';
 import { MARKER_ENVIRONMENT_KEYS } from '../python/pep508.js';
 import { runProcess } from './process.js';
-import { PROBE_MARKER, PROBE_SCRIPT } from './python-probe-script.js';
+import { PROBE_MARKER } from './python-probe-script.js';
+import { pythonCommand, pythonFromEnvironment, pythonFromVariable, type PythonCandidate } from './commands.js';
 import type { ProbeContext } from './context.js';
 import type { MarkerEnvironment, Provenance, PythonFact } from '../facts/index.js';
-import { findOnPath } from './which.js';
+import { locateInterpreter } from './which.js';
 import { clip } from '../util/text.js';
 
 const PYTHON_CONFIG_KEY = 'python.client.executable';
-
-interface Candidate {
-  requested: string;
-  provenance: Provenance;
-}
 
 export async function probePython(ctx: ProbeContext): Promise<PythonFact> {
   const { requested, provenance } = await chooseCandidate(ctx);
@@ -51,7 +44,8 @@ export async function inspectInterpreter(requested: string, { provenance, env, c
     return { provenance, requested, found: false, runs: false, failure: located.failure, sysPath: [] };
   }
   const path = located.path;
-  const result = await runProcess(path, ['-c', PROBE_SCRIPT], { timeoutMs, env, cwd });
+  const { file, args, options } = pythonCommand(path, env, cwd, timeoutMs);
+  const result = await runProcess(file, args, options);
   const base: PythonFact = { provenance, requested, found: true, runs: false, path, executable: path, sysPath: [] };
   if (result.timedOut) return { ...base, failure: `${path} hung: ${result.failure ?? 'timed out'}` };
   if (result.failure && result.exitCode === null) return { ...base, failure: `${path} could not be run: ${result.failure}` };
@@ -81,31 +75,12 @@ export async function inspectInterpreter(requested: string, { provenance, env, c
 }
 
 /** The first configured source, in the documented order; never looks at the file system beyond the config. */
-async function chooseCandidate({ options, get }: ProbeContext): Promise<Candidate> {
-  const windows = process.platform === 'win32';
+async function chooseCandidate({ options, get }: ProbeContext): Promise<PythonCandidate> {
   if (options.python?.trim()) return { requested: options.python.trim(), provenance: { source: '--python' } };
-  const fromEnv = options.env.PYFLINK_CLIENT_EXECUTABLE?.trim();
-  if (fromEnv) return { requested: fromEnv, provenance: { source: 'PYFLINK_CLIENT_EXECUTABLE', detail: fromEnv } };
-  const fromConfig = await configuredExecutable({ options, get });
-  if (fromConfig) return fromConfig;
-  const venv = options.env.VIRTUAL_ENV?.trim();
-  if (venv) {
-    const requested = windows ? join(venv, 'Scripts', 'python.exe') : join(venv, 'bin', 'python');
-    return { requested, provenance: { source: 'VIRTUAL_ENV', detail: venv } };
-  }
-  const conda = options.env.CONDA_PREFIX?.trim();
-  if (conda) {
-    const requested = windows ? join(conda, 'python.exe') : join(conda, 'bin', 'python');
-    return { requested, provenance: { source: 'CONDA_PREFIX', detail: conda } };
-  }
-  for (const name of ['python3', 'python']) {
-    const found = findOnPath(name, options.env, options.cwd);
-    if (found) return { requested: name, provenance: { source: 'PATH', detail: found } };
-  }
-  return { requested: 'python3', provenance: { source: 'PATH', detail: 'neither python3 nor python is on PATH' } };
+  return pythonFromVariable(options.env) ?? (await configuredExecutable({ options, get })) ?? pythonFromEnvironment(options.env, options.cwd);
 }
 
-async function configuredExecutable({ options, get }: Pick<ProbeContext, 'options' | 'get'>): Promise<Candidate | undefined> {
+async function configuredExecutable({ options, get }: Pick<ProbeContext, 'options' | 'get'>): Promise<PythonCandidate | undefined> {
   let dir: string | undefined;
   try {
     dir = (await get('confDir')).dir;
@@ -117,28 +92,6 @@ async function configuredExecutable({ options, get }: Pick<ProbeContext, 'option
   const value = stringValue(read.values, PYTHON_CONFIG_KEY);
   if (!value) return undefined;
   return { requested: value, provenance: { source: PYTHON_CONFIG_KEY, detail: read.file ?? dir } };
-}
-
-/** A path (relative to cwd) or a bare name looked up on PATH → an executable file, or a one-line reason. */
-// Synchronous like the PATH lookup: one stat costs microseconds, and the interpreter then starts before the
-// CLI's other start-up work (matrix validation) takes the thread.
-export function locateInterpreter(requested: string, env: Record<string, string | undefined>, cwd: string): { path?: string; failure: string } {
-  if (requested.includes('\u0000')) return { failure: `${requested} is not a path: it contains a NUL character, which no file name can` };
-  const hasSeparator = requested.includes('/') || (process.platform === 'win32' && requested.includes('\\'));
-  if (!hasSeparator) {
-    const found = findOnPath(requested, env, cwd);
-    return found ? { path: found, failure: '' } : { failure: `${requested} is not on PATH` };
-  }
-  const path = isAbsolute(requested) ? requested : resolve(cwd, requested);
-  try {
-    const info = statSync(path);
-    if (info.isDirectory()) return { failure: `${path} is a directory, not a Python interpreter` };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { failure: code === 'ENOENT' || code === 'ENOTDIR' ? `${path} does not exist` : `cannot read ${path}: ${errorMessage(error)}` };
-  }
-  // An existing file that is not executable is still handed to runProcess, which reports it as such.
-  return { path, failure: '' };
 }
 
 interface ParsedAnswer {

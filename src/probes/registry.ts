@@ -5,6 +5,7 @@
 //   flinkConfig ─> shipping (python.archives/requirements/files) ─┐
 //   flinkConfig + python + packages + shipping ─> worker (python.executable, else python on PATH)
 //   flinkConfig, job ─> pipelineJars ─> jars (+ flinkHome, pyflink) ─> maven (+ repository)
+//   flinkConfig, job ─> run (here or on a cluster)
 //   cluster (--cluster: REST, independent), deploy (--deploy or files in the working directory, independent)
 import { FactStore, type ProbeMap } from '../engine/facts.js';
 import type { Options } from '../engine/options.js';
@@ -25,6 +26,7 @@ import { probePipelineJars } from './pipeline-jars.js';
 import { probePyflink } from './pyflink.js';
 import { probePython } from './python.js';
 import { probeRepository } from './repository.js';
+import { probeRun } from './run.js';
 import { probeShipping } from './shipping.js';
 import { probeTarget } from './target.js';
 import { probeWorker } from './worker.js';
@@ -49,6 +51,7 @@ const PROBES: { [K in keyof Facts]: (ctx: ProbeContext) => Promise<Facts[K]> } =
   shipping: probeShipping,
   cluster: probeCluster,
   deploy: probeDeploy,
+  run: probeRun,
 };
 
 /** The fact keys flink-doctor gathers (what a plugin's checks and gatherers may name in `needs`). */

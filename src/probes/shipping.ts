@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArchiveRead, PythonFilesRead, RequirementsRead, ShippingFact } from '../facts/index.js';
 import { stringValue } from '../flink/config-values.js';
+import { listOf, withJobSettings } from '../flink/job-settings.js';
 import { ArchiveReadError, readArchive } from '../python/archive.js';
 import { importedModules } from '../python/imports.js';
 import { environmentsIn, inspectInterpreter, outwardLinks, wantedText } from '../python/venv-archive.js';
@@ -17,8 +18,10 @@ import type { ProbeContext } from './context.js';
 const MAX_LISTED = 5_000;
 
 export async function probeShipping({ get, options }: ProbeContext): Promise<ShippingFact> {
-  const config = await get('flinkConfig');
-  const values = config.values;
+  const [config, job] = await Promise.all([get('flinkConfig'), get('job')]);
+  // The job's set()/add_python_file()/add_python_archive()/set_python_requirements() over the config file's values.
+  const { values, fromJob } = withJobSettings(config.values, job.needs);
+  const shippedInJob = Object.fromEntries((['python.files', 'python.archives', 'python.requirements'] as const).filter((k) => fromJob[k]).map((k) => [k, fromJob[k]]));
   const executable = stringValue(values, 'python.executable');
   const archives = await Promise.all(listOf(values['python.archives']).map((entry) => readArchiveEntry(entry, options.cwd, executable)));
   const requirements = stringValue(values, 'python.requirements');
@@ -29,13 +32,8 @@ export async function probeShipping({ get, options }: ProbeContext): Promise<Shi
     files: await readFiles(listOf(values['python.files']), options.cwd, options.job ?? []),
     ...(executionMode ? { executionMode } : {}),
     ...(config.file ? { file: config.file } : {}),
+    ...(Object.keys(shippedInJob).length > 0 ? { fromJob: shippedInJob } : {}),
   };
-}
-
-/** "a.zip,b.tgz#py", ["a.zip"] → entries. */
-function listOf(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
 }
 
 /** A local path, or undefined for a remote URL (hdfs://, s3://, http://). */

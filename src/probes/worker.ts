@@ -1,5 +1,6 @@
 // The Python worker interpreter: what PyFlink's Python UDF workers run. Flink starts them with `python.executable`
-// (default "python"; also -pyexec on the CLI or set_python_executable() in the job, which this probe cannot see).
+// (default "python"; the job's set("python.executable") / set_python_executable() over the config file's; -pyexec
+// on the CLI is not seen).
 // Read from the Flink config fact; run once with the client's probe script (inspectInterpreter), or not at all
 // when it is the client's own interpreter (then the client's facts are reused). When python.executable is unset,
 // `python` from PATH is what `flink run` and workers on this machine start: that one is inspected. A path
@@ -7,8 +8,10 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute } from 'node:path';
 import { stringValue } from '../flink/config-values.js';
+import { listOf, withJobSettings } from '../flink/job-settings.js';
 import { scanSysPath } from './packages.js';
-import { inspectInterpreter, locateInterpreter } from './python.js';
+import { inspectInterpreter } from './python.js';
+import { locateInterpreter } from './which.js';
 import type { ProbeContext } from './context.js';
 import type { PythonFact, WorkerFact } from '../facts/index.js';
 
@@ -17,29 +20,40 @@ const ARCHIVES_CONFIG_KEY = 'python.archives';
 
 export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   const { get } = ctx;
-  const config = await get('flinkConfig');
-  const file = config.file ?? config.dir;
-  const archives = archiveEntries(config.values[ARCHIVES_CONFIG_KEY]);
-  const raw = config.values[WORKER_CONFIG_KEY];
-  const configured = stringValue(config.values, WORKER_CONFIG_KEY);
-  const base = { file, archives, sameAsClient: false };
+  const [config, job] = await Promise.all([get('flinkConfig'), get('job')]);
+  const { values, fromJob, computed } = withJobSettings(config.values, job.needs);
+  const inJob = fromJob[WORKER_CONFIG_KEY];
+  const file = inJob ?? config.file ?? config.dir;
+  const archives = listOf(values[ARCHIVES_CONFIG_KEY]);
+  const raw = values[WORKER_CONFIG_KEY];
+  const configured = stringValue(values, WORKER_CONFIG_KEY);
+  const base = { file, archives, sameAsClient: false, ...(inJob ? { inJob: true } : {}) };
+  const expression = computed[WORKER_CONFIG_KEY];
+  if (expression !== undefined) return { ...base, status: 'computed', configured: expression };
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset', ...(await pathPython(ctx)) };
   if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
 
+  const relative = await relativeWorker(ctx, configured, base);
+  if (relative) return relative;
+
+  const provenance = { source: inJob ? `${WORKER_CONFIG_KEY} in the job` : WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
+  return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)) };
+}
+
+/**
+ * A relative path with a directory: inside an extracted python.archives entry (its first segment names the
+ * archive, looked up in what the shipping fact opened), else relative to the workers' directory. Undefined for a
+ * bare name or an absolute path, which are inspected here.
+ */
+async function relativeWorker({ get }: ProbeContext, configured: string, base: Omit<WorkerFact, 'status'>): Promise<WorkerFact | undefined> {
   const windows = process.platform === 'win32';
   const hasSeparator = configured.includes('/') || (windows && configured.includes('\\'));
-  if (hasSeparator && !isAbsolute(configured)) {
-    const first = configured.split(windows ? /[\\/]/ : '/')[0] ?? '';
-    const archive = archives.find((entry) => extractedName(entry) === first) ?? (ARCHIVE_NAME.test(first) ? first : undefined);
-    if (archive !== undefined) {
-      const archiveRead = (await get('shipping')).archives.find((a) => a.entry === archive);
-      return { ...base, status: 'archive', configured, archive, ...(archiveRead ? { archiveRead } : {}) };
-    }
-    return { ...base, status: 'relative', configured };
-  }
-
-  const provenance = { source: WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
-  return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)) };
+  if (!hasSeparator || isAbsolute(configured)) return undefined;
+  const first = configured.split(windows ? /[\\/]/ : '/')[0] ?? '';
+  const archive = base.archives.find((entry) => extractedName(entry) === first) ?? (ARCHIVE_NAME.test(first) ? first : undefined);
+  if (archive === undefined) return { ...base, status: 'relative', configured };
+  const archiveRead = (await get('shipping')).archives.find((a) => a.entry === archive);
+  return { ...base, status: 'archive', configured, archive, ...(archiveRead ? { archiveRead } : {}) };
 }
 
 /** python.executable unset: `flink run` and workers on this machine start `python` from PATH; look at that one. */
@@ -61,12 +75,6 @@ async function inspectWorker({ get, options }: ProbeContext, requested: string, 
 
 /** Archive names Flink extracts (zip, tar, tar.gz/tgz); the extracted directory keeps the file name. */
 const ARCHIVE_NAME = /\.(zip|jar|tar|tar\.gz|tgz)$/i;
-
-/** "venv.zip", ["a.zip", "b.tgz#py"] or "a.zip,b.tgz#py" → the entries. */
-function archiveEntries(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
-}
 
 /** The directory an archive is extracted to on the workers: the name after '#', else the archive's file name. */
 function extractedName(entry: string): string {

@@ -7,6 +7,17 @@ import type { Outcome } from './job.js';
 export interface Judgement {
   agree: boolean;
   why: string;
+  /** The check whose error names the cause the job failed of. */
+  namedBy?: string;
+}
+
+/**
+ * What can confirm an error the job did not run into: the twin setup (the same install, a job that uses what the
+ * error is about) and `pip check`'s problems, as lower-case project names.
+ */
+export interface Confirmation {
+  twin?: { id: string; judgement: Judgement };
+  pipProblems?: string[];
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -18,7 +29,7 @@ const NAMING: [RegExp, (match: RegExpExecArray) => RegExp][] = [
   [/UnsupportedClassVersionError/, () => /bytecode|class file|Java \d+/],
   [/^(NoSuchMethodError|NoClassDefFoundError|ClassNotFoundException): .*org\.apache\.flink\./, () => /built for Flink|FLINK_HOME|flink-dist|apache-flink-libraries/],
   [/^(NoClassDefFoundError|ClassNotFoundException): org\.apache\.kafka\./, () => /kafka-clients|thin/],
-  [/^(NoClassDefFoundError|ClassNotFoundException): org\.postgresql\.|No suitable driver/, () => /driver|postgresql/i],
+  [/^(NoClassDefFoundError|ClassNotFoundException): (org\.postgresql\.|com\.mysql\.)|No suitable driver/, () => /driver|postgresql|mysql/i],
   [/^(NoClassDefFoundError|ClassNotFoundException): org\.apache\.hadoop\./, () => /hadoop/i],
   [/^FileNotFoundException: (\S+)/, (m) => new RegExp(escape(m[1] as string))],
   [/^(ModuleNotFoundError|ImportError)/, () => /apache-flink|pyflink|not installed/i],
@@ -41,15 +52,30 @@ export function errorsOf(report: DoctorReport): DoctorCheck[] {
   return report.checks.filter((c) => c.status === 'error');
 }
 
-export function judge(report: DoctorReport, outcome: Outcome): Judgement {
+export function judge(report: DoctorReport, outcome: Outcome, confirmation: Confirmation = {}): Judgement {
   const errors = errorsOf(report);
   const failed = outcome.kind === 'failed';
   if (errors.length > 0 && !failed) {
     const ran = outcome.kind === 'finished' ? 'ran' : 'reached the external system';
-    return { agree: false, why: `the doctor says error (${errors.map((c) => c.id).join(', ')}) but the job ${ran}` };
+    return confirmed(errors, ran, confirmation) ?? { agree: false, why: `the doctor says error (${errors.map((c) => c.id).join(', ')}) but the job ${ran}` };
   }
   if (errors.length === 0 && failed) return { agree: false, why: `the job failed (${outcome.cause}) but the doctor found no error` };
   if (!failed) return { agree: true, why: 'no error, and the job ran' };
   const naming = causeNamed(outcome.cause ?? '', errors);
-  return naming ? { agree: true, why: `${naming.id} names the cause` } : { agree: false, why: `no error of the doctor names the cause (${outcome.cause})` };
+  return naming ? { agree: true, why: `${naming.id} names the cause`, namedBy: naming.id } : { agree: false, why: `no error of the doctor names the cause (${outcome.cause})` };
+}
+
+/**
+ * An error this job did not run into still agrees when the install is confirmed broken elsewhere: its twin setup
+ * fails with the cause the same check names, or `pip check` names a package the error names.
+ */
+function confirmed(errors: readonly DoctorCheck[], ran: string, { twin, pipProblems = [] }: Confirmation): Judgement | undefined {
+  const byTwin = twin?.judgement.agree && twin.judgement.namedBy ? errors.find((c) => c.id === twin.judgement.namedBy) : undefined;
+  if (twin && byTwin) {
+    return { agree: true, why: `this job ${ran}, but ${byTwin.id}'s error is confirmed by ${twin.id} on the same install, which fails with the cause it names` };
+  }
+  const text = (c: DoctorCheck) => [c.summary, ...c.details].join('\n').toLowerCase().replace(/[-_.]+/g, '-');
+  const byPip = errors.find((c) => pipProblems.some((name) => text(c).includes(name)));
+  if (byPip) return { agree: true, why: `this job ${ran}, but pip check agrees with ${byPip.id} (${pipProblems.join(', ')})` };
+  return undefined;
 }

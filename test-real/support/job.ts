@@ -13,8 +13,12 @@ export interface JobSpec {
   api?: 'table' | 'datastream';
   ddl: string[];
   insert: string;
-  /** Register a Python UDF `plus_one` (runs in a Python worker): 'python' row-at-a-time, 'pandas' vectorized. */
-  udf?: 'python' | 'pandas';
+  /**
+   * Register a Python UDF `plus_one` (runs in a Python worker): 'python' row-at-a-time, 'pandas' vectorized,
+   * 'python-calls' row-at-a-time with a function call in its body (CPython 3.11 compiles a call to PRECALL + CALL,
+   * 3.12 has no PRECALL: its bytecode only runs on the minor that pickled it).
+   */
+  udf?: 'python' | 'pandas' | 'python-calls';
   /** Streaming mode (unbounded sources such as CDC); batch otherwise. */
   streaming?: boolean;
   /** python.executable set in the job, as the PyFlink docs show for the workers' interpreter. */
@@ -48,6 +52,7 @@ function tableBody(spec: JobSpec): string[] {
   if (spec.pythonExecutable) lines.push(`    t_env.get_config().set("python.executable", ${py(spec.pythonExecutable)})`);
   if (spec.jars.length > 0) lines.push(`    t_env.get_config().set("pipeline.jars", ${py(spec.jars.map((j) => `file://${j}`).join(';'))})`);
   if (spec.udf === 'python') lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: x + 1, result_type=DataTypes.BIGINT()))');
+  if (spec.udf === 'python-calls') lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: int(str(x)) + 1, result_type=DataTypes.BIGINT()))');
   if (spec.udf === 'pandas') lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: x + 1, result_type=DataTypes.BIGINT(), func_type="pandas"))');
   for (const statement of spec.ddl) lines.push(`    t_env.execute_sql(${py(statement)})`);
   lines.push(

@@ -49,3 +49,12 @@ describe('cluster.java decisions: more branches (built facts)', () => {
     expect(decide(clusterJava, buildFacts({ cluster: cluster({ jvm: { raw: 'Some VM', options: [] } }) })).summary).toBe('the JobManager does not say which Java it runs: the JVM string "Some VM" names no Java version');
   });
 });
+
+describe('cluster.java: a Java newer than the newest the line lists (the real tier ran 2.2.1 on Temurin 25)', () => {
+  it('the cluster on Java 25 (with Flink\'s --add-opens list) is the same warning in cluster.java', () => {
+    const facts = { status: 'read' as const, flinkVersion: '2.2.1', jvm: { raw: 'OpenJDK 64-Bit Server VM - Eclipse Adoptium - 25/25.0.3+9', major: 25, options: [...JAVA17_FLAGS_22] }, classpath: [], config: {}, gaps: [], notes: [] };
+    const outcome = decide(clusterJava, buildFacts({ cluster: facts }));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toContain('newer than any Java Flink 2.2.1 lists: untested upstream');
+  });
+});

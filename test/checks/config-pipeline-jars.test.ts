@@ -34,8 +34,36 @@ describe('config.pipeline-jars decisions (built facts)', () => {
 
   it('error: an entry pointing at a file that does not exist; the generic fix when nothing can be corrected', () => {
     const outcome = judge([setting({ entries: [entry('file:///nowhere/x.jar', false)] })]);
-    expect(outcome.summary).toBe(`pipeline.jars in ${CONF}: file:///nowhere/x.jar points at /nowhere/x.jar, which does not exist or is not a file`);
+    expect(outcome.summary).toBe(`pipeline.jars in ${CONF}: file:///nowhere/x.jar points at /nowhere/x.jar, which does not exist or is not a file: run here, the job fails with FileNotFoundException`);
     expect(outcome.fix).toBe('Point every entry at an existing JAR with a file:/// URL, entries separated by ";"');
+  });
+
+  describe('a JAR the job names that is not on this machine', () => {
+    const JAR = 'file:///opt/jobs/lib/flink-sql-connector-kafka-3.3.0-1.20.jar';
+    const inJob = setting({ entries: [entry(JAR, false)] }, { origin: '/work/job.py', line: 9, via: 'job:set', source: 'job:pipeline.jars' });
+    const decideWith = (overrides: Parameters<typeof buildFacts>[0]) => decide(configPipelineJars, buildFacts({ pipelineJars: { settings: [inJob] }, target: targetOf('1.20.5'), ...overrides }));
+
+    it('run here (python job.py, or a session cluster the client submits to): an error naming the file', () => {
+      for (const run of [{}, { remote: '--cluster' }]) {
+        const outcome = decideWith({ run });
+        expect(outcome.status).toBe('error');
+        expect(outcome.summary).toBe(`set("pipeline.jars") in /work/job.py:9: ${JAR} points at /opt/jobs/lib/flink-sql-connector-kafka-3.3.0-1.20.jar, which does not exist or is not a file: run here, the job fails with FileNotFoundException`);
+      }
+    });
+
+    it('application mode (execution.target, --deploy): a warning, the path is resolved where the job runs', () => {
+      const outcome = decideWith({ run: { remote: 'execution.target: kubernetes-application', application: 'execution.target: kubernetes-application' } });
+      expect(outcome.status).toBe('warning');
+      expect(outcome.summary).toBe(`set("pipeline.jars") in /work/job.py:9: ${JAR} is not on this machine; the job runs in application mode (execution.target: kubernetes-application), where the path is resolved (job.connectors judges it by its file name)`);
+    });
+
+    it('a --deploy image that adds that very file: a warning naming the Dockerfile line; another file there is still an error', () => {
+      const build = (dir: string) => ({ pythons: [], pythonAlias: false, sharedLibpython: false, pip: [], unresolved: [], file: '/work/Dockerfile', jars: [{ file: '/work/Dockerfile', line: 7, name: 'flink-sql-connector-kafka-3.3.0-1.20.jar', dir, how: 'download' as const }] });
+      const placed = decideWith({ deploy: { builds: [build('/opt/jobs/lib/')] } });
+      expect(placed.status).toBe('warning');
+      expect(placed.summary).toContain('is not on this machine; /work/Dockerfile:7 puts it there in the image');
+      expect(decideWith({ deploy: { builds: [build('/opt/flink/lib')] } }).status).toBe('error');
+    });
   });
 
   it('a YAML list: an error where PyFlink passes it on as one string, a warning where only some patches read it, fine from 2.1', () => {

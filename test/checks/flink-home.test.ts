@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import flinkHome from '../../checks/flink-home.js';
 import type { FlinkHomeFact } from '../../src/facts/index.js';
-import { buildFacts, decide, targetOf, type FactsOverrides } from '../helpers/facts.js';
+import { buildFacts, decide, distribution, targetOf, type FactsOverrides } from '../helpers/facts.js';
 
 const HOME = '/opt/flink';
 /** A FLINK_HOME holding Flink `version` (flink-dist and flink-python of that version unless overridden). */
@@ -36,11 +36,11 @@ describe('flink.home decisions (built facts)', () => {
     expect(outcome.details).toEqual(['found: lib/flink-dist-2.2.1.jar', 'found: opt/flink-python-2.2.1.jar']);
   });
 
-  it('--flink-version with a minor only accepts any patch of the line; an exact one wants that release', () => {
+  it('--flink-version with a minor only accepts any patch of the line; an exact one wants that release (another patch: a warning)', () => {
     expect(judge({ flinkHome: home('2.2.0'), target: targetOf('2.2') }).status).toBe('ok');
-    expect(judge({ flinkHome: home('2.2.0'), target: targetOf('2.2.1') }).status).toBe('error');
+    expect(judge({ flinkHome: home('2.2.0'), target: targetOf('2.2.1') }).status).toBe('warning');
     // The wheel's own release is always exact: 2.2.0 under a 2.2.1 wheel is another release.
-    expect(judge({ flinkHome: home('2.2.0') }).status).toBe('error');
+    expect(judge({ flinkHome: home('2.2.0') }).status).toBe('warning');
   });
 
   it('error: another Flink than the target, naming where the target came from and three ways out', () => {
@@ -51,7 +51,7 @@ describe('flink.home decisions (built facts)', () => {
     const wheel = judge({ flinkHome: home('1.20.1') });
     expect(wheel.summary).toBe('FLINK_HOME holds Flink 1.20.1 but the target is 2.2.1 (installed apache-flink)');
     expect(wheel.fix).toContain('or unset FLINK_HOME to use the JARs of the apache-flink 2.2.1 wheel');
-    expect(wheel.details).toContain('PyFlink uses the JARs of FLINK_HOME, so the Python API and the JVM side differ: expect Py4J errors or NoSuchMethodError');
+    expect(wheel.details?.join('\n')).toContain('another major whose APIs it calls are gone (ClassNotFoundException, Py4J errors)');
   });
 
   it('warning: no wheel and no --flink-version to compare with', () => {
@@ -85,5 +85,32 @@ describe('flink.home decisions (built facts)', () => {
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toBe('FLINK_HOME mixes Flink 2.2.1 (flink-dist) and 2.1.0 (flink-python)');
     expect(outcome.fix).toBe(`Use flink-python-2.2.1.jar in ${HOME}/opt`);
+  });
+});
+
+// Modelled on the real tier (test-real/corpus.ts): a 1.20.5 client failed on FLINK_HOME = 2.2.1 (another major) and
+// ran a DataStream job with a Python map to the end on FLINK_HOME = 1.19.3 (same major).
+function judged(version: string) {
+  const pyflink = { flink: distribution('apache-flink', '1.20.5'), libraries: distribution('apache-flink-libraries', '1.20.5') };
+  return decide(flinkHome, buildFacts({ target: targetOf('1.20.5', 'wheel'), flinkHome: home(version), pyflink }));
+}
+
+describe('FLINK_HOME of another release than the apache-flink wheel', () => {
+  it('another major (2.2.1 for a 1.20.5 client) is an error', () => {
+    const outcome = judged('2.2.1');
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe('FLINK_HOME holds Flink 2.2.1 but the target is 1.20.5 (installed apache-flink)');
+    expect(outcome.details?.join('\n')).toContain('another major whose APIs it calls are gone');
+  });
+
+  it.each(['1.19.3', '1.20.1'])('the same major (%s for a 1.20.5 client) is a warning that explains the risk', (version) => {
+    const outcome = judged(version);
+    expect(outcome.status).toBe('warning');
+    expect(outcome.details?.join('\n')).toContain('a call that changed between them fails with a Py4J error or NoSuchMethodError');
+    expect(outcome.fix).toContain('Point FLINK_HOME at a Flink 1.20.5 distribution');
+  });
+
+  it('the same release is ok', () => {
+    expect(judged('1.20.5').status).toBe('ok');
   });
 });

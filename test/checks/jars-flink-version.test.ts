@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import jarsFlinkVersion from '../../checks/jars-flink-version.js';
 import type { JarIdentity, ScannedJar, VersionsResult } from '../../src/facts/index.js';
 import { buildFacts, decide, fatKafka, scannedJar, targetOf } from '../helpers/facts.js';
+import { kafkaFat } from '../helpers/jar-facts.js';
 import { G, KAFKA, KAFKA_VERSIONS, REPO } from '../helpers/maven-facts.js';
 
 const CENTRAL = 'https://repo1.maven.org/maven2';
@@ -36,10 +37,6 @@ describe('jars.flink-version decisions (built facts)', () => {
     expect(outcome.locations).toEqual([{ path: '/work/jars/flink-sql-connector-kafka-3.3.0-1.20.jar' }]);
   });
 
-  it('error: a 2.x build on 1.x', () => {
-    expect(judge([fatKafka('4.0.0-2.0', 'renamed-kafka.jar')], '1.20').summary).toBe('renamed-kafka.jar (flink-sql-connector-kafka:4.0.0-2.0) from --jars: built for Flink 2.0, target is 1.20: a 2.x build cannot run on 1.x');
-  });
-
   it('warning: another minor of the same major', () => {
     const outcome = judge([fatKafka('3.2.0-1.19')], '1.20');
     expect(outcome.status).toBe('warning');
@@ -64,9 +61,9 @@ describe('jars.flink-version decisions (built facts)', () => {
   });
 
   it('several verdicts: counted in the summary, one line each in the details, errors win the status', () => {
-    const outcome = judge([fatKafka('3.2.0-1.19'), avro('2.0.1')], '1.20');
+    const outcome = judge([fatKafka('3.3.0-1.20'), avro('2.0.1')], '2.2');
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('2 JARs built for another Flink line than 1.20');
+    expect(outcome.summary).toBe('2 JARs built for another Flink line than 2.2');
     expect(outcome.details).toHaveLength(2);
     expect(outcome.fix?.split('\n')).toHaveLength(2);
   });
@@ -122,5 +119,46 @@ describe('jars.flink-version fixes from the repository\'s version list (built fa
     const outcome = judge([runtime], '1.19.3', { 'org.apache.iceberg:iceberg-flink-runtime-1.20': { versions: ['1.10.0', '1.11.0'], source: 'network' } });
     expect(outcome.status).toBe('warning');
     expect(outcome.fix).toContain('org.apache.iceberg:iceberg-flink-runtime-1.19:1.10.2');
+  });
+});
+
+// Modelled on setups the real tier ran (test-real/corpus.ts): kafka-2.0-on-1.20, kafka-1.19-on-1.20, kafka-1.x-on-2.2.
+function judged(version: string, on: string) {
+  return decide(jarsFlinkVersion, buildFacts({ target: targetOf(on, 'wheel'), jars: { jars: [kafkaFat(version)], overlaps: [], durationMs: 1 } }));
+}
+
+describe('a build for a newer Flink line than the target', () => {
+  it('2.0 on 1.20 (kafka-2.0-on-1.20): a warning that says 1.20 is the bridge release, with its sources', () => {
+    const outcome = judged('4.0.1-2.0', '1.20.5');
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toContain('built for Flink 2.0, newer than the target 1.20: 1.20 is the bridge release to 2.x');
+    expect(outcome.fix).toContain('org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20');
+    expect(outcome.sources?.join(' ')).toContain('announcing-the-release-of-apache-flink-1.20');
+  });
+
+  it('2.0 on 1.18: an error, FLIP-372 Sink V2 interfaces are missing before 1.19', () => {
+    const outcome = judged('4.0.1-2.0', '1.18.1');
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toContain('NoClassDefFoundError: org/apache/flink/api/connector/sink2/WriterInitContext');
+  });
+
+  it('2.2 on 1.20 and 1.20 on 1.19: warnings (no API break on record), saying it is untested there', () => {
+    for (const [version, line, on] of [['5.0.0-2.2', '2.2', '1.20.5'], ['3.3.0-1.20', '1.20', '1.19.3']] as const) {
+      const outcome = judged(version, on);
+      expect(outcome.status, version).toBe('warning');
+      expect(outcome.summary, version).toContain(`built for Flink ${line}, newer than the target ${on.slice(0, 4)}: it may call APIs`);
+    }
+  });
+});
+
+describe('a build for an older line stays as it was', () => {
+  it('1.19 on 1.20 (kafka-1.19-on-1.20): a warning', () => {
+    expect(judged('3.2.0-1.19', '1.20.5').status).toBe('warning');
+  });
+
+  it('1.x on 2.2 (kafka-1.x-on-2.2): an error naming the removed 1.x APIs', () => {
+    const outcome = judged('3.2.0-1.19', '2.2.1');
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toContain('Flink 2 removed the 1.x SourceFunction/SinkFunction APIs');
   });
 });

@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import javaRuntime from '../../checks/java-runtime.js';
 import type { JavaFact, TargetFact } from '../../src/facts/index.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { buildFacts, decide, targetOf } from '../helpers/facts.js';
+
+const matrix = loadMatrix();
 
 const target = (flinkVersion: string): TargetFact => targetOf(flinkVersion);
 
@@ -42,11 +45,10 @@ describe('java.runtime decisions (built facts)', () => {
     expect(outcome.fix).toContain('Use Java 11');
   });
 
-  it('unsupported, too new: Java 25 on Flink 2.2 is an error that expects start-up failures', () => {
+  it('unsupported, too new: Java 25 on Flink 2.2 is a warning (untested upstream; the real tier ran a UDF job on it)', () => {
     const outcome = decide(javaRuntime, buildFacts({ java: javaOf(25, '25.0.1') }));
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toContain('not supported by Flink 2.2');
-    expect(outcome.details).toContain('expect UnsupportedClassVersionError or module-access errors at start-up');
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toContain('not supported by Flink 2.2; newer than any Java it lists (21), untested upstream');
     expect(outcome.fix).toContain('Use Java 17');
   });
 
@@ -54,14 +56,14 @@ describe('java.runtime decisions (built facts)', () => {
     const outcome = decide(javaRuntime, buildFacts({ target: target('1.17.2') }));
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toContain('not supported by Flink 1.17');
-    expect(outcome.details?.join('\n')).toContain('expected for Flink 1.17: Java 11');
+    expect(outcome.details?.join('\n')).toContain('expected for Flink 1.17: Java 11');    expect(outcome.details?.join('\n')).toContain('InaccessibleObjectException');
   });
 
   it('unsupported, too old: Java 8 on Flink 2.2 is an error that expects UnsupportedClassVersionError', () => {
     const outcome = decide(javaRuntime, buildFacts({ java: javaOf(8, '1.8.0_392') }));
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toContain('not supported by Flink 2.2');
-    expect(outcome.details).toContain('the Flink JARs need a newer Java: expect UnsupportedClassVersionError');
+    expect(outcome.details).toContain('the Flink JARs need Java 11 or newer: expect UnsupportedClassVersionError');
   });
 
   it('missing: no Java found is an error whose fix installs the recommended JDK', () => {
@@ -100,5 +102,41 @@ describe('java.runtime decisions: targets the matrix does not know (built facts)
     const missing = decide(javaRuntime, buildFacts({ target: targetOf('1.13.6', 'wheel'), java: { found: false, runs: false, version: undefined } }));
     expect(missing.status).toBe('error');
     expect(missing.fix).toBe('Install a JDK your Flink release supports and set JAVA_HOME to it (or env.java.home in the Flink config)');
+  });
+});
+
+// Modelled on the real tier's runs (test-real/corpus.ts): Temurin 25 ran a 1.20.5 job and a 2.2.1 UDF job to the end;
+// Java 17 on 1.17.2 failed with InaccessibleObjectException.
+describe('a Java newer than the newest the line lists', () => {
+  it.each(['1.20.5', '2.2.1'])('Temurin 25 on %s is a warning that says it is untested upstream', (flink) => {
+    const outcome = decide(javaRuntime, buildFacts({ target: targetOf(flink), java: javaOf(25, '25.0.3') }));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toMatch(/not supported by Flink \d\.\d+; newer than any Java it lists \(21\), untested upstream$/);
+  });
+
+  it('a non-LTS Java between two the line lists (Java 12 on 1.20) is newer than one it lists: a warning', () => {
+    expect(decide(javaRuntime, buildFacts({ target: targetOf('1.20.5', 'wheel'), java: javaOf(12, '12.0.2') })).status).toBe('warning');
+  });
+});
+
+describe('a Java the line cannot run', () => {
+  it('Java 17 on 1.17 is an error with the break on record (no --add-opens list before 1.18)', () => {
+    const outcome = decide(javaRuntime, buildFacts({ target: targetOf('1.17.2', 'wheel') }));
+    expect(outcome.status).toBe('error');
+    expect((outcome.details ?? []).join('\n')).toContain('Flink 1.17 predates Java 17 support (FLINK-15736, 1.18)');
+    expect(outcome.sources).toContain('https://issues.apache.org/jira/browse/FLINK-15736');
+  });
+
+  it('Java 8 on 2.2 (older than every Java it lists) is an error: UnsupportedClassVersionError', () => {
+    const outcome = decide(javaRuntime, buildFacts({ java: javaOf(8, '1.8.0_392') }));
+    expect(outcome.status).toBe('error');
+    expect(outcome.details).toContain('the Flink JARs need Java 11 or newer: expect UnsupportedClassVersionError');
+  });
+
+  it('places each unlisted Java the same way for every check (Matrix.unlistedJava)', () => {
+    expect(matrix.unlistedJava('2.2', 25)).toEqual({ kind: 'newer', newest: 21 });
+    expect(matrix.unlistedJava('2.2', 8)).toEqual({ kind: 'older', oldest: 11 });
+    expect(matrix.unlistedJava('1.16', 21)?.kind).toBe('unusable');
+    expect(matrix.unlistedJava('2.2', 17)).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@
 // test/knowledge/line-decisions.test.ts.
 import { describe, expect, it } from 'vitest';
 import jobConnectors from '../../checks/job-connectors.js';
-import type { JobNeeds, ScannedJar } from '../../src/facts/index.js';
+import type { JobFact, JobNeeds, ScannedJar } from '../../src/facts/index.js';
+import { emptyNeeds } from '../../src/job/model.js';
 import { buildFacts, decide, targetOf } from '../helpers/facts.js';
 
 const JOB = '/home/dev/project/job.py';
@@ -154,5 +155,17 @@ describe('job.connectors decisions', () => {
     const old = decide(jobConnectors, buildFacts({ job: { files: [JOB], needs: needs({}) }, target: targetOf('1.13.6', 'wheel') }));
     expect(old.status).toBe('skipped');
     expect(old.summary).toContain('older than the lines flink-doctor knows');
+  });
+});
+
+describe('job.connectors judges a JAR the job names by its file name with the same rule', () => {
+  it('flink-sql-connector-kafka-4.0.1-2.0.jar named for a 1.20 target is a warning, not an error', () => {
+    const needs = { ...emptyNeeds(), files: ['/work/job.py'] };
+    needs.jars.push({ file: '/work/job.py', line: 9, kind: 'pipeline.jars', value: 'file:///opt/flink/lib/flink-sql-connector-kafka-4.0.1-2.0.jar', known: true, fileName: 'flink-sql-connector-kafka-4.0.1-2.0.jar' });
+    needs.identifiers.push({ file: '/work/job.py', line: 14, identifier: 'kafka', role: 'connector', via: 'CREATE TABLE orders' });
+    const job: JobFact = { files: ['/work/job.py'], needs };
+    const outcome = decide(jobConnectors, buildFacts({ job, target: targetOf('1.20.5', 'wheel') }));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toContain('1.20 is the bridge release to 2.x');
   });
 });

@@ -52,15 +52,41 @@ describe('pyflink.dependencies decisions (built facts)', () => {
   });
 
   it('error: "X needs Y <spec>, found Z" for the wheel and for a dependency, one pip command satisfying both', () => {
+    // pyarrow 26 is past even the bounds upstream has since lifted (apache-flink <26, apache-beam <24): no liftedPins match.
+    const outcome = deps(withDistributions(healthyFlinkDistributions('1.20.3'), [
+      flinkWith('1.20.3', { pyarrow: 'pyarrow (<21.0.0,>=5.0.0)' }),
+      { name: 'pyarrow', version: '26.0.0', requires: ['numpy>=1.16.6'] },
+    ]));
+    expect(outcome.status).toBe('error');
+    expect(outcome.details).toContain('apache-flink needs pyarrow <21.0.0,>=5.0.0, found 26.0.0');
+    expect(outcome.details).toContain('apache-beam needs pyarrow <12.0.0,>=3.0.0, found 26.0.0');
+    expect(outcome.summary).toBe('2 conflicts for apache-flink 1.20.3: apache-flink needs pyarrow <21.0.0,>=5.0.0, found 26.0.0; …');
+    expect(outcome.fix).toBe(`${PYTHON} -m pip install "pyarrow<21.0.0,>=5.0.0,<12.0.0,>=3.0.0"`);
+  });
+
+  it('warning: a version a bound upstream has since lifted allows (pyarrow 21 on 1.20.x, FLINK-40599), naming the change', () => {
+    // The real tier (pyarrow-21-pandas-udf) ran a pandas UDF job on apache-flink 1.20.5 with pyarrow 21.0.0 to the end.
     const outcome = deps(withDistributions(healthyFlinkDistributions('1.20.3'), [
       flinkWith('1.20.3', { pyarrow: 'pyarrow (<21.0.0,>=5.0.0)' }),
       { name: 'pyarrow', version: '21.0.0', requires: ['numpy>=1.16.6'] },
     ]));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toMatch(/^apache-flink needs pyarrow <21\.0\.0,>=5\.0\.0, found 21\.0\.0: a bound upstream has since lifted \(FLINK-40599 .*\); `pip check` still reports it \(\+1 more\)$/);
+    expect(outcome.details?.join('\n')).toContain('apache-beam needs pyarrow <12.0.0,>=3.0.0, found 21.0.0: a bound upstream has since lifted (apache-beam 2.72.0');
+    expect(outcome.fix).toBe(`Optional, for \`pip check\`: ${PYTHON} -m pip install "pyarrow<21.0.0,>=5.0.0,<12.0.0,>=3.0.0"`);
+    expect(outcome.sources).toContain('https://github.com/apache/flink/pull/29134');
+    expect(outcome.facts).toMatchObject({ conflicts: 0, liftedBounds: 2 });
+  });
+
+  it('error: a lifted bound next to a hard conflict; the fix installs only what the hard one needs', () => {
+    const outcome = deps(withDistributions(healthyFlinkDistributions('1.20.3'), [
+      flinkWith('1.20.3', { pyarrow: 'pyarrow (<21.0.0,>=5.0.0)' }),
+      { name: 'pyarrow', version: '21.0.0', requires: ['numpy>=1.16.6'] },
+      { name: 'py4j', version: '0.10.9.9' },
+    ]));
     expect(outcome.status).toBe('error');
-    expect(outcome.details).toContain('apache-flink needs pyarrow <21.0.0,>=5.0.0, found 21.0.0');
-    expect(outcome.details).toContain('apache-beam needs pyarrow <12.0.0,>=3.0.0, found 21.0.0');
-    expect(outcome.summary).toBe('2 conflicts for apache-flink 1.20.3: apache-flink needs pyarrow <21.0.0,>=5.0.0, found 21.0.0; …');
-    expect(outcome.fix).toBe(`${PYTHON} -m pip install "pyarrow<21.0.0,>=5.0.0,<12.0.0,>=3.0.0"`);
+    expect(outcome.summary).toMatch(/^1 conflict, 2 lifted bounds for apache-flink 1\.20\.3: apache-flink needs py4j ==0\.10\.9\.7, found 0\.10\.9\.9; …$/);
+    expect(outcome.fix?.split('\n')[0]).toBe(`${PYTHON} -m pip install "py4j==0.10.9.7"`);
   });
 
   it('error: a transitive conflict (requests needs urllib3 <3)', () => {

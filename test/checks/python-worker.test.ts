@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import pythonWorker from '../../checks/python-worker.js';
 import type { ArchiveRead, PythonFact, WorkerFact } from '../../src/facts/index.js';
+import { emptyNeeds } from '../../src/job/model.js';
 import { buildFacts, decide, distribution, healthyDistributions, PYFLINK_DIR, PYTHON, pythonOf, targetOf, type FactsOverrides } from '../helpers/facts.js';
 
 const CONF = `${PYFLINK_DIR}/conf/config.yaml`;
@@ -26,6 +27,8 @@ function inspected(python: PythonFact, extra: Partial<WorkerFact> = {}): Partial
 
 const worker = (python = pythonOf('3.11.7', { requested: WORKER, executable: WORKER }), extra: Partial<WorkerFact> = {}) => inspected(python, extra);
 const judge = (overrides: FactsOverrides) => decide(pythonWorker, buildFacts(overrides));
+/** The config file's python.executable decides runs on a cluster; `python job.py` ignores it (see the local rows). */
+const onCluster = (overrides: FactsOverrides) => judge({ run: { remote: '--cluster' }, ...overrides });
 const clientFix = `Set python.executable in ${CONF} to a Python 3.11 interpreter with apache-flink 2.2.1 that exists on every TaskManager (locally the client's: python.executable: ${PYTHON})`;
 
 describe('python.worker decisions: python.executable set and inspected (built facts)', () => {
@@ -45,31 +48,33 @@ describe('python.worker decisions: python.executable set and inspected (built fa
     expect(outcome.details?.[0]).toBe(`interpreter: ${PYTHON} (the client interpreter: its answer was reused)`);
   });
 
-  it('error: another Python minor than the client: cloudpickle payloads fail', () => {
-    const outcome = judge({ worker: worker(pythonOf('3.10.13', { requested: WORKER, executable: WORKER })) });
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe(`client 3.11, workers 3.10: cloudpickle payloads built on the client fail on the workers; python.executable in ${CONF} is ${WORKER} (Python 3.10.13)`);
+  // A risk, not a certain failure: the real tier ran a 3.11 client's UDFs to the end on 3.12 workers (worker-other-release).
+  it('warning: another Python minor than the client: cloudpickle payloads are not guaranteed to load', () => {
+    const outcome = onCluster({ worker: worker(pythonOf('3.10.13', { requested: WORKER, executable: WORKER })) });
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toBe(`client 3.11, workers 3.10: cloudpickle payloads built on one Python minor are not guaranteed to load on another; python.executable in ${CONF} is ${WORKER} (Python 3.10.13)`);
     expect(outcome.fix).toBe(clientFix);
   });
 
-  it('error: a minor the target does not support, even when the client has it too', () => {
+  it('warning: a minor the target does not list, even when the client has it too', () => {
     const py38 = pythonOf('3.8.18');
-    const outcome = judge({ python: py38, worker: worker(pythonOf('3.8.18', { requested: WORKER, executable: WORKER })) });
-    expect(outcome.status).toBe('error');
-    expect(outcome.summary).toMatch(/^workers run Python 3\.8, which Flink 2\.2 does not support \(supported: 3\.9, 3\.10, 3\.11, 3\.12\)/);
+    const outcome = onCluster({ python: py38, worker: worker(pythonOf('3.8.18', { requested: WORKER, executable: WORKER })) });
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toMatch(/^workers run Python 3\.8, which Flink 2\.2 does not list \(supported: 3\.9, 3\.10, 3\.11, 3\.12\)/);
   });
 
   it('error: Python 2 on the workers', () => {
-    const outcome = judge({ worker: worker(pythonOf('2.7.18', { requested: WORKER, executable: WORKER })) });
-    expect(outcome.details).toContain('workers run Python 2.7.18: PyFlink needs Python 3 (Flink 2.2 supports 3.9, 3.10, 3.11, 3.12)');
+    const outcome = onCluster({ worker: worker(pythonOf('2.7.18', { requested: WORKER, executable: WORKER })) });
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe(`workers run Python 2.7.18: PyFlink needs Python 3 (Flink 2.2 supports 3.9, 3.10, 3.11, 3.12); python.executable in ${CONF} is ${WORKER} (Python 2.7.18)`);
   });
 
   it('error: the configured interpreter is missing or does not run', () => {
-    const missing = judge({ worker: worker(pythonOf('3.11.7', { requested: WORKER, found: false, runs: false, version: undefined, failure: `${WORKER} does not exist` })) });
+    const missing = onCluster({ worker: worker(pythonOf('3.11.7', { requested: WORKER, found: false, runs: false, version: undefined, failure: `${WORKER} does not exist` })) });
     expect(missing.status).toBe('error');
     expect(missing.summary).toBe(`Python worker interpreter not found: ${WORKER} does not exist (python.executable in ${CONF})`);
     expect(missing.fix).toBe(clientFix);
-    const broken = judge({ worker: worker(pythonOf('3.11.7', { requested: WORKER, runs: false, version: undefined, failure: 'exited with code 1' })) });
+    const broken = onCluster({ worker: worker(pythonOf('3.11.7', { requested: WORKER, runs: false, version: undefined, failure: 'exited with code 1' })) });
     expect(broken.summary).toBe(`Python worker interpreter ${WORKER} (python.executable in ${CONF}) does not run: exited with code 1`);
   });
 
@@ -102,7 +107,7 @@ describe('python.worker decisions: python.executable set and inspected (built fa
   });
 
   it('error: python.executable that is not a string', () => {
-    const outcome = judge({ worker: { status: 'invalid', configured: '[a, b]', file: CONF, archives: [], sameAsClient: false } });
+    const outcome = onCluster({ worker: { status: 'invalid', configured: '[a, b]', file: CONF, archives: [], sameAsClient: false } });
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toBe(`python.executable in ${CONF} is [a, b], not the path of an interpreter`);
     expect(outcome.fix).toBe(clientFix);
@@ -129,7 +134,7 @@ describe('python.worker decisions: python.executable unset (built facts)', () =>
   it('another minor on PATH is a warning, not an error (local TableEnvironment runs use the client\'s)', () => {
     const outcome = judge({ worker: fromPath(pythonOf('3.10.13', { requested: 'python', executable: '/usr/bin/python' })) });
     expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toBe('client 3.11, workers 3.10: cloudpickle payloads built on the client fail on the workers; python on PATH (python.executable is unset) is python (Python 3.10.13)');
+    expect(outcome.summary).toBe('client 3.11, workers 3.10: cloudpickle payloads built on one Python minor are not guaranteed to load on another; python on PATH (python.executable is unset) is python (Python 3.10.13)');
     expect(outcome.fix).toBe(`Set python.executable: ${PYTHON} in ${CONF} (or -pyexec), so the workers run the client's interpreter`);
   });
 
@@ -137,6 +142,90 @@ describe('python.worker decisions: python.executable unset (built facts)', () =>
     const outcome = judge({ worker: fromPath(pythonOf('3.11.7', { requested: 'python', found: false, runs: false, version: undefined, failure: 'python is not on PATH' })) });
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toBe('python.executable is unset and there is no `python` on PATH: `flink run` and workers on this machine cannot start Python');
+  });
+});
+
+describe('python.worker decisions: where python.executable is set, and where the job runs (built facts)', () => {
+  const py313 = pythonOf('3.13.5', { requested: '/opt/py313/bin/python3.13', executable: '/opt/py313/bin/python3.13' });
+  const bare = { 'apache-flink': null, 'apache-beam': null };
+  const JOB = '/home/dev/project/job.py:12';
+  const inJob = (python: PythonFact, extra: Partial<WorkerFact> = {}) => inspected(python, { file: JOB, inJob: true, packages: packages(bare), ...extra });
+
+  const missing = pythonOf('3.11.7', { requested: WORKER, found: false, runs: false, version: undefined, failure: `${WORKER} does not exist` });
+
+  it('config file, run here (python job.py): a warning that says it matters for `flink run` and the cluster', () => {
+    const outcome = judge({ worker: worker(missing) });
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toBe(`Python worker interpreter not found: ${WORKER} does not exist (python.executable in ${CONF}) (matters for \`flink run\` and on the cluster; \`python job.py\` ignores it)`);
+    expect(outcome.details?.at(-1)).toMatch(/^a job run locally \(python job\.py\) ignores the config file's python\.executable/);
+  });
+
+  it.each([['--cluster'], ['--deploy'], ['execution.target: remote'], ['rest.address: flink-jobmanager']])('config file, run on a cluster (%s): an error', (remote) => {
+    const outcome = judge({ run: { remote }, worker: worker(missing) });
+    expect(outcome.status).toBe('error');
+    expect(outcome.details?.[0]).toBe(`the job runs on a cluster (${remote}): its workers run this interpreter`);
+  });
+
+  it('config file, a bare Python 3.13 for a cluster run: a warning (another minor, and this machine\'s copy of the path may not be the TaskManagers\')', () => {
+    const outcome = onCluster({ worker: worker(py313, { packages: packages(bare) }) });
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toMatch(/^client 3\.11, workers 3\.13: cloudpickle payloads built on one Python minor/);
+    expect(outcome.details).toContain("apache-flink is not installed in the workers' interpreter /opt/py313/bin/python3.13: Python UDFs fail with \"No module named 'pyflink'\"");
+  });
+
+  it('set in the job: an error here too, apache-flink missing named first (the workers die importing pyflink)', () => {
+    const outcome = judge({ worker: inJob(py313) });
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe(`apache-flink is not installed in the workers' interpreter /opt/py313/bin/python3.13: Python UDFs fail with "No module named 'pyflink'"; python.executable in ${JOB} is /opt/py313/bin/python3.13 (Python 3.13.5)`);
+    expect(outcome.details).toContain('client 3.11, workers 3.13: cloudpickle payloads built on one Python minor are not guaranteed to load on another');
+    expect(outcome.fix).toMatch(new RegExp(`^Set python.executable in ${JOB} to a Python 3.11 interpreter with apache-flink 2.2.1`));
+  });
+
+  it('set in the job, the client\'s minor without apache-flink: an error run here, a warning on a cluster (the path there is another machine\'s)', () => {
+    const py311 = pythonOf('3.11.9', { requested: WORKER, executable: WORKER });
+    const here = judge({ worker: inJob(py311) });
+    expect(here.status).toBe('error');
+    expect(here.summary).toBe(`apache-flink is not installed in the workers' interpreter ${WORKER}: Python UDFs fail with "No module named 'pyflink'"; python.executable in ${JOB} is ${WORKER} (Python 3.11.9)`);
+    expect(judge({ run: { remote: '--cluster' }, worker: inJob(py311) }).status).toBe('warning');
+  });
+
+  it('set in the job from a value known only at run time: skipped, naming the expression', () => {
+    const outcome = judge({ worker: { status: 'computed', configured: 'os.environ["PY"]', file: JOB, inJob: true, archives: [], sameAsClient: false } });
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.summary).toBe(`python.executable in ${JOB} is computed at run time (os.environ["PY"]): the workers' interpreter is not known here`);
+  });
+});
+
+describe('python.worker decisions: a DataStream job with python.executable unset runs `python` from PATH (built facts)', () => {
+  const fromPath = (python: PythonFact, extra: Partial<WorkerFact> = {}): Partial<WorkerFact> => ({ status: 'unset', fromPath: true, file: CONF, archives: [], python, sameAsClient: false, packages: packages(), ...extra });
+  const noPython = pythonOf('3.11.7', { requested: 'python', found: false, runs: false, version: undefined, failure: 'python is not on PATH' });
+  const place = { file: '/home/dev/project/job.py', line: 3 };
+  const dataStream: FactsOverrides['job'] = { files: [place.file], needs: { ...emptyNeeds(), dataStream: place } };
+  const mixed: FactsOverrides['job'] = { files: [place.file], needs: { ...emptyNeeds(), dataStream: place, tableApi: place } };
+
+  it('no `python` on PATH: an error whose fix sets python.executable or activates the venv', () => {
+    const outcome = judge({ job: dataStream, worker: fromPath(noPython) });
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe('python.executable is unset and there is no `python` on PATH: this DataStream job\'s workers cannot start Python');
+    expect(outcome.fix).toBe(`Set python.executable to the client's interpreter: env.set_python_executable("${PYTHON}") in the job, or python.executable: ${PYTHON} in ${CONF}; or activate the client's venv so \`python\` on PATH is ${PYTHON}`);
+  });
+
+  it('PATH\'s python without apache-flink: an error; of another minor: a warning (a risk, as for python.executable)', () => {
+    const other = pythonOf('3.11.2', { requested: 'python', executable: '/usr/bin/python' });
+    expect(judge({ job: dataStream, worker: fromPath(other, { packages: packages({ 'apache-flink': null }) }) }).status).toBe('error');
+    const minor = pythonOf('3.10.13', { requested: 'python', executable: '/usr/bin/python' });
+    expect(judge({ job: dataStream, worker: fromPath(minor) }).status).toBe('warning');
+  });
+
+  it('PATH\'s python with apache-flink of another release stays a warning', () => {
+    const other = pythonOf('3.11.2', { requested: 'python', executable: '/usr/bin/python' });
+    expect(judge({ job: dataStream, worker: fromPath(other, { packages: packages({ 'apache-flink': '2.2.0' }) }) }).status).toBe('warning');
+  });
+
+  it('a job that also uses the Table API, a run on a cluster, or no --job: today\'s warning', () => {
+    expect(judge({ job: mixed, worker: fromPath(noPython) }).status).toBe('warning');
+    expect(judge({ job: dataStream, run: { remote: '--cluster' }, worker: fromPath(noPython) }).status).toBe('warning');
+    expect(judge({ worker: fromPath(noPython) }).status).toBe('warning');
   });
 });
 
@@ -198,11 +287,13 @@ describe('python.worker decisions: paths resolved on the workers (built facts)',
     expect(judge({ worker: inArchive(withInterpreter({ resolution: { kind: 'loop' } })) }).summary).toBe('python.executable venv.zip/venv/bin/python: a symlink loop inside venv.zip');
   });
 
-  it('error: the archive\'s Python is another minor than the client\'s, or one the line does not support', () => {
+  it('warning: the archive\'s Python is another minor than the client\'s, or one the line does not list (a risk)', () => {
     const other = judge({ worker: inArchive(withInterpreter({ pythonMinor: '3.10' })) });
-    expect(other.summary).toBe('python.executable venv.zip/venv/bin/python: the archive\'s Python is 3.10 (pyvenv.cfg), the client\'s 3.11: cloudpickle payloads built on the client fail on the workers');
+    expect(other.status).toBe('warning');
+    expect(other.summary).toBe('python.executable venv.zip/venv/bin/python: the archive\'s Python is 3.10 (pyvenv.cfg), the client\'s 3.11: cloudpickle payloads built on one Python minor are not guaranteed to load on another');
     const old = judge({ python: pythonOf('3.8.18'), worker: inArchive(withInterpreter({ pythonMinor: '3.8' })) });
-    expect(old.summary).toBe('python.executable venv.zip/venv/bin/python: the archive\'s Python 3.8 is not one Flink 2.2 supports (3.9, 3.10, 3.11, 3.12)');
+    expect(old.status).toBe('warning');
+    expect(old.summary).toBe('python.executable venv.zip/venv/bin/python: the archive\'s Python 3.8 is not one Flink 2.2 lists (3.9, 3.10, 3.11, 3.12)');
   });
 
   it('warning: no apache-flink in the archive, or another release than the client\'s', () => {

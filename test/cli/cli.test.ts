@@ -114,7 +114,7 @@ describe('human output', () => {
 
   it('--list-checks as text shows what each check decides, without the Markdown code quotes', async () => {
     const run = await runCli(['--list-checks']);
-    expect(run.stdout).toContain('No thin flink-connector-X where PyFlink needs the flink-sql-connector-X fat JAR.');
+    expect(run.stdout).toContain('No thin flink-connector-X where PyFlink needs the flink-sql-connector-X fat JAR, and no JAR without');
     expect(run.stdout).not.toContain('`');
   });
 });

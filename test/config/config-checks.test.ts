@@ -118,7 +118,7 @@ describe('config.pipeline-jars', () => {
     const result = await runCheck(configPipelineJars, { confDir: conf, flinkVersion: '2.0' });
     expect(result.status).toBe('error');
     expect(result.summary).toBe(`pipeline.classpaths in ${file}: pipeline.classpaths is a mapping (pipeline.classpaths.udf, pipeline.classpaths.extra), not a string: Flink flattens it into those keys and leaves pipeline.classpaths unset`);
-    expect(result.details).toEqual([`pipeline.classpaths in ${file}: file:///nowhere/x.jar points at /nowhere/x.jar, which does not exist or is not a file`]);
+    expect(result.details).toEqual([`pipeline.classpaths in ${file}: file:///nowhere/x.jar points at /nowhere/x.jar, which does not exist or is not a file: run here, the job fails with FileNotFoundException`]);
     expect(result.fix).toBe(`Write:\npipeline.classpaths: "${pathToFileURL(jar).href};file:///nowhere/x.jar"`);
     expect(result.locations).toEqual([{ path: file }]);
     expectActionable(result);

@@ -160,6 +160,8 @@ function healthyFacts(): Facts {
     shipping: { archives: [], files: { entries: [], localImports: [] }, file: configFile },
     cluster: { status: 'not-requested', classpath: [], config: {}, gaps: [], notes: [] },
     deploy: { files: [], images: [], builds: [], jobs: [] },
+    // `python job.py` on this machine: no --cluster, no --deploy, no remote execution.target.
+    run: {},
   };
 }
 

@@ -79,7 +79,8 @@ describe('a Python interpreter that is not a program', () => {
     await writeFileDeep(join(conf, 'config.yaml'), `python:\n  executable: ${worker}\n`);
     const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--only', 'python.worker', '--json'], isolatedEnv(), work);
     const check = (JSON.parse(run.stdout) as Report).checks[0];
-    expect(check?.status).toBe('error');
+    // A warning: no cluster is targeted, and a local `python job.py` ignores the config file's python.executable.
+    expect(check?.status).toBe('warning');
     expect(JSON.stringify(check)).toContain('not a program: a file without an ELF header');
     expect(existsSync(join(work, 'marker-worker'))).toBe(false);
   });

@@ -54,10 +54,18 @@ describe('jars.flink-version', () => {
     expect(result.locations).toEqual([{ path: jar.fat120 }]);
   });
 
-  it('is an error for a 2.x build (identified from inside a renamed JAR) on 1.20', async () => {
-    const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.20' });
+  it('is an error for a 2.x build (identified from inside a renamed JAR) on 1.18, which lacks FLIP-372\'s Sink V2', async () => {
+    const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.18' });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('renamed-kafka.jar (flink-sql-connector-kafka:4.0.0-2.0)');
+    expect(result.summary).toContain('NoClassDefFoundError: org/apache/flink/api/connector/sink2/WriterInitContext');
+    expect(result.fix).toMatch(/flink-sql-connector-kafka:[\d.]+-1\.18/);
+  });
+
+  it('is a warning for the same 2.0 build on 1.20, the bridge release, naming the build for 1.20', async () => {
+    const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.20' });
+    expect(result.status).toBe('warning');
+    expect(result.summary).toContain('1.20 is the bridge release to 2.x');
     expect(result.fix).toContain('flink-sql-connector-kafka:3.4.0-1.20');
   });
 
@@ -115,17 +123,17 @@ describe('jars.conflicts', () => {
     expect(result.status).toBe('ok');
   });
 
-  it('is an error for the same artifact in two versions, naming the JAR to remove', async () => {
+  it('is a warning for the same artifact in two versions (the first on the classpath wins), naming the JAR to remove', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, jar.fat119 as string] });
-    expect(result.status).toBe('error');
+    expect(result.status).toBe('warning');
     expect(text(result)).toMatch(/org.apache.flink:flink-sql-connector-kafka in 2 versions/);
     expect(result.fix).toBe('Remove flink-sql-connector-kafka-3.2.0-1.19.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars');
   });
 
   it('reports kafka-clients twice once: as two versions, not again as shared classes', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.clients as string, jar.clients2 as string] });
-    expect(result.status).toBe('error');
-    expect(result.summary).toBe('org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.4.0.jar from --jars; kafka-clients-3.2.3.jar from --jars');
+    expect(result.status).toBe('warning');
+    expect(result.summary).toBe('org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.4.0.jar from --jars; kafka-clients-3.2.3.jar from --jars: the JVM loads each class from the first of them on the classpath and never uses the other');
     expect(result.details.join('\n')).not.toMatch(/classes in both/);
     expect(result.facts).toMatchObject({ duplicateArtifacts: 1, classOverlaps: 0 });
     expect(result.fix).toBe('Remove kafka-clients-3.2.3.jar from --jars; keep kafka-clients-3.4.0.jar from --jars');
@@ -217,7 +225,7 @@ describe('jars.conflicts: one SQL identifier from two JARs', () => {
     const v30 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-3.0.1-1.17.jar'), { notice: 'flink-sql-connector-elasticsearch7', version: '3.0.1-1.17', factories: [FACTORY.es7v30] });
     const v40 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-4.0.0-2.0.jar'), { notice: 'flink-sql-connector-elasticsearch7', version: '4.0.0-2.0', factories: [FACTORY.es7v40] });
     const result = await runCheck(jarsConflicts, { jars: [v30, v40] });
-    expect(result.status).toBe('error');
+    expect(result.status).toBe('warning');
     expect(result.summary).toMatch(/^org.apache.flink:flink-sql-connector-elasticsearch7 in 2 versions: /);
     expect(result.facts).toMatchObject({ duplicateArtifacts: 1, identifierClashes: 0 });
   });

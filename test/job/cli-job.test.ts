@@ -56,12 +56,12 @@ describe('--job', () => {
     expect(checks['config.pipeline-jars']?.status).toBe('ok');
   });
 
-  it('a JAR the job names in an image path is judged by its name once, not also reported unreadable', async () => {
+  it('a JAR the job names in an image path is judged by its name once, not also reported unreadable; missing here, it is an error for a run here', async () => {
     const job = await writeFileDeep(join(dir, 'image_job.py'), 'env.add_jars("file:///opt/flink/lib/flink-sql-connector-kafka-3.1.0-1.18.jar")\nt_env.execute_sql("CREATE TABLE s (a INT) WITH (\'connector\' = \'kafka\', \'format\' = \'json\')")\n');
     const run = await runCli([...BASE.slice(0, -1), 'job.connectors,config.pipeline-jars,jars.readable', '--flink-version', '2.2.1', '--job', job]);
     expect(run.stdout).toMatch(/✗ job\.connectors {2}flink-sql-connector-kafka-3\.1\.0-1\.18\.jar \(add_jars in image_job\.py:1, judged by its file name\): built for Flink 1\.18, target is 2\.2/);
     expect(run.stdout).toContain('→ fix: Replace flink-sql-connector-kafka-3.1.0-1.18.jar (image_job.py:1) with org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
-    expect(run.stdout).toMatch(/! config\.pipeline-jars {2}add_jars\(\) in .*image_job\.py:1: file:\/\/\/opt\/flink\/lib\/flink-sql-connector-kafka-3\.1\.0-1\.18\.jar is not on this machine/);
+    expect(run.stdout).toMatch(/✗ config\.pipeline-jars {2}add_jars\(\) in .*image_job\.py:1: file:\/\/\/opt\/flink\/lib\/flink-sql-connector-kafka-3\.1\.0-1\.18\.jar points at .* which does not exist or is not a file: run here, the job fails with FileNotFoundException/);
     expect(run.stdout).not.toMatch(/✗ jars\.readable/);
     expect(run.code).toBe(1);
   });

@@ -27,6 +27,7 @@ export function describeNeeds(needs: JobNeeds, job: string): string[] {
     ...needs.drivers.map((d) => `driver:${d.driverClass ?? `jdbc:${d.scheme}`}${at(d)}`),
     ...needs.jars.map((j) => `jar:${j.kind}:${j.value}${at(j)}`),
     ...needs.settings.map((s) => `set:${s.key}${s.value === undefined ? ':computed' : ''}${at(s)}`),
+    ...(needs.config ?? []).map((c) => `config:${c.key}${c.append ? '+=' : '='}${c.value ?? '{computed}'}${at(c)}`),
     ...needs.unresolved.map((u) => `unresolved:${u.what}${at(u)}`),
     ...needs.problems.map((p) => `problem:${p}`),
   ].sort();

@@ -204,3 +204,24 @@ describe.concurrent('python.worker end to end (real probes, one run)', () => {
     expect(result.summary).toBe(`Python 3.11.7 from python.executable in ${conf.file}: same minor as the client, apache-flink 1.20.1 as on the client`);
   });
 });
+
+describe.concurrent('worker probe: python.executable set in the job (--job)', () => {
+  it('the job\'s set("python.executable") wins over the config file\'s, named by its line', async ({ expect }) => {
+    const conf = await confDir(`python.executable: ${client.python}\n`);
+    const dir = await tempDir('job-');
+    const job = await writeFileDeep(join(dir, 'job.py'), `from pyflink.table import TableEnvironment\nt_env.get_config().set("python.executable", "${twin.python}")\n`);
+    const fact = await workerFact({ confDir: conf.dir, job: [job], cwd: dir });
+    expect(fact).toMatchObject({ status: 'inspected', inJob: true, configured: twin.python, file: `${job}:2`, sameAsClient: false });
+    expect(fact.python?.provenance).toEqual({ source: 'python.executable in the job', detail: `${job}:2` });
+  });
+
+  it('a bare Python 3.13 from set_python_executable(): an error naming apache-flink missing (a real interpreter)', async ({ expect }) => {
+    const bare = pyenvPython('3.13.0');
+    const dir = await tempDir('job-');
+    const job = await writeFileDeep(join(dir, 'job.py'), `from pyflink.table import TableEnvironment\nt_env.set_python_executable("${bare}")\n`);
+    const result = await runCheck(pythonWorker, { python: client.python, job: [job], cwd: dir });
+    expect(result.status).toBe('error');
+    expect(result.summary).toBe(`apache-flink is not installed in the workers' interpreter ${bare}: Python UDFs fail with "No module named 'pyflink'"; python.executable in ${job}:2 is ${bare} (Python 3.13.0)`);
+    expect(result.details).toContain('client 3.11, workers 3.13: cloudpickle payloads built on one Python minor are not guaranteed to load on another');
+  });
+});

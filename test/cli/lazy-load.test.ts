@@ -1,0 +1,41 @@
+// What a run loads: the code-split build (dist/cli, what bin/flink-doctor.js runs) reads a library's chunk only
+// when the run needs it. The libraries are named by the `// node_modules/NAME/` comments esbuild writes into
+// each chunk; the loaded chunks are recorded by a module hook (test/helpers/record-loads.mjs).
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { isolatedEnv } from '../helpers/run-check.js';
+import { tempDir, writeFileDeep } from '../helpers/tmp.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora'];
+
+/** The npm packages whose code the run loaded, from the chunks of dist/cli it read. */
+async function librariesLoaded(argv: string[], files: Record<string, string> = {}): Promise<Set<string>> {
+  const dir = await tempDir('lazy-load-');
+  for (const [name, text] of Object.entries(files)) await writeFileDeep(join(dir, name), text);
+  const log = join(dir, 'loads.txt');
+  const preload = pathToFileURL(join(import.meta.dirname, '..', 'helpers', 'record-loads.mjs')).href;
+  const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache') }), FLINK_DOCTOR_LOADS_FILE: log };
+  await new Promise((resolve) => execFile(process.execPath, ['--import', preload, join(root, 'bin', 'flink-doctor.js'), ...argv], { env, cwd: dir, timeout: 60_000 }, resolve));
+  const chunks = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
+  if (chunks.length === 0) throw new Error('no chunk of dist/cli was recorded: run `npm run build` first');
+  const names = chunks.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1] as string));
+  return new Set(names);
+}
+
+describe('libraries are loaded only by the runs that need them', () => {
+  it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner', async () => {
+    const loaded = await librariesLoaded(['--json', '--offline']);
+    expect(loaded.has('execa')).toBe(true); // the recording sees what is loaded
+    expect(LAZY.filter((name) => loaded.has(name))).toEqual([]);
+  });
+
+  it('a Flink config.yaml loads YAML, and --job loads the job parser', async () => {
+    const files = { 'conf/config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\n', 'job.py': 'from pyflink.table import TableEnvironment\n' };
+    const loaded = await librariesLoaded(['--json', '--offline', '--conf-dir', 'conf', '--job', 'job.py'], files);
+    expect(['yaml', '@lezer/python'].filter((name) => loaded.has(name))).toEqual(['yaml', '@lezer/python']);
+  });
+});
