@@ -2,13 +2,14 @@
 // keeps the cluster's value for every key it does not set itself, so an interpreter the cluster names for the
 // workers must be the client's Python minor (UDFs are cloudpickled by the client, unpickled by the workers).
 import { defineCheck } from './define.js';
+import type { ClusterFact } from '../src/facts/index.js';
 import { stringValue } from '../src/flink/config-values.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 
 const KEYS = ['python.executable', 'python.client.executable', 'python.execution-mode', 'python.archives', 'python.requirements', 'python.files', 'python.pythonpath'];
 
 /** "python3.10", "/usr/bin/python3.11" → "3.10"; "python", "venv/bin/python" → undefined (the name does not say). */
-export function minorInName(executable: string): string | undefined {
+function minorInName(executable: string): string | undefined {
   const match = /python(\d)\.(\d+)(?:\.exe)?$/.exec(executable.trim());
   return match ? `${match[1]}.${match[2]}` : undefined;
 }
@@ -27,17 +28,9 @@ export default defineCheck({
     if (skipped) return skipped;
     if (cluster.gaps.some((g) => g.endpoint === '/jobmanager/config')) return { status: 'skipped', summary: 'the JobManager did not show its configuration', details: clusterNotes(cluster) };
     const client = (key: string) => stringValue(flinkConfig.values, key);
-    const details: string[] = [];
-    for (const key of KEYS) {
-      const there = cluster.config[key];
-      const here = client(key);
-      if (there === undefined && here === undefined) continue;
-      details.push(`${key}: cluster ${there ?? '(unset)'}, client ${here ?? '(unset)'}${there !== undefined && here !== undefined && there !== here ? ' (the job\'s value wins for the job)' : ''}`);
-    }
+    const details = settingLines(cluster, client);
     const clientMinor = python.version?.split('.').slice(0, 2).join('.');
-    const own = client('python.executable');
-    const workers = own ?? cluster.config['python.executable'];
-    const from = own !== undefined ? `python.executable ${own} (client config)` : workers !== undefined ? `python.executable ${workers} (the cluster's config)` : undefined;
+    const { workers, from } = workersInterpreter(cluster, client);
     const facts = {
       workerExecutable: workers ?? null,
       clientPython: python.version ?? null,
@@ -62,3 +55,25 @@ export default defineCheck({
     };
   },
 });
+
+type ClientValue = (key: string) => string | undefined;
+
+/** One line per python.* key set on either side, saying which value the job gets. */
+function settingLines(cluster: ClusterFact, client: ClientValue): string[] {
+  const details: string[] = [];
+  for (const key of KEYS) {
+    const there = cluster.config[key];
+    const here = client(key);
+    if (there === undefined && here === undefined) continue;
+    details.push(`${key}: cluster ${there ?? '(unset)'}, client ${here ?? '(unset)'}${there !== undefined && here !== undefined && there !== here ? ' (the job\'s value wins for the job)' : ''}`);
+  }
+  return details;
+}
+
+/** The workers' python.executable: the client's own setting wins, else the cluster's; and where it came from. */
+function workersInterpreter(cluster: ClusterFact, client: ClientValue): { workers?: string; from?: string } {
+  const own = client('python.executable');
+  if (own !== undefined) return { workers: own, from: `python.executable ${own} (client config)` };
+  const workers = cluster.config['python.executable'];
+  return workers !== undefined ? { workers, from: `python.executable ${workers} (the cluster's config)` } : {};
+}

@@ -9,6 +9,7 @@ import type { Location, Outcome } from '../src/engine/model.js';
 import { LEGACY_CONFIG, YAML_CONFIG } from '../src/knowledge/flink-names.js';
 
 const MIGRATE_SCRIPT = 'bin/migrate-config-file.sh';
+const MIGRATE_FIX = `Migrate with ${MIGRATE_SCRIPT} (Flink 1.19+) and keep only ${YAML_CONFIG}`;
 
 export default defineCheck({
   id: 'config.file',
@@ -29,13 +30,16 @@ function judge({ flinkConfig, target }: Pick<Facts, 'flinkConfig' | 'target'>, {
   const { minor, note, skip } = matrix.judgedLine(target);
   if (skip) return { status: 'skipped', summary: skip, facts: { dir, present: flinkConfig.present.join(', ') || null } };
   const legacyBehaviour = matrix.line(minor)?.configFile.legacyBehaviour ?? 'wins';
-  const judged = note ? [note] : [];
-  const hasLegacy = flinkConfig.present.includes(LEGACY_CONFIG);
-  const hasYaml = flinkConfig.present.includes(YAML_CONFIG);
-  const facts = { dir, present: flinkConfig.present.join(', ') || null, applies: flinkConfig.file ?? null, flink: minor };
-  const legacyPath = join(dir, LEGACY_CONFIG);
-  const yamlPath = join(dir, YAML_CONFIG);
-  const migrate = `Migrate with ${MIGRATE_SCRIPT} (Flink 1.19+) and keep only ${YAML_CONFIG}`;
+  const files: ConfDir = {
+    dir,
+    minor,
+    judged: note ? [note] : [],
+    hasLegacy: flinkConfig.present.includes(LEGACY_CONFIG),
+    hasYaml: flinkConfig.present.includes(YAML_CONFIG),
+    legacyPath: join(dir, LEGACY_CONFIG),
+    yamlPath: join(dir, YAML_CONFIG),
+    facts: { dir, present: flinkConfig.present.join(', ') || null, applies: flinkConfig.file ?? null, flink: minor },
+  };
   const fixOf = (problem: ConfigProblem) => fixFor(problem, flinkConfig, legacyBehaviour !== 'only');
 
   // The file that applies cannot be read or parsed: nothing else about it can be judged.
@@ -46,36 +50,81 @@ function judge({ flinkConfig, target }: Pick<Facts, 'flinkConfig' | 'target'>, {
     return {
       status: 'error',
       summary: first?.message ?? 'the config file cannot be read',
-      details: [...rest, ...valueProblems].map((p) => p.message).concat(judged),
+      details: [...rest, ...valueProblems].map((p) => p.message).concat(files.judged),
       fix: unique(flinkConfig.problems.map(fixOf)),
-      facts,
+      facts: files.facts,
       locations: flinkConfig.problems.map(locationOf),
     };
   }
+  return withValueProblems(whichFileApplies(files, legacyBehaviour), valueProblems, fixOf);
+}
 
-  let outcome: Outcome;
-  if (!hasLegacy && !hasYaml) outcome = { status: 'ok', summary: `no config file in ${dir}: Flink defaults apply`, details: judged, facts };
-  else {
-    switch (legacyBehaviour) {
-      case 'unsupported':
-        if (hasLegacy && !hasYaml) outcome = { status: 'error', summary: `Flink ${minor} does not read ${LEGACY_CONFIG}; ${dir} has no ${YAML_CONFIG}`, details: ['every setting in it (env.java.home, pipeline.jars, python.*) is ignored', ...judged], fix: migrate, facts, locations: [{ path: legacyPath }] };
-        else if (hasLegacy) outcome = { status: 'warning', summary: `${LEGACY_CONFIG} is ignored by Flink ${minor}; ${YAML_CONFIG} applies`, details: judged, fix: `Delete ${legacyPath} (after moving anything still needed into ${YAML_CONFIG})`, facts, locations: [{ path: legacyPath }] };
-        else outcome = { status: 'ok', summary: `${YAML_CONFIG} applies (Flink ${minor})`, details: judged, facts };
-        break;
-      case 'only':
-        if (hasYaml && !hasLegacy) outcome = { status: 'error', summary: `Flink ${minor} reads only ${LEGACY_CONFIG}; ${YAML_CONFIG} (1.19+) is ignored`, details: judged, fix: `Write the settings to ${legacyPath} ("key: value" lines) or target Flink 1.19+`, facts, locations: [{ path: yamlPath }] };
-        else if (hasYaml) outcome = { status: 'warning', summary: `${YAML_CONFIG} is ignored by Flink ${minor}; ${LEGACY_CONFIG} applies`, details: judged, fix: `Delete ${yamlPath} or move its settings into ${LEGACY_CONFIG}`, facts, locations: [{ path: yamlPath }] };
-        else outcome = { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor})`, details: judged, facts };
-        break;
-      default:
-        if (hasLegacy && hasYaml) outcome = { status: 'warning', summary: `both files present: Flink ${minor} uses ${LEGACY_CONFIG} and ignores ${YAML_CONFIG}`, details: judged, fix: migrate, facts, locations: [{ path: yamlPath }] };
-        else if (hasLegacy) outcome = { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor}; deprecated, unsupported from 2.0)`, details: judged, facts };
-        else outcome = { status: 'ok', summary: `${YAML_CONFIG} applies (Flink ${minor})`, details: judged, facts };
-    }
+/** The conf directory as the verdicts below see it. */
+interface ConfDir {
+  dir: string;
+  minor: string;
+  /** The note on which line is judged, if any: the last detail of every outcome. */
+  judged: string[];
+  hasLegacy: boolean;
+  hasYaml: boolean;
+  legacyPath: string;
+  yamlPath: string;
+  facts: Outcome['facts'];
+}
+
+/** Which of the files the target line reads, by what the line does with flink-conf.yaml. */
+function whichFileApplies(files: ConfDir, legacyBehaviour: string): Outcome {
+  const { dir, judged, facts } = files;
+  if (!files.hasLegacy && !files.hasYaml) return { status: 'ok', summary: `no config file in ${dir}: Flink defaults apply`, details: judged, facts };
+  switch (legacyBehaviour) {
+    case 'unsupported':
+      return legacyUnsupported(files);
+    case 'only':
+      return legacyOnly(files);
+    default:
+      return legacyWins(files);
   }
-  if (valueProblems.length === 0) return outcome;
+}
 
-  // Settings Flink cannot use are errors of the file that applies, whatever the verdict on which file that is.
+/** 2.x: flink-conf.yaml is not read at all. */
+function legacyUnsupported({ dir, minor, judged, facts, hasLegacy, hasYaml, legacyPath }: ConfDir): Outcome {
+  if (hasLegacy && !hasYaml) {
+    const details = ['every setting in it (env.java.home, pipeline.jars, python.*) is ignored', ...judged];
+    return { status: 'error', summary: `Flink ${minor} does not read ${LEGACY_CONFIG}; ${dir} has no ${YAML_CONFIG}`, details, fix: MIGRATE_FIX, facts, locations: [{ path: legacyPath }] };
+  }
+  if (hasLegacy) {
+    const fix = `Delete ${legacyPath} (after moving anything still needed into ${YAML_CONFIG})`;
+    return { status: 'warning', summary: `${LEGACY_CONFIG} is ignored by Flink ${minor}; ${YAML_CONFIG} applies`, details: judged, fix, facts, locations: [{ path: legacyPath }] };
+  }
+  return { status: 'ok', summary: `${YAML_CONFIG} applies (Flink ${minor})`, details: judged, facts };
+}
+
+/** ≤1.18: only flink-conf.yaml is read; config.yaml is a 1.19 name. */
+function legacyOnly({ minor, judged, facts, hasLegacy, hasYaml, legacyPath, yamlPath }: ConfDir): Outcome {
+  if (hasYaml && !hasLegacy) {
+    const fix = `Write the settings to ${legacyPath} ("key: value" lines) or target Flink 1.19+`;
+    return { status: 'error', summary: `Flink ${minor} reads only ${LEGACY_CONFIG}; ${YAML_CONFIG} (1.19+) is ignored`, details: judged, fix, facts, locations: [{ path: yamlPath }] };
+  }
+  if (hasYaml) {
+    const fix = `Delete ${yamlPath} or move its settings into ${LEGACY_CONFIG}`;
+    return { status: 'warning', summary: `${YAML_CONFIG} is ignored by Flink ${minor}; ${LEGACY_CONFIG} applies`, details: judged, fix, facts, locations: [{ path: yamlPath }] };
+  }
+  return { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor})`, details: judged, facts };
+}
+
+/** 1.19/1.20: a present flink-conf.yaml wins over config.yaml. */
+function legacyWins({ minor, judged, facts, hasLegacy, hasYaml, yamlPath }: ConfDir): Outcome {
+  if (hasLegacy && hasYaml) {
+    const summary = `both files present: Flink ${minor} uses ${LEGACY_CONFIG} and ignores ${YAML_CONFIG}`;
+    return { status: 'warning', summary, details: judged, fix: MIGRATE_FIX, facts, locations: [{ path: yamlPath }] };
+  }
+  if (hasLegacy) return { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor}; deprecated, unsupported from 2.0)`, details: judged, facts };
+  return { status: 'ok', summary: `${YAML_CONFIG} applies (Flink ${minor})`, details: judged, facts };
+}
+
+/** Settings Flink cannot use are errors of the file that applies, whatever the verdict on which file that is. */
+function withValueProblems(outcome: Outcome, valueProblems: ConfigProblem[], fixOf: (problem: ConfigProblem) => string): Outcome {
+  if (valueProblems.length === 0) return outcome;
   const [first, ...rest] = valueProblems;
   const ok = outcome.status === 'ok' || outcome.status === 'skipped';
   return {

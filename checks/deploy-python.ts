@@ -56,7 +56,15 @@ function isPyflinkImage(build: DeployBuildFact, index: number, deploy: DeployFac
 }
 
 /** The Python the image's `python3` is: a source build wins over a python: base, which wins over apt's. */
-function imagePythonOf(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix): { minor?: string; where: string; line?: number; sources: string[] } | undefined {
+/** The Python an image gives its workers: its minor when known, where it comes from, and the facts' sources. */
+interface ImagePython {
+  minor?: string;
+  where: string;
+  line?: number;
+  sources: string[];
+}
+
+function imagePythonOf(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix): ImagePython | undefined {
   const order = ['source-build', 'python-image', 'apt'] as const;
   const chosen = order.map((how) => build.pythons.filter((p) => p.how === how).pop()).find(Boolean);
   if (!chosen) return undefined;
@@ -69,16 +77,21 @@ function imagePythonOf(build: DeployBuildFact, deploy: DeployFact, matrix: Matri
 
 function judgeBuild(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix, clientMinor: string | undefined, findings: Finding[], details: string[], sources: Set<string>): void {
   const base = build.base !== undefined ? deploy.images[build.base] : undefined;
-  const here = locationOf(build);
   const imagePython = imagePythonOf(build, deploy, matrix);
   if (!imagePython) {
-    if (base?.official) findings.push({ text: `${at(build)} installs apache-flink on ${base.ref}, which ships no Python, and installs none: the Python workers cannot start`, fix: `Install Python ${clientMinor ?? '3'} in ${at(build)}, e.g. ${INSTALL_PYTHON}`, location: here, error: true });
+    if (base?.official) findings.push({ text: `${at(build)} installs apache-flink on ${base.ref}, which ships no Python, and installs none: the Python workers cannot start`, fix: `Install Python ${clientMinor ?? '3'} in ${at(build)}, e.g. ${INSTALL_PYTHON}`, location: locationOf(build), error: true });
     return;
   }
   imagePython.sources.forEach((s) => sources.add(s));
   details.push(`${at(build)}: workers get ${imagePython.where}`);
-  const line = base?.flinkVersion ? matrix.line(base.flinkVersion) : undefined;
-  const location = imagePython.line ? { path: build.file, line: imagePython.line } : here;
+  findings.push(...judgeImageMinor(build, base?.flinkVersion, imagePython, clientMinor, matrix), ...judgeWorkerStart(build, deploy));
+}
+
+/** The image's Python minor against the client's (cloudpickle) and against what the image's Flink line supports. */
+function judgeImageMinor(build: DeployBuildFact, flinkVersion: string | undefined, imagePython: ImagePython, clientMinor: string | undefined, matrix: Matrix): Finding[] {
+  const findings: Finding[] = [];
+  const line = flinkVersion ? matrix.line(flinkVersion) : undefined;
+  const location = imagePython.line ? { path: build.file, line: imagePython.line } : locationOf(build);
   if (imagePython.minor && clientMinor && imagePython.minor !== clientMinor) {
     findings.push({
       text: `the image's Python is ${imagePython.minor} (${imagePython.where}), the client's ${clientMinor}: cloudpickled UDFs fail on the workers`,
@@ -89,12 +102,19 @@ function judgeBuild(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix, 
   }
   if (imagePython.minor && line && !line.python.supported.includes(imagePython.minor)) {
     findings.push({
-      text: `the image's Python ${imagePython.minor} (${imagePython.where}) is not one Flink ${base?.flinkVersion} supports (${line.python.supported.join(', ')})`,
-      fix: `Install a Python Flink ${base?.flinkVersion} supports in ${at(build)}`,
+      text: `the image's Python ${imagePython.minor} (${imagePython.where}) is not one Flink ${flinkVersion} supports (${line.python.supported.join(', ')})`,
+      fix: `Install a Python Flink ${flinkVersion} supports in ${at(build)}`,
       location,
       error: true,
     });
   }
+  return findings;
+}
+
+/** What the workers need to start the image's Python: a `python` command (or python.executable), libpython for thread mode. */
+function judgeWorkerStart(build: DeployBuildFact, deploy: DeployFact): Finding[] {
+  const findings: Finding[] = [];
+  const here = locationOf(build);
   const setsExecutable = deploy.jobs.some((j) => j.config['python.executable'] !== undefined || j.python?.pyExecutable !== undefined);
   if (!build.pythonAlias && !setsExecutable) {
     findings.push({
@@ -113,4 +133,5 @@ function judgeBuild(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix, 
       error: false,
     });
   }
+  return findings;
 }

@@ -7,7 +7,7 @@ import { FLINK_DIST, FLINK_LIBRARIES, versionFromDistJar, versionFromPythonJar }
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { installFix, interpreterOf, matchesTarget, releaseOf, releaseToInstall, sameRelease, unsupportedPython } from '../src/python/pip.js';
 import { describeBuilds, platformOf, sourceBuildsFor } from '../src/python/wheels.js';
-import type { JavaFact, PythonFact, TargetFact } from '../src/facts/index.js';
+import type { Facts, InstalledDistribution, InstalledPackagesFact, JavaFact, PyflinkFact, PythonFact, TargetFact } from '../src/facts/index.js';
 
 export default defineCheck({
   id: 'pyflink.install',
@@ -47,108 +47,150 @@ export default defineCheck({
 
     const older = matrix.olderThanKnown(target);
     if (older) return olderRelease(python, target, matrix, flink?.version, facts);
+    if (!flink) return notInstalled({ python, pyflink, target, java }, matrix, facts);
 
-    if (!flink) {
-      const release = releaseToInstall(target, matrix);
-      const why = target.flinkVersion ? `--flink-version ${target.flinkVersion}` : `no target given: the newest release known, Flink ${release}`;
-      const details = [`looked in ${python.sysPath.length} sys.path entries of ${interpreter}`, `suggested release: ${release} (${why})`];
-      if (pyflink.packageDir) details.push(`a pyflink/ package is importable from ${pyflink.packageDir}, but no pip metadata says which release it is`);
-      const builds = buildPlan(python, java, target, matrix, release);
-      return {
-        status: 'error',
-        summary: `apache-flink is not installed in ${interpreter}`,
-        details: [...details, ...builds.details],
-        fix: [...builds.before, installFix(python, target, matrix, [`${FLINK_DIST}==${release}`])].join('\n'),
-        facts,
-      };
-    }
-
-    const version = flink.version;
-    const release = releaseOf(version);
-    const errors: string[] = [];
-    const warnings: string[] = [];
-    // One pip command: the specs and flags every problem below asks for.
-    const specs = new Set<string>();
-    const flags = new Set<string>();
-    let wanted = release;
-    const locations = [{ path: flink.metadataDir }];
-
-    // 1. --flink-version names another release than the installed one.
-    const wrongTarget = target.source === 'flag' && target.flinkVersion !== null && !matchesTarget(version, target.flinkVersion);
-    if (wrongTarget && target.flinkVersion) {
-      wanted = releaseToInstall(target, matrix);
-      errors.push(`--flink-version ${target.flinkVersion} targets another release than the installed apache-flink ${version}`);
-      specs.add(`${FLINK_DIST}==${wanted}`);
-    }
-
-    // 2. apache-flink-libraries must be the same release (a .postN of it is fine).
-    const libraries = pyflink.libraries;
-    if (!libraries) {
-      errors.push(`apache-flink-libraries is not installed (apache-flink ${version} needs apache-flink-libraries ${release})`);
-      if (!wrongTarget) specs.add(`${FLINK_LIBRARIES}==${release}`);
-    } else if (!sameRelease(libraries.version, version)) {
-      errors.push(`apache-flink-libraries ${libraries.version} is not the release of apache-flink ${version}`);
-      locations.push({ path: libraries.metadataDir });
-      if (!wrongTarget) specs.add(`${FLINK_LIBRARIES}==${release}`);
-    }
-
-    // 3. The wheel's own pieces agree with its metadata.
-    const mismatches: string[] = [];
-    if (!pyflink.packageDir) {
-      mismatches.push(`apache-flink ${version} is registered in ${flink.metadataDir}, but no pyflink/ package is on sys.path`);
-    } else {
-      if (pyflink.versionPy && !sameRelease(pyflink.versionPy, version)) {
-        mismatches.push(`pyflink/version.py says ${pyflink.versionPy}, the apache-flink metadata says ${version}`);
-      }
-      const distJar = pyflink.libJars.find((name) => versionFromDistJar(name));
-      const pythonJar = pyflink.optJars.find((name) => versionFromPythonJar(name));
-      const distVersion = distJar ? versionFromDistJar(distJar) : undefined;
-      const pythonJarVersion = pythonJar ? versionFromPythonJar(pythonJar) : undefined;
-      if (distJar && distVersion && !sameRelease(distVersion, version)) mismatches.push(`pyflink/lib/${distJar} is Flink ${distVersion}, apache-flink is ${version}`);
-      if (pythonJar && pythonJarVersion && !sameRelease(pythonJarVersion, version)) mismatches.push(`pyflink/opt/${pythonJar} is Flink ${pythonJarVersion}, apache-flink is ${version}`);
-      if (libraries && !distJar) warnings.push('pyflink/lib has no flink-dist JAR: the wheel can only run against a FLINK_HOME');
-      if (libraries && !pythonJar) warnings.push('pyflink/opt has no flink-python JAR: the wheel can only run against a FLINK_HOME');
-    }
-    if (mismatches.length > 0) {
-      errors.push(...mismatches);
-      if (!wrongTarget) {
-        for (const spec of [`${FLINK_DIST}==${release}`, `${FLINK_LIBRARIES}==${release}`]) specs.add(spec);
-        for (const flag of ['--force-reinstall', '--no-deps']) flags.add(flag);
-      }
-    }
-
-    // 4. Shadowed copies and read problems: worth knowing, not fatal.
-    for (const dup of packages.duplicates) {
-      if (dup.key === FLINK_DIST || dup.key === FLINK_LIBRARIES) warnings.push(`another ${dup.name} ${dup.version} at ${dup.metadataDir} is shadowed by the one in use`);
-    }
-    // Without a package dir the only problem is the one reported above as a mismatch.
-    if (pyflink.packageDir) warnings.push(...pyflink.problems);
-
-    const installed = `apache-flink ${version}${libraries ? ` + apache-flink-libraries ${libraries.version}` : ''} in ${interpreter}`;
-    const details = [
-      ...errors,
-      ...warnings,
-      `pyflink package: ${pyflink.packageDir ?? 'not found on sys.path'}`,
-      `pyflink/version.py: ${pyflink.versionPy ?? 'not read'}; lib: ${pyflink.libJars.join(', ') || 'none'}; opt: ${pyflink.optJars.join(', ') || 'none'}`,
-    ];
-    if (errors.length > 0) {
-      // Installing another release may mean building it (and pemja / apache-beam) from source here: say so first.
-      const builds = wanted !== release ? buildPlan(python, java, target, matrix, wanted) : { details: [], before: [] };
-      return {
-        status: 'error',
-        summary: errors.length === 1 ? (errors[0] ?? installed) : `${installed}: ${errors.length} problems`,
-        details: [...details, ...builds.details],
-        fix: specs.size > 0 ? [...builds.before, installFix(python, target, matrix, sortSpecs(specs), [...flags], [`${FLINK_DIST}==${wanted}`])].join('\n') : null,
-        facts,
-        locations,
-      };
-    }
-    if (warnings.length > 0) {
-      return { status: 'warning', summary: `${installed}: ${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`, details, facts, locations };
-    }
-    return { status: 'ok', summary: `${installed}; version.py and the bundled JARs agree`, details, facts, locations };
+    const found = newFindings(flink);
+    judgeTarget(found, target, matrix);
+    judgeLibraries(found, pyflink.libraries);
+    judgeWheelPieces(found, pyflink);
+    judgeShadowed(found, packages, pyflink);
+    return installedOutcome(found, { python, pyflink, target, java }, matrix, facts);
   },
 });
+
+type Inputs = Pick<Facts, 'python' | 'pyflink' | 'target' | 'java'>;
+
+/** What the installed apache-flink gets wrong, and the one pip command (specs and flags) that mends all of it. */
+interface Findings {
+  flink: InstalledDistribution;
+  version: string;
+  release: string;
+  errors: string[];
+  warnings: string[];
+  specs: Set<string>;
+  flags: Set<string>;
+  /** The release the fix installs: the installed one, unless --flink-version names another. */
+  wanted: string;
+  /** --flink-version names another release: its install replaces the other pins. */
+  wrongTarget: boolean;
+  locations: { path: string }[];
+}
+
+function newFindings(flink: InstalledDistribution): Findings {
+  const release = releaseOf(flink.version);
+  return {
+    flink, version: flink.version, release, errors: [], warnings: [], specs: new Set(), flags: new Set(),
+    wanted: release, wrongTarget: false, locations: [{ path: flink.metadataDir }],
+  };
+}
+
+/** No apache-flink: the release to install (the target, or the newest known) and what pip would build for it. */
+function notInstalled({ python, pyflink, target, java }: Inputs, matrix: Matrix, facts: Outcome['facts']): Outcome {
+  const interpreter = interpreterOf(python);
+  const release = releaseToInstall(target, matrix);
+  const why = target.flinkVersion ? `--flink-version ${target.flinkVersion}` : `no target given: the newest release known, Flink ${release}`;
+  const details = [`looked in ${python.sysPath.length} sys.path entries of ${interpreter}`, `suggested release: ${release} (${why})`];
+  if (pyflink.packageDir) details.push(`a pyflink/ package is importable from ${pyflink.packageDir}, but no pip metadata says which release it is`);
+  const builds = buildPlan(python, java, target, matrix, release);
+  return {
+    status: 'error',
+    summary: `apache-flink is not installed in ${interpreter}`,
+    details: [...details, ...builds.details],
+    fix: [...builds.before, installFix(python, target, matrix, [`${FLINK_DIST}==${release}`])].join('\n'),
+    facts,
+  };
+}
+
+/** 1. --flink-version names another release than the installed one. */
+function judgeTarget(found: Findings, target: TargetFact, matrix: Matrix): void {
+  const wrongTarget = target.source === 'flag' && target.flinkVersion !== null && !matchesTarget(found.version, target.flinkVersion);
+  if (!wrongTarget || !target.flinkVersion) return;
+  found.wrongTarget = true;
+  found.wanted = releaseToInstall(target, matrix);
+  found.errors.push(`--flink-version ${target.flinkVersion} targets another release than the installed apache-flink ${found.version}`);
+  found.specs.add(`${FLINK_DIST}==${found.wanted}`);
+}
+
+/** 2. apache-flink-libraries must be the same release (a .postN of it is fine). */
+function judgeLibraries(found: Findings, libraries: InstalledDistribution | undefined): void {
+  const { version, release } = found;
+  if (!libraries) {
+    found.errors.push(`apache-flink-libraries is not installed (apache-flink ${version} needs apache-flink-libraries ${release})`);
+    if (!found.wrongTarget) found.specs.add(`${FLINK_LIBRARIES}==${release}`);
+  } else if (!sameRelease(libraries.version, version)) {
+    found.errors.push(`apache-flink-libraries ${libraries.version} is not the release of apache-flink ${version}`);
+    found.locations.push({ path: libraries.metadataDir });
+    if (!found.wrongTarget) found.specs.add(`${FLINK_LIBRARIES}==${release}`);
+  }
+}
+
+/** 3. The wheel's own pieces (version.py, the flink-dist and flink-python JARs) agree with its metadata. */
+function judgeWheelPieces(found: Findings, pyflink: PyflinkFact): void {
+  const mismatches = pyflink.packageDir
+    ? bundledMismatches(found, pyflink)
+    : [`apache-flink ${found.version} is registered in ${found.flink.metadataDir}, but no pyflink/ package is on sys.path`];
+  if (mismatches.length === 0) return;
+  found.errors.push(...mismatches);
+  if (found.wrongTarget) return;
+  for (const spec of [`${FLINK_DIST}==${found.release}`, `${FLINK_LIBRARIES}==${found.release}`]) found.specs.add(spec);
+  for (const flag of ['--force-reinstall', '--no-deps']) found.flags.add(flag);
+}
+
+/** The pieces inside pyflink/ that name another release; a missing bundled JAR is a warning. */
+function bundledMismatches(found: Findings, pyflink: PyflinkFact): string[] {
+  const { version } = found;
+  const mismatches: string[] = [];
+  if (pyflink.versionPy && !sameRelease(pyflink.versionPy, version)) {
+    mismatches.push(`pyflink/version.py says ${pyflink.versionPy}, the apache-flink metadata says ${version}`);
+  }
+  const distJar = pyflink.libJars.find((name) => versionFromDistJar(name));
+  const pythonJar = pyflink.optJars.find((name) => versionFromPythonJar(name));
+  const distVersion = distJar ? versionFromDistJar(distJar) : undefined;
+  const pythonJarVersion = pythonJar ? versionFromPythonJar(pythonJar) : undefined;
+  if (distJar && distVersion && !sameRelease(distVersion, version)) mismatches.push(`pyflink/lib/${distJar} is Flink ${distVersion}, apache-flink is ${version}`);
+  if (pythonJar && pythonJarVersion && !sameRelease(pythonJarVersion, version)) mismatches.push(`pyflink/opt/${pythonJar} is Flink ${pythonJarVersion}, apache-flink is ${version}`);
+  if (pyflink.libraries && !distJar) found.warnings.push('pyflink/lib has no flink-dist JAR: the wheel can only run against a FLINK_HOME');
+  if (pyflink.libraries && !pythonJar) found.warnings.push('pyflink/opt has no flink-python JAR: the wheel can only run against a FLINK_HOME');
+  return mismatches;
+}
+
+/** 4. Shadowed copies and read problems: worth knowing, not fatal. */
+function judgeShadowed(found: Findings, packages: InstalledPackagesFact, pyflink: PyflinkFact): void {
+  for (const dup of packages.duplicates) {
+    if (dup.key === FLINK_DIST || dup.key === FLINK_LIBRARIES) found.warnings.push(`another ${dup.name} ${dup.version} at ${dup.metadataDir} is shadowed by the one in use`);
+  }
+  // Without a package dir the only problem is the one reported above as a mismatch.
+  if (pyflink.packageDir) found.warnings.push(...pyflink.problems);
+}
+
+/** Errors first (with the one pip command, and what it would build), then warnings, else ok. */
+function installedOutcome(found: Findings, { python, pyflink, target, java }: Inputs, matrix: Matrix, facts: Outcome['facts']): Outcome {
+  const { errors, warnings, specs, locations, release, wanted } = found;
+  const libraries = pyflink.libraries;
+  const installed = `apache-flink ${found.version}${libraries ? ` + apache-flink-libraries ${libraries.version}` : ''} in ${interpreterOf(python)}`;
+  const details = [
+    ...errors,
+    ...warnings,
+    `pyflink package: ${pyflink.packageDir ?? 'not found on sys.path'}`,
+    `pyflink/version.py: ${pyflink.versionPy ?? 'not read'}; lib: ${pyflink.libJars.join(', ') || 'none'}; opt: ${pyflink.optJars.join(', ') || 'none'}`,
+  ];
+  if (errors.length > 0) {
+    // Installing another release may mean building it (and pemja / apache-beam) from source here: say so first.
+    const builds = wanted !== release ? buildPlan(python, java, target, matrix, wanted) : { details: [], before: [] };
+    return {
+      status: 'error',
+      summary: errors.length === 1 ? (errors[0] ?? installed) : `${installed}: ${errors.length} problems`,
+      details: [...details, ...builds.details],
+      fix: specs.size > 0 ? [...builds.before, installFix(python, target, matrix, sortSpecs(specs), [...found.flags], [`${FLINK_DIST}==${wanted}`])].join('\n') : null,
+      facts,
+      locations,
+    };
+  }
+  if (warnings.length > 0) {
+    return { status: 'warning', summary: `${installed}: ${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`, details, facts, locations };
+  }
+  return { status: 'ok', summary: `${installed}; version.py and the bundled JARs agree`, details, facts, locations };
+}
 
 /** apache-flink before apache-flink-libraries, as a person would type them. */
 function sortSpecs(specs: Set<string>): string[] {

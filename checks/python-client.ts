@@ -1,7 +1,8 @@
 // python.client: the interpreter PyFlink's client will start, whether it runs, and whether the target Flink
 // line supports its Python minor (compat-matrix.json `python.supported`).
 import { defineCheck, type CheckContext } from './define.js';
-import type { Facts, PythonFact } from '../src/facts/index.js';
+import type { Facts, PythonFact, TargetFact } from '../src/facts/index.js';
+import type { Matrix } from '../src/knowledge/matrix.js';
 import type { Outcome } from '../src/engine/model.js';
 import { describeProvenance, interpreterOf } from '../src/python/pip.js';
 
@@ -29,11 +30,29 @@ export default defineCheck({
 });
 
 function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }: CheckContext): Outcome {
+  const verdict = verdictFor(python, target, matrix);
+  return notRunning(python, verdict) ?? judgeRunning(python, python.version ?? '', verdict);
+}
+
+/** What every outcome of this check says: the line judged against, what it supports, the facts and the fix. */
+interface Verdict {
+  flink: string;
+  wanted: string;
+  supported: string[];
+  /** Why no line is judged (a target older than every known line). */
+  skip?: string;
+  where: string;
+  notes: string[];
+  supportLine: string;
+  fix: string;
+  facts: Outcome['facts'];
+}
+
+function verdictFor(python: PythonFact, target: TargetFact, matrix: Matrix): Verdict {
   const { minor, note, skip } = matrix.judgedLine(target);
   const supported = skip ? [] : (matrix.line(minor)?.python.supported ?? []);
   const flink = `Flink ${minor}`;
   const wanted = skip ? 'Python 3' : `Python ${supported.join(', ')}`;
-  const where = describeProvenance(python.provenance);
   const facts = {
     source: python.provenance.source,
     requested: python.requested,
@@ -45,10 +64,13 @@ function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }:
     judgedAgainst: skip ? null : flink,
     supported: supported.join(', '),
   };
-  const notes = note ? [note] : [];
   const supportLine = skip ?? `${flink} supports ${wanted}`;
-  const fix = fixFor(python, wanted);
+  const where = describeProvenance(python.provenance);
+  return { flink, wanted, supported, skip, where, notes: note ? [note] : [], supportLine, fix: fixFor(python, wanted), facts };
+}
 
+/** The interpreter is not there, or does not answer: an error before any version can be judged. */
+function notRunning(python: PythonFact, { where, supportLine, notes, fix, facts }: Verdict): Outcome | undefined {
   if (python.found === false) {
     return {
       status: 'error',
@@ -67,15 +89,19 @@ function judge({ python, target }: Pick<Facts, 'python' | 'target'>, { matrix }:
       facts,
     };
   }
+  return undefined;
+}
 
-  const version = python.version;
+/** A running interpreter: Python 2, a minor the line does not support, or not CPython. */
+function judgeRunning(python: PythonFact, version: string, verdict: Verdict): Outcome {
+  const { flink, wanted, supported, skip, supportLine, fix, facts } = verdict;
   const pythonMinor = version.split('.').slice(0, 2).join('.');
-  const found = `Python ${version}${python.implementation ? ` (${python.implementation})` : ''} from ${where}`;
+  const found = `Python ${version}${python.implementation ? ` (${python.implementation})` : ''} from ${verdict.where}`;
   const details = [
     `interpreter: ${interpreterOf(python)}`,
     `prefix: ${python.prefix ?? 'unknown'}${python.inVirtualEnv ? ` (virtual environment of ${python.basePrefix ?? 'unknown'})` : ''}`,
     supportLine,
-    ...notes,
+    ...verdict.notes,
   ];
   // These summaries name the supported minors already: the details do not say it again.
   const withoutSupported = details.filter((line) => line !== supportLine);

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { defineCheck } from './define.js';
 import type { RequirementsRead } from '../src/facts/index.js';
-import type { Matrix } from '../src/knowledge/matrix.js';
+import type { KnownBadDependency, Matrix } from '../src/knowledge/matrix.js';
 import { normalizeName, parseRequirement, versionSatisfies, type Requirement } from '../src/python/pep508.js';
 import { releaseToInstall } from '../src/python/pip.js';
 
@@ -59,11 +59,7 @@ export default defineCheck({
 
 /** Exact pins outside apache-flink's Requires-Dist, known-bad versions, apache-flink at another release. */
 function againstFlink(parsed: readonly { req: Requirement; line: number }[], release: string, matrix: Matrix): Finding[] {
-  const requires = new Map<string, string>();
-  for (const raw of matrix.requiresDistFor(release)?.requires ?? []) {
-    const r = parseRequirement(raw);
-    if (r.ok && !r.value.marker) requires.set(r.value.key, r.value.specifier);
-  }
+  const requires = requiresDist(release, matrix);
   const bad = matrix.line(release)?.knownBadDependencies ?? [];
   const out: Finding[] = [];
   for (const { req, line } of parsed) {
@@ -74,13 +70,27 @@ function againstFlink(parsed: readonly { req: Requirement; line: number }[], rel
     }
     const needed = requires.get(req.key);
     if (pinned && needed && !versionSatisfies(pinned, needed)) out.push({ text: `line ${line}: ${req.name}==${pinned}, but apache-flink ${release} requires ${req.key}${needed}: pip cannot install both`, line, error: true });
-    for (const known of bad.filter((b) => normalizeName(b.package) === req.key && !b.marker)) {
-      if (pinned && versionSatisfies(pinned, known.versions) && (!known.fixedIn || !versionSatisfies(release, `>=${known.fixedIn}`))) {
-        out.push({ text: `line ${line}: ${req.name}==${pinned}: ${known.reason}`, line, error: false });
-      }
-    }
+    if (pinned) out.push(...knownBadPins(req, pinned, line, release, bad));
   }
   return out;
+}
+
+/** apache-flink's unconditional Requires-Dist for this release: project key → specifier. */
+function requiresDist(release: string, matrix: Matrix): Map<string, string> {
+  const requires = new Map<string, string>();
+  for (const raw of matrix.requiresDistFor(release)?.requires ?? []) {
+    const r = parseRequirement(raw);
+    if (r.ok && !r.value.marker) requires.set(r.value.key, r.value.specifier);
+  }
+  return requires;
+}
+
+/** A pin on a version the matrix knows breaks this release (unless the release has the fix). */
+function knownBadPins(req: Requirement, pinned: string, line: number, release: string, bad: readonly KnownBadDependency[]): Finding[] {
+  return bad
+    .filter((b) => normalizeName(b.package) === req.key && !b.marker)
+    .filter((known) => versionSatisfies(pinned, known.versions) && (!known.fixedIn || !versionSatisfies(release, `>=${known.fixedIn}`)))
+    .map((known) => ({ text: `line ${line}: ${req.name}==${pinned}: ${known.reason}`, line, error: false }));
 }
 
 /** Each requirement needs a file in the cache folder: a wheel for Linux x86_64 and the client's minor, or an sdist. */

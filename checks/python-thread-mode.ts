@@ -2,6 +2,7 @@
 // non-Windows system, pemja installed in the workers' interpreter, and a shared libpython it can load
 // ("Failed to find libpython" otherwise; a Python built without --enable-shared has none).
 import { defineCheck } from './define.js';
+import type { InstalledDistribution, InstalledPackagesFact, PythonFact, WorkerFact } from '../src/facts/index.js';
 
 export default defineCheck({
   id: 'python.thread-mode',
@@ -15,14 +16,10 @@ export default defineCheck({
   run({ shipping, worker, python: client, packages }) {
     const mode = shipping.executionMode ?? 'process';
     if (mode !== 'thread') return { status: 'skipped', summary: `python.execution-mode is ${mode}${shipping.executionMode ? '' : ' (the default)'}` };
-    const interpreter = worker.python?.runs ? worker.python : client.runs ? client : undefined;
-    if (!interpreter) return { status: 'skipped', summary: 'python.execution-mode is thread, but no workers\' interpreter could be run here to look at (see python.worker)' };
-    const installed = (worker.python?.runs ? worker.packages : packages)?.distributions ?? {};
-    const which = `${interpreter.executable ?? interpreter.requested}${worker.python?.runs ? '' : ' (the client\'s; the workers\' could not be looked at)'}`;
-    const problems: string[] = [];
-    if (interpreter.markers?.sys_platform === 'win32') problems.push('thread mode does not run on Windows: pemja is not installed there');
-    if (!installed.pemja) problems.push(`pemja is not installed in ${which}`);
-    if (interpreter.libpython && !interpreter.libpython.shared && !interpreter.libpython.found) problems.push(`${which} has no shared libpython (built without --enable-shared): "Failed to find libpython"`);
+    const looked = workersInterpreter(worker, client, packages);
+    if (!looked) return { status: 'skipped', summary: 'python.execution-mode is thread, but no workers\' interpreter could be run here to look at (see python.worker)' };
+    const { interpreter, installed, which } = looked;
+    const problems = pemjaProblems(looked);
     const facts = {
       interpreter: which,
       pemja: installed.pemja?.version ?? null,
@@ -39,3 +36,29 @@ export default defineCheck({
     };
   },
 });
+
+interface Looked {
+  interpreter: PythonFact;
+  installed: Record<string, InstalledDistribution>;
+  /** The interpreter as the messages name it. */
+  which: string;
+}
+
+/** The workers' interpreter when it ran here, else the client's (the closest stand-in), with what is installed in it. */
+function workersInterpreter(worker: WorkerFact, client: PythonFact, packages: InstalledPackagesFact): Looked | undefined {
+  if (worker.python?.runs) {
+    const interpreter = worker.python;
+    return { interpreter, installed: worker.packages?.distributions ?? {}, which: interpreter.executable ?? interpreter.requested };
+  }
+  if (!client.runs) return undefined;
+  return { interpreter: client, installed: packages.distributions, which: `${client.executable ?? client.requested} (the client's; the workers' could not be looked at)` };
+}
+
+/** What stops pemja from running UDFs in the JVM: Windows, no pemja, no shared libpython. */
+function pemjaProblems({ interpreter, installed, which }: Looked): string[] {
+  const problems: string[] = [];
+  if (interpreter.markers?.sys_platform === 'win32') problems.push('thread mode does not run on Windows: pemja is not installed there');
+  if (!installed.pemja) problems.push(`pemja is not installed in ${which}`);
+  if (interpreter.libpython && !interpreter.libpython.shared && !interpreter.libpython.found) problems.push(`${which} has no shared libpython (built without --enable-shared): "Failed to find libpython"`);
+  return problems;
+}

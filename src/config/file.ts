@@ -130,130 +130,143 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
     return fail(`not valid JSON: ${errorMessage(error)}`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail('must be a JSON object of settings');
-  const base = dirname(path);
+  const context: Context = { base: dirname(path), fail, checkId: checkIdReader(checkIds, fail) };
   const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
+    if (!kind) return fail(unknownKey(key));
+    config[key] = READERS[kind](key, value, context);
+  }
+  return config as ConfigFile;
+}
+
+/** What a value reader needs: the directory relative paths start from, how to fail, and the known check ids. */
+interface Context {
+  base: string;
+  fail: (message: string) => never;
+  /** A check id (or prefix) that names a known check or a plugin's; `where` names the place in the file. */
+  checkId: (where: string, value: unknown) => string;
+}
+
+function checkIdReader(checkIds: readonly string[], fail: (message: string) => never): Context['checkId'] {
   // Plugin check ids are known only once the plugins are loaded: src/cli/plugins.ts judges those.
   const knownId = (pattern: string) => isPluginPattern(pattern) || checkIds.some((id) => matchesId(id, pattern));
-  const checkId = (where: string, value: unknown): string => {
+  return (where, value) => {
     if (typeof value !== 'string' || value.trim() === '') return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
     if (!knownId(value)) fail(`${where}: unknown check '${clip(value, 80)}' (known: ${checkIds.join(', ')})`);
     return value;
   };
-  const string = (key: string, value: unknown): string => {
-    if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a non-empty string`);
+}
+
+function unknownKey(key: string): string {
+  const hint = key.length <= 64 ? closest(key, Object.keys(CONFIG_KEYS)) : undefined;
+  const known = Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ');
+  return `unknown key "${clip(key, 80)}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${known}`;
+}
+
+function string(key: string, value: unknown, { fail }: Context): string {
+  if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a non-empty string`);
+  return value;
+}
+
+function pathString(key: string, value: unknown, context: Context): string {
+  const text = string(key, value, context);
+  if (text.includes('\u0000')) context.fail(`"${key}" contains a NUL character (\\u0000), which no file name can`);
+  return text;
+}
+
+/** One reader per kind of value: validates it (failing with a line that names the key) and returns what is kept. */
+const READERS: Record<Kind, (key: string, value: unknown, context: Context) => unknown> = {
+  string,
+  path: (key, value, context) => resolve(context.base, pathString(key, value, context)),
+  command: (key, value, context) => {
+    // A bare name ("python3.11") is looked up on PATH like the flag; anything with a slash is a path.
+    const command = pathString(key, value, context);
+    return /[\\/]/.test(command) ? resolve(context.base, command) : command;
+  },
+  url: repositoryUrl,
+  'cluster-url': (key, value, { fail }) => clusterSetting('cluster-url', key, value, fail),
+  'env-name': (key, value, { fail }) => clusterSetting('env-name', key, value, fail),
+  seconds: (key, value, { fail }) => clusterSetting('seconds', key, value, fail),
+  paths: (key, value, context) => {
+    const items = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(items) || items.length === 0) context.fail(`"${key}" must be a path or a non-empty array of paths`);
+    return (items as unknown[]).map((item, i) => resolve(context.base, pathString(`${key}[${i}]`, item, context)));
+  },
+  boolean: (key, value, { fail }) => {
+    if (typeof value !== 'boolean') fail(`"${key}" must be true or false`);
     return value;
-  };
-  const pathString = (key: string, value: unknown): string => {
-    const text = string(key, value);
-    if (text.includes('\u0000')) fail(`"${key}" contains a NUL character (\\u0000), which no file name can`);
-    return text;
-  };
+  },
+  ids: (key, value, { fail, checkId }) => {
+    const items = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+    if (!Array.isArray(items)) fail(`"${key}" must be an array of check ids`);
+    return (items as unknown[]).map((item, i) => checkId(`"${key}"[${i}]`, item));
+  },
+  version: knownFlinkVersion,
+  format: (key, value, { fail }) => {
+    if (typeof value !== 'string' || !isFormat(value)) fail(`"${key}" must be one of ${FORMATS.join(', ')}`);
+    return value;
+  },
+  severity: severityLevels,
+  ignore: (key, value, context) => {
+    if (!Array.isArray(value)) return context.fail(`"${key}" must be an array of {"check", "reason", "match"?} entries`);
+    if (value.length > LIMITS.configIgnoreEntries) context.fail(`"${key}" has ${value.length} entries; flink-doctor reads at most ${LIMITS.configIgnoreEntries}`);
+    return (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`, context));
+  },
+  plugins: (key, value, { fail }) => {
+    if (!Array.isArray(value)) return fail(`"${key}" must be an array of plugins ("./path/to/plugin.mjs" or an npm package name)`);
+    return (value as unknown[]).map((spec, i) => {
+      const problem = typeof spec === 'string' ? specProblem(spec) : 'is not a string';
+      return problem ? fail(`"plugins"[${i}] ${problem}`) : spec;
+    });
+  },
+};
 
-  for (const [key, value] of Object.entries(doc)) {
-    const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
-    if (!kind) {
-      const hint = key.length <= 64 ? closest(key, Object.keys(CONFIG_KEYS)) : undefined;
-      fail(`unknown key "${clip(key, 80)}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ')}`);
-    }
-    switch (kind) {
-      case 'string':
-        config[key] = string(key, value);
-        break;
-      case 'path':
-        config[key] = resolve(base, pathString(key, value));
-        break;
-      case 'command': {
-        // A bare name ("python3.11") is looked up on PATH like the flag; anything with a slash is a path.
-        const command = pathString(key, value);
-        config[key] = /[\\/]/.test(command) ? resolve(base, command) : command;
-        break;
-      }
-      case 'url': {
-        // The same rule as --maven-repo (an http(s) URL), but the message names this key and this file.
-        const url = string(key, value);
-        try {
-          checkRepositoryUrl(url, `"${key}"`);
-        } catch (error) {
-          if (error instanceof RepositoryError) fail(error.message);
-          throw error;
-        }
-        config[key] = url;
-        break;
-      }
-      case 'cluster-url':
-      case 'env-name':
-      case 'seconds':
-        config[key] = clusterSetting(kind, key, value, fail);
-        break;
-      case 'paths': {
-        const items = typeof value === 'string' ? [value] : value;
-        if (!Array.isArray(items) || items.length === 0) fail(`"${key}" must be a path or a non-empty array of paths`);
-        config[key] = (items as unknown[]).map((item, i) => resolve(base, pathString(`${key}[${i}]`, item)));
-        break;
-      }
-      case 'boolean':
-        if (typeof value !== 'boolean') fail(`"${key}" must be true or false`);
-        config[key] = value;
-        break;
-      case 'ids': {
-        const items = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
-        if (!Array.isArray(items)) fail(`"${key}" must be an array of check ids`);
-        config[key] = (items as unknown[]).map((item, i) => checkId(`"${key}"[${i}]`, item));
-        break;
-      }
-      case 'version': {
-        if (typeof value !== 'string' || !isFlinkVersion(value)) return fail(`"${key}" must be a Flink version such as "2.2" or "2.2.1"`);
-        const matrix = openMatrix();
-        if (!matrix.line(minorOf(value) ?? '')) {
-          const minors = matrix.minors();
-          fail(`"${key}" ${value}: flink-doctor knows Flink ${minors[0]} to ${minors[minors.length - 1]}`);
-        }
-        config[key] = value;
-        break;
-      }
-      case 'format':
-        if (typeof value !== 'string' || !isFormat(value)) fail(`"${key}" must be one of ${FORMATS.join(', ')}`);
-        config[key] = value;
-        break;
-      case 'severity': {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`"${key}" must be an object such as {"jars.updates": "off"}`);
-        const levels: Record<string, SeverityLevel> = {};
-        for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
-          checkId(`"severity"`, id);
-          if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) fail(`"severity"."${id}" must be "off", "warning" or "error"`);
-          levels[id] = level as SeverityLevel;
-        }
-        config[key] = levels;
-        break;
-      }
-      case 'ignore': {
-        if (!Array.isArray(value)) fail(`"${key}" must be an array of {"check", "reason", "match"?} entries`);
-        if ((value as unknown[]).length > LIMITS.configIgnoreEntries) fail(`"${key}" has ${(value as unknown[]).length} entries; flink-doctor reads at most ${LIMITS.configIgnoreEntries}`);
-        config[key] = (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`));
-        break;
-      }
-      case 'plugins':
-        if (!Array.isArray(value)) fail(`"${key}" must be an array of plugins ("./path/to/plugin.mjs" or an npm package name)`);
-        config[key] = (value as unknown[]).map((spec, i) => {
-          const problem = typeof spec === 'string' ? specProblem(spec) : 'is not a string';
-          return problem ? fail(`"plugins"[${i}] ${problem}`) : spec;
-        });
-        break;
-    }
+/** The same rule as --maven-repo (an http(s) URL), but the message names this key and this file. */
+function repositoryUrl(key: string, value: unknown, context: Context): string {
+  const url = string(key, value, context);
+  try {
+    checkRepositoryUrl(url, `"${key}"`);
+  } catch (error) {
+    if (error instanceof RepositoryError) context.fail(error.message);
+    throw error;
   }
-  return config as ConfigFile;
+  return url;
+}
 
-  function parseIgnore(entry: unknown, where: string): IgnoreEntry {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where} must be an object with "check" and "reason"`);
-    const record = entry as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (!['check', 'reason', 'match'].includes(key)) fail(`${where}: unknown key "${key}" (known: check, reason, match)`);
-    }
-    const check = checkId(`${where}.check`, record.check);
-    if (typeof record.reason !== 'string' || record.reason.trim() === '') fail(`${where}.reason is required: say why this finding is accepted`);
-    if (record.match !== undefined && (typeof record.match !== 'string' || record.match === '')) fail(`${where}.match must be a non-empty string`);
-    return { check, reason: (record.reason as string).trim(), ...(record.match !== undefined ? { match: record.match as string } : {}) };
+/** A Flink version of a line the matrix knows. */
+function knownFlinkVersion(key: string, value: unknown, { fail }: Context): string {
+  if (typeof value !== 'string' || !isFlinkVersion(value)) return fail(`"${key}" must be a Flink version such as "2.2" or "2.2.1"`);
+  const matrix = openMatrix();
+  if (!matrix.line(minorOf(value) ?? '')) {
+    const minors = matrix.minors();
+    fail(`"${key}" ${value}: flink-doctor knows Flink ${minors[0]} to ${minors[minors.length - 1]}`);
   }
+  return value;
+}
+
+/** {"check id": "off" | "warning" | "error"}. */
+function severityLevels(key: string, value: unknown, { fail, checkId }: Context): Record<string, SeverityLevel> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`"${key}" must be an object such as {"jars.updates": "off"}`);
+  const levels: Record<string, SeverityLevel> = {};
+  for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+    checkId(`"severity"`, id);
+    if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) fail(`"severity"."${id}" must be "off", "warning" or "error"`);
+    levels[id] = level as SeverityLevel;
+  }
+  return levels;
+}
+
+function parseIgnore(entry: unknown, where: string, { fail, checkId }: Context): IgnoreEntry {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where} must be an object with "check" and "reason"`);
+  const record = entry as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!['check', 'reason', 'match'].includes(key)) fail(`${where}: unknown key "${key}" (known: check, reason, match)`);
+  }
+  const check = checkId(`${where}.check`, record.check);
+  if (typeof record.reason !== 'string' || record.reason.trim() === '') fail(`${where}.reason is required: say why this finding is accepted`);
+  if (record.match !== undefined && (typeof record.match !== 'string' || record.match === '')) fail(`${where}.match must be a non-empty string`);
+  return { check, reason: (record.reason as string).trim(), ...(record.match !== undefined ? { match: record.match as string } : {}) };
 }
 
 /** --cluster's settings, validated as the flags are, the message naming the key. */

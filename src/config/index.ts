@@ -43,12 +43,37 @@ export async function resolveInvocation(
   const explicit = typeof cli.config === 'string' ? cli.config : undefined;
   const loaded = await loadConfig({ cwd, checkIds, ...(explicit !== undefined ? { explicit } : {}) });
   const config = loaded?.config ?? {};
+  const { flags, extraOptions } = fileAsFlagDefaults(cli, config, flagSpecs);
+
+  // main.ts checks --job the same way, but its message would name the flag: a file's value names the key and the file.
+  if (loaded && config.job !== undefined && cli.job === undefined) await assertReadableFile(config.job, 'job', loaded.path);
+
+  const policy: Policy | undefined = loaded
+    ? { severity: config.severity ?? {}, ignore: config.ignore ?? [], source: loaded.path }
+    : undefined;
+  const off = offChecks(checkIds, policy);
+  if (off.length > 0) flags.skip = [...listOf(flags.skip), ...off];
+
+  const plan = outputPlan(cli, flags, loaded, { cwd, env });
+  // Options.json means "stdout is one JSON document": true exactly when JSON alone goes to stdout.
+  flags.json = plan.stdout.length === 1 && plan.stdout[0] === 'json' ? true : undefined;
+  return {
+    flags,
+    ...(loaded ? { config: loaded } : {}),
+    ...(policy ? { policy } : {}),
+    plan,
+    extraOptions,
+    flinkVersionFromConfig: cli['flink-version'] === undefined && config.flinkVersion !== undefined,
+  };
+}
+
+/** The file's values as defaults for the flags the command line left unset; values of undeclared flags aside. */
+function fileAsFlagDefaults(cli: ParsedFlags, config: ConfigFile, flagSpecs: readonly FlagSpec[]): Pick<Invocation, 'flags' | 'extraOptions'> {
   const flags: ParsedFlags = { ...cli };
   const extraOptions: Record<string, unknown> = {};
   const declared = new Map(flagSpecs.map((spec) => [spec.name, spec]));
   // --json and --format both pick the format; either beats the file's "format" (and its "output").
   const cliPicksFormat = cli.json !== undefined || cli.format !== undefined;
-
   for (const [key, mapping] of Object.entries(KEY_TO_FLAG)) {
     const value = (config as Record<string, unknown>)[key];
     if (value === undefined || !mapping) continue;
@@ -63,34 +88,18 @@ export async function resolveInvocation(
     if (cli[mapping.flag] !== undefined) continue;
     flags[mapping.flag] = asFlagValue(value, spec);
   }
+  return { flags, extraOptions };
+}
 
-  // main.ts checks --job the same way, but its message would name the flag: a file's value names the key and the file.
-  if (loaded && config.job !== undefined && cli.job === undefined) await assertReadableFile(config.job, 'job', loaded.path);
-
-  const policy: Policy | undefined = loaded
-    ? { severity: config.severity ?? {}, ignore: config.ignore ?? [], source: loaded.path }
-    : undefined;
-  const off = offChecks(checkIds, policy);
-  if (off.length > 0) flags.skip = [...listOf(flags.skip), ...off];
-
-  const plan = planOutput({
+/** Where the report goes, from the merged flags; an output path from the file is named as the file's. */
+function outputPlan(cli: ParsedFlags, flags: ParsedFlags, loaded: LoadedConfig | undefined, where: { cwd: string; env: Record<string, string | undefined> }): OutputPlan {
+  return planOutput({
     ...(typeof flags.format === 'string' ? { format: flags.format } : {}),
     json: flags.json === true,
     ...(typeof flags.output === 'string' ? { output: flags.output } : {}),
     ...(loaded && cli.output === undefined && flags.output !== undefined ? { outputSource: `"output" of ${loaded.path}` } : {}),
-    cwd,
-    env,
+    ...where,
   });
-  // Options.json means "stdout is one JSON document": true exactly when JSON alone goes to stdout.
-  flags.json = plan.stdout.length === 1 && plan.stdout[0] === 'json' ? true : undefined;
-  return {
-    flags,
-    ...(loaded ? { config: loaded } : {}),
-    ...(policy ? { policy } : {}),
-    plan,
-    extraOptions,
-    flinkVersionFromConfig: cli['flink-version'] === undefined && config.flinkVersion !== undefined,
-  };
 }
 
 async function assertReadableFile(path: string, key: keyof ConfigFile, source: string): Promise<void> {

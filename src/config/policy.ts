@@ -14,7 +14,7 @@ export interface Policy {
 }
 
 /** The configured level for a check: an exact id wins over the longest matching prefix. */
-export function severityFor(id: string, severity: Record<string, SeverityLevel>): SeverityLevel | undefined {
+function severityFor(id: string, severity: Record<string, SeverityLevel>): SeverityLevel | undefined {
   if (severity[id]) return severity[id];
   let best: { pattern: string; level: SeverityLevel } | undefined;
   for (const [pattern, level] of Object.entries(severity)) {

@@ -9,7 +9,7 @@ import type { CheckResult, Outcome } from './model.js';
  * How long a check waits for all its facts. Every probe bounds its own work (processTimeoutMs per spawned
  * process, connect/request timeouts on the network), so this only catches a probe that hangs anyway.
  */
-export const FACT_TIMEOUT_MS = 120_000;
+const FACT_TIMEOUT_MS = 120_000;
 
 export interface RunContext extends CheckContext {
   /** Overrides FACT_TIMEOUT_MS (tests). */

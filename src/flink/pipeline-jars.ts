@@ -30,30 +30,39 @@ export function analysePipelineValue(key: PipelineAnalysis['key'], value: unknow
   const fixed: string[] = [];
   const issuesBefore = analysis.issues.length;
   for (const raw of items) {
-    if (raw.includes('\u0000')) {
-      analysis.issues.push(`"${clip(raw.replace(/\u0000/g, '\\0'), 80)}" contains a NUL character, which no file name can: remove it`);
-      analysis.entries.push({ raw });
-      continue;
-    }
-    const entry = describeEntry(raw, baseDir);
-    analysis.entries.push(entry);
-    if (!entry.scheme) {
-      changed = true;
-      analysis.issues.push(`"${raw}" is a plain path, not a URL: write it as ${toFileUrl(entry.path ?? raw)}`);
-      fixed.push(toFileUrl(entry.path ?? raw));
-    } else if (/^file:\/\/[A-Za-z]:/.test(raw) || /^file:[^/]/.test(raw) && /\\/.test(raw)) {
-      changed = true;
-      analysis.issues.push(`"${raw}" has a drive letter where the host belongs ("Found local file path with authority"): write ${toFileUrl(entry.path ?? raw)}`);
-      fixed.push(toFileUrl(entry.path ?? raw));
-    } else if (key === 'pipeline.jars' && !JAR_SCHEMES.has(entry.scheme)) {
-      analysis.issues.push(`"${raw}" uses ${entry.scheme}: but pipeline.jars takes local file: URLs only (use pipeline.classpaths for URLs the cluster can reach)`);
-      fixed.push(raw);
-    } else fixed.push(raw);
+    const judged = judgeEntry(key, raw, baseDir);
+    analysis.entries.push(judged.entry);
+    if (judged.issue) analysis.issues.push(judged.issue);
+    if (judged.written !== undefined) fixed.push(judged.written);
+    changed ||= judged.rewritten;
   }
   if (changed && fixed.length > 0) analysis.corrected = fixed.join(';');
   const perEntry = analysis.issues.length - issuesBefore;
   if (perEntry > MAX_ISSUES) analysis.issues.splice(issuesBefore + MAX_ISSUES, perEntry - MAX_ISSUES, `… and ${perEntry - MAX_ISSUES} more entries like these`);
   return analysis;
+}
+
+/**
+ * One entry: what is wrong with it, how it is written in the corrected value (none: it is dropped), and whether that
+ * is a rewrite of it (a plain path or a drive letter made a file: URL).
+ */
+function judgeEntry(key: PipelineAnalysis['key'], raw: string, baseDir: string): { entry: PipelineEntry; issue?: string; written?: string; rewritten: boolean } {
+  if (raw.includes('\u0000')) {
+    return { entry: { raw }, issue: `"${clip(raw.replace(/\u0000/g, '\\0'), 80)}" contains a NUL character, which no file name can: remove it`, rewritten: false };
+  }
+  const entry = describeEntry(raw, baseDir);
+  if (!entry.scheme) {
+    const url = toFileUrl(entry.path ?? raw);
+    return { entry, issue: `"${raw}" is a plain path, not a URL: write it as ${url}`, written: url, rewritten: true };
+  }
+  if (/^file:\/\/[A-Za-z]:/.test(raw) || /^file:[^/]/.test(raw) && /\\/.test(raw)) {
+    const url = toFileUrl(entry.path ?? raw);
+    return { entry, issue: `"${raw}" has a drive letter where the host belongs ("Found local file path with authority"): write ${url}`, written: url, rewritten: true };
+  }
+  if (key === 'pipeline.jars' && !JAR_SCHEMES.has(entry.scheme)) {
+    return { entry, issue: `"${raw}" uses ${entry.scheme}: but pipeline.jars takes local file: URLs only (use pipeline.classpaths for URLs the cluster can reach)`, written: raw, rewritten: false };
+  }
+  return { entry, written: raw, rewritten: false };
 }
 
 /** The entries a value holds, however it was written (issues say how it should be); undefined when it holds none. */

@@ -78,18 +78,6 @@ export function exactFlinkVersionChoice(
   return undefined;
 }
 
-/** exactFlinkVersionChoice as one line of text ("Use g:a:v, the newest build for Flink 1.20: URL"). */
-export function exactFlinkVersionFix(
-  maven: VersionLists & { repository: { url: string } | null },
-  jar: { groupId?: string; artifactId?: string },
-  targetLine: string,
-  knowledge?: ConnectorKnowledge,
-): string | undefined {
-  if (!maven.repository) return undefined;
-  const choice = exactFlinkVersionChoice(maven.repository.url, maven, jar, targetLine, knowledge);
-  return choice && describeChoice(choice, targetLine);
-}
-
 /**
  * The artifacts to recommend in place of `artifactId`, best first: a thin connector's fat SQL artifact when its
  * family has one (PyFlink needs the fat JAR), then the name without a pre-1.15 Scala suffix.
@@ -104,7 +92,7 @@ export function lookupArtifacts(artifactId: string, knowledge?: ConnectorKnowled
 }
 
 /** The artifact to recommend first: without a pre-1.15 Scala suffix, except where Flink kept it (Hive, Cassandra). */
-export function replacementArtifacts(artifactId: string): string[] {
+function replacementArtifacts(artifactId: string): string[] {
   const base = artifactId.replace(/_2\.1[0-3]$/, '');
   if (base === artifactId || /cassandra|hive/.test(base)) return [artifactId];
   return [base, artifactId];

@@ -66,16 +66,14 @@ export class MavenClient {
     const { cache, offline, repository } = this.options;
     const url = joinUrl(repository.url, path);
     const entry = usable(await cache.read(url), validate);
-    if (entry && isFresh(entry, ttl)) {
-      if (entry.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'cache', checkedAt: entry.checkedAt };
-      if (entry.status === 'missing') return { kind: 'missing', source: 'cache' };
-      return { kind: 'unavailable', reason: `${entry.reason ?? 'failed'} (failed ${Math.round((Date.now() - entry.checkedAt) / 1000)} s ago; not retried yet)` };
-    }
-    if (offline) {
-      if (entry?.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: '--offline' };
-      if (entry?.status === 'missing') return { kind: 'missing', source: 'stale-cache' };
-      return { kind: 'unavailable', reason: '--offline and not in the cache' };
-    }
+    if (entry && isFresh(entry, ttl)) return freshAnswer(entry);
+    if (offline) return offlineAnswer(entry);
+    return this.fromNetwork(url, path, entry, validate);
+  }
+
+  /** Asks the repository (conditionally when a copy is cached) and caches what it says. */
+  private async fromNetwork(url: string, path: string, entry: CacheEntry | undefined, validate: (body: string) => void): Promise<Fetched> {
+    const { cache } = this.options;
     const conditional = entry?.status === 'ok' ? { etag: entry.etag, lastModified: entry.lastModified } : {};
     const response = await this.client().get(url, conditional);
     const now = Date.now();
@@ -106,6 +104,20 @@ export class MavenClient {
     await this.options.cache.write({ url, checkedAt: Date.now(), status: 'failed', reason: full });
     return { kind: 'unavailable', reason: full };
   }
+}
+
+/** A cache entry still within its time to live answers as it is: a body, a 404, or a recent failure. */
+function freshAnswer(entry: CacheEntry): Fetched {
+  if (entry.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'cache', checkedAt: entry.checkedAt };
+  if (entry.status === 'missing') return { kind: 'missing', source: 'cache' };
+  return { kind: 'unavailable', reason: `${entry.reason ?? 'failed'} (failed ${Math.round((Date.now() - entry.checkedAt) / 1000)} s ago; not retried yet)` };
+}
+
+/** --offline: whatever the cache holds, however old; nothing else. */
+function offlineAnswer(entry: CacheEntry | undefined): Fetched {
+  if (entry?.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: '--offline' };
+  if (entry?.status === 'missing') return { kind: 'missing', source: 'stale-cache' };
+  return { kind: 'unavailable', reason: '--offline and not in the cache' };
 }
 
 /**

@@ -17,7 +17,7 @@ export function unreachable(note: string | undefined): string {
 }
 
 /** "412 days old" style age for reports. */
-export function ageInDays(asOf: string, now = Date.now()): number {
+function ageInDays(asOf: string, now = Date.now()): number {
   const then = Date.parse(asOf);
   return Number.isNaN(then) ? -1 : Math.max(0, Math.floor((now - then) / 86_400_000));
 }

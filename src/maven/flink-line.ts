@@ -33,7 +33,7 @@ export function classify(groupId: string, artifactId: string, version: string): 
 }
 
 /** Release builds only: no SNAPSHOT, rc, milestone or other qualifier. */
-export function isStable(version: string): boolean {
+function isStable(version: string): boolean {
   return EXTERNALIZED.test(version) || UNDERSCORED.test(version) || PLAIN.test(version);
 }
 

@@ -5,7 +5,7 @@ import { decodeUserinfo, redactUrl } from './redact.js';
 import { settingsPath } from './settings-path.js';
 
 export const MAVEN_CENTRAL = 'https://repo1.maven.org/maven2';
-export const REPO_ENV = 'FLINK_DOCTOR_MAVEN_REPO';
+const REPO_ENV = 'FLINK_DOCTOR_MAVEN_REPO';
 
 export interface RepositoryConfig {
   /** Base URL without userinfo. */

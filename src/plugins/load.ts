@@ -24,7 +24,7 @@ export interface LoadedPlugins {
   refused: number;
 }
 
-export const IMPORT_TIMEOUT_MS = 10_000;
+const IMPORT_TIMEOUT_MS = 10_000;
 
 /** A plugin that was not loaded, with the one-line reason and what to do about it. */
 class NotLoaded extends Error {

@@ -30,7 +30,7 @@ export class PluginRefused extends Error {
 }
 
 /** The longest a gatherer may ask for: the engine's own limit for any fact. */
-export const MAX_GATHER_MS = 120_000;
+const MAX_GATHER_MS = 120_000;
 export const DEFAULT_GATHER_MS = 10_000;
 
 const CHECK_LOCAL_ID = /^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*$/;

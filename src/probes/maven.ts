@@ -24,7 +24,7 @@ type Candidate = JarIdentity & { groupId: string; artifactId: string; version: s
  * Coordinates that are not a repository path (a pom.properties saying "version=3.3.0 1.20") are left out with a
  * problem naming the JAR: one odd JAR must not switch off the Maven data of every other.
  */
-export function mavenCandidates(identities: readonly JarIdentity[], problems: string[] = []): Candidate[] {
+function mavenCandidates(identities: readonly JarIdentity[], problems: string[] = []): Candidate[] {
   const seen = new Set<string>();
   return identities
     .filter((j) => j.kind !== 'other' && USER_SOURCES.has(j.source) && j.groupId && j.artifactId && j.version)

@@ -87,12 +87,39 @@ function commandKey(file: string, args: readonly string[], { timeoutMs, env, cwd
 
 async function spawnAndWait(file: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<ProcessResult> {
   const started = performance.now();
-  // The file itself is checked before it starts: execve's shell fallback must never run a non-program.
-  const hasDir = file.includes('/') || (process.platform === 'win32' && file.includes('\\'));
-  const program = hasDir ? resolve(options.cwd ?? process.cwd(), file) : findOnPath(file, options.env ?? process.env, options.cwd ?? process.cwd());
+  const program = locate(file, options);
   const refused = program ? unrunnableReason(program) : 'not found';
   if (refused) return { exitCode: null, stdout: '', stderr: '', timedOut: false, failure: refused, durationMs: Math.round(performance.now() - started) };
-  const subprocess = execa(program as string, args, {
+  const ended = await runToEnd(program as string, args, options, stop);
+  return describeEnd(ended, options.timeoutMs, Math.round(performance.now() - started));
+}
+
+/** The file to start: a name with a directory is resolved against cwd, a bare name looked up on PATH. */
+function locate(file: string, options: RunOptions): string | undefined {
+  // The file itself is checked before it starts: execve's shell fallback must never run a non-program.
+  const hasDir = file.includes('/') || (process.platform === 'win32' && file.includes('\\'));
+  const cwd = options.cwd ?? process.cwd();
+  return hasDir ? resolve(cwd, file) : findOnPath(file, options.env ?? process.env, cwd);
+}
+
+/** How a started process ended, as plain data. */
+interface Ended {
+  exitCode?: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  isMaxBuffer: boolean;
+  /** The spawn error's code (ENOENT, EACCES) when it never started. */
+  code?: string;
+  shortMessage?: string;
+}
+
+/**
+ * Starts the program in its own process group and waits for it; past the timeout, or when `stop` aborts (an early
+ * run no probe adopted), the whole group is killed.
+ */
+async function runToEnd(program: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<Ended> {
+  const subprocess = execa(program, args, {
     shell: false,
     reject: false,
     stdin: 'ignore',
@@ -119,21 +146,29 @@ async function spawnAndWait(file: string, args: readonly string[], options: RunO
   clearTimeout(timer);
   stop?.removeEventListener('abort', abandon);
   if (pid !== undefined) liveGroups.delete(pid);
+  // Output past the cap: what it started may still be printing.
+  if (!timedOut && result.isMaxBuffer && pid !== undefined) killGroup(pid);
+  return {
+    exitCode: result.exitCode,
+    stdout: typeof result.stdout === 'string' ? result.stdout : '',
+    stderr: typeof result.stderr === 'string' ? result.stderr : '',
+    timedOut,
+    isMaxBuffer: result.isMaxBuffer,
+    code: (result as { code?: string }).code,
+    shortMessage: result.shortMessage,
+  };
+}
 
-  const durationMs = Math.round(performance.now() - started);
-  const stdout = typeof result.stdout === 'string' ? result.stdout : '';
-  const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-  if (timedOut) {
-    return { exitCode: null, stdout, stderr, timedOut: true, failure: `did not answer within ${options.timeoutMs} ms and was stopped`, durationMs };
+/** A timeout, too much output, a failed start, or a normal exit: each with its one-line reason. */
+function describeEnd(ended: Ended, timeoutMs: number, durationMs: number): ProcessResult {
+  const { stdout, stderr, code } = ended;
+  if (ended.timedOut) {
+    return { exitCode: null, stdout, stderr, timedOut: true, failure: `did not answer within ${timeoutMs} ms and was stopped`, durationMs };
   }
-  if (result.isMaxBuffer) {
-    if (pid !== undefined) killGroup(pid);
-    return { exitCode: result.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
-  }
-  if (result.exitCode === undefined) {
-    const code = (result as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable (permission denied)' : (result.shortMessage ?? 'could not be started').split('\n')[0];
+  if (ended.isMaxBuffer) return { exitCode: ended.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
+  if (ended.exitCode === undefined) {
+    const reason = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable (permission denied)' : (ended.shortMessage ?? 'could not be started').split('\n')[0];
     return { exitCode: null, stdout, stderr, timedOut: false, failure: reason, durationMs };
   }
-  return { exitCode: result.exitCode, stdout, stderr, timedOut: false, durationMs };
+  return { exitCode: ended.exitCode, stdout, stderr, timedOut: false, durationMs };
 }

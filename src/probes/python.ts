@@ -14,7 +14,7 @@ import type { MarkerEnvironment, Provenance, PythonFact } from '../facts/index.j
 import { locateInterpreter } from './which.js';
 import { clip } from '../util/text.js';
 
-export const PYTHON_CONFIG_KEY = 'python.client.executable';
+const PYTHON_CONFIG_KEY = 'python.client.executable';
 
 export async function probePython(ctx: ProbeContext): Promise<PythonFact> {
   const { requested, provenance } = await chooseCandidate(ctx);

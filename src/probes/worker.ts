@@ -15,8 +15,8 @@ import { locateInterpreter } from './which.js';
 import type { ProbeContext } from './context.js';
 import type { PythonFact, WorkerFact } from '../facts/index.js';
 
-export const WORKER_CONFIG_KEY = 'python.executable';
-export const ARCHIVES_CONFIG_KEY = 'python.archives';
+const WORKER_CONFIG_KEY = 'python.executable';
+const ARCHIVES_CONFIG_KEY = 'python.archives';
 
 export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   const { get } = ctx;
@@ -33,20 +33,27 @@ export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset', ...(await pathPython(ctx)) };
   if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
 
-  const windows = process.platform === 'win32';
-  const hasSeparator = configured.includes('/') || (windows && configured.includes('\\'));
-  if (hasSeparator && !isAbsolute(configured)) {
-    const first = configured.split(windows ? /[\\/]/ : '/')[0] ?? '';
-    const archive = archives.find((entry) => extractedName(entry) === first) ?? (ARCHIVE_NAME.test(first) ? first : undefined);
-    if (archive !== undefined) {
-      const archiveRead = (await get('shipping')).archives.find((a) => a.entry === archive);
-      return { ...base, status: 'archive', configured, archive, ...(archiveRead ? { archiveRead } : {}) };
-    }
-    return { ...base, status: 'relative', configured };
-  }
+  const relative = await relativeWorker(ctx, configured, base);
+  if (relative) return relative;
 
   const provenance = { source: inJob ? `${WORKER_CONFIG_KEY} in the job` : WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
   return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)) };
+}
+
+/**
+ * A relative path with a directory: inside an extracted python.archives entry (its first segment names the
+ * archive, looked up in what the shipping fact opened), else relative to the workers' directory. Undefined for a
+ * bare name or an absolute path, which are inspected here.
+ */
+async function relativeWorker({ get }: ProbeContext, configured: string, base: Omit<WorkerFact, 'status'>): Promise<WorkerFact | undefined> {
+  const windows = process.platform === 'win32';
+  const hasSeparator = configured.includes('/') || (windows && configured.includes('\\'));
+  if (!hasSeparator || isAbsolute(configured)) return undefined;
+  const first = configured.split(windows ? /[\\/]/ : '/')[0] ?? '';
+  const archive = base.archives.find((entry) => extractedName(entry) === first) ?? (ARCHIVE_NAME.test(first) ? first : undefined);
+  if (archive === undefined) return { ...base, status: 'relative', configured };
+  const archiveRead = (await get('shipping')).archives.find((a) => a.entry === archive);
+  return { ...base, status: 'archive', configured, archive, ...(archiveRead ? { archiveRead } : {}) };
 }
 
 /** python.executable unset: `flink run` and workers on this machine start `python` from PATH; look at that one. */

@@ -142,49 +142,62 @@ export function parseRequirement(line: string): ParseResult<Requirement> {
     if (cursor.done) cursor.fail('a distribution name');
     const name = cursor.match(NAME) ?? cursor.fail('a distribution name');
     cursor.skipSpace();
-    const extras: string[] = [];
-    if (cursor.take('[')) {
-      cursor.skipSpace();
-      if (!cursor.take(']')) {
-        for (;;) {
-          cursor.skipSpace();
-          cursor.part();
-          extras.push(normalizeName(cursor.match(NAME) ?? cursor.fail('an extra name')));
-          cursor.skipSpace();
-          if (cursor.take(']')) break;
-          if (!cursor.take(',')) cursor.fail('"," or "]" in the extras');
-        }
-      }
-      cursor.skipSpace();
-    }
+    const extras = parseExtras(cursor);
     const requirement: Requirement = { name, key: normalizeName(name), extras, specifier: '' };
-    if (cursor.take('@')) {
-      cursor.skipSpace();
-      const url = cursor.match(/[^\s;]+/) ?? cursor.fail('a URL after "@"');
-      requirement.url = url;
-      const spaced = cursor.match(/\s+/);
-      if (!cursor.done && !(spaced && cursor.peek(';'))) cursor.fail('whitespace and ";" after the URL');
-    } else if (cursor.take('(')) {
-      cursor.skipSpace();
-      requirement.specifier = parseVersionMany(cursor);
-      cursor.skipSpace();
-      if (!cursor.take(')')) cursor.fail('")" closing the version specifier');
-    } else if (!cursor.done && !cursor.peek(';')) {
-      requirement.specifier = parseVersionMany(cursor);
-    }
+    parseUrlOrVersions(cursor, requirement);
     cursor.skipSpace();
-    if (cursor.take(';')) {
-      cursor.skipSpace();
-      const markerStart = cursor.pos;
-      requirement.marker = parseMarkerOr(cursor);
-      requirement.markerText = cursor.text.slice(markerStart).trim();
-      cursor.skipSpace();
-    }
+    parseMarkerClause(cursor, requirement);
     if (!cursor.done) cursor.fail('end of requirement');
     return { ok: true, value: requirement };
   } catch (error) {
     return { ok: false, error: failureText(error), input };
   }
+}
+
+/** `[extra, ...]` after the name (normalised names), or none. */
+function parseExtras(cursor: Cursor): string[] {
+  const extras: string[] = [];
+  if (!cursor.take('[')) return extras;
+  cursor.skipSpace();
+  if (!cursor.take(']')) {
+    for (;;) {
+      cursor.skipSpace();
+      cursor.part();
+      extras.push(normalizeName(cursor.match(NAME) ?? cursor.fail('an extra name')));
+      cursor.skipSpace();
+      if (cursor.take(']')) break;
+      if (!cursor.take(',')) cursor.fail('"," or "]" in the extras');
+    }
+  }
+  cursor.skipSpace();
+  return extras;
+}
+
+/** `@ URL`, `(versions)` or bare versions: what the requirement asks for, if anything. */
+function parseUrlOrVersions(cursor: Cursor, requirement: Requirement): void {
+  if (cursor.take('@')) {
+    cursor.skipSpace();
+    requirement.url = cursor.match(/[^\s;]+/) ?? cursor.fail('a URL after "@"');
+    const spaced = cursor.match(/\s+/);
+    if (!cursor.done && !(spaced && cursor.peek(';'))) cursor.fail('whitespace and ";" after the URL');
+  } else if (cursor.take('(')) {
+    cursor.skipSpace();
+    requirement.specifier = parseVersionMany(cursor);
+    cursor.skipSpace();
+    if (!cursor.take(')')) cursor.fail('")" closing the version specifier');
+  } else if (!cursor.done && !cursor.peek(';')) {
+    requirement.specifier = parseVersionMany(cursor);
+  }
+}
+
+/** `; marker`: parsed, and kept as written. */
+function parseMarkerClause(cursor: Cursor, requirement: Requirement): void {
+  if (!cursor.take(';')) return;
+  cursor.skipSpace();
+  const markerStart = cursor.pos;
+  requirement.marker = parseMarkerOr(cursor);
+  requirement.markerText = cursor.text.slice(markerStart).trim();
+  cursor.skipSpace();
 }
 
 /** A syntax failure says where; anything else (it should not happen within the limits) says only that it failed. */
@@ -481,10 +494,4 @@ function clauseHolds(version: string, clause: string): boolean | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The requirement written back as one PEP 508 string, for pip commands ("apache-beam[gcp]>=2.54,<2.61"). */
-export function formatRequirement(requirement: Pick<Requirement, 'name' | 'extras' | 'specifier'>): string {
-  const extras = requirement.extras.length > 0 ? `[${requirement.extras.join(',')}]` : '';
-  return `${requirement.name}${extras}${requirement.specifier}`;
 }

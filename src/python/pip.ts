@@ -74,7 +74,7 @@ export function matchesTarget(installed: string, target: string): boolean {
 }
 
 /** The venv the fixes create when the client interpreter is a Python the target does not support. */
-export const FRESH_VENV = '.venv-pyflink';
+const FRESH_VENV = '.venv-pyflink';
 
 /**
  * The Python minors the judged Flink line supports, when the interpreter's minor is not one of them (Python 2.7,

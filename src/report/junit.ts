@@ -83,6 +83,6 @@ export function text(value: string): string {
 }
 
 /** Attribute value (double-quoted); tab, CR and LF as references so attribute normalisation keeps them. */
-export function attr(value: string): string {
+function attr(value: string): string {
   return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }

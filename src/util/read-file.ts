@@ -22,7 +22,7 @@ export class FileReadError extends Error {
 }
 
 /** No file name holds a NUL, and Node refuses such a path with its own wording: say it in ours first. */
-export function assertPathText(path: string): void {
+function assertPathText(path: string): void {
   if (path.includes('\u0000')) throw new FileReadError(`${path.replace(/\u0000/g, '\\0')}: the path contains a NUL character, which no file name can`, 'ENUL');
 }
 

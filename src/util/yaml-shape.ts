@@ -26,20 +26,13 @@ export function scanYaml(tokens: Iterable<string>): YamlShape {
   const result: YamlShape = { depth: 0, deepestAt: 0, anchors: 0, aliases: 0 };
   for (const token of tokens) {
     const code = token.charCodeAt(0);
-    if (code === 0x02 || code === 0x18 || code === 0x1f || code === 0xfeff) continue; // lexer markers, not source text
+    if (isLexerMarker(code)) continue;
     if (token === '---' || token === '...') columns.length = 0;
-    else if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x23 && token !== ':' && token !== ',') {
-      if (flow === 0) {
-        while (columns.length > 0 && (columns[columns.length - 1] ?? 0) > column) columns.pop();
-        if (columns.length === 0 || (columns[columns.length - 1] ?? 0) < column) columns.push(column);
-      }
+    else if (isNodeToken(token, code)) {
+      if (flow === 0) enterColumn(columns, column);
       if (token === '[' || token === '{') flow += 1;
       else if ((token === ']' || token === '}') && flow > 0) flow -= 1;
-      else if (code === 0x26 || code === 0x2a) {
-        if (code === 0x26) result.anchors += 1;
-        else result.aliases += 1;
-        result.firstAliasAt ??= offset;
-      }
+      else if (code === 0x26 || code === 0x2a) countAnchor(result, code, offset);
       if (columns.length + flow > result.depth) {
         result.depth = columns.length + flow;
         result.deepestAt = offset;
@@ -50,4 +43,27 @@ export function scanYaml(tokens: Iterable<string>): YamlShape {
     offset += token.length;
   }
   return result;
+}
+
+/** The lexer's own markers (document start, flow error, scalar, BOM), not source text. */
+function isLexerMarker(code: number): boolean {
+  return code === 0x02 || code === 0x18 || code === 0x1f || code === 0xfeff;
+}
+
+/** A token that is (part of) a node: not a space, tab, line break or comment, not a ':' or ',' between nodes. */
+function isNodeToken(token: string, code: number): boolean {
+  return code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x23 && token !== ':' && token !== ',';
+}
+
+/** Block nesting: the columns right of this one are closed; a column right of every open one opens a level. */
+function enterColumn(columns: number[], column: number): void {
+  while (columns.length > 0 && (columns[columns.length - 1] ?? 0) > column) columns.pop();
+  if (columns.length === 0 || (columns[columns.length - 1] ?? 0) < column) columns.push(column);
+}
+
+/** '&a' is an anchor, '*a' an alias. */
+function countAnchor(result: YamlShape, code: number, offset: number): void {
+  if (code === 0x26) result.anchors += 1;
+  else result.aliases += 1;
+  result.firstAliasAt ??= offset;
 }

@@ -4,7 +4,6 @@ import {
   MARKER_ENVIRONMENT_KEYS,
   compareMarkerValues,
   evaluateMarker,
-  formatRequirement,
   normalizeName,
   parseMarker,
   parseRequirement,
@@ -124,10 +123,6 @@ describe('parseRequirement', () => {
       expect(parsed.error).toContain(message);
       expect(parsed.input).toBe(line);
     }
-  });
-
-  it('formats back to one PEP 508 string', () => {
-    expect(formatRequirement(req('apache-beam [gcp] (<2.61,>=2.54)'))).toBe('apache-beam[gcp]<2.61,>=2.54');
   });
 });
 
