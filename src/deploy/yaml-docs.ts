@@ -8,7 +8,7 @@ import { scanYaml } from '../util/yaml-shape.js';
 import { clip } from '../util/text.js';
 
 export const MAX_YAML_BYTES = LIMITS.deployYamlBytes;
-const MAX_DOCUMENTS = 200;
+const MAX_DOCUMENTS = LIMITS.deployYamlDocuments;
 
 export interface YamlFile {
   docs: { data: unknown; doc: Document }[];
