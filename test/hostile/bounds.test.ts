@@ -1,4 +1,5 @@
-// Issue 14, problem 6, through the built CLI: every input has a cap (src/engine/limits.ts, docs/bounds.md) and
+// Issue 14, problem 6, through the built CLI (and the inputs of the modules that came after it: python.archives,
+// requirements files, --deploy files, --cluster answers, JVM options, job files): every input has a cap (src/engine/limits.ts, docs/bounds.md) and
 // costs at most 2 s of CPU and 300 MB of memory up to it, in the costliest shape for its parser
 // (test/helpers/hostile-inputs.ts); past the cap the report names the input and the doctor stops reading it.
 // Before: a 15 MB config.yaml took 57 s and 3.5 GB, an egg-info requires.txt had no cap (3 s per MB), a 1 MB
@@ -9,7 +10,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, Report } from '../../src/engine/model.js';
 import { LIMITS } from '../../src/engine/limits.js';
 import { runBundleMeasured, type MeasuredRun } from '../helpers/cli.js';
-import { costlyRequiresDist, doctorConfigJson, identifiedKafkaEntries, metadataXml, pipelineJarsYaml, requiresTxt, settingsXml, yamlShapes } from '../helpers/hostile-inputs.js';
+import { serveCluster } from '../helpers/flink-rest.js';
+import {
+  capTarEntries,
+  composeYaml,
+  costlyRequiresDist,
+  dockerfileShapes,
+  doctorConfigJson,
+  identifiedKafkaEntries,
+  jvmOptionsYaml,
+  manifestsYaml,
+  metadataXml,
+  pipelineJarsYaml,
+  requirementsFile,
+  requiresTxt,
+  settingsXml,
+  yamlShapes,
+} from '../helpers/hostile-inputs.js';
+import { writeTar } from '../helpers/archives.js';
 import { jdk17 } from '../helpers/java.js';
 import { fatKafkaJar, jarDir } from '../helpers/jars.js';
 import { startMavenServer, type MavenServer } from '../helpers/maven-server.js';
@@ -170,5 +188,122 @@ describe('many inputs cost in proportion', () => {
     expect(cost.one).toBeLessThan(1_000);
     expect(cost.two / cost.one).toBeLessThan(2.6);
     expect(two.maxRssMB).toBeLessThan(RSS_MB);
+  });
+});
+
+describe('what the job ships, up to its caps', () => {
+  const MiB = 1024 * 1024;
+  const shippingArgs = (conf: string) => ['--conf-dir', conf, '--flink-version', '1.20', '--offline', '--json', '--only', 'python.archives'];
+
+  async function confWith(text: string): Promise<string> {
+    const conf = await tempDir('bounds-ship-');
+    await writeFileDeep(join(conf, 'config.yaml'), text);
+    return conf;
+  }
+
+  it('a tar.gz of 60,000 entries that also reaches the 256 MiB cap: within bounds, the cap named', async () => {
+    const archive = await writeTar(join(await tempDir('bounds-tar-'), 'venv.tar.gz'), capTarEntries(LIMITS.archiveEntries, LIMITS.archiveStreamBytes));
+    const run = await runBundleMeasured(shippingArgs(await confWith(`python.archives: ${archive}\n`)));
+    withinBounds('python.archives tar.gz at its caps', run);
+    const result = checks(run)['python.archives'];
+    expect(result?.summary).toBe('1 archive: no symlink out of the archive in the part read of venv.tar.gz (see details)');
+    expect(result?.details.join('\n')).toMatch(/venv\.tar\.gz: [\d,]+ entries read \((listed up to flink-doctor's cap of 60,000 entries|read up to flink-doctor's cap of 256 MiB uncompressed); the rest was not read\)/);
+  });
+
+  it('a gzip bomb (512 MiB of zeros in 0.5 MiB): reading stops at the byte cap', async () => {
+    const archive = await writeTar(join(await tempDir('bounds-tar-'), 'env.tar.gz'), [{ name: 'env/zeros', size: 2 * LIMITS.archiveStreamBytes }]);
+    const run = await runBundleMeasured(shippingArgs(await confWith(`python.archives: ${archive}\n`)));
+    withinBounds('python.archives gzip bomb', run);
+    expect(checks(run)['python.archives']?.details).toContain("env.tar.gz: 1 entries read (read up to flink-doctor's cap of 256 MiB uncompressed; the rest was not read)");
+  });
+
+  it('a zip of 60,000 entries, 5,000 of them links out (through the bounded zip reader): within bounds', async () => {
+    const entries = Array.from({ length: LIMITS.archiveEntries }, (_, i) =>
+      i % 12 === 0 ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true } : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
+    );
+    const archive = await writeZip(join(await tempDir('bounds-zip-'), 'venv.zip'), entries);
+    const run = await runBundleMeasured(shippingArgs(await confWith(`python.archives: ${archive}\n`)));
+    withinBounds('python.archives zip at its caps', run);
+    expect(checks(run)['python.archives']?.summary).toMatch(/^venv\.zip: 100 symlinks point outside the archive \(venv\/l0 → \.\.\/\.\.\/outside0, /);
+  });
+
+  it('apache-flink past the cap of a venv.tar.gz: python.worker says what it did not see instead of "no apache-flink"', async () => {
+    const archive = await writeTar(join(await tempDir('bounds-tar-'), 'venv.tar.gz'), [
+      { name: 'venv/pyvenv.cfg', data: 'home = /usr/bin\nversion = 3.11.7\n' },
+      { name: 'venv/bin/python', data: '\x7fELF' },
+      { name: 'venv/lib/python3.11/site-packages/pyflink/lib/flink-dist.jar', size: LIMITS.archiveStreamBytes + MiB },
+      { name: 'venv/lib/python3.11/site-packages/apache_flink-1.20.1.dist-info/METADATA', data: 'Name: apache-flink\n' },
+    ]);
+    const conf = await confWith(`python.archives: ${archive}\npython.executable: venv.tar.gz/venv/bin/python\n`);
+    const run = await runBundleMeasured(['--conf-dir', conf, '--python', pyenvPython('3.11.7'), '--flink-version', '1.20', '--offline', '--json', '--only', 'python.worker']);
+    withinBounds('python.worker, venv.tar.gz past its cap', run);
+    expect(checks(run)['python.worker']?.summary).toBe(
+      "python.executable venv.tar.gz/venv/bin/python: a real interpreter inside venv.tar.gz, Python 3.11; apache-flink not seen in the part read (read up to flink-doctor's cap of 256 MiB uncompressed)",
+    );
+  });
+
+  it('a requirements file at its cap (1 MiB of the costliest lines) is read; past it, the report names it', async () => {
+    const dir = await tempDir('bounds-req-');
+    const at = await writeFileDeep(join(dir, 'at', 'requirements.txt'), requirementsFile(LIMITS.requirementsFileBytes - 1024, LIMITS.requirementParts));
+    const args = (file: string) => ['--conf-dir', join(file, '..'), '--python', pyenvPython('3.11.7'), '--flink-version', '1.20', '--offline', '--json', '--only', 'python.requirements'];
+    await writeFileDeep(join(dir, 'at', 'config.yaml'), `python.requirements: ${at}\n`);
+    withinBounds('requirements file 1 MiB', await runBundleMeasured(args(at)));
+    const past = await writeFileDeep(join(dir, 'past', 'requirements.txt'), 'x'.repeat(2 * LIMITS.requirementsFileBytes));
+    await writeFileDeep(join(dir, 'past', 'config.yaml'), `python.requirements: ${past}\n`);
+    const over = await runBundleMeasured(args(past));
+    withinBounds('requirements file 2 MiB', over);
+    expect(checks(over)['python.requirements']?.summary).toContain(`${past} is 2 MiB, more than the 1 MiB flink-doctor reads of such a file`);
+  });
+
+  it('JVM options as long as config.yaml allows: within bounds', async () => {
+    const run = await runBundleMeasured(['--conf-dir', await confWith(jvmOptionsYaml(LIMITS.flinkConfigBytes - 1)), '--java-home', jdk17(), '--flink-version', '1.20', '--offline', '--json', '--only', 'java.options']);
+    withinBounds('JVM options 128 KiB', run);
+  });
+});
+
+describe('--deploy files up to their caps', () => {
+  const deployArgs = (file: string) => ['--deploy', file, '--flink-version', '1.20', '--offline', '--json', '--only', 'deploy'];
+
+  it.each(Object.entries(dockerfileShapes(LIMITS.dockerfileBytes - 1)))('Dockerfile at its cap (%s): within 2 s CPU and 300 MB', async (name, text) => {
+    const file = await writeFileDeep(join(await tempDir('bounds-docker-'), 'Dockerfile'), text);
+    withinBounds(`Dockerfile ${name}`, await runBundleMeasured(deployArgs(file)));
+  });
+
+  it('compose file and manifests at their cap, and a Dockerfile past it: within bounds; past the cap is named', async () => {
+    const dir = await tempDir('bounds-deploy-');
+    const compose = await writeFileDeep(join(dir, 'docker-compose.yml'), composeYaml(LIMITS.deployYamlBytes - 1));
+    withinBounds('docker-compose.yml 128 KiB', await runBundleMeasured(deployArgs(compose)));
+    const manifests = await writeFileDeep(join(dir, 'flink.yaml'), manifestsYaml(LIMITS.deployYamlBytes - 1, LIMITS.deployYamlDocuments));
+    withinBounds('manifests 128 KiB', await runBundleMeasured(deployArgs(manifests)));
+    const big = await writeFileDeep(join(dir, 'big', 'Dockerfile'), `FROM flink:1.20.1\n${'#'.repeat(2 * LIMITS.dockerfileBytes)}`);
+    const over = await runBundleMeasured(deployArgs(big));
+    withinBounds('Dockerfile 1 MiB', over);
+    expect(checks(over)['deploy.version']?.details).toContain(`${big} is 1.0 MiB, more than the 512 KiB flink-doctor reads of such a file`);
+  });
+});
+
+describe('--cluster answers up to their cap', () => {
+  let server: MavenServer;
+  beforeAll(async () => {
+    server = await startMavenServer();
+  });
+  afterAll(() => server.close());
+
+  it('4 MiB answers (a classpath and a config as long as the cap allows): within bounds; 5 MiB is named', async () => {
+    const entries = <T>(n: number, unit: (i: number) => T) => Array.from({ length: n }, (_, i) => unit(i));
+    const perEntry = 120;
+    const count = Math.floor((LIMITS.clusterResponseBytes - 4096) / perEntry);
+    const classpath = entries(count, (i) => `/opt/flink/lib/connector-number-${i}-${'x'.repeat(perEntry - 50)}.jar`);
+    const config = Object.fromEntries(entries(Math.floor(count / 2), (i) => [`key.number.${i}`, 'v'.repeat(perEntry - 60)] as const));
+    serveCluster(server, '1.20', { version: '1.20.1', classpath, config });
+    const args = ['--cluster', server.url, '--flink-version', '1.20', '--json', '--only', 'cluster'];
+    const run = await runBundleMeasured(args);
+    withinBounds('cluster answers 4 MiB', run);
+    expect(checks(run)['cluster.version']?.status).toBe('ok');
+    const big = { body: JSON.stringify({ jvm: { version: 'x', options: [] }, classpath: entries(count * 2, (i) => `/opt/${i}/${'y'.repeat(perEntry)}`) }) };
+    server.files.set('/jobmanager/environment', big);
+    const over = await runBundleMeasured(args);
+    withinBounds('cluster answer 8 MiB', over);
+    expect(checks(over)['cluster.version']?.details).toContain('/jobmanager/environment: response over the 4 MiB flink-doctor reads of one response');
   });
 });
