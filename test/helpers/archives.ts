@@ -47,7 +47,7 @@ export interface TarEntry {
  * from a real folder (a gzip bomb, 60,000 entries, an outward link placed first).
  */
 export async function writeTar(out: string, entries: Iterable<TarEntry>): Promise<string> {
-  async function* blocks(): AsyncGenerator<Buffer> {
+  function* blocks(): Generator<Buffer> {
     for (const entry of entries) {
       const data = typeof entry.data === 'string' ? Buffer.from(entry.data) : entry.data ? Buffer.from(entry.data) : undefined;
       const size = entry.type && entry.type !== 'File' ? 0 : (data?.length ?? entry.size ?? 0);
@@ -60,7 +60,24 @@ export async function writeTar(out: string, entries: Iterable<TarEntry>): Promis
     }
     yield Buffer.alloc(1024);
   }
-  if (/\.(gz|tgz)$/.test(out)) await pipeline(Readable.from(blocks()), createGzip({ level: constants.Z_BEST_SPEED }), createWriteStream(out));
-  else await pipeline(Readable.from(blocks()), createWriteStream(out));
+  const source = Readable.from(batched(blocks(), 1 << 20));
+  if (/\.(gz|tgz)$/.test(out)) await pipeline(source, createGzip({ level: constants.Z_BEST_SPEED, chunkSize: 1 << 20 }), createWriteStream(out));
+  else await pipeline(source, createWriteStream(out));
   return out;
+}
+
+/** Small blocks joined into chunks of about `size` bytes: one write (and one zlib call) per MiB, not per 512-byte header. */
+function* batched(blocks: Iterable<Buffer>, size: number): Generator<Buffer> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for (const block of blocks) {
+    pending.push(block);
+    length += block.length;
+    if (length >= size) {
+      yield Buffer.concat(pending, length);
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.concat(pending, length);
 }

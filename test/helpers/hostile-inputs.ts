@@ -1,6 +1,6 @@
 // Inputs built to be as expensive as possible for flink-doctor at (or just past) each cap in src/engine/limits.ts:
 // the shapes that cost most per byte in the YAML library, the PEP 508 parser, the XML parser and the zip reader.
-// Shared by test/hostile/bounds.test.ts and scripts/bench-hostile.mjs, so the numbers in docs/bounds.md come from
+// Shared by test/hostile/bounds-*.test.ts and scripts/bench-hostile.mjs, so the numbers in docs/bounds.md come from
 // the same files the tests check.
 
 /** Repeats `unit(i)` until the text is within 200 characters of `size`. */
