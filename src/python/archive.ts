@@ -9,9 +9,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Entry } from 'yauzl';
 import { LIMITS, formatBytes, formatLimit } from '../engine/limits.js';
-import { JarReadError, forEachEntry, smallEntry, withZip, type OpenZip } from '../jars/zip-reader.js';
+import { JarReadError, listZip, type ZipListEntry } from '../jars/zip-reader.js';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -96,36 +95,30 @@ export function normalizeName(name: string): string {
 
 async function readZip(path: string, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
   const why = 'an archive\'s central directory lists in well under a second: a very slow disk, or a file built to be slow';
+  const listing: ArchiveListing = { format: 'zip', entries: [], texts: {}, truncated: false };
+  const listed = new Map<ZipListEntry, ArchiveEntry>();
+  let links = 0;
   try {
-    return await withZip(path, limits.timeoutMs, why, (zip) => listZip(zip, wanted, limits));
+    const { entryCount, seen, contents } = listZip(path, { maxEntries: limits.maxEntries, maxBytes: limits.maxTextBytes, timeoutMs: limits.timeoutMs, why }, (raw) => {
+      const mode = raw.unixMode & 0o170000;
+      const type: EntryType = raw.fileName.endsWith('/') ? 'dir' : mode === 0o120000 ? 'symlink' : 'file';
+      const entry: ArchiveEntry = { name: normalizeName(raw.fileName), type, size: raw.uncompressedSize };
+      listing.entries.push(entry);
+      listed.set(raw, entry);
+      return type === 'symlink' ? ++links <= limits.maxLinks : type === 'file' && wanted(entry.name);
+    });
+    if (entryCount > seen) capped(listing, `listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
+    if (links > limits.maxLinks) capped(listing, `symlink targets read for the first ${limits.maxLinks.toLocaleString('en-US')} symlinks only`);
+    for (const [raw, bytes] of contents) {
+      const entry = listed.get(raw) as ArchiveEntry;
+      if (entry.type === 'symlink') entry.target = bytes.toString('utf8');
+      else listing.texts[entry.name] = bytes.toString('utf8');
+    }
+    return listing;
   } catch (error) {
     if (error instanceof JarReadError) throw new ArchiveReadError(error.message.replace(/^is not a zip\/JAR file/, 'is not a readable zip'));
     throw error;
   }
-}
-
-async function listZip(zip: OpenZip, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
-  const listing: ArchiveListing = { format: 'zip', entries: [], texts: {}, truncated: false };
-  const reads: [Entry, ArchiveEntry][] = [];
-  let links = 0;
-  const { truncated } = await forEachEntry(zip, limits.maxEntries, (raw) => {
-    // The upper 16 bits of the external attributes hold the Unix mode when the archive was made on Unix.
-    const mode = (raw.externalFileAttributes >>> 16) & 0o170000;
-    const type: EntryType = raw.fileName.endsWith('/') ? 'dir' : mode === 0o120000 ? 'symlink' : 'file';
-    const entry: ArchiveEntry = { name: normalizeName(raw.fileName), type, size: raw.uncompressedSize };
-    listing.entries.push(entry);
-    if (type === 'symlink' ? ++links <= limits.maxLinks : type === 'file' && wanted(entry.name)) reads.push([raw, entry]);
-    return true;
-  });
-  if (truncated) capped(listing, `listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
-  if (links > limits.maxLinks) capped(listing, `symlink targets read for the first ${limits.maxLinks.toLocaleString('en-US')} symlinks only`);
-  for (const [raw, entry] of reads) {
-    const read = await smallEntry(zip, raw, limits.maxTextBytes);
-    if (!('bytes' in read)) continue;
-    if (entry.type === 'symlink') entry.target = read.bytes.toString('utf8');
-    else listing.texts[entry.name] = read.bytes.toString('utf8');
-  }
-  return listing;
 }
 
 function capped(listing: ArchiveListing, cap: string): void {
