@@ -34,8 +34,12 @@ export const LIMITS = {
   zipClassSample: 24,
   /** pom.properties files read per JAR (shaded fat JARs carry one per bundled dependency). */
   zipPomProperties: 64,
-  /** Time one JAR may take to read; a JAR that takes longer is reported as unreadable, the scan goes on. */
-  zipReadMs: 5_000,
+  /**
+   * Time one JAR may take to read; a JAR that takes longer is reported as unreadable, the scan goes on. The entry
+   * and byte caps bound the work (≤ 2 s of CPU at the cap); this only stops stalled I/O, so it is generous: at 5 s a
+   * CI machine at load 20 reported flink-dist unreadable (real tier, 2026-12-01).
+   */
+  zipReadMs: 30_000,
   /** Class names kept across all JARs to find the same class twice (about 100 bytes each). */
   classNamesTotal: 2_000_000,
   /** The METADATA / PKG-INFO header block (the long description after it is never read; old PKG-INFO files fold it into a header). */
@@ -84,8 +88,8 @@ export const LIMITS = {
   archiveEntries: 60_000,
   /** Bytes of a tar(.gz) stream decompressed; a venv with apache-flink is larger, and is read until the checks have what they need. */
   archiveStreamBytes: 256 * MiB,
-  /** Time one archive may take to list. */
-  archiveReadMs: 5_000,
+  /** Time one archive may take to list (generous for the same reason as zipReadMs). */
+  archiveReadMs: 30_000,
   /** A small archive entry read (pyvenv.cfg, a zip symlink's target). */
   archiveTextBytes: 64 * KiB,
   /** Symlink targets read per zip archive (a tar keeps them in its headers). */
