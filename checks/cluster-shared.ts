@@ -13,5 +13,5 @@ export function clusterNotRead(cluster: ClusterFact): Outcome | undefined {
 
 /** Gaps and notes of the read, as detail lines. */
 export function clusterNotes(cluster: ClusterFact): string[] {
-  return [...cluster.gaps.map((g) => `${g.endpoint}: ${g.problem}`), ...cluster.notes];
+  return [...cluster.gaps.map((g) => (g.problem.startsWith(g.endpoint) ? g.problem : `${g.endpoint}: ${g.problem}`)), ...cluster.notes];
 }

@@ -2,6 +2,7 @@
 // that points outside it: such a link is extracted as a dangling link on the workers. The interpreter
 // python.executable names inside an archive is judged by python.worker.
 import { basename } from 'node:path';
+import { entriesRead } from './archive-shared.js';
 import { defineCheck } from './define.js';
 
 export default defineCheck({
@@ -27,14 +28,17 @@ export default defineCheck({
         const links = archive.outwardLinks.filter((l) => !own || !l.name.startsWith(own));
         const interpreterLinks = archive.outwardLinks.length - links.length;
         if (interpreterLinks > 0) details.push(`${name}: ${interpreterLinks} interpreter link${interpreterLinks === 1 ? '' : 's'} (${own}*) point${interpreterLinks === 1 ? 's' : ''} outside the archive: see python.worker`);
-        if (links.length > 0) errors.push(`${name}: ${links.length} symlink${links.length === 1 ? '' : 's'} point${links.length === 1 ? 's' : ''} outside the archive (${links.slice(0, 3).map((l) => `${l.name} → ${l.target}`).join(', ')}${links.length > 3 ? ', …' : ''}): missing on the workers`);
-        details.push(`${name}: ${archive.entries} entries${archive.truncated ? ' (listing capped)' : ''}${archive.environments.length > 0 ? `; Python environments: ${archive.environments.map((e) => e || '(top level)').join(', ')}` : ''}`);
+        const more = archive.truncated ? ' or more' : '';
+        if (links.length > 0) errors.push(`${name}: ${links.length}${more} symlink${links.length === 1 && !more ? ' points' : 's point'} outside the archive (${links.slice(0, 3).map((l) => `${l.name} → ${l.target}`).join(', ')}${links.length > 3 ? ', …' : ''}): missing on the workers`);
+        details.push(`${name}: ${entriesRead(archive)}${archive.environments.length > 0 ? `; Python environments: ${archive.environments.map((e) => e || '(top level)').join(', ')}` : ''}`);
       }
     }
     const facts = { archives: shipping.archives.length, problems: errors.length };
     const count = `${shipping.archives.length} archive${shipping.archives.length === 1 ? '' : 's'}`;
     const besides = details.some((d) => d.includes('see python.worker')) ? ' besides the interpreter\'s (see python.worker)' : '';
-    if (errors.length === 0) return { status: 'ok', summary: `${count}: no symlink out of the archive${besides}`, details, facts };
+    const capped = shipping.archives.filter((a) => a.cap).map((a) => basename(a.path ?? a.entry));
+    const partly = capped.length > 0 ? ` in the part read of ${capped.join(', ')} (see details)` : '';
+    if (errors.length === 0) return { status: 'ok', summary: `${count}: no symlink out of the archive${besides}${partly}`, details, facts };
     return {
       status: 'error',
       summary: errors[0] ?? '',

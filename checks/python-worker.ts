@@ -1,6 +1,7 @@
 // python.worker: the interpreter PyFlink's Python UDF workers run (python.executable). UDFs are cloudpickled by
 // the client and unpickled by the workers, so the workers need the client's Python minor, a minor the target
 // supports, and apache-flink (with apache-beam) at the client's release.
+import { entriesRead, inPartRead } from './archive-shared.js';
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST } from '../src/knowledge/flink-names.js';
@@ -226,7 +227,10 @@ function judgeArchive(ctx: Context): Outcome {
   if (read.status === 'remote') return { ...archiveSkip(ctx), summary: `${named} is inside ${read.entry}, a remote archive flink-doctor does not download` };
   if (read.status === 'unreadable') return { status: 'error', summary: `${named} is inside ${read.entry}, which cannot be read: ${read.problem}`, fix: rebuild, facts };
   const interpreter = read.interpreter;
-  const details = [`archive: ${read.path} (${read.entries} entries${read.truncated ? ', listing capped' : ''})`, ...(read.environments.length > 0 ? [`Python environments inside: ${read.environments.map((e) => e || '(top level)').join(', ')}`] : [])];
+  const details = [`archive: ${read.path} (${entriesRead(read)})`, ...(read.environments.length > 0 ? [`Python environments inside: ${read.environments.map((e) => e || '(top level)').join(', ')}`] : [])];
+  if (read.cap && interpreter?.resolution.kind === 'missing') {
+    return { status: 'skipped', summary: `${named} was not found${inPartRead(read)}: it may lie in the rest`, details, facts };
+  }
   if (!interpreter || interpreter.resolution.kind === 'missing') {
     return { status: 'error', summary: `${named} does not exist inside ${basename(read.path ?? read.entry)} (looked for ${interpreter?.inside ?? worker.configured})`, details, fix: `Point python.executable at the interpreter's path inside the archive, e.g. ${basename(read.path ?? read.entry)}/${read.environments[0] ? `${read.environments[0]}/` : ''}bin/python`, facts };
   }
@@ -242,11 +246,13 @@ function judgeArchive(ctx: Context): Outcome {
   if (minor && !ctx.skip && !supported.includes(minor)) risks.push(`the archive's Python ${minor} is not one Flink ${flink} lists (${supported.join(', ')})`);
   if (risks.length > 0) return { status: 'warning', summary: `${named}: ${risks[0]}`, details: [...risks.slice(1), ...details], fix: rebuild, facts };
   const archived = interpreter.flinkVersion;
+  const where = `a real interpreter inside ${basename(read.path ?? read.entry)}${minor ? `, Python ${minor}` : ''}`;
+  if (!archived && read.cap) return { status: 'ok', summary: `${named}: ${where}; apache-flink not seen${inPartRead(read)}`, details, facts };
   if (!archived || (clientFlink && !sameRelease(archived, clientFlink))) {
     const summary = archived ? `the archive holds apache-flink ${archived}, the client ${clientFlink}` : `the archive's environment has no apache-flink: Python UDFs fail with "No module named 'pyflink'"`;
     return { status: 'warning', summary: `${named}: ${summary}`, details, fix: rebuild, facts };
   }
-  return { status: 'ok', summary: `${named}: a real interpreter inside ${basename(read.path ?? read.entry)}${minor ? `, Python ${minor}` : ''}, apache-flink ${archived}`, details, facts };
+  return { status: 'ok', summary: `${named}: ${where}, apache-flink ${archived}`, details, facts };
 }
 
 /** apache-flink missing or at another release than the client's (else the target's); apache-beam missing. */

@@ -4,7 +4,7 @@
 // code. `--before FILE` runs another build on the same inputs too (e.g. one built from the commit before the
 // fix), side by side. The machine is shared: compare CPU time and memory, not wall time.
 // Usage: npm run bench:hostile [-- --before /tmp/old/flink-doctor.mjs] [--only NAME]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
@@ -25,33 +25,50 @@ try {
   // The tests' generators and zip writer, bundled on the fly: the benchmark measures the inputs the tests check.
   const { build } = await import('esbuild');
   const helpers = join(work, 'helpers.mjs');
-  await writeFile(join(work, 'entry.ts'), `export * from ${JSON.stringify(join(root, 'test/helpers/hostile-inputs.ts'))};\nexport * from ${JSON.stringify(join(root, 'test/helpers/zip.ts'))};\nexport { LIMITS } from ${JSON.stringify(join(root, 'src/engine/limits.ts'))};\n`);
+  const modules = ['test/helpers/hostile-inputs.ts', 'test/helpers/zip.ts', 'test/helpers/archives.ts'];
+  const entry = [
+    ...modules.map((m) => `export * from ${JSON.stringify(join(root, m))};`),
+    `export { startMavenServer } from ${JSON.stringify(join(root, 'test/helpers/maven-server.ts'))};`,
+    `export { LIMITS } from ${JSON.stringify(join(root, 'src/engine/limits.ts'))};`,
+  ];
+  await writeFile(join(work, 'entry.ts'), `${entry.join('\n')}\n`);
   await build({ entryPoints: [join(work, 'entry.ts')], outfile: helpers, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
   const h = await import(pathToFileURL(helpers).href);
-  const scenarios = await makeScenarios(h);
-  for (const scenario of scenarios.filter((s) => !values.only || s.name.includes(values.only))) {
-    const cells = [scenario.name];
-    for (const [name, bundle] of Object.entries(builds)) cells.push(`${name}: ${format(measure(bundle, scenario))}`);
-    console.log(cells.join(' | '));
+  // A JobManager's REST answers on loopback, for --cluster: the runs are spawned asynchronously so it can answer.
+  const server = await h.startMavenServer();
+  try {
+    const scenarios = await makeScenarios(h, server);
+    for (const scenario of scenarios.filter((s) => !values.only || s.name.includes(values.only))) {
+      const cells = [scenario.name];
+      for (const [name, bundle] of Object.entries(builds)) cells.push(`${name}: ${format(await measure(bundle, scenario))}`);
+      console.log(cells.join(' | '));
+    }
+  } finally {
+    await server.close();
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-function measure(bundle, { args, env = {}, cwd = work }) {
+async function measure(bundle, { args, env = {}, cwd = work }) {
   const file = join(work, 'measure.json');
   rmSync(file, { force: true });
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'test/helpers/measure-preload.mjs')).href, bundle, ...args], {
+  const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'test/helpers/measure-preload.mjs')).href, bundle, ...args], {
     cwd,
     env: { PATH: '/nonexistent', HOME: env.HOME ?? process.env.HOME, FLINK_DOCTOR_MEASURE_FILE: file, FLINK_DOCTOR_CACHE_DIR: join(work, 'cache'), ...env },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: Number(values.timeout) * 1000,
+    stdio: 'ignore',
   });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, Number(values.timeout) * 1000);
+  const code = await new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? signal)));
+  clearTimeout(timer);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const usage = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-  return { code: run.status ?? run.signal, wallMs, ...usage, timedOut: run.error?.code === 'ETIMEDOUT' };
+  return { code, wallMs, ...usage, timedOut };
 }
 
 function format(r) {
@@ -60,7 +77,7 @@ function format(r) {
   return `${cost}, ${Math.round(r.wallMs)} ms wall, exit ${r.code}`;
 }
 
-async function makeScenarios(h) {
+async function makeScenarios(h, server) {
   const dir = async (name, files) => {
     const path = join(work, name);
     for (const [file, content] of Object.entries(files)) {
@@ -116,5 +133,53 @@ async function makeScenarios(h) {
     { name: '6. JAR of 100,000 entries', args: ['--jars', bigJar, '--flink-version', '2.2', '--offline', '--json', '--only', 'jars.readable'] },
     { name: '6. cached maven-metadata.xml of 2 MiB', args: ['--jars', kafkaJar, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'] },
     { name: '6. settings.xml of 1 MiB', args: ['--jars', kafkaJar, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'], env: { HOME: settingsHome } },
+    ...(await laterScenarios(h, server, { dir, conf, python })),
+  ];
+}
+
+/** The inputs of the modules that came after issue 14's hardening, each at its cap (and a gzip bomb past it). */
+async function laterScenarios(h, server, { dir, conf, python }) {
+  const L = h.LIMITS;
+  const archives = join(work, 'archives');
+  await mkdir(archives, { recursive: true });
+  const tar = await h.writeTar(join(archives, 'venv.tar.gz'), h.capTarEntries(L.archiveEntries, L.archiveStreamBytes));
+  const bomb = await h.writeTar(join(archives, 'bomb.tar.gz'), [{ name: 'env/zeros', size: 8 * L.archiveStreamBytes }]);
+  const zipEntries = Array.from({ length: L.archiveEntries }, (_, i) =>
+    i % 12 === 0 ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true } : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
+  );
+  const zip = await h.writeZip(join(archives, 'venv.zip'), zipEntries);
+  let shipments = 0;
+  const shipped = async (name, archive) => ({ name, args: ['--conf-dir', await conf(`ship-${shipments++}`, `python.archives: ${archive}\n`), '--flink-version', '1.20', '--offline', '--json', '--only', 'python.archives'] });
+  const requirements = join(await dir('requirements', { 'requirements.txt': h.requirementsFile(L.requirementsFileBytes - 1024, L.requirementParts) }), 'requirements.txt');
+  const deploy = (file) => ['--deploy', file, '--flink-version', '1.20', '--offline', '--json', '--only', 'deploy'];
+  const dockerfiles = [];
+  for (const [shape, text] of Object.entries(h.dockerfileShapes(L.dockerfileBytes - 1))) {
+    dockerfiles.push({ name: `Dockerfile at its cap (${shape})`, args: deploy(join(await dir(`docker-${shape}`, { Dockerfile: text }), 'Dockerfile')) });
+  }
+  const count = Math.floor((L.clusterResponseBytes - 4096) / 120);
+  const classpath = Array.from({ length: count }, (_, i) => `/opt/flink/lib/connector-number-${i}-${'x'.repeat(70)}.jar`);
+  const config = Object.fromEntries(Array.from({ length: Math.floor(count / 2) }, (_, i) => [`key.number.${i}`, 'v'.repeat(60)]));
+  // The four answers the client reads, shaped as test/helpers/flink-rest.ts writes them (its spec file is not bundled).
+  server.contentType = 'application/json';
+  const answers = {
+    '/config': { 'flink-version': '1.20.1', 'flink-revision': '0980485', features: {} },
+    '/jobmanager/environment': { jvm: { version: 'OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.15+6', arch: 'amd64', options: [] }, classpath },
+    '/jobmanager/config': Object.entries(config).map(([key, value]) => ({ key, value })),
+    '/taskmanagers': { taskmanagers: [{ id: 'tm-1' }] },
+  };
+  for (const [path, body] of Object.entries(answers)) server.files.set(path, { body: JSON.stringify(body) });
+  const job = 't_env.execute_sql("CREATE TABLE t (a INT) WITH (\'connector\' = \'kafka\', \'format\' = \'json\')")\n';
+  const jobFile = join(await dir('job', { 'job.py': job.repeat(Math.floor((L.jobFileBytes - 1) / job.length)) }), 'job.py');
+  return [
+    await shipped('python.archives tar.gz at 60,000 entries / 256 MiB', tar),
+    await shipped('python.archives tar.gz of 2 GiB of zeros (2 MiB compressed)', bomb),
+    await shipped('python.archives zip of 60,000 entries, 5,000 links out', zip),
+    { name: 'python.requirements file of 1 MiB (costliest lines)', args: ['--conf-dir', await conf('req', `python.requirements: ${requirements}\n`), '--python', python, '--flink-version', '1.20', '--offline', '--json', '--only', 'python.requirements'] },
+    { name: 'JVM options of 128 KiB', args: ['--conf-dir', await conf('jvm', h.jvmOptionsYaml(L.flinkConfigBytes - 1)), '--flink-version', '1.20', '--offline', '--json', '--only', 'java.options'] },
+    ...dockerfiles,
+    { name: 'docker-compose.yml of 128 KiB', args: deploy(join(await dir('compose', { 'docker-compose.yml': h.composeYaml(L.deployYamlBytes - 1) }), 'docker-compose.yml')) },
+    { name: 'manifests of 128 KiB (200 documents)', args: deploy(join(await dir('manifests', { 'flink.yaml': h.manifestsYaml(L.deployYamlBytes - 1, L.deployYamlDocuments) }), 'flink.yaml')) },
+    { name: '--cluster answers of 4 MiB', args: ['--cluster', server.url, '--flink-version', '1.20', '--json', '--only', 'cluster'] },
+    { name: 'job file of 16 MiB (--job and python.files)', args: ['--job', jobFile, '--conf-dir', await conf('files', 'python.files: x.zip\n'), '--flink-version', '1.20', '--offline', '--json', '--only', 'job,python.files'] },
   ];
 }

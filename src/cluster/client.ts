@@ -8,13 +8,14 @@ import { readTextFile } from '../util/read-file.js';
 import { clip } from '../util/text.js';
 import type { ClusterFact } from '../facts/cluster.js';
 import { parseClusterConfig, parseDashboard, parseEnvironment, parseTaskManagers, type Parsed } from './responses.js';
+import { LIMITS } from '../engine/limits.js';
 
 export type { ClusterFact };
 
 /** The env var read for the auth header when --cluster-auth-env names none. */
 export const DEFAULT_AUTH_ENV = 'FLINK_DOCTOR_CLUSTER_AUTH';
 export const DEFAULT_CLUSTER_TIMEOUT_MS = 5_000;
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_BODY_BYTES = LIMITS.clusterResponseBytes;
 
 export interface ClusterSettings {
   /** --cluster: the JobManager's REST address (http or https, optionally with a path prefix). */
@@ -140,7 +141,7 @@ function authHeader(named: string | undefined, env: Record<string, string | unde
 async function readCa(path: string | undefined): Promise<{ pem?: string; problem?: string }> {
   if (!path) return {};
   try {
-    const pem = await readTextFile(path, 1024 * 1024);
+    const pem = await readTextFile(path, LIMITS.clusterCaBytes);
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) return { problem: `--cluster-ca ${path} holds no PEM certificate ("-----BEGIN CERTIFICATE-----")` };
     return { pem };
   } catch (error) {

@@ -5,6 +5,7 @@
 // ConfigurationInfoEntry[], /taskmanagers → TaskManagersInfo.
 import type { JvmInfo } from '../facts/cluster.js';
 import { clip } from '../util/text.js';
+import { LIMITS } from '../engine/limits.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -19,8 +20,8 @@ export interface EnvironmentInfo {
 }
 
 /** Cap on list lengths kept from one answer: a classpath or config of 100,000 entries is hostile, not a cluster. */
-export const MAX_ITEMS = 5_000;
-const MAX_TEXT = 4_096;
+export const MAX_ITEMS = LIMITS.clusterListItems;
+const MAX_TEXT = LIMITS.clusterValueChars;
 
 export function parseDashboard(body: unknown): Parsed<DashboardInfo> {
   if (!isObject(body)) return { ok: false, problem: `not a Flink /config answer (${describeJson(body)} instead of an object)` };

@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { parseFlinkTag, parseImageRef, isFlinkRepository, type FlinkImageTag, type ImageRef } from './image-ref.js';
 import { isRecord, readYamlDocuments } from './yaml-docs.js';
+import { LIMITS } from '../engine/limits.js';
 
 export interface ComposeService {
   name: string;
@@ -67,7 +68,7 @@ function flinkProperties(environment: unknown): Record<string, string> {
   }
   const out: Record<string, string> = {};
   if (typeof text !== 'string') return out;
-  for (const line of text.split('\n').slice(0, 5_000)) {
+  for (const line of text.split('\n').slice(0, LIMITS.composeServiceItems)) {
     const match = /^\s*([^:#\s][^:]*):\s+(.*?)\s*$/.exec(line);
     if (match?.[1]) out[match[1].trim()] = match[2] ?? '';
   }
@@ -78,7 +79,7 @@ function flinkProperties(environment: unknown): Record<string, string> {
 function mounts(volumes: unknown, line: number | undefined): ComposeService['mounts'] {
   if (!Array.isArray(volumes)) return [];
   const out: ComposeService['mounts'] = [];
-  for (const volume of volumes.slice(0, 1_000)) {
+  for (const volume of volumes.slice(0, LIMITS.composeServiceItems)) {
     let source: string | undefined;
     let target: string | undefined;
     if (typeof volume === 'string') [source, target] = volume.split(':');

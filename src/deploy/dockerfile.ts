@@ -6,9 +6,10 @@
 import { posix } from 'node:path';
 import { parseFlinkTag, parseImageRef, isFlinkRepository, pythonOfImage, type FlinkImageTag, type ImageRef } from './image-ref.js';
 import { analyseShell, emptyFindings, type PipCommand, type PlacedJar } from './shell.js';
+import { LIMITS } from '../engine/limits.js';
 
-export const MAX_DOCKERFILE_BYTES = 512 * 1024;
-const MAX_INSTRUCTIONS = 5_000;
+export const MAX_DOCKERFILE_BYTES = LIMITS.dockerfileBytes;
+const MAX_INSTRUCTIONS = LIMITS.dockerfileInstructions;
 
 export interface DockerInstruction {
   /** 1-based line of the keyword. */

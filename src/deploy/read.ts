@@ -11,6 +11,7 @@ import { parsePythonArgs } from './flink-args.js';
 import type { FlinkImageTag, ImageRef } from './image-ref.js';
 import { analyseManifests, type ManifestResource } from './manifests.js';
 import { MAX_YAML_BYTES } from './yaml-docs.js';
+import { LIMITS } from '../engine/limits.js';
 
 type Kind = DeployFileFact['kind'];
 
@@ -36,7 +37,7 @@ export async function discoverDeployFiles(cwd: string): Promise<string[]> {
     return [];
   }
   const found: string[] = [];
-  for (const name of names.slice(0, 2_000)) {
+  for (const name of names.slice(0, LIMITS.deployDirEntries)) {
     const kind = kindOf(name);
     if (kind === 'dockerfile' || kind === 'compose') found.push(join(cwd, name));
     else if (kind === 'manifest') {
@@ -64,7 +65,7 @@ async function readOne(fact: DeployFact, path: string, found: DeployFileFact['fo
   try {
     text = await readTextFile(path, Math.max(MAX_DOCKERFILE_BYTES, MAX_YAML_BYTES));
   } catch (error) {
-    entry.problems.push(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.split('\n')[0]}`);
+    entry.problems.push((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${path}: no such file` : (error as Error).message.split('\n')[0] ?? '');
     return undefined;
   }
   entry.kind = kindOf(path, text) ?? 'dockerfile';

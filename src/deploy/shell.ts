@@ -4,6 +4,7 @@
 // operators, $VAR from the ARG/ENV values known at that line); a line it cannot split is skipped and noted.
 import { posix } from 'node:path';
 import { parse, type ParseEntry } from 'shell-quote';
+import { LIMITS } from '../engine/limits.js';
 
 export interface PipCommand {
   /** The interpreter that runs pip when the command names one ("python3.11 -m pip", "pip3.11"). */
@@ -39,7 +40,7 @@ export interface ShellFindings {
 
 export type Lookup = (name: string) => string | undefined;
 
-const MAX_LINE = 64 * 1024;
+const MAX_LINE = LIMITS.shellLineChars;
 const SEPARATORS = new Set(['&&', '||', ';', '|', '&', '(', ')', ';;', '|&']);
 
 export function emptyFindings(): ShellFindings {

@@ -2,13 +2,13 @@
 // nesting cap checked before the parser sees the text (deep flow nesting exhausts the parser's stack), alias
 // expansion capped, several documents per file, and the line of any node for findings.
 import type { Document, LineCounter, Node } from 'yaml';
-import { LIMITS } from '../engine/limits.js';
+import { LIMITS, formatBytes } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { scanYaml } from '../util/yaml-shape.js';
 import { clip } from '../util/text.js';
 
 export const MAX_YAML_BYTES = LIMITS.deployYamlBytes;
-const MAX_DOCUMENTS = 200;
+const MAX_DOCUMENTS = LIMITS.deployYamlDocuments;
 
 export interface YamlFile {
   docs: { data: unknown; doc: Document }[];
@@ -21,7 +21,7 @@ export interface YamlFile {
 
 export async function readYamlDocuments(text: string, label: string): Promise<YamlFile> {
   const empty = (problem: string): YamlFile => ({ docs: [], lineOf: () => undefined, keyLineOf: () => undefined, problems: [problem] });
-  if (text.length > MAX_YAML_BYTES) return empty(`${label} is ${text.length} bytes, more than the ${MAX_YAML_BYTES} read`);
+  if (text.length > MAX_YAML_BYTES) return empty(`${label} is ${formatBytes(text.length)}, more than the ${formatBytes(MAX_YAML_BYTES)} flink-doctor reads of a YAML file`);
   const yaml = commonJsExports(await import('yaml'));
   // Block nesting ("- - - …") exhausts the composer's stack as surely as brackets do: both are measured first.
   const shape = scanYaml(new yaml.Lexer().lex(text));

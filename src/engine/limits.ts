@@ -34,8 +34,12 @@ export const LIMITS = {
   zipClassSample: 24,
   /** pom.properties files read per JAR (shaded fat JARs carry one per bundled dependency). */
   zipPomProperties: 64,
-  /** Time one JAR may take to read; a JAR that takes longer is reported as unreadable, the scan goes on. */
-  zipReadMs: 5_000,
+  /**
+   * Time one JAR may take to read; a JAR that takes longer is reported as unreadable, the scan goes on. The entry
+   * and byte caps bound the work (≤ 2 s of CPU at the cap); this only stops stalled I/O, so it is generous: at 5 s a
+   * CI machine at load 20 reported flink-dist unreadable (real tier, 2026-12-01).
+   */
+  zipReadMs: 30_000,
   /** Class names kept across all JARs to find the same class twice (about 100 bytes each). */
   classNamesTotal: 2_000_000,
   /** The METADATA / PKG-INFO header block (the long description after it is never read; old PKG-INFO files fold it into a header). */
@@ -78,6 +82,68 @@ export const LIMITS = {
   processOutputBytes: 4 * MiB,
   /** Time one java or python process may take. */
   processTimeoutMs: 10_000,
+
+  // What the job ships to its workers (src/python/archive.ts, src/probes/shipping.ts).
+  /** Entries listed per python.archives / python.files archive; a venv with apache-flink has 10,000 to 30,000. */
+  archiveEntries: 60_000,
+  /** Bytes of a tar(.gz) stream decompressed; a venv with apache-flink is larger, and is read until the checks have what they need. */
+  archiveStreamBytes: 256 * MiB,
+  /** Time one archive may take to list (generous for the same reason as zipReadMs). */
+  archiveReadMs: 30_000,
+  /** A small archive entry read (pyvenv.cfg, a zip symlink's target). */
+  archiveTextBytes: 64 * KiB,
+  /** Symlink targets read per zip archive (a tar keeps them in its headers). */
+  archiveLinks: 5_000,
+  /** A python.requirements file. */
+  requirementsFileBytes: 1 * MiB,
+  /** Lines of one requirements file read. */
+  requirementsFileLines: 100_000,
+  /** Names kept from one python.files entry or requirements cache folder. */
+  shippedNames: 5_000,
+  /** Lines of a job file scanned for the local modules it imports. */
+  importScanLines: 200_000,
+
+  // Deployment files given to --deploy or found in the working directory (src/deploy).
+  /** A Dockerfile (or any --deploy file before its kind is known). */
+  dockerfileBytes: 512 * KiB,
+  /** Instructions read per Dockerfile. */
+  dockerfileInstructions: 5_000,
+  /** Characters of one shell line of a RUN instruction handed to the shell-word splitter. */
+  shellLineChars: 64 * KiB,
+  /** YAML documents read per compose file or manifest. */
+  deployYamlDocuments: 200,
+  /** FLINK_PROPERTIES lines and volumes read per compose service. */
+  composeServiceItems: 5_000,
+  /** Files of the working directory looked at for deployment files. */
+  deployDirEntries: 2_000,
+
+  // The JobManager's REST API (--cluster, src/cluster).
+  /** One REST response. */
+  clusterResponseBytes: 4 * MiB,
+  /** Classpath entries, JVM options and config entries kept from one response. */
+  clusterListItems: 5_000,
+  /** Characters kept of one value in a response. */
+  clusterValueChars: 4_096,
+  /** The PEM file --cluster-ca names. */
+  clusterCaBytes: 1 * MiB,
+
+  // The Flink config's JVM options (src/flink/jvm-options.ts).
+  /** Options split from one JVM options value. */
+  jvmOptions: 10_000,
+
+  // The job files given to --job (src/job).
+  /** A job file read from disk; only its first jobChars characters are parsed. */
+  jobFileBytes: 16 * MiB,
+  /** Characters of one job file parsed (the cut is reported). */
+  jobChars: 1_048_576,
+  /** Bracket nesting of one statement handed to the Python parser. */
+  jobStatementDepth: 64,
+  /** Characters of one statement handed to the Python parser. */
+  jobStatementChars: 200_000,
+  /** Characters of one string value the job builds; longer ones are unknown. */
+  jobValueChars: 262_144,
+  /** Literal pieces tracked per built string. */
+  jobValuePieces: 256,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

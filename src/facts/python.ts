@@ -137,7 +137,12 @@ export interface ArchiveRead {
   status: 'read' | 'remote' | 'unreadable';
   problem?: string;
   entries?: number;
+  /** Entries were left unread: a cap was reached (`cap`) or the checks had what they need (`enough`). */
   truncated?: boolean;
+  /** The bound that ended the listing, in words: the checks judge only what was read. */
+  cap?: string;
+  /** The listing stopped once the checks had what they need (a symlink out of the archive decides python.archives). */
+  enough?: boolean;
   outwardLinks: OutwardLink[];
   /** Folders holding bin/python* (Python environments). */
   environments: string[];

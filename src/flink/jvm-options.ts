@@ -3,6 +3,7 @@
 // env.java.opts.all (or the legacy env.java.opts), with JVM_ARGS in front. What the result lacks on Java 17+:
 // missingFlagsOf in src/knowledge/images.ts.
 import { stringValue } from './config-values.js';
+import { LIMITS } from '../engine/limits.js';
 
 export interface JvmOptionsView {
   /** What was read, in order, each with its raw value. */
@@ -30,5 +31,5 @@ export function effectiveJvmOptions(values: Record<string, unknown>, env: Record
 }
 
 function split(value: string): string[] {
-  return value.trim().replace(/^"|"$/g, '').split(/\s+/).filter(Boolean).slice(0, 10_000);
+  return value.trim().replace(/^"|"$/g, '').split(/\s+/).filter(Boolean).slice(0, LIMITS.jvmOptions);
 }

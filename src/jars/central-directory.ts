@@ -30,6 +30,8 @@ export interface CentralEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** External file attributes: the upper 16 bits hold the Unix mode when the zip was made on Unix (symlinks). */
+  externalAttributes: number;
   /** Why the record contradicts itself (a zip64 marker without its value), for the caller to report by name. */
   lie?: string;
 }
@@ -107,7 +109,7 @@ export function walkCentralDirectory(read: ReadAt, end: ZipEnd, limit: number, v
     }
     return windowLength - (position - windowStart) >= length ? position - windowStart : -1;
   };
-  const entry: CentralEntry = { bytes: window, nameStart: 0, nameLength: 0, flags: 0, compressionMethod: 0, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: 0 };
+  const entry: CentralEntry = { bytes: window, nameStart: 0, nameLength: 0, flags: 0, compressionMethod: 0, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: 0, externalAttributes: 0 };
   let position = end.centralDirectoryOffset;
   let seen = 0;
   while (seen < Math.min(limit, end.entryCount)) {
@@ -136,6 +138,7 @@ function readRecord(entry: CentralEntry, window: Buffer, at: number): void {
   entry.compressedSize = u32(window, at + 20);
   entry.uncompressedSize = u32(window, at + 24);
   entry.localHeaderOffset = u32(window, at + 42);
+  entry.externalAttributes = u32(window, at + 38);
   entry.lie = undefined;
   if (entry.uncompressedSize === ZIP64_MARKER || entry.compressedSize === ZIP64_MARKER || entry.localHeaderOffset === ZIP64_MARKER) {
     const extraStart = entry.nameStart + entry.nameLength;

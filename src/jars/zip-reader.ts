@@ -100,6 +100,61 @@ export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS, 
   }
 }
 
+/** One entry of a zip listed by listZip. */
+export interface ZipListEntry {
+  fileName: string;
+  /** Unix mode from the external attributes (0 when the zip was not made on Unix). */
+  unixMode: number;
+  uncompressedSize: number;
+}
+
+export interface ZipListLimits {
+  maxEntries: number;
+  /** Largest content read of one wanted entry; bigger ones are left out. */
+  maxBytes: number;
+  timeoutMs: number;
+  /** Said when the deadline passes. */
+  why: string;
+}
+
+/**
+ * Lists a zip from outside that is not a JAR (a python.archives zip) the way JARs are read: the central directory
+ * in place, every entry's offsets checked, the deadline between entries. `want` sees each entry and says whether
+ * its content is needed; the contents of those (up to maxBytes, unreadable ones left out) come back in order.
+ */
+export function listZip(path: string, limits: ZipListLimits, want: (entry: ZipListEntry) => boolean): { entryCount: number; seen: number; contents: [ZipListEntry, Buffer][] } {
+  const jar = openJar(path);
+  try {
+    const deadline = new Deadline(limits.timeoutMs, limits.why);
+    const read: ReadAt = (target, offset, length, position) => jar.blocks.copy(target, offset, length, position);
+    const end = readZipEnd(read, jar.size);
+    const wanted: [ZipListEntry, StoredEntry][] = [];
+    let count = 0;
+    const seen = walkCentralDirectory(read, end, limits.maxEntries, (entry) => {
+      if (++count % 1024 === 0) deadline.check();
+      const lie = entry.lie ?? pastTheEnd({ relativeOffsetOfLocalHeader: entry.localHeaderOffset, compressedSize: entry.compressedSize }, jar.size);
+      if (lie) throw new JarReadError(`is corrupt (central directory entry '${entryName(entry)}' ${lie})`);
+      const listed = { fileName: entryName(entry), unixMode: entry.externalAttributes >>> 16, uncompressedSize: entry.uncompressedSize };
+      if (want(listed)) wanted.push([listed, stored(entry)]);
+    });
+    const contents: [ZipListEntry, Buffer][] = [];
+    for (const [listed, entry] of wanted) {
+      if (entry.uncompressedSize > limits.maxBytes) continue;
+      deadline.check();
+      try {
+        contents.push([listed, entryData(jar, entry, 2 * entry.uncompressedSize + 1024, limits.maxBytes)]);
+      } catch {
+        // A corrupt small entry is left out: the listing stands without its text.
+      }
+    }
+    return { entryCount: end.entryCount, seen, contents };
+  } catch (error) {
+    throw error instanceof JarReadError ? error : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
+  } finally {
+    closeSync(jar.fd);
+  }
+}
+
 /** Opens the file (non-blocking, so a FIFO cannot hang the run) and refuses anything but a non-empty regular file. */
 function openJar(path: string): OpenJar {
   let fd: number;
@@ -232,13 +287,16 @@ function stored(entry: CentralEntry): StoredEntry {
 class Deadline {
   private readonly at: number;
 
-  constructor(private readonly ms: number) {
+  constructor(
+    private readonly ms: number,
+    private readonly why = 'a JAR takes milliseconds: a very slow disk, or a file built to be slow',
+  ) {
     this.at = performance.now() + ms;
   }
 
   check(): void {
     if (performance.now() <= this.at) return;
-    const why = 'a JAR takes milliseconds: a very slow disk, or a file built to be slow';
+    const why = this.why;
     throw new JarReadError(`took longer than ${this.ms / 1000} s to read; skipped (${why})`);
   }
 }

@@ -2,6 +2,7 @@
 // map back to the source's offsets. A line matters when it calls something that names JARs, SQL, connectors or
 // files, imports, or holds a DDL/JAR/JDBC string; then every line that assigns a name it uses, the returns of
 // functions it calls, and the block headers around it (so the blanked source is still valid Python).
+import { LIMITS } from '../engine/limits.js';
 import type { LogicalLine } from './python-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
@@ -16,8 +17,8 @@ const TRIGGERS = new Set([
 const CONTINUATIONS = new Set(['elif', 'else', 'except', 'finally']);
 
 /** Past these a line is not handed to the parser (its recursion, its time): reported instead. */
-export const MAX_DEPTH = 64;
-export const MAX_LINE_CHARS = 200_000;
+export const MAX_DEPTH = LIMITS.jobStatementDepth;
+export const MAX_LINE_CHARS = LIMITS.jobStatementChars;
 
 export interface Selection {
   /** The lines that can matter, each whole with its indentation, in source order. */

@@ -1,6 +1,7 @@
 // The values the job reader follows through a Python program without running it: strings (with the parts
 // only known at run time marked as HOLE), lists, Table API descriptors, opened files, imported modules.
 // Anything else is `unknown`, carrying its source text for the report.
+import { LIMITS } from '../engine/limits.js';
 import { HOLE } from './model.js';
 
 /** From text offset `at` on, the text came from source line `line`. */
@@ -49,8 +50,8 @@ export function str(text: string, line: number, origins: number[] = []): StrValu
  * Bounds that keep reading linear on hostile input (`v2 = v1 + "x"` thousands of times): a string longer than
  * any SQL statement is unknown, and past MAX_PIECES literals line marks and origins stop growing.
  */
-const MAX_VALUE_CHARS = 256 * 1024;
-const MAX_PIECES = 256;
+const MAX_VALUE_CHARS = LIMITS.jobValueChars;
+const MAX_PIECES = LIMITS.jobValuePieces;
 
 /** a + b for strings: marks of b shifted behind a. */
 export function concat(a: StrValue, b: StrValue): StrValue {

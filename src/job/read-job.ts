@@ -10,12 +10,13 @@ import { PythonReader } from './python-reader.js';
 import { MAX_DEPTH, selectLines } from './python-select.js';
 import { readSql } from './sql-needs.js';
 import { openMatrix } from '../knowledge/matrix.js';
+import { LIMITS } from '../engine/limits.js';
 
 /** Reads a file's text; rejects when it cannot (the message goes into the report as is). */
 export type ReadText = (path: string) => Promise<string>;
 
 /** A job file is Python or SQL a person wrote: past this, only the start is read (and the cut reported). */
-export const MAX_JOB_CHARS = 1024 * 1024;
+export const MAX_JOB_CHARS = LIMITS.jobChars;
 
 export interface ReadJobOptions {
   files: string[];

@@ -3,7 +3,7 @@
 // cap enforced while streaming, manual redirects (no downgrade, no credentials across origins) and a small
 // concurrency limit over keep-alive connections. undici is imported lazily: offline runs never load it.
 import type { Dispatcher } from 'undici';
-import { LIMITS } from '../engine/limits.js';
+import { LIMITS, formatBytes } from '../engine/limits.js';
 import { proxySettings } from './proxy.js';
 import { redactText, redactUrl } from './redact.js';
 import { commonJsExports } from '../util/commonjs.js';
@@ -161,7 +161,7 @@ export class HttpClient {
     const length = Number(header('content-length'));
     if (Number.isFinite(length) && length > limits.maxBytes) {
       body.destroy();
-      return { kind: 'failed', reason: `response of ${length} bytes is over the ${limits.maxBytes}-byte limit` };
+      return { kind: 'failed', reason: `response of ${formatBytes(length)} is over the ${formatBytes(limits.maxBytes)} flink-doctor reads of one response` };
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -170,7 +170,7 @@ export class HttpClient {
         size += (chunk as Buffer).length;
         if (size > limits.maxBytes) {
           body.destroy();
-          return { kind: 'failed', reason: `response over the ${limits.maxBytes}-byte limit` };
+          return { kind: 'failed', reason: `response over the ${formatBytes(limits.maxBytes)} flink-doctor reads of one response` };
         }
         chunks.push(chunk as Buffer);
       }

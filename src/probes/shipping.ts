@@ -11,11 +11,12 @@ import { stringValue } from '../flink/config-values.js';
 import { listOf, withJobSettings } from '../flink/job-settings.js';
 import { ArchiveReadError, readArchive } from '../python/archive.js';
 import { importedModules } from '../python/imports.js';
-import { environmentsIn, inspectInterpreter, outwardLinks, wantedText } from '../python/venv-archive.js';
+import { environmentFacts, environmentReadOptions } from '../python/venv-archive.js';
 import { readTextFile } from '../util/read-file.js';
 import type { ProbeContext } from './context.js';
+import { LIMITS } from '../engine/limits.js';
 
-const MAX_LISTED = 5_000;
+const MAX_LISTED = LIMITS.shippedNames;
 
 export async function probeShipping({ get, options }: ProbeContext): Promise<ShippingFact> {
   const [config, job] = await Promise.all([get('flinkConfig'), get('job')]);
@@ -50,18 +51,8 @@ async function readArchiveEntry(entry: string, cwd: string, executable: string |
   const path = localPath(raw, cwd);
   if (!path) return { entry, status: 'remote', outwardLinks: [], environments: [] };
   try {
-    const listing = await readArchive(path, wantedText);
     const inside = executable?.startsWith(`${extracted}/`) ? executable.slice(extracted.length + 1) : undefined;
-    return {
-      entry,
-      path,
-      status: 'read',
-      entries: listing.entries.length,
-      truncated: listing.truncated,
-      outwardLinks: outwardLinks(listing).slice(0, 100),
-      environments: environmentsIn(listing).slice(0, 20),
-      ...(inside ? { interpreter: inspectInterpreter(listing, inside) } : {}),
-    };
+    return { entry, path, status: 'read', ...environmentFacts(await readArchive(path, environmentReadOptions(inside)), inside) };
   } catch (error) {
     const message = error instanceof ArchiveReadError ? error.message : (error as Error).message.split('\n')[0];
     return { entry, path, status: 'unreadable', problem: `${path} ${message}`, outwardLinks: [], environments: [] };
@@ -74,9 +65,9 @@ async function readRequirements(entry: string, cwd: string): Promise<Requirement
   const cache = hash >= 0 ? localPath(entry.slice(hash + 1), cwd) : undefined;
   const read: RequirementsRead = { entry, file, ...(cache ? { cacheDir: cache } : {}), requirements: [], cacheFiles: [] };
   try {
-    read.requirements = requirementLines(await readTextFile(file, 1024 * 1024));
+    read.requirements = requirementLines(await readTextFile(file, LIMITS.requirementsFileBytes));
   } catch (error) {
-    read.problem = `${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message.split('\n')[0]}`;
+    read.problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : (error as Error).message.split('\n')[0];
   }
   if (cache) {
     try {
@@ -91,7 +82,7 @@ async function readRequirements(entry: string, cwd: string): Promise<Requirement
 /** pip requirement lines: continuations joined, comments and options (-r, --index-url, -e …) dropped. */
 export function requirementLines(text: string): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
-  const lines = text.split(/\r?\n/).slice(0, 100_000);
+  const lines = text.split(/\r?\n/).slice(0, LIMITS.requirementsFileLines);
   for (let i = 0; i < lines.length; i++) {
     const start = i;
     let line = lines[i] ?? '';
@@ -127,7 +118,7 @@ async function modulesOf(path: string): Promise<{ kind?: 'py' | 'zip' | 'dir' | 
   if (info.isDirectory()) return { kind: 'dir', modules: moduleNames(await readdir(path).catch(() => [])) };
   if (extname(path) === '.py') return { kind: 'py', modules: [basename(path, '.py')] };
   try {
-    const listing = await readArchive(path, () => false);
+    const listing = await readArchive(path);
     return { kind: extname(path) === '.zip' ? 'zip' : 'other', modules: moduleNames(listing.entries.map((e) => e.name.split('/')[0] ?? '')) };
   } catch (error) {
     return { kind: 'other', modules: [], problem: `${path} ${(error as Error).message.split('\n')[0]}` };
@@ -142,7 +133,7 @@ function moduleNames(names: readonly string[]): string[] {
 async function localImports(job: string): Promise<PythonFilesRead['localImports']> {
   let source: string;
   try {
-    source = await readTextFile(job, 4 * 1024 * 1024);
+    source = await readTextFile(job, LIMITS.jobFileBytes);
   } catch {
     return [];
   }

@@ -1,13 +1,16 @@
 // Lists a zip or tar(.gz) archive without extracting it: every entry's name, type, size and symlink target,
-// plus the text of a few small entries the caller wants (pyvenv.cfg, a dist-info METADATA). zip through
-// yauzl (central directory only); tar through node-tar's streaming parser, which has to read the whole
-// stream, so it is capped in bytes and entries. Never writes anything to disk; errors are one line.
+// plus the text of a few small entries the caller wants (pyvenv.cfg). A zip goes through the bounded zip reader
+// (src/jars/zip-reader.ts: central directory only, offsets checked, a deadline); a tar through node-tar's
+// streaming parser, which has to decompress the whole stream to find each header, so it is bounded in entries,
+// in bytes decompressed (counted as they come out of gunzip, so a gzip bomb of zeros stops too) and in time,
+// and it stops as soon as the caller says it has what it needs. A cap that ends a listing is said in words
+// (`cap`): the checks then judge only what was read. Never writes anything to disk; errors are one line.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Entry, ZipFile } from 'yauzl';
-import { pastTheEnd } from '../jars/zip-reader.js';
-import { commonJsExports } from '../util/commonjs.js';
+import { createGunzip } from 'node:zlib';
+import { LIMITS, formatBytes, formatLimit } from '../engine/limits.js';
+import { JarReadError, listZip, type ZipListEntry } from '../jars/zip-reader.js';
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -25,18 +28,42 @@ export interface ArchiveListing {
   entries: ArchiveEntry[];
   /** Wanted small entries, by name. */
   texts: Record<string, string>;
-  /** Entries or bytes beyond the caps were not looked at. */
+  /** Entries were left unread: a cap was reached (`cap`) or the caller had what it needed (`enough`). */
   truncated: boolean;
+  /** The bound that ended the listing, in words ("read up to flink-doctor's cap of 256 MiB uncompressed"). */
+  cap?: string;
+  /** The listing stopped because the caller's `enough` said it had all it needs. */
+  enough?: boolean;
 }
 
 export interface ArchiveLimits {
   maxEntries: number;
-  /** tar streams only: uncompressed bytes read before giving up. */
+  /** tar streams only: bytes decompressed before giving up. */
   maxStreamBytes: number;
   maxTextBytes: number;
+  /** zip only: symlink targets read (each is an entry of its own). */
+  maxLinks: number;
+  timeoutMs: number;
 }
 
-export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 200_000, maxStreamBytes: 4 * 1024 ** 3, maxTextBytes: 256 * 1024 };
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
+  maxEntries: LIMITS.archiveEntries,
+  maxStreamBytes: LIMITS.archiveStreamBytes,
+  maxTextBytes: LIMITS.archiveTextBytes,
+  maxLinks: LIMITS.archiveLinks,
+  timeoutMs: LIMITS.archiveReadMs,
+};
+
+export interface ReadArchiveOptions {
+  /** Small entries whose text is wanted. */
+  wanted?: (name: string) => boolean;
+  /**
+   * Asked after each entry (and each wanted text) of a tar stream: true once the caller has all it needs, and the
+   * read stops there. A zip's central directory costs little to list whole, so it is not asked.
+   */
+  enough?: (listing: ArchiveListing, entry?: ArchiveEntry) => boolean;
+  limits?: Partial<ArchiveLimits>;
+}
 
 export class ArchiveReadError extends Error {
   override readonly name = 'ArchiveReadError';
@@ -49,133 +76,127 @@ export function archiveFormat(path: string): ArchiveListing['format'] | undefine
   return undefined;
 }
 
-export async function readArchive(path: string, wanted: (name: string) => boolean, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): Promise<ArchiveListing> {
+export async function readArchive(path: string, options: ReadArchiveOptions = {}): Promise<ArchiveListing> {
   const format = archiveFormat(path);
   if (!format) throw new ArchiveReadError('is not a .zip, .tar, .tar.gz or .tgz archive');
+  if (path.includes('\u0000')) throw new ArchiveReadError('is not a file name: it contains a NUL character');
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new ArchiveReadError(error.code === 'ENOENT' ? 'does not exist' : `cannot be read (${error.code ?? error.message})`);
   });
   if (!info.isFile()) throw new ArchiveReadError(info.isDirectory() ? 'is a directory, not an archive' : 'is not a regular file');
-  return format === 'zip' ? readZip(path, info.size, wanted, limits) : readTar(path, format, wanted, limits);
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits };
+  const wanted = options.wanted ?? (() => false);
+  return format === 'zip' ? readZip(path, wanted, limits) : readTar(path, wanted, options.enough, limits);
 }
 
 export function normalizeName(name: string): string {
   return name.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
 }
 
-async function readZip(path: string, size: number, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
-  const yauzl = commonJsExports(await import('yauzl'));
-  const zip = await new Promise<ZipFile>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, file) => {
-      if (error || !file) reject(new ArchiveReadError(`is not a readable zip (${firstLine(error)})`));
-      else resolve(file);
-    });
-  });
+async function readZip(path: string, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
+  const why = 'an archive\'s central directory lists in well under a second: a very slow disk, or a file built to be slow';
   const listing: ArchiveListing = { format: 'zip', entries: [], texts: {}, truncated: false };
+  const listed = new Map<ZipListEntry, ArchiveEntry>();
+  let links = 0;
   try {
-    const entries = await listZip(zip, size, limits, listing);
-    for (const [raw, entry] of entries) {
-      const isLink = entry.type === 'symlink';
-      if (!isLink && !wanted(entry.name)) continue;
-      if (raw.uncompressedSize > limits.maxTextBytes) continue;
-      const text = (await readZipEntry(zip, raw, limits.maxTextBytes).catch(() => undefined))?.toString('utf8');
-      if (text === undefined) continue;
-      if (isLink) entry.target = text;
-      else listing.texts[entry.name] = text;
-    }
-    return listing;
-  } finally {
-    zip.close();
-  }
-}
-
-function listZip(zip: ZipFile, size: number, limits: ArchiveLimits, listing: ArchiveListing): Promise<[Entry, ArchiveEntry][]> {
-  const out: [Entry, ArchiveEntry][] = [];
-  return new Promise((resolve, reject) => {
-    zip.on('error', (error: unknown) => reject(new ArchiveReadError(`is a corrupt zip (${firstLine(error)})`)));
-    zip.on('end', () => resolve(out));
-    zip.on('entry', (raw: Entry) => {
-      const lie = pastTheEnd(raw, size);
-      if (lie) {
-        reject(new ArchiveReadError(`is a corrupt zip (entry '${raw.fileName}' ${lie})`));
-        return;
-      }
-      // The upper 16 bits of the external attributes hold the Unix mode when the archive was made on Unix.
-      const mode = (raw.externalFileAttributes >>> 16) & 0o170000;
+    const { entryCount, seen, contents } = listZip(path, { maxEntries: limits.maxEntries, maxBytes: limits.maxTextBytes, timeoutMs: limits.timeoutMs, why }, (raw) => {
+      const mode = raw.unixMode & 0o170000;
       const type: EntryType = raw.fileName.endsWith('/') ? 'dir' : mode === 0o120000 ? 'symlink' : 'file';
       const entry: ArchiveEntry = { name: normalizeName(raw.fileName), type, size: raw.uncompressedSize };
       listing.entries.push(entry);
-      out.push([raw, entry]);
-      if (listing.entries.length >= limits.maxEntries) {
-        listing.truncated = zip.entryCount > listing.entries.length;
-        resolve(out);
-      } else zip.readEntry();
+      listed.set(raw, entry);
+      return type === 'symlink' ? ++links <= limits.maxLinks : type === 'file' && wanted(entry.name);
     });
-    zip.readEntry();
-  });
+    if (entryCount > seen) capped(listing, `listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
+    if (links > limits.maxLinks) capped(listing, `symlink targets read for the first ${limits.maxLinks.toLocaleString('en-US')} symlinks only`);
+    for (const [raw, bytes] of contents) {
+      const entry = listed.get(raw) as ArchiveEntry;
+      if (entry.type === 'symlink') entry.target = bytes.toString('utf8');
+      else listing.texts[entry.name] = bytes.toString('utf8');
+    }
+    return listing;
+  } catch (error) {
+    if (error instanceof JarReadError) throw new ArchiveReadError(error.message.replace(/^is not a zip\/JAR file/, 'is not a readable zip'));
+    throw error;
+  }
 }
 
-async function readZipEntry(zip: ZipFile, entry: Entry, max: number): Promise<Buffer> {
-  const stream = await new Promise<Readable>((resolve, reject) => {
-    zip.openReadStream(entry, (error, s) => (error || !s ? reject(error ?? new Error('no stream')) : resolve(s)));
-  });
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of stream) {
-    chunks.push(chunk as Buffer);
-    length += (chunk as Buffer).length;
-    if (length >= max) break;
-  }
-  stream.destroy();
-  return Buffer.concat(chunks).subarray(0, max);
+function capped(listing: ArchiveListing, cap: string): void {
+  listing.truncated = true;
+  listing.cap = listing.cap ? `${listing.cap}; ${cap}` : cap;
 }
 
 const TAR_TYPES: Record<string, EntryType> = { File: 'file', OldFile: 'file', ContiguousFile: 'file', Directory: 'dir', SymbolicLink: 'symlink', Link: 'hardlink' };
 
-async function readTar(path: string, format: 'tar' | 'tar.gz', wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
+/** gzip's magic number, whatever the file is called. */
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readTar(path: string, wanted: (name: string) => boolean, enough: ReadArchiveOptions['enough'], limits: ArchiveLimits): Promise<ArchiveListing> {
   const { Parser } = await import('tar');
+  const gzip = await isGzip(path);
+  const format = gzip ? 'tar.gz' : 'tar';
   const listing: ArchiveListing = { format, entries: [], texts: {}, truncated: false };
-  let bytes = 0;
   return new Promise((resolve, reject) => {
     const source = createReadStream(path, { highWaterMark: 1 << 20 });
+    const stream: Readable = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 20 })) : source;
+    let bytes = 0;
     let done = false;
     const finish = (error?: Error) => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       source.destroy();
+      stream.destroy();
       if (error) reject(error);
       else resolve(listing);
     };
+    const stop = (cap?: string) => {
+      if (cap) capped(listing, cap);
+      else Object.assign(listing, { truncated: true, enough: true });
+      finish();
+    };
+    const timer = setTimeout(() => stop(`listed for ${formatLimit('archiveReadMs')} (flink-doctor's time limit for one archive)`), limits.timeoutMs);
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry) => {
-        if (done) {
-          entry.resume();
-          return;
-        }
+        if (done) return void entry.resume();
         const type = TAR_TYPES[entry.type] ?? 'other';
         const item: ArchiveEntry = { name: normalizeName(entry.path), type, size: entry.size, ...(entry.linkpath ? { target: entry.linkpath } : {}) };
         listing.entries.push(item);
-        bytes += entry.size;
-        if (listing.entries.length >= limits.maxEntries || bytes > limits.maxStreamBytes) {
-          listing.truncated = true;
-          entry.resume();
-          finish();
-          return;
-        }
-        if (type !== 'file' || !wanted(item.name) || entry.size > limits.maxTextBytes) {
-          entry.resume();
-          return;
-        }
+        if (enough?.(listing, item)) return void stop();
+        if (listing.entries.length >= limits.maxEntries) return void stop(`listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
+        if (type !== 'file' || !wanted(item.name) || entry.size > limits.maxTextBytes) return void entry.resume();
         const chunks: Buffer[] = [];
         entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-        entry.on('end', () => (listing.texts[item.name] = Buffer.concat(chunks).toString('utf8')));
+        entry.on('end', () => {
+          listing.texts[item.name] = Buffer.concat(chunks).toString('utf8');
+          if (!done && enough?.(listing)) stop();
+        });
       },
     });
-    parser.on('error', (error: unknown) => finish(new ArchiveReadError(`is not a readable ${format} (${firstLine(error)})`)));
-    parser.on('end', () => finish());
+    stream.on('data', (chunk: Buffer) => {
+      if (done) return;
+      bytes += chunk.length;
+      if (bytes > limits.maxStreamBytes) return void stop(`read up to flink-doctor's cap of ${formatBytes(limits.maxStreamBytes)} uncompressed`);
+      if (!parser.write(chunk)) {
+        stream.pause();
+        parser.once('drain', () => stream.resume());
+      }
+    });
+    stream.on('end', () => parser.end());
+    const unreadable = (error: unknown) => finish(new ArchiveReadError(`is not a readable ${format} (${firstLine(error)})`));
     source.on('error', (error) => finish(new ArchiveReadError(`cannot be read (${firstLine(error)})`)));
-    source.pipe(parser as unknown as NodeJS.WritableStream);
+    stream.on('error', unreadable);
+    parser.on('error', unreadable);
+    parser.on('end', () => finish());
   });
 }
 

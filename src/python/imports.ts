@@ -1,6 +1,7 @@
 // The top-level modules a Python file imports (`import a.b`, `from a import b`), read line by line: comments
 // and the insides of triple-quoted strings are skipped, relative imports (`from . import x`) are not modules
 // that need shipping. A line scanner, not a parser: enough to name modules, linear, capped.
+import { LIMITS } from '../engine/limits.js';
 
 export interface ImportedModule {
   /** The first component ("a" of "a.b.c"). */
@@ -8,7 +9,7 @@ export interface ImportedModule {
   line: number;
 }
 
-const MAX_LINES = 200_000;
+const MAX_LINES = LIMITS.importScanLines;
 
 export function importedModules(source: string): ImportedModule[] {
   const out: ImportedModule[] = [];

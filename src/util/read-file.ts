@@ -4,11 +4,11 @@
 // read, even from a file that grows while it is read.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { formatBytes } from '../engine/limits.js';
+import { LIMITS, formatBytes } from '../engine/limits.js';
 
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** For callers that name no cap: the job reader (src/probes/job.ts) takes readTextFile as its file reader and bounds the job itself. */
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = LIMITS.jobFileBytes;
 /** Extra room past the size fstat reported: a file may grow while it is read, and /proc-like files report 0. */
 const SLACK = 64 * 1024;
 

@@ -50,4 +50,16 @@ describe('python.archives decisions (built facts)', () => {
     expect(outcome.details?.[0]).toBe('bad.tgz: not a zip or tar archive');
     expect(outcome.facts).toMatchObject({ archives: 2, problems: 2 });
   });
+
+  it('a listing ended by a cap: "no link out" is said of the part read, and the cap is named', () => {
+    const outcome = judge(read({ entry: 'venv.tar.gz', path: '/work/venv.tar.gz', entries: 60_000, truncated: true, cap: "read up to flink-doctor's cap of 256 MiB uncompressed" }));
+    expect(outcome.status).toBe('ok');
+    expect(outcome.summary).toBe('1 archive: no symlink out of the archive in the part read of venv.tar.gz (see details)');
+    expect(outcome.details).toContain("venv.tar.gz: 60,000 entries read (read up to flink-doctor's cap of 256 MiB uncompressed; the rest was not read); Python environments: venv");
+  });
+
+  it('a listing stopped at the first link out: the count is a lower bound', () => {
+    const outcome = judge(read({ entry: 'venv.tar.gz', path: '/work/venv.tar.gz', entries: 40, truncated: true, enough: true, outwardLinks: [{ name: 'venv/lib/data', target: '/srv/data' }] }));
+    expect(outcome.summary).toBe('venv.tar.gz: 1 or more symlinks point outside the archive (venv/lib/data → /srv/data): missing on the workers');
+  });
 });

@@ -1,6 +1,6 @@
 // Inputs built to be as expensive as possible for flink-doctor at (or just past) each cap in src/engine/limits.ts:
 // the shapes that cost most per byte in the YAML library, the PEP 508 parser, the XML parser and the zip reader.
-// Shared by test/hostile/bounds.test.ts and scripts/bench-hostile.mjs, so the numbers in docs/bounds.md come from
+// Shared by test/hostile/bounds-*.test.ts and scripts/bench-hostile.mjs, so the numbers in docs/bounds.md come from
 // the same files the tests check.
 
 /** Repeats `unit(i)` until the text is within 200 characters of `size`. */
@@ -86,4 +86,66 @@ export function identifiedKafkaEntries(version: string): { name: string; data: s
     { name: 'org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory.class', data: classBytes },
     { name: 'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer/KafkaConsumer.class', data: classBytes },
   ];
+}
+
+/** Dockerfiles just under `size` bytes, each the costliest of its kind for the Dockerfile reader (src/deploy/dockerfile.ts). */
+export function dockerfileShapes(size: number) {
+  const from = 'FROM flink:1.20.1-scala_2.12-java17\n';
+  return {
+    // Every RUN line a real one, split into words by shell-quote: pip, apt and a JAR download each.
+    runLines: from + fill(size - 100, (i) => `RUN pip install --no-cache-dir pkg${i}==1.${i} "other${i}>=2" && apt-get install -y python3.11 && curl -fsSL https://repo.example/x${i}.jar -o /opt/flink/lib/x${i}.jar\n`),
+    // One RUN continued over every line: one joined line of the whole file.
+    continuation: `${from}RUN ${fill(size - 100, (i) => `pip install p${i}==1 && \\\n    `)}true\n`,
+    // Lines just under the shell splitter's line cap, of one-letter words.
+    longLines: from + fill(size - 60_100, () => `RUN echo ${'a '.repeat(30_000)}\n`),
+    // Each ARG default refers to the one before: values that would grow with the file if expansion nested.
+    argChain: `ARG A0=x\n${fill(size - 200, (i) => `ARG A${i + 1}=\${A${i}}y\n`)}FROM flink:\${A1}\n`,
+    envChain: `${from}ENV E0=x\n${fill(size - 200, (i) => `ENV E${i + 1}=\${E${i}}y PATH=/opt/e${i}/bin:\${PATH}\n`)}`,
+    // Stages each built FROM the one before: the FROM chain is as long as the file allows.
+    stageChain: `${from.replace('\n', ' AS s0\n')}${fill(size - 200, (i) => `FROM s${i} AS s${i + 1}\n`)}`,
+    heredoc: `${from}RUN <<EOF\n${fill(size - 200, (i) => `pip install h${i}==1\n`)}EOF\n`,
+  };
+}
+
+/** A docker-compose file of about `size` bytes: services with FLINK_PROPERTIES, JAR mounts and a command each. */
+export function composeYaml(size: number): string {
+  const service = (i: number) =>
+    `  svc${i}:\n    image: flink:1.20.1-scala_2.12-java17\n    command: standalone-job --python /opt/job${i}.py\n` +
+    `    environment:\n      FLINK_PROPERTIES: |\n        jobmanager.rpc.address: jm${i}\n        pipeline.jars: file:///opt/flink/usrlib/k${i}.jar\n` +
+    `    volumes:\n      - ./jars/k${i}.jar:/opt/flink/lib/k${i}.jar\n      - ./conf${i}:/opt/flink/conf\n`;
+  return `services:\n${fill(size - 20, service)}`;
+}
+
+/** Kubernetes manifests of about `size` bytes: as many FlinkDeployment documents as the document cap allows, then padding. */
+export function manifestsYaml(size: number, documents: number): string {
+  const doc = (i: number) =>
+    `apiVersion: flink.apache.org/v1beta1\nkind: FlinkDeployment\nmetadata:\n  name: job${i}\nspec:\n  image: flink:1.20.1\n  flinkVersion: v1_20\n` +
+    `  flinkConfiguration:\n    taskmanager.numberOfTaskSlots: "2"\n    env.java.opts.all: "--add-opens=java.base/java.lang=ALL-UNNAMED"\n` +
+    `  job:\n    jarURI: local:///opt/flink/opt/flink-python-1.20.1.jar\n    entryClass: org.apache.flink.client.python.PythonDriver\n` +
+    `    args: ["-pyclientexec", "/usr/local/bin/python3", "-py", "/opt/flink/usrlib/job${i}.py"]\n`;
+  const docs: string[] = [];
+  let length = 0;
+  for (let i = 0; i < documents && length + 2_000 < size; i += 1) {
+    docs.push(doc(i));
+    length += docs[i]!.length + 4;
+  }
+  const body = docs.join('---\n');
+  return `${body}---\n# ${'x'.repeat(Math.max(0, size - body.length - 100))}\n`;
+}
+
+/** A requirements file (python.requirements) of about `size` bytes of the costliest requirement lines. */
+export function requirementsFile(size: number, parts: number): string {
+  return costlyRequiresDist(size, parts).join('\n');
+}
+
+/** A Flink config whose JVM options value is as long as the config file's cap allows, of `-X` options. */
+export function jvmOptionsYaml(size: number): string {
+  return `env.java.opts.all: "${fill(size - 100, (i) => `-Dprop${i}=v --add-opens=java.base/p${i}=ALL-UNNAMED `)}"\n`;
+}
+
+/** python.archives tar entries (for test/helpers/archives.ts writeTar) that reach the entry cap and the byte cap together. */
+export function capTarEntries(entries: number, bytes: number): { name: string; size: number; fill: number }[] {
+  // Each entry costs its 512-byte header plus its data rounded up to 512 bytes.
+  const size = Math.floor(bytes / entries) - 1024;
+  return Array.from({ length: entries }, (_, i) => ({ name: `venv/lib/python3.11/site-packages/p${i % 300}/m${i}.py`, size, fill: 120 }));
 }

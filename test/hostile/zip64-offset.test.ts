@@ -78,7 +78,7 @@ describe('the same lie in a python.archives zip', () => {
     await writeFileDeep(join(conf, 'config.yaml'), `python.archives: ${join(conf, 'venv.zip')}\npython.executable: venv.zip/bin/python\n`);
     const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'python'], isolatedEnv({ PATH: process.env.PATH }));
     const checks = byId(report(run.stdout));
-    expect(checks['python.archives']?.summary).toMatch(/venv\.zip is a corrupt zip \(entry 'pyvenv\.cfg' points at offset \d+, past the end of the \d+-byte file\)/);
+    expect(checks['python.archives']?.summary).toMatch(/venv\.zip is corrupt \(central directory entry 'pyvenv\.cfg' points at offset \d+, past the end of the \d+-byte file\)/);
     expect(run.stderr).toBe('');
   });
 });

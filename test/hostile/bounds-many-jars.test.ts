@@ -1,0 +1,36 @@
+// Bounds (test/helpers/bounds.ts): many identified connector JARs cost in proportion to their number.
+// Before issue 14: 3,000 of them took 30-50 s and 1 GB (superlinear: 375 → 1.4 s, 1,500 → 7.9 s).
+import { link } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checksOf, RSS_MB } from '../helpers/bounds.js';
+import { runBundleMeasured } from '../helpers/cli.js';
+import { identifiedKafkaEntries } from '../helpers/hostile-inputs.js';
+import { isolatedEnv } from '../helpers/run-check.js';
+import { tempDir } from '../helpers/tmp.js';
+import { writeZip } from '../helpers/zip.js';
+
+// One retry: CPU time stretches too on a loaded machine (+0.63 s for 1,000 JARs when quiet, +1.1 s once at a load
+// average of 16); a cost that grows faster than the count fails both times.
+describe('many inputs cost in proportion', { retry: 1 }, () => {
+  // The three runs go one after the other: their CPU times are compared with one another.
+  it('1,000 identified connector JARs: their part of the run is within 1 s of CPU, and 2,000 cost about twice that', async () => {
+    const dirs = { none: await tempDir('bounds-many-'), one: await tempDir('bounds-many-'), two: await tempDir('bounds-many-') };
+    for (let i = 0; i < 2_000; i += 1) {
+      const name = `flink-sql-connector-kafka-3.${i}.0-1.20.jar`;
+      await writeZip(join(dirs.two, name), identifiedKafkaEntries(`3.${i}.0-1.20`));
+      // The first thousand are the same files in both folders: written once, linked into the other.
+      if (i < 1_000) await link(join(dirs.two, name), join(dirs.one, name));
+    }
+    const env = isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('bounds-cache-') });
+    const args = (dir: string) => ['--jars', dir, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'];
+    const [none, one, two] = [await runBundleMeasured(args(dirs.none), env), await runBundleMeasured(args(dirs.one), env), await runBundleMeasured(args(dirs.two), env)];
+    const cost = { one: one.cpuMs - none.cpuMs, two: two.cpuMs - none.cpuMs };
+    console.log(`bound many JARs: no JARs ${none.cpuMs} ms CPU; 1,000 JARs +${cost.one} ms (${one.wallMs} ms wall, ${one.maxRssMB} MB); 2,000 JARs +${cost.two} ms (${two.maxRssMB} MB)`);
+    expect(checksOf(one)['jars.readable']?.summary).toBe('1000 JARs readable');
+    expect(checksOf(two)['jars.conflicts']?.summary).toMatch(/^org\.apache\.flink:flink-sql-connector-kafka in 2000 versions: /);
+    expect(cost.one).toBeLessThan(1_000);
+    expect(cost.two / cost.one).toBeLessThan(2.6);
+    expect(two.maxRssMB).toBeLessThan(RSS_MB);
+  });
+});
