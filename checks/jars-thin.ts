@@ -7,7 +7,8 @@ import { defineCheck } from './define.js';
 import type { ClassNeed, ConnectorFamily } from '../src/knowledge/connectors.js';
 import type { JarsFact, JobFact, ScannedJar } from '../src/facts/index.js';
 import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
-import { compareReleases, parseArtifactVersion } from '../src/jars/version.js';
+import { parseArtifactVersion } from '../src/jars/version.js';
+import { compareReleases } from '../src/knowledge/versions.js';
 
 interface Finding {
   level: 'error' | 'warning';

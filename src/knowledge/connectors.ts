@@ -2,7 +2,8 @@
 // they register, which Flink minors each release supports, and the identifiers every Flink ships built in.
 import { basename } from 'node:path';
 import type { JarSource } from '../facts/index.js';
-import { compareReleases, minorOfRelease, parseArtifactVersion, parseJarFileName, splitScalaSuffix } from '../jars/version.js';
+import { parseArtifactVersion, parseJarFileName, splitScalaSuffix } from '../jars/version.js';
+import { compareReleases, minorOf } from './versions.js';
 import { allNames, FLINK_PLACEHOLDER, matchName, namesFor } from './artifacts.js';
 import type { Confidence, SourceRef } from './source-ref.js';
 
@@ -302,11 +303,11 @@ export class ConnectorKnowledge {
     const parsed = parseArtifactVersion(version);
     if (!parsed) return { lines: [], inTree: false };
     if (parsed.builtFor) return { lines: [parsed.builtFor], builtFor: parsed.builtFor, inTree: false };
-    const minor = minorOfRelease(parsed.release);
+    const minor = minorOf(parsed.release);
     if (!minor) return { lines: [], inTree: false };
     if (family.versioning === 'flink') return { lines: [minor], builtFor: minor, inTree: true };
     if (family.versioning === 'connector' && this.inTreeOn(family, minor)) return { lines: [minor], builtFor: minor, inTree: true };
-    const release = family.releases.find((r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOfRelease(r.version) === minor));
+    const release = family.releases.find((r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOf(r.version) === minor));
     return { lines: release?.flink ?? [], inTree: false };
   }
 
@@ -334,7 +335,7 @@ export class ConnectorKnowledge {
   readsYamlListPipelineJars(targetVersion: string | null): boolean | undefined {
     if (!targetVersion) return undefined;
     const { fixedIn, allFrom } = this.section.pipelineJarsYamlList;
-    const minor = minorOfRelease(targetVersion);
+    const minor = minorOf(targetVersion);
     if (!minor) return undefined;
     if (compareReleases(minor, allFrom) >= 0) return true;
     const fixed = fixedIn[minor];
@@ -358,7 +359,7 @@ function inTreeBuild(family: ConnectorFamily, minor: string, patch: string | nul
   const names = namesFor(family, minor);
   const artifactId = names.fat[0] ?? names.thin[0];
   if (!artifactId) return undefined;
-  const version = patch && minorOfRelease(patch) === minor && /^\d+\.\d+\.\d+$/.test(patch) ? patch : `${minor}.x`;
+  const version = patch && minorOf(patch) === minor && /^\d+\.\d+\.\d+$/.test(patch) ? patch : `${minor}.x`;
   return { groupId: family.groupIds[0] ?? 'org.apache.flink', artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId, version };
 }
 

@@ -2,7 +2,7 @@
 // can paste, which apache-flink release to suggest, and when two PEP 440 versions are "the same release".
 import { explain } from '@renovatebot/pep440';
 import type { Matrix } from '../knowledge/matrix.js';
-import { isPatchVersion, minorOf } from '../knowledge/versions.js';
+import { isPatchVersion, minorOf, pythonMinorOf } from '../knowledge/versions.js';
 import type { Provenance, PythonFact, TargetFact } from '../facts/index.js';
 
 /** The interpreter as the user should type it: sys.executable when known, else what was asked for. */
@@ -85,7 +85,7 @@ export function unsupportedPython(python: PythonFact, target: TargetFact, matrix
   const { minor: flink, skip } = matrix.judgedLine(target);
   if (skip) return undefined;
   const supported = matrix.line(flink)?.python.supported ?? [];
-  const minor = python.version.split('.').slice(0, 2).join('.');
+  const minor = pythonMinorOf(python.version);
   return supported.length > 0 && !supported.includes(minor) ? { minor, flink, supported } : undefined;
 }
 
