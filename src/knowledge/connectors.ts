@@ -1,7 +1,8 @@
 // Connector and format knowledge (compat-matrix.json `connectors`): artifact families, the SQL identifiers
 // they register, which Flink minors each release supports, and the identifiers every Flink ships built in.
 import { basename } from 'node:path';
-import type { JarSource } from '../facts/index.js';
+import type { Coordinate, JarSource } from '../facts/index.js';
+import { distributionFolder } from '../facts/jars.js';
 import { parseArtifactVersion, parseJarFileName, splitScalaSuffix } from '../jars/version.js';
 import { compareReleases, minorOf } from './versions.js';
 import { allNames, FLINK_PLACEHOLDER, matchName, namesFor } from './artifacts.js';
@@ -156,23 +157,14 @@ export interface FamilyMatch {
   builtFor?: string;
 }
 
-export interface Coordinates {
-  groupId: string;
-  artifactId: string;
-  version: string;
-}
+/** The one coordinates type (src/facts/jars.ts); this name stays while src/jars/describe.ts imports it. */
+export type Coordinates = Coordinate;
 
-export interface Recommendation extends Coordinates {
+export interface Recommendation extends Coordinate {
   /** Artifacts needed next to it, one of them (JDBC 4.x dialect modules). */
   companions?: { oneOf: string[]; why: string };
 }
 
-const DISTRIBUTION_FOLDERS: Partial<Record<JarSource, 'lib' | 'opt'>> = {
-  '$FLINK_HOME/lib': 'lib',
-  'pyflink/lib': 'lib',
-  '$FLINK_HOME/opt': 'opt',
-  'pyflink/opt': 'opt',
-};
 
 export class ConnectorKnowledge {
   constructor(readonly section: ConnectorsSection) {}
@@ -243,7 +235,7 @@ export class ConnectorKnowledge {
    * found in the distribution's own folder: never a finding of the JAR checks, whatever it contains.
    */
   isDistributionJar(path: string, source: JarSource): boolean {
-    const folder = DISTRIBUTION_FOLDERS[source];
+    const folder = distributionFolder(source);
     const parts = folder ? parseJarFileName(basename(path)) : undefined;
     if (!folder || !parts) return false;
     const name = parts.scalaSuffix ? `${parts.artifactId}_${parts.scalaSuffix}` : parts.artifactId;
