@@ -126,6 +126,8 @@ export interface JarsFact {
   durationMs: number;
   /** Bounds the scan hit (more JARs than it reads, more class names than it compares): reported, never fatal. */
   notes?: string[];
+  /** Folders given with --jars that exist but could not be listed ("cannot read <dir>: <why>"). */
+  unlisted?: string[];
   /** Set, non-empty classpath variables PyFlink's gateway adds to the JVM's classpath (HADOOP_CLASSPATH). */
   classpathEnv?: Record<string, string>;
 }
