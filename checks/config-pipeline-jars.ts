@@ -22,10 +22,11 @@ export default defineCheck({
     const settings = pipelineJars.settings;
     if (settings.length === 0) return { status: 'skipped', summary: 'pipeline.jars / pipeline.classpaths are not set in the config or the job' };
     const found: Found = { errors: [], warnings: [], fixes: [] };
+    const place: Place = { knowledge: matrix.connectors(), flinkVersion: target.flinkVersion, run, deploy };
     const locations: Location[] = [];
     for (const setting of settings) {
       const before = found.errors.length + found.warnings.length;
-      judgeSetting(setting, found, { knowledge: matrix.connectors(), flinkVersion: target.flinkVersion, run, deploy });
+      judgeSetting(setting, found, place);
       if (found.errors.length + found.warnings.length > before) locations.push(setting.line ? { path: setting.origin, line: setting.line } : { path: setting.origin });
     }
     const { errors, warnings, fixes } = found;

@@ -3,7 +3,8 @@
 // 1.18), else a warning (newer, untested upstream).
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import type { JavaFact, JavaVersionInfo, Provenance } from '../src/facts/index.js';
+import type { JavaFact, JavaVersionInfo } from '../src/facts/index.js';
+import { describeProvenance } from '../src/facts/environment.js';
 import type { JavaSupport, SourceRef, UnlistedJava } from '../src/knowledge/matrix.js';
 
 export default defineCheck({
@@ -51,11 +52,6 @@ export default defineCheck({
   },
 });
 
-/** Where a Java was looked up: the source, and its detail (a path, a config file) when there is one. */
-function describeProvenance(p: Provenance): string {
-  return p.detail ? `${p.source} (${p.detail})` : p.source;
-}
-
 type JavaOutcomeFacts = Record<string, string | number | boolean | null>;
 
 /** What the report records about the Java found; null where the probe could not tell. */
@@ -98,7 +94,7 @@ function knownPatchIssue(
   j: Judged,
   flinkPatch: string | null,
   newestPatch: string | undefined,
-  issues: { effect?: string; fixedIn?: string; sources: readonly SourceRef[] }[],
+  issues: NonNullable<JavaSupport['patchIssues']>,
   cite: (refs: readonly SourceRef[]) => string[],
 ): Outcome {
   const fixedIn = issues.map((i) => i.fixedIn).filter(Boolean)[0];

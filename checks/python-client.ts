@@ -5,7 +5,8 @@ import type { Facts, PythonFact, TargetFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { pythonMinorOf } from '../src/knowledge/versions.js';
 import type { Outcome } from '../src/engine/model.js';
-import { describeProvenance, interpreterOf } from '../src/python/pip.js';
+import { describeProvenance } from '../src/facts/environment.js';
+import { interpreterOf } from '../src/python/pip.js';
 
 export default defineCheck({
   id: 'python.client',

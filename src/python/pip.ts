@@ -3,16 +3,11 @@
 import { explain } from '@renovatebot/pep440';
 import type { Matrix } from '../knowledge/matrix.js';
 import { isPatchVersion, minorOf, pythonMinorOf } from '../knowledge/versions.js';
-import type { Provenance, PythonFact, TargetFact } from '../facts/index.js';
+import type { PythonFact, TargetFact } from '../facts/index.js';
 
 /** The interpreter as the user should type it: sys.executable when known, else what was asked for. */
 export function interpreterOf(python: PythonFact): string {
   return python.executable ?? python.requested;
-}
-
-/** "PYFLINK_CLIENT_EXECUTABLE (/opt/py/bin/python)"; "--python". */
-export function describeProvenance(provenance: Provenance): string {
-  return provenance.detail ? `${provenance.source} (${provenance.detail})` : provenance.source;
 }
 
 /** POSIX-shell quoting, only when needed: paths with spaces or shell characters get single quotes. */
