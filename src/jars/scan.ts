@@ -5,6 +5,7 @@ import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
 import { LIMITS } from '../engine/limits.js';
 import type { JarOverlap, JarRef, JarSource, JarsFact, ScannedJar } from '../facts/index.js';
+import type { JarContentsCache } from './contents-cache.js';
 import { identifyJar } from './identify.js';
 import { parseServices } from './metadata.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits } from './zip-reader.js';
@@ -18,6 +19,8 @@ export interface ScanOptions {
   maxJars?: number;
   /** Class names kept across all JARs for the overlap search. */
   maxClassNames?: number;
+  /** What earlier runs read from unchanged files (the user's cache folder); without it every JAR is read. */
+  cache?: JarContentsCache;
 }
 
 const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
@@ -34,9 +37,9 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   // Class names are decoded only when something uses them: the overlap search (pairs of the distribution's
   // own JARs are never compared, so it needs a JAR from elsewhere) or the job's wanted classes.
   const classNames = unique.some(({ ref }) => !DISTRIBUTION.has(ref.source)) || (options.wantedClasses?.size ?? 0) > 0;
-  for (const [index, { ref, alsoFrom }] of unique.entries()) {
+  for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
-      const contents = await readJar(ref.path, limits, { classNames });
+      const contents = await contentsOf(file, ref.path, limits, classNames, options.cache);
       const identified = identifyJar(ref.path, ref.source, contents, knowledge);
       const jarNotes = [...contents.notes];
       if (contents.truncated) jarNotes.push(`has ${contents.entryCount} entries; only the first ${limits.maxEntries} were read`);
@@ -52,8 +55,18 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const compared = withinClassBudget(classLists, options.maxClassNames ?? LIMITS.classNamesTotal);
   if (compared < classLists.length) notes.push(`class overlaps were compared among the first ${compared} JARs only: together they hold more than ${options.maxClassNames ?? LIMITS.classNamesTotal} class names`);
   const overlaps = findOverlaps(jars, classLists.slice(0, compared));
-  await markIdentical(overlaps, jars);
+  await Promise.all([markIdentical(overlaps, jars), options.cache?.flush()]);
   return { jars, overlaps, durationMs: Math.round(performance.now() - started), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** From the cache when the file is unchanged and its class names are not needed; else read, and kept for next time. */
+async function contentsOf(file: string, path: string, limits: ZipLimits, classNames: boolean, cache?: JarContentsCache): Promise<JarContents> {
+  const stamp = cache?.stamp(file, limits);
+  const cached = stamp && !classNames ? cache?.get(stamp) : undefined;
+  if (cached) return cached;
+  const contents = await readJar(path, limits, { classNames });
+  if (stamp) cache?.put(stamp, contents);
+  return contents;
 }
 
 /** How many JARs, in order, fit in the class-name budget of the overlap search (its memory grows with it). */
@@ -94,16 +107,16 @@ async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promis
 
 
 /**
- * One entry per real file; the first reference wins, the others are kept as alsoFrom. realpath is synchronous on
+ * One entry per real file (`file`: its real path); the first reference wins, the others are kept as alsoFrom. realpath is synchronous on
  * purpose: a few microseconds each, where a thread-pool round trip per JAR costs more than the lookup.
  */
-function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[] }[] {
-  const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[] }>();
+function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[]; file: string }[] {
+  const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[]; file: string }>();
   for (const ref of refs) {
-    const key = realPath(ref.path);
-    const seen = byFile.get(key);
+    const file = realPath(ref.path);
+    const seen = byFile.get(file);
     if (seen) seen.alsoFrom.push(ref);
-    else byFile.set(key, { ref, alsoFrom: [] });
+    else byFile.set(file, { ref, alsoFrom: [], file });
   }
   return [...byFile.values()];
 }
