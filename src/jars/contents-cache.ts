@@ -131,7 +131,8 @@ export function parseEntry(text: string, key: string): JarContents | undefined {
   if (typeof c !== 'object' || c === null) return undefined;
   const counts = [c.size, c.entryCount, c.classCount].every((n) => Number.isSafeInteger(n) && (n as number) >= 0);
   const major = c.classMajor === undefined || Number.isSafeInteger(c.classMajor);
-  if (!counts || !major || typeof c.truncated !== 'boolean' || !isStrings(c.packages) || !isStrings(c.notes) || !isTexts(c.texts)) return undefined;
+  const flags = typeof c.truncated === 'boolean' && typeof c.defaultPackage === 'boolean';
+  if (!counts || !major || !flags || !isStrings(c.packages) || !isStrings(c.notes) || !isTexts(c.texts)) return undefined;
   return { ...(c as unknown as StoredContents), classes: [] };
 }
 
@@ -140,5 +141,6 @@ function isStrings(value: unknown): value is string[] {
 }
 
 function isTexts(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((text) => typeof text === 'string');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((text) => typeof text === 'string');
 }
