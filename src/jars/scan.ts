@@ -43,7 +43,7 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const jars: ScannedJar[] = new Array(unique.length);
   for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
-      const read = await contentsOf(file, ref.path, { limits, classNames, cache: options.cache, readJar: reader });
+      const read = await contentsOf(file, ref, { limits, classNames, cache: options.cache, readJar: reader });
       contents[index] = read;
       const identified = identifyJar(ref.path, ref.source, read, knowledge);
       const jarNotes = [...read.notes];
@@ -74,7 +74,6 @@ function unreadable(ref: JarRef, alsoFrom: JarRef[], error: unknown): ScannedJar
   return { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
 }
 
-/** From the cache when the file is unchanged (without class names); else read, and kept for next time. */
 interface ReadHow {
   limits: ZipLimits;
   classNames: boolean;
@@ -82,13 +81,17 @@ interface ReadHow {
   readJar: typeof readJar;
 }
 
-async function contentsOf(file: string, path: string, how: ReadHow): Promise<JarContents> {
+/**
+ * From the cache when the file is unchanged (without class names); else read, and kept for next time when it is
+ * the distribution's (read on every run) or big enough to be worth a write.
+ */
+async function contentsOf(file: string, ref: JarRef, how: ReadHow): Promise<JarContents> {
   const { limits, classNames, cache } = how;
   const stamp = cache?.stamp(file, limits);
   const cached = stamp ? cache?.get(stamp) : undefined;
   if (cached) return cached;
-  const contents = await how.readJar(path, limits, { classNames });
-  if (stamp) cache?.put(stamp, contents);
+  const contents = await how.readJar(ref.path, limits, { classNames });
+  if (stamp) cache?.put(stamp, contents, DISTRIBUTION.has(ref.source));
   return contents;
 }
 

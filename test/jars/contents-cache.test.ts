@@ -142,13 +142,24 @@ describe('JAR contents cache', () => {
     expect(factoriesOf(await scan([{ path, source: 'pyflink/lib' }]))).toEqual([]);
   });
 
+  it("keeps the distribution's JARs and big ones, not a user's small JARs (their writes would cost a first run more than they save)", async () => {
+    const own = await distributionJar(join(dir, 'flink-json-2.3.0.jar'));
+    const small = await distributionJar(join(dir, 'small.jar'));
+    const big = await distributionJar(join(dir, 'big.jar'), 1_000);
+    await scan([{ path: own, source: 'pyflink/lib' }, { path: small, source: '--jars' }, { path: big, source: '--jars' }]);
+    const kept = readdirSync(cacheFolder).map((name) => JSON.parse(readFileSync(join(cacheFolder, name), 'utf8')).key.split('\0')[2]);
+    expect(kept.sort()).toEqual([big, own].sort());
+  });
+
   it('reads class names from the JARs when a user JAR is there to compare them with', async () => {
     const own = await fatKafkaJar(join(dir, 'flink-sql-connector-kafka-3.3.0-1.20.jar'));
     const thin = await thinKafkaJar(join(dir, 'flink-connector-kafka-3.3.0-1.20.jar'));
     const refs: JarRef[] = [{ path: own, source: '--jars' }, { path: thin, source: '--jars' }];
-    const first = await scan(refs);
+    const everyJar = () => new JarContentsCache(cacheFolder, { ...NOW, minEntries: 0 });
+    const first = await scan(refs, everyJar());
+    expect(readdirSync(cacheFolder)).toHaveLength(2);
     expect(first.overlaps).toHaveLength(1);
-    expect(facts(await scan(refs))).toEqual(facts(first));
+    expect(facts(await scan(refs, everyJar()))).toEqual(facts(first));
   });
 
   it('keeps the folder within its bound, the least recently written going first', async () => {

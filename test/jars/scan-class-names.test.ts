@@ -55,7 +55,8 @@ beforeEach(async () => {
   namedReads.length = 0;
 });
 
-const cache = () => new JarContentsCache(cacheFolder, { settleMs: -60_000 });
+// Every JAR kept, small user JARs too (by default only the distribution's and big ones are).
+const cache = () => new JarContentsCache(cacheFolder, { settleMs: -60_000, minEntries: 0 });
 function facts(fact: JarsFact): unknown {
   const { durationMs: _ms, ...rest } = fact;
   return JSON.parse(JSON.stringify(rest));
