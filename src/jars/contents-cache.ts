@@ -2,7 +2,8 @@
 // next run flink-dist 2.3.0 (36,726 entries, the bulk of a run's scan) costs a stat and one small file instead of a
 // walk of its central directory. Identification itself is not cached: it depends on the matrix, and costs little.
 // An entry is trusted only for the same file as it was read: real path, size, mtime and ctime in nanoseconds, inode
-// and device, read with the same limits by the same flink-doctor version and cache format. A file changed in the
+// and device, read with the same limits by the same flink-doctor build (version and the time its code was written,
+// so a rebuild of one version never reads an older build's entries) and cache format. A file changed in the
 // last seconds is not cached (on a file system with coarse timestamps a same-size rewrite could keep its stamp).
 // Every failure is a miss: a corrupt, foreign or unreadable cache file costs one read of the JAR, never a verdict;
 // writes are atomic (temp file + rename) and best effort (a read-only home or a full disk loses the cache only).
@@ -10,6 +11,7 @@ import { randomBytes, createHash } from 'node:crypto';
 import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
 import { ensureDir } from '../util/ensure-dir.js';
 import { readTextFileSync } from '../util/read-file.js';
@@ -54,7 +56,7 @@ export class JarContentsCache {
     readonly dir: string,
     options: { version?: string; settleMs?: number; maxFiles?: number; minEntries?: number } = {},
   ) {
-    this.version = options.version ?? pkg.version;
+    this.version = options.version ?? thisBuild();
     this.settleMs = options.settleMs ?? SETTLE_MS;
     this.maxFiles = options.maxFiles ?? MAX_FILES;
     this.minEntries = options.minEntries ?? MIN_ENTRIES;
@@ -122,6 +124,15 @@ export class JarContentsCache {
     );
     dated.sort((a, b) => b.mtime - a.mtime);
     await Promise.all(dated.slice(Math.floor(this.maxFiles * 0.8)).map(({ name }) => unlink(join(this.dir, name)).catch(() => undefined)));
+  }
+}
+
+/** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
+function thisBuild(): string {
+  try {
+    return `${pkg.version}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+  } catch {
+    return pkg.version;
   }
 }
 

@@ -187,8 +187,8 @@ async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promis
 
 
 /**
- * One entry per real file (`file`: its real path); the first reference wins, the others are kept as alsoFrom. realpath is synchronous on
- * purpose: a few microseconds each, where a thread-pool round trip per JAR costs more than the lookup.
+ * One entry per real file (`file`: its real path); the first reference wins, the others are kept as alsoFrom.
+ * realpath is synchronous on purpose: a few microseconds each, where a thread-pool round trip per JAR costs more.
  */
 function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[]; file: string }[] {
   const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[]; file: string }>();
