@@ -3,7 +3,9 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { JarRef, JarsFact, JobFact } from '../facts/index.js';
+import { JarContentsCache } from '../jars/contents-cache.js';
 import { scanJars } from '../jars/scan.js';
+import { cacheDir } from '../util/cache-dir.js';
 import { classEntryName, type JobClassKnowledge } from '../knowledge/job-classes.js';
 import type { ProbeContext } from './context.js';
 import { listJarFiles } from './jar-files.js';
@@ -39,7 +41,9 @@ export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
       refs.push(...(await listJars(join(pyflink.packageDir, 'opt'), 'pyflink/opt', FLINK_PYTHON)).refs);
     }
   }
-  const fact = await scanJars(refs, matrix.connectors(), { wantedClasses: wantedClasses(job, matrix.jobClasses()) });
+  // Read-only or missing cache folders (containers) cost the cache, never the scan.
+  const cache = new JarContentsCache(join(cacheDir(options.env), 'jars'));
+  const fact = await scanJars(refs, matrix.connectors(), { wantedClasses: wantedClasses(job, matrix.jobClasses()), cache });
   // pyflink_gateway_server.py puts HADOOP_CLASSPATH on the gateway's classpath: the classes it names are there too.
   const hadoop = options.env.HADOOP_CLASSPATH?.trim();
   return { ...fact, ...(unlisted.length > 0 ? { unlisted } : {}), ...(hadoop ? { classpathEnv: { HADOOP_CLASSPATH: hadoop } } : {}) };
