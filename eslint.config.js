@@ -31,7 +31,7 @@ export default tseslint.config(
   {
     files: [
       'checks/python-worker.ts', 'checks/python-archives.ts',
-      'src/jars/**', 'src/job/**', 'src/deploy/**', 'src/cluster/**', 'src/maven/http.ts', 'src/python/archive.ts',
+      'src/job/**', 'src/deploy/**', 'src/cluster/**', 'src/maven/http.ts', 'src/python/archive.ts',
     ],
     rules: { 'max-lines-per-function': 'off', complexity: 'off' },
   },

@@ -10,8 +10,42 @@ import type { JarContents } from './zip-reader.js';
 
 const FACTORY_SERVICE = 'META-INF/services/org.apache.flink.table.factories.Factory';
 
+type FileName = ReturnType<typeof parseJarFileName>;
+type Role = 'fat' | 'thin';
+type FactoryHit = { className: string; key: string; family: ConnectorFamily; identifier: string };
+
+/** What the JAR says about itself: MANIFEST, NOTICE, its pom.properties (its own among them), its file name. */
+interface Metadata {
+  manifest: Record<string, string>;
+  notice: ReturnType<typeof parseNotice>;
+  poms: Coordinate[];
+  own: Coordinate | undefined;
+  fromName: FileName;
+}
+
+/** Which artifact and family the JAR is, and in which role. */
+interface Naming {
+  artifactId?: string;
+  familyKey?: string;
+  family?: ConnectorFamily;
+  role?: Role;
+}
+
 export function identifyJar(path: string, source: JarSource, contents: JarContents, knowledge: ConnectorKnowledge): IdentifiedJar {
   const evidence: string[] = [];
+  const meta = readMetadata(path, contents, knowledge);
+  const factories = factoriesOf(contents, knowledge);
+  const naming = nameOf(meta, factories, contents.packages, knowledge, evidence);
+  const { version, nameMatches } = versionOf(meta, naming.artifactId, evidence);
+  const registered = registeredIdentifiers(factories.hits, naming.familyKey, version, knowledge);
+  const identity = identityOf({ path, source, contents, knowledge, meta, naming, version, nameMatches, registered, unknown: factories.unknown });
+  const result: IdentifiedJar = { identity, bundled: bundledOf(meta), unknownFactories: factories.unknown, factories: registered, evidence };
+  if (naming.familyKey) result.family = naming.familyKey;
+  if (naming.role) result.role = naming.role;
+  return result;
+}
+
+function readMetadata(path: string, contents: JarContents, knowledge: ConnectorKnowledge): Metadata {
   const manifest = parseManifest(contents.texts['META-INF/MANIFEST.MF'] ?? '');
   const notice = parseNotice(contents.texts['META-INF/NOTICE'] ?? contents.texts['META-INF/NOTICE.txt'] ?? '');
   const poms = Object.entries(contents.texts)
@@ -19,99 +53,137 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
     .map(([, text]) => parseProperties(text))
     .filter((p): p is Record<string, string> & Coordinate => Boolean(p.groupId && p.artifactId && p.version));
   const fromName = parseJarFileName(basename(path));
-  const own = ownPom(poms, fromName, manifest, knowledge);
+  return { manifest, notice, poms, own: ownPom(poms, fromName, manifest, knowledge), fromName };
+}
 
-  // artifactId: the JAR's own pom, else the NOTICE first line (Flink builds), else a lone pom, else the name.
-  let artifactId: string | undefined;
-  if (own) {
-    artifactId = own.artifactId;
-    evidence.push('artifactId from its own pom.properties');
-  } else if (notice.firstLine && knownOrFlinkArtifact(notice.firstLine, knowledge)) {
-    artifactId = notice.firstLine;
-    evidence.push('artifactId from META-INF/NOTICE');
-  } else if (poms.length === 1) {
-    artifactId = poms[0]?.artifactId;
-    evidence.push('artifactId from the only pom.properties');
-  }
-
-  const packages = contents.packages;
-  const factories = parseServices(contents.texts[FACTORY_SERVICE] ?? '');
-  const unknownFactories: string[] = [];
-  const factoryHits: { className: string; key: string; family: ConnectorFamily; identifier: string }[] = [];
-  let factoryFamily: string | undefined;
-  for (const className of factories) {
+/** The Factory service file's classes: those the matrix knows (with their family) and the others. */
+function factoriesOf(contents: JarContents, knowledge: ConnectorKnowledge): { hits: FactoryHit[]; unknown: string[] } {
+  const hits: FactoryHit[] = [];
+  const unknown: string[] = [];
+  for (const className of parseServices(contents.texts[FACTORY_SERVICE] ?? '')) {
     const hit = knowledge.familyOfFactory(className);
-    if (hit) {
-      factoryHits.push({ className, ...hit });
-      factoryFamily ??= hit.key;
-    } else unknownFactories.push(className);
+    if (hit) hits.push({ className, ...hit });
+    else unknown.push(className);
   }
+  return { hits, unknown };
+}
 
-  let familyKey: string | undefined;
-  let family: ConnectorFamily | undefined;
-  let role: 'fat' | 'thin' | undefined;
-  const byArtifact = artifactId ? knowledge.familyOfArtifact(artifactId) : undefined;
-  if (byArtifact) ({ key: familyKey, family, role } = byArtifact);
-  else if (factoryFamily) {
-    familyKey = factoryFamily;
-    family = knowledge.family(factoryFamily);
-    const shaded = family?.shadedPrefixes ?? [];
-    // A family with no thin artifact (third-party runtimes and bundles) is fat whatever it relocates.
-    role = family?.thin.length === 0 || (shaded.length > 0 && packages.some((p) => shaded.some((prefix) => `${p}/`.startsWith(prefix)))) ? 'fat' : 'thin';
-    const chosen = !artifactId && family ? artifactOfFamily(factoryFamily, family, role, shaded.length > 0, fromName, knowledge) : undefined;
-    // A name holding the Flink minor ("iceberg-flink-runtime-{flink}") cannot be inferred from the classes.
-    if (chosen?.artifactId && !chosen.artifactId.includes('{flink}')) {
-      ({ artifactId, role } = chosen);
-      evidence.push(chosen.evidence);
-    }
+/** artifactId: the JAR's own pom, else the NOTICE first line (Flink builds), else a lone pom, else (later) the name. */
+function artifactFromInside({ own, notice, poms }: Metadata, knowledge: ConnectorKnowledge, evidence: string[]): string | undefined {
+  if (own) {
+    evidence.push('artifactId from its own pom.properties');
+    return own.artifactId;
   }
-  // Still nothing inside says what it is: trust the file name as the last resort.
-  if (!artifactId && fromName) {
-    artifactId = fromName.artifactId + (fromName.scalaSuffix ? `_${fromName.scalaSuffix}` : '');
+  if (notice.firstLine && knownOrFlinkArtifact(notice.firstLine, knowledge)) {
+    evidence.push('artifactId from META-INF/NOTICE');
+    return notice.firstLine;
+  }
+  if (poms.length === 1) {
+    evidence.push('artifactId from the only pom.properties');
+    return poms[0]?.artifactId;
+  }
+  return undefined;
+}
+
+/** The artifact and family: from inside, else from the factory classes, else (last resort) from the file name. */
+function nameOf(meta: Metadata, factories: { hits: FactoryHit[] }, packages: string[], knowledge: ConnectorKnowledge, evidence: string[]): Naming {
+  let naming: Naming = { artifactId: artifactFromInside(meta, knowledge, evidence) };
+  const byArtifact = naming.artifactId ? knowledge.familyOfArtifact(naming.artifactId) : undefined;
+  const factoryFamily = factories.hits[0]?.key;
+  if (byArtifact) naming = { ...naming, familyKey: byArtifact.key, family: byArtifact.family, role: byArtifact.role };
+  else if (factoryFamily) naming = nameFromFactories(naming.artifactId, factoryFamily, meta.fromName, packages, knowledge, evidence);
+  if (!naming.artifactId && meta.fromName) {
+    const { fromName } = meta;
+    const artifactId = fromName.artifactId + (fromName.scalaSuffix ? `_${fromName.scalaSuffix}` : '');
     evidence.push('artifactId from the file name only');
     const hit = knowledge.familyOfArtifact(artifactId);
-    if (hit) ({ key: familyKey, family, role } = hit);
+    naming = hit ? { artifactId, familyKey: hit.key, family: hit.family, role: hit.role } : { ...naming, artifactId };
   }
+  return naming;
+}
 
-  const nameMatches = fromName && artifactId && splitScalaSuffix(artifactId).base === fromName.artifactId;
-  const version = own?.version ?? manifest['Implementation-Version'] ?? (nameMatches ? fromName.version : undefined);
+/** Family from the factory classes; fat when its shaded packages are inside, or when it has no thin artifact. */
+function nameFromFactories(artifactId: string | undefined, key: string, fromName: FileName, packages: string[], knowledge: ConnectorKnowledge, evidence: string[]): Naming {
+  const family = knowledge.family(key);
+  const shaded = family?.shadedPrefixes ?? [];
+  // A family with no thin artifact (third-party runtimes and bundles) is fat whatever it relocates.
+  const relocated = shaded.length > 0 && packages.some((p) => shaded.some((prefix) => `${p}/`.startsWith(prefix)));
+  const role: Role = family?.thin.length === 0 || relocated ? 'fat' : 'thin';
+  const chosen = !artifactId && family ? artifactOfFamily(key, family, role, shaded.length > 0, fromName, knowledge) : undefined;
+  // A name holding the Flink minor ("iceberg-flink-runtime-{flink}") cannot be inferred from the classes.
+  if (chosen?.artifactId && !chosen.artifactId.includes('{flink}')) {
+    evidence.push(chosen.evidence);
+    return { artifactId: chosen.artifactId, familyKey: key, family, role: chosen.role };
+  }
+  return { artifactId, familyKey: key, family, role };
+}
+
+/** The version: its own pom's, else MANIFEST's Implementation-Version, else the file name's when the name matches. */
+function versionOf({ own, manifest, fromName }: Metadata, artifactId: string | undefined, evidence: string[]): { version?: string; nameMatches: boolean } {
+  const nameMatches = Boolean(fromName && artifactId && splitScalaSuffix(artifactId).base === fromName.artifactId);
+  const version = own?.version ?? manifest['Implementation-Version'] ?? (nameMatches ? fromName?.version : undefined);
   if (version) evidence.push(own ? 'version from pom.properties' : manifest['Implementation-Version'] ? 'version from MANIFEST Implementation-Version' : 'version from the file name');
-  const groupId = own?.groupId ?? manifest['Implementation-Vendor-Id'] ?? undefined;
-  const scala = artifactId ? splitScalaSuffix(artifactId).scala : undefined;
+  return { version, nameMatches };
+}
 
-  // A factory's identifier can depend on the connector release (legacy Kinesis became "kinesis-legacy" in 5.0.0).
+/** Each known factory's identifier, which can depend on the connector release (legacy Kinesis: "kinesis-legacy" in 5.0.0). */
+function registeredIdentifiers(hits: FactoryHit[], familyKey: string | undefined, version: string | undefined, knowledge: ConnectorKnowledge): Record<string, string> {
   const release = version ? parseArtifactVersion(version)?.release : undefined;
   const registered: Record<string, string> = {};
-  for (const hit of factoryHits) {
+  for (const hit of hits) {
     registered[hit.className] = (hit.key === familyKey ? knowledge.identifierOf(hit.family, hit.className, release) : undefined) ?? hit.identifier;
   }
-  const identifiers = new Set(Object.values(registered));
-  if (family && unknownFactories.length > 0) for (const id of family.identifiers) identifiers.add(id);
+  return registered;
+}
 
+interface IdentityInputs {
+  path: string;
+  source: JarSource;
+  contents: JarContents;
+  knowledge: ConnectorKnowledge;
+  meta: Metadata;
+  naming: Naming;
+  version: string | undefined;
+  nameMatches: boolean;
+  registered: Record<string, string>;
+  unknown: string[];
+}
+
+function identityOf({ path, source, contents, knowledge, meta, naming, version, nameMatches, registered, unknown }: IdentityInputs): JarIdentity {
+  const { artifactId, family, role } = naming;
+  const identifiers = new Set(Object.values(registered));
+  if (family && unknown.length > 0) for (const id of family.identifiers) identifiers.add(id);
   const identity: JarIdentity = { path, source, kind: kindOf(family, role), identifiers: [...identifiers].sort() };
+  const groupId = meta.own?.groupId ?? meta.manifest['Implementation-Vendor-Id'] ?? undefined;
   if (groupId) identity.groupId = groupId;
   if (artifactId) identity.artifactId = artifactId;
   if (version) identity.version = version;
-  const scalaSuffix = scala ?? (nameMatches ? fromName?.scalaSuffix : undefined);
+  const scalaSuffix = (artifactId ? splitScalaSuffix(artifactId).scala : undefined) ?? (nameMatches ? meta.fromName?.scalaSuffix : undefined);
   if (scalaSuffix) identity.scalaSuffix = scalaSuffix;
   if (contents.classMajor !== undefined) identity.classMajor = contents.classMajor;
-  if (version) {
-    const parsed = parseArtifactVersion(version);
-    if (family) {
-      const lines = knowledge.flinkLinesOf(family, version, artifactId);
-      if (lines.builtFor) identity.flinkLine = lines.builtFor;
-      if (parsed && !lines.inTree && family.versioning !== 'flink') identity.connectorVersion = parsed.release;
-    } else if (parsed?.builtFor && groupId === 'org.apache.flink') {
-      identity.flinkLine = parsed.builtFor;
-      identity.connectorVersion = parsed.release;
-    }
-  }
+  if (version) Object.assign(identity, linesOf(version, family, artifactId, groupId, knowledge));
+  return identity;
+}
 
-  const bundled: Coordinate[] = notice.bundled.length > 0 ? notice.bundled : poms.filter((p) => p !== own).map(({ groupId: g, artifactId: a, version: v }) => ({ groupId: g, artifactId: a, version: v }));
-  const result: IdentifiedJar = { identity, bundled, unknownFactories, factories: registered, evidence };
-  if (familyKey) result.family = familyKey;
-  if (role) result.role = role;
-  return result;
+/** The Flink line it was built for and the connector's own release, from the family's versioning or the version. */
+function linesOf(version: string, family: ConnectorFamily | undefined, artifactId: string | undefined, groupId: string | undefined, knowledge: ConnectorKnowledge): Pick<JarIdentity, 'flinkLine' | 'connectorVersion'> {
+  const parsed = parseArtifactVersion(version);
+  const out: Pick<JarIdentity, 'flinkLine' | 'connectorVersion'> = {};
+  if (family) {
+    const lines = knowledge.flinkLinesOf(family, version, artifactId);
+    if (lines.builtFor) out.flinkLine = lines.builtFor;
+    if (parsed && !lines.inTree && family.versioning !== 'flink') out.connectorVersion = parsed.release;
+  } else if (parsed?.builtFor && groupId === 'org.apache.flink') {
+    out.flinkLine = parsed.builtFor;
+    out.connectorVersion = parsed.release;
+  }
+  return out;
+}
+
+/** What it bundles: the NOTICE's list (Flink builds), else every pom.properties but its own. */
+function bundledOf({ notice, poms, own }: Metadata): Coordinate[] {
+  if (notice.bundled.length > 0) return notice.bundled;
+  return poms.filter((p) => p !== own).map(({ groupId, artifactId, version }) => ({ groupId, artifactId, version }));
 }
 
 /**
