@@ -1,9 +1,9 @@
 // How findings name JARs: the file name, what it was identified as, and where it came from.
 import { basename } from 'node:path';
 import type { Location } from '../engine/model.js';
-import type { ConnectorKnowledge, Coordinates } from '../knowledge/connectors.js';
+import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { jarPath, joinUrl } from '../maven/coordinates.js';
-import type { JarRef, ScannedJar } from '../facts/index.js';
+import type { Coordinate, JarRef, ScannedJar } from '../facts/index.js';
 
 export function jarLabel(jar: ScannedJar): string {
   const { name, what } = nameAndWhat(jar);
@@ -35,12 +35,12 @@ export function referenceLocation(ref: JarRef): Location | undefined {
   return ref.line ? { path: ref.origin, line: ref.line } : { path: ref.origin };
 }
 
-export function coordinates(c: Coordinates): string {
+export function coordinates(c: Coordinate): string {
   return `${c.groupId}:${c.artifactId}:${c.version}`;
 }
 
 /** Download URL of a JAR in the run's repository (the `repository` fact), when the version is concrete (not "1.20.x"). */
-export function downloadUrl(repositoryUrl: string, c: Coordinates): string | undefined {
+export function downloadUrl(repositoryUrl: string, c: Coordinate): string | undefined {
   if (c.version.endsWith('.x')) return undefined;
   try {
     return joinUrl(repositoryUrl, jarPath(c));

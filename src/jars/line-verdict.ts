@@ -4,7 +4,7 @@
 // line is judged by compat-matrix.json connectors.newerBuilds (2.x builds before 1.19 lack FLIP-372's Sink V2:
 // error; a 2.0 build on the 1.20 bridge release: warning), else a warning. Shared by jars.flink-version (JARs
 // read here) and job.connectors (JARs the job names, judged by file name).
-import { compareReleases } from './version.js';
+import { compareReleases } from '../knowledge/versions.js';
 import type { ConnectorFamily, ConnectorKnowledge } from '../knowledge/connectors.js';
 import type { SourceRef } from '../knowledge/source-ref.js';
 

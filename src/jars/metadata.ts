@@ -1,5 +1,6 @@
 // Parsers for the small text entries that say what a JAR is. Each is total: odd input gives less data,
 // never an exception.
+import type { Coordinate } from '../facts/index.js';
 
 /** MANIFEST.MF main section: "Name: value" lines; a line starting with one space continues the previous one. */
 export function parseManifest(text: string): Record<string, string> {
@@ -23,7 +24,7 @@ export interface NoticeInfo {
   /** The JAR's own component heading: the artifactId in Flink fat builds ("flink-sql-connector-kafka"). */
   firstLine?: string;
   /** "- group:artifact:version" lines: what a Flink fat JAR bundles. */
-  bundled: { groupId: string; artifactId: string; version: string }[];
+  bundled: Coordinate[];
 }
 
 const BUNDLED = /^\s*-\s+([\w.-]+):([\w.-]+):(?:[\w.-]+:)?([\w.+-]+)\s*(?:\(.*)?$/;

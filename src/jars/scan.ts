@@ -4,7 +4,8 @@ import { realpathSync } from 'node:fs';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
 import { LIMITS } from '../engine/limits.js';
-import type { JarOverlap, JarRef, JarSource, JarsFact, ScannedJar } from '../facts/index.js';
+import type { JarOverlap, JarRef, JarsFact, ScannedJar } from '../facts/index.js';
+import { fromDistribution } from '../facts/jars.js';
 import type { JarContentsCache } from './contents-cache.js';
 import { identifyJar } from './identify.js';
 import { parseServices } from './metadata.js';
@@ -25,8 +26,6 @@ export interface ScanOptions {
   readJar?: typeof readJar;
 }
 
-const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
-
 export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnowledge, options: ScanOptions = {}): Promise<JarsFact> {
   const started = performance.now();
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -37,7 +36,7 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const wanted = options.wantedClasses ?? new Set<string>();
   // Class names matter only to the overlap search (pairs of the distribution's own JARs are never compared, so it
   // needs a JAR from elsewhere) and to the job's wanted classes; contents from the cache come without them.
-  const classNames = unique.some(({ ref }) => !DISTRIBUTION.has(ref.source)) || wanted.size > 0;
+  const classNames = unique.some(({ ref }) => !fromDistribution(ref.source)) || wanted.size > 0;
   const reader = options.readJar ?? readJar;
   const contents: (JarContents | undefined)[] = new Array(unique.length);
   const jars: ScannedJar[] = new Array(unique.length);
@@ -91,7 +90,7 @@ async function contentsOf(file: string, ref: JarRef, how: ReadHow): Promise<JarC
   const cached = stamp ? cache?.get(stamp) : undefined;
   if (cached) return cached;
   const contents = await how.readJar(ref.path, limits, { classNames });
-  if (stamp) cache?.put(stamp, contents, DISTRIBUTION.has(ref.source));
+  if (stamp) cache?.put(stamp, contents, fromDistribution(ref.source));
   return contents;
 }
 
@@ -127,7 +126,7 @@ async function withClassNames(
  * changes no overlap (nor the first owner of a shared class) and spares reading flink-dist's 36,726 names again.
  */
 function mayOverlap(unique: readonly { ref: JarRef }[], contents: readonly (JarContents | undefined)[]): boolean[] {
-  const shipped = contents.map((_, index) => DISTRIBUTION.has((unique[index] as { ref: JarRef }).ref.source));
+  const shipped = contents.map((_, index) => fromDistribution((unique[index] as { ref: JarRef }).ref.source));
   const keys = contents.map((read) => (!read ? [] : read.defaultPackage ? [...read.packages, ''] : read.packages));
   const holders = new Map<string, number>();
   const fromUsers = new Set<string>();
@@ -227,7 +226,7 @@ function findOverlaps(jars: ScannedJar[], classLists: (string[] | undefined)[]):
       if (owner === index) continue;
       const a = jars[owner];
       const b = jars[index];
-      if (a && b && DISTRIBUTION.has(a.ref.source) && DISTRIBUTION.has(b.ref.source)) continue;
+      if (a && b && fromDistribution(a.ref.source) && fromDistribution(b.ref.source)) continue;
       const key = `${owner}:${index}`;
       let pair = pairs.get(key);
       if (!pair) pairs.set(key, (pair = { a: owner, b: index, packages: new Set(), classes: 0 }));

@@ -2,6 +2,7 @@
 // semver would read "-1.20" as a prerelease, so this is a focused parser, not semver.
 // What a plain "1.14.4" means depends on the artifact family (in-tree connector: the Flink version;
 // CDC: its own release), so callers decide that with the matrix.
+import { minorOf } from '../knowledge/versions.js';
 
 export interface ArtifactVersion {
   /** As written. */
@@ -20,25 +21,8 @@ export function parseArtifactVersion(text: string): ArtifactVersion | undefined 
   const match = VERSION.exec(raw);
   if (!match) return undefined;
   const version: ArtifactVersion = { raw, release: match[1] ?? raw, snapshot: Boolean(match[3]) };
-  if (match[2]) version.builtFor = normaliseMinor(match[2]);
+  if (match[2]) version.builtFor = minorOf(match[2]);
   return version;
-}
-
-/** "1.14.4" → "1.14"; "2.0" → "2.0". */
-export function minorOfRelease(release: string): string | undefined {
-  const match = /^(\d+)\.(\d+)/.exec(release);
-  return match ? `${Number(match[1])}.${Number(match[2])}` : undefined;
-}
-
-/** Numeric order of dotted releases ("1.9" < "1.10"); missing parts count as 0. */
-export function compareReleases(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i += 1) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
 }
 
 export interface FileNameParts {
@@ -66,11 +50,6 @@ export function splitScalaSuffix(artifactId: string): { base: string; scala?: st
   return match?.[1] && match[2] ? { base: match[1], scala: match[2] } : { base: artifactId };
 }
 
-function normaliseMinor(minor: string): string {
-  const [major, rest] = minor.split('.');
-  return `${Number(major)}.${Number(rest)}`;
-}
-
 /**
  * The Flink line an Apache Flink JAR's file name states: "flink-sql-connector-kafka-3.3.0-1.20.jar" → 1.20,
  * "flink-python-1.20.1.jar" and "flink-python_2.12-1.15.4.jar" → 1.20 / 1.15. Only flink-* names: other
@@ -81,9 +60,9 @@ export function flinkLineOfJarName(name: string): { artifactId: string; version:
   if (!parts || !parts.artifactId.startsWith('flink-') || /cdc/.test(parts.artifactId)) return undefined;
   const externalized = /^\d+(?:\.\d+){1,2}-(\d+\.\d+)$/.exec(parts.version);
   // A plain version is Flink's own only for in-tree builds (1.9+ or 2.x); externalized releases (3.0.0) are not.
-  const plain = /^(1)\.(9|[1-9]\d)(?:\.\d+)?$|^(2)\.(\d+)(?:\.\d+)?$/.test(parts.version) ? minorOfRelease(parts.version) : undefined;
-  const line = externalized?.[1] ?? plain;
-  return line ? { artifactId: parts.artifactId, version: parts.version, line: normaliseMinor(line) } : undefined;
+  const plain = /^(1)\.(9|[1-9]\d)(?:\.\d+)?$|^(2)\.(\d+)(?:\.\d+)?$/.test(parts.version) ? minorOf(parts.version) : undefined;
+  const line = minorOf(externalized?.[1] ?? plain ?? '');
+  return line ? { artifactId: parts.artifactId, version: parts.version, line } : undefined;
 }
 
 /**

@@ -157,9 +157,6 @@ export interface FamilyMatch {
   builtFor?: string;
 }
 
-/** The one coordinates type (src/facts/jars.ts); this name stays while src/jars/describe.ts imports it. */
-export type Coordinates = Coordinate;
-
 export interface Recommendation extends Coordinate {
   /** Artifacts needed next to it, one of them (JDBC 4.x dialect modules). */
   companions?: { oneOf: string[]; why: string };

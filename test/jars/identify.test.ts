@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identifyJar } from '../../src/jars/identify.js';
-import { compareReleases, parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
+import { compareReleases } from '../../src/knowledge/versions.js';
+import { parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
 import { readJar } from '../../src/jars/zip-reader.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { avroJar, cdcJar, connectorJar, FACTORY, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, thinKafkaJar, userFatJar } from '../helpers/jars.js';
