@@ -34,7 +34,7 @@ export default tseslint.config(
       'checks/cluster-java.ts', 'checks/deploy-java.ts', 'checks/jars-thin.ts', 'checks/jars-flink-version.ts',
       'checks/config-pipeline-jars.ts',
       'src/jars/**', 'src/cluster/**', 'src/probes/java.ts', 'src/probes/commands.ts',
-      'src/maven/http.ts', 'src/cli/**', 'src/knowledge/**', 'src/python/archive.ts',
+      'src/cli/**', 'src/knowledge/**', 'src/python/archive.ts',
     ],
     rules: { 'max-lines-per-function': 'off', complexity: 'off' },
   },
