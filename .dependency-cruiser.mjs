@@ -12,7 +12,7 @@ const IO = [
   '^src/(probes|cli|config|report|job)/',
   '^src/plugins/load[.]ts$',
   '^src/maven/(http|client|cache|settings|settings-path|snapshot|repository)[.]ts$',
-  '^src/jars/(zip-reader|scan)[.]ts$',
+  '^src/jars/(zip-reader|scan|contents-cache)[.]ts$',
   '^src/flink/config-file[.]ts$',
   '^src/util/(read-file|ensure-dir|file-sha1)[.]ts$',
   '^(node:)?(fs|fs/promises|child_process|net|http|https|tls|dns|worker_threads)$',

@@ -4,6 +4,7 @@
 import { defineCheck } from './define.js';
 import type { ClusterFact } from '../src/facts/index.js';
 import { stringValue } from '../src/flink/config-values.js';
+import { pythonMinorOf } from '../src/knowledge/versions.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 
 const KEYS = ['python.executable', 'python.client.executable', 'python.execution-mode', 'python.archives', 'python.requirements', 'python.files', 'python.pythonpath'];
@@ -29,7 +30,7 @@ export default defineCheck({
     if (cluster.gaps.some((g) => g.endpoint === '/jobmanager/config')) return { status: 'skipped', summary: 'the JobManager did not show its configuration', details: clusterNotes(cluster) };
     const client = (key: string) => stringValue(flinkConfig.values, key);
     const details = settingLines(cluster, client);
-    const clientMinor = python.version?.split('.').slice(0, 2).join('.');
+    const clientMinor = python.version !== undefined ? pythonMinorOf(python.version) : undefined;
     const { workers, from } = workersInterpreter(cluster, client);
     const facts = {
       workerExecutable: workers ?? null,

@@ -3,7 +3,8 @@
 import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import { capList } from '../src/jars/describe.js';
-import type { DeployFact, RunFact } from '../src/facts/index.js';
+import type { DeployFact, PipelineAnalysis, PipelineSetting, RunFact } from '../src/facts/index.js';
+import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 
 export default defineCheck({
   id: 'config.pipeline-jars',
@@ -20,39 +21,15 @@ export default defineCheck({
   run({ pipelineJars, target, run, deploy }, { matrix }) {
     const settings = pipelineJars.settings;
     if (settings.length === 0) return { status: 'skipped', summary: 'pipeline.jars / pipeline.classpaths are not set in the config or the job' };
-    const knowledge = matrix.connectors();
-    const errors: string[] = [];
-    const warnings: string[] = [];
-    const fixes: string[] = [];
+    const found: Found = { errors: [], warnings: [], fixes: [] };
+    const place: Place = { knowledge: matrix.connectors(), flinkVersion: target.flinkVersion, run, deploy };
     const locations: Location[] = [];
     for (const setting of settings) {
-      const { analysis } = setting;
-      const how = setting.via === 'config' ? analysis.key : setting.via === 'job:set' ? `set("${analysis.key}")` : `${setting.via.replace('job:', '')}()`;
-      const where = `${how} in ${setting.origin}${setting.line ? `:${setting.line}` : ''}`;
-      const before = errors.length + warnings.length;
-      for (const issue of analysis.issues) errors.push(`${where}: ${issue}`);
-      if (analysis.yamlList) {
-        const reads = knowledge.readsYamlListPipelineJars(target.flinkVersion);
-        const joined = analysis.entries.map((e) => e.raw).join(';');
-        if (reads === false) {
-          errors.push(`${where}: a YAML list; PyFlink ${target.flinkVersion} passes it on as one string ("MalformedURLException: no protocol: ['file:…']", FLINK-37505)`);
-          fixes.push(`${analysis.key}: "${analysis.corrected ?? joined}"`);
-        } else if (reads === undefined) {
-          warnings.push(`${where}: a YAML list; PyFlink reads it only from ${Object.values(knowledge.section.pipelineJarsYamlList.fixedIn).join(' / ')} and ${knowledge.section.pipelineJarsYamlList.allFrom}+ (target ${target.flinkVersion ?? 'unknown'})`);
-          fixes.push(`${analysis.key}: "${analysis.corrected ?? joined}"`);
-        }
-      }
-      for (const entry of analysis.entries) {
-        if (!entry.path || entry.exists !== false) continue;
-        // Run here, the client opens every entry (FileNotFoundException at submission); an image may hold it.
-        const elsewhere = pathForElsewhere(entry.path, run, deploy);
-        if (elsewhere) warnings.push(`${where}: ${entry.raw} is not on this machine; ${elsewhere} (job.connectors judges it by its file name)`);
-        else errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file: run here, the job fails with FileNotFoundException`);
-      }
-      for (const expression of setting.computed ?? []) warnings.push(`${where}: ${expression} is computed at run time; not checked here`);
-      if (analysis.corrected && !analysis.yamlList) fixes.push(setting.via === 'config' ? `${analysis.key}: "${analysis.corrected}"` : `${how.replace(/\)$/, '')}${setting.via === 'job:set' ? ', ' : ''}"${analysis.corrected}")  # ${setting.origin}:${setting.line ?? ''}`);
-      if (errors.length + warnings.length > before) locations.push(setting.line ? { path: setting.origin, line: setting.line } : { path: setting.origin });
+      const before = found.errors.length + found.warnings.length;
+      judgeSetting(setting, found, place);
+      if (found.errors.length + found.warnings.length > before) locations.push(setting.line ? { path: setting.origin, line: setting.line } : { path: setting.origin });
     }
+    const { errors, warnings, fixes } = found;
     const count = settings.reduce((n, s) => n + s.analysis.entries.length, 0);
     const computed = settings.reduce((n, s) => n + (s.computed?.length ?? 0), 0);
     const facts = { settings: settings.length, entries: count, computed };
@@ -68,6 +45,57 @@ export default defineCheck({
     };
   },
 });
+
+/** What the settings' problems add up to; each step below appends to it. */
+interface Found {
+  errors: string[];
+  warnings: string[];
+  fixes: string[];
+}
+
+/** What a setting is judged against: the target's PyFlink, where the job runs, what the --deploy images add. */
+interface Place {
+  knowledge: ConnectorKnowledge;
+  flinkVersion: string | null;
+  run: RunFact;
+  deploy: DeployFact;
+}
+
+/** One setting: its syntax issues, a YAML list the target's PyFlink may not read, entries missing here, computed values. */
+function judgeSetting(setting: PipelineSetting, found: Found, place: Place): void {
+  const { analysis } = setting;
+  const how = setting.via === 'config' ? analysis.key : setting.via === 'job:set' ? `set("${analysis.key}")` : `${setting.via.replace('job:', '')}()`;
+  const where = `${how} in ${setting.origin}${setting.line ? `:${setting.line}` : ''}`;
+  for (const issue of analysis.issues) found.errors.push(`${where}: ${issue}`);
+  if (analysis.yamlList) judgeYamlList(analysis, where, found, place);
+  judgeMissingEntries(analysis, where, found, place);
+  for (const expression of setting.computed ?? []) found.warnings.push(`${where}: ${expression} is computed at run time; not checked here`);
+  if (analysis.corrected && !analysis.yamlList) found.fixes.push(setting.via === 'config' ? `${analysis.key}: "${analysis.corrected}"` : `${how.replace(/\)$/, '')}${setting.via === 'job:set' ? ', ' : ''}"${analysis.corrected}")  # ${setting.origin}:${setting.line ?? ''}`);
+}
+
+/** A YAML list: an error where the target's PyFlink passes it on as one string, a warning where that is not known. */
+function judgeYamlList(analysis: PipelineAnalysis, where: string, found: Found, { knowledge, flinkVersion }: Place): void {
+  const reads = knowledge.readsYamlListPipelineJars(flinkVersion);
+  const joined = analysis.entries.map((e) => e.raw).join(';');
+  if (reads === false) {
+    found.errors.push(`${where}: a YAML list; PyFlink ${flinkVersion} passes it on as one string ("MalformedURLException: no protocol: ['file:…']", FLINK-37505)`);
+    found.fixes.push(`${analysis.key}: "${analysis.corrected ?? joined}"`);
+  } else if (reads === undefined) {
+    found.warnings.push(`${where}: a YAML list; PyFlink reads it only from ${Object.values(knowledge.section.pipelineJarsYamlList.fixedIn).join(' / ')} and ${knowledge.section.pipelineJarsYamlList.allFrom}+ (target ${flinkVersion ?? 'unknown'})`);
+    found.fixes.push(`${analysis.key}: "${analysis.corrected ?? joined}"`);
+  }
+}
+
+/** Entries whose file is not here: an error when the job runs here, a warning when the path is for elsewhere. */
+function judgeMissingEntries(analysis: PipelineAnalysis, where: string, found: Found, { run, deploy }: Place): void {
+  for (const entry of analysis.entries) {
+    if (!entry.path || entry.exists !== false) continue;
+    // Run here, the client opens every entry (FileNotFoundException at submission); an image may hold it.
+    const elsewhere = pathForElsewhere(entry.path, run, deploy);
+    if (elsewhere) found.warnings.push(`${where}: ${entry.raw} is not on this machine; ${elsewhere} (job.connectors judges it by its file name)`);
+    else found.errors.push(`${where}: ${entry.raw} points at ${entry.path}, which does not exist or is not a file: run here, the job fails with FileNotFoundException`);
+  }
+}
 
 /** Why a path missing here may exist where the job runs: a --deploy image adds that file, or application mode. */
 function pathForElsewhere(path: string, run: RunFact, deploy: DeployFact): string | undefined {

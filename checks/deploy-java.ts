@@ -5,6 +5,8 @@ import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import { jarLabel, readable } from '../src/jars/describe.js';
 import { imageJava, missingFlagsOf } from '../src/knowledge/images.js';
+import type { Matrix } from '../src/knowledge/matrix.js';
+import type { DeployJobFact } from '../src/facts/index.js';
 import { shippedJars } from './cluster-jars.js';
 import { at, fileProblems, filesRead, locationOf, noDeployment } from './deploy-shared.js';
 import { javaOfClassMajor } from './jars-bytecode.js';
@@ -13,6 +15,22 @@ interface Finding {
   text: string;
   fix: string;
   location?: Location;
+}
+
+/** Compose services of an image on Java 17+ whose FLINK_PROPERTIES replace env.java.opts.all without Flink's
+ * --add-opens/--add-exports list: an error each (InaccessibleObjectException at run time). */
+function flagsDroppedByCompose(matrix: Matrix, jobs: readonly DeployJobFact[], flinkVersion: string, errors: Finding[], sources: Set<string>): void {
+  for (const job of jobs.filter((j) => j.kind === 'compose' && j.config['env.java.opts.all'] !== undefined)) {
+    const missing = missingFlagsOf(matrix, flinkVersion, (job.config['env.java.opts.all'] ?? '').split(/\s+/));
+    if (missing && missing.flags.length > 0) {
+      errors.push({
+        text: `service ${job.name} (${at(job)}) replaces env.java.opts.all in FLINK_PROPERTIES: ${missing.flags.length} of Flink's ${missing.total} Java 17 flags are gone (InaccessibleObjectException)`,
+        fix: `Keep Flink's list in env.java.opts.all of ${at(job)} and add to it: ${missing.flags.join(' ')}`,
+        location: locationOf(job),
+      });
+      missing.sources.forEach((s) => sources.add(s));
+    }
+  }
 }
 
 export default defineCheck({
@@ -54,17 +72,7 @@ export default defineCheck({
           location: locationOf(image),
         });
       }
-      for (const job of deploy.jobs.filter((j) => j.image === index && j.kind === 'compose' && j.config['env.java.opts.all'] !== undefined && java.java >= 17)) {
-        const missing = missingFlagsOf(matrix, image.flinkVersion, (job.config['env.java.opts.all'] ?? '').split(/\s+/));
-        if (missing && missing.flags.length > 0) {
-          errors.push({
-            text: `service ${job.name} (${at(job)}) replaces env.java.opts.all in FLINK_PROPERTIES: ${missing.flags.length} of Flink's ${missing.total} Java 17 flags are gone (InaccessibleObjectException)`,
-            fix: `Keep Flink's list in env.java.opts.all of ${at(job)} and add to it: ${missing.flags.join(' ')}`,
-            location: locationOf(job),
-          });
-          missing.sources.forEach((s) => sources.add(s));
-        }
-      }
+      if (java.java >= 17) flagsDroppedByCompose(matrix, deploy.jobs.filter((j) => j.image === index), image.flinkVersion, errors, sources);
     });
     details.push(...fileProblems(deploy));
     const worst = errors[0] ?? warnings[0];

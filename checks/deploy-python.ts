@@ -7,6 +7,7 @@ import type { Location } from '../src/engine/model.js';
 import type { DeployBuildFact, DeployFact } from '../src/facts/index.js';
 import { imagePython3 } from '../src/knowledge/images.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
+import { pythonMinorOf } from '../src/knowledge/versions.js';
 import { at, fileProblems, filesRead, flinkPin, locationOf, noDeployment } from './deploy-shared.js';
 
 interface Finding {
@@ -30,7 +31,7 @@ export default defineCheck({
   run({ deploy, python }, { matrix }) {
     const none = noDeployment(deploy);
     if (none) return none;
-    const clientMinor = python.runs && python.version ? python.version.split('.').slice(0, 2).join('.') : undefined;
+    const clientMinor = python.runs && python.version ? pythonMinorOf(python.version) : undefined;
     const findings: Finding[] = [];
     const details = [filesRead(deploy)];
     const sources = new Set<string>();
@@ -69,7 +70,7 @@ function imagePythonOf(build: DeployBuildFact, deploy: DeployFact, matrix: Matri
   const chosen = order.map((how) => build.pythons.filter((p) => p.how === how).pop()).find(Boolean);
   if (!chosen) return undefined;
   const where = `${chosen.how === 'apt' ? 'apt python3' : chosen.how === 'python-image' ? 'the python base image' : 'the Python built from source'} (${at(chosen)})`;
-  if (chosen.version) return { minor: chosen.version.split('.').slice(0, 2).join('.'), where, ...(chosen.line ? { line: chosen.line } : {}), sources: [] };
+  if (chosen.version) return { minor: pythonMinorOf(chosen.version), where, ...(chosen.line ? { line: chosen.line } : {}), sources: [] };
   const base = build.base !== undefined ? deploy.images[build.base] : undefined;
   const apt = base?.flinkVersion ? imagePython3(matrix, base.flinkVersion) : undefined;
   return apt ? { minor: apt.version, where: `${where}: Python ${apt.version} on Ubuntu ${apt.ubuntu}, the base of flink:${base?.flinkVersion}`, ...(chosen.line ? { line: chosen.line } : {}), sources: apt.sources } : { where, sources: [] };

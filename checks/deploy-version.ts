@@ -5,6 +5,7 @@ import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import type { DeployFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
+import { minorOf } from '../src/knowledge/versions.js';
 import { versionSatisfies } from '../src/python/pep508.js';
 import { sameRelease } from '../src/python/pip.js';
 import { at, fileProblems, filesRead, flinkPin, imageRelease, locationOf, noDeployment, sameMinor } from './deploy-shared.js';
@@ -118,7 +119,7 @@ function collect(deploy: DeployFact, matrix: Matrix, wheel: string | undefined):
       version: stated.minor,
       exact: false,
       location: locationOf(stated),
-      fix: (to) => `Set spec.flinkVersion: v${to.split('.').slice(0, 2).join('_')} in ${at(stated)}`,
+      fix: (to) => `Set spec.flinkVersion: v${(minorOf(to) ?? to).replace('.', '_')} in ${at(stated)}`,
     });
   }
   for (const build of deploy.builds) {

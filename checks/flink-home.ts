@@ -2,6 +2,8 @@
 // major is an error, another minor or patch of the same major a warning that explains the risk.
 import { defineCheck } from './define.js';
 import { minorOf } from '../src/knowledge/versions.js';
+import type { Outcome } from '../src/engine/model.js';
+import type { TargetFact } from '../src/facts/index.js';
 
 const majorOf = (version: string) => version.split('.')[0];
 
@@ -44,20 +46,28 @@ export default defineCheck({
     if (!target.flinkVersion) {
       return { status: 'warning', summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}; no apache-flink wheel to compare with`, details, fix: `pip install "apache-flink==${flinkHome.distVersion}"`, facts };
     }
-    const same = target.source === 'flag' && minorOf(target.flinkVersion) === target.flinkVersion
-      ? minorOf(flinkHome.distVersion) === target.minor
-      : flinkHome.distVersion === target.flinkVersion;
-    if (!same) {
-      const summary = `FLINK_HOME holds Flink ${flinkHome.distVersion} but the target is ${target.flinkVersion} (${target.source === 'wheel' ? 'installed apache-flink' : '--flink-version'})`;
-      const fix = `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${flinkHome.distVersion}, ${unset}`;
-      // Another major: Flink 2 removed the 1.x APIs PyFlink's Python side calls (the real tier: ClassNotFoundException).
-      if (majorOf(flinkHome.distVersion) !== majorOf(target.flinkVersion)) {
-        return { status: 'error', summary, details: [...details, `PyFlink uses the JARs of FLINK_HOME: the Python API of Flink ${target.flinkVersion} drives the JVM side of Flink ${flinkHome.distVersion}, another major whose APIs it calls are gone (ClassNotFoundException, Py4J errors)`], fix, facts };
-      }
-      // Same major (the real tier ran a 1.20.5 client on FLINK_HOME = 1.19.3 to the end): it may work, until it does not.
-      const risk = `PyFlink uses the JARs of FLINK_HOME: the Python API of Flink ${target.flinkVersion} drives the JVM side of Flink ${flinkHome.distVersion}; jobs that only use calls both releases share run, a call that changed between them fails with a Py4J error or NoSuchMethodError`;
-      return { status: 'warning', summary, details: [...details, risk], fix, facts };
-    }
+    const same = holdsTarget(flinkHome.distVersion, target);
+    if (!same) return { ...otherRelease(flinkHome.distVersion, target, details), fix: `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${flinkHome.distVersion}, ${unset}`, facts };
     return { status: 'ok', summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}, same as the target`, details, facts };
   },
 });
+
+/** A bare minor given as --flink-version (1.20) is held by any patch of it; else the exact release must match. */
+function holdsTarget(distVersion: string, target: TargetFact): boolean {
+  return target.source === 'flag' && target.flinkVersion !== null && minorOf(target.flinkVersion) === target.flinkVersion
+    ? minorOf(distVersion) === target.minor
+    : distVersion === target.flinkVersion;
+}
+
+/** FLINK_HOME holds another release than the target: another major is an error, the same major a warning. */
+function otherRelease(distVersion: string, target: TargetFact, details: string[]): Pick<Outcome, 'status' | 'summary' | 'details'> {
+  const wanted = target.flinkVersion ?? '';
+  const summary = `FLINK_HOME holds Flink ${distVersion} but the target is ${wanted} (${target.source === 'wheel' ? 'installed apache-flink' : '--flink-version'})`;
+  // Another major: Flink 2 removed the 1.x APIs PyFlink's Python side calls (the real tier: ClassNotFoundException).
+  if (majorOf(distVersion) !== majorOf(wanted)) {
+    return { status: 'error', summary, details: [...details, `PyFlink uses the JARs of FLINK_HOME: the Python API of Flink ${wanted} drives the JVM side of Flink ${distVersion}, another major whose APIs it calls are gone (ClassNotFoundException, Py4J errors)`] };
+  }
+  // Same major (the real tier ran a 1.20.5 client on FLINK_HOME = 1.19.3 to the end): it may work, until it does not.
+  const risk = `PyFlink uses the JARs of FLINK_HOME: the Python API of Flink ${wanted} drives the JVM side of Flink ${distVersion}; jobs that only use calls both releases share run, a call that changed between them fails with a Py4J error or NoSuchMethodError`;
+  return { status: 'warning', summary, details: [...details, risk] };
+}

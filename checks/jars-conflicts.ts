@@ -11,7 +11,8 @@ import { defineCheck } from './define.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
 import type { JarOverlap, ScannedJar } from '../src/facts/index.js';
-import { compareReleases, parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
+import { parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
+import { compareBuilds } from '../src/knowledge/versions.js';
 
 /** What the sections of the check found, in report order. */
 interface Tally {
@@ -223,7 +224,7 @@ function identifierClashesOf(seen: readonly ScannedJar[], isExplained: (a: strin
  */
 function identifierKeeper(a: ScannedJar, b: ScannedJar, identifier: string, knowledge: ConnectorKnowledge): ScannedJar {
   if (a.family && a.family === b.family) {
-    const order = compareVersions(parseArtifactVersion(a.identity?.version ?? ''), parseArtifactVersion(b.identity?.version ?? ''));
+    const order = compareBuilds(parseArtifactVersion(a.identity?.version ?? ''), parseArtifactVersion(b.identity?.version ?? ''));
     if (order !== 0) return order > 0 ? a : b;
     if (a.role !== b.role) return a.role === 'fat' ? a : b;
     return newestOf([a, b]);
@@ -241,13 +242,8 @@ function identifierKeeper(a: ScannedJar, b: ScannedJar, identifier: string, know
 function newestOf(group: readonly ScannedJar[]): ScannedJar {
   const rank = (jar: ScannedJar) => parseArtifactVersion(jar.identity?.version ?? '');
   let best = group[0] as ScannedJar;
-  for (const jar of group.slice(1)) if (compareVersions(rank(jar), rank(best)) > 0) best = jar;
+  for (const jar of group.slice(1)) if (compareBuilds(rank(jar), rank(best)) > 0) best = jar;
   return best;
-}
-
-function compareVersions(a: ReturnType<typeof parseArtifactVersion>, b: ReturnType<typeof parseArtifactVersion>): number {
-  if (!a || !b) return a ? 1 : b ? -1 : 0;
-  return compareReleases(a.builtFor ?? '0', b.builtFor ?? '0') || compareReleases(a.release, b.release);
 }
 
 /** Which JAR to remove when two different artifacts ship the same classes (never the distribution's own). */

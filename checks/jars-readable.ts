@@ -9,11 +9,16 @@ export default defineCheck({
   id: 'jars.readable',
   title: 'JAR files readable',
   group: 'JARs',
-  description: 'Every JAR the job will see can be read (missing, empty, not a zip, truncated → error).',
+  description: 'Every JAR the job will see can be read (missing, empty, not a zip, truncated → error), and every folder given with `--jars` can be listed.',
   reads: ['--jars', 'pipeline.jars / pipeline.classpaths (config and --job)', '$FLINK_HOME/lib or pyflink/lib', 'each JAR\'s zip central directory'],
   needs: ['jars'],
   run({ jars }) {
     const all = jars.jars;
+    if (jars.unlisted?.length) {
+      const more = all.filter((jar) => jar.error).map((jar) => `${jar.ref.path} ${jar.error} (from ${origin(jar.ref)})`);
+      const fix = 'Make the folder readable by the user running flink-doctor, or pass its JARs one by one with --jars';
+      return { status: 'error', summary: `--jars folder: ${jars.unlisted[0]}`, details: [...jars.unlisted.slice(1), ...capList(more, 50)], fix };
+    }
     if (all.length === 0) return { status: 'skipped', summary: 'no JARs found (pass --jars or --job, set pipeline.jars, or FLINK_HOME)' };
     const broken = all.filter((jar) => jar.error);
     const noted = all.filter((jar) => !jar.error && jar.notes.length > 0);

@@ -7,7 +7,8 @@ import { defineCheck } from './define.js';
 import type { ClassNeed, ConnectorFamily } from '../src/knowledge/connectors.js';
 import type { JarsFact, JobFact, ScannedJar } from '../src/facts/index.js';
 import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
-import { compareReleases, parseArtifactVersion } from '../src/jars/version.js';
+import { parseArtifactVersion } from '../src/jars/version.js';
+import { compareReleases } from '../src/knowledge/versions.js';
 
 interface Finding {
   level: 'error' | 'warning';
@@ -56,15 +57,10 @@ export default defineCheck({
     const findings: Finding[] = [];
     const met: string[] = [];
     for (const { jar, family } of user) {
-      const applicable = (family.needs ?? []).filter((need) => applies(need, jar, supply.jdbcSchemes));
       const fat = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
       const replace = `Replace ${jarLabel(jar)} with ${fat ? withUrl(repository.url, coordinates(fat)) : family.fat[0]}`;
-      for (const need of applicable) {
-        const by = providedBy(need, jar, supply);
-        if (by) met.push(`${jarLabel(jar)} needs ${need.what}: ${by}`);
-        else findings.push(missing(need, jar, family, need.role === 'thin' && fat ? replace : addFix(need, jar, repository.url)));
-      }
-      if (jar.role === 'thin' && family.fat.length > 0 && !applicable.some((need) => need.role === 'thin')) {
+      judgeJar(jar, family, { supply, replace: fat ? replace : undefined, repositoryUrl: repository.url }, findings, met);
+      if (jar.role === 'thin' && family.fat.length > 0 && !family.needs?.some((need) => need.role === 'thin' && applies(need, jar, supply.jdbcSchemes))) {
         const text = `${jarLabel(jar)} is the thin ${family.title} artifact: it needs its dependencies on the classpath; PyFlink wants ${family.fat[0]}`;
         findings.push({ level: 'warning', text, fix: replace, path: jar.ref.path, sources: [] });
       }
@@ -83,6 +79,16 @@ export default defineCheck({
     };
   },
 });
+
+/** Each need of the JAR's family that applies to it: met (in words, for the details) or an error; a thin JAR's missing
+ * dependencies are fixed by the fat JAR when one is known for the line. */
+function judgeJar(jar: ScannedJar, family: ConnectorFamily, how: { supply: Supply; replace?: string; repositoryUrl: string }, findings: Finding[], met: string[]): void {
+  for (const need of (family.needs ?? []).filter((n) => applies(n, jar, how.supply.jdbcSchemes))) {
+    const by = providedBy(need, jar, how.supply);
+    if (by) met.push(`${jarLabel(jar)} needs ${need.what}: ${by}`);
+    else findings.push(missing(need, jar, family, need.role === 'thin' && how.replace ? how.replace : addFix(need, jar, how.repositoryUrl)));
+  }
+}
 
 function supplyOf(seen: readonly ScannedJar[], jars: JarsFact, job: JobFact): Supply {
   const needs = job.needs;

@@ -3,7 +3,9 @@
 // 1.18), else a warning (newer, untested upstream).
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import type { SourceRef, UnlistedJava } from '../src/knowledge/matrix.js';
+import type { JavaFact, JavaVersionInfo } from '../src/facts/index.js';
+import { describeProvenance } from '../src/facts/environment.js';
+import type { JavaSupport, SourceRef, UnlistedJava } from '../src/knowledge/matrix.js';
 
 export default defineCheck({
   id: 'java.runtime',
@@ -19,80 +21,100 @@ export default defineCheck({
   run({ java, target }, { matrix }) {
     const { minor, note: judgedNote, skip } = matrix.judgedLine(target);
     const line = skip ? undefined : matrix.line(minor);
-    const flink = `Flink ${minor}`;
-    const judgedAgainst = judgedNote ? [judgedNote] : [];
     const recommended = line?.java.recommended;
-    const wanted = line ? describeJava(line.java.supported, line.java.experimental) : '';
     const howToPoint = pointAt(java.provenance.source, java.provenance.detail);
-    const where = java.provenance.detail ? `${java.provenance.source} (${java.provenance.detail})` : java.provenance.source;
-    const facts = {
-      source: java.provenance.source,
-      binary: java.binary,
-      home: java.home ?? null,
-      version: java.version?.version ?? null,
-      major: java.version?.major ?? null,
-      vendor: java.version?.vendor ?? null,
-      readFrom: java.version?.readFrom ?? null,
-      jdk: java.isJdk ?? null,
-    };
-    const sources = skip ? [] : matrix.cite(line?.java.sources);
-    const shadowed = java.shadowed.map((p) => `also present, not used: ${p.source}${p.detail ? ` (${p.detail})` : ''}`);
-
+    const where = describeProvenance(java.provenance);
+    const judgedAgainst = judgedNote ? [judgedNote] : [];
+    const facts = javaFacts(java);
+    const shadowed = java.shadowed.map((p) => `also present, not used: ${describeProvenance(p)}`);
     if (!java.found || !java.runs || !java.version) {
-      return {
-        status: 'error',
-        summary: java.failure ?? 'Java could not be run',
-        details: [`looked up via ${where}`, ...judgedAgainst, ...shadowed, 'PyFlink fails with "Java gateway process exited before sending its port number"'],
-        fix: recommended ? `Install a JDK ${recommended} (e.g. Eclipse Temurin ${recommended}) and ${howToPoint}` : `Install a JDK your Flink release supports and ${howToPoint}`,
-        facts,
-        sources,
-      };
+      const details = [`looked up via ${where}`, ...judgedAgainst, ...shadowed, 'PyFlink fails with "Java gateway process exited before sending its port number"'];
+      return { ...javaNotRunning(java.failure, recommended, howToPoint), details, facts, sources: skip ? [] : matrix.cite(line?.java.sources) };
     }
 
     const { major, version, vendor } = java.version;
     const found = `Java ${version}${vendor ? ` (${vendor})` : ''} from ${where}`;
     if (skip) return { status: 'skipped', summary: `${found}; ${skip}`, details: shadowed, facts };
+    const flink = `Flink ${minor}`;
+    const details = [...javaAgainstLine(java.version, java.home ?? java.binary, flink, line?.java), ...judgedAgainst, ...shadowed];
+    const judged: Judged = { found, flink, details, fix: `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`, facts, sources: matrix.cite(line?.java.sources) };
     const rating = matrix.rateJava(minor, major);
-    const note = line?.java.notes?.[String(major)];
-    const details = [
-      `found: Java ${major} at ${java.home ?? java.binary}`,
-      `expected for ${flink}: ${wanted}${recommended ? `; recommended ${recommended}` : ''}`,
-      ...(note ? [note] : []),
-      ...judgedAgainst,
-      ...shadowed,
-    ];
-    const switchFix = `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`;
-    const issues = matrix.javaPatchIssues(target.patch, version);
-    switch (rating) {
-      case 'supported':
-        if (issues.length > 0) {
-          const fixedIn = issues.map((i) => i.fixedIn).filter(Boolean)[0];
-          return {
-            status: 'warning',
-            summary: `${found} on Flink ${target.patch}: ${issues[0]?.effect ?? ''}`,
-            details,
-            fix: fixedIn ? `Upgrade to apache-flink ${line?.newestPatch ?? fixedIn} (fixed in ${fixedIn}), or use a Java patch older than the affected ones` : switchFix,
-            facts,
-            sources: [...sources, ...matrix.cite(issues.flatMap((i) => i.sources))],
-          };
-        }
-        return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts, sources };
-      case 'experimental':
-        return { status: 'warning', summary: `${found}: only experimental on ${flink}`, details, fix: switchFix, facts, sources };
-      case 'deprecated':
-        return { status: 'warning', summary: `${found}: deprecated on ${flink}`, details, fix: switchFix, facts, sources };
-      default:
-        return unsupported({ found, flink, details, fix: switchFix, facts, sources }, matrix.unlistedJava(minor, major), (refs) => matrix.cite(refs));
+    if (rating === 'supported') {
+      const issues = matrix.javaPatchIssues(target.patch, version);
+      if (issues.length === 0) return { status: 'ok', summary: `${found}: supported by ${flink}`, details, facts, sources: judged.sources };
+      return knownPatchIssue(judged, target.patch, line?.newestPatch, issues, (refs) => matrix.cite(refs));
     }
+    if (rating === 'experimental' || rating === 'deprecated') {
+      const how = rating === 'experimental' ? 'only experimental' : 'deprecated';
+      return { status: 'warning', summary: `${found}: ${how} on ${flink}`, details, fix: judged.fix, facts, sources: judged.sources };
+    }
+    return unsupported(judged, matrix.unlistedJava(minor, major), (refs) => matrix.cite(refs));
   },
 });
 
-interface Unsupported {
+type JavaOutcomeFacts = Record<string, string | number | boolean | null>;
+
+/** What the report records about the Java found; null where the probe could not tell. */
+function javaFacts(java: JavaFact): JavaOutcomeFacts {
+  return {
+    source: java.provenance.source,
+    binary: java.binary,
+    home: java.home ?? null,
+    version: java.version?.version ?? null,
+    major: java.version?.major ?? null,
+    vendor: java.version?.vendor ?? null,
+    readFrom: java.version?.readFrom ?? null,
+    jdk: java.isJdk ?? null,
+  };
+}
+
+/** The Java found beside what the line lists for it, with the line's note on that Java when it has one. */
+function javaAgainstLine(found: JavaVersionInfo, at: string, flink: string, wants: JavaSupport | undefined): string[] {
+  const wanted = wants ? describeJava(wants.supported, wants.experimental) : '';
+  const note = wants?.notes?.[String(found.major)];
+  return [
+    `found: Java ${found.major} at ${at}`,
+    `expected for ${flink}: ${wanted}${wants?.recommended ? `; recommended ${wants.recommended}` : ''}`,
+    ...(note ? [note] : []),
+  ];
+}
+
+/** No Java, or one that would not run: an error whatever the line, with the JDK to install when the line names one. */
+function javaNotRunning(failure: string | undefined, recommended: number | undefined, howToPoint: string): Pick<Outcome, 'status' | 'summary' | 'fix'> {
+  return {
+    status: 'error',
+    summary: failure ?? 'Java could not be run',
+    fix: recommended ? `Install a JDK ${recommended} (e.g. Eclipse Temurin ${recommended}) and ${howToPoint}` : `Install a JDK your Flink release supports and ${howToPoint}`,
+  };
+}
+
+/** A supported Java whose exact patch hits a known Flink bug on this Flink patch: a warning, fixed by a newer Flink
+ * patch when one is on record, else by another Java. */
+function knownPatchIssue(
+  j: Judged,
+  flinkPatch: string | null,
+  newestPatch: string | undefined,
+  issues: NonNullable<JavaSupport['patchIssues']>,
+  cite: (refs: readonly SourceRef[]) => string[],
+): Outcome {
+  const fixedIn = issues.map((i) => i.fixedIn).filter(Boolean)[0];
+  return {
+    status: 'warning',
+    summary: `${j.found} on Flink ${flinkPatch}: ${issues[0]?.effect ?? ''}`,
+    details: j.details,
+    fix: fixedIn ? `Upgrade to apache-flink ${newestPatch ?? fixedIn} (fixed in ${fixedIn}), or use a Java patch older than the affected ones` : j.fix,
+    facts: j.facts,
+    sources: [...j.sources, ...cite(issues.flatMap((i) => i.sources))],
+  };
+}
+
+/** A Java judged against a known line: what was found, against which line, and the default advice. */
+interface Judged {
   found: string;
   flink: string;
   details: string[];
   fix: string;
-  facts: Record<string, string | number | boolean | null>;
+  facts: JavaOutcomeFacts;
   sources: string[];
 }
 
@@ -102,7 +124,7 @@ interface Unsupported {
  * newer than one it lists: untested upstream, a warning (the real tier ran 1.20.5 and 2.2.1 jobs, a Python UDF
  * included, on Temurin 25).
  */
-function unsupported(u: Unsupported, placed: UnlistedJava | undefined, cite: (refs: readonly SourceRef[]) => string[]): Outcome {
+function unsupported(u: Judged, placed: UnlistedJava | undefined, cite: (refs: readonly SourceRef[]) => string[]): Outcome {
   const base = { details: u.details, fix: u.fix, facts: u.facts, sources: u.sources };
   const summary = `${u.found}: not supported by ${u.flink}`;
   if (placed?.kind === 'newer') {

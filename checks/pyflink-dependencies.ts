@@ -45,8 +45,6 @@ export default defineCheck({
     const liftedLines = lifted.map(({ conflict, pin }) => `${conflict.text}: a bound upstream has since lifted (${pin.change}); \`pip check\` still reports it`);
     const warnings = [...liftedLines, ...walk.unreadable, ...bad.warnings, ...packages.problems];
     const reinstall = packages.broken?.length ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])] : [];
-    const hardKeys = new Set(hard.map((c) => c.key));
-    const specs = walk.toInstall.filter((key) => hardKeys.has(key)).map((key) => walk.wanted.get(key)).filter((s): s is string => Boolean(s));
     const source = fromMatrix
       ? `apache-flink is not installed; checked the Requires-Dist of apache-flink ${flinkVersion} from the compatibility matrix instead`
       : `Requires-Dist of apache-flink ${flinkVersion} (${pyflink.flink?.metadataDir ?? ''})`;
@@ -70,34 +68,55 @@ export default defineCheck({
       ...warnings,
       ...(fromMatrix && walk.notInstalled.length > 0 ? [`not installed yet (pip installs them with apache-flink): ${walk.notInstalled.join(', ')}`] : []),
     ];
-
-    if (hard.length > 0) {
-      const first = hard[0]?.text ?? '';
-      const kinds = counted([
-        [hard.length, 'conflict'], [lifted.length, 'lifted bound'], [bad.warnings.length, 'known-bad version'],
-        [walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem'],
-      ]);
-      return {
-        status: 'error',
-        summary: warnings.length === 0 && hard.length === 1 ? first : `${kinds} for apache-flink ${flinkVersion}: ${first}; …`,
-        details,
-        sources,
-        // Into the client when its Python is supported; else one command that makes a venv that is.
-        fix: [installFix(python, target, matrix, specs, [], [`${FLINK_DIST}==${flinkVersion}`]), ...bad.fixes, ...reinstall].join('\n'),
-        facts,
-      };
-    }
-    if (warnings.length > 0) {
-      const liftedSpecs = [...new Set(lifted.map((l) => walk.wanted.get(l.conflict.key) ?? l.conflict.spec))];
-      const pipCheck = lifted.length > 0 ? [`Optional, for \`pip check\`: ${pipInstall(python, liftedSpecs)}`] : [];
-      const fixes = [...bad.fixes, ...reinstall, ...pipCheck];
-      const summary = `${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`;
-      return { status: 'warning', summary, details, sources, fix: fixes.length > 0 ? fixes.join('\n') : null, facts };
-    }
+    const found: Found = { walk, hard, lifted, bad, warnings, reinstall, flinkVersion };
+    if (hard.length > 0) return { ...conflictsFound(found, packages, () => installFix(python, target, matrix, hardSpecs(found), [], [`${FLINK_DIST}==${flinkVersion}`])), details, sources, facts };
+    if (warnings.length > 0) return { ...onlyWarnings(found, (specs) => pipInstall(python, specs)), details, sources, facts };
     const what = fromMatrix ? `the ${walk.checked} requirements of apache-flink ${flinkVersion} (from the compatibility matrix) that are installed` : `all ${walk.checked} requirements of apache-flink ${flinkVersion} and its dependencies`;
     return { status: 'ok', summary: `${what} are satisfied in ${interpreter}`, details, facts, sources };
   },
 });
+
+/** What the walk and the matrix found, for the outcome steps below. */
+interface Found {
+  walk: Walk;
+  hard: Conflict[];
+  lifted: { conflict: Conflict; pin: LiftedPin }[];
+  bad: { warnings: string[]; fixes: string[]; sources: SourceRef[] };
+  warnings: string[];
+  reinstall: string[];
+  flinkVersion: string;
+}
+
+/** The requirement specs the fix installs: every package with a hard conflict, with all the specifiers that apply to it. */
+function hardSpecs({ walk, hard }: Found): string[] {
+  const hardKeys = new Set(hard.map((c) => c.key));
+  return walk.toInstall.filter((key) => hardKeys.has(key)).map((key) => walk.wanted.get(key)).filter((s): s is string => Boolean(s));
+}
+
+/** A conflict pip would report: an error. The first conflict is the summary when it is all there is, else the count by kind. */
+function conflictsFound(f: Found, packages: InstalledPackagesFact, install: () => string): Pick<Outcome, 'status' | 'summary' | 'fix'> {
+  const first = f.hard[0]?.text ?? '';
+  const kinds = counted([
+    [f.hard.length, 'conflict'], [f.lifted.length, 'lifted bound'], [f.bad.warnings.length, 'known-bad version'],
+    [f.walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem'],
+  ]);
+  return {
+    status: 'error',
+    summary: f.warnings.length === 0 && f.hard.length === 1 ? first : `${kinds} for apache-flink ${f.flinkVersion}: ${first}; …`,
+    // Into the client when its Python is supported; else one command that makes a venv that is.
+    fix: [install(), ...f.bad.fixes, ...f.reinstall].join('\n'),
+  };
+}
+
+/** Lifted bounds, known-bad versions, unreadable metadata, but no hard conflict: a warning; the lifted bounds' install
+ * is optional (only `pip check` minds them). */
+function onlyWarnings(f: Found, pipInstallOf: (specs: string[]) => string): Pick<Outcome, 'status' | 'summary' | 'fix'> {
+  const liftedSpecs = [...new Set(f.lifted.map((l) => f.walk.wanted.get(l.conflict.key) ?? l.conflict.spec))];
+  const pipCheck = f.lifted.length > 0 ? [`Optional, for \`pip check\`: ${pipInstallOf(liftedSpecs)}`] : [];
+  const fixes = [...f.bad.fixes, ...f.reinstall, ...pipCheck];
+  const summary = `${f.warnings[0]}${f.warnings.length > 1 ? ` (+${f.warnings.length - 1} more)` : ''}`;
+  return { status: 'warning', summary, fix: fixes.length > 0 ? fixes.join('\n') : null };
+}
 
 type Roots = { owner: string; roots: string[]; flinkVersion: string; fromMatrix: boolean; listSources: SourceRef[] };
 
@@ -173,9 +192,7 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
       if (!requirementApplies(req, markers, next.extras)) continue;
       if (fromMatrix && next.owner === owner && req.key === FLINK_LIBRARIES) continue;
       walk.checked += 1;
-      const entry = clauses.get(req.key) ?? { name: req.name, specs: new Set<string>() };
-      for (const clause of req.specifier.split(',').filter(Boolean)) entry.specs.add(clause);
-      clauses.set(req.key, entry);
+      collectSpecifiers(clauses, req);
       const dist = packages.distributions[req.key];
       const spec = req.url ? `@ ${req.url}` : req.specifier;
       const needs = `${next.owner} needs ${req.name}${spec ? ` ${spec}` : ''}`;
@@ -210,6 +227,13 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
     walk.conflicts.push(conflict);
     if (!walk.toInstall.includes(conflict.key)) walk.toInstall.push(conflict.key);
   }
+}
+
+/** Adds a requirement's specifier clauses to what its package must satisfy, so one pip command serves every dependant. */
+function collectSpecifiers(clauses: Map<string, { name: string; specs: Set<string> }>, req: { key: string; name: string; specifier: string }): void {
+  const entry = clauses.get(req.key) ?? { name: req.name, specs: new Set<string>() };
+  for (const clause of req.specifier.split(',').filter(Boolean)) entry.specs.add(clause);
+  clauses.set(req.key, entry);
 }
 
 /**

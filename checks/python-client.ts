@@ -3,8 +3,10 @@
 import { defineCheck, type CheckContext } from './define.js';
 import type { Facts, PythonFact, TargetFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
+import { pythonMinorOf } from '../src/knowledge/versions.js';
 import type { Outcome } from '../src/engine/model.js';
-import { describeProvenance, interpreterOf } from '../src/python/pip.js';
+import { describeProvenance } from '../src/facts/environment.js';
+import { interpreterOf } from '../src/python/pip.js';
 
 export default defineCheck({
   id: 'python.client',
@@ -95,7 +97,7 @@ function notRunning(python: PythonFact, { where, supportLine, notes, fix, facts 
 /** A running interpreter: Python 2, a minor the line does not support, or not CPython. */
 function judgeRunning(python: PythonFact, version: string, verdict: Verdict): Outcome {
   const { flink, wanted, supported, skip, supportLine, fix, facts } = verdict;
-  const pythonMinor = version.split('.').slice(0, 2).join('.');
+  const pythonMinor = pythonMinorOf(version);
   const found = `Python ${version}${python.implementation ? ` (${python.implementation})` : ''} from ${verdict.where}`;
   const details = [
     `interpreter: ${interpreterOf(python)}`,

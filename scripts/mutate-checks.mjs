@@ -25,7 +25,7 @@ const MUTATIONS = [
   ['python.thread-mode', 'python-thread-mode', 'if (!installed.pemja)', 'if (installed.pemja)', 'pemja presence test inverted'],
   ['pyflink.install', 'pyflink-install', '} else if (!sameRelease(libraries.version, version)) {', '} else if (sameRelease(libraries.version, version)) {', 'apache-flink-libraries release test inverted'],
   ['pyflink.dependencies', 'pyflink-dependencies', 'if (!req.url && !versionSatisfies(dist.version, req.specifier))', 'if (!req.url && versionSatisfies(dist.version, req.specifier))', 'installed-version-satisfies test inverted'],
-  ['flink.home', 'flink-home', 'if (!same) {', 'if (same) {', 'same-release test inverted'],
+  ['flink.home', 'flink-home', 'if (!same) return', 'if (same) return', 'same-release test inverted'],
   ['config.file', 'config-file', "case 'unsupported':", "case 'unsupported-on-2x':", '2.x lines judged as if flink-conf.yaml still won'],
   ['config.pipeline-jars', 'config-pipeline-jars', 'if (!entry.path || entry.exists !== false) continue;', 'if (!entry.path || entry.exists !== true) continue;', 'missing-file test inverted'],
   ['jars.readable', 'jars-readable', 'const broken = all.filter((jar) => jar.error);', 'const broken = all.filter((jar) => !jar.error);', 'broken/readable swapped'],

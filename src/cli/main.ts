@@ -143,7 +143,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     javaHome: str('java-home'),
     flinkVersion,
     confDir: checkedPath('--conf-dir', str('conf-dir'), io.cwd, 'directory'),
-    jars: listJars(flags.jars),
+    jars: jarsGiven(flags.jars),
     job: jobFiles(flags.job, io.cwd),
     only,
     skip,
@@ -225,7 +225,7 @@ function listChecksText(checks: readonly HostCheck[], showOrigin: boolean): stri
 }
 
 /** --jars values as given; a missing path is a finding of jars.readable, not a usage error. */
-function listJars(value: string | boolean | string[] | undefined): string[] | undefined {
+function jarsGiven(value: string | boolean | string[] | undefined): string[] | undefined {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
   if (items.some((item) => item.trim() === '')) throw new UsageError('--jars needs a non-empty value');
   return items.length > 0 ? items : undefined;

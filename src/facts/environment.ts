@@ -8,6 +8,11 @@ export interface Provenance {
   detail?: string;
 }
 
+/** "PYFLINK_CLIENT_EXECUTABLE (/opt/py/bin/python)"; "env.java.home (/opt/flink/conf/config.yaml)"; "--python". */
+export function describeProvenance(provenance: Provenance): string {
+  return provenance.detail ? `${provenance.source} (${provenance.detail})` : provenance.source;
+}
+
 export interface FlinkHomeFact {
   /** FLINK_HOME is set in the environment. */
   set: boolean;

@@ -15,11 +15,21 @@ export type JarSource =
   | 'pyflink/lib'
   | 'pyflink/opt';
 
-const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
+const DISTRIBUTION_FOLDERS: Partial<Record<JarSource, 'lib' | 'opt'>> = {
+  '$FLINK_HOME/lib': 'lib',
+  'pyflink/lib': 'lib',
+  '$FLINK_HOME/opt': 'opt',
+  'pyflink/opt': 'opt',
+};
+
+/** The distribution folder (lib/ or opt/ of FLINK_HOME or the wheel) a JAR was found in; undefined for the user's JARs. */
+export function distributionFolder(source: JarSource): 'lib' | 'opt' | undefined {
+  return DISTRIBUTION_FOLDERS[source];
+}
 
 /** A JAR of the Flink distribution itself (what the wheel or FLINK_HOME ships), not one the user added. */
 export function fromDistribution(source: JarSource): boolean {
-  return DISTRIBUTION.has(source);
+  return distributionFolder(source) !== undefined;
 }
 
 /**
@@ -116,6 +126,8 @@ export interface JarsFact {
   durationMs: number;
   /** Bounds the scan hit (more JARs than it reads, more class names than it compares): reported, never fatal. */
   notes?: string[];
+  /** Folders given with --jars that exist but could not be listed ("cannot read <dir>: <why>"). */
+  unlisted?: string[];
   /** Set, non-empty classpath variables PyFlink's gateway adds to the JVM's classpath (HADOOP_CLASSPATH). */
   classpathEnv?: Record<string, string>;
 }

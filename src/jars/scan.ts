@@ -5,6 +5,7 @@ import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
 import { LIMITS } from '../engine/limits.js';
 import type { JarOverlap, JarRef, JarSource, JarsFact, ScannedJar } from '../facts/index.js';
+import type { JarContentsCache } from './contents-cache.js';
 import { identifyJar } from './identify.js';
 import { parseServices } from './metadata.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits } from './zip-reader.js';
@@ -18,6 +19,10 @@ export interface ScanOptions {
   maxJars?: number;
   /** Class names kept across all JARs for the overlap search. */
   maxClassNames?: number;
+  /** What earlier runs read from unchanged files (the user's cache folder); without it every JAR is read. */
+  cache?: JarContentsCache;
+  /** How a JAR is read (zip-reader's readJar; tests wrap it to count the reads). */
+  readJar?: typeof readJar;
 }
 
 const DISTRIBUTION: ReadonlySet<JarSource> = new Set(['$FLINK_HOME/lib', '$FLINK_HOME/opt', 'pyflink/lib', 'pyflink/opt']);
@@ -29,41 +34,129 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const all = dedupe(refs);
   const unique = all.slice(0, maxJars);
   const notes = all.length > maxJars ? [`${all.length} JAR files found; only the first ${maxJars} were read (flink-doctor's limit per run)`] : [];
-  const classLists: (string[] | undefined)[] = new Array(unique.length);
+  const wanted = options.wantedClasses ?? new Set<string>();
+  // Class names matter only to the overlap search (pairs of the distribution's own JARs are never compared, so it
+  // needs a JAR from elsewhere) and to the job's wanted classes; contents from the cache come without them.
+  const classNames = unique.some(({ ref }) => !DISTRIBUTION.has(ref.source)) || wanted.size > 0;
+  const reader = options.readJar ?? readJar;
+  const contents: (JarContents | undefined)[] = new Array(unique.length);
   const jars: ScannedJar[] = new Array(unique.length);
-  // Class names are decoded only when something uses them: the overlap search (pairs of the distribution's
-  // own JARs are never compared, so it needs a JAR from elsewhere) or the job's wanted classes.
-  const classNames = unique.some(({ ref }) => !DISTRIBUTION.has(ref.source)) || (options.wantedClasses?.size ?? 0) > 0;
-  for (const [index, { ref, alsoFrom }] of unique.entries()) {
+  for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
-      const contents = await readJar(ref.path, limits, { classNames });
-      const identified = identifyJar(ref.path, ref.source, contents, knowledge);
-      const jarNotes = [...contents.notes];
-      if (contents.truncated) jarNotes.push(`has ${contents.entryCount} entries; only the first ${limits.maxEntries} were read`);
-      jars[index] = { ref, alsoFrom, ...identified, notes: jarNotes, entryCount: contents.entryCount, size: contents.size, packages: contents.packages, ...lookups(contents, options.wantedClasses) };
-      classLists[index] = contents.classes;
+      const read = await contentsOf(file, ref, { limits, classNames, cache: options.cache, readJar: reader });
+      contents[index] = read;
+      const identified = identifyJar(ref.path, ref.source, read, knowledge);
+      const jarNotes = [...read.notes];
+      if (read.truncated) jarNotes.push(`has ${read.entryCount} entries; only the first ${limits.maxEntries} were read`);
+      jars[index] = { ref, alsoFrom, ...identified, notes: jarNotes, entryCount: read.entryCount, size: read.size, packages: read.packages };
     } catch (error) {
-      jars[index] = { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
+      jars[index] = unreadable(ref, alsoFrom, error);
     }
     // One JAR at a time, each read with a few synchronous calls (from the page cache, a thread-pool round trip
     // per read costs more than the read): between two JARs, the processes the probes started get their turn.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const compared = withinClassBudget(classLists, options.maxClassNames ?? LIMITS.classNamesTotal);
-  if (compared < classLists.length) notes.push(`class overlaps were compared among the first ${compared} JARs only: together they hold more than ${options.maxClassNames ?? LIMITS.classNamesTotal} class names`);
-  const overlaps = findOverlaps(jars, classLists.slice(0, compared));
-  await markIdentical(overlaps, jars);
+  const budget = options.maxClassNames ?? LIMITS.classNamesTotal;
+  const compared = classNames ? withinClassBudget(contents, budget) : unique.length;
+  if (compared < unique.length) {
+    notes.push(`class overlaps were compared among the first ${compared} JARs only: together they hold more than ${budget} class names`);
+  }
+  const comparing = classNames ? mayOverlap(unique, contents.slice(0, compared)) : [];
+  const needsNames = (index: number) => comparing[index] === true || mayHold(contents[index], wanted);
+  const classLists = await withClassNames(unique, contents, jars, needsNames, (path) => reader(path, limits, { classNames: true }));
+  for (const [index, jar] of jars.entries()) Object.assign(jar, lookups(contents[index], wanted));
+  const overlaps = findOverlaps(jars, classLists.slice(0, compared).map((classes, index) => (comparing[index] ? classes : undefined)));
+  await Promise.all([markIdentical(overlaps, jars), options.cache?.flush()]);
   return { jars, overlaps, durationMs: Math.round(performance.now() - started), ...(notes.length > 0 ? { notes } : {}) };
 }
 
+function unreadable(ref: JarRef, alsoFrom: JarRef[], error: unknown): ScannedJar {
+  return { ref, alsoFrom, notes: [], error: error instanceof JarReadError ? error.message : `cannot be read (${errorMessage(error)})` };
+}
+
+interface ReadHow {
+  limits: ZipLimits;
+  classNames: boolean;
+  cache?: JarContentsCache;
+  readJar: typeof readJar;
+}
+
+/**
+ * From the cache when the file is unchanged (without class names); else read, and kept for next time when it is
+ * the distribution's (read on every run) or big enough to be worth a write.
+ */
+async function contentsOf(file: string, ref: JarRef, how: ReadHow): Promise<JarContents> {
+  const { limits, classNames, cache } = how;
+  const stamp = cache?.stamp(file, limits);
+  const cached = stamp ? cache?.get(stamp) : undefined;
+  if (cached) return cached;
+  const contents = await how.readJar(ref.path, limits, { classNames });
+  if (stamp) cache?.put(stamp, contents, DISTRIBUTION.has(ref.source));
+  return contents;
+}
+
+/**
+ * The class names of the JARs `needed` says, read again where the contents came without them (from the cache).
+ * A JAR that cannot be read now is reported as unreadable, as the first read with names would have reported it.
+ */
+async function withClassNames(
+  unique: readonly { ref: JarRef; alsoFrom: JarRef[] }[],
+  contents: (JarContents | undefined)[],
+  jars: ScannedJar[],
+  needed: (index: number) => boolean,
+  readNames: (path: string) => Promise<JarContents>,
+): Promise<(string[] | undefined)[]> {
+  const lists: (string[] | undefined)[] = new Array(contents.length);
+  for (const [index, read] of contents.entries()) {
+    const { ref, alsoFrom } = unique[index] as { ref: JarRef; alsoFrom: JarRef[] };
+    if (!read || !needed(index)) continue;
+    try {
+      if (read.classes.length < read.classCount) read.classes = (await readNames(ref.path)).classes;
+      lists[index] = read.classes;
+    } catch (error) {
+      contents[index] = undefined;
+      jars[index] = unreadable(ref, alsoFrom, error);
+    }
+  }
+  return lists;
+}
+
+/**
+ * Which JARs can share a class with one that counts. A JAR with no package another JAR has holds no class another
+ * holds; a distribution JAR sharing packages only with the distribution's own is never compared. Leaving those out
+ * changes no overlap (nor the first owner of a shared class) and spares reading flink-dist's 36,726 names again.
+ */
+function mayOverlap(unique: readonly { ref: JarRef }[], contents: readonly (JarContents | undefined)[]): boolean[] {
+  const shipped = contents.map((_, index) => DISTRIBUTION.has((unique[index] as { ref: JarRef }).ref.source));
+  const keys = contents.map((read) => (!read ? [] : read.defaultPackage ? [...read.packages, ''] : read.packages));
+  const holders = new Map<string, number>();
+  const fromUsers = new Set<string>();
+  keys.forEach((own, index) => {
+    for (const key of own) holders.set(key, (holders.get(key) ?? 0) + 1);
+    if (!shipped[index]) for (const key of own) fromUsers.add(key);
+  });
+  return keys.map((own, index) => own.some((key) => (shipped[index] ? fromUsers.has(key) : (holders.get(key) ?? 0) > 1)));
+}
+
+/** Whether the JAR can hold one of the wanted classes: it has a class in that class's package. */
+function mayHold(read: JarContents | undefined, wanted: ReadonlySet<string>): boolean {
+  if (!read || wanted.size === 0) return false;
+  const packages = new Set(read.packages);
+  for (const name of wanted) {
+    const slash = name.lastIndexOf('/');
+    if (slash <= 0 ? read.defaultPackage : packages.has(name.slice(0, slash))) return true;
+  }
+  return false;
+}
+
 /** How many JARs, in order, fit in the class-name budget of the overlap search (its memory grows with it). */
-function withinClassBudget(classLists: readonly (string[] | undefined)[], budget: number): number {
+function withinClassBudget(contents: readonly (JarContents | undefined)[], budget: number): number {
   let total = 0;
-  for (let i = 0; i < classLists.length; i += 1) {
-    total += classLists[i]?.length ?? 0;
+  for (let i = 0; i < contents.length; i += 1) {
+    total += contents[i]?.classCount ?? 0;
     if (total > budget) return i;
   }
-  return classLists.length;
+  return contents.length;
 }
 
 /** Overlapping pairs of the same size may be one file copied twice: hash those (each file once), nothing else. */
@@ -94,16 +187,16 @@ async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promis
 
 
 /**
- * One entry per real file; the first reference wins, the others are kept as alsoFrom. realpath is synchronous on
- * purpose: a few microseconds each, where a thread-pool round trip per JAR costs more than the lookup.
+ * One entry per real file (`file`: its real path); the first reference wins, the others are kept as alsoFrom.
+ * realpath is synchronous on purpose: a few microseconds each, where a thread-pool round trip per JAR costs more.
  */
-function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[] }[] {
-  const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[] }>();
+function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[]; file: string }[] {
+  const byFile = new Map<string, { ref: JarRef; alsoFrom: JarRef[]; file: string }>();
   for (const ref of refs) {
-    const key = realPath(ref.path);
-    const seen = byFile.get(key);
+    const file = realPath(ref.path);
+    const seen = byFile.get(file);
     if (seen) seen.alsoFrom.push(ref);
-    else byFile.set(key, { ref, alsoFrom: [] });
+    else byFile.set(file, { ref, alsoFrom: [], file });
   }
   return [...byFile.values()];
 }
@@ -168,8 +261,9 @@ export function commonPackage(packages: readonly string[]): string {
 }
 
 /** The wanted classes this JAR holds and the JDBC drivers it registers, when there are any. */
-function lookups(contents: JarContents, wanted: ReadonlySet<string> | undefined): Pick<ScannedJar, 'holds' | 'jdbcDrivers'> {
-  const holds = wanted && wanted.size > 0 ? contents.classes.filter((name) => wanted.has(name)) : [];
+function lookups(contents: JarContents | undefined, wanted: ReadonlySet<string>): Pick<ScannedJar, 'holds' | 'jdbcDrivers'> {
+  if (!contents) return {};
+  const holds = wanted.size > 0 ? contents.classes.filter((name) => wanted.has(name)) : [];
   const drivers = parseServices(contents.texts['META-INF/services/java.sql.Driver'] ?? '');
   return { ...(holds.length > 0 ? { holds } : {}), ...(drivers.length > 0 ? { jdbcDrivers: drivers } : {}) };
 }

@@ -46,6 +46,8 @@ export interface JarContents {
   classCount: number;
   /** The packages of those classes ("org/apache/kafka/clients"), sorted. */
   packages: string[];
+  /** Some class sits in no package ("Foo.class"): `packages` does not show it. */
+  defaultPackage: boolean;
   /** Highest class-file major version in the sample. */
   classMajor?: number;
   /** Things skipped on purpose (oversized entries): reported, never fatal. */
@@ -196,6 +198,7 @@ function readOpenJar(jar: OpenJar, limits: ZipLimits, classNames: boolean): JarC
     classes: listing.classNames,
     classCount: listing.classCount,
     packages: [...listing.packages].sort(),
+    defaultPackage: listing.defaultPackage,
     notes: [],
   };
   readTexts(jar, listing.texts, limits, contents, deadline);
@@ -219,6 +222,7 @@ class Listing {
   readonly texts: TextEntry[] = [];
   readonly classNames: string[] = [];
   readonly packages = new Set<string>();
+  defaultPackage = false;
   /** Three numbers per class entry: local header offset, compressed size, compression method. */
   readonly classes: number[] = [];
   private lastPackage = Buffer.alloc(256);
@@ -257,7 +261,10 @@ class Listing {
     const { bytes, nameStart: start } = entry;
     let slash = entry.nameLength - 1;
     while (slash > 0 && bytes[start + slash] !== SLASH) slash -= 1;
-    if (slash <= 0) return;
+    if (slash <= 0) {
+      this.defaultPackage = true;
+      return;
+    }
     if (slash === this.lastPackageLength && this.samePackage(bytes, start, slash)) return;
     this.packages.add(entryName(entry, slash));
     if (this.lastPackage.length < slash) this.lastPackage = Buffer.alloc(slash);

@@ -1,7 +1,7 @@
 // Artifact names of a connector family for one Flink line or connector release. Some names depend on the line:
 // third-party runtimes put the Flink minor into the artifactId ("iceberg-flink-runtime-{flink}"), in-tree Hive
 // shipped other fat JARs per release, flink-sql-json exists from 1.16 on, JDBC 4.x split into -core + dialects.
-import { compareReleases } from '../jars/version.js';
+import { compareReleases } from './versions.js';
 
 export const FLINK_PLACEHOLDER = '{flink}';
 

@@ -1,8 +1,10 @@
 // Connector and format knowledge (compat-matrix.json `connectors`): artifact families, the SQL identifiers
 // they register, which Flink minors each release supports, and the identifiers every Flink ships built in.
 import { basename } from 'node:path';
-import type { JarSource } from '../facts/index.js';
-import { compareReleases, minorOfRelease, parseArtifactVersion, parseJarFileName, splitScalaSuffix } from '../jars/version.js';
+import type { Coordinate, JarSource } from '../facts/index.js';
+import { distributionFolder } from '../facts/jars.js';
+import { parseArtifactVersion, parseJarFileName, splitScalaSuffix } from '../jars/version.js';
+import { compareReleases, minorOf } from './versions.js';
 import { allNames, FLINK_PLACEHOLDER, matchName, namesFor } from './artifacts.js';
 import type { Confidence, SourceRef } from './source-ref.js';
 
@@ -155,23 +157,14 @@ export interface FamilyMatch {
   builtFor?: string;
 }
 
-export interface Coordinates {
-  groupId: string;
-  artifactId: string;
-  version: string;
-}
+/** The one coordinates type (src/facts/jars.ts); this name stays while src/jars/describe.ts imports it. */
+export type Coordinates = Coordinate;
 
-export interface Recommendation extends Coordinates {
+export interface Recommendation extends Coordinate {
   /** Artifacts needed next to it, one of them (JDBC 4.x dialect modules). */
   companions?: { oneOf: string[]; why: string };
 }
 
-const DISTRIBUTION_FOLDERS: Partial<Record<JarSource, 'lib' | 'opt'>> = {
-  '$FLINK_HOME/lib': 'lib',
-  'pyflink/lib': 'lib',
-  '$FLINK_HOME/opt': 'opt',
-  'pyflink/opt': 'opt',
-};
 
 export class ConnectorKnowledge {
   constructor(readonly section: ConnectorsSection) {}
@@ -242,7 +235,7 @@ export class ConnectorKnowledge {
    * found in the distribution's own folder: never a finding of the JAR checks, whatever it contains.
    */
   isDistributionJar(path: string, source: JarSource): boolean {
-    const folder = DISTRIBUTION_FOLDERS[source];
+    const folder = distributionFolder(source);
     const parts = folder ? parseJarFileName(basename(path)) : undefined;
     if (!folder || !parts) return false;
     const name = parts.scalaSuffix ? `${parts.artifactId}_${parts.scalaSuffix}` : parts.artifactId;
@@ -302,11 +295,11 @@ export class ConnectorKnowledge {
     const parsed = parseArtifactVersion(version);
     if (!parsed) return { lines: [], inTree: false };
     if (parsed.builtFor) return { lines: [parsed.builtFor], builtFor: parsed.builtFor, inTree: false };
-    const minor = minorOfRelease(parsed.release);
+    const minor = minorOf(parsed.release);
     if (!minor) return { lines: [], inTree: false };
     if (family.versioning === 'flink') return { lines: [minor], builtFor: minor, inTree: true };
     if (family.versioning === 'connector' && this.inTreeOn(family, minor)) return { lines: [minor], builtFor: minor, inTree: true };
-    const release = family.releases.find((r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOfRelease(r.version) === minor));
+    const release = family.releases.find((r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOf(r.version) === minor));
     return { lines: release?.flink ?? [], inTree: false };
   }
 
@@ -334,7 +327,7 @@ export class ConnectorKnowledge {
   readsYamlListPipelineJars(targetVersion: string | null): boolean | undefined {
     if (!targetVersion) return undefined;
     const { fixedIn, allFrom } = this.section.pipelineJarsYamlList;
-    const minor = minorOfRelease(targetVersion);
+    const minor = minorOf(targetVersion);
     if (!minor) return undefined;
     if (compareReleases(minor, allFrom) >= 0) return true;
     const fixed = fixedIn[minor];
@@ -358,7 +351,7 @@ function inTreeBuild(family: ConnectorFamily, minor: string, patch: string | nul
   const names = namesFor(family, minor);
   const artifactId = names.fat[0] ?? names.thin[0];
   if (!artifactId) return undefined;
-  const version = patch && minorOfRelease(patch) === minor && /^\d+\.\d+\.\d+$/.test(patch) ? patch : `${minor}.x`;
+  const version = patch && minorOf(patch) === minor && /^\d+\.\d+\.\d+$/.test(patch) ? patch : `${minor}.x`;
   return { groupId: family.groupIds[0] ?? 'org.apache.flink', artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId, version };
 }
 

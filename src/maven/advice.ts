@@ -3,7 +3,8 @@
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { splitScalaSuffix } from '../jars/version.js';
 import { joinUrl, jarPath } from './coordinates.js';
-import { classify, compareRelease, linesOf, nearestLine, newestForLine } from './flink-line.js';
+import { classify, linesOf, nearestLine, newestForLine } from './flink-line.js';
+import { compareReleaseParts } from '../knowledge/versions.js';
 
 export interface BuildChoice {
   groupId: string;
@@ -40,7 +41,7 @@ export function newerOnSameLine(groupId: string, artifactId: string, versions: r
   const newest = newestForLine(groupId, artifactId, versions, line);
   if (!newest || newest === current) return undefined;
   const theirs = classify(groupId, artifactId, newest);
-  return compareRelease(theirs.release, mine.release) > 0 ? newest : undefined;
+  return compareReleaseParts(theirs.release, mine.release) > 0 ? newest : undefined;
 }
 
 /** One-line fix text for a JAR built for the wrong Flink line (used by jars.flink-version). */

@@ -2,9 +2,9 @@
 // shipped snapshot. It never throws for network trouble: every answer says where it came from and, when
 // the repository could not be asked, why.
 import { LIMITS } from '../engine/limits.js';
-import type { ChecksumResult, DataSource, VersionsResult } from '../facts/index.js';
+import type { ChecksumResult, Coordinate, DataSource, VersionsResult } from '../facts/index.js';
 import { DiskCache, TTL, isFresh, type CacheEntry } from './cache.js';
-import { gaKey, joinUrl, metadataPath, sha1Path, type Coordinates } from './coordinates.js';
+import { gaKey, joinUrl, metadataPath, sha1Path } from './coordinates.js';
 import { DEFAULT_LIMITS, HttpClient, type HttpLimits } from './http.js';
 import { parseMetadata, parseSha1, type ArtifactMetadata } from './metadata.js';
 import type { RepositoryConfig } from './repository.js';
@@ -27,7 +27,7 @@ export class MavenClient {
 
   constructor(private readonly options: MavenClientOptions) {}
 
-  async versions(ga: Pick<Coordinates, 'groupId' | 'artifactId'>): Promise<VersionsResult> {
+  async versions(ga: Pick<Coordinate, 'groupId' | 'artifactId'>): Promise<VersionsResult> {
     const result = await this.fetch(metadataPath(ga), TTL.metadata, (body) => void metadataOf(body));
     if (result.kind === 'ok') return { versions: metadataOf(result.body).versions, source: result.source, asOf: new Date(result.checkedAt).toISOString(), note: result.note };
     if (result.kind === 'missing') return { versions: [], source: result.source, notFound: true };
@@ -37,7 +37,7 @@ export class MavenClient {
     return { versions: null, source: 'none', note: result.reason };
   }
 
-  async sha1(coordinates: Coordinates): Promise<ChecksumResult> {
+  async sha1(coordinates: Coordinate): Promise<ChecksumResult> {
     const result = await this.fetch(sha1Path(coordinates), TTL.checksum, (body) => {
       if (!parseSha1(body)) throw new Error('the .sha1 file does not start with a SHA-1 digest');
     });

@@ -1,14 +1,10 @@
 // Maven coordinates and the repository layout (<group path>/<artifact>/<version>/<artifact>-<version>.jar).
 // Only these paths are ever requested: never a directory listing (Central treats listings as scraping).
 
-export interface Coordinates {
-  groupId: string;
-  artifactId: string;
-  version: string;
-}
+import type { Coordinate } from '../facts/jars.js';
 
 /** "org.apache.flink:flink-sql-connector-kafka" */
-export function gaKey(c: Pick<Coordinates, 'groupId' | 'artifactId'>): string {
+export function gaKey(c: Pick<Coordinate, 'groupId' | 'artifactId'>): string {
   return `${c.groupId}:${c.artifactId}`;
 }
 
@@ -20,17 +16,17 @@ function checked(value: string, what: string): string {
   return value;
 }
 
-export function metadataPath(c: Pick<Coordinates, 'groupId' | 'artifactId'>): string {
+export function metadataPath(c: Pick<Coordinate, 'groupId' | 'artifactId'>): string {
   return `${groupPath(c.groupId)}/${checked(c.artifactId, 'artifactId')}/maven-metadata.xml`;
 }
 
-export function jarPath(c: Coordinates): string {
+export function jarPath(c: Coordinate): string {
   const a = checked(c.artifactId, 'artifactId');
   const v = checked(c.version, 'version');
   return `${groupPath(c.groupId)}/${a}/${v}/${a}-${v}.jar`;
 }
 
-export function sha1Path(c: Coordinates): string {
+export function sha1Path(c: Coordinate): string {
   return `${jarPath(c)}.sha1`;
 }
 

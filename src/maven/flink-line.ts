@@ -1,6 +1,7 @@
 // Orders an artifact's versions by the Flink line each was built for. Externalized connectors publish
 // "<connector>-<flink minor>" (3.3.0-1.20); in-tree connectors and formats carry the Flink version itself.
 // semver would read "-1.20" as a prerelease, so the two parts are compared separately.
+import { compareReleaseParts, minorOf } from '../knowledge/versions.js';
 
 export interface LineVersion {
   version: string;
@@ -25,24 +26,16 @@ function plainIsFlinkVersion(groupId: string, artifactId: string): boolean {
 
 export function classify(groupId: string, artifactId: string, version: string): LineVersion {
   const ext = EXTERNALIZED.exec(version) ?? UNDERSCORED.exec(version);
-  if (ext) return { version, line: normalMinor(ext[2] ?? ''), release: numbers(ext[1] ?? '') };
+  if (ext) return { version, line: minorOf(ext[2] ?? '') ?? null, release: numbers(ext[1] ?? '') };
   const plain = PLAIN.exec(version);
-  if (plain && plainIsFlinkVersion(groupId, artifactId)) return { version, line: `${Number(plain[1])}.${Number(plain[2])}`, release: numbers(version) };
+  if (plain && plainIsFlinkVersion(groupId, artifactId)) return { version, line: minorOf(version) ?? null, release: numbers(version) };
   const named = groupId === 'org.apache.flink' ? undefined : LINE_IN_ARTIFACT.exec(artifactId)?.[1];
-  return { version, line: plain && named ? normalMinor(named) : null, release: plain ? numbers(version) : [] };
+  return { version, line: plain && named ? (minorOf(named) ?? null) : null, release: plain ? numbers(version) : [] };
 }
 
 /** Release builds only: no SNAPSHOT, rc, milestone or other qualifier. */
 function isStable(version: string): boolean {
   return EXTERNALIZED.test(version) || UNDERSCORED.test(version) || PLAIN.test(version);
-}
-
-export function compareRelease(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
 }
 
 /**
@@ -74,7 +67,7 @@ export function newestForLine(groupId: string, artifactId: string, versions: rea
   let best: Classified['builds'][number] | undefined;
   for (const candidate of entry.builds) {
     if (candidate.line !== line) continue;
-    const order = best ? Number(candidate.externalized) - Number(best.externalized) || compareRelease(candidate.release, best.release) : 1;
+    const order = best ? Number(candidate.externalized) - Number(best.externalized) || compareReleaseParts(candidate.release, best.release) : 1;
     if (order >= 0) best = candidate;
   }
   entry.newest.set(line, best?.version);
@@ -85,7 +78,7 @@ export function newestForLine(groupId: string, artifactId: string, versions: rea
 export function linesOf(groupId: string, artifactId: string, versions: readonly string[]): string[] {
   const lines = new Set<string>();
   for (const build of classified(groupId, artifactId, versions).builds) if (build.line) lines.add(build.line);
-  return [...lines].sort((a, b) => compareRelease(numbers(a), numbers(b)));
+  return [...lines].sort((a, b) => compareReleaseParts(numbers(a), numbers(b)));
 }
 
 /** The available line closest to `line` (ties go to the older one: it exists, the newer may not fit). */
@@ -95,14 +88,10 @@ export function nearestLine(lines: readonly string[], line: string): string | un
     const [maj = 0, min = 0] = numbers(l);
     return Math.abs((maj - (target[0] ?? 0)) * 100 + (min - (target[1] ?? 0)));
   };
-  return [...lines].sort((a, b) => distance(a) - distance(b) || compareRelease(numbers(a), numbers(b)))[0];
+  return [...lines].sort((a, b) => distance(a) - distance(b) || compareReleaseParts(numbers(a), numbers(b)))[0];
 }
 
 function numbers(version: string): number[] {
   return version.split('.').map(Number);
 }
 
-function normalMinor(minor: string): string {
-  const [a = '0', b = '0'] = minor.split('.');
-  return `${Number(a)}.${Number(b)}`;
-}

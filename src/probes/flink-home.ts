@@ -1,9 +1,10 @@
 // FLINK_HOME: when set, PyFlink trusts it over the JARs inside the wheel (pyflink/find_flink_home.py),
 // so its lib/flink-dist and opt/flink-python JARs decide which Flink the client really runs.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
 import type { ProbeContext } from './context.js';
+import { listJarFiles } from './jar-files.js';
 import type { FlinkHomeFact } from '../facts/index.js';
 import { versionFromDistJar, versionFromPythonJar } from '../knowledge/flink-names.js';
 
@@ -21,9 +22,10 @@ export async function probeFlinkHome({ options }: ProbeContext): Promise<FlinkHo
     return fact;
   }
   fact.exists = true;
-  const [lib, opt] = await Promise.all([listJars(join(path, 'lib')), listJars(join(path, 'opt'))]);
-  if (lib.error) fact.problems.push(lib.error);
-  if (opt.error) fact.problems.push(opt.error);
+  const [lib, opt] = await Promise.all([listJarFiles(join(path, 'lib')), listJarFiles(join(path, 'opt'))]);
+  // A missing lib/ or opt/ is no JARs: flink.home says what that FLINK_HOME lacks; an unreadable one is a problem.
+  if (lib.problem) fact.problems.push(lib.problem);
+  if (opt.problem) fact.problems.push(opt.problem);
   const dist = lib.names.find((name) => versionFromDistJar(name) !== undefined);
   if (dist) {
     fact.distJar = dist;
@@ -37,10 +39,3 @@ export async function probeFlinkHome({ options }: ProbeContext): Promise<FlinkHo
   return fact;
 }
 
-async function listJars(dir: string): Promise<{ names: string[]; error?: string }> {
-  try {
-    return { names: (await readdir(dir)).filter((name) => name.endsWith('.jar')).sort() };
-  } catch (error) {
-    return { names: [], error: `cannot read ${dir}: ${errorMessage(error)}` };
-  }
-}

@@ -75,19 +75,8 @@ async function javaHomeFromConfig({ options, matrix, get }: ProbeContext): Promi
 
 async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (binary: string) => Promise<ProcessResult>): Promise<JavaFact> {
   const fact: JavaFact = { provenance: candidate.provenance, home: candidate.home, binary: candidate.binary, found: false, runs: false, shadowed };
-  const where = candidate.home ? `${candidate.provenance.source}=${candidate.home}` : candidate.provenance.source;
-  if (candidate.binary.includes('\u0000')) {
-    fact.failure = `${where} is not a path: it contains a NUL character, which no file name can`;
-    return fact;
-  }
-  if (candidate.home && !(await isDirectory(candidate.home))) {
-    fact.failure = `${where} points to a directory that does not exist`;
-    return fact;
-  }
-  if (!(await exists(candidate.binary))) {
-    fact.failure = `${where} has no ${candidate.binary.slice(candidate.home?.length ?? 0).replace(/^[\\/]/, '')}`;
-    return fact;
-  }
+  const missing = await whyNotFound(candidate);
+  if (missing) return { ...fact, failure: missing };
   fact.found = true;
 
   const [result, release] = await Promise.all([inspect(candidate.binary), readRelease(candidate.home)]);
@@ -99,16 +88,9 @@ async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (
   const releaseValues = release ?? (home && home !== candidate.home ? await readRelease(home) : undefined);
   const fromRelease = releaseValues?.JAVA_VERSION ? parseJavaVersion(releaseValues.JAVA_VERSION) : undefined;
 
-  if (result.failure || result.exitCode !== 0 || !fromRuntime) {
-    fact.failure = result.failure
-      ? `${candidate.binary} ${result.failure}`
-      : result.exitCode !== 0
-        ? `${candidate.binary} -version exited with code ${result.exitCode}: ${firstLine(output) || 'no output'}`
-        : `${candidate.binary} -version printed no Java version (${firstLine(output) || 'no output'})`;
-  } else {
-    fact.runs = true;
-  }
-
+  const failure = whyNotRunning(candidate.binary, result, output, fromRuntime);
+  if (failure) fact.failure = failure;
+  else fact.runs = true;
   const chosen = fromRuntime ?? fromRelease;
   if (chosen) {
     const version: JavaVersionInfo = {
@@ -120,8 +102,30 @@ async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (
     if (vendor) version.vendor = vendor;
     fact.version = version;
   }
-  if (home) fact.isJdk = (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')));
+  if (home) fact.isJdk = await isJdkHome(home);
   return fact;
+}
+
+/** Why the candidate has no java binary to run (a NUL in the path, no such home, no binary in it), or undefined. */
+async function whyNotFound(candidate: Candidate): Promise<string | undefined> {
+  const where = candidate.home ? `${candidate.provenance.source}=${candidate.home}` : candidate.provenance.source;
+  if (candidate.binary.includes('\u0000')) return `${where} is not a path: it contains a NUL character, which no file name can`;
+  if (candidate.home && !(await isDirectory(candidate.home))) return `${where} points to a directory that does not exist`;
+  if (!(await exists(candidate.binary))) return `${where} has no ${candidate.binary.slice(candidate.home?.length ?? 0).replace(/^[\\/]/, '')}`;
+  return undefined;
+}
+
+/** Why `java -version` did not report a version (it failed to start, exited non-zero, printed none), or undefined. */
+function whyNotRunning(binary: string, result: ProcessResult, output: string, fromRuntime: unknown): string | undefined {
+  if (result.failure) return `${binary} ${result.failure}`;
+  if (result.exitCode !== 0) return `${binary} -version exited with code ${result.exitCode}: ${firstLine(output) || 'no output'}`;
+  if (!fromRuntime) return `${binary} -version printed no Java version (${firstLine(output) || 'no output'})`;
+  return undefined;
+}
+
+/** A JDK, not only a JRE: it has javac and include/ (pemja builds need both). */
+async function isJdkHome(home: string): Promise<boolean> {
+  return (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')));
 }
 
 async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {

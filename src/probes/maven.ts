@@ -2,11 +2,11 @@
 // and published SHA-1 from the repository (cache, network or shipped snapshot), plus the JAR's own SHA-1.
 // Without such JARs it does nothing at all: no settings.xml, no client, no network.
 // It never throws for network trouble; the reasons travel in the fact so checks can skip or warn with them.
-import type { JarIdentity, MavenFact } from '../facts/index.js';
+import type { Coordinate, JarIdentity, MavenFact } from '../facts/index.js';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { lookupArtifacts } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
-import { gaKey, jarPath, type Coordinates } from '../maven/coordinates.js';
+import { gaKey, jarPath } from '../maven/coordinates.js';
 import { errorMessage } from '../engine/errors.js';
 import type { ProbeContext } from './context.js';
 import { repositoryConfig } from './repository.js';
@@ -17,7 +17,7 @@ import { sha1OfFile } from '../util/file-sha1.js';
 // JARs the user added: the ones whose version is a choice. lib/ and opt/ JARs come with Flink itself.
 const USER_SOURCES = new Set(['--jars', 'pipeline.jars', 'pipeline.classpaths', 'job:add_jars', 'job:add_classpaths', 'job:pipeline.jars', 'job:pipeline.classpaths']);
 
-type Candidate = JarIdentity & { groupId: string; artifactId: string; version: string };
+type Candidate = JarIdentity & Coordinate;
 
 /**
  * Identities worth asking the repository about: connector/format JARs with full coordinates, one per file.
@@ -37,7 +37,7 @@ function mavenCandidates(identities: readonly JarIdentity[], problems: string[] 
     });
 }
 
-function invalidCoordinates(c: Coordinates): string | undefined {
+function invalidCoordinates(c: Coordinate): string | undefined {
   try {
     jarPath(c);
     return undefined;

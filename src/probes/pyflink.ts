@@ -2,9 +2,10 @@
 // apache-flink-libraries), the pyflink/ package directory Python would import (first sys.path entry that has
 // one), __version__ from pyflink/version.py (read by regex, never imported) and the JARs under pyflink/lib
 // and pyflink/opt, whose names carry the Flink version the client really runs.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../engine/errors.js';
+import { listJarFiles } from './jar-files.js';
 import type { ProbeContext } from './context.js';
 import type { PyflinkFact } from '../facts/index.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../knowledge/flink-names.js';
@@ -37,7 +38,7 @@ export async function probePyflink({ get }: ProbeContext): Promise<PyflinkFact> 
   }
   fact.packageDir = packageDir;
   const versionFile = join(packageDir, 'version.py');
-  const [versionText, lib, opt] = await Promise.all([readVersionFile(versionFile), listJars(join(packageDir, 'lib')), listJars(join(packageDir, 'opt'))]);
+  const [versionText, lib, opt] = await Promise.all([readVersionFile(versionFile), listJarFiles(join(packageDir, 'lib')), listJarFiles(join(packageDir, 'opt'))]);
   if (versionText.text !== undefined) {
     const version = versionFromVersionPy(versionText.text);
     if (version) fact.versionPy = version;
@@ -75,12 +76,3 @@ async function readVersionFile(path: string): Promise<{ text: string; problem?: 
   }
 }
 
-async function listJars(dir: string): Promise<{ names: string[]; problem?: string }> {
-  try {
-    return { names: (await readdir(dir)).filter((name) => name.endsWith('.jar')).sort() };
-  } catch (error) {
-    // A missing lib/ or opt/ is a fact (no JARs), judged by the check; only an unreadable one is a problem.
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { names: [] } : { names: [], problem: `cannot read ${dir}: ${errorMessage(error)}` };
-  }
-}

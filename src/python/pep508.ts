@@ -5,7 +5,7 @@
 // forms a valid specifier with the operator and the left-hand side is a valid version, else a string test.
 import { compare, explain, satisfies, valid, validRange } from '@renovatebot/pep440';
 import { LIMITS } from '../engine/limits.js';
-import { compareReleases } from '../jars/version.js';
+import { compareReleases } from '../knowledge/versions.js';
 import type { MarkerEnvironment } from '../facts/index.js';
 
 /** PEP 503: runs of "-", "_" and "." become one "-", lower case ("Ruamel.YAML" → "ruamel-yaml"). */

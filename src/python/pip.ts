@@ -2,17 +2,12 @@
 // can paste, which apache-flink release to suggest, and when two PEP 440 versions are "the same release".
 import { explain } from '@renovatebot/pep440';
 import type { Matrix } from '../knowledge/matrix.js';
-import { isPatchVersion, minorOf } from '../knowledge/versions.js';
-import type { Provenance, PythonFact, TargetFact } from '../facts/index.js';
+import { isPatchVersion, minorOf, pythonMinorOf } from '../knowledge/versions.js';
+import type { PythonFact, TargetFact } from '../facts/index.js';
 
 /** The interpreter as the user should type it: sys.executable when known, else what was asked for. */
 export function interpreterOf(python: PythonFact): string {
   return python.executable ?? python.requested;
-}
-
-/** "PYFLINK_CLIENT_EXECUTABLE (/opt/py/bin/python)"; "--python". */
-export function describeProvenance(provenance: Provenance): string {
-  return provenance.detail ? `${provenance.source} (${provenance.detail})` : provenance.source;
 }
 
 /** POSIX-shell quoting, only when needed: paths with spaces or shell characters get single quotes. */
@@ -85,7 +80,7 @@ export function unsupportedPython(python: PythonFact, target: TargetFact, matrix
   const { minor: flink, skip } = matrix.judgedLine(target);
   if (skip) return undefined;
   const supported = matrix.line(flink)?.python.supported ?? [];
-  const minor = python.version.split('.').slice(0, 2).join('.');
+  const minor = pythonMinorOf(python.version);
   return supported.length > 0 && !supported.includes(minor) ? { minor, flink, supported } : undefined;
 }
 

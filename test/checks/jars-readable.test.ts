@@ -39,6 +39,17 @@ describe('jars.readable decisions (built facts)', () => {
     expect(outcome.locations).toEqual([{ path: '/work/jars/page.jar' }, { path: '/work/jars/gone.jar' }, { path: '/opt/flink/conf/config.yaml', line: 7 }]);
   });
 
+  it('error: a --jars folder that exists but cannot be listed, before and whatever the JARs found', () => {
+    const denied = 'cannot read /work/jars: EACCES: permission denied, scandir \'/work/jars\'';
+    const alone = decide(jarsReadable, buildFacts({ jars: { jars: [], overlaps: [], durationMs: 1, unlisted: [denied] } }));
+    expect(alone.status).toBe('error');
+    expect(alone.summary).toBe(`--jars folder: ${denied}`);
+    expect(alone.fix).toMatch(/^Make the folder readable/);
+    const withOthers = decide(jarsReadable, buildFacts({ jars: { jars: [scannedJar('ok.jar')], overlaps: [], durationMs: 1, unlisted: [denied, 'cannot read /b: EIO'] } }));
+    expect(withOthers.status).toBe('error');
+    expect(withOthers.details).toEqual(['cannot read /b: EIO']);
+  });
+
   it('warning: JARs read only within limits (oversized entries, too many entries)', () => {
     const noted = { ...scannedJar('huge.jar'), notes: ['1 entry over 16 MB skipped'] };
     const outcome = judge([noted]);

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseManifest, parseNotice, parseProperties, parseServices } from '../../src/jars/metadata.js';
-import { compareReleases, parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
+import { parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../../src/knowledge/java-version.js';
-import { isFlinkVersion, minorOf } from '../../src/knowledge/versions.js';
+import { compareReleases, isFlinkVersion, minorOf } from '../../src/knowledge/versions.js';
 import { classify, linesOf, newestForLine } from '../../src/maven/flink-line.js';
 import { versionFromVersionPy } from '../../src/probes/pyflink.js';
 import { visible } from '../../src/util/text.js';

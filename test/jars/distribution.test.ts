@@ -65,7 +65,7 @@ function distributionJar(dir: string, source: JarSource, file: string, minor: st
   const classes = [...services.map((s) => `${s.replace(/\./g, '/')}.class`), log4j ? 'org/apache/logging/log4j/Logger.class' : `org/apache/flink/${name.replace(/[-_.]/g, '')}/Probe.class`];
   const path = `${dir}/${file}`;
   const packages = [...new Set(classes.map((c) => c.slice(0, c.lastIndexOf('/'))))].sort();
-  const contents = { size: 1000, entryCount: classes.length + 3, truncated: false, texts, classes, classCount: classes.length, packages, classMajor: minor.startsWith('2.') ? 55 : 52, notes: [] };
+  const contents = { size: 1000, entryCount: classes.length + 3, truncated: false, texts, classes, classCount: classes.length, packages, defaultPackage: false, classMajor: minor.startsWith('2.') ? 55 : 52, notes: [] };
   return { ref: { path, source }, alsoFrom: [], notes: [], ...identifyJar(path, source, contents, knowledge), packages };
 }
 

@@ -1,0 +1,165 @@
+// What the scan read from each JAR (its JarContents, class names aside), kept per user in the cache folder: on the
+// next run flink-dist 2.3.0 (36,726 entries, the bulk of a run's scan) costs a stat and one small file instead of a
+// walk of its central directory. Identification itself is not cached: it depends on the matrix, and costs little.
+// An entry is trusted only for the same file as it was read: real path, size, mtime and ctime in nanoseconds, inode
+// and device, read with the same limits by the same flink-doctor build (version and the time its code was written,
+// so a rebuild of one version never reads an older build's entries) and cache format. A file changed in the
+// last seconds is not cached (on a file system with coarse timestamps a same-size rewrite could keep its stamp).
+// Every failure is a miss: a corrupt, foreign or unreadable cache file costs one read of the JAR, never a verdict;
+// writes are atomic (temp file + rename) and best effort (a read-only home or a full disk loses the cache only).
+import { randomBytes, createHash } from 'node:crypto';
+import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pkg from '../../package.json' with { type: 'json' };
+import { ensureDir } from '../util/ensure-dir.js';
+import { readTextFileSync } from '../util/read-file.js';
+import type { JarContents, ZipLimits } from './zip-reader.js';
+
+/** Bumped when what is stored, or how it is read from a JAR, changes meaning. */
+const FORMAT = 1;
+/** Files kept: past it the least recently written go (a machine with many venvs holds a few hundred JARs). */
+const MAX_FILES = 2_000;
+/** Largest cache file read or written (flink-dist's is about 100 KB: its packages and NOTICE). */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Smaller JARs are kept only when the caller says so (the distribution's, read on every run): writing a thousand
+ * small JARs' entries made a first run 2x slower, for a next run 0.4x; a JAR this big is worth its write.
+ */
+const MIN_ENTRIES = 1_000;
+/** A file modified this recently may still be written to, within one tick of a coarse clock: not cached. */
+const SETTLE_MS = 2_000;
+
+/** The file as it is now: what a cache entry must match to be used. */
+export interface JarStamp {
+  /** Where its entry lives. */
+  file: string;
+  /** Everything that must be equal, as one string. */
+  key: string;
+  /** Whether the file has been still long enough to be cached. */
+  settled: boolean;
+}
+
+type StoredContents = Omit<JarContents, 'classes'>;
+
+export class JarContentsCache {
+  private readonly writes: Promise<void>[] = [];
+  private folder: Promise<void> | undefined;
+
+  private readonly version: string;
+  private readonly settleMs: number;
+  private readonly maxFiles: number;
+  private readonly minEntries: number;
+
+  constructor(
+    readonly dir: string,
+    options: { version?: string; settleMs?: number; maxFiles?: number; minEntries?: number } = {},
+  ) {
+    this.version = options.version ?? thisBuild();
+    this.settleMs = options.settleMs ?? SETTLE_MS;
+    this.maxFiles = options.maxFiles ?? MAX_FILES;
+    this.minEntries = options.minEntries ?? MIN_ENTRIES;
+  }
+
+  /** The stamp of the file at `realPath` (symbolic links resolved), or undefined when it cannot be stat'ed. */
+  stamp(realPath: string, limits: ZipLimits, now = Date.now()): JarStamp | undefined {
+    try {
+      const info = statSync(realPath, { bigint: true });
+      if (!info.isFile()) return undefined;
+      const parts = [this.version, FORMAT, realPath, info.size, info.mtimeNs, info.ctimeNs, info.ino, info.dev, JSON.stringify(limits)];
+      const changed = Number(info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1e6;
+      const name = createHash('sha256').update(realPath).digest('hex').slice(0, 32);
+      return { file: join(this.dir, `${name}.json`), key: parts.join('\0'), settled: now - changed > this.settleMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The contents read earlier from this very file (class names not kept: `classes` is empty), or undefined. */
+  get(stamp: JarStamp): JarContents | undefined {
+    try {
+      const owner = statSync(stamp.file).uid;
+      // A cache folder others can write to (a shared CI runner): only the user's own files are trusted.
+      if (process.getuid && owner !== process.getuid()) return undefined;
+      return parseEntry(readTextFileSync(stamp.file, MAX_FILE_BYTES), stamp.key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `contents` for the next run (in the background: `flush` waits for it) when big enough or `always`. */
+  put(stamp: JarStamp, contents: JarContents, always = false): void {
+    if (!stamp.settled || (!always && contents.entryCount < this.minEntries)) return;
+    const { classes: _names, ...stored } = contents;
+    const text = JSON.stringify({ key: stamp.key, contents: stored });
+    if (text.length > MAX_FILE_BYTES) return;
+    this.writes.push(this.write(stamp.file, text));
+  }
+
+  /** Waits for the writes; then, when any was made, keeps the folder within its bound (MAX_FILES). */
+  async flush(): Promise<void> {
+    if (this.writes.length === 0) return;
+    await Promise.all(this.writes.splice(0));
+    await this.prune().catch(() => undefined);
+  }
+
+  private async write(target: string, text: string): Promise<void> {
+    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await (this.folder ??= ensureDir(this.dir));
+      await writeFile(temp, text, { mode: 0o600 });
+      await rename(temp, target);
+    } catch {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /** Past the bound, removes the least recently written files down to 80% of it (temp files a killed run left too). */
+  private async prune(): Promise<void> {
+    const names = await readdir(this.dir);
+    if (names.length <= this.maxFiles) return;
+    const dated = await Promise.all(
+      names.map(async (name) => ({ name, mtime: await stat(join(this.dir, name)).then((s) => s.mtimeMs, () => 0) })),
+    );
+    dated.sort((a, b) => b.mtime - a.mtime);
+    await Promise.all(dated.slice(Math.floor(this.maxFiles * 0.8)).map(({ name }) => unlink(join(this.dir, name)).catch(() => undefined)));
+  }
+}
+
+/** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
+function thisBuild(): string {
+  try {
+    return `${pkg.version}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+  } catch {
+    return pkg.version;
+  }
+}
+
+/** A cache file's text → the contents, when it is an entry for exactly `key` of the expected shape; else undefined. */
+export function parseEntry(text: string, key: string): JarContents | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const entry = doc as { key?: unknown; contents?: Record<string, unknown> } | null;
+  if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
+  const c = entry.contents;
+  if (typeof c !== 'object' || c === null) return undefined;
+  const counts = [c.size, c.entryCount, c.classCount].every((n) => Number.isSafeInteger(n) && (n as number) >= 0);
+  const major = c.classMajor === undefined || Number.isSafeInteger(c.classMajor);
+  const flags = typeof c.truncated === 'boolean' && typeof c.defaultPackage === 'boolean';
+  if (!counts || !major || !flags || !isStrings(c.packages) || !isStrings(c.notes) || !isTexts(c.texts)) return undefined;
+  return { ...(c as unknown as StoredContents), classes: [] };
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isTexts(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((text) => typeof text === 'string');
+}
