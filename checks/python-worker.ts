@@ -7,6 +7,7 @@ import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST } from '../src/knowledge/flink-names.js';
 import type { ArchiveInterpreter, ArchiveRead, InstalledPackagesFact, JobFact, PythonFact, RunFact, TargetFact, WorkerFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
+import { pythonMinorOf } from '../src/knowledge/versions.js';
 import { parseRequirement } from '../src/python/pep508.js';
 import { interpreterOf, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
@@ -111,7 +112,7 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
   const { minor: flink, note, skip } = matrix.judgedLine(target);
   // A target older than every known line: the worker still has to match the client, but no line is judged.
   const supported = skip ? [] : (matrix.line(flink)?.python.supported ?? []);
-  const clientMinor = client.runs && client.version ? minorOf(client.version) : undefined;
+  const clientMinor = client.runs && client.version ? pythonMinorOf(client.version) : undefined;
   return {
     worker, client, target, matrix, flink, supported,
     interpreterFix: interpreterFix(worker, client, clientMinor, supported, clientFlink ?? releaseToInstall(target, matrix)),
@@ -162,7 +163,7 @@ function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, confi
   const details = interpreterDetails(ctx, worked, configured);
   const python2 = version.startsWith('2.');
   const errors = python2 ? [`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`] : [];
-  const risks = python2 ? [] : minorRisks(ctx, minorOf(version));
+  const risks = python2 ? [] : minorRisks(ctx, pythonMinorOf(version));
   const warnings = packageWarnings(worked, worker, ctx.clientFlink, ctx.target.flinkVersion);
   // The workers die importing pyflink before any payload is unpickled: that is the failure to name first.
   if (certain && warnings.missingFlink) errors.unshift(warnings.lines.shift() as string);
@@ -349,10 +350,6 @@ function minorRisks({ clientMinor, supported, flink, skip }: Context, workerMino
   if (clientMinor && workerMinor !== clientMinor) risks.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on one Python minor are not guaranteed to load on another`);
   if (!skip && !supported.includes(workerMinor)) risks.push(`workers run Python ${workerMinor}, which Flink ${flink} does not list (supported: ${supported.join(', ')})`);
   return risks;
-}
-
-function minorOf(version: string): string {
-  return version.split('.').slice(0, 2).join('.');
 }
 
 function isBareName(value: string | undefined): boolean {
