@@ -115,7 +115,7 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
   const clientMinor = client.runs && client.version ? pythonMinorOf(client.version) : undefined;
   return {
     worker, client, target, matrix, flink, supported,
-    interpreterFix: interpreterFix(worker, client, clientMinor, supported, clientFlink ?? releaseToInstall(target, matrix)),
+    interpreterFix: wantedInterpreterFix(worker, client, clientMinor, supported, clientFlink ?? releaseToInstall(target, matrix)),
     facts: reportFacts(worker, client, clientFlink, flink),
     ...(clientMinor ? { clientMinor } : {}),
     ...(clientFlink ? { clientFlink } : {}),
@@ -126,7 +126,7 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
 }
 
 /** The interpreter to point python.executable at: the client's minor when the line supports it, else its newest. */
-function interpreterFix(worker: WorkerFact, client: PythonFact, clientMinor: string | undefined, supported: string[], wantedFlink: string): string {
+function wantedInterpreterFix(worker: WorkerFact, client: PythonFact, clientMinor: string | undefined, supported: string[], wantedFlink: string): string {
   const wantedMinor = clientMinor && supported.includes(clientMinor) ? clientMinor : supported[supported.length - 1] ?? '3';
   const clients = client.runs && clientMinor === wantedMinor ? ` (locally the client's: python.executable: ${interpreterOf(client)})` : '';
   return `Set python.executable in ${configFileOf(worker)} to a Python ${wantedMinor} interpreter with apache-flink ${wantedFlink} that exists on every TaskManager${clients}`;
