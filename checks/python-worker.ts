@@ -1,13 +1,13 @@
 // python.worker: the interpreter PyFlink's Python UDF workers run (python.executable). UDFs are cloudpickled by
 // the client and unpickled by the workers, so the workers need the client's Python minor, a minor the target
 // supports, and apache-flink (with apache-beam) at the client's release.
-import { entriesRead, inPartRead } from './archive-shared.js';
+import { archiveName, entriesRead, environmentsOf, inPartRead } from './archive-shared.js';
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST } from '../src/knowledge/flink-names.js';
-import { basename } from 'node:path';
-import type { ArchiveRead, InstalledPackagesFact, JobFact, PythonFact, RunFact, TargetFact, WorkerFact } from '../src/facts/index.js';
+import type { ArchiveInterpreter, ArchiveRead, InstalledPackagesFact, JobFact, PythonFact, RunFact, TargetFact, WorkerFact } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
+import { pythonMinorOf } from '../src/knowledge/versions.js';
 import { parseRequirement } from '../src/python/pep508.js';
 import { interpreterOf, matchesTarget, pipInstall, releaseToInstall, sameRelease } from '../src/python/pip.js';
 
@@ -37,29 +37,39 @@ export default defineCheck({
   run({ worker, python: client, pyflink, target, run, job }, { matrix }): Outcome {
     const ctx = context(worker, client, pyflink.flink?.version, target, matrix);
     if (worker.status === 'unset') return worker.fromPath && worker.python ? judgePathPython(ctx, worker.python, dataStreamHere(job, run)) : unsetSkip(ctx);
-    if (worker.status === 'computed') {
-      return { status: 'skipped', summary: `${ctx.where} is computed at run time (${worker.configured}): the workers' interpreter is not known here`, details: [UNSEEN], facts: ctx.facts };
-    }
+    if (worker.status === 'computed') return computedSkip(ctx);
     if (worker.status === 'archive') return worker.archiveRead ? judgeArchive(ctx) : archiveSkip(ctx);
-    if (worker.status === 'relative') {
-      return {
-        status: 'skipped',
-        summary: `python.executable ${worker.configured} is a relative path: the workers resolve it against their working directory (where python.archives are extracted), so it cannot be checked locally`,
-        details: [`set in ${worker.file ?? 'the Flink config'}`, ...(worker.archives.length > 0 ? [`python.archives: ${worker.archives.join(', ')} (none extracts to ${worker.configured?.split('/')[0] ?? ''})`] : [])],
-        facts: ctx.facts,
-      };
-    }
-    if (worker.status === 'invalid' || !worker.python) {
-      const invalid: Outcome = { status: 'error', summary: `${ctx.where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`, details: [UNSEEN], fix: ctx.interpreterFix, facts: ctx.facts };
-      return worker.inJob ? invalid : configSeverity(invalid, run);
-    }
-    // The job's own setting is what its workers run, here and on a cluster: apache-flink missing there is certain failure.
-    const outcome = judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '', Boolean(worker.inJob) && !run.remote);
-    return worker.inJob ? { ...outcome, details: [...(outcome.details ?? []), IN_JOB] } : configSeverity(outcome, run);
+    if (worker.status === 'relative') return relativeSkip(ctx);
+    return judgeConfigured(ctx, run);
   },
 });
 
 const IN_JOB = 'set in the job: its workers run this interpreter when the job runs here and on a cluster (where the path must exist on every TaskManager)';
+
+/** python.executable names an interpreter path (in the job or the config file): judge what it is, and how much that matters. */
+function judgeConfigured(ctx: Context, run: RunFact): Outcome {
+  const { worker } = ctx;
+  if (worker.status === 'invalid' || !worker.python) {
+    const invalid: Outcome = { status: 'error', summary: `${ctx.where} is ${worker.configured ?? 'not a string'}, not the path of an interpreter`, details: [UNSEEN], fix: ctx.interpreterFix, facts: ctx.facts };
+    return worker.inJob ? invalid : configSeverity(invalid, run);
+  }
+  // The job's own setting is what its workers run, here and on a cluster: apache-flink missing there is certain failure.
+  const outcome = judgeInterpreter(ctx, worker.python, ctx.where, worker.configured ?? '', Boolean(worker.inJob) && !run.remote);
+  return worker.inJob ? { ...outcome, details: [...(outcome.details ?? []), IN_JOB] } : configSeverity(outcome, run);
+}
+
+function computedSkip({ worker, where, facts }: Context): Outcome {
+  return { status: 'skipped', summary: `${where} is computed at run time (${worker.configured}): the workers' interpreter is not known here`, details: [UNSEEN], facts };
+}
+
+function relativeSkip({ worker, facts }: Context): Outcome {
+  return {
+    status: 'skipped',
+    summary: `python.executable ${worker.configured} is a relative path: the workers resolve it against their working directory (where python.archives are extracted), so it cannot be checked locally`,
+    details: [`set in ${configFileOf(worker)}`, ...(worker.archives.length > 0 ? [`python.archives: ${worker.archives.join(', ')} (none extracts to ${worker.configured?.split('/')[0] ?? ''})`] : [])],
+    facts,
+  };
+}
 
 /**
  * The config file's python.executable decides `flink run` and cluster runs; a local `python job.py` ignores it. An error
@@ -102,11 +112,29 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
   const { minor: flink, note, skip } = matrix.judgedLine(target);
   // A target older than every known line: the worker still has to match the client, but no line is judged.
   const supported = skip ? [] : (matrix.line(flink)?.python.supported ?? []);
-  const clientMinor = client.runs && client.version ? minorOf(client.version) : undefined;
+  const clientMinor = client.runs && client.version ? pythonMinorOf(client.version) : undefined;
+  return {
+    worker, client, target, matrix, flink, supported,
+    interpreterFix: wantedInterpreterFix(worker, client, clientMinor, supported, clientFlink ?? releaseToInstall(target, matrix)),
+    facts: reportFacts(worker, client, clientFlink, flink),
+    ...(clientMinor ? { clientMinor } : {}),
+    ...(clientFlink ? { clientFlink } : {}),
+    notes: [note, skip].filter((n): n is string => Boolean(n)),
+    ...(skip ? { skip } : {}),
+    where: `python.executable in ${configFileOf(worker)}`,
+  };
+}
+
+/** The interpreter to point python.executable at: the client's minor when the line supports it, else its newest. */
+function wantedInterpreterFix(worker: WorkerFact, client: PythonFact, clientMinor: string | undefined, supported: string[], wantedFlink: string): string {
   const wantedMinor = clientMinor && supported.includes(clientMinor) ? clientMinor : supported[supported.length - 1] ?? '3';
-  const wantedFlink = clientFlink ?? releaseToInstall(target, matrix);
-  const interpreterFix = `Set python.executable in ${worker.file ?? 'the Flink config'} to a Python ${wantedMinor} interpreter with apache-flink ${wantedFlink} that exists on every TaskManager${client.runs && clientMinor === wantedMinor ? ` (locally the client's: python.executable: ${interpreterOf(client)})` : ''}`;
-  const facts = {
+  const clients = client.runs && clientMinor === wantedMinor ? ` (locally the client's: python.executable: ${interpreterOf(client)})` : '';
+  return `Set python.executable in ${configFileOf(worker)} to a Python ${wantedMinor} interpreter with apache-flink ${wantedFlink} that exists on every TaskManager${clients}`;
+}
+
+/** The facts every outcome of this check reports. */
+function reportFacts(worker: WorkerFact, client: PythonFact, clientFlink: string | undefined, flink: string): Context['facts'] {
+  return {
     configured: worker.configured ?? null,
     configFile: worker.file ?? null,
     archives: worker.archives.join(',') || null,
@@ -118,14 +146,10 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
     workerFlink: worker.packages?.distributions[FLINK_DIST]?.version ?? null,
     judgedAgainst: `Flink ${flink}`,
   };
-  return {
-    worker, client, target, matrix, flink, supported, interpreterFix, facts,
-    ...(clientMinor ? { clientMinor } : {}),
-    ...(clientFlink ? { clientFlink } : {}),
-    notes: [note, skip].filter((n): n is string => Boolean(n)),
-    ...(skip ? { skip } : {}),
-    where: `python.executable in ${worker.file ?? 'the Flink config'}`,
-  };
+}
+
+function configFileOf(worker: WorkerFact): string {
+  return worker.file ?? 'the Flink config';
 }
 
 /**
@@ -133,26 +157,14 @@ function context(worker: WorkerFact, client: PythonFact, clientFlink: string | u
  * `certain`: it is the workers' interpreter for a run here, so apache-flink missing from it is an error.
  */
 function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, configured: string, certain = false): Outcome {
-  const { worker, client, clientMinor, clientFlink, flink, supported, notes, interpreterFix, facts } = ctx;
-  if (worked.found === false) {
-    return { status: 'error', summary: `Python worker interpreter not found: ${worked.failure ?? configured} (${where})`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
-  }
-  if (!worked.runs || !worked.version) {
-    return { status: 'error', summary: `Python worker interpreter ${configured} (${where}) does not run: ${worked.failure ?? 'no answer'}`, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
-  }
+  const { worker, flink, supported, interpreterFix, facts } = ctx;
+  if (worked.found === false || !worked.runs || !worked.version) return notRunning(ctx, worked, where, configured);
   const version = worked.version;
-  const workerMinor = minorOf(version);
-  const details = [
-    `interpreter: ${interpreterOf(worked)}${worker.sameAsClient ? ' (the client interpreter: its answer was reused)' : ''}`,
-    ...(client.runs && client.version ? [`client: Python ${client.version} (${interpreterOf(client)})`] : ['no working client interpreter to compare with (see python.client)']),
-    ...(isBareName(configured) ? [`${configured} is a bare name: checked on this machine's PATH; TaskManagers look it up on their own PATH`] : []),
-    UNSEEN,
-    ...notes,
-  ];
-  const errors: string[] = [];
-  if (version.startsWith('2.')) errors.push(`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`);
-  const risks = version.startsWith('2.') ? [] : minorRisks(ctx, workerMinor);
-  const warnings = packageWarnings(worked, worker, clientFlink, ctx.target.flinkVersion);
+  const details = interpreterDetails(ctx, worked, configured);
+  const python2 = version.startsWith('2.');
+  const errors = python2 ? [`workers run Python ${version}: PyFlink needs Python 3 (Flink ${flink} supports ${supported.join(', ')})`] : [];
+  const risks = python2 ? [] : minorRisks(ctx, pythonMinorOf(version));
+  const warnings = packageWarnings(worked, worker, ctx.clientFlink, ctx.target.flinkVersion);
   // The workers die importing pyflink before any payload is unpickled: that is the failure to name first.
   if (certain && warnings.missingFlink) errors.unshift(warnings.lines.shift() as string);
   if (errors.length > 0) {
@@ -163,9 +175,32 @@ function judgeInterpreter(ctx: Context, worked: PythonFact, where: string, confi
     const summary = `${lines[0]}${risks.length > 0 ? `; ${where} is ${configured} (Python ${version})` : ''}${lines.length > 1 ? ` (+${lines.length - 1} more)` : ''}`;
     return { status: 'warning', summary, details: [...lines.slice(1), ...details], fix: risks.length > 0 ? interpreterFix : pipInstall(worked, warnings.specs), facts };
   }
+  return { status: 'ok', summary: `Python ${version} from ${where}: ${whyItMatches(ctx)}`, details, facts };
+}
+
+/** The interpreter is missing or gives no answer: the workers cannot start. */
+function notRunning({ notes, interpreterFix, facts }: Context, worked: PythonFact, where: string, configured: string): Outcome {
+  const summary = worked.found === false
+    ? `Python worker interpreter not found: ${worked.failure ?? configured} (${where})`
+    : `Python worker interpreter ${configured} (${where}) does not run: ${worked.failure ?? 'no answer'}`;
+  return { status: 'error', summary, details: [UNSEEN, ...notes], fix: interpreterFix, facts };
+}
+
+function interpreterDetails({ worker, client, notes }: Context, worked: PythonFact, configured: string): string[] {
+  return [
+    `interpreter: ${interpreterOf(worked)}${worker.sameAsClient ? ' (the client interpreter: its answer was reused)' : ''}`,
+    ...(client.runs && client.version ? [`client: Python ${client.version} (${interpreterOf(client)})`] : ['no working client interpreter to compare with (see python.client)']),
+    ...(isBareName(configured) ? [`${configured} is a bare name: checked on this machine's PATH; TaskManagers look it up on their own PATH`] : []),
+    UNSEEN,
+    ...notes,
+  ];
+}
+
+/** What the workers' interpreter was matched against: the client itself, the client's minor, or the line. */
+function whyItMatches({ worker, clientMinor, clientFlink, skip, flink }: Context): string {
+  const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : skip ? 'no Flink line judged' : `supported by Flink ${flink}`;
   const flinkHere = worker.packages?.distributions[FLINK_DIST]?.version ?? '';
-  const what = worker.sameAsClient ? 'the client interpreter' : clientMinor ? 'same minor as the client' : ctx.skip ? 'no Flink line judged' : `supported by Flink ${flink}`;
-  return { status: 'ok', summary: `Python ${version} from ${where}: ${what}, apache-flink ${flinkHere}${clientFlink && !worker.sameAsClient ? ' as on the client' : ''}`, details, facts };
+  return `${what}, apache-flink ${flinkHere}${clientFlink && !worker.sameAsClient ? ' as on the client' : ''}`;
 }
 
 /**
@@ -182,8 +217,8 @@ function judgePathPython(ctx: Context, python: PythonFact, dataStream: boolean):
   const fix = !client
     ? ctx.interpreterFix
     : dataStream
-      ? `Set python.executable to the client's interpreter: env.set_python_executable("${client}") in the job, or python.executable: ${client} in ${ctx.worker.file ?? 'the Flink config'}; or activate the client's venv so \`python\` on PATH is ${client}`
-      : `Set python.executable: ${client} in ${ctx.worker.file ?? 'the Flink config'} (or -pyexec), so the workers run the client's interpreter`;
+      ? `Set python.executable to the client's interpreter: env.set_python_executable("${client}") in the job, or python.executable: ${client} in ${configFileOf(ctx.worker)}; or activate the client's venv so \`python\` on PATH is ${client}`
+      : `Set python.executable: ${client} in ${configFileOf(ctx.worker)} (or -pyexec), so the workers run the client's interpreter`;
   const missing = python.found === false ? `python.executable is unset and there is no \`python\` on PATH: ${dataStream ? 'this DataStream job\'s workers' : '`flink run` and workers on this machine'} cannot start Python` : undefined;
   return { ...outcome, status: dataStream ? outcome.status : 'warning', summary: missing ?? outcome.summary, details, fix };
 }
@@ -210,7 +245,7 @@ function archiveSkip({ worker, clientMinor, clientFlink, supported, target, matr
     status: 'skipped',
     summary: `python.executable ${worker.configured} is inside the archive ${worker.archive} (python.archives): it exists only on the workers, once the archive is extracted, and cannot be checked locally`,
     details: [
-      `set in ${worker.file ?? 'the Flink config'}`,
+      `set in ${configFileOf(worker)}`,
       ...(worker.archives.length > 0 ? [`python.archives: ${worker.archives.join(', ')}`] : ['python.archives is not set in the Flink config: ship the archive with -pyarch or add_python_archive() in the job, or the path will not exist']),
       `the archive's interpreter needs Python ${clientMinor ?? supported.join('/')} and apache-flink ${clientFlink ?? releaseToInstall(target, matrix)}, like the client`,
     ],
@@ -220,33 +255,59 @@ function archiveSkip({ worker, clientMinor, clientFlink, supported, target, matr
 
 /** python.executable inside a python.archives entry that could be opened here: the interpreter as the archive holds it. */
 function judgeArchive(ctx: Context): Outcome {
-  const { worker, clientMinor, clientFlink, flink, supported, facts } = ctx;
-  const read = worker.archiveRead as ArchiveRead;
-  const named = `python.executable ${worker.configured}`;
-  const rebuild = `Rebuild ${basename(read.path ?? read.entry)} so that ${read.interpreter?.inside ?? 'the interpreter'} is a real file: \`python -m venv --copies\` (or conda-pack), with Python ${clientMinor ?? supported[supported.length - 1] ?? '3'} and apache-flink ${clientFlink ?? releaseToInstall(ctx.target, ctx.matrix)}`;
+  const read = ctx.worker.archiveRead as ArchiveRead;
+  const named = `python.executable ${ctx.worker.configured}`;
   if (read.status === 'remote') return { ...archiveSkip(ctx), summary: `${named} is inside ${read.entry}, a remote archive flink-doctor does not download` };
-  if (read.status === 'unreadable') return { status: 'error', summary: `${named} is inside ${read.entry}, which cannot be read: ${read.problem}`, fix: rebuild, facts };
+  const rebuild = rebuildFix(ctx, read);
+  if (read.status === 'unreadable') return { status: 'error', summary: `${named} is inside ${read.entry}, which cannot be read: ${read.problem}`, fix: rebuild, facts: ctx.facts };
+  const seen: ArchiveSeen = { read, named, rebuild, details: [`archive: ${read.path} (${entriesRead(read)})`, ...(read.environments.length > 0 ? [`Python environments inside: ${environmentsOf(read)}`] : [])] };
   const interpreter = read.interpreter;
-  const details = [`archive: ${read.path} (${entriesRead(read)})`, ...(read.environments.length > 0 ? [`Python environments inside: ${read.environments.map((e) => e || '(top level)').join(', ')}`] : [])];
-  if (read.cap && interpreter?.resolution.kind === 'missing') {
-    return { status: 'skipped', summary: `${named} was not found${inPartRead(read)}: it may lie in the rest`, details, facts };
+  if (!interpreter || interpreter.resolution.kind !== 'file') return judgeNoRealFile(ctx, seen, interpreter);
+  const risks = archiveMinorRisks(ctx, interpreter);
+  if (risks.length > 0) return { status: 'warning', summary: `${named}: ${risks[0]}`, details: [...risks.slice(1), ...seen.details], fix: rebuild, facts: ctx.facts };
+  return judgeArchivedFlink(ctx, seen, interpreter);
+}
+
+/** An archive that was read, with what every outcome about it says. */
+interface ArchiveSeen {
+  read: ArchiveRead;
+  /** "python.executable venv.zip/venv/bin/python" */
+  named: string;
+  rebuild: string;
+  details: string[];
+}
+
+function rebuildFix({ clientMinor, clientFlink, supported, target, matrix }: Context, read: ArchiveRead): string {
+  const python = clientMinor ?? supported[supported.length - 1] ?? '3';
+  return `Rebuild ${archiveName(read)} so that ${read.interpreter?.inside ?? 'the interpreter'} is a real file: \`python -m venv --copies\` (or conda-pack), with Python ${python} and apache-flink ${clientFlink ?? releaseToInstall(target, matrix)}`;
+}
+
+/** The interpreter is not a real file in the archive: missing (perhaps only from the part read), a link out of it, a loop. */
+function judgeNoRealFile({ worker, facts }: Context, { read, named, rebuild, details }: ArchiveSeen, interpreter: ArchiveInterpreter | undefined): Outcome {
+  const name = archiveName(read);
+  const resolution = interpreter?.resolution ?? { kind: 'missing' };
+  if (resolution.kind === 'outside') {
+    return { status: 'error', summary: `${named}: ${resolution.link} in ${name} is a symlink to ${resolution.target}, outside the archive: it will not exist on the workers`, details, fix: rebuild, facts };
   }
-  if (!interpreter || interpreter.resolution.kind === 'missing') {
-    return { status: 'error', summary: `${named} does not exist inside ${basename(read.path ?? read.entry)} (looked for ${interpreter?.inside ?? worker.configured})`, details, fix: `Point python.executable at the interpreter's path inside the archive, e.g. ${basename(read.path ?? read.entry)}/${read.environments[0] ? `${read.environments[0]}/` : ''}bin/python`, facts };
-  }
-  if (interpreter.resolution.kind === 'outside') {
-    const { link, target } = interpreter.resolution;
-    return { status: 'error', summary: `${named}: ${link} in ${basename(read.path ?? read.entry)} is a symlink to ${target}, outside the archive: it will not exist on the workers`, details, fix: rebuild, facts };
-  }
-  if (interpreter.resolution.kind === 'loop') return { status: 'error', summary: `${named}: a symlink loop inside ${basename(read.path ?? read.entry)}`, details, fix: rebuild, facts };
+  if (resolution.kind === 'loop') return { status: 'error', summary: `${named}: a symlink loop inside ${name}`, details, fix: rebuild, facts };
+  if (read.cap && interpreter) return { status: 'skipped', summary: `${named} was not found${inPartRead(read)}: it may lie in the rest`, details, facts };
+  const example = `${name}/${read.environments[0] ? `${read.environments[0]}/` : ''}bin/python`;
+  return { status: 'error', summary: `${named} does not exist inside ${name} (looked for ${interpreter?.inside ?? worker.configured})`, details, fix: `Point python.executable at the interpreter's path inside the archive, e.g. ${example}`, facts };
+}
+
+/** The archive's Python on another minor than the client's, or one the line does not list: a risk (see minorRisks). */
+function archiveMinorRisks({ clientMinor, flink, supported, skip }: Context, interpreter: ArchiveInterpreter): string[] {
   const minor = interpreter.pythonMinor;
-  // Another minor is a risk, not a certain failure (see minorRisks).
   const risks: string[] = [];
   if (minor && clientMinor && minor !== clientMinor) risks.push(`the archive's Python is ${minor} (${interpreter.minorFrom}), the client's ${clientMinor}: cloudpickle payloads built on one Python minor are not guaranteed to load on another`);
-  if (minor && !ctx.skip && !supported.includes(minor)) risks.push(`the archive's Python ${minor} is not one Flink ${flink} lists (${supported.join(', ')})`);
-  if (risks.length > 0) return { status: 'warning', summary: `${named}: ${risks[0]}`, details: [...risks.slice(1), ...details], fix: rebuild, facts };
+  if (minor && !skip && !supported.includes(minor)) risks.push(`the archive's Python ${minor} is not one Flink ${flink} lists (${supported.join(', ')})`);
+  return risks;
+}
+
+/** A real interpreter of a fitting minor: apache-flink in the archive's environment at the client's release. */
+function judgeArchivedFlink({ clientFlink, facts }: Context, { read, named, rebuild, details }: ArchiveSeen, interpreter: ArchiveInterpreter): Outcome {
   const archived = interpreter.flinkVersion;
-  const where = `a real interpreter inside ${basename(read.path ?? read.entry)}${minor ? `, Python ${minor}` : ''}`;
+  const where = `a real interpreter inside ${archiveName(read)}${interpreter.pythonMinor ? `, Python ${interpreter.pythonMinor}` : ''}`;
   if (!archived && read.cap) return { status: 'ok', summary: `${named}: ${where}; apache-flink not seen${inPartRead(read)}`, details, facts };
   if (!archived || (clientFlink && !sameRelease(archived, clientFlink))) {
     const summary = archived ? `the archive holds apache-flink ${archived}, the client ${clientFlink}` : `the archive's environment has no apache-flink: Python UDFs fail with "No module named 'pyflink'"`;
@@ -289,10 +350,6 @@ function minorRisks({ clientMinor, supported, flink, skip }: Context, workerMino
   if (clientMinor && workerMinor !== clientMinor) risks.push(`client ${clientMinor}, workers ${workerMinor}: cloudpickle payloads built on one Python minor are not guaranteed to load on another`);
   if (!skip && !supported.includes(workerMinor)) risks.push(`workers run Python ${workerMinor}, which Flink ${flink} does not list (supported: ${supported.join(', ')})`);
   return risks;
-}
-
-function minorOf(version: string): string {
-  return version.split('.').slice(0, 2).join('.');
 }
 
 function isBareName(value: string | undefined): boolean {

@@ -159,26 +159,7 @@ function buildStages(instructions: readonly DockerInstruction[], facts: Dockerfi
   for (const instruction of instructions) {
     const current = stages[stages.length - 1];
     if (instruction.keyword === 'FROM') {
-      const words = instruction.args.split(/\s+/).filter((w) => !w.startsWith('--'));
-      const expanded = expandVariables(words[0] ?? '', globals);
-      if (expanded.unresolved) facts.unresolved.push({ line: instruction.line, text: words[0] ?? '' });
-      const name = words[1]?.toUpperCase() === 'AS' ? words[2]?.toLowerCase() : undefined;
-      const parent = stages.find((s) => s.name !== undefined && s.name === expanded.text.toLowerCase());
-      const official = parseImageRef(expanded.text);
-      const vars = new Map(parent?.vars ?? []);
-      // The official Flink images set FLINK_HOME=/opt/flink and WORKDIR $FLINK_HOME (apache/flink-docker Dockerfiles).
-      if (!parent && official && isFlinkRepository(official.repository)) vars.set('FLINK_HOME', '/opt/flink');
-      const workdir = parent?.workdir ?? (vars.has('FLINK_HOME') ? '/opt/flink' : '/');
-      stages.push({
-        line: instruction.line,
-        image: expanded.text,
-        ...(name ? { name } : {}),
-        ...(parent ? { parent } : {}),
-        vars,
-        globals,
-        workdir,
-        instructions: [],
-      });
+      stages.push(startStage(instruction, stages, globals, facts));
     } else if (!current) {
       if (instruction.keyword === 'ARG') declareArg(instruction.args, globals, globals);
     } else {
@@ -186,6 +167,30 @@ function buildStages(instructions: readonly DockerInstruction[], facts: Dockerfi
     }
   }
   return stages;
+}
+
+/** A FROM: its image (global ARGs expanded), its name, and what it inherits from an earlier stage or an official Flink image. */
+function startStage(instruction: DockerInstruction, stages: readonly Stage[], globals: Map<string, string>, facts: DockerfileFacts): Stage {
+  const words = instruction.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+  const expanded = expandVariables(words[0] ?? '', globals);
+  if (expanded.unresolved) facts.unresolved.push({ line: instruction.line, text: words[0] ?? '' });
+  const name = words[1]?.toUpperCase() === 'AS' ? words[2]?.toLowerCase() : undefined;
+  const parent = stages.find((s) => s.name !== undefined && s.name === expanded.text.toLowerCase());
+  const official = parseImageRef(expanded.text);
+  const vars = new Map(parent?.vars ?? []);
+  // The official Flink images set FLINK_HOME=/opt/flink and WORKDIR $FLINK_HOME (apache/flink-docker Dockerfiles).
+  if (!parent && official && isFlinkRepository(official.repository)) vars.set('FLINK_HOME', '/opt/flink');
+  const workdir = parent?.workdir ?? (vars.has('FLINK_HOME') ? '/opt/flink' : '/');
+  return {
+    line: instruction.line,
+    image: expanded.text,
+    ...(name ? { name } : {}),
+    ...(parent ? { parent } : {}),
+    vars,
+    globals,
+    workdir,
+    instructions: [],
+  };
 }
 
 function declareArg(args: string, into: Map<string, string>, globals: ReadonlyMap<string, string>): void {

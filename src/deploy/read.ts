@@ -120,25 +120,39 @@ function addBuild(fact: DeployFact, file: string, facts: DockerfileFacts, entry:
 }
 
 async function addComposeService(fact: DeployFact, file: string, service: ComposeService, seen: Set<string>): Promise<void> {
-  let build: number | undefined;
-  if (service.build) {
-    const dockerfile = resolve(dirname(file), service.build.context, service.build.dockerfile);
-    build = await readOne(fact, dockerfile, 'build', seen);
-  }
+  const build = await readServiceBuild(fact, file, service, seen);
   const image = service.image ? addImage(fact, imageFields(file, service.image, 'compose', service.name)) : undefined;
-  const flinkBased = (image !== undefined && fact.images[image]?.official) || (build !== undefined && build >= 0 && fact.images[fact.builds[build]?.base ?? -1]?.official);
-  if (!flinkBased) return;
-  const job: DeployJobFact = { file, ...(service.line ? { line: service.line } : {}), kind: 'compose', name: service.name, config: service.flinkProperties, mounts: [] };
+  if (!runsFlinkImage(fact, image, build)) return;
+  const job: DeployJobFact = { file, ...(service.line ? { line: service.line } : {}), kind: 'compose', name: service.name, config: service.flinkProperties, mounts: jarMounts(file, service) };
   if (image !== undefined) job.image = image;
-  if (build !== undefined && build >= 0) job.build = build;
+  if (build !== undefined) job.build = build;
   const python = parsePythonArgs(service.command);
   if (python.python || python.pyModule) job.python = python;
+  fact.jobs.push(job);
+}
+
+/** The index of the build a compose service's `build:` names, when its Dockerfile could be read. */
+async function readServiceBuild(fact: DeployFact, file: string, service: ComposeService, seen: Set<string>): Promise<number | undefined> {
+  if (!service.build) return undefined;
+  const build = await readOne(fact, resolve(dirname(file), service.build.context, service.build.dockerfile), 'build', seen);
+  return build !== undefined && build >= 0 ? build : undefined;
+}
+
+/** A service is a Flink job when its image, or the base of the image it builds, is an official Flink image. */
+function runsFlinkImage(fact: DeployFact, image: number | undefined, build: number | undefined): boolean {
+  if (image !== undefined && fact.images[image]?.official) return true;
+  return build !== undefined && Boolean(fact.images[fact.builds[build]?.base ?? -1]?.official);
+}
+
+/** The service's volumes that mount a JAR file: its name and the folder it lands in inside the container. */
+function jarMounts(file: string, service: ComposeService): DeployJobFact['mounts'] {
+  const mounts: DeployJobFact['mounts'] = [];
   for (const mount of service.mounts) {
     const isFile = mount.target.endsWith('.jar');
     const name = basename(isFile ? mount.target : mount.source);
-    if (name.endsWith('.jar')) job.mounts.push({ file, ...(mount.line ? { line: mount.line } : {}), name, dir: isFile ? dirname(mount.target) : mount.target });
+    if (name.endsWith('.jar')) mounts.push({ file, ...(mount.line ? { line: mount.line } : {}), name, dir: isFile ? dirname(mount.target) : mount.target });
   }
-  fact.jobs.push(job);
+  return mounts;
 }
 
 function addResource(fact: DeployFact, file: string, resource: ManifestResource): void {

@@ -118,23 +118,27 @@ const PIP_VALUE_OPTIONS = new Set([
 ]);
 
 function pipCommand(name: string, rest: string[]): PipCommand | undefined {
-  let args: string[] | undefined;
-  let python: string | undefined;
-  const pipName = /^pip(\d(?:\.\d+)?)?$/.exec(name);
-  if (pipName) {
-    args = rest;
-    if (pipName[1]?.includes('.')) python = `python${pipName[1]}`;
-  } else if (/^python(\d(\.\d+)?)?$/.test(name) && rest[0] === '-m' && rest[1] === 'pip') {
-    args = rest.slice(2);
-    python = name;
-  } else if (name === 'uv' && rest[0] === 'pip') {
-    args = rest.slice(1);
-  }
-  if (!args) return undefined;
+  const invocation = pipInvocation(name, rest);
+  if (!invocation) return undefined;
+  const { args, python } = invocation;
   const install = args.indexOf('install');
   if (install < 0 || args.slice(0, install).some((w) => !w.startsWith('-'))) return undefined;
   const out: PipCommand = { ...(python ? { python } : {}), specs: [], requirementFiles: [] };
-  const words = args.slice(install + 1);
+  readInstallArgs(args.slice(install + 1), out);
+  return out;
+}
+
+/** pip's own arguments when the command runs pip (`pip3.11`, `python3 -m pip`, `uv pip`), and the Python it implies. */
+function pipInvocation(name: string, rest: string[]): { args: string[]; python?: string } | undefined {
+  const pipName = /^pip(\d(?:\.\d+)?)?$/.exec(name);
+  if (pipName) return { args: rest, ...(pipName[1]?.includes('.') ? { python: `python${pipName[1]}` } : {}) };
+  if (/^python(\d(\.\d+)?)?$/.test(name) && rest[0] === '-m' && rest[1] === 'pip') return { args: rest.slice(2), python: name };
+  if (name === 'uv' && rest[0] === 'pip') return { args: rest.slice(1) };
+  return undefined;
+}
+
+/** `pip install` words: the requirement specs, the -r files, and a --python that overrides the implied one. */
+function readInstallArgs(words: string[], out: PipCommand): void {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     const [option, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
@@ -146,7 +150,6 @@ function pipCommand(name: string, rest: string[]): PipCommand | undefined {
       out.specs.push(word);
     }
   }
-  return out;
 }
 
 /** The folder of `python3 -m venv DIR`, `virtualenv DIR` or `uv venv DIR` (the last operand). */
@@ -176,25 +179,34 @@ function readLink(rest: string[], into: ShellFindings): void {
   if (operands.length >= 2 && link && posix.basename(link) === 'python') into.pythonAlias = true;
 }
 
+/** The options of wget and curl that name the file a download is saved as, or the folder it is saved in. */
+const SAVED_TO = new Map<string, { options: Map<string, 'file' | 'dir'>; inline: boolean }>([
+  ['wget', { options: new Map([['-O', 'file'], ['--output-document', 'file'], ['-P', 'dir'], ['--directory-prefix', 'dir']]), inline: true }],
+  ['curl', { options: new Map([['-o', 'file'], ['--output', 'file'], ['--output-dir', 'dir']]), inline: false }],
+]);
+
 function readDownload(name: string, rest: string[], cwd: string, into: ShellFindings): void {
-  let file: string | undefined;
-  let dir: string | undefined;
-  const urls: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const word = rest[i] ?? '';
-    const inline = word.includes('=') ? word.slice(word.indexOf('=') + 1) : undefined;
-    if (name === 'wget' && (word === '-O' || word === '--output-document')) file = rest[++i];
-    else if (name === 'wget' && word.startsWith('--output-document=')) file = inline;
-    else if (name === 'wget' && (word === '-P' || word === '--directory-prefix')) dir = rest[++i];
-    else if (name === 'wget' && word.startsWith('--directory-prefix=')) dir = inline;
-    else if (name === 'curl' && (word === '-o' || word === '--output')) file = rest[++i];
-    else if (name === 'curl' && word === '--output-dir') dir = rest[++i];
-    else if (/^https?:\/\//i.test(word)) urls.push(word);
-  }
+  const { file, dir, urls } = downloadArgs(name, rest);
   for (const url of urls) {
     const target = file ? posix.resolve(cwd, file) : posix.join(posix.resolve(cwd, dir ?? '.'), posix.basename(url.split(/[?#]/)[0] ?? url));
     if (target.endsWith('.jar')) into.jars.push({ name: posix.basename(target), dir: posix.dirname(target), how: 'download' });
   }
+}
+
+/** The URLs a wget / curl command fetches, and the file or folder it saves them to (wget also takes --option=value). */
+function downloadArgs(name: string, rest: string[]): { file?: string; dir?: string; urls: string[] } {
+  const saved = SAVED_TO.get(name);
+  const found: { file?: string; dir?: string; urls: string[] } = { urls: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] ?? '';
+    const eq = saved?.inline && word.startsWith('--') ? word.indexOf('=') : -1;
+    const inlineTo = eq >= 0 ? saved?.options.get(word.slice(0, eq)) : undefined;
+    const to = saved?.options.get(word);
+    if (inlineTo) found[inlineTo] = word.slice(eq + 1);
+    else if (to) found[to] = rest[++i];
+    else if (/^https?:\/\//i.test(word)) found.urls.push(word);
+  }
+  return found;
 }
 
 function readCopy(rest: string[], cwd: string, into: ShellFindings): void {

@@ -67,36 +67,46 @@ export function callJob(reader: Reader, node: SyntaxNode, scope: Scope): Value {
 
 /** JARs, pipeline settings and SQL. */
 function jobCall(call: Call): Value | undefined {
-  const { reader, name, values } = call;
-  const place = { file: reader.file, line: call.line };
-  const expression = oneLine(reader.text(call.node));
-  if (name === 'add_jars' || name === 'add_classpaths') {
-    const given = [...values.positional, ...values.spread];
-    given.forEach((value, index) => {
-      const at = { ...place, line: argLine(call, index) };
-      const found = strings(value);
-      if (found.length === 0) reader.collect.unresolved({ ...at, what: 'jar', expression });
-      for (const s of found) reader.collect.jars(name, s.text, at, expression);
-    });
-    return unknown(expression);
-  }
-  if ((name === 'set' || name === 'set_string') && values.positional[0]?.kind === 'str' && PIPELINE_KEYS.has(values.positional[0].text)) {
-    const key = values.positional[0].text as 'pipeline.jars' | 'pipeline.classpaths';
-    const value = values.positional[1] ?? unknown('');
-    const found = strings(value);
-    const known = found.length === 1 && !found[0]?.text.includes(HOLE) ? found[0]?.text : undefined;
-    const written = call.args.positional[1] ? oneLine(reader.text(call.args.positional[1])) : '';
-    reader.collect.setting({ ...place, key, ...(known !== undefined ? { value: known } : { expression: written }) });
-    if (found.length === 0) reader.collect.unresolved({ ...place, what: 'setting', expression });
-    for (const s of found) reader.collect.jars(key, s.text, place, expression);
-    return unknown(expression);
+  const { name, values } = call;
+  const first = values.positional[0];
+  if (name === 'add_jars' || name === 'add_classpaths') return addJars(call, name);
+  if ((name === 'set' || name === 'set_string') && first?.kind === 'str' && PIPELINE_KEYS.has(first.text)) {
+    return setPipelineJars(call, first.text as 'pipeline.jars' | 'pipeline.classpaths');
   }
   if (SQL_CALLS.has(name)) {
-    const sql = values.positional[0] ?? values.keywords.get('stmt') ?? values.keywords.get('query');
+    const sql = first ?? values.keywords.get('stmt') ?? values.keywords.get('query');
+    const expression = oneLine(call.reader.text(call.node));
     if (sql) readSqlValue(call, sql, expression);
     return unknown(expression);
   }
   return undefined;
+}
+
+/** add_jars / add_classpaths: each argument names JARs, or is unresolved where it is written. */
+function addJars(call: Call, name: 'add_jars' | 'add_classpaths'): Value {
+  const { reader, values } = call;
+  const expression = oneLine(reader.text(call.node));
+  [...values.positional, ...values.spread].forEach((value, index) => {
+    const at = { file: reader.file, line: argLine(call, index) };
+    const found = strings(value);
+    if (found.length === 0) reader.collect.unresolved({ ...at, what: 'jar', expression });
+    for (const s of found) reader.collect.jars(name, s.text, at, expression);
+  });
+  return unknown(expression);
+}
+
+/** set("pipeline.jars", …): the setting (its value when it is one known string) and the JARs it names. */
+function setPipelineJars(call: Call, key: 'pipeline.jars' | 'pipeline.classpaths'): Value {
+  const { reader, values } = call;
+  const place = { file: reader.file, line: call.line };
+  const expression = oneLine(reader.text(call.node));
+  const found = strings(values.positional[1] ?? unknown(''));
+  const known = found.length === 1 && !found[0]?.text.includes(HOLE) ? found[0]?.text : undefined;
+  const written = call.args.positional[1] ? oneLine(reader.text(call.args.positional[1])) : '';
+  reader.collect.setting({ ...place, key, ...(known !== undefined ? { value: known } : { expression: written }) });
+  if (found.length === 0) reader.collect.unresolved({ ...place, what: 'setting', expression });
+  for (const s of found) reader.collect.jars(key, s.text, place, expression);
+  return unknown(expression);
 }
 
 /**
@@ -191,23 +201,31 @@ function descriptorMethod(call: Call, descriptor: Extract<Value, { kind: 'descri
 /** String and path helpers on known strings. */
 function stringCall(call: Call): Value | undefined {
   const { name, receiver, values, line, callee } = call;
-  const [first, second] = values.positional;
   if (/(^|\.)path\.join$/.test(callee)) return joinPath(values.positional, line);
   if (name === 'joinpath' && receiver?.kind === 'str') return joinPath([receiver, ...values.positional], line);
-  if (/(^|\.)path\.(abspath|realpath|normpath|expanduser)$/.test(callee) || name === 'str' || name === 'fspath') return first ?? unknown(callee);
-  if (receiver?.kind !== 'str') return undefined;
+  if (/(^|\.)path\.(abspath|realpath|normpath|expanduser)$/.test(callee) || name === 'str' || name === 'fspath') return values.positional[0] ?? unknown(callee);
+  return receiver?.kind === 'str' ? strMethod(receiver, name, values, line) : undefined;
+}
+
+/** str methods that change only the text. */
+const TEXT_METHODS = new Map<string, (text: string) => string>([
+  ['strip', (text) => text.trim()],
+  ['lstrip', (text) => text.trimStart()],
+  ['rstrip', (text) => text.trimEnd()],
+  ['lower', (text) => text.toLowerCase()],
+  ['upper', (text) => text.toUpperCase()],
+]);
+
+/** A method called on a known string: what it gives, or undefined when it is not one of those followed. */
+function strMethod(receiver: StrValue, name: string, values: Call['values'], line: number): Value | undefined {
+  const [first, second] = values.positional;
+  const text = TEXT_METHODS.get(name);
+  if (text) return { ...receiver, text: text(receiver.text) };
   switch (name) {
     case 'join':
       return first ? join(receiver, first, line) : undefined;
     case 'format':
       return formatFields(receiver, values.positional, values.keywords, line);
-    case 'strip':
-    case 'lstrip':
-    case 'rstrip':
-      return { ...receiver, text: name === 'strip' ? receiver.text.trim() : name === 'lstrip' ? receiver.text.trimStart() : receiver.text.trimEnd() };
-    case 'lower':
-    case 'upper':
-      return { ...receiver, text: name === 'lower' ? receiver.text.toLowerCase() : receiver.text.toUpperCase() };
     case 'replace':
       return first?.kind === 'str' && second?.kind === 'str' ? { ...receiver, text: receiver.text.split(first.text).join(second.text) } : str(HOLE, line);
     case 'split':

@@ -93,33 +93,42 @@ function codeStep(scan: Scan): boolean {
     scan.i += 1;
     return scan.depth === 0;
   }
-  if (ch === '#') {
-    scan.i = lineEnd(source, scan.i);
-    return false;
-  }
-  if (ch === '\\' && (source[scan.i + 1] === '\n' || source[scan.i + 1] === '\r')) {
-    scan.i += source[scan.i + 1] === '\r' && source[scan.i + 2] === '\n' ? 3 : 2;
-    return false;
-  }
-  if (ch === '"' || ch === "'") {
-    scan.i = skipString(scan, scan.i, '');
-    return false;
-  }
-  if (isWordStart(source.charCodeAt(scan.i))) {
-    const start = scan.i;
-    scan.i = wordEnd(source, start);
-    const word = source.slice(start, scan.i);
-    const next = source[scan.i];
-    if ((next === '"' || next === "'") && PREFIX.test(word)) scan.i = skipString(scan, scan.i, word);
-    else scan.line.words.push(word);
-    return false;
-  }
+  if (ch === '#') scan.i = lineEnd(source, scan.i);
+  else if (ch === '"' || ch === "'") scan.i = skipString(scan, scan.i, '');
+  else if (isWordStart(source.charCodeAt(scan.i))) wordStep(scan);
+  else if (ch === '\\') continuationStep(scan);
+  else punctuationStep(scan, ch);
+  return false;
+}
+
+/** A name, or the prefix of a string literal (r"…", b'…', f"…") whose string is skipped. */
+function wordStep(scan: Scan): void {
+  const { source } = scan;
+  const start = scan.i;
+  scan.i = wordEnd(source, start);
+  const word = source.slice(start, scan.i);
+  const next = source[scan.i];
+  if ((next === '"' || next === "'") && PREFIX.test(word)) scan.i = skipString(scan, scan.i, word);
+  else scan.line.words.push(word);
+}
+
+/** A backslash: before a line break it joins the next physical line to this logical line. */
+function continuationStep(scan: Scan): void {
+  const { source } = scan;
+  const after = source[scan.i + 1];
+  if (after === '\n') scan.i += 2;
+  else if (after === '\r') scan.i += source[scan.i + 2] === '\n' ? 3 : 2;
+  else scan.i += 1;
+}
+
+/** '=' (the first assignment outside brackets marks the targets) and brackets (the nesting depth). */
+function punctuationStep(scan: Scan, ch: string): void {
+  const { source } = scan;
   if (ch === '=' && scan.depth === 0 && scan.line.assignAt === undefined && !'=!<>'.includes(source[scan.i - 1] ?? '') && source[scan.i + 1] !== '=') {
     scan.line.assignAt = scan.line.words.length;
   } else if (ch === '(' || ch === '[' || ch === '{') scan.line.depth = Math.max(scan.line.depth, (scan.depth += 1));
   else if (ch === ')' || ch === ']' || ch === '}') scan.depth = Math.max(0, scan.depth - 1);
   scan.i += 1;
-  return false;
 }
 
 /** Skips a string literal from its opening quote; returns the offset after it. f-string fields are scanned as code. */

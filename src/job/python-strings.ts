@@ -19,14 +19,7 @@ export type Field = readonly [number, number, string?];
  * its known text, else one HOLE.
  */
 export function decodeLiteral(raw: string, fields: readonly Field[] = []): DecodedString {
-  const prefix = /^[A-Za-z]*/.exec(raw)?.[0].toLowerCase() ?? '';
-  const rest = raw.slice(prefix.length);
-  const quote = rest.startsWith('"""') || rest.startsWith("'''") ? rest.slice(0, 3) : rest.slice(0, 1);
-  const start = prefix.length + quote.length;
-  const end = raw.endsWith(quote) && raw.length >= start + quote.length ? raw.length - quote.length : raw.length;
-  const isRaw = prefix.includes('r');
-  const isFormat = prefix.includes('f');
-  const isBytes = prefix.includes('b');
+  const { start, end, isRaw, isFormat, isBytes } = literalShape(raw);
   let text = '';
   const newlines: number[] = [];
   let hole = 0;
@@ -57,6 +50,16 @@ export function decodeLiteral(raw: string, fields: readonly Field[] = []): Decod
     }
   }
   return { text, newlines };
+}
+
+/** Where a literal's body lies between its prefix and quotes (an unterminated one runs to the end), and what the prefix says. */
+function literalShape(raw: string): { start: number; end: number; isRaw: boolean; isFormat: boolean; isBytes: boolean } {
+  const prefix = /^[A-Za-z]*/.exec(raw)?.[0].toLowerCase() ?? '';
+  const rest = raw.slice(prefix.length);
+  const quote = rest.startsWith('"""') || rest.startsWith("'''") ? rest.slice(0, 3) : rest.slice(0, 1);
+  const start = prefix.length + quote.length;
+  const end = raw.endsWith(quote) && raw.length >= start + quote.length ? raw.length - quote.length : raw.length;
+  return { start, end, isRaw: prefix.includes('r'), isFormat: prefix.includes('f'), isBytes: prefix.includes('b') };
 }
 
 /** One backslash escape starting at `at`: its value and where the literal goes on. */

@@ -96,7 +96,7 @@ export class HttpClient {
     }
   }
 
-  private async followRedirects(start: string, conditional: Conditional): Promise<HttpResult | { kind: 'retry'; reason: string; retryAfterMs?: number }> {
+  private async followRedirects(start: string, conditional: Conditional): Promise<HttpResult | Retry> {
     const origin = new URL(start).origin;
     let url = start;
     for (let hops = 0; hops <= this.options.limits.maxRedirects; hops++) {
@@ -114,15 +114,10 @@ export class HttpClient {
   }
 
   /** One request: classified, body read under the size cap. */
-  private async once(url: string, conditional: Conditional, sameOrigin: boolean): Promise<HttpResult | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'redirect'; location: string }> {
-    const { limits, auth } = this.options;
+  private async once(url: string, conditional: Conditional, sameOrigin: boolean): Promise<HttpResult | Retry | Redirect> {
+    const { limits } = this.options;
     const { dispatcher, request } = await this.load();
-    const headers: Record<string, string> = { 'user-agent': 'flink-doctor', accept: '*/*' };
-    // Credentials only ever go to the first URL's own origin, never to where it redirects.
-    if (sameOrigin) Object.assign(headers, this.options.headers);
-    if (auth && sameOrigin) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-    if (conditional.etag) headers['if-none-match'] = conditional.etag;
-    if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
+    const headers = this.requestHeaders(conditional, sameOrigin);
     const budget = Math.max(1, Math.min(limits.requestTimeoutMs, limits.deadline - Date.now()));
     const signal = AbortSignal.timeout(budget);
     let response: Dispatcher.ResponseData;
@@ -132,53 +127,23 @@ export class HttpClient {
       if (signal.aborted) return { kind: 'failed', reason: `no response within ${budget} ms` };
       return { kind: 'retry', reason: `connection failed: ${describe(error)}` };
     }
-    const { statusCode: status, body } = response;
     const header = (name: string) => {
       const value = response.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    if (status >= 300 && status < 400 && status !== 304) {
-      body.resume();
-      const location = header('location');
-      return location ? { kind: 'redirect', location } : { kind: 'failed', reason: `HTTP ${status} without Location` };
-    }
-    if (status === 304) {
-      body.resume();
-      return { kind: 'not-modified' };
-    }
-    if (status === 404 || status === 410) {
-      body.resume();
-      return { kind: 'not-found', status };
-    }
-    if (status === 429 || status >= 500) {
-      body.resume();
-      return { kind: 'retry', reason: `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`, retryAfterMs: parseRetryAfter(header('retry-after')) };
-    }
-    if (status !== 200) {
-      body.resume();
-      return { kind: 'failed', status, reason: `HTTP ${status}${status === 401 || status === 403 ? ' (check the repository credentials)' : ''}` };
-    }
-    const length = Number(header('content-length'));
-    if (Number.isFinite(length) && length > limits.maxBytes) {
-      body.destroy();
-      return { kind: 'failed', reason: `response of ${formatBytes(length)} is over the ${formatBytes(limits.maxBytes)} flink-doctor reads of one response` };
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of body) {
-        size += (chunk as Buffer).length;
-        if (size > limits.maxBytes) {
-          body.destroy();
-          return { kind: 'failed', reason: `response over the ${formatBytes(limits.maxBytes)} flink-doctor reads of one response` };
-        }
-        chunks.push(chunk as Buffer);
-      }
-    } catch (error) {
-      if (signal.aborted) return { kind: 'failed', reason: `response not complete within ${budget} ms` };
-      return { kind: 'retry', reason: `response cut short: ${describe(error)}` };
-    }
-    return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8'), etag: header('etag'), lastModified: header('last-modified'), contentType: header('content-type') };
+    if (response.statusCode !== 200) return classifyStatus(response.statusCode, response.body, header);
+    return readBody(response.body, header, limits.maxBytes, { signal, budget });
+  }
+
+  private requestHeaders(conditional: Conditional, sameOrigin: boolean): Record<string, string> {
+    const { auth } = this.options;
+    const headers: Record<string, string> = { 'user-agent': 'flink-doctor', accept: '*/*' };
+    // Credentials only ever go to the first URL's own origin, never to where it redirects.
+    if (sameOrigin) Object.assign(headers, this.options.headers);
+    if (auth && sameOrigin) headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    if (conditional.etag) headers['if-none-match'] = conditional.etag;
+    if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
+    return headers;
   }
 
   private load() {
@@ -216,6 +181,50 @@ export class HttpClient {
   private clean(message: string): string {
     return redactText(message, this.options.secrets);
   }
+}
+
+type Retry = { kind: 'retry'; reason: string; retryAfterMs?: number };
+type Redirect = { kind: 'redirect'; location: string };
+type Header = (name: string) => string | undefined;
+
+/** Any answer but 200: a redirect to follow, not modified, not found, worth a retry (429, 5xx), or a failure. The body is drained unread. */
+function classifyStatus(status: number, body: Dispatcher.ResponseData['body'], header: Header): HttpResult | Retry | Redirect {
+  body.resume();
+  if (status >= 300 && status < 400 && status !== 304) {
+    const location = header('location');
+    return location ? { kind: 'redirect', location } : { kind: 'failed', reason: `HTTP ${status} without Location` };
+  }
+  if (status === 304) return { kind: 'not-modified' };
+  if (status === 404 || status === 410) return { kind: 'not-found', status };
+  if (status === 429 || status >= 500) {
+    return { kind: 'retry', reason: `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`, retryAfterMs: parseRetryAfter(header('retry-after')) };
+  }
+  return { kind: 'failed', status, reason: `HTTP ${status}${status === 401 || status === 403 ? ' (check the repository credentials)' : ''}` };
+}
+
+/** A 200's body, read while it stays under the size cap (a Content-Length over it is refused before reading). */
+async function readBody(body: Dispatcher.ResponseData['body'], header: Header, maxBytes: number, timer: { signal: AbortSignal; budget: number }): Promise<HttpResult | Retry> {
+  const length = Number(header('content-length'));
+  if (Number.isFinite(length) && length > maxBytes) {
+    body.destroy();
+    return { kind: 'failed', reason: `response of ${formatBytes(length)} is over the ${formatBytes(maxBytes)} flink-doctor reads of one response` };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        body.destroy();
+        return { kind: 'failed', reason: `response over the ${formatBytes(maxBytes)} flink-doctor reads of one response` };
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (timer.signal.aborted) return { kind: 'failed', reason: `response not complete within ${timer.budget} ms` };
+    return { kind: 'retry', reason: `response cut short: ${describe(error)}` };
+  }
+  return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8'), etag: header('etag'), lastModified: header('last-modified'), contentType: header('content-type') };
 }
 
 /** "120" seconds or an HTTP date; undefined when absent or unreadable. */
