@@ -206,7 +206,7 @@ function classifyStatus(status: number, body: Dispatcher.ResponseData['body'], h
 async function readBody(body: Dispatcher.ResponseData['body'], header: Header, maxBytes: number, timer: { signal: AbortSignal; budget: number }): Promise<HttpResult | Retry> {
   const length = Number(header('content-length'));
   if (Number.isFinite(length) && length > maxBytes) {
-    body.destroy();
+    discard(body);
     return { kind: 'failed', reason: `response of ${formatBytes(length)} is over the ${formatBytes(maxBytes)} flink-doctor reads of one response` };
   }
   const chunks: Buffer[] = [];
@@ -215,7 +215,7 @@ async function readBody(body: Dispatcher.ResponseData['body'], header: Header, m
     for await (const chunk of body) {
       size += (chunk as Buffer).length;
       if (size > maxBytes) {
-        body.destroy();
+        discard(body);
         return { kind: 'failed', reason: `response over the ${formatBytes(maxBytes)} flink-doctor reads of one response` };
       }
       chunks.push(chunk as Buffer);
@@ -225,6 +225,15 @@ async function readBody(body: Dispatcher.ResponseData['body'], header: Header, m
     return { kind: 'retry', reason: `response cut short: ${describe(error)}` };
   }
   return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8'), etag: header('etag'), lastModified: header('last-modified'), contentType: header('content-type') };
+}
+
+/**
+ * Stops reading a body: destroy() can emit 'error' after the whole body arrived (seen with a small cap), and an
+ * 'error' with no listener would end the process.
+ */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 /** "120" seconds or an HTTP date; undefined when absent or unreadable. */
