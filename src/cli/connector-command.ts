@@ -136,7 +136,7 @@ async function knownNames(matrix: Matrix): Promise<string[]> {
 }
 
 function familiesOf(matrix: Matrix): Record<string, FamilyLike> {
-  return ((matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {}) as Record<string, FamilyLike>;
+  return ((matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {});
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {

@@ -103,7 +103,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
 }
 
 function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
-  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name]) : undefined);
   const flinkVersion = str('flink-version');
   if (flinkVersion !== undefined) {
     if (!isFlinkVersion(flinkVersion)) throw new UsageError(`--flink-version '${flinkVersion}' is not a Flink version (expected e.g. 2.2 or 2.2.1)`);

@@ -137,7 +137,7 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
     if (!kind) return fail(unknownKey(key));
     config[key] = READERS[kind](key, value, context);
   }
-  return config as ConfigFile;
+  return config;
 }
 
 /** What a value reader needs: the directory relative paths start from, how to fail, and the known check ids. */

@@ -276,7 +276,7 @@ function execForm(args: string): string[] | undefined {
   if (!args.trimStart().startsWith('[')) return undefined;
   try {
     const parsed: unknown = JSON.parse(args);
-    return Array.isArray(parsed) && parsed.every((w) => typeof w === 'string') ? (parsed as string[]) : undefined;
+    return Array.isArray(parsed) && parsed.every((w) => typeof w === 'string') ? (parsed) : undefined;
   } catch {
     return undefined;
   }
@@ -284,6 +284,6 @@ function execForm(args: string): string[] | undefined {
 
 function unquote(text: string): string {
   const trimmed = text.trim();
-  if (trimmed.length >= 2 && (trimmed[0] === '"' || trimmed[0] === "'") && trimmed.endsWith(trimmed[0] as string)) return trimmed.slice(1, -1);
+  if (trimmed.length >= 2 && (trimmed[0] === '"' || trimmed[0] === "'") && trimmed.endsWith(trimmed[0])) return trimmed.slice(1, -1);
   return trimmed;
 }

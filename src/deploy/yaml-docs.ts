@@ -5,7 +5,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { LIMITS, formatBytes } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { scanYaml } from '../util/yaml-shape.js';
-import { clip } from '../util/text.js';
+import { clip, scalarText } from '../util/text.js';
 
 export const MAX_YAML_BYTES = LIMITS.deployYamlBytes;
 const MAX_DOCUMENTS = LIMITS.deployYamlDocuments;
@@ -72,8 +72,8 @@ export function flattenStrings(node: Record<string, unknown>, prefix = '', into:
   for (const [key, value] of Object.entries(node)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (isRecord(value)) flattenStrings(value, path, into);
-    else if (Array.isArray(value)) into[path] = value.map(String).join(';');
-    else if (value !== null && value !== undefined) into[path] = String(value);
+    else if (Array.isArray(value)) into[path] = value.map(scalarText).join(';');
+    else if (value !== null && value !== undefined) into[path] = scalarText(value);
   }
   return into;
 }

@@ -104,7 +104,8 @@ const ENGINE_MESSAGE = new RegExp(
  * described the user's setup.
  */
 function failure(what: string, error: unknown): Outcome {
-  const code = String((error as { code?: unknown } | undefined)?.code ?? '');
+  const raw = (error as { code?: unknown } | undefined)?.code;
+  const code = typeof raw === 'string' ? raw : '';
   if (!ENGINE_MESSAGE.test(errorMessage(error)) && !code.startsWith('ERR_')) return { status: 'error', summary: `${what}: ${errorMessage(error)}` };
   return {
     status: 'error',

@@ -5,7 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from '../engine/limits.js';
 import type { PipelineAnalysis, PipelineEntry } from '../facts/index.js';
-import { clip } from '../util/text.js';
+import { clip, scalarText } from '../util/text.js';
 
 /** Schemes Flink accepts: file: for pipeline.jars (local: in Kubernetes application mode); any URL for classpaths. */
 const JAR_SCHEMES = new Set(['file', 'local']);
@@ -85,9 +85,9 @@ function splitValue(key: PipelineAnalysis['key'], value: unknown, issues: string
     // config.yaml flattens a mapping into "key.<name>" settings, so Flink never sees `key` itself.
     const names = Object.keys(value);
     issues.push(`${key} is a mapping (${names.map((n) => `${key}.${n}`).join(', ')}), not a string: Flink flattens it into those keys and leaves ${key} unset`);
-    return Object.values(value).flatMap((v) => (Array.isArray(v) ? v : [v])).map((v) => String(v).trim()).filter((v) => v !== '' && v !== 'null');
+    return Object.values(value as Record<string, unknown>).flatMap((v): unknown[] => (Array.isArray(v) ? v : [v])).map((v) => scalarText(v).trim()).filter((v) => v !== '' && v !== 'null');
   }
-  issues.push(`${key} is ${typeof value === 'undefined' ? 'empty' : `a ${typeof value} (${String(value)})`}, not a ';'-separated string of URLs`);
+  issues.push(`${key} is ${typeof value === 'undefined' ? 'empty' : `a ${typeof value} (${scalarText(value)})`}, not a ';'-separated string of URLs`);
   return undefined;
 }
 

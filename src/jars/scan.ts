@@ -38,8 +38,8 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   // needs a JAR from elsewhere) and to the job's wanted classes; contents from the cache come without them.
   const classNames = unique.some(({ ref }) => !fromDistribution(ref.source)) || wanted.size > 0;
   const reader = options.readJar ?? readJar;
-  const contents: (JarContents | undefined)[] = new Array(unique.length);
-  const jars: ScannedJar[] = new Array(unique.length);
+  const contents = new Array<JarContents | undefined>(unique.length);
+  const jars = new Array<ScannedJar>(unique.length);
   for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
       const read = await contentsOf(file, ref, { limits, classNames, cache: options.cache, readJar: reader });
@@ -105,7 +105,7 @@ async function withClassNames(
   needed: (index: number) => boolean,
   readNames: (path: string) => Promise<JarContents>,
 ): Promise<(string[] | undefined)[]> {
-  const lists: (string[] | undefined)[] = new Array(contents.length);
+  const lists = new Array<string[] | undefined>(contents.length);
   for (const [index, read] of contents.entries()) {
     const { ref, alsoFrom } = unique[index] as { ref: JarRef; alsoFrom: JarRef[] };
     if (!read || !needed(index)) continue;

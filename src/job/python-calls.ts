@@ -117,7 +117,7 @@ function configCall(call: Call): Value | undefined {
   const { reader, name, values } = call;
   const first = values.positional[0];
   const setter = (name === 'set' || name === 'set_string') && first?.kind === 'str' && CONFIG_KEYS.has(first.text);
-  const helper = setter ? { key: (first as StrValue).text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
+  const helper = setter ? { key: (first).text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
   if (!helper) return undefined;
   const expression = oneLine(reader.text(call.node));
   const from = setter ? 1 : 0;

@@ -50,7 +50,7 @@ const classifiedLists = new WeakMap<readonly string[], Map<string, Classified>>(
 
 function classified(groupId: string, artifactId: string, versions: readonly string[]): Classified {
   let byArtifact = classifiedLists.get(versions);
-  if (!byArtifact) classifiedLists.set(versions, (byArtifact = new Map()));
+  if (!byArtifact) classifiedLists.set(versions, (byArtifact = new Map<string, Classified>()));
   const key = `${groupId}:${artifactId}`;
   let entry = byArtifact.get(key);
   if (!entry) {

@@ -41,7 +41,7 @@ export async function loadPlugins(requests: readonly PluginRequest[], ctx: LoadC
   const located = requests.map((request) => ({ request, url: locate(request) }));
   // The same module named twice (the config file and --plugin) is loaded once.
   const unique = located.filter((entry, i) => typeof entry.url !== 'string' || located.findIndex((e) => e.url === entry.url) === i);
-  const modules = await Promise.all(unique.map(({ url }) => (typeof url === 'string' ? importPlugin(url, ctx) : url)));
+  const modules = await Promise.all(unique.map(({ url }) => (typeof url === 'string' ? importPlugin(url, ctx) : Promise.resolve(url))));
   const loaded: LoadedPlugins = { checks: [], probes: {}, refused: 0 };
   const names = new Map<string, string>();
   const refusedIds = new Set<string>();

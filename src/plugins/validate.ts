@@ -131,7 +131,7 @@ function asRecord(value: unknown, what: string, shape: string): Record<string, u
 
 function stringList(value: unknown, what: string): string[] {
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new Error(`${what} must be an array of strings`);
-  return value as string[];
+  return value;
 }
 
 function quoteList(items: readonly string[]): string {

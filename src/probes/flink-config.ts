@@ -44,7 +44,7 @@ const reads = new WeakMap<Options, Map<string, Promise<ConfigRead>>>();
  */
 export function readConfigOnce(options: Options, dir: string, rule?: Pick<ConfigFileRule, 'legacyBehaviour'>): Promise<ConfigRead> {
   let byKey = reads.get(options);
-  if (!byKey) reads.set(options, (byKey = new Map()));
+  if (!byKey) reads.set(options, (byKey = new Map<string, Promise<ConfigRead>>()));
   const key = `${rule?.legacyBehaviour ?? ''}\0${dir}`;
   let pending = byKey.get(key);
   if (!pending) byKey.set(key, (pending = readConfigDir(dir, rule)));

@@ -119,7 +119,7 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
     return { ok: false, error: 'printed a malformed probe answer' };
   }
   if (!isRecord(data)) return { ok: false, error: 'printed a malformed probe answer' };
-  const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+  const str = (key: string) => (typeof data[key] === 'string' ? (data[key]) : undefined);
   const version = str('version');
   const sysPath = data.sys_path;
   const markers = data.markers;
@@ -141,7 +141,7 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
       executable: str('executable') ?? '',
       prefix,
       basePrefix: str('base_prefix') ?? prefix,
-      sysPath: sysPath as string[],
+      sysPath: sysPath,
       markers: env,
       ...libpythonOf(data.libpython),
     },

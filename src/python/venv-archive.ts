@@ -127,7 +127,7 @@ function pythonMinorOf(listing: ArchiveListing, root: string): Pick<ArchiveInter
     const match = /^python(\d+\.\d+)(?:\/|$)/.exec(entry.name.slice(prefix.length));
     if (match?.[1]) minors.add(match[1]);
   }
-  return minors.size === 1 ? { pythonMinor: [...minors][0] as string, minorFrom: 'lib/pythonX.Y' } : {};
+  return minors.size === 1 ? { pythonMinor: [...minors][0], minorFrom: 'lib/pythonX.Y' } : {};
 }
 
 function flinkOf(listing: ArchiveListing, root: string): Pick<ArchiveInterpreter, 'flinkVersion'> {

@@ -23,8 +23,6 @@ export interface SarifOptions {
   anchor?: string;
 }
 
-type Level = 'error' | 'warning' | 'note' | 'none';
-
 export function renderSarif(report: Report, options: SarifOptions): string {
   return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
 }
@@ -36,7 +34,7 @@ export function buildSarif(report: Report, { cwd, strict, reads = {}, anchor }: 
     name: ruleName(check.id),
     shortDescription: { text: check.title },
     ...(reads[check.id]?.length ? { fullDescription: { text: `${check.title}. Reads: ${reads[check.id]?.join('; ')}` } } : {}),
-    defaultConfiguration: { level: 'error' as Level },
+    defaultConfiguration: { level: 'error' },
     properties: { group: check.group },
   }));
   const srcRoot = pathToFileURL(resolve(cwd) + sep).href;
@@ -49,7 +47,7 @@ export function buildSarif(report: Report, { cwd, strict, reads = {}, anchor }: 
       {
         ruleId: check.id,
         ruleIndex: ruleIndex.get(check.id) ?? 0,
-        level: reported as Level,
+        level: reported,
         message: { text: message(check) },
         ...(locations.length > 0 ? { locations } : {}),
         ...(check.ignored ? { suppressions: [{ kind: 'external', status: 'accepted', justification: check.ignored.reason }] } : {}),

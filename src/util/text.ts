@@ -17,6 +17,13 @@ const INVISIBLE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u2
  * that would act on the terminal is written as a visible escape (ESC as \x1b, a bidi override as \u202e), so
  * a JAR name or a config value can neither colour, move, hide nor fake a line of the report.
  */
+/** A parsed YAML/JSON scalar as text ("3", "true", "x"); a mapping or list as JSON rather than "[object Object]". */
+export function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 export function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => {
     const code = c.charCodeAt(0);
