@@ -26,34 +26,68 @@ export default defineCheck({
   description:
     "Connectors the job uses are shipped with it or on the cluster's classpath (a JAR in the client's `lib/` only " +
     "is not enough), and no shipped JAR duplicates or conflicts with one in the cluster's `lib/`.",
-  reads: ['--cluster URL: GET /jobmanager/environment (classpath; Flink 1.16+)', 'the JARs the job ships and their factories', '--job (connectors, formats and catalogs it uses)'],
+  reads: [
+    '--cluster URL: GET /jobmanager/environment (classpath; Flink 1.16+)',
+    'the JARs the job ships and their factories',
+    '--job (connectors, formats and catalogs it uses)',
+  ],
   needs: ['cluster', 'jars', 'job'],
   run({ cluster, jars, job }, { matrix }) {
     const skipped = clusterNotRead(cluster);
     if (skipped) return skipped;
     const onCluster = clusterArtifacts(cluster);
-    if (onCluster.size === 0) return { status: 'skipped', summary: 'the JobManager does not show its classpath (Flink 1.16+ serves /jobmanager/environment)', details: clusterNotes(cluster) };
+    if (onCluster.size === 0)
+      return {
+        status: 'skipped',
+        summary: 'the JobManager does not show its classpath (Flink 1.16+ serves /jobmanager/environment)',
+        details: clusterNotes(cluster),
+      };
     const shipped = shippedJars(readable(jars.jars));
     const knowledge = matrix.connectors();
     const errors: string[] = [];
     const warnings: string[] = [];
     const fixes: string[] = [];
     for (const jar of shipped) judgeShipped(jar, onCluster, cluster, errors, warnings, fixes);
-    const missing = job.needs ? missingConnectors(job.needs.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null) : [];
+    const missing = job.needs
+      ? missingConnectors(job.needs.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null)
+      : [];
     for (const m of missing) {
-      errors.push(`the job uses ${m.role} '${m.identifier}' (line ${m.line}): no shipped JAR provides it and the cluster's classpath has none${m.local ? `; ${m.local} has it on this machine only` : ''}`);
+      errors.push(
+        `the job uses ${m.role} '${m.identifier}' (line ${m.line}): no shipped JAR provides it and the cluster's classpath has none${m.local ? `; ${m.local} has it on this machine only` : ''}`,
+      );
       const artifact = recommended(m.identifier, knowledge, cluster.flinkVersion);
-      fixes.push(`Ship ${artifact ?? `the JAR for '${m.identifier}'`} with the job (pipeline.jars or env.add_jars), or put it into the cluster's lib/ on every node and restart it`);
+      fixes.push(
+        `Ship ${artifact ?? `the JAR for '${m.identifier}'`} with the job (pipeline.jars or env.add_jars), or put it into the cluster's lib/ on every node and restart it`,
+      );
     }
-    const details = [`cluster classpath: ${onCluster.size} JARs`, `shipped with the job: ${shipped.length} JAR${shipped.length === 1 ? '' : 's'}`, ...(job.files.length > 0 ? [] : ['no --job: the connectors the job uses were not compared']), ...clusterNotes(cluster)];
+    const details = [
+      `cluster classpath: ${onCluster.size} JARs`,
+      `shipped with the job: ${shipped.length} JAR${shipped.length === 1 ? '' : 's'}`,
+      ...(job.files.length > 0 ? [] : ['no --job: the connectors the job uses were not compared']),
+      ...clusterNotes(cluster),
+    ];
     return outcome(errors, warnings, fixes, details, { clusterJars: onCluster.size, shipped: shipped.length, missing: missing.length });
   },
 });
 
 function outcome(errors: string[], warnings: string[], fixes: string[], details: string[], facts: Record<string, number>): Outcome {
-  if (errors.length > 0) return { status: 'error', summary: errors[0] ?? '', details: [...errors.slice(1), ...warnings, ...details], fix: [...new Set(fixes)].join('\n'), facts };
-  if (warnings.length > 0) return { status: 'warning', summary: warnings[0] ?? '', details: [...warnings.slice(1), ...details], fix: [...new Set(fixes)].join('\n'), facts };
-  return { status: 'ok', summary: 'the job\'s JARs and the cluster\'s classpath fit together', details, facts };
+  if (errors.length > 0)
+    return {
+      status: 'error',
+      summary: errors[0] ?? '',
+      details: [...errors.slice(1), ...warnings, ...details],
+      fix: [...new Set(fixes)].join('\n'),
+      facts,
+    };
+  if (warnings.length > 0)
+    return {
+      status: 'warning',
+      summary: warnings[0] ?? '',
+      details: [...warnings.slice(1), ...details],
+      fix: [...new Set(fixes)].join('\n'),
+      facts,
+    };
+  return { status: 'ok', summary: "the job's JARs and the cluster's classpath fit together", details, facts };
 }
 
 /** Artifact (without Scala suffix) → the file name on the cluster's classpath. */
@@ -67,22 +101,37 @@ function clusterArtifacts(cluster: ClusterFact): Map<string, { name: string; ver
   return out;
 }
 
-function judgeShipped(jar: ScannedJar, onCluster: ReturnType<typeof clusterArtifacts>, cluster: ClusterFact, errors: string[], warnings: string[], fixes: string[]): void {
+function judgeShipped(
+  jar: ScannedJar,
+  onCluster: ReturnType<typeof clusterArtifacts>,
+  cluster: ClusterFact,
+  errors: string[],
+  warnings: string[],
+  fixes: string[],
+): void {
   const id = jar.identity;
   if (id?.artifactId) {
     const there = onCluster.get(splitScalaSuffix(id.artifactId).base);
     if (there && id.version && there.version !== id.version) {
-      errors.push(`${jarLabel(jar)} is shipped while the cluster's lib/ holds ${there.name}: two versions of ${id.artifactId} on one classpath`);
-      fixes.push(`Ship no ${id.artifactId} with the job (the cluster's ${there.name} is used), or replace the cluster's copy and restart it`);
+      errors.push(
+        `${jarLabel(jar)} is shipped while the cluster's lib/ holds ${there.name}: two versions of ${id.artifactId} on one classpath`,
+      );
+      fixes.push(
+        `Ship no ${id.artifactId} with the job (the cluster's ${there.name} is used), or replace the cluster's copy and restart it`,
+      );
     } else if (there) {
-      warnings.push(`${jarLabel(jar)} is also in the cluster's lib/ (${there.name}): loaded twice, by two classloaders ("X is not an instance of X")`);
+      warnings.push(
+        `${jarLabel(jar)} is also in the cluster's lib/ (${there.name}): loaded twice, by two classloaders ("X is not an instance of X")`,
+      );
       fixes.push(`Ship no ${id.artifactId} with the job: the cluster already has it`);
     }
   }
   const clusterMinor = minorOf(cluster.flinkVersion ?? '');
   const level = id?.flinkLine && clusterMinor ? lineMismatch(id.flinkLine, clusterMinor) : undefined;
   if (level) {
-    (level === 'error' ? errors : warnings).push(`${jarLabel(jar)} is built for Flink ${id?.flinkLine}, the cluster runs ${cluster.flinkVersion} (${level === 'error' ? 'another major: NoClassDefFoundError' : 'NoSuchMethodError where an API it calls changed'})`);
+    (level === 'error' ? errors : warnings).push(
+      `${jarLabel(jar)} is built for Flink ${id?.flinkLine}, the cluster runs ${cluster.flinkVersion} (${level === 'error' ? 'another major: NoClassDefFoundError' : 'NoSuchMethodError where an API it calls changed'})`,
+    );
     fixes.push(`Ship the build of ${id?.artifactId ?? basename(jar.ref.path)} for Flink ${clusterMinor}`);
   }
 }

@@ -7,7 +7,15 @@ import { stringValue } from '../src/flink/config-values.js';
 import { pythonMinorOf } from '../src/knowledge/versions.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 
-const KEYS = ['python.executable', 'python.client.executable', 'python.execution-mode', 'python.archives', 'python.requirements', 'python.files', 'python.pythonpath'];
+const KEYS = [
+  'python.executable',
+  'python.client.executable',
+  'python.execution-mode',
+  'python.archives',
+  'python.requirements',
+  'python.files',
+  'python.pythonpath',
+];
 
 /** "python3.10", "/usr/bin/python3.11" → "3.10"; "python", "venv/bin/python" → undefined (the name does not say). */
 function minorInName(executable: string): string | undefined {
@@ -17,17 +25,22 @@ function minorInName(executable: string): string | undefined {
 
 export default defineCheck({
   id: 'cluster.python',
-  title: 'The cluster\'s Python settings fit the client',
+  title: "The cluster's Python settings fit the client",
   group: 'Cluster',
   description:
     "The cluster's `python.*` settings (`/jobmanager/config`) against the client's: an interpreter the workers " +
     "run whose name states another Python minor than the client's is an error (cloudpickle).",
-  reads: ['--cluster URL: GET /jobmanager/config (python.* keys)', 'python.* keys in the local Flink config', 'the client interpreter\'s version'],
+  reads: [
+    '--cluster URL: GET /jobmanager/config (python.* keys)',
+    'python.* keys in the local Flink config',
+    "the client interpreter's version",
+  ],
   needs: ['cluster', 'flinkConfig', 'python'],
   run({ cluster, flinkConfig, python }) {
     const skipped = clusterNotRead(cluster);
     if (skipped) return skipped;
-    if (cluster.gaps.some((g) => g.endpoint === '/jobmanager/config')) return { status: 'skipped', summary: 'the JobManager did not show its configuration', details: clusterNotes(cluster) };
+    if (cluster.gaps.some((g) => g.endpoint === '/jobmanager/config'))
+      return { status: 'skipped', summary: 'the JobManager did not show its configuration', details: clusterNotes(cluster) };
     const client = (key: string) => stringValue(flinkConfig.values, key);
     const details = settingLines(cluster, client);
     const clientMinor = python.version !== undefined ? pythonMinorOf(python.version) : undefined;
@@ -47,11 +60,15 @@ export default defineCheck({
         facts,
       };
     }
-    const who = from ?? 'python from the TaskManagers\' PATH (python.executable is unset on both sides)';
+    const who = from ?? "python from the TaskManagers' PATH (python.executable is unset on both sides)";
     return {
       status: 'ok',
       summary: `the workers run ${who}${stated ? `: Python ${stated}, as the client` : ''}`,
-      details: [...details, ...(stated ? [] : ['its version cannot be seen from here: check it on a TaskManager']), ...clusterNotes(cluster)],
+      details: [
+        ...details,
+        ...(stated ? [] : ['its version cannot be seen from here: check it on a TaskManager']),
+        ...clusterNotes(cluster),
+      ],
       facts,
     };
   },
@@ -66,7 +83,9 @@ function settingLines(cluster: ClusterFact, client: ClientValue): string[] {
     const there = cluster.config[key];
     const here = client(key);
     if (there === undefined && here === undefined) continue;
-    details.push(`${key}: cluster ${there ?? '(unset)'}, client ${here ?? '(unset)'}${there !== undefined && here !== undefined && there !== here ? ' (the job\'s value wins for the job)' : ''}`);
+    details.push(
+      `${key}: cluster ${there ?? '(unset)'}, client ${here ?? '(unset)'}${there !== undefined && here !== undefined && there !== here ? " (the job's value wins for the job)" : ''}`,
+    );
   }
   return details;
 }

@@ -6,8 +6,10 @@ import type { ClusterFact } from '../src/facts/index.js';
 /** The outcome for a cluster that was not read, or undefined when it was. */
 export function clusterNotRead(cluster: ClusterFact): Outcome | undefined {
   if (cluster.status === 'not-requested') return { status: 'skipped', summary: 'no --cluster given' };
-  if (cluster.status === 'offline') return { status: 'skipped', summary: `--offline: the JobManager at ${cluster.url ?? '--cluster'} was not asked` };
-  if (cluster.status === 'unreachable') return { status: 'skipped', summary: `the JobManager at ${cluster.url} could not be read (see cluster.version)` };
+  if (cluster.status === 'offline')
+    return { status: 'skipped', summary: `--offline: the JobManager at ${cluster.url ?? '--cluster'} was not asked` };
+  if (cluster.status === 'unreachable')
+    return { status: 'skipped', summary: `the JobManager at ${cluster.url} could not be read (see cluster.version)` };
   return undefined;
 }
 

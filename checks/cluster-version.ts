@@ -11,13 +11,16 @@ import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 
 export default defineCheck({
   id: 'cluster.version',
-  title: 'The cluster runs the client\'s Flink',
+  title: "The cluster runs the client's Flink",
   group: 'Cluster',
   description:
     "The running cluster's Flink (its JobManager's `/config`, `--cluster URL`) is the client wheel's release " +
-    "(else `--flink-version`): another minor is an error, another patch a warning. A cluster that cannot be read " +
-    "is an error here and a skip in the other `cluster.*` checks.",
-  reads: ['--cluster URL: GET /config, /jobmanager/environment, /jobmanager/config, /taskmanagers (auth header from --cluster-auth-env)', 'the client\'s apache-flink wheel, else --flink-version'],
+    '(else `--flink-version`): another minor is an error, another patch a warning. A cluster that cannot be read ' +
+    'is an error here and a skip in the other `cluster.*` checks.',
+  reads: [
+    '--cluster URL: GET /config, /jobmanager/environment, /jobmanager/config, /taskmanagers (auth header from --cluster-auth-env)',
+    "the client's apache-flink wheel, else --flink-version",
+  ],
   needs: ['cluster', 'pyflink', 'target'],
   run({ cluster, pyflink, target }, { matrix }) {
     if (cluster.status === 'unreachable') return cannotRead(cluster);
@@ -30,7 +33,13 @@ export default defineCheck({
     const clientWhat = wheel ? `the client wheel is apache-flink ${wheel}` : `the target is Flink ${client}`;
     const details = clusterDetails(cluster, clusterVersion, matrix);
     const facts = { url: cluster.url ?? null, clusterVersion, clientVersion: client ?? null, taskManagers: cluster.taskManagers ?? null };
-    if (!client) return { status: 'ok', summary: `the cluster runs Flink ${clusterVersion} (no client wheel or --flink-version to compare with)`, details, facts };
+    if (!client)
+      return {
+        status: 'ok',
+        summary: `the cluster runs Flink ${clusterVersion} (no client wheel or --flink-version to compare with)`,
+        details,
+        facts,
+      };
 
     const fix = `Install the cluster's release in the client: pip install "apache-flink==${clusterVersion}" (or move the cluster to ${client})`;
     if (minorOf(client) !== minorOf(clusterVersion)) {
@@ -51,7 +60,12 @@ export default defineCheck({
         facts,
       };
     }
-    return { status: 'ok', summary: `the cluster runs Flink ${clusterVersion}, as ${wheel ? 'the client wheel' : 'the target'}`, details, facts };
+    return {
+      status: 'ok',
+      summary: `the cluster runs Flink ${clusterVersion}, as ${wheel ? 'the client wheel' : 'the target'}`,
+      details,
+      facts,
+    };
   },
 });
 
@@ -61,7 +75,7 @@ function cannotRead(cluster: ClusterFact): Outcome {
     status: 'error',
     summary: `cannot read the JobManager at ${cluster.url}: ${cluster.failure ?? 'no answer'}`,
     details: cluster.notes,
-    fix: 'Check the address (the JobManager\'s REST endpoint, rest.port 8081 by default), the network path, the auth header (--cluster-auth-env) and the CA (--cluster-ca); or drop --cluster',
+    fix: "Check the address (the JobManager's REST endpoint, rest.port 8081 by default), the network path, the auth header (--cluster-auth-env) and the CA (--cluster-ca); or drop --cluster",
     facts: { url: cluster.url ?? null },
   };
 }

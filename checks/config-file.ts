@@ -26,7 +26,8 @@ export default defineCheck({
 
 function judge({ flinkConfig, target }: Pick<Facts, 'flinkConfig' | 'target'>, { matrix }: CheckContext): Outcome {
   const dir = flinkConfig.dir;
-  if (!dir) return { status: 'skipped', summary: 'no Flink conf directory (--conf-dir, FLINK_CONF_DIR, FLINK_HOME or the apache-flink wheel)' };
+  if (!dir)
+    return { status: 'skipped', summary: 'no Flink conf directory (--conf-dir, FLINK_CONF_DIR, FLINK_HOME or the apache-flink wheel)' };
   const { minor, note, skip } = matrix.judgedLine(target);
   if (skip) return { status: 'skipped', summary: skip, facts: { dir, present: flinkConfig.present.join(', ') || null } };
   const legacyBehaviour = matrix.line(minor)?.configFile.legacyBehaviour ?? 'wins';
@@ -75,7 +76,8 @@ interface ConfDir {
 /** Which of the files the target line reads, by what the line does with flink-conf.yaml. */
 function whichFileApplies(files: ConfDir, legacyBehaviour: string): Outcome {
   const { dir, judged, facts } = files;
-  if (!files.hasLegacy && !files.hasYaml) return { status: 'ok', summary: `no config file in ${dir}: Flink defaults apply`, details: judged, facts };
+  if (!files.hasLegacy && !files.hasYaml)
+    return { status: 'ok', summary: `no config file in ${dir}: Flink defaults apply`, details: judged, facts };
   switch (legacyBehaviour) {
     case 'unsupported':
       return legacyUnsupported(files);
@@ -90,11 +92,25 @@ function whichFileApplies(files: ConfDir, legacyBehaviour: string): Outcome {
 function legacyUnsupported({ dir, minor, judged, facts, hasLegacy, hasYaml, legacyPath }: ConfDir): Outcome {
   if (hasLegacy && !hasYaml) {
     const details = ['every setting in it (env.java.home, pipeline.jars, python.*) is ignored', ...judged];
-    return { status: 'error', summary: `Flink ${minor} does not read ${LEGACY_CONFIG}; ${dir} has no ${YAML_CONFIG}`, details, fix: MIGRATE_FIX, facts, locations: [{ path: legacyPath }] };
+    return {
+      status: 'error',
+      summary: `Flink ${minor} does not read ${LEGACY_CONFIG}; ${dir} has no ${YAML_CONFIG}`,
+      details,
+      fix: MIGRATE_FIX,
+      facts,
+      locations: [{ path: legacyPath }],
+    };
   }
   if (hasLegacy) {
     const fix = `Delete ${legacyPath} (after moving anything still needed into ${YAML_CONFIG})`;
-    return { status: 'warning', summary: `${LEGACY_CONFIG} is ignored by Flink ${minor}; ${YAML_CONFIG} applies`, details: judged, fix, facts, locations: [{ path: legacyPath }] };
+    return {
+      status: 'warning',
+      summary: `${LEGACY_CONFIG} is ignored by Flink ${minor}; ${YAML_CONFIG} applies`,
+      details: judged,
+      fix,
+      facts,
+      locations: [{ path: legacyPath }],
+    };
   }
   return { status: 'ok', summary: `${YAML_CONFIG} applies (Flink ${minor})`, details: judged, facts };
 }
@@ -103,11 +119,25 @@ function legacyUnsupported({ dir, minor, judged, facts, hasLegacy, hasYaml, lega
 function legacyOnly({ minor, judged, facts, hasLegacy, hasYaml, legacyPath, yamlPath }: ConfDir): Outcome {
   if (hasYaml && !hasLegacy) {
     const fix = `Write the settings to ${legacyPath} ("key: value" lines) or target Flink 1.19+`;
-    return { status: 'error', summary: `Flink ${minor} reads only ${LEGACY_CONFIG}; ${YAML_CONFIG} (1.19+) is ignored`, details: judged, fix, facts, locations: [{ path: yamlPath }] };
+    return {
+      status: 'error',
+      summary: `Flink ${minor} reads only ${LEGACY_CONFIG}; ${YAML_CONFIG} (1.19+) is ignored`,
+      details: judged,
+      fix,
+      facts,
+      locations: [{ path: yamlPath }],
+    };
   }
   if (hasYaml) {
     const fix = `Delete ${yamlPath} or move its settings into ${LEGACY_CONFIG}`;
-    return { status: 'warning', summary: `${YAML_CONFIG} is ignored by Flink ${minor}; ${LEGACY_CONFIG} applies`, details: judged, fix, facts, locations: [{ path: yamlPath }] };
+    return {
+      status: 'warning',
+      summary: `${YAML_CONFIG} is ignored by Flink ${minor}; ${LEGACY_CONFIG} applies`,
+      details: judged,
+      fix,
+      facts,
+      locations: [{ path: yamlPath }],
+    };
   }
   return { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor})`, details: judged, facts };
 }
@@ -118,7 +148,8 @@ function legacyWins({ minor, judged, facts, hasLegacy, hasYaml, yamlPath }: Conf
     const summary = `both files present: Flink ${minor} uses ${LEGACY_CONFIG} and ignores ${YAML_CONFIG}`;
     return { status: 'warning', summary, details: judged, fix: MIGRATE_FIX, facts, locations: [{ path: yamlPath }] };
   }
-  if (hasLegacy) return { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor}; deprecated, unsupported from 2.0)`, details: judged, facts };
+  if (hasLegacy)
+    return { status: 'ok', summary: `${LEGACY_CONFIG} applies (Flink ${minor}; deprecated, unsupported from 2.0)`, details: judged, facts };
   return { status: 'ok', summary: `${YAML_CONFIG} applies (Flink ${minor})`, details: judged, facts };
 }
 

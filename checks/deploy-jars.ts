@@ -24,8 +24,12 @@ export default defineCheck({
   group: 'Deploy',
   description:
     "JARs the deployment puts into Flink's folders (COPY/ADD/wget, compose mounts) and a FlinkSessionJob's " +
-    "`jarURI` are built for the Flink line the image runs.",
-  reads: ['Dockerfiles: COPY/ADD/wget/curl/cp of *.jar into Flink\'s folders', 'compose volumes mounting JARs', 'FlinkDeployment / FlinkSessionJob spec.job.jarURI'],
+    '`jarURI` are built for the Flink line the image runs.',
+  reads: [
+    "Dockerfiles: COPY/ADD/wget/curl/cp of *.jar into Flink's folders",
+    'compose volumes mounting JARs',
+    'FlinkDeployment / FlinkSessionJob spec.job.jarURI',
+  ],
   needs: ['deploy'],
   run({ deploy }) {
     const none = noDeployment(deploy);
@@ -39,21 +43,34 @@ export default defineCheck({
         judged += 1;
         judge(jar.name, jar, minor, `${jar.dir}/${jar.name}`, `image of ${at(build)}`, findings);
       }
-      for (const job of deploy.jobs.filter((j) => j.build === index)) for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
+      for (const job of deploy.jobs.filter((j) => j.build === index))
+        for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
     });
     for (const job of deploy.jobs) {
       const minor = minorOf(jobVersion(deploy, job) ?? '');
-      if (job.build === undefined) for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
+      if (job.build === undefined)
+        for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
       if (!job.jarURI) continue;
       judged += 1;
       const name = basename(job.jarURI);
-      const pythonApplication = job.kind === 'FlinkDeployment' && job.python !== undefined && (job.python.python !== undefined || job.python.pyModule !== undefined || job.entryClass === 'org.apache.flink.client.python.PythonDriver');
-      if (pythonApplication) details.push(`${job.name} (${at(job)}): jarURI ${name} is a placeholder for a Python job: the application entrypoint does not load it`);
+      const pythonApplication =
+        job.kind === 'FlinkDeployment' &&
+        job.python !== undefined &&
+        (job.python.python !== undefined ||
+          job.python.pyModule !== undefined ||
+          job.entryClass === 'org.apache.flink.client.python.PythonDriver');
+      if (pythonApplication)
+        details.push(
+          `${job.name} (${at(job)}): jarURI ${name} is a placeholder for a Python job: the application entrypoint does not load it`,
+        );
       else judge(name, job, minor, job.jarURI, `${job.kind} ${job.name}`, findings);
     }
     details.push(...fileProblems(deploy));
     const first = findings.find((f) => f.error) ?? findings[0];
-    if (!first) return judged === 0 ? { status: 'skipped', summary: 'the deployment files place no JARs and submit none', details } : { status: 'ok', summary: `the JARs in the deployment are built for its Flink (${judged} checked)`, details };
+    if (!first)
+      return judged === 0
+        ? { status: 'skipped', summary: 'the deployment files place no JARs and submit none', details }
+        : { status: 'ok', summary: `the JARs in the deployment are built for its Flink (${judged} checked)`, details };
     return {
       status: findings.some((f) => f.error) ? 'error' : 'warning',
       summary: first.text,
@@ -69,7 +86,11 @@ function imageVersion(deploy: DeployFact, index: number | undefined): string | u
 }
 
 function jobVersion(deploy: DeployFact, job: DeployJobFact): string | undefined {
-  return imageVersion(deploy, job.image) ?? job.flinkVersion?.minor ?? imageVersion(deploy, job.build === undefined ? undefined : deploy.builds[job.build]?.base);
+  return (
+    imageVersion(deploy, job.image) ??
+    job.flinkVersion?.minor ??
+    imageVersion(deploy, job.build === undefined ? undefined : deploy.builds[job.build]?.base)
+  );
 }
 
 function judge(name: string, place: Located, minor: string | undefined, shown: string, owner: string, findings: Finding[]): void {
@@ -86,7 +107,12 @@ function judge(name: string, place: Located, minor: string | undefined, shown: s
     return;
   }
   // flink-python and flink-dist only ever run on their own release's line; connectors may tolerate a neighbour.
-  const level = parsed.artifactId.startsWith('flink-python') || parsed.artifactId.startsWith('flink-dist') ? (parsed.line === minor ? undefined : 'error') : lineMismatch(parsed.line, minor);
+  const level =
+    parsed.artifactId.startsWith('flink-python') || parsed.artifactId.startsWith('flink-dist')
+      ? parsed.line === minor
+        ? undefined
+        : 'error'
+      : lineMismatch(parsed.line, minor);
   if (!level) return;
   findings.push({
     text: `${shown} (${at(place)}) is built for Flink ${parsed.line}, the ${owner} runs Flink ${minor} (${level === 'error' ? 'ClassNotFoundException / NoSuchMethodError' : 'NoSuchMethodError where an API it calls changed'})`,

@@ -19,7 +19,13 @@ interface Finding {
 
 /** Compose services of an image on Java 17+ whose FLINK_PROPERTIES replace env.java.opts.all without Flink's
  * --add-opens/--add-exports list: an error each (InaccessibleObjectException at run time). */
-function flagsDroppedByCompose(matrix: Matrix, jobs: readonly DeployJobFact[], flinkVersion: string, errors: Finding[], sources: Set<string>): void {
+function flagsDroppedByCompose(
+  matrix: Matrix,
+  jobs: readonly DeployJobFact[],
+  flinkVersion: string,
+  errors: Finding[],
+  sources: Set<string>,
+): void {
   for (const job of jobs.filter((j) => j.kind === 'compose' && j.config['env.java.opts.all'] !== undefined)) {
     const missing = missingFlagsOf(matrix, flinkVersion, (job.config['env.java.opts.all'] ?? '').split(/\s+/));
     if (missing && missing.flags.length > 0) {
@@ -35,12 +41,16 @@ function flagsDroppedByCompose(matrix: Matrix, jobs: readonly DeployJobFact[], f
 
 export default defineCheck({
   id: 'deploy.java',
-  title: 'The image\'s Java runs its Flink and the job\'s JARs',
+  title: "The image's Java runs its Flink and the job's JARs",
   group: 'Deploy',
   description:
     "The Java each official image runs (its `-javaNN` tag, else the line's default variant per flink-docker) is " +
     "published and supported by its Flink line, runs the shipped JARs' bytecode, and keeps Flink's Java 17 flags.",
-  reads: ['image tags in the deployment files (-javaNN, else the line\'s default variant from flink-docker)', 'class file headers of the JARs the job ships', 'env.java.opts.all in compose FLINK_PROPERTIES'],
+  reads: [
+    "image tags in the deployment files (-javaNN, else the line's default variant from flink-docker)",
+    'class file headers of the JARs the job ships',
+    'env.java.opts.all in compose FLINK_PROPERTIES',
+  ],
   needs: ['deploy', 'jars'],
   run({ deploy, jars }, { matrix }) {
     const none = noDeployment(deploy);
@@ -53,18 +63,38 @@ export default defineCheck({
     deploy.images.forEach((image, index) => {
       if (!image.official || !image.flinkVersion) return;
       const java = imageJava(matrix, image.flinkVersion, image.java);
-      if (!java) return void details.push(`${image.ref} (${at(image)}): Flink ${image.flinkVersion} is not in flink-doctor's image knowledge`);
+      if (!java)
+        return void details.push(`${image.ref} (${at(image)}): Flink ${image.flinkVersion} is not in flink-doctor's image knowledge`);
       java.sources.forEach((s) => sources.add(s));
       const where = `image ${image.ref} (${at(image)})`;
       details.push(`${where}: Java ${java.java} (${java.from === 'tag' ? 'named by the tag' : 'the default variant of this tag'})`);
       const fixTo = (j: number) => `Use a -java${j} tag in ${at(image)}, e.g. flink:${image.flinkVersion}-java${j}`;
       const recommended = matrix.line(image.flinkVersion)?.java.recommended ?? java.java;
-      if (!java.published) errors.push({ text: `${where}: flink-docker publishes no Java ${java.java} image of Flink ${image.flinkVersion}: the pull fails`, fix: fixTo(recommended), location: locationOf(image) });
+      if (!java.published)
+        errors.push({
+          text: `${where}: flink-docker publishes no Java ${java.java} image of Flink ${image.flinkVersion}: the pull fails`,
+          fix: fixTo(recommended),
+          location: locationOf(image),
+        });
       const rating = matrix.rateJava(image.flinkVersion, java.java);
       if (matrix.unlistedJava(image.flinkVersion, java.java)?.kind === 'newer') {
-        warnings.push({ text: `${where} runs Java ${java.java}, newer than any Java Flink ${image.flinkVersion} lists: untested upstream`, fix: fixTo(recommended), location: locationOf(image) });
-      } else if (rating === 'unsupported') errors.push({ text: `${where} runs Java ${java.java}, which Flink ${image.flinkVersion} does not support`, fix: fixTo(recommended), location: locationOf(image) });
-      else if (rating !== 'supported') warnings.push({ text: `${where} runs Java ${java.java}, ${rating} on Flink ${image.flinkVersion}`, fix: fixTo(recommended), location: locationOf(image) });
+        warnings.push({
+          text: `${where} runs Java ${java.java}, newer than any Java Flink ${image.flinkVersion} lists: untested upstream`,
+          fix: fixTo(recommended),
+          location: locationOf(image),
+        });
+      } else if (rating === 'unsupported')
+        errors.push({
+          text: `${where} runs Java ${java.java}, which Flink ${image.flinkVersion} does not support`,
+          fix: fixTo(recommended),
+          location: locationOf(image),
+        });
+      else if (rating !== 'supported')
+        warnings.push({
+          text: `${where} runs Java ${java.java}, ${rating} on Flink ${image.flinkVersion}`,
+          fix: fixTo(recommended),
+          location: locationOf(image),
+        });
       for (const jar of shipped.filter((j) => javaOfClassMajor(j.identity?.classMajor ?? 0) > java.java)) {
         errors.push({
           text: `${jarLabel(jar)} holds Java ${javaOfClassMajor(jar.identity?.classMajor ?? 0)} bytecode; ${where} runs Java ${java.java}: UnsupportedClassVersionError`,
@@ -72,11 +102,26 @@ export default defineCheck({
           location: locationOf(image),
         });
       }
-      if (java.java >= 17) flagsDroppedByCompose(matrix, deploy.jobs.filter((j) => j.image === index), image.flinkVersion, errors, sources);
+      if (java.java >= 17)
+        flagsDroppedByCompose(
+          matrix,
+          deploy.jobs.filter((j) => j.image === index),
+          image.flinkVersion,
+          errors,
+          sources,
+        );
     });
     details.push(...fileProblems(deploy));
     const worst = errors[0] ?? warnings[0];
-    if (!worst) return { status: deploy.images.some((i) => i.official && i.flinkVersion) ? 'ok' : 'skipped', summary: deploy.images.some((i) => i.official && i.flinkVersion) ? 'every official image runs a Java its Flink supports' : 'no official Flink image with a version in the deployment files', details, sources: [...sources] };
+    if (!worst)
+      return {
+        status: deploy.images.some((i) => i.official && i.flinkVersion) ? 'ok' : 'skipped',
+        summary: deploy.images.some((i) => i.official && i.flinkVersion)
+          ? 'every official image runs a Java its Flink supports'
+          : 'no official Flink image with a version in the deployment files',
+        details,
+        sources: [...sources],
+      };
     const all = [...errors, ...warnings];
     return {
       status: errors.length > 0 ? 'error' : 'warning',

@@ -21,12 +21,16 @@ const INSTALL_PYTHON = 'RUN apt-get update && apt-get install -y python3 python3
 
 export default defineCheck({
   id: 'deploy.python',
-  title: 'The image gives the workers the client\'s Python',
+  title: "The image gives the workers the client's Python",
   group: 'Deploy',
   description:
     "A PyFlink image installs a Python (official Flink images ship none) of the client's minor and one its Flink " +
-    "supports, and `python` resolves when nothing sets `python.executable`.",
-  reads: ['Dockerfiles: FROM python:<v>, Python source builds, apt-get install python3, a python symlink, pip install apache-flink', 'python.executable / -pyexec in manifests and FLINK_PROPERTIES', 'the client interpreter\'s version'],
+    'supports, and `python` resolves when nothing sets `python.executable`.',
+  reads: [
+    'Dockerfiles: FROM python:<v>, Python source builds, apt-get install python3, a python symlink, pip install apache-flink',
+    'python.executable / -pyexec in manifests and FLINK_PROPERTIES',
+    "the client interpreter's version",
+  ],
   needs: ['deploy', 'python'],
   run({ deploy, python }, { matrix }) {
     const none = noDeployment(deploy);
@@ -38,9 +42,20 @@ export default defineCheck({
     const pyflinkBuilds = deploy.builds.filter((build, index) => isPyflinkImage(build, index, deploy));
     for (const build of pyflinkBuilds) judgeBuild(build, deploy, matrix, clientMinor, findings, details, sources);
     details.push(...fileProblems(deploy));
-    if (pyflinkBuilds.length === 0) return { status: 'skipped', summary: 'no Dockerfile that builds a PyFlink image (pip install apache-flink, or a Python job that uses it)', details };
+    if (pyflinkBuilds.length === 0)
+      return {
+        status: 'skipped',
+        summary: 'no Dockerfile that builds a PyFlink image (pip install apache-flink, or a Python job that uses it)',
+        details,
+      };
     const worst = findings.find((f) => f.error) ?? findings[0];
-    if (!worst) return { status: 'ok', summary: `${pyflinkBuilds.length === 1 ? 'the image gives' : 'every PyFlink image gives'} the workers ${clientMinor ? `Python ${clientMinor}, as the client` : 'a Python its Flink supports'}`, details, sources: [...sources] };
+    if (!worst)
+      return {
+        status: 'ok',
+        summary: `${pyflinkBuilds.length === 1 ? 'the image gives' : 'every PyFlink image gives'} the workers ${clientMinor ? `Python ${clientMinor}, as the client` : 'a Python its Flink supports'}`,
+        details,
+        sources: [...sources],
+      };
     return {
       status: findings.some((f) => f.error) ? 'error' : 'warning',
       summary: worst.text,
@@ -73,14 +88,35 @@ function imagePythonOf(build: DeployBuildFact, deploy: DeployFact, matrix: Matri
   if (chosen.version) return { minor: pythonMinorOf(chosen.version), where, ...(chosen.line ? { line: chosen.line } : {}), sources: [] };
   const base = build.base !== undefined ? deploy.images[build.base] : undefined;
   const apt = base?.flinkVersion ? imagePython3(matrix, base.flinkVersion) : undefined;
-  return apt ? { minor: apt.version, where: `${where}: Python ${apt.version} on Ubuntu ${apt.ubuntu}, the base of flink:${base?.flinkVersion}`, ...(chosen.line ? { line: chosen.line } : {}), sources: apt.sources } : { where, sources: [] };
+  return apt
+    ? {
+        minor: apt.version,
+        where: `${where}: Python ${apt.version} on Ubuntu ${apt.ubuntu}, the base of flink:${base?.flinkVersion}`,
+        ...(chosen.line ? { line: chosen.line } : {}),
+        sources: apt.sources,
+      }
+    : { where, sources: [] };
 }
 
-function judgeBuild(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix, clientMinor: string | undefined, findings: Finding[], details: string[], sources: Set<string>): void {
+function judgeBuild(
+  build: DeployBuildFact,
+  deploy: DeployFact,
+  matrix: Matrix,
+  clientMinor: string | undefined,
+  findings: Finding[],
+  details: string[],
+  sources: Set<string>,
+): void {
   const base = build.base !== undefined ? deploy.images[build.base] : undefined;
   const imagePython = imagePythonOf(build, deploy, matrix);
   if (!imagePython) {
-    if (base?.official) findings.push({ text: `${at(build)} installs apache-flink on ${base.ref}, which ships no Python, and installs none: the Python workers cannot start`, fix: `Install Python ${clientMinor ?? '3'} in ${at(build)}, e.g. ${INSTALL_PYTHON}`, location: locationOf(build), error: true });
+    if (base?.official)
+      findings.push({
+        text: `${at(build)} installs apache-flink on ${base.ref}, which ships no Python, and installs none: the Python workers cannot start`,
+        fix: `Install Python ${clientMinor ?? '3'} in ${at(build)}, e.g. ${INSTALL_PYTHON}`,
+        location: locationOf(build),
+        error: true,
+      });
     return;
   }
   imagePython.sources.forEach((s) => sources.add(s));
@@ -89,7 +125,13 @@ function judgeBuild(build: DeployBuildFact, deploy: DeployFact, matrix: Matrix, 
 }
 
 /** The image's Python minor against the client's (cloudpickle) and against what the image's Flink line supports. */
-function judgeImageMinor(build: DeployBuildFact, flinkVersion: string | undefined, imagePython: ImagePython, clientMinor: string | undefined, matrix: Matrix): Finding[] {
+function judgeImageMinor(
+  build: DeployBuildFact,
+  flinkVersion: string | undefined,
+  imagePython: ImagePython,
+  clientMinor: string | undefined,
+  matrix: Matrix,
+): Finding[] {
   const findings: Finding[] = [];
   const line = flinkVersion ? matrix.line(flinkVersion) : undefined;
   const location = imagePython.line ? { path: build.file, line: imagePython.line } : locationOf(build);
@@ -125,7 +167,9 @@ function judgeWorkerStart(build: DeployBuildFact, deploy: DeployFact): Finding[]
       error: false,
     });
   }
-  const threadMode = deploy.jobs.some((j) => (j.config['python.execution-mode'] ?? j.python?.dynamic['python.execution-mode']) === 'thread');
+  const threadMode = deploy.jobs.some(
+    (j) => (j.config['python.execution-mode'] ?? j.python?.dynamic['python.execution-mode']) === 'thread',
+  );
   if (threadMode && build.pythons.some((p) => p.how === 'source-build') && !build.sharedLibpython) {
     findings.push({
       text: `python.execution-mode is thread, but ${at(build)} builds Python without --enable-shared: pemja finds no libpython ("Failed to find libpython")`,

@@ -34,9 +34,13 @@ export default defineCheck({
   group: 'Deploy',
   description:
     "Every place a deployment states a Flink version agrees: the image tag, a FlinkDeployment's " +
-    "`spec.flinkVersion`, the `apache-flink` pip line in the image and the client wheel; unpinned pip lines and " +
-    "tags without a version are warnings.",
-  reads: ['--deploy files, else Dockerfile / docker-compose.y(a)ml / FlinkDeployment manifests in the working directory', 'FROM flink:<tag>, spec.image, spec.flinkVersion, pip install apache-flink lines', 'the client\'s apache-flink wheel'],
+    '`spec.flinkVersion`, the `apache-flink` pip line in the image and the client wheel; unpinned pip lines and ' +
+    'tags without a version are warnings.',
+  reads: [
+    '--deploy files, else Dockerfile / docker-compose.y(a)ml / FlinkDeployment manifests in the working directory',
+    'FROM flink:<tag>, spec.image, spec.flinkVersion, pip install apache-flink lines',
+    "the client's apache-flink wheel",
+  ],
   needs: ['deploy', 'pyflink'],
   run({ deploy, pyflink }, { matrix }) {
     const none = noDeployment(deploy);
@@ -54,13 +58,19 @@ export default defineCheck({
       for (const f of [finding, patch]) if (f) (f.error ? errors : warnings).push(f);
     }
     for (const loose of looseStatements(deploy, reference, matrix)) (loose.error ? errors : warnings).push(loose);
-    const details = [filesRead(deploy), ...statements.map((s) => `${s.what}: Flink ${s.version}${s.today ? ` (${s.today} today)` : ''}`), ...fileProblems(deploy)];
+    const details = [
+      filesRead(deploy),
+      ...statements.map((s) => `${s.what}: Flink ${s.version}${s.today ? ` (${s.today} today)` : ''}`),
+      ...fileProblems(deploy),
+    ];
     const facts = { statements: statements.length, reference: reference ? `${reference.what}: ${reference.version}` : null };
     const worst = errors[0] ?? warnings[0];
     if (!worst) {
       return {
         status: 'ok',
-        summary: reference ? `every place states Flink ${reference.version} (${statements.length} statement${statements.length === 1 ? '' : 's'})` : 'no Flink version is stated in the deployment files',
+        summary: reference
+          ? `every place states Flink ${reference.version} (${statements.length} statement${statements.length === 1 ? '' : 's'})`
+          : 'no Flink version is stated in the deployment files',
         details,
         facts,
       };
@@ -92,7 +102,8 @@ function compareMinor(s: Statement, reference: Statement): Finding | undefined {
 
 /** Another patch (a minor-only tag counting as the patch it pulls today): a warning. */
 function comparePatch(s: Statement, reference: Statement): Finding | undefined {
-  const says = (x: Statement) => `${x.what} ${x.exact ? `says ${x.version}` : `pulls ${x.today} today (newest ${x.version} patch flink-doctor knows)`}`;
+  const says = (x: Statement) =>
+    `${x.what} ${x.exact ? `says ${x.version}` : `pulls ${x.today} today (newest ${x.version} patch flink-doctor knows)`}`;
   const mine = s.exact ? s.version : s.today;
   const theirs = reference.exact ? reference.version : reference.today;
   if (!mine || !theirs || !sameMinor(mine, theirs) || sameRelease(mine, theirs) || (!s.exact && !reference.exact)) return undefined;
@@ -126,11 +137,24 @@ function collect(deploy: DeployFact, matrix: Matrix, wheel: string | undefined):
     for (const pip of build.pip) {
       for (const spec of pip.specs) {
         const exact = flinkPin(spec)?.exact;
-        if (exact) out.push({ what: `pip ${spec} (${at(pip)})`, version: exact, exact: true, location: locationOf(pip), fix: (to) => `Pin apache-flink==${to} in ${at(pip)}` });
+        if (exact)
+          out.push({
+            what: `pip ${spec} (${at(pip)})`,
+            version: exact,
+            exact: true,
+            location: locationOf(pip),
+            fix: (to) => `Pin apache-flink==${to} in ${at(pip)}`,
+          });
       }
     }
   }
-  if (wheel) out.push({ what: `the client wheel apache-flink ${wheel}`, version: wheel, exact: true, fix: (to) => `Install the deployment's release in the client: pip install "apache-flink==${to}"` });
+  if (wheel)
+    out.push({
+      what: `the client wheel apache-flink ${wheel}`,
+      version: wheel,
+      exact: true,
+      fix: (to) => `Install the deployment's release in the client: pip install "apache-flink==${to}"`,
+    });
   return out;
 }
 
@@ -155,7 +179,7 @@ function looseStatements(deploy: DeployFact, reference: Statement | undefined, m
         if (pin.specifier === '') {
           out.push({
             text: `pip ${spec} (${at(pip)}) has no version: it installs the newest apache-flink, not ${reference ? `the ${reference.version} of ${reference.what}` : 'a chosen release'}`,
-            fix: `Pin apache-flink==${target ?? '<the image\'s Flink>'} in ${at(pip)}`,
+            fix: `Pin apache-flink==${target ?? "<the image's Flink>"} in ${at(pip)}`,
             locations: [locationOf(pip)],
           });
         } else if (target && !versionSatisfies(target, pin.specifier)) {

@@ -21,12 +21,16 @@ export default defineCheck({
     const tooNew = seen.filter((jar) => javaOfClassMajor(jar.identity?.classMajor ?? 0) > runtime);
     const highest = Math.max(...seen.map((jar) => jar.identity?.classMajor ?? 0));
     const facts = { javaMajor: runtime, highestClassMajor: highest, highestJava: javaOfClassMajor(highest) };
-    if (tooNew.length === 0) return { status: 'ok', summary: `all classes run on Java ${runtime} (newest: Java ${javaOfClassMajor(highest)} bytecode)`, facts };
+    if (tooNew.length === 0)
+      return { status: 'ok', summary: `all classes run on Java ${runtime} (newest: Java ${javaOfClassMajor(highest)} bytecode)`, facts };
     const needed = Math.max(...tooNew.map((jar) => javaOfClassMajor(jar.identity?.classMajor ?? 0)));
     return {
       status: 'error',
       summary: `${tooNew.length} JAR${tooNew.length === 1 ? '' : 's'} compiled for a newer Java than ${runtime}: UnsupportedClassVersionError`,
-      details: tooNew.map((jar) => `${jarLabel(jar)}: Java ${javaOfClassMajor(jar.identity?.classMajor ?? 0)} bytecode (class major ${jar.identity?.classMajor})`),
+      details: tooNew.map(
+        (jar) =>
+          `${jarLabel(jar)}: Java ${javaOfClassMajor(jar.identity?.classMajor ?? 0)} bytecode (class major ${jar.identity?.classMajor})`,
+      ),
       fix: `Run on Java ${needed} or newer (if the Flink line supports it), or use builds of these JARs compiled for Java ${runtime}`,
       facts,
       locations: tooNew.map((jar) => ({ path: jar.ref.path })),

@@ -51,7 +51,7 @@ export default defineCheck({
     '(errors); one artifact in two versions or one JAR twice is a warning naming which JAR to keep. Copies of ' +
     'classes Flink loads from its own JARs first (org.apache.flink.*) are noted, never a reason to remove a JAR.',
   reads: [
-    'each JAR\'s identity and class list (zip central directory)',
+    "each JAR's identity and class list (zip central directory)",
     'the Factory service file of each JAR (identifiers and factory classes)',
     'SHA-1 of overlapping JARs of the same size',
     'compat-matrix.json connectors.parentFirst (classloader.parent-first-patterns.default)',
@@ -59,14 +59,25 @@ export default defineCheck({
   needs: ['jars'],
   run({ jars }, { matrix }) {
     const seen = readable(jars.jars);
-    if (seen.length < 2) return { status: 'skipped', summary: seen.length === 0 ? 'no readable JARs' : 'only one JAR: nothing to conflict with' };
+    if (seen.length < 2)
+      return { status: 'skipped', summary: seen.length === 0 ? 'no readable JARs' : 'only one JAR: nothing to conflict with' };
     const knowledge = matrix.connectors();
     // The distribution's own JARs are never the finding: among themselves they are Flink's layout, and next to a
     // user's JAR they are the copy to keep.
     const shipped = (jar: ScannedJar) => knowledge.isDistributionJar(jar.ref.path, jar.ref.source);
-    const scene: Scene = { knowledge, byPath: new Map(seen.map((jar) => [jar.ref.path, jar])), shipped, artifactOf: new Map(), explained: new Set() };
+    const scene: Scene = {
+      knowledge,
+      byPath: new Map(seen.map((jar) => [jar.ref.path, jar])),
+      shipped,
+      artifactOf: new Map(),
+      explained: new Set(),
+    };
     const tally: Tally = {
-      errors: [], warnings: [], notes: [], fixes: [], paths: new Set(),
+      errors: [],
+      warnings: [],
+      notes: [],
+      fixes: [],
+      paths: new Set(),
       counts: { duplicateArtifacts: 0, identifierClashes: 0, classOverlaps: 0, sameJarTwice: 0, parentFirstCopies: 0 },
     };
     artifactsTwice(seen, scene, tally);
@@ -76,8 +87,20 @@ export default defineCheck({
     const facts = { jars: seen.length, ...tally.counts };
     const sources = notes.length > 0 ? matrix.cite(knowledge.section.parentFirst?.sources) : [];
     const findings = [...errors, ...warnings];
-    if (findings.length === 0) return { status: 'ok', summary: `no conflicting duplicate artifacts or classes across ${seen.length} JARs`, details: notes, facts, sources };
-    const summary = findings.length === 1 ? (findings[0] ?? '') : errors.length > 0 ? `${findings.length} conflicts between JARs` : `${findings.length} JARs present twice`;
+    if (findings.length === 0)
+      return {
+        status: 'ok',
+        summary: `no conflicting duplicate artifacts or classes across ${seen.length} JARs`,
+        details: notes,
+        facts,
+        sources,
+      };
+    const summary =
+      findings.length === 1
+        ? (findings[0] ?? '')
+        : errors.length > 0
+          ? `${findings.length} conflicts between JARs`
+          : `${findings.length} JARs present twice`;
     return {
       status: errors.length > 0 ? 'error' : 'warning',
       summary,
@@ -113,7 +136,9 @@ function artifactsTwice(seen: readonly ScannedJar[], scene: Scene, tally: Tally)
       tally.warnings.push(`the same JAR twice: ${name}:${[...versions][0]} as ${labels(group)}`);
     } else {
       tally.counts.duplicateArtifacts += 1;
-      tally.warnings.push(`${name} in ${versions.size} versions: ${labels(group)}: the JVM loads each class from the first of them on the classpath and never uses the other`);
+      tally.warnings.push(
+        `${name} in ${versions.size} versions: ${labels(group)}: the JVM loads each class from the first of them on the classpath and never uses the other`,
+      );
     }
     tally.fixes.push(`Remove ${labels(group.filter((j) => j !== keep))}; keep ${jarLabel(keep)}`);
   }
@@ -183,11 +208,15 @@ const MAX_CLASHES = 50;
  * JARs are grouped by their exact set of factory classes first: only JARs of different groups can clash, so
  * a thousand copies of one connector cost a thousand steps, not a million comparisons.
  */
-function identifierClashesOf(seen: readonly ScannedJar[], isExplained: (a: string, b: string) => boolean): { identifier: string; a: Registration; b: Registration }[] {
+function identifierClashesOf(
+  seen: readonly ScannedJar[],
+  isExplained: (a: string, b: string) => boolean,
+): { identifier: string; a: Registration; b: Registration }[] {
   const byIdentifier = new Map<string, Map<string, Registration[]>>();
   for (const jar of seen) {
     const classesOf = new Map<string, string[]>();
-    for (const [className, identifier] of Object.entries(jar.factories ?? {})) classesOf.set(identifier, [...(classesOf.get(identifier) ?? []), className]);
+    for (const [className, identifier] of Object.entries(jar.factories ?? {}))
+      classesOf.set(identifier, [...(classesOf.get(identifier) ?? []), className]);
     for (const [identifier, classes] of classesOf) {
       const registration = { jar, classes: classes.sort() };
       const bySignature = byIdentifier.get(identifier) ?? new Map<string, Registration[]>();

@@ -19,7 +19,11 @@ export default defineCheck({
   title: 'Connector JARs match the Flink version',
   group: 'JARs',
   description: 'No connector or format JAR is built for another Flink line than the target.',
-  reads: ['each JAR\'s META-INF/NOTICE, MANIFEST.MF, pom.properties', 'compat-matrix.json connectors', 'maven-metadata.xml of its artifact (cache or shipped snapshot with --offline)'],
+  reads: [
+    "each JAR's META-INF/NOTICE, MANIFEST.MF, pom.properties",
+    'compat-matrix.json connectors',
+    'maven-metadata.xml of its artifact (cache or shipped snapshot with --offline)',
+  ],
   needs: ['jars', 'target', 'maven', 'repository'],
   run({ jars, target, maven, repository }, { matrix }) {
     const minor = target.minor;
@@ -31,16 +35,26 @@ export default defineCheck({
     const judged = userJars(jars.jars, knowledge).filter((jar) => jar.family || jar.identity?.flinkLine);
     if (judged.length === 0) return { status: 'skipped', summary: 'no connector or format JARs found' };
     const verdicts = judged.flatMap((jar) => judge(jar, minor, knowledge));
-    const unknown = judged.filter((jar) => jar.family && !jar.identity?.version).map((jar) => `${jarLabel(jar)}: no version found inside; cannot tell its Flink line`);
+    const unknown = judged
+      .filter((jar) => jar.family && !jar.identity?.version)
+      .map((jar) => `${jarLabel(jar)}: no version found inside; cannot tell its Flink line`);
     const facts = { target: target.flinkVersion, connectorJars: judged.length };
     if (verdicts.length === 0) {
-      return { status: 'ok', summary: `${judged.length} connector/format JAR${judged.length === 1 ? '' : 's'} built for Flink ${minor}`, details: [...judged.map(jarLabel), ...unknown], facts };
+      return {
+        status: 'ok',
+        summary: `${judged.length} connector/format JAR${judged.length === 1 ? '' : 's'} built for Flink ${minor}`,
+        details: [...judged.map(jarLabel), ...unknown],
+        facts,
+      };
     }
     const errors = verdicts.filter((v) => v.level === 'error');
     const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.patch, knowledge, maven, repository)))];
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
-      summary: verdicts.length === 1 && verdicts[0] ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}` : `${verdicts.length} JARs built for another Flink line than ${minor}`,
+      summary:
+        verdicts.length === 1 && verdicts[0]
+          ? `${jarLabel(verdicts[0].jar)}: ${verdicts[0].why}`
+          : `${verdicts.length} JARs built for another Flink line than ${minor}`,
       // One finding is the summary itself; several are listed one per line.
       details: [...(verdicts.length > 1 ? verdicts.map((v) => `${v.level}: ${jarLabel(v.jar)}: ${v.why}`) : []), ...unknown],
       fix: fixes.join('\n'),
@@ -60,7 +74,14 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   return verdict ? [{ jar, ...verdict }] : [];
 }
 
-function fixFor(jar: ScannedJar, minor: string, patch: string | null, knowledge: ConnectorKnowledge, maven: MavenFact, repository: RepositoryFact): string {
+function fixFor(
+  jar: ScannedJar,
+  minor: string,
+  patch: string | null,
+  knowledge: ConnectorKnowledge,
+  maven: MavenFact,
+  repository: RepositoryFact,
+): string {
   const label = jarLabelInline(jar);
   // The repository's own version list names the exact newest build for the line, of the artifact PyFlink needs
   // (the fat flink-sql-connector-X for a thin flink-connector-X). A legacy Scala-suffixed artifact has no builds
@@ -68,7 +89,10 @@ function fixFor(jar: ScannedJar, minor: string, patch: string | null, knowledge:
   // An artifactId naming its Flink line (iceberg-flink-runtime-1.20) has no build for another line under that name:
   // the matrix names the artifact for the target line instead.
   const namesLine = jar.identity?.artifactId ? knowledge.familyOfArtifact(jar.identity.artifactId)?.builtFor : undefined;
-  const choice = jar.identity && !jar.identity.scalaSuffix && !namesLine ? exactFlinkVersionChoice(repository.url, maven, jar.identity, minor, knowledge) : undefined;
+  const choice =
+    jar.identity && !jar.identity.scalaSuffix && !namesLine
+      ? exactFlinkVersionChoice(repository.url, maven, jar.identity, minor, knowledge)
+      : undefined;
   if (choice) {
     const coords = `${choice.groupId}:${choice.artifactId}:${choice.version}`;
     if (choice.exact) return `Replace ${label} with ${coords}, the newest build for Flink ${minor}: ${choice.url}`;

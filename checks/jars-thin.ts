@@ -32,12 +32,12 @@ export default defineCheck({
   group: 'JARs',
   description:
     'No thin `flink-connector-X` where PyFlink needs the `flink-sql-connector-X` fat JAR, and no JAR without the classes ' +
-    'it needs from elsewhere (a MySQL driver for MySQL CDC 3.1+, the JDBC dialect module of the job\'s database next to ' +
+    "it needs from elsewhere (a MySQL driver for MySQL CDC 3.1+, the JDBC dialect module of the job's database next to " +
     'flink-connector-jdbc-core, Hadoop or HADOOP_CLASSPATH for Parquet).',
   reads: [
-    'each JAR\'s identity and packages',
-    'compat-matrix.json connectors (fat/thin artifacts, what a family\'s JARs need from elsewhere)',
-    'the job\'s JDBC URLs (--job) and HADOOP_CLASSPATH',
+    "each JAR's identity and packages",
+    "compat-matrix.json connectors (fat/thin artifacts, what a family's JARs need from elsewhere)",
+    "the job's JDBC URLs (--job) and HADOOP_CLASSPATH",
     'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)',
   ],
   needs: ['jars', 'target', 'repository', 'job'],
@@ -49,7 +49,8 @@ export default defineCheck({
       const family = knowledge.family(jar.family ?? '');
       return family && (family.needs?.length || (jar.role === 'thin' && family.fat.length > 0)) ? [{ jar, family }] : [];
     });
-    if (user.length === 0) return { status: seen.length === 0 ? 'skipped' : 'ok', summary: seen.length === 0 ? 'no readable JARs' : 'no thin connector JARs' };
+    if (user.length === 0)
+      return { status: seen.length === 0 ? 'skipped' : 'ok', summary: seen.length === 0 ? 'no readable JARs' : 'no thin connector JARs' };
     const older = matrix.olderThanKnown(target);
     if (older) return { status: 'skipped', summary: older };
     const minor = target.minor ?? matrix.newestMinor();
@@ -60,13 +61,21 @@ export default defineCheck({
       const fat = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
       const replace = `Replace ${jarLabel(jar)} with ${fat ? withUrl(repository.url, coordinates(fat)) : family.fat[0]}`;
       judgeJar(jar, family, { supply, replace: fat ? replace : undefined, repositoryUrl: repository.url }, findings, met);
-      if (jar.role === 'thin' && family.fat.length > 0 && !family.needs?.some((need) => need.role === 'thin' && applies(need, jar, supply.jdbcSchemes))) {
+      if (
+        jar.role === 'thin' &&
+        family.fat.length > 0 &&
+        !family.needs?.some((need) => need.role === 'thin' && applies(need, jar, supply.jdbcSchemes))
+      ) {
         const text = `${jarLabel(jar)} is the thin ${family.title} artifact: it needs its dependencies on the classpath; PyFlink wants ${family.fat[0]}`;
         findings.push({ level: 'warning', text, fix: replace, path: jar.ref.path, sources: [] });
       }
     }
     if (findings.length === 0) {
-      return { status: 'ok', summary: met.length > 0 ? 'JARs that need classes from elsewhere have them' : 'no thin connector JARs', details: met };
+      return {
+        status: 'ok',
+        summary: met.length > 0 ? 'JARs that need classes from elsewhere have them' : 'no thin connector JARs',
+        details: met,
+      };
     }
     const first = findings[0];
     return {
@@ -82,11 +91,18 @@ export default defineCheck({
 
 /** Each need of the JAR's family that applies to it: met (in words, for the details) or an error; a thin JAR's missing
  * dependencies are fixed by the fat JAR when one is known for the line. */
-function judgeJar(jar: ScannedJar, family: ConnectorFamily, how: { supply: Supply; replace?: string; repositoryUrl: string }, findings: Finding[], met: string[]): void {
+function judgeJar(
+  jar: ScannedJar,
+  family: ConnectorFamily,
+  how: { supply: Supply; replace?: string; repositoryUrl: string },
+  findings: Finding[],
+  met: string[],
+): void {
   for (const need of (family.needs ?? []).filter((n) => applies(n, jar, how.supply.jdbcSchemes))) {
     const by = providedBy(need, jar, how.supply);
     if (by) met.push(`${jarLabel(jar)} needs ${need.what}: ${by}`);
-    else findings.push(missing(need, jar, family, need.role === 'thin' && how.replace ? how.replace : addFix(need, jar, how.repositoryUrl)));
+    else
+      findings.push(missing(need, jar, family, need.role === 'thin' && how.replace ? how.replace : addFix(need, jar, how.repositoryUrl)));
   }
 }
 
@@ -126,9 +142,10 @@ function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): string | 
 
 function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix: string): Finding {
   const where = `${need.packages.join(', ')}${need.env ? `; ${need.env} is not set` : ''}`;
-  const text = need.role === 'thin'
-    ? `${jarLabel(jar)} is the thin ${family.title} connector and no JAR provides ${need.artifact ?? need.what} (${where}): ${need.symptom}`
-    : `${jarLabel(jar)} needs ${need.what}, which it does not bundle, and no JAR provides it (${where}): ${need.symptom}`;
+  const text =
+    need.role === 'thin'
+      ? `${jarLabel(jar)} is the thin ${family.title} connector and no JAR provides ${need.artifact ?? need.what} (${where}): ${need.symptom}`
+      : `${jarLabel(jar)} needs ${need.what}, which it does not bundle, and no JAR provides it (${where}): ${need.symptom}`;
   return { level: 'error', text, fix, path: jar.ref.path, sources: need.sources };
 }
 

@@ -17,7 +17,11 @@ export default defineCheck({
   description:
     'A newer release of a connector for the same Flink line (Maven metadata, cached, offline snapshot); JARs built ' +
     'for another line are left to `jars.flink-version`.',
-  reads: ['connector and format JARs the job uses', '<repository>/<group>/<artifact>/maven-metadata.xml (cached; --offline: cache, then the shipped snapshot)', 'the target Flink version'],
+  reads: [
+    'connector and format JARs the job uses',
+    '<repository>/<group>/<artifact>/maven-metadata.xml (cached; --offline: cache, then the shipped snapshot)',
+    'the target Flink version',
+  ],
   needs: ['maven', 'target', 'repository'],
   run(facts): Outcome {
     return withRepositoryProblems(judge(facts), facts.maven.problems);
@@ -62,11 +66,33 @@ function judge({ maven, target, repository }: Pick<Facts, 'maven' | 'target' | '
   // The repository's own problems (an unusable settings.xml mirror) come first: they explain the rest.
   const details = [...maven.problems, ...capList([...newer.map((n) => `newer: ${n}`), ...current, ...unknown, ...otherLine], 50), ...notes];
   const locations = maven.jars.map((j) => ({ path: j.path }));
-  if (newer.length > 0) return { status: 'warning', summary: `newer build for the same Flink line: ${capList(newer, 5).join(', ')}`, details, fix: fixes.map((f) => `Use ${f}`).join('\n'), facts, locations };
+  if (newer.length > 0)
+    return {
+      status: 'warning',
+      summary: `newer build for the same Flink line: ${capList(newer, 5).join(', ')}`,
+      details,
+      fix: fixes.map((f) => `Use ${f}`).join('\n'),
+      facts,
+      locations,
+    };
   if (current.length === 0 && unknown.length === 0) {
-    return { status: 'skipped', summary: `no JAR is built for Flink ${target.minor}: judged by jars.flink-version`, details, facts, locations };
+    return {
+      status: 'skipped',
+      summary: `no JAR is built for Flink ${target.minor}: judged by jars.flink-version`,
+      details,
+      facts,
+      locations,
+    };
   }
-  if (current.length === 0) return { status: 'skipped', summary: `could not look up versions: ${unknown[0] ?? 'no data'}`, details, facts, locations };
-  if (unknown.length > 0) return { status: 'warning', summary: `${current.length} JAR(s) up to date; ${unknown.length} could not be looked up`, details, facts, locations };
+  if (current.length === 0)
+    return { status: 'skipped', summary: `could not look up versions: ${unknown[0] ?? 'no data'}`, details, facts, locations };
+  if (unknown.length > 0)
+    return {
+      status: 'warning',
+      summary: `${current.length} JAR(s) up to date; ${unknown.length} could not be looked up`,
+      details,
+      facts,
+      locations,
+    };
   return { status: 'ok', summary: `${current.length} JAR(s) are the newest build for their Flink line`, details, facts, locations };
 }

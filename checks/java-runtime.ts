@@ -12,11 +12,18 @@ export default defineCheck({
   title: 'Java runtime',
   group: 'Java',
   description:
-    'The Java PyFlink would start (`--java-home`, else `env.java.home` in `$FLINK_HOME/conf` or the wheel\'s ' +
+    "The Java PyFlink would start (`--java-home`, else `env.java.home` in `$FLINK_HOME/conf` or the wheel's " +
     '`pyflink/conf`, else `JAVA_HOME`, else `java` on PATH) is supported by the target Flink line: supported → ok, ' +
     'experimental or deprecated → warning; newer than any Java the line lists → warning (untested upstream); older ' +
     'than all it lists, Java 17+ before Flink 1.18, missing or broken → error.',
-  reads: ['--java-home', 'env.java.home in $FLINK_HOME/conf or pyflink/conf', 'JAVA_HOME', 'java on PATH', '<java home>/release', 'java -XshowSettings:properties -version'],
+  reads: [
+    '--java-home',
+    'env.java.home in $FLINK_HOME/conf or pyflink/conf',
+    'JAVA_HOME',
+    'java on PATH',
+    '<java home>/release',
+    'java -XshowSettings:properties -version',
+  ],
   needs: ['java', 'target'],
   run({ java, target }, { matrix }) {
     const { minor, note: judgedNote, skip } = matrix.judgedLine(target);
@@ -28,8 +35,18 @@ export default defineCheck({
     const facts = javaFacts(java);
     const shadowed = java.shadowed.map((p) => `also present, not used: ${describeProvenance(p)}`);
     if (!java.found || !java.runs || !java.version) {
-      const details = [`looked up via ${where}`, ...judgedAgainst, ...shadowed, 'PyFlink fails with "Java gateway process exited before sending its port number"'];
-      return { ...javaNotRunning(java.failure, recommended, howToPoint), details, facts, sources: skip ? [] : matrix.cite(line?.java.sources) };
+      const details = [
+        `looked up via ${where}`,
+        ...judgedAgainst,
+        ...shadowed,
+        'PyFlink fails with "Java gateway process exited before sending its port number"',
+      ];
+      return {
+        ...javaNotRunning(java.failure, recommended, howToPoint),
+        details,
+        facts,
+        sources: skip ? [] : matrix.cite(line?.java.sources),
+      };
     }
 
     const { major, version, vendor } = java.version;
@@ -37,7 +54,14 @@ export default defineCheck({
     if (skip) return { status: 'skipped', summary: `${found}; ${skip}`, details: shadowed, facts };
     const flink = `Flink ${minor}`;
     const details = [...javaAgainstLine(java.version, java.home ?? java.binary, flink, line?.java), ...judgedAgainst, ...shadowed];
-    const judged: Judged = { found, flink, details, fix: `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`, facts, sources: matrix.cite(line?.java.sources) };
+    const judged: Judged = {
+      found,
+      flink,
+      details,
+      fix: `Use Java ${recommended}: install a JDK ${recommended} and ${howToPoint}`,
+      facts,
+      sources: matrix.cite(line?.java.sources),
+    };
     const rating = matrix.rateJava(minor, major);
     if (rating === 'supported') {
       const issues = matrix.javaPatchIssues(target.patch, version);
@@ -80,11 +104,17 @@ function javaAgainstLine(found: JavaVersionInfo, at: string, flink: string, want
 }
 
 /** No Java, or one that would not run: an error whatever the line, with the JDK to install when the line names one. */
-function javaNotRunning(failure: string | undefined, recommended: number | undefined, howToPoint: string): Pick<Outcome, 'status' | 'summary' | 'fix'> {
+function javaNotRunning(
+  failure: string | undefined,
+  recommended: number | undefined,
+  howToPoint: string,
+): Pick<Outcome, 'status' | 'summary' | 'fix'> {
   return {
     status: 'error',
     summary: failure ?? 'Java could not be run',
-    fix: recommended ? `Install a JDK ${recommended} (e.g. Eclipse Temurin ${recommended}) and ${howToPoint}` : `Install a JDK your Flink release supports and ${howToPoint}`,
+    fix: recommended
+      ? `Install a JDK ${recommended} (e.g. Eclipse Temurin ${recommended}) and ${howToPoint}`
+      : `Install a JDK your Flink release supports and ${howToPoint}`,
   };
 }
 
@@ -102,7 +132,9 @@ function knownPatchIssue(
     status: 'warning',
     summary: `${j.found} on Flink ${flinkPatch}: ${issues[0]?.effect ?? ''}`,
     details: j.details,
-    fix: fixedIn ? `Upgrade to apache-flink ${newestPatch ?? fixedIn} (fixed in ${fixedIn}), or use a Java patch older than the affected ones` : j.fix,
+    fix: fixedIn
+      ? `Upgrade to apache-flink ${newestPatch ?? fixedIn} (fixed in ${fixedIn}), or use a Java patch older than the affected ones`
+      : j.fix,
     facts: j.facts,
     sources: [...j.sources, ...cite(issues.flatMap((i) => i.sources))],
   };
@@ -128,11 +160,20 @@ function unsupported(u: Judged, placed: UnlistedJava | undefined, cite: (refs: r
   const base = { details: u.details, fix: u.fix, facts: u.facts, sources: u.sources };
   const summary = `${u.found}: not supported by ${u.flink}`;
   if (placed?.kind === 'newer') {
-    const why = 'a newer Java runs the Flink JARs, but Flink does not test this release on it: module-access or reflection errors are possible';
-    return { ...base, status: 'warning', summary: `${summary}; newer than any Java it lists (${placed.newest}), untested upstream`, details: [...u.details, why] };
+    const why =
+      'a newer Java runs the Flink JARs, but Flink does not test this release on it: module-access or reflection errors are possible';
+    return {
+      ...base,
+      status: 'warning',
+      summary: `${summary}; newer than any Java it lists (${placed.newest}), untested upstream`,
+      details: [...u.details, why],
+    };
   }
-  if (placed?.kind === 'unusable') return { ...base, status: 'error', summary, details: [...u.details, placed.effect], sources: [...u.sources, ...cite(placed.sources)] };
-  const why = placed ? `the Flink JARs need Java ${placed.oldest} or newer: expect UnsupportedClassVersionError` : 'expect UnsupportedClassVersionError or module-access errors at start-up';
+  if (placed?.kind === 'unusable')
+    return { ...base, status: 'error', summary, details: [...u.details, placed.effect], sources: [...u.sources, ...cite(placed.sources)] };
+  const why = placed
+    ? `the Flink JARs need Java ${placed.oldest} or newer: expect UnsupportedClassVersionError`
+    : 'expect UnsupportedClassVersionError or module-access errors at start-up';
   return { ...base, status: 'error', summary, details: [...u.details, why] };
 }
 
@@ -140,7 +181,8 @@ function unsupported(u: Judged, placed: UnlistedJava | undefined, cite: (refs: r
  * env.java.home is set, and --java-home only changes what the doctor inspects. */
 function pointAt(source: string, detail: string | undefined): string {
   if (source === 'env.java.home') return `set env.java.home in ${detail ?? 'the Flink config'} to it (it wins over JAVA_HOME)`;
-  if (source === '--java-home') return 'point JAVA_HOME (or env.java.home in the Flink config) at it, and pass it as --java-home to check it';
+  if (source === '--java-home')
+    return 'point JAVA_HOME (or env.java.home in the Flink config) at it, and pass it as --java-home to check it';
   return 'set JAVA_HOME to it (or env.java.home in the Flink config)';
 }
 
@@ -149,4 +191,3 @@ function describeJava(supported: number[], experimental: number[]): string {
   if (experimental.length > 0) parts.push(`experimental: ${experimental.join(', ')}`);
   return parts.join(' (') + (experimental.length > 0 ? ')' : '');
 }
-

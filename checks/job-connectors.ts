@@ -40,7 +40,8 @@ export default defineCheck({
   id: 'job.connectors',
   title: 'What the job needs from the JVM is available',
   group: 'Job',
-  description: 'What the `--job` files need from the JVM is there: every connector, format and catalog identifier (SQL and Table API), the Java class each imported PyFlink connector class loads, the JDBC driver of each JDBC URL; JARs the job names but that are absent here are judged by file name.',
+  description:
+    'What the `--job` files need from the JVM is there: every connector, format and catalog identifier (SQL and Table API), the Java class each imported PyFlink connector class loads, the JDBC driver of each JDBC URL; JARs the job names but that are absent here are judged by file name.',
   reads: [
     '--job files (.py through a Python parser, .sql through a SQL tokenizer) and the SQL files they read',
     'Factory and java.sql.Driver service files and central directories of every JAR the job sees',
@@ -54,17 +55,30 @@ export default defineCheck({
     if (line.skip) return { status: 'skipped', summary: line.skip, locations: job.files.map((path) => ({ path })) };
     const knowledge = matrix.connectors();
     const judge: Judge = {
-      needs, minor: line.minor, patch: target.patch ?? matrix.resolvePatch(line.minor), repositoryUrl: repository.url, knowledge,
-      providers: providersOf(jars.jars, needs, knowledge), classes: matrix.jobClasses(), findings: [], provided: [],
+      needs,
+      minor: line.minor,
+      patch: target.patch ?? matrix.resolvePatch(line.minor),
+      repositoryUrl: repository.url,
+      knowledge,
+      providers: providersOf(jars.jars, needs, knowledge),
+      classes: matrix.jobClasses(),
+      findings: [],
+      provided: [],
     };
     judgeNamedJars(judge);
     judgeIdentifiers(judge);
     judgeApis(judge);
     judgeDrivers(judge);
     for (const item of needs.unresolved.filter((u) => u.what === 'sql' || u.what === 'identifier' || u.what === 'sql-file')) {
-      judge.findings.push({ level: 'warning', key: `unresolved:${item.file}:${item.line}`, text: `${place(item)}: ${item.expression}: ${UNRESOLVED[item.what]}`, place: item });
+      judge.findings.push({
+        level: 'warning',
+        key: `unresolved:${item.file}:${item.line}`,
+        text: `${place(item)}: ${item.expression}: ${UNRESOLVED[item.what]}`,
+        place: item,
+      });
     }
-    for (const problem of needs.problems) judge.findings.push({ level: 'warning', key: `problem:${problem}`, text: problem, place: { file: job.files[0] ?? '', line: 1 } });
+    for (const problem of needs.problems)
+      judge.findings.push({ level: 'warning', key: `problem:${problem}`, text: problem, place: { file: job.files[0] ?? '', line: 1 } });
     return outcome(judge, job.files, line.note);
   },
 });
@@ -85,7 +99,13 @@ function judgeNamedJars(judge: Judge): void {
     const verdict = lineVerdict({ ...named, ...(named.builtFor ? { flinkLine: named.builtFor } : {}) }, judge.minor, judge.knowledge);
     if (!verdict) continue;
     const fix = replacement(judge, named);
-    judge.findings.push({ level: verdict.level, key: named.familyKey ?? `jar:${named.fileName}`, text: `${named.fileName} (${named.ref.kind} in ${place(named.ref)}, judged by its file name): ${verdict.why}`, ...(fix ? { fix } : {}), place: named.ref });
+    judge.findings.push({
+      level: verdict.level,
+      key: named.familyKey ?? `jar:${named.fileName}`,
+      text: `${named.fileName} (${named.ref.kind} in ${place(named.ref)}, judged by its file name): ${verdict.why}`,
+      ...(fix ? { fix } : {}),
+      place: named.ref,
+    });
   }
 }
 
@@ -93,7 +113,9 @@ function judgeIdentifiers(judge: Judge): void {
   const builtins = judge.knowledge.builtinsFor(judge.minor);
   // The distribution's own factories (datagen, print, filesystem, raw, catalogs…) are the built-ins, known by
   // identifier: only a JAR the user added whose factories cannot be mapped might register a missing one.
-  const opaque = judge.providers.present.some((jar) => (jar.unknownFactories?.length ?? 0) > 0 && !jar.family && !fromDistribution(jar.ref.source));
+  const opaque = judge.providers.present.some(
+    (jar) => (jar.unknownFactories?.length ?? 0) > 0 && !jar.family && !fromDistribution(jar.ref.source),
+  );
   const seen = new Set<string>();
   for (const use of judge.needs.identifiers) {
     const what = `${use.role} '${use.identifier}'`;
@@ -161,7 +183,11 @@ function wrapperGone(judge: Judge, api: JobPlace & { text: string }, name: strin
 
 function judgeDrivers(judge: Judge): void {
   for (const need of judge.needs.drivers) {
-    const driver = need.driverClass ? judge.classes.driverByClass(need.driverClass) : need.scheme ? judge.classes.driverByScheme(need.scheme) : undefined;
+    const driver = need.driverClass
+      ? judge.classes.driverByClass(need.driverClass)
+      : need.scheme
+        ? judge.classes.driverByScheme(need.scheme)
+        : undefined;
     const classes = driver ? [driver.driverClass, ...(driver.otherClasses ?? [])] : need.driverClass ? [need.driverClass] : [];
     const what = need.driverClass ? `JDBC driver ${need.driverClass}` : `the JDBC driver for jdbc:${need.scheme}:`;
     if (classes.length === 0) {
@@ -179,7 +205,9 @@ function judgeDrivers(judge: Judge): void {
       level: 'error',
       key: `driver:${classes[0]}`,
       text: `${what} (${place(need)}, ${need.via}): no JAR the job sees registers ${classes[0]} ("No suitable driver found" / ClassNotFoundException)`,
-      fix: coords ? `Add ${coords}${url ? ` (${url})` : ''} to pipeline.jars (or env.add_jars): the JDBC connector does not bundle drivers` : `Add the JAR of ${classes[0]} to pipeline.jars (or env.add_jars)`,
+      fix: coords
+        ? `Add ${coords}${url ? ` (${url})` : ''} to pipeline.jars (or env.add_jars): the JDBC connector does not bundle drivers`
+        : `Add the JAR of ${classes[0]} to pipeline.jars (or env.add_jars)`,
       place: need,
     });
   }
@@ -198,15 +226,21 @@ function addFix(judge: Judge, familyKey: string | undefined, what: string, ident
   const c = family ? knowledge.recommend(family, minor, judge.patch) : undefined;
   // The newest release for this line may not register the identifier yet (Pulsar before 4.1.0) or under another
   // name (legacy Kinesis before 5.0.0).
-  const registers = !identifier || !family || family.versioning === 'flink' || knowledge.registersIn(family, identifier, knowledge.releasesFor(family, minor)[0]?.version);
+  const registers =
+    !identifier ||
+    !family ||
+    family.versioning === 'flink' ||
+    knowledge.registersIn(family, identifier, knowledge.releasesFor(family, minor)[0]?.version);
   if (c && registers) {
     const url = downloadUrl(judge.repositoryUrl, c);
     const companions = c.companions ? `, plus one of ${c.companions.oneOf.join(', ')} (${c.companions.why})` : '';
     return `Add ${coordinates(c)}${url ? ` (${url})` : ''}${companions} to pipeline.jars (or env.add_jars) for ${what}`;
   }
   const first = family && identifier ? knowledge.firstReleaseRegistering(family, identifier) : undefined;
-  if (family && first) return `${what} needs ${family.title} ${first.version} or newer, built for Flink ${first.flink.join(', ')}; none is published for Flink ${minor}`;
-  if (family?.maintainer) return `Add the ${family.title} JAR built for Flink ${minor} to pipeline.jars for ${what} (${family.maintainer} publishes it; flink-doctor knows no build for this line)`;
+  if (family && first)
+    return `${what} needs ${family.title} ${first.version} or newer, built for Flink ${first.flink.join(', ')}; none is published for Flink ${minor}`;
+  if (family?.maintainer)
+    return `Add the ${family.title} JAR built for Flink ${minor} to pipeline.jars for ${what} (${family.maintainer} publishes it; flink-doctor knows no build for this line)`;
   return `Add the JAR that provides ${what} to pipeline.jars (flink-doctor knows no artifact for it on Flink ${minor})`;
 }
 
@@ -221,18 +255,34 @@ function outcome(judge: Judge, files: string[], note: string | undefined): Outco
   const groups = new Map<string, Finding[]>();
   for (const finding of judge.findings) groups.set(finding.key, [...(groups.get(finding.key) ?? []), finding]);
   const problems = [...groups.values()].map(mergeGroup).sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1));
-  const facts = { files: files.length, needs: judge.needs.identifiers.length + judge.needs.apis.length + judge.needs.drivers.length, unresolved: judge.needs.unresolved.length };
+  const facts = {
+    files: files.length,
+    needs: judge.needs.identifiers.length + judge.needs.apis.length + judge.needs.drivers.length,
+    unresolved: judge.needs.unresolved.length,
+  };
   const context = note ? [note] : [];
   if (problems.length === 0) {
     const count = judge.provided.length;
-    return { status: 'ok', summary: count === 0 ? 'the job needs no connector, format, catalog, driver or connector class' : `all ${count} need${count === 1 ? '' : 's'} of the job are available`, details: [...judge.provided, ...context], facts, locations: files.map((path) => ({ path })) };
+    return {
+      status: 'ok',
+      summary:
+        count === 0
+          ? 'the job needs no connector, format, catalog, driver or connector class'
+          : `all ${count} need${count === 1 ? '' : 's'} of the job are available`,
+      details: [...judge.provided, ...context],
+      facts,
+      locations: files.map((path) => ({ path })),
+    };
   }
   const first = problems[0] as Finding;
   const errors = problems.filter((p) => p.level === 'error');
   const fixes = [...new Set(problems.flatMap((p) => (p.fix ? [p.fix] : [])))];
   return {
     status: errors.length > 0 ? 'error' : 'warning',
-    summary: problems.length === 1 ? first.text : `${errors.length > 0 ? `${errors.length} missing or wrong` : `${problems.length} unresolved`}: ${first.text}`,
+    summary:
+      problems.length === 1
+        ? first.text
+        : `${errors.length > 0 ? `${errors.length} missing or wrong` : `${problems.length} unresolved`}: ${first.text}`,
     details: [...(problems.length > 1 ? problems.map((p) => `${p.level}: ${p.text}`) : []), ...judge.provided, ...context],
     ...(fixes.length > 0 ? { fix: fixes.join('\n') } : {}),
     facts,

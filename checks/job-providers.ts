@@ -54,15 +54,25 @@ export function providersOf(jars: readonly ScannedJar[], needs: JobNeeds | undef
 }
 
 /** Who registers a table identifier: a readable JAR (its Factory service file) or a named JAR's family. */
-export function identifierProvider(providers: Providers, identifier: string, knowledge: ConnectorKnowledge): { present?: ScannedJar; named?: NamedJar } | undefined {
+export function identifierProvider(
+  providers: Providers,
+  identifier: string,
+  knowledge: ConnectorKnowledge,
+): { present?: ScannedJar; named?: NamedJar } | undefined {
   const present = providers.present.find((jar) => jar.identity?.identifiers.includes(identifier));
   if (present) return { present };
-  const named = providers.named.find((jar) => jar.family && knowledge.registersIn(jar.family, identifier, jar.version.replace(/-\d+\.\d+$/, '')));
+  const named = providers.named.find(
+    (jar) => jar.family && knowledge.registersIn(jar.family, identifier, jar.version.replace(/-\d+\.\d+$/, '')),
+  );
   return named ? { named } : undefined;
 }
 
 /** Who holds a class file: a readable JAR whose central directory lists it, or a named JAR of the family that owns it. */
-export function classProvider(providers: Providers, entryName: string, family: string | undefined): { present?: ScannedJar; named?: NamedJar } | undefined {
+export function classProvider(
+  providers: Providers,
+  entryName: string,
+  family: string | undefined,
+): { present?: ScannedJar; named?: NamedJar } | undefined {
   const present = providers.present.find((jar) => jar.holds?.includes(entryName));
   if (present) return { present };
   const named = family ? providers.named.find((jar) => jar.familyKey === family) : undefined;
@@ -70,9 +80,15 @@ export function classProvider(providers: Providers, entryName: string, family: s
 }
 
 /** Who provides a JDBC driver: a JAR registering it (java.sql.Driver service) or holding its class; a named JAR of its artifact. */
-export function driverProvider(providers: Providers, classes: readonly string[], artifactId: string | undefined): { present?: ScannedJar; named?: NamedJar } | undefined {
+export function driverProvider(
+  providers: Providers,
+  classes: readonly string[],
+  artifactId: string | undefined,
+): { present?: ScannedJar; named?: NamedJar } | undefined {
   const entries = classes.map((c) => `${c.replaceAll('.', '/')}.class`);
-  const present = providers.present.find((jar) => jar.jdbcDrivers?.some((d) => classes.includes(d)) || jar.holds?.some((h) => entries.includes(h)));
+  const present = providers.present.find(
+    (jar) => jar.jdbcDrivers?.some((d) => classes.includes(d)) || jar.holds?.some((h) => entries.includes(h)),
+  );
   if (present) return { present };
   const named = artifactId ? providers.named.find((jar) => jar.artifactId === artifactId) : undefined;
   return named ? { named } : undefined;

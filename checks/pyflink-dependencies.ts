@@ -9,7 +9,14 @@ import type { Outcome } from '../src/engine/model.js';
 import type { FlinkLine, LiftedPin, Matrix, SourceRef } from '../src/knowledge/matrix.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../src/knowledge/flink-names.js';
 import type { InstalledPackagesFact, MarkerEnvironment, PyflinkFact, PythonFact, TargetFact } from '../src/facts/index.js';
-import { evaluateMarker, normalizeName, parseMarker, parseRequirement, requirementApplies, versionSatisfies } from '../src/python/pep508.js';
+import {
+  evaluateMarker,
+  normalizeName,
+  parseMarker,
+  parseRequirement,
+  requirementApplies,
+  versionSatisfies,
+} from '../src/python/pep508.js';
 import { installFix, interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
 import { clip } from '../src/util/text.js';
 
@@ -23,7 +30,7 @@ export default defineCheck({
     'version outside an upper bound upstream has since lifted (pyarrow 21 after FLINK-40599) is a warning naming the change.',
   reads: [
     'Requires-Dist in *.dist-info/METADATA and *.egg-info of every package on sys.path',
-    'the interpreter\'s PEP 508 marker environment',
+    "the interpreter's PEP 508 marker environment",
     'compat-matrix.json requiresDist, knownBadDependencies and liftedPins',
   ],
   needs: ['python', 'packages', 'pyflink', 'target'],
@@ -42,9 +49,13 @@ export default defineCheck({
     const { hard, lifted } = splitLifted(walk.conflicts, line?.liftedPins ?? []);
     const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [], sources: [] };
     const sources = matrix.cite([...listSources, ...bad.sources, ...lifted.flatMap((l) => l.pin.sources)]);
-    const liftedLines = lifted.map(({ conflict, pin }) => `${conflict.text}: a bound upstream has since lifted (${pin.change}); \`pip check\` still reports it`);
+    const liftedLines = lifted.map(
+      ({ conflict, pin }) => `${conflict.text}: a bound upstream has since lifted (${pin.change}); \`pip check\` still reports it`,
+    );
     const warnings = [...liftedLines, ...walk.unreadable, ...bad.warnings, ...packages.problems];
-    const reinstall = packages.broken?.length ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])] : [];
+    const reinstall = packages.broken?.length
+      ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])]
+      : [];
     const source = fromMatrix
       ? `apache-flink is not installed; checked the Requires-Dist of apache-flink ${flinkVersion} from the compatibility matrix instead`
       : `Requires-Dist of apache-flink ${flinkVersion} (${pyflink.flink?.metadataDir ?? ''})`;
@@ -66,12 +77,24 @@ export default defineCheck({
       source,
       ...hard.map((c) => c.text),
       ...warnings,
-      ...(fromMatrix && walk.notInstalled.length > 0 ? [`not installed yet (pip installs them with apache-flink): ${walk.notInstalled.join(', ')}`] : []),
+      ...(fromMatrix && walk.notInstalled.length > 0
+        ? [`not installed yet (pip installs them with apache-flink): ${walk.notInstalled.join(', ')}`]
+        : []),
     ];
     const found: Found = { walk, hard, lifted, bad, warnings, reinstall, flinkVersion };
-    if (hard.length > 0) return { ...conflictsFound(found, packages, () => installFix(python, target, matrix, hardSpecs(found), [], [`${FLINK_DIST}==${flinkVersion}`])), details, sources, facts };
+    if (hard.length > 0)
+      return {
+        ...conflictsFound(found, packages, () =>
+          installFix(python, target, matrix, hardSpecs(found), [], [`${FLINK_DIST}==${flinkVersion}`]),
+        ),
+        details,
+        sources,
+        facts,
+      };
     if (warnings.length > 0) return { ...onlyWarnings(found, (specs) => pipInstall(python, specs)), details, sources, facts };
-    const what = fromMatrix ? `the ${walk.checked} requirements of apache-flink ${flinkVersion} (from the compatibility matrix) that are installed` : `all ${walk.checked} requirements of apache-flink ${flinkVersion} and its dependencies`;
+    const what = fromMatrix
+      ? `the ${walk.checked} requirements of apache-flink ${flinkVersion} (from the compatibility matrix) that are installed`
+      : `all ${walk.checked} requirements of apache-flink ${flinkVersion} and its dependencies`;
     return { status: 'ok', summary: `${what} are satisfied in ${interpreter}`, details, facts, sources };
   },
 });
@@ -90,15 +113,21 @@ interface Found {
 /** The requirement specs the fix installs: every package with a hard conflict, with all the specifiers that apply to it. */
 function hardSpecs({ walk, hard }: Found): string[] {
   const hardKeys = new Set(hard.map((c) => c.key));
-  return walk.toInstall.filter((key) => hardKeys.has(key)).map((key) => walk.wanted.get(key)).filter((s): s is string => Boolean(s));
+  return walk.toInstall
+    .filter((key) => hardKeys.has(key))
+    .map((key) => walk.wanted.get(key))
+    .filter((s): s is string => Boolean(s));
 }
 
 /** A conflict pip would report: an error. The first conflict is the summary when it is all there is, else the count by kind. */
 function conflictsFound(f: Found, packages: InstalledPackagesFact, install: () => string): Pick<Outcome, 'status' | 'summary' | 'fix'> {
   const first = f.hard[0]?.text ?? '';
   const kinds = counted([
-    [f.hard.length, 'conflict'], [f.lifted.length, 'lifted bound'], [f.bad.warnings.length, 'known-bad version'],
-    [f.walk.unreadable.length, 'unreadable requirement'], [packages.problems.length, 'metadata problem'],
+    [f.hard.length, 'conflict'],
+    [f.lifted.length, 'lifted bound'],
+    [f.bad.warnings.length, 'known-bad version'],
+    [f.walk.unreadable.length, 'unreadable requirement'],
+    [packages.problems.length, 'metadata problem'],
   ]);
   return {
     status: 'error',
@@ -122,20 +151,35 @@ type Roots = { owner: string; roots: string[]; flinkVersion: string; fromMatrix:
 
 /** Which requirement list to start from: the installed wheel's own, else the matrix's for the target. */
 function requirementRoots(pyflink: PyflinkFact, target: TargetFact, markers: MarkerEnvironment, matrix: Matrix): Roots | { skip: string } {
-  if (pyflink.flink) return { owner: pyflink.flink.name, roots: pyflink.flink.requires, flinkVersion: pyflink.flink.version, fromMatrix: false, listSources: [] };
+  if (pyflink.flink)
+    return {
+      owner: pyflink.flink.name,
+      roots: pyflink.flink.requires,
+      flinkVersion: pyflink.flink.version,
+      fromMatrix: false,
+      listSources: [],
+    };
   if (!target.flinkVersion) return { skip: 'apache-flink is not installed and no --flink-version was given: no requirement list to check' };
   const flinkVersion = releaseToInstall(target, matrix);
   const entry = matrix.requiresDistFor(flinkVersion, `cp${markers.python_version.replace('.', '')}`);
-  if (!entry) return { skip: `apache-flink is not installed and Flink ${target.flinkVersion} is not in the compatibility matrix: no requirement list to check` };
+  if (!entry)
+    return {
+      skip: `apache-flink is not installed and Flink ${target.flinkVersion} is not in the compatibility matrix: no requirement list to check`,
+    };
   return { owner: `${FLINK_DIST} ${flinkVersion}`, roots: entry.requires, flinkVersion, fromMatrix: true, listSources: entry.sources };
 }
 
 /** Conflicts whose installed version a bound upstream has since lifted allows (compat-matrix.json liftedPins). */
-function splitLifted(conflicts: readonly Conflict[], pins: readonly LiftedPin[]): { hard: Conflict[]; lifted: { conflict: Conflict; pin: LiftedPin }[] } {
+function splitLifted(
+  conflicts: readonly Conflict[],
+  pins: readonly LiftedPin[],
+): { hard: Conflict[]; lifted: { conflict: Conflict; pin: LiftedPin }[] } {
   const lifted: { conflict: Conflict; pin: LiftedPin }[] = [];
   const hard: Conflict[] = [];
   for (const conflict of conflicts) {
-    const pin = pins.find((p) => normalizeName(p.requiredBy) === normalizeName(conflict.owner) && normalizeName(p.package) === conflict.key);
+    const pin = pins.find(
+      (p) => normalizeName(p.requiredBy) === normalizeName(conflict.owner) && normalizeName(p.package) === conflict.key,
+    );
     if (pin && conflict.found && versionSatisfies(conflict.found, pin.allowedBy)) lifted.push({ conflict, pin });
     else hard.push(conflict);
   }
@@ -172,7 +216,13 @@ interface Walk {
  * In matrix mode a missing package is not a conflict (pip will install it along with apache-flink), and the
  * apache-flink-libraries pin is left to pyflink.install, which checks it against the exact target release.
  */
-function walkRequirements(owner: string, roots: string[], packages: InstalledPackagesFact, markers: MarkerEnvironment, fromMatrix: boolean): Walk {
+function walkRequirements(
+  owner: string,
+  roots: string[],
+  packages: InstalledPackagesFact,
+  markers: MarkerEnvironment,
+  fromMatrix: boolean,
+): Walk {
   const walk: Walk = { conflicts: [], toInstall: [], wanted: new Map(), unreadable: [], notInstalled: [], checked: 0, visited: 0 };
   const clauses = new Map<string, { name: string; specs: Set<string> }>();
   const seenConflicts = new Set<string>();
@@ -205,7 +255,13 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
         continue;
       }
       if (!req.url && !versionSatisfies(dist.version, req.specifier)) {
-        addConflict({ text: `${needs}, found ${dist.version}`, owner: next.owner, key: req.key, spec: `${req.name}${req.specifier}`, found: dist.version });
+        addConflict({
+          text: `${needs}, found ${dist.version}`,
+          owner: next.owner,
+          key: req.key,
+          spec: `${req.name}${req.specifier}`,
+          found: dist.version,
+        });
       }
       const extras = [...new Set(req.extras)].sort();
       const expandKey = `${dist.key}[${extras.join(',')}]`;
@@ -230,7 +286,10 @@ function walkRequirements(owner: string, roots: string[], packages: InstalledPac
 }
 
 /** Adds a requirement's specifier clauses to what its package must satisfy, so one pip command serves every dependant. */
-function collectSpecifiers(clauses: Map<string, { name: string; specs: Set<string> }>, req: { key: string; name: string; specifier: string }): void {
+function collectSpecifiers(
+  clauses: Map<string, { name: string; specs: Set<string> }>,
+  req: { key: string; name: string; specifier: string },
+): void {
   const entry = clauses.get(req.key) ?? { name: req.name, specs: new Set<string>() };
   for (const clause of req.specifier.split(',').filter(Boolean)) entry.specs.add(clause);
   clauses.set(req.key, entry);
@@ -240,7 +299,13 @@ function collectSpecifiers(clauses: Map<string, { name: string; specs: Set<strin
  * Installed packages the matrix knows break this Flink patch (until the patch in `fixedIn` capped them). The fix
  * caps them in one pip command when the bad range is a plain ">=X"; otherwise it upgrades apache-flink.
  */
-function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, packages: InstalledPackagesFact, markers: MarkerEnvironment): { warnings: string[]; fixes: string[]; sources: SourceRef[] } {
+function knownBad(
+  python: PythonFact,
+  line: FlinkLine,
+  flinkVersion: string,
+  packages: InstalledPackagesFact,
+  markers: MarkerEnvironment,
+): { warnings: string[]; fixes: string[]; sources: SourceRef[] } {
   const warnings: string[] = [];
   const sources: SourceRef[] = [];
   const caps: string[] = [];
@@ -257,7 +322,9 @@ function knownBad(python: PythonFact, line: FlinkLine, flinkVersion: string, pac
     }
     if (!versionSatisfies(dist.version, bad.versions)) continue;
     const capped = bad.fixedIn ? `; apache-flink ${bad.fixedIn} caps it` : '';
-    warnings.push(`${dist.name} ${dist.version} (${bad.package}${bad.versions}) is known to break apache-flink ${flinkVersion}: ${bad.reason}${capped}`);
+    warnings.push(
+      `${dist.name} ${dist.version} (${bad.package}${bad.versions}) is known to break apache-flink ${flinkVersion}: ${bad.reason}${capped}`,
+    );
     sources.push(...bad.sources);
     const below = /^\s*>=\s*([^,\s]+)\s*$/.exec(bad.versions)?.[1];
     if (below) caps.push(`${bad.package}<${below}`);
@@ -275,5 +342,8 @@ function newestAtLeast(line: FlinkLine, fixedIn: string): string {
 
 /** "3 conflicts, 1 known-bad version": what the details list, by kind, leaving out the kinds with none. */
 function counted(kinds: [number, string][]): string {
-  return kinds.filter(([n]) => n > 0).map(([n, kind]) => `${n} ${kind}${n === 1 ? '' : 's'}`).join(', ');
+  return kinds
+    .filter(([n]) => n > 0)
+    .map(([n, kind]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+    .join(', ');
 }

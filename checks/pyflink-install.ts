@@ -5,9 +5,25 @@ import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import { FLINK_DIST, FLINK_LIBRARIES, versionFromDistJar, versionFromPythonJar } from '../src/knowledge/flink-names.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
-import { installFix, interpreterOf, matchesTarget, releaseOf, releaseToInstall, sameRelease, unsupportedPython } from '../src/python/pip.js';
+import {
+  installFix,
+  interpreterOf,
+  matchesTarget,
+  releaseOf,
+  releaseToInstall,
+  sameRelease,
+  unsupportedPython,
+} from '../src/python/pip.js';
 import { describeBuilds, platformOf, sourceBuildsFor } from '../src/python/wheels.js';
-import type { Facts, InstalledDistribution, InstalledPackagesFact, JavaFact, PyflinkFact, PythonFact, TargetFact } from '../src/facts/index.js';
+import type {
+  Facts,
+  InstalledDistribution,
+  InstalledPackagesFact,
+  JavaFact,
+  PyflinkFact,
+  PythonFact,
+  TargetFact,
+} from '../src/facts/index.js';
 
 export default defineCheck({
   id: 'pyflink.install',
@@ -79,8 +95,16 @@ interface Findings {
 function newFindings(flink: InstalledDistribution): Findings {
   const release = releaseOf(flink.version);
   return {
-    flink, version: flink.version, release, errors: [], warnings: [], specs: new Set(), flags: new Set(),
-    wanted: release, wrongTarget: false, locations: [{ path: flink.metadataDir }],
+    flink,
+    version: flink.version,
+    release,
+    errors: [],
+    warnings: [],
+    specs: new Set(),
+    flags: new Set(),
+    wanted: release,
+    wrongTarget: false,
+    locations: [{ path: flink.metadataDir }],
   };
 }
 
@@ -88,9 +112,12 @@ function newFindings(flink: InstalledDistribution): Findings {
 function notInstalled({ python, pyflink, target, java }: Inputs, matrix: Matrix, facts: Outcome['facts']): Outcome {
   const interpreter = interpreterOf(python);
   const release = releaseToInstall(target, matrix);
-  const why = target.flinkVersion ? `--flink-version ${target.flinkVersion}` : `no target given: the newest release known, Flink ${release}`;
+  const why = target.flinkVersion
+    ? `--flink-version ${target.flinkVersion}`
+    : `no target given: the newest release known, Flink ${release}`;
   const details = [`looked in ${python.sysPath.length} sys.path entries of ${interpreter}`, `suggested release: ${release} (${why})`];
-  if (pyflink.packageDir) details.push(`a pyflink/ package is importable from ${pyflink.packageDir}, but no pip metadata says which release it is`);
+  if (pyflink.packageDir)
+    details.push(`a pyflink/ package is importable from ${pyflink.packageDir}, but no pip metadata says which release it is`);
   const builds = buildPlan(python, java, target, matrix, release);
   return {
     status: 'error',
@@ -147,17 +174,21 @@ function bundledMismatches(found: Findings, pyflink: PyflinkFact): string[] {
   const pythonJar = pyflink.optJars.find((name) => versionFromPythonJar(name));
   const distVersion = distJar ? versionFromDistJar(distJar) : undefined;
   const pythonJarVersion = pythonJar ? versionFromPythonJar(pythonJar) : undefined;
-  if (distJar && distVersion && !sameRelease(distVersion, version)) mismatches.push(`pyflink/lib/${distJar} is Flink ${distVersion}, apache-flink is ${version}`);
-  if (pythonJar && pythonJarVersion && !sameRelease(pythonJarVersion, version)) mismatches.push(`pyflink/opt/${pythonJar} is Flink ${pythonJarVersion}, apache-flink is ${version}`);
+  if (distJar && distVersion && !sameRelease(distVersion, version))
+    mismatches.push(`pyflink/lib/${distJar} is Flink ${distVersion}, apache-flink is ${version}`);
+  if (pythonJar && pythonJarVersion && !sameRelease(pythonJarVersion, version))
+    mismatches.push(`pyflink/opt/${pythonJar} is Flink ${pythonJarVersion}, apache-flink is ${version}`);
   if (pyflink.libraries && !distJar) found.warnings.push('pyflink/lib has no flink-dist JAR: the wheel can only run against a FLINK_HOME');
-  if (pyflink.libraries && !pythonJar) found.warnings.push('pyflink/opt has no flink-python JAR: the wheel can only run against a FLINK_HOME');
+  if (pyflink.libraries && !pythonJar)
+    found.warnings.push('pyflink/opt has no flink-python JAR: the wheel can only run against a FLINK_HOME');
   return mismatches;
 }
 
 /** 4. Shadowed copies and read problems: worth knowing, not fatal. */
 function judgeShadowed(found: Findings, packages: InstalledPackagesFact, pyflink: PyflinkFact): void {
   for (const dup of packages.duplicates) {
-    if (dup.key === FLINK_DIST || dup.key === FLINK_LIBRARIES) found.warnings.push(`another ${dup.name} ${dup.version} at ${dup.metadataDir} is shadowed by the one in use`);
+    if (dup.key === FLINK_DIST || dup.key === FLINK_LIBRARIES)
+      found.warnings.push(`another ${dup.name} ${dup.version} at ${dup.metadataDir} is shadowed by the one in use`);
   }
   // Without a package dir the only problem is the one reported above as a mismatch.
   if (pyflink.packageDir) found.warnings.push(...pyflink.problems);
@@ -181,13 +212,24 @@ function installedOutcome(found: Findings, { python, pyflink, target, java }: In
       status: 'error',
       summary: errors.length === 1 ? (errors[0] ?? installed) : `${installed}: ${errors.length} problems`,
       details: [...details, ...builds.details],
-      fix: specs.size > 0 ? [...builds.before, installFix(python, target, matrix, sortSpecs(specs), [...found.flags], [`${FLINK_DIST}==${wanted}`])].join('\n') : null,
+      fix:
+        specs.size > 0
+          ? [...builds.before, installFix(python, target, matrix, sortSpecs(specs), [...found.flags], [`${FLINK_DIST}==${wanted}`])].join(
+              '\n',
+            )
+          : null,
       facts,
       locations,
     };
   }
   if (warnings.length > 0) {
-    return { status: 'warning', summary: `${installed}: ${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`, details, facts, locations };
+    return {
+      status: 'warning',
+      summary: `${installed}: ${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`,
+      details,
+      facts,
+      locations,
+    };
   }
   return { status: 'ok', summary: `${installed}; version.py and the bundled JARs agree`, details, facts, locations };
 }
@@ -201,16 +243,34 @@ function sortSpecs(specs: Set<string>): string[] {
  * apache-flink older than every line the matrix knows: one finding saying what is installed, what flink-doctor
  * knows and the upgrade path, instead of verdicts borrowed from another line (the other checks skip).
  */
-function olderRelease(python: PythonFact, target: TargetFact, matrix: Matrix, installed: string | undefined, facts: Outcome['facts']): Outcome {
+function olderRelease(
+  python: PythonFact,
+  target: TargetFact,
+  matrix: Matrix,
+  installed: string | undefined,
+  facts: Outcome['facts'],
+): Outcome {
   const what = installed ? `apache-flink ${installed} is installed` : `--flink-version ${target.flinkVersion ?? ''} is asked for`;
-  const newest1 = matrix.minors().filter((m) => m.startsWith('1.')).pop();
+  const newest1 = matrix
+    .minors()
+    .filter((m) => m.startsWith('1.'))
+    .pop();
   const paths = [newest1, matrix.newestMinor()].filter((m): m is string => Boolean(m)).map((minor) => upgradeOption(matrix, minor));
   const to = paths[0];
-  const upgradeTarget: TargetFact = { ...target, flinkVersion: to?.release ?? null, patch: to?.release ?? null, minor: to?.minor ?? null, known: Boolean(to) };
+  const upgradeTarget: TargetFact = {
+    ...target,
+    flinkVersion: to?.release ?? null,
+    patch: to?.release ?? null,
+    minor: to?.minor ?? null,
+    known: Boolean(to),
+  };
   return {
     status: 'warning',
     summary: `${what}: flink-doctor knows Flink ${matrix.knownRange()} and does not judge older releases (Java, Python, dependency and JAR checks are skipped)`,
-    details: [...paths.map((p) => `upgrade path: ${p.text}`), 'connector JARs must be replaced by builds for the new line (jars.flink-version names them once the new release is installed)'],
+    details: [
+      ...paths.map((p) => `upgrade path: ${p.text}`),
+      'connector JARs must be replaced by builds for the new line (jars.flink-version names them once the new release is installed)',
+    ],
     fix: to ? installFix(python, upgradeTarget, matrix, [`${FLINK_DIST}==${to.release}`]) : null,
     facts,
   };
@@ -228,7 +288,13 @@ function upgradeOption(matrix: Matrix, minor: string): { minor: string; release:
  * What installing `release` into this interpreter would build from source (no wheel for its platform and Python),
  * what each build needs, and the lines to run before pip (a setuptools constraint for apache-beam's build).
  */
-function buildPlan(python: PythonFact, java: JavaFact, target: TargetFact, matrix: Matrix, release: string): { details: string[]; before: string[] } {
+function buildPlan(
+  python: PythonFact,
+  java: JavaFact,
+  target: TargetFact,
+  matrix: Matrix,
+  release: string,
+): { details: string[]; before: string[] } {
   const wheels = matrix.doc.wheels;
   const markers = python.markers;
   const platform = markers ? platformOf(markers) : undefined;
@@ -240,8 +306,12 @@ function buildPlan(python: PythonFact, java: JavaFact, target: TargetFact, matri
   const details = describeBuilds(builds, platform, markers.python_version);
   if (builds.some((b) => b.package === 'pemja')) details.push(...javaForPemja(java));
   const before = builds.some((b) => b.breaks.length > 0)
-    ? [`pip builds ${builds.map((b) => b.package).join(', ')} from source here; constrain the build tools first: echo "setuptools<82" > pip-constraints.txt && export PIP_CONSTRAINT=$PWD/pip-constraints.txt`]
-    : [`pip builds ${builds.map((b) => b.package).join(', ')} from source here: ${builds.map((b) => `${b.package} needs ${b.needs}`).join('; ')}`];
+    ? [
+        `pip builds ${builds.map((b) => b.package).join(', ')} from source here; constrain the build tools first: echo "setuptools<82" > pip-constraints.txt && export PIP_CONSTRAINT=$PWD/pip-constraints.txt`,
+      ]
+    : [
+        `pip builds ${builds.map((b) => b.package).join(', ')} from source here: ${builds.map((b) => `${b.package} needs ${b.needs}`).join('; ')}`,
+      ];
   return { details, before };
 }
 
@@ -250,8 +320,13 @@ function javaForPemja(java: JavaFact): string[] {
   const javaHome = java.provenance.source === 'JAVA_HOME' ? java.home : undefined;
   if (!javaHome) {
     const set = java.shadowed.some((p) => p.source === 'JAVA_HOME');
-    return [`pemja's build reads JAVA_HOME only: ${set ? 'JAVA_HOME is set but another Java wins for PyFlink; make sure it is a JDK' : 'JAVA_HOME is not set; point it at a JDK'}`];
+    return [
+      `pemja's build reads JAVA_HOME only: ${set ? 'JAVA_HOME is set but another Java wins for PyFlink; make sure it is a JDK' : 'JAVA_HOME is not set; point it at a JDK'}`,
+    ];
   }
-  if (java.isJdk === false) return [`JAVA_HOME=${javaHome} is a JRE (no javac or include/): pemja's build fails with "Include folder should be at '${javaHome}/include' but doesn't exist"; install a JDK`];
-  return [`JAVA_HOME=${javaHome}${java.isJdk ? ' is a JDK, as pemja\'s build needs' : ''}`];
+  if (java.isJdk === false)
+    return [
+      `JAVA_HOME=${javaHome} is a JRE (no javac or include/): pemja's build fails with "Include folder should be at '${javaHome}/include' but doesn't exist"; install a JDK`,
+    ];
+  return [`JAVA_HOME=${javaHome}${java.isJdk ? " is a JDK, as pemja's build needs" : ''}`];
 }

@@ -12,7 +12,10 @@ export default defineCheck({
   description:
     'Each `python.archives` entry on this machine opens as a zip or tar(.gz) (never extracted) and holds no ' +
     'symlink pointing outside itself; remote archives (hdfs://, s3://) are listed, not downloaded.',
-  reads: ['python.archives in the Flink config, and the job\'s set("python.archives") / add_python_archive() (--job)', 'each local archive\'s listing (zip central directory, tar headers)'],
+  reads: [
+    'python.archives in the Flink config, and the job\'s set("python.archives") / add_python_archive() (--job)',
+    "each local archive's listing (zip central directory, tar headers)",
+  ],
   needs: ['shipping'],
   run({ shipping }) {
     if (shipping.archives.length === 0) return { status: 'skipped', summary: 'python.archives is not set' };
@@ -31,7 +34,7 @@ export default defineCheck({
       details: [...errors.slice(1), ...details],
       fix: 'Rebuild the archive from an environment that holds real files: `python -m venv --copies` or conda-pack (`conda create --copy`), then zip or tar it without following links out of it',
       facts,
-      ...(locationOf(shipping.fromJob?.['python.archives'] ?? shipping.file)),
+      ...locationOf(shipping.fromJob?.['python.archives'] ?? shipping.file),
     };
   },
 });
@@ -42,16 +45,27 @@ function judgeLinks(archive: ArchiveRead, errors: string[], details: string[]): 
   const own = archive.interpreter ? `${archive.interpreter.root ? `${archive.interpreter.root}/` : ''}bin/python` : undefined;
   const links = archive.outwardLinks.filter((l) => !own || !l.name.startsWith(own));
   const interpreterLinks = archive.outwardLinks.length - links.length;
-  if (interpreterLinks > 0) details.push(`${name}: ${interpreterLinks} interpreter link${interpreterLinks === 1 ? '' : 's'} (${own}*) point${interpreterLinks === 1 ? 's' : ''} outside the archive: see python.worker`);
+  if (interpreterLinks > 0)
+    details.push(
+      `${name}: ${interpreterLinks} interpreter link${interpreterLinks === 1 ? '' : 's'} (${own}*) point${interpreterLinks === 1 ? 's' : ''} outside the archive: see python.worker`,
+    );
   const more = archive.truncated ? ' or more' : '';
-  if (links.length > 0) errors.push(`${name}: ${links.length}${more} symlink${links.length === 1 && !more ? ' points' : 's point'} outside the archive (${links.slice(0, 3).map((l) => `${l.name} → ${l.target}`).join(', ')}${links.length > 3 ? ', …' : ''}): missing on the workers`);
-  details.push(`${name}: ${entriesRead(archive)}${archive.environments.length > 0 ? `; Python environments: ${environmentsOf(archive)}` : ''}`);
+  if (links.length > 0)
+    errors.push(
+      `${name}: ${links.length}${more} symlink${links.length === 1 && !more ? ' points' : 's point'} outside the archive (${links
+        .slice(0, 3)
+        .map((l) => `${l.name} → ${l.target}`)
+        .join(', ')}${links.length > 3 ? ', …' : ''}): missing on the workers`,
+    );
+  details.push(
+    `${name}: ${entriesRead(archive)}${archive.environments.length > 0 ? `; Python environments: ${environmentsOf(archive)}` : ''}`,
+  );
 }
 
 /** "2 archives: no symlink out of the archive", naming what it does not cover (the interpreter's links, a capped listing). */
 function selfContainedSummary(archives: ArchiveRead[], details: string[]): string {
   const count = `${archives.length} archive${archives.length === 1 ? '' : 's'}`;
-  const besides = details.some((d) => d.includes('see python.worker')) ? ' besides the interpreter\'s (see python.worker)' : '';
+  const besides = details.some((d) => d.includes('see python.worker')) ? " besides the interpreter's (see python.worker)" : '';
   const capped = archives.filter((a) => a.cap).map(archiveName);
   const partly = capped.length > 0 ? ` in the part read of ${capped.join(', ')} (see details)` : '';
   return `${count}: no symlink out of the archive${besides}${partly}`;

@@ -108,12 +108,24 @@ function judgeRunning(python: PythonFact, version: string, verdict: Verdict): Ou
   // These summaries name the supported minors already: the details do not say it again.
   const withoutSupported = details.filter((line) => line !== supportLine);
   if (version.startsWith('2.')) {
-    return { status: 'error', summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`, details: withoutSupported, fix, facts };
+    return {
+      status: 'error',
+      summary: `${found}: PyFlink needs Python 3 (${flink} supports ${wanted})`,
+      details: withoutSupported,
+      fix,
+      facts,
+    };
   }
   // A target older than every known line: found and running is all that can be said without borrowing a line.
   if (skip) return { status: 'skipped', summary: `${found}; ${skip}`, details: withoutSupported, facts };
   if (!supported.includes(pythonMinor)) {
-    return { status: 'error', summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`, details: withoutSupported, fix, facts };
+    return {
+      status: 'error',
+      summary: `${found}: Python ${pythonMinor} is not supported by ${flink} (supported: ${supported.join(', ')})`,
+      details: withoutSupported,
+      fix,
+      facts,
+    };
   }
   if (python.implementation && python.implementation !== 'CPython') {
     return {

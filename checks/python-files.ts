@@ -11,16 +11,30 @@ export default defineCheck({
   description:
     'Every `python.files` entry exists (a .py file, a folder, a zip), and every module the `--job` file imports from ' +
     'its own folder is shipped by one of them (else the workers raise ModuleNotFoundError in the UDFs that use it).',
-  reads: ['python.files in the Flink config, and the job\'s set("python.files") / add_python_file() (--job)', 'each entry (a .py file, a folder listing, a zip listing)', '--job: its import statements and the files next to it'],
+  reads: [
+    'python.files in the Flink config, and the job\'s set("python.files") / add_python_file() (--job)',
+    'each entry (a .py file, a folder listing, a zip listing)',
+    '--job: its import statements and the files next to it',
+  ],
   needs: ['shipping', 'job'],
   run({ shipping, job }) {
     const { entries, localImports } = shipping.files;
-    if (entries.length === 0 && localImports.length === 0) return { status: 'skipped', summary: job.files.length > 0 ? 'python.files is not set and the job imports no module from its own folder' : 'python.files is not set and no --job was given' };
+    if (entries.length === 0 && localImports.length === 0)
+      return {
+        status: 'skipped',
+        summary:
+          job.files.length > 0
+            ? 'python.files is not set and the job imports no module from its own folder'
+            : 'python.files is not set and no --job was given',
+      };
     const missing = entries.filter((e) => e.problem);
     const shipped = new Set(entries.flatMap((e) => e.modules));
     const unshipped = localImports.filter((i) => !shipped.has(i.module));
     const details = [
-      ...entries.map((e) => `${e.entry}: ${e.problem ?? (e.path === undefined ? 'remote, not read' : `ships ${e.modules.join(', ') || 'no importable module'}`)}`),
+      ...entries.map(
+        (e) =>
+          `${e.entry}: ${e.problem ?? (e.path === undefined ? 'remote, not read' : `ships ${e.modules.join(', ') || 'no importable module'}`)}`,
+      ),
       ...localImports.filter((i) => shipped.has(i.module)).map((i) => `the job imports ${i.module} (line ${i.line}): shipped`),
     ];
     const facts = { entries: entries.length, localImports: localImports.length, unshipped: unshipped.length };

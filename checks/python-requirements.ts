@@ -22,30 +22,49 @@ export default defineCheck({
   title: 'Worker requirements fit apache-flink',
   group: 'Python',
   description:
-    'The `python.requirements` file pins nothing outside apache-flink\'s Requires-Dist for the target, nothing the ' +
+    "The `python.requirements` file pins nothing outside apache-flink's Requires-Dist for the target, nothing the " +
     'matrix knows breaks it, and apache-flink only at the target; its cache folder (offline clusters) holds a file ' +
-    'for every requirement that installs on Linux x86_64 workers of the client\'s Python minor.',
-  reads: ['python.requirements in the Flink config ("file#cache_dir"), and the job\'s set_python_requirements() (--job)', 'the requirements file and the cache folder listing', 'compat-matrix.json requiresDist and knownBadDependencies'],
+    "for every requirement that installs on Linux x86_64 workers of the client's Python minor.",
+  reads: [
+    'python.requirements in the Flink config ("file#cache_dir"), and the job\'s set_python_requirements() (--job)',
+    'the requirements file and the cache folder listing',
+    'compat-matrix.json requiresDist and knownBadDependencies',
+  ],
   needs: ['shipping', 'target', 'python'],
   run({ shipping, target, python }, { matrix }) {
     const read = shipping.requirements;
     if (!read) return { status: 'skipped', summary: 'python.requirements is not set' };
     const location = { path: read.file };
-    if (read.problem) return { status: 'error', summary: `python.requirements ${read.entry}: ${read.problem}`, fix: `Create ${read.file} or fix python.requirements in ${shipping.fromJob?.['python.requirements'] ?? shipping.file ?? 'the Flink config'}`, locations: [location] };
+    if (read.problem)
+      return {
+        status: 'error',
+        summary: `python.requirements ${read.entry}: ${read.problem}`,
+        fix: `Create ${read.file} or fix python.requirements in ${shipping.fromJob?.['python.requirements'] ?? shipping.file ?? 'the Flink config'}`,
+        locations: [location],
+      };
     const release = releaseToInstall(target, matrix);
     const minor = python.version?.split('.').slice(0, 2).join('') ?? undefined;
     const findings: Finding[] = [];
     const parsed: { req: Requirement; line: number }[] = [];
     for (const { line, text } of read.requirements) {
       const result = parseRequirement(text);
-      if (!result.ok) findings.push({ text: `line ${line}: "${text.slice(0, 60)}" is not a requirement pip reads (${result.error})`, line, error: true });
+      if (!result.ok)
+        findings.push({ text: `line ${line}: "${text.slice(0, 60)}" is not a requirement pip reads (${result.error})`, line, error: true });
       else parsed.push({ req: result.value, line });
     }
     findings.push(...againstFlink(parsed, release, matrix), ...cacheFindings(read, parsed, minor));
     const facts = { file: read.file, requirements: parsed.length, flink: release, cacheDir: read.cacheDir ?? null };
-    const details = [`judged against apache-flink ${release}${read.cacheDir ? `; cache folder ${read.cacheDir} (${read.cacheFiles.length} files)` : ''}`];
+    const details = [
+      `judged against apache-flink ${release}${read.cacheDir ? `; cache folder ${read.cacheDir} (${read.cacheFiles.length} files)` : ''}`,
+    ];
     const worst = findings.find((f) => f.error) ?? findings[0];
-    if (!worst) return { status: 'ok', summary: `${parsed.length} requirement${parsed.length === 1 ? '' : 's'} in ${basename(read.file)} fit apache-flink ${release}${read.cacheDir ? ', each with a file in the cache folder' : ''}`, details, facts };
+    if (!worst)
+      return {
+        status: 'ok',
+        summary: `${parsed.length} requirement${parsed.length === 1 ? '' : 's'} in ${basename(read.file)} fit apache-flink ${release}${read.cacheDir ? ', each with a file in the cache folder' : ''}`,
+        details,
+        facts,
+      };
     return {
       status: findings.some((f) => f.error) ? 'error' : 'warning',
       summary: `${basename(read.file)} ${worst.text}`,
@@ -65,11 +84,21 @@ function againstFlink(parsed: readonly { req: Requirement; line: number }[], rel
   for (const { req, line } of parsed) {
     const pinned = /^==\s*([^,*]+)$/.exec(req.specifier)?.[1];
     if (req.key === FLINK_DIST) {
-      if (req.specifier && !versionSatisfies(release, req.specifier)) out.push({ text: `line ${line}: ${req.name}${req.specifier} does not allow ${release}, the client's release: the workers get another Flink`, line, error: true });
+      if (req.specifier && !versionSatisfies(release, req.specifier))
+        out.push({
+          text: `line ${line}: ${req.name}${req.specifier} does not allow ${release}, the client's release: the workers get another Flink`,
+          line,
+          error: true,
+        });
       continue;
     }
     const needed = requires.get(req.key);
-    if (pinned && needed && !versionSatisfies(pinned, needed)) out.push({ text: `line ${line}: ${req.name}==${pinned}, but apache-flink ${release} requires ${req.key}${needed}: pip cannot install both`, line, error: true });
+    if (pinned && needed && !versionSatisfies(pinned, needed))
+      out.push({
+        text: `line ${line}: ${req.name}==${pinned}, but apache-flink ${release} requires ${req.key}${needed}: pip cannot install both`,
+        line,
+        error: true,
+      });
     if (pinned) out.push(...knownBadPins(req, pinned, line, release, bad));
   }
   return out;
@@ -94,7 +123,11 @@ function knownBadPins(req: Requirement, pinned: string, line: number, release: s
 }
 
 /** Each requirement needs a file in the cache folder: a wheel for Linux x86_64 and the client's minor, or an sdist. */
-function cacheFindings(read: RequirementsRead, parsed: readonly { req: Requirement; line: number }[], minor: string | undefined): Finding[] {
+function cacheFindings(
+  read: RequirementsRead,
+  parsed: readonly { req: Requirement; line: number }[],
+  minor: string | undefined,
+): Finding[] {
   if (!read.cacheDir) return [];
   if (read.cacheProblem) return [{ text: `cache folder: ${read.cacheProblem}`, line: 1, error: true }];
   const out: Finding[] = [];
@@ -102,9 +135,24 @@ function cacheFindings(read: RequirementsRead, parsed: readonly { req: Requireme
     const files = read.cacheFiles.filter((name) => projectOf(name) === req.key);
     const wheels = files.filter((name) => name.endsWith('.whl'));
     if (wheels.some((name) => wheelFits(name, minor))) continue;
-    if (files.some((name) => /\.(tar\.gz|zip|tar\.bz2)$/.test(name))) out.push({ text: `line ${line}: the cache holds only a source archive of ${req.name}: the workers must build it (compiler, headers)`, line, error: false });
-    else if (wheels.length > 0) out.push({ text: `line ${line}: the cache's ${req.name} wheels (${wheels.slice(0, 2).join(', ')}) do not install on Linux x86_64 workers with Python ${minor ? `${minor[0]}.${minor.slice(1)}` : 'of the client'}`, line, error: true });
-    else out.push({ text: `line ${line}: no file for ${req.name} in the cache folder: pip install --no-index fails on the workers`, line, error: true });
+    if (files.some((name) => /\.(tar\.gz|zip|tar\.bz2)$/.test(name)))
+      out.push({
+        text: `line ${line}: the cache holds only a source archive of ${req.name}: the workers must build it (compiler, headers)`,
+        line,
+        error: false,
+      });
+    else if (wheels.length > 0)
+      out.push({
+        text: `line ${line}: the cache's ${req.name} wheels (${wheels.slice(0, 2).join(', ')}) do not install on Linux x86_64 workers with Python ${minor ? `${minor[0]}.${minor.slice(1)}` : 'of the client'}`,
+        line,
+        error: true,
+      });
+    else
+      out.push({
+        text: `line ${line}: no file for ${req.name} in the cache folder: pip install --no-index fails on the workers`,
+        line,
+        error: true,
+      });
   }
   return out;
 }

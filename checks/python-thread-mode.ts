@@ -9,15 +9,23 @@ export default defineCheck({
   title: 'Thread mode has what pemja needs',
   group: 'Python',
   description:
-    'With `python.execution-mode: thread`: not Windows, pemja installed in the workers\' interpreter, and a shared ' +
+    "With `python.execution-mode: thread`: not Windows, pemja installed in the workers' interpreter, and a shared " +
     'libpython (built with --enable-shared, or a libpython*.so in its LIBDIR) that pemja can load.',
-  reads: ['python.execution-mode in the Flink config', 'the workers\' interpreter (python.worker): pemja, sysconfig Py_ENABLE_SHARED and LIBDIR'],
+  reads: [
+    'python.execution-mode in the Flink config',
+    "the workers' interpreter (python.worker): pemja, sysconfig Py_ENABLE_SHARED and LIBDIR",
+  ],
   needs: ['shipping', 'worker', 'python', 'packages'],
   run({ shipping, worker, python: client, packages }) {
     const mode = shipping.executionMode ?? 'process';
-    if (mode !== 'thread') return { status: 'skipped', summary: `python.execution-mode is ${mode}${shipping.executionMode ? '' : ' (the default)'}` };
+    if (mode !== 'thread')
+      return { status: 'skipped', summary: `python.execution-mode is ${mode}${shipping.executionMode ? '' : ' (the default)'}` };
     const looked = workersInterpreter(worker, client, packages);
-    if (!looked) return { status: 'skipped', summary: 'python.execution-mode is thread, but no workers\' interpreter could be run here to look at (see python.worker)' };
+    if (!looked)
+      return {
+        status: 'skipped',
+        summary: "python.execution-mode is thread, but no workers' interpreter could be run here to look at (see python.worker)",
+      };
     const { interpreter, installed, which } = looked;
     const problems = pemjaProblems(looked);
     const facts = {
@@ -26,7 +34,8 @@ export default defineCheck({
       sharedLibpython: interpreter.libpython?.shared ?? null,
       libpythonFound: interpreter.libpython?.found ?? null,
     };
-    if (problems.length === 0) return { status: 'ok', summary: `thread mode: pemja ${installed.pemja?.version} and a shared libpython in ${which}`, facts };
+    if (problems.length === 0)
+      return { status: 'ok', summary: `thread mode: pemja ${installed.pemja?.version} and a shared libpython in ${which}`, facts };
     return {
       status: 'error',
       summary: `python.execution-mode is thread, but ${problems[0]}`,
@@ -51,7 +60,11 @@ function workersInterpreter(worker: WorkerFact, client: PythonFact, packages: In
     return { interpreter, installed: worker.packages?.distributions ?? {}, which: interpreter.executable ?? interpreter.requested };
   }
   if (!client.runs) return undefined;
-  return { interpreter: client, installed: packages.distributions, which: `${client.executable ?? client.requested} (the client's; the workers' could not be looked at)` };
+  return {
+    interpreter: client,
+    installed: packages.distributions,
+    which: `${client.executable ?? client.requested} (the client's; the workers' could not be looked at)`,
+  };
 }
 
 /** What stops pemja from running UDFs in the JVM: Windows, no pemja, no shared libpython. */
@@ -59,6 +72,7 @@ function pemjaProblems({ interpreter, installed, which }: Looked): string[] {
   const problems: string[] = [];
   if (interpreter.markers?.sys_platform === 'win32') problems.push('thread mode does not run on Windows: pemja is not installed there');
   if (!installed.pemja) problems.push(`pemja is not installed in ${which}`);
-  if (interpreter.libpython && !interpreter.libpython.shared && !interpreter.libpython.found) problems.push(`${which} has no shared libpython (built without --enable-shared): "Failed to find libpython"`);
+  if (interpreter.libpython && !interpreter.libpython.shared && !interpreter.libpython.found)
+    problems.push(`${which} has no shared libpython (built without --enable-shared): "Failed to find libpython"`);
   return problems;
 }

@@ -25,7 +25,11 @@ export function healthyVenv(given) {
     return given;
   }
   const real = join(cacheRoot(), 'venvs');
-  const reused = existsSync(real) && readdirSync(real).find((name) => name.startsWith(`flink-${FLINK}-py`) && name.endsWith('-closure') && existsSync(join(real, name, REAL_COMPLETE)));
+  const reused =
+    existsSync(real) &&
+    readdirSync(real).find(
+      (name) => name.startsWith(`flink-${FLINK}-py`) && name.endsWith('-closure') && existsSync(join(real, name, REAL_COMPLETE)),
+    );
   return reused ? join(real, reused) : buildVenv();
 }
 
@@ -39,7 +43,9 @@ function buildVenv() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync(python, ['-m', 'venv', dir], { stdio: 'inherit' });
-  execFileSync(pythonOf(dir), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `apache-flink==${FLINK}`], { stdio: 'inherit' });
+  execFileSync(pythonOf(dir), ['-m', 'pip', 'install', '--disable-pip-version-check', '--quiet', `apache-flink==${FLINK}`], {
+    stdio: 'inherit',
+  });
   writeFileSync(join(dir, BENCH_COMPLETE), `${new Date().toISOString()}\n`);
   return dir;
 }
@@ -49,18 +55,23 @@ function basePython() {
   const root = process.env.PYENV_ROOT || join(homedir(), '.pyenv');
   const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')) : [];
   for (const minor of MINORS) {
-    const full = versions.filter((v) => v.startsWith(`${minor}.`)).sort().pop();
+    const full = versions
+      .filter((v) => v.startsWith(`${minor}.`))
+      .sort()
+      .pop();
     if (full && existsSync(join(root, 'versions', full, 'bin', 'python'))) return join(root, 'versions', full, 'bin', 'python');
   }
   const minor = execFileSync('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' }).trim();
-  if (!MINORS.includes(minor)) throw new Error(`apache-flink ${FLINK} needs Python ${MINORS.join(', ')}; python3 is ${minor} (pass --venv DIR)`);
+  if (!MINORS.includes(minor))
+    throw new Error(`apache-flink ${FLINK} needs Python ${MINORS.join(', ')}; python3 is ${minor} (pass --venv DIR)`);
   return 'python3';
 }
 
 /** The environment of an activated venv; FLINK_HOME and PyFlink's own overrides cleared so the venv decides. */
 export function activatedEnv(venv, extra = {}) {
   const env = { ...process.env, VIRTUAL_ENV: venv, PATH: `${join(venv, 'bin')}${delimiter}${process.env.PATH ?? ''}`, ...extra };
-  for (const name of ['FLINK_HOME', 'FLINK_CONF_DIR', 'PYFLINK_CLIENT_EXECUTABLE', 'CONDA_PREFIX', 'PYTHONHOME', 'PYTHONPATH', 'CI']) delete env[name];
+  for (const name of ['FLINK_HOME', 'FLINK_CONF_DIR', 'PYFLINK_CLIENT_EXECUTABLE', 'CONDA_PREFIX', 'PYTHONHOME', 'PYTHONPATH', 'CI'])
+    delete env[name];
   return env;
 }
 

@@ -14,10 +14,15 @@ import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { before: { type: 'string' }, only: { type: 'string' }, timeout: { type: 'string', default: '180' } } });
+const { values } = parseArgs({
+  options: { before: { type: 'string' }, only: { type: 'string' }, timeout: { type: 'string', default: '180' } },
+});
 const builds = { after: join(root, 'dist', 'flink-doctor.mjs'), ...(values.before ? { before: values.before } : {}) };
 for (const file of Object.values(builds)) if (!existsSync(file)) throw new Error(`${file} is missing (npm run build)`);
-const python = [process.env.FLINK_DOCTOR_BENCH_PYTHON, join(process.env.PYENV_ROOT || join(homedir(), '.pyenv'), 'versions', '3.11.7', 'bin', 'python')].find((p) => p && existsSync(p));
+const python = [
+  process.env.FLINK_DOCTOR_BENCH_PYTHON,
+  join(process.env.PYENV_ROOT || join(homedir(), '.pyenv'), 'versions', '3.11.7', 'bin', 'python'),
+].find((p) => p && existsSync(p));
 if (!python) throw new Error('no Python 3.11 found: set FLINK_DOCTOR_BENCH_PYTHON');
 
 const work = await mkdtemp(join(tmpdir(), 'flink-doctor-bench-hostile-'));
@@ -32,7 +37,14 @@ try {
     `export { LIMITS } from ${JSON.stringify(join(root, 'src/engine/limits.ts'))};`,
   ];
   await writeFile(join(work, 'entry.ts'), `${entry.join('\n')}\n`);
-  await build({ entryPoints: [join(work, 'entry.ts')], outfile: helpers, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(work, 'entry.ts')],
+    outfile: helpers,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
   const h = await import(pathToFileURL(helpers).href);
   // A JobManager's REST answers on loopback, for --cluster: the runs are spawned asynchronously so it can answer.
   const server = await h.startMavenServer();
@@ -56,14 +68,23 @@ async function measure(bundle, { args, env = {}, cwd = work }) {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'test/helpers/measure-preload.mjs')).href, bundle, ...args], {
     cwd,
-    env: { PATH: '/nonexistent', HOME: env.HOME ?? process.env.HOME, FLINK_DOCTOR_MEASURE_FILE: file, FLINK_DOCTOR_CACHE_DIR: join(work, 'cache'), ...env },
+    env: {
+      PATH: '/nonexistent',
+      HOME: env.HOME ?? process.env.HOME,
+      FLINK_DOCTOR_MEASURE_FILE: file,
+      FLINK_DOCTOR_CACHE_DIR: join(work, 'cache'),
+      ...env,
+    },
     stdio: 'ignore',
   });
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, Number(values.timeout) * 1000);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    },
+    Number(values.timeout) * 1000,
+  );
   const code = await new Promise((resolve) => child.on('exit', (status, signal) => resolve(status ?? signal)));
   clearTimeout(timer);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -94,9 +115,14 @@ async function makeScenarios(h, server) {
     for (const d of dists) {
       const stem = `${d.name.replace(/[-.]/g, '_')}-${d.version}`;
       if (d.requiresTxt !== undefined) {
-        await dir(name, { [`${stem}.egg-info/PKG-INFO`]: `Metadata-Version: 1.2\nName: ${d.name}\nVersion: ${d.version}\n\n`, [`${stem}.egg-info/requires.txt`]: d.requiresTxt });
+        await dir(name, {
+          [`${stem}.egg-info/PKG-INFO`]: `Metadata-Version: 1.2\nName: ${d.name}\nVersion: ${d.version}\n\n`,
+          [`${stem}.egg-info/requires.txt`]: d.requiresTxt,
+        });
       } else {
-        await dir(name, { [`${stem}.dist-info/METADATA`]: `Metadata-Version: 2.1\nName: ${d.name}\nVersion: ${d.version}\n${(d.requires ?? []).map((r) => `Requires-Dist: ${r}\n`).join('')}\n` });
+        await dir(name, {
+          [`${stem}.dist-info/METADATA`]: `Metadata-Version: 2.1\nName: ${d.name}\nVersion: ${d.version}\n${(d.requires ?? []).map((r) => `Requires-Dist: ${r}\n`).join('')}\n`,
+        });
       }
     }
     return path;
@@ -104,35 +130,102 @@ async function makeScenarios(h, server) {
   const jarsDir = async (name, count) => {
     const path = join(work, name);
     await mkdir(path, { recursive: true });
-    for (let i = 0; i < count; i += 1) await h.writeZip(join(path, `flink-sql-connector-kafka-3.${i}.0-1.20.jar`), h.identifiedKafkaEntries(`3.${i}.0-1.20`));
+    for (let i = 0; i < count; i += 1)
+      await h.writeZip(join(path, `flink-sql-connector-kafka-3.${i}.0-1.20.jar`), h.identifiedKafkaEntries(`3.${i}.0-1.20`));
     return path;
   };
-  const py = (sitePath) => ({ args: ['--python', python, '--flink-version', '2.2', '--json', '--only', 'pyflink.dependencies'], env: { PYTHONPATH: sitePath } });
+  const py = (sitePath) => ({
+    args: ['--python', python, '--flink-version', '2.2', '--json', '--only', 'pyflink.dependencies'],
+    env: { PYTHONPATH: sitePath },
+  });
   const yaml = (path) => ({ args: ['--conf-dir', path, '--flink-version', '2.2', '--offline', '--json', '--only', 'config,java'] });
   const kafkaJar = join(await jarsDir('one-kafka', 1), 'flink-sql-connector-kafka-3.0.0-1.20.jar');
   const metadataUrl = 'https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/maven-metadata.xml';
   const cacheFile = join(work, 'cache', 'maven', `${createHash('sha256').update(metadataUrl).digest('hex').slice(0, 32)}.json`);
   await mkdir(dirname(cacheFile), { recursive: true });
-  await writeFile(cacheFile, JSON.stringify({ url: metadataUrl, checkedAt: Date.now(), status: 'ok', body: h.metadataXml(h.LIMITS.httpResponseBytes - 1024, 'org.apache.flink', 'flink-sql-connector-kafka') }));
-  const zip64 = await h.writeZip(join(work, 'zip64-offset.jar'), [{ name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\n\r\n', zip64Offset: 2n ** 62n }, { name: 'a/B.class', data: 'x' }]);
-  const bigJar = await h.writeZip(join(work, 'entries.jar'), Array.from({ length: h.LIMITS.zipEntries }, (_, i) => ({ name: `c/p${i % 500}/C${i}.class`, data: 'x', store: true })));
-  const settingsHome = await dir('settings-home', { '.m2/settings.xml': h.settingsXml(h.LIMITS.settingsXmlBytes - 1, 'https://nexus.example/central') });
+  await writeFile(
+    cacheFile,
+    JSON.stringify({
+      url: metadataUrl,
+      checkedAt: Date.now(),
+      status: 'ok',
+      body: h.metadataXml(h.LIMITS.httpResponseBytes - 1024, 'org.apache.flink', 'flink-sql-connector-kafka'),
+    }),
+  );
+  const zip64 = await h.writeZip(join(work, 'zip64-offset.jar'), [
+    { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\n\r\n', zip64Offset: 2n ** 62n },
+    { name: 'a/B.class', data: 'x' },
+  ]);
+  const bigJar = await h.writeZip(
+    join(work, 'entries.jar'),
+    Array.from({ length: h.LIMITS.zipEntries }, (_, i) => ({ name: `c/p${i % 500}/C${i}.class`, data: 'x', store: true })),
+  );
+  const settingsHome = await dir('settings-home', {
+    '.m2/settings.xml': h.settingsXml(h.LIMITS.settingsXmlBytes - 1, 'https://nexus.example/central'),
+  });
   const atCap = [];
-  for (const [shape, text] of Object.entries(yamlAtCap)) atCap.push({ name: `6. config.yaml at its cap (${shape})`, ...yaml(await conf(`cap-${shape}`, text)) });
+  for (const [shape, text] of Object.entries(yamlAtCap))
+    atCap.push({ name: `6. config.yaml at its cap (${shape})`, ...yaml(await conf(`cap-${shape}`, text)) });
   return [
-    { name: '1. JAR with a zip64 offset of 2^62', args: ['--jars', zip64, '--flink-version', '2.2', '--offline', '--json', '--only', 'jars'] },
+    {
+      name: '1. JAR with a zip64 offset of 2^62',
+      args: ['--jars', zip64, '--flink-version', '2.2', '--offline', '--json', '--only', 'jars'],
+    },
     { name: '2. config.yaml of 100,000 [', ...yaml(await conf('brackets', `k: ${'['.repeat(100_000)}`)) },
     { name: '6. config.yaml of 15 MiB', ...yaml(await conf('yaml-15m', h.yamlShapes(15 * MiB).keys)) },
     ...atCap,
     { name: '6. pipeline.jars value of 8 MiB in config.yaml', ...yaml(await conf('pipeline-8m', h.pipelineJarsYaml(150_000))) },
-    { name: '6. requires.txt of 8 MiB', ...py(await site('requires-8m', [{ name: 'apache-flink', version: '2.2.1', requires: ['legacy'] }, { name: 'legacy', version: '1.0', requiresTxt: h.requiresTxt(8 * MiB) }])) },
-    { name: '6. one Requires-Dist line of 1 MiB', ...py(await site('line-1m', [{ name: 'apache-flink', version: '2.2.1', requires: [`pyarrow ${Array.from({ length: 120_000 }, (_, i) => `!=1.${i}`).join(',')}`] }])) },
-    { name: '6. METADATA of 1 MiB of costliest lines', ...py(await site('metadata-1m', [{ name: 'apache-flink', version: '2.2.1', requires: ['costly'] }, { name: 'costly', version: '1.0', requires: h.costlyRequiresDist(MiB - 4096, h.LIMITS.requirementParts) }])) },
-    { name: '6. 1,000 identified connector JARs', args: ['--jars', await jarsDir('jars-1000', 1000), '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'] },
-    { name: '6. 3,000 identified connector JARs', args: ['--jars', await jarsDir('jars-3000', 3000), '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'] },
-    { name: '6. JAR of 100,000 entries', args: ['--jars', bigJar, '--flink-version', '2.2', '--offline', '--json', '--only', 'jars.readable'] },
-    { name: '6. cached maven-metadata.xml of 2 MiB', args: ['--jars', kafkaJar, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'] },
-    { name: '6. settings.xml of 1 MiB', args: ['--jars', kafkaJar, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'], env: { HOME: settingsHome } },
+    {
+      name: '6. requires.txt of 8 MiB',
+      ...py(
+        await site('requires-8m', [
+          { name: 'apache-flink', version: '2.2.1', requires: ['legacy'] },
+          { name: 'legacy', version: '1.0', requiresTxt: h.requiresTxt(8 * MiB) },
+        ]),
+      ),
+    },
+    {
+      name: '6. one Requires-Dist line of 1 MiB',
+      ...py(
+        await site('line-1m', [
+          {
+            name: 'apache-flink',
+            version: '2.2.1',
+            requires: [`pyarrow ${Array.from({ length: 120_000 }, (_, i) => `!=1.${i}`).join(',')}`],
+          },
+        ]),
+      ),
+    },
+    {
+      name: '6. METADATA of 1 MiB of costliest lines',
+      ...py(
+        await site('metadata-1m', [
+          { name: 'apache-flink', version: '2.2.1', requires: ['costly'] },
+          { name: 'costly', version: '1.0', requires: h.costlyRequiresDist(MiB - 4096, h.LIMITS.requirementParts) },
+        ]),
+      ),
+    },
+    {
+      name: '6. 1,000 identified connector JARs',
+      args: ['--jars', await jarsDir('jars-1000', 1000), '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'],
+    },
+    {
+      name: '6. 3,000 identified connector JARs',
+      args: ['--jars', await jarsDir('jars-3000', 3000), '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'],
+    },
+    {
+      name: '6. JAR of 100,000 entries',
+      args: ['--jars', bigJar, '--flink-version', '2.2', '--offline', '--json', '--only', 'jars.readable'],
+    },
+    {
+      name: '6. cached maven-metadata.xml of 2 MiB',
+      args: ['--jars', kafkaJar, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'],
+    },
+    {
+      name: '6. settings.xml of 1 MiB',
+      args: ['--jars', kafkaJar, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'],
+      env: { HOME: settingsHome },
+    },
     ...(await laterScenarios(h, server, { dir, conf, python })),
   ];
 }
@@ -145,16 +238,36 @@ async function laterScenarios(h, server, { dir, conf, python }) {
   const tar = await h.writeTar(join(archives, 'venv.tar.gz'), h.capTarEntries(L.archiveEntries, L.archiveStreamBytes));
   const bomb = await h.writeTar(join(archives, 'bomb.tar.gz'), [{ name: 'env/zeros', size: 8 * L.archiveStreamBytes }]);
   const zipEntries = Array.from({ length: L.archiveEntries }, (_, i) =>
-    i % 12 === 0 ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true } : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
+    i % 12 === 0
+      ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true }
+      : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
   );
   const zip = await h.writeZip(join(archives, 'venv.zip'), zipEntries);
   let shipments = 0;
-  const shipped = async (name, archive) => ({ name, args: ['--conf-dir', await conf(`ship-${shipments++}`, `python.archives: ${archive}\n`), '--flink-version', '1.20', '--offline', '--json', '--only', 'python.archives'] });
-  const requirements = join(await dir('requirements', { 'requirements.txt': h.requirementsFile(L.requirementsFileBytes - 1024, L.requirementParts) }), 'requirements.txt');
+  const shipped = async (name, archive) => ({
+    name,
+    args: [
+      '--conf-dir',
+      await conf(`ship-${shipments++}`, `python.archives: ${archive}\n`),
+      '--flink-version',
+      '1.20',
+      '--offline',
+      '--json',
+      '--only',
+      'python.archives',
+    ],
+  });
+  const requirements = join(
+    await dir('requirements', { 'requirements.txt': h.requirementsFile(L.requirementsFileBytes - 1024, L.requirementParts) }),
+    'requirements.txt',
+  );
   const deploy = (file) => ['--deploy', file, '--flink-version', '1.20', '--offline', '--json', '--only', 'deploy'];
   const dockerfiles = [];
   for (const [shape, text] of Object.entries(h.dockerfileShapes(L.dockerfileBytes - 1))) {
-    dockerfiles.push({ name: `Dockerfile at its cap (${shape})`, args: deploy(join(await dir(`docker-${shape}`, { Dockerfile: text }), 'Dockerfile')) });
+    dockerfiles.push({
+      name: `Dockerfile at its cap (${shape})`,
+      args: deploy(join(await dir(`docker-${shape}`, { Dockerfile: text }), 'Dockerfile')),
+    });
   }
   const count = Math.floor((L.clusterResponseBytes - 4096) / 120);
   const classpath = Array.from({ length: count }, (_, i) => `/opt/flink/lib/connector-number-${i}-${'x'.repeat(70)}.jar`);
@@ -163,23 +276,74 @@ async function laterScenarios(h, server, { dir, conf, python }) {
   server.contentType = 'application/json';
   const answers = {
     '/config': { 'flink-version': '1.20.1', 'flink-revision': '0980485', features: {} },
-    '/jobmanager/environment': { jvm: { version: 'OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.15+6', arch: 'amd64', options: [] }, classpath },
+    '/jobmanager/environment': {
+      jvm: { version: 'OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.15+6', arch: 'amd64', options: [] },
+      classpath,
+    },
     '/jobmanager/config': Object.entries(config).map(([key, value]) => ({ key, value })),
     '/taskmanagers': { taskmanagers: [{ id: 'tm-1' }] },
   };
   for (const [path, body] of Object.entries(answers)) server.files.set(path, { body: JSON.stringify(body) });
-  const job = 't_env.execute_sql("CREATE TABLE t (a INT) WITH (\'connector\' = \'kafka\', \'format\' = \'json\')")\n';
+  const job = "t_env.execute_sql(\"CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n";
   const jobFile = join(await dir('job', { 'job.py': job.repeat(Math.floor((L.jobFileBytes - 1) / job.length)) }), 'job.py');
   return [
     await shipped('python.archives tar.gz at 60,000 entries / 256 MiB', tar),
     await shipped('python.archives tar.gz of 2 GiB of zeros (2 MiB compressed)', bomb),
     await shipped('python.archives zip of 60,000 entries, 5,000 links out', zip),
-    { name: 'python.requirements file of 1 MiB (costliest lines)', args: ['--conf-dir', await conf('req', `python.requirements: ${requirements}\n`), '--python', python, '--flink-version', '1.20', '--offline', '--json', '--only', 'python.requirements'] },
-    { name: 'JVM options of 128 KiB', args: ['--conf-dir', await conf('jvm', h.jvmOptionsYaml(L.flinkConfigBytes - 1)), '--flink-version', '1.20', '--offline', '--json', '--only', 'java.options'] },
+    {
+      name: 'python.requirements file of 1 MiB (costliest lines)',
+      args: [
+        '--conf-dir',
+        await conf('req', `python.requirements: ${requirements}\n`),
+        '--python',
+        python,
+        '--flink-version',
+        '1.20',
+        '--offline',
+        '--json',
+        '--only',
+        'python.requirements',
+      ],
+    },
+    {
+      name: 'JVM options of 128 KiB',
+      args: [
+        '--conf-dir',
+        await conf('jvm', h.jvmOptionsYaml(L.flinkConfigBytes - 1)),
+        '--flink-version',
+        '1.20',
+        '--offline',
+        '--json',
+        '--only',
+        'java.options',
+      ],
+    },
     ...dockerfiles,
-    { name: 'docker-compose.yml of 128 KiB', args: deploy(join(await dir('compose', { 'docker-compose.yml': h.composeYaml(L.deployYamlBytes - 1) }), 'docker-compose.yml')) },
-    { name: 'manifests of 128 KiB (200 documents)', args: deploy(join(await dir('manifests', { 'flink.yaml': h.manifestsYaml(L.deployYamlBytes - 1, L.deployYamlDocuments) }), 'flink.yaml')) },
+    {
+      name: 'docker-compose.yml of 128 KiB',
+      args: deploy(join(await dir('compose', { 'docker-compose.yml': h.composeYaml(L.deployYamlBytes - 1) }), 'docker-compose.yml')),
+    },
+    {
+      name: 'manifests of 128 KiB (200 documents)',
+      args: deploy(
+        join(await dir('manifests', { 'flink.yaml': h.manifestsYaml(L.deployYamlBytes - 1, L.deployYamlDocuments) }), 'flink.yaml'),
+      ),
+    },
     { name: '--cluster answers of 4 MiB', args: ['--cluster', server.url, '--flink-version', '1.20', '--json', '--only', 'cluster'] },
-    { name: 'job file of 16 MiB (--job and python.files)', args: ['--job', jobFile, '--conf-dir', await conf('files', 'python.files: x.zip\n'), '--flink-version', '1.20', '--offline', '--json', '--only', 'job,python.files'] },
+    {
+      name: 'job file of 16 MiB (--job and python.files)',
+      args: [
+        '--job',
+        jobFile,
+        '--conf-dir',
+        await conf('files', 'python.files: x.zip\n'),
+        '--flink-version',
+        '1.20',
+        '--offline',
+        '--json',
+        '--only',
+        'job,python.files',
+      ],
+    },
   ];
 }

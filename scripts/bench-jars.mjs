@@ -27,13 +27,23 @@ try {
   // The test helper's zip writer, bundled on the fly so the benchmark and the tests write JARs the same way.
   const { build } = await import('esbuild');
   const helper = join(work, 'zip.mjs');
-  await build({ entryPoints: [join(root, 'test/helpers/zip.ts')], outfile: helper, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(root, 'test/helpers/zip.ts')],
+    outfile: helper,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
   const { writeZip, writeZipWithLargeStoredEntry } = await import(pathToFileURL(helper).href);
 
   // A Java 11 class header followed by filler: the scan reads 8 bytes of a sample of these.
   const classBytes = Buffer.concat([Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 55]), Buffer.alloc(600, 7)]);
   const entries = (i) => [
-    { name: 'META-INF/MANIFEST.MF', data: `Manifest-Version: 1.0\r\nImplementation-Version: 1.0.${i}\r\nImplementation-Vendor-Id: com.bench\r\n\r\n` },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: `Manifest-Version: 1.0\r\nImplementation-Version: 1.0.${i}\r\nImplementation-Vendor-Id: com.bench\r\n\r\n`,
+    },
     { name: 'META-INF/NOTICE', data: `bench-lib-${i}\n\n- com.bench:dep-${i}:1.0\n` },
     ...Array.from({ length: 40 }, (_, c) => ({ name: `com/bench/j${i}/C${c}.class`, data: classBytes })),
   ];
@@ -63,7 +73,11 @@ try {
     if (!warm) rmSync(cache, { recursive: true, force: true });
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, FLINK_DOCTOR_CACHE_DIR: cache };
     const t0 = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [bundle, '--jars', dir, '--only', 'jars.readable', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
+    const result = spawnSync(process.execPath, [bundle, '--jars', dir, '--only', 'jars.readable', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env,
+    });
     const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const report = JSON.parse(result.stdout);
     const check = report.checks.find((c) => c.id === 'jars.readable');
@@ -97,9 +111,13 @@ try {
   }));
   console.table(rows);
   const [a, b, c] = ['A', 'B', 'C'].map((k) => median(timings[k], 'scanMs'));
-  console.log(`bytes  A/B = ${(sizes.A / sizes.B).toFixed(0)}x   scan time A/B = ${(a / b).toFixed(2)}x   (with vs without the big JARs: bytes grow, time does not)`);
+  console.log(
+    `bytes  A/B = ${(sizes.A / sizes.B).toFixed(0)}x   scan time A/B = ${(a / b).toFixed(2)}x   (with vs without the big JARs: bytes grow, time does not)`,
+  );
   console.log(`count  B/C = ${(1000 / 500).toFixed(1)}x   scan time B/C = ${(b / c).toFixed(2)}x   (time follows the number of JARs)`);
-  console.log(`cache  B warm/B = ${(median(timings['B warm'], 'scanMs') / b).toFixed(2)}x   (a next run: small user JARs are not cached, so ~1x; no first-run cost for them either)`);
+  console.log(
+    `cache  B warm/B = ${(median(timings['B warm'], 'scanMs') / b).toFixed(2)}x   (a next run: small user JARs are not cached, so ~1x; no first-run cost for them either)`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -32,13 +32,18 @@ writeFileSync(bigJob, generateJob(5000));
 writeFileSync(smallJob, generateJob(40));
 const hooks = join(work, 'hooks.mjs');
 const loadLog = join(work, 'loaded.txt');
-writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(loadLog)}, url + '\\n'); return next(url, context); }\n`);
+writeFileSync(
+  hooks,
+  `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(loadLog)}, url + '\\n'); return next(url, context); }\n`,
+);
 const register = join(work, 'register.mjs');
 writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
 
 const baseArgs = ['--only', 'job.connectors', '--flink-version', '2.2', '--offline', '--no-color'];
 
-const readerChunks = readdirSync(chunks).filter((name) => /node_modules\/@lezer\/|src\/job\//.test(readFileSync(join(chunks, name), 'utf8')));
+const readerChunks = readdirSync(chunks).filter((name) =>
+  /node_modules\/@lezer\/|src\/job\//.test(readFileSync(join(chunks, name), 'utf8')),
+);
 const entry = readerChunks.find((name) => name.startsWith('read-job-'));
 if (!entry) throw new Error('no read-job chunk in dist/cli/chunks');
 
@@ -85,21 +90,43 @@ const without = loadedChunks(['--only', 'job.connectors', '--flink-version', '2.
 const withJob = loadedChunks([...baseArgs, '--job', smallJob]);
 rmSync(work, { recursive: true, force: true });
 
-const show = (samples, key) => `${median(samples.map((s) => s[key])).toFixed(1).padStart(6)} ms`;
+const show = (samples, key) =>
+  `${median(samples.map((s) => s[key]))
+    .toFixed(1)
+    .padStart(6)} ms`;
 const bigMedian = median(big.map((s) => s.coldMs));
 const perCore = loadavg()[0] / availableParallelism();
-console.log(`${runs} interleaved fresh processes each; medians; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
-console.log(`  node -e 0 (this machine's yardstick now): ${median(floor).toFixed(1)} ms; 5,000-line first read = ${(bigMedian / median(floor)).toFixed(2)}x that`);
-console.log(`  5,000-line job (${big[0].needs} identifiers): import ${show(big, 'importMs')}, first read ${show(big, 'coldMs')}, second read ${show(big, 'warmMs')}`);
-console.log(`  40-line job:                      import ${show(small, 'importMs')}, first read ${show(small, 'coldMs')}, second read ${show(small, 'warmMs')}`);
+console.log(
+  `${runs} interleaved fresh processes each; medians; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+);
+console.log(
+  `  node -e 0 (this machine's yardstick now): ${median(floor).toFixed(1)} ms; 5,000-line first read = ${(bigMedian / median(floor)).toFixed(2)}x that`,
+);
+console.log(
+  `  5,000-line job (${big[0].needs} identifiers): import ${show(big, 'importMs')}, first read ${show(big, 'coldMs')}, second read ${show(big, 'warmMs')}`,
+);
+console.log(
+  `  40-line job:                      import ${show(small, 'importMs')}, first read ${show(small, 'coldMs')}, second read ${show(small, 'warmMs')}`,
+);
 console.log(`chunks holding the job reader or @lezer: ${readerChunks.join(', ') || 'none found'}`);
-console.log(`  loaded without --job: ${readerChunks.filter((c) => without.has(c)).join(', ') || 'none'} (of ${without.size} chunks loaded)`);
-console.log(`  loaded with --job:    ${readerChunks.filter((c) => withJob.has(c)).join(', ') || 'none'} (of ${withJob.size} chunks loaded)`);
+console.log(
+  `  loaded without --job: ${readerChunks.filter((c) => without.has(c)).join(', ') || 'none'} (of ${without.size} chunks loaded)`,
+);
+console.log(
+  `  loaded with --job:    ${readerChunks.filter((c) => withJob.has(c)).join(', ') || 'none'} (of ${withJob.size} chunks loaded)`,
+);
 const leaked = readerChunks.some((c) => without.has(c));
 const measured = readerChunks.length > 0 && readerChunks.every((c) => withJob.has(c));
 const slow = bigMedian >= 50;
-if (slow && perCore >= 1.5) console.log(`not judged: the machine is busy (load ${perCore.toFixed(1)} per core); rerun on an idle machine to judge the 50 ms goal`);
+if (slow && perCore >= 1.5)
+  console.log(`not judged: the machine is busy (load ${perCore.toFixed(1)} per core); rerun on an idle machine to judge the 50 ms goal`);
 if (leaked || !measured || (slow && perCore < 1.5)) {
-  console.error(leaked ? 'FAIL: a run without --job loads the job reader' : !measured ? 'FAIL: the reader chunks were not found or not loaded with --job' : 'FAIL: the 5,000-line job took 50 ms or more');
+  console.error(
+    leaked
+      ? 'FAIL: a run without --job loads the job reader'
+      : !measured
+        ? 'FAIL: the reader chunks were not found or not loaded with --job'
+        : 'FAIL: the 5,000-line job took 50 ms or more',
+  );
   process.exit(1);
 }

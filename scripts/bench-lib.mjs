@@ -23,7 +23,14 @@ export function shuffled(items) {
 /** JAVA_PROBE_ARGS, javaProbeEnv and PROBE_SCRIPT from the source (src/probes/commands.ts), so the floor runs exactly them. */
 export async function doctorCommands(root) {
   const { build } = await import('esbuild');
-  const out = await build({ entryPoints: [join(root, 'src/probes/commands.ts')], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(root, 'src/probes/commands.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
 
@@ -44,7 +51,9 @@ export function generateJob(lines, { builtIn = false } = {}) {
     'from pyflink.table.udf import udf',
     '',
     'LIB = "/opt/flink/usrlib"',
-    ...(builtIn ? [] : ['JARS = [f"file://{LIB}/flink-sql-connector-kafka-4.0.1-2.0.jar", "file:///opt/flink/usrlib/postgresql-42.7.4.jar"]']),
+    ...(builtIn
+      ? []
+      : ['JARS = [f"file://{LIB}/flink-sql-connector-kafka-4.0.1-2.0.jar", "file:///opt/flink/usrlib/postgresql-42.7.4.jar"]']),
     'env = StreamExecutionEnvironment.get_execution_environment()',
     ...(builtIn ? [] : ['env.add_jars(*JARS)']),
     't_env = StreamTableEnvironment.create(env)',
@@ -53,14 +62,33 @@ export function generateJob(lines, { builtIn = false } = {}) {
     ? ['print', [], 'datagen']
     : ['jdbc', ["            'url' = 'jdbc:postgresql://db:5432/orders', -- 'connector' = 'commented'"], 'kafka'];
   for (let i = 1; out.length < lines; i += 1) {
-    out.push('', '@udf(result_type=DataTypes.STRING())', `def normalise_${i}(value):`, `    """Strips and lower-cases field ${i}; it's None for blanks."""`,
-      '    if value is None:', '        return None', '    # keep the original when it is already clean', '    cleaned = value.strip().lower()',
-      `    return json.dumps({"v": cleaned, "n": ${i}, "why": 'it\\'s "quoted"'})`);
+    out.push(
+      '',
+      '@udf(result_type=DataTypes.STRING())',
+      `def normalise_${i}(value):`,
+      `    """Strips and lower-cases field ${i}; it's None for blanks."""`,
+      '    if value is None:',
+      '        return None',
+      '    # keep the original when it is already clean',
+      '    cleaned = value.strip().lower()',
+      `    return json.dumps({"v": cleaned, "n": ${i}, "why": 'it\\'s "quoted"'})`,
+    );
     if (i % 25 === 0) {
-      out.push('', `def sink_ddl_${i}(table):`, '    return f"""', `        CREATE TABLE {table} (id BIGINT, v STRING) WITH (`, `            'connector' = '${sink}',`,
-        ...sinkOptions, `            'table-name' = 'out_${i}'`, '        )"""',
-        `t_env.execute_sql(sink_ddl_${i}("out_${i}"))`, `t_env.create_temporary_table("src_${i}", TableDescriptor.for_connector("${source}")`,
-        '    .format(FormatDescriptor.for_format("json").build())', '    .option("topic", "orders")', '    .build())');
+      out.push(
+        '',
+        `def sink_ddl_${i}(table):`,
+        '    return f"""',
+        `        CREATE TABLE {table} (id BIGINT, v STRING) WITH (`,
+        `            'connector' = '${sink}',`,
+        ...sinkOptions,
+        `            'table-name' = 'out_${i}'`,
+        '        )"""',
+        `t_env.execute_sql(sink_ddl_${i}("out_${i}"))`,
+        `t_env.create_temporary_table("src_${i}", TableDescriptor.for_connector("${source}")`,
+        '    .format(FormatDescriptor.for_format("json").build())',
+        '    .option("topic", "orders")',
+        '    .build())',
+      );
     }
   }
   return `${out.slice(0, lines).join('\n')}\n`;

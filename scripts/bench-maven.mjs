@@ -64,7 +64,10 @@ rmSync(emptyCache, { recursive: true, force: true });
 // undici's import cost, unbundled, against a bare node start (spawnSync: no server needed any more).
 const importTimes = { bare: [], undici: [] };
 for (let i = 0; i < runs; i++) {
-  for (const [name, code] of [['bare', '0'], ['undici', "await import('undici')"]]) {
+  for (const [name, code] of [
+    ['bare', '0'],
+    ['undici', "await import('undici')"],
+  ]) {
     const started = process.hrtime.bigint();
     spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root });
     importTimes[name].push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -76,4 +79,6 @@ for (const [name, xs] of Object.entries(samples)) console.log(`  ${name.padEnd(2
 console.log(`  requests during timed runs: ${served - primedRequests} (a warm cache asks the repository nothing)`);
 const ratio = median(samples['warm cache']) / median(samples['--offline (snapshot)']);
 console.log(`ratio warm cache / offline: ${ratio.toFixed(3)}`);
-console.log(`undici import (unbundled): ${(median(importTimes.undici) - median(importTimes.bare)).toFixed(1)} ms over a bare node start; loaded only when a request is made`);
+console.log(
+  `undici import (unbundled): ${(median(importTimes.undici) - median(importTimes.bare)).toFixed(1)} ms over a bare node start; loaded only when a request is made`,
+);

@@ -22,12 +22,15 @@ for (const dir of [root, values.baseline].filter(Boolean)) {
 
 // A plugin with one check and one fact, as small as a real one: what is measured is the machinery.
 const work = mkdtempSync(join(tmpdir(), 'bench-plugins-'));
-writeFileSync(join(work, 'plugin.mjs'), [
-  "export default { apiVersion: 1, name: 'bench', facts: { team: { gather: () => 'x' } }, checks: [{",
-  "  id: 'plugin.bench.team', title: 'Team', group: 'Plugins', description: 'd', reads: [], needs: ['team'],",
-  "  run: () => ({ status: 'ok', summary: 'ok' }) }] };",
-  '',
-].join('\n'));
+writeFileSync(
+  join(work, 'plugin.mjs'),
+  [
+    "export default { apiVersion: 1, name: 'bench', facts: { team: { gather: () => 'x' } }, checks: [{",
+    "  id: 'plugin.bench.team', title: 'Team', group: 'Plugins', description: 'd', reads: [], needs: ['team'],",
+    "  run: () => ({ status: 'ok', summary: 'ok' }) }] };",
+    '',
+  ].join('\n'),
+);
 
 const list = ['--list-checks', '--json'];
 const commands = {

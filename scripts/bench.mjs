@@ -23,12 +23,18 @@ import { doctorCommands, generateJob, median, percentile, shuffled } from './ben
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '21' }, node: { type: 'string', multiple: true, default: [] }, venv: { type: 'string' }, baseline: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '21' },
+    node: { type: 'string', multiple: true, default: [] },
+    venv: { type: 'string' },
+    baseline: { type: 'string' },
+  },
 });
 const runs = Math.max(3, Number(values.runs) || 21);
 const checkouts = { 'flink-doctor --json': root, ...(values.baseline ? { baseline: values.baseline } : {}) };
 for (const dir of Object.values(checkouts)) {
-  if (!existsSync(join(dir, 'dist', 'cli', 'flink-doctor.mjs'))) throw new Error(`${dir}/dist/cli/flink-doctor.mjs is missing: build it (npm run bench does)`);
+  if (!existsSync(join(dir, 'dist', 'cli', 'flink-doctor.mjs')))
+    throw new Error(`${dir}/dist/cli/flink-doctor.mjs is missing: build it (npm run bench does)`);
 }
 
 const venv = healthyVenv(values.venv);
@@ -50,10 +56,20 @@ const cases = nodes.flatMap((node) => {
   return [
     { node: version, name: 'node -e 0', args: [node, '-e', '0'] },
     { node: version, name: 'floor', args: [node, join(root, 'scripts', 'bench-floor.mjs'), floorCommands] },
-    ...Object.entries(checkouts).map(([name, dir]) => ({ node: version, name, args: [node, join(dir, 'bin', 'flink-doctor.js'), '--json'], doctor: true })),
+    ...Object.entries(checkouts).map(([name, dir]) => ({
+      node: version,
+      name,
+      args: [node, join(dir, 'bin', 'flink-doctor.js'), '--json'],
+      doctor: true,
+    })),
     // A container's one run: no compile cache, no JAR cache (an empty cache folder each time).
     { node: version, name: '… first run', args: [node, join(root, 'bin', 'flink-doctor.js'), '--json'], doctor: true, fresh: true },
-    { node: version, name: '… --job (5,000 lines)', args: [node, join(root, 'bin', 'flink-doctor.js'), '--json', '--job', JOB], doctor: true },
+    {
+      node: version,
+      name: '… --job (5,000 lines)',
+      args: [node, join(root, 'bin', 'flink-doctor.js'), '--json', '--job', JOB],
+      doctor: true,
+    },
   ];
 });
 
@@ -73,17 +89,35 @@ function time(c) {
   const runEnv = c.fresh ? freshEnv() : env;
   const args = GNU_TIME ? [GNU_TIME, '-o', cpuFile, '-f', '%U %S', ...c.args] : c.args;
   const started = process.hrtime.bigint();
-  const result = spawnSync(args[0], args.slice(1), { cwd: work, env: runEnv, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(args[0], args.slice(1), {
+    cwd: work,
+    env: runEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   // A healthy environment: the doctor finds nothing (exit 0); anything else would time a different run.
-  if (result.status !== 0) throw new Error(`${c.name} (node ${c.node}) exited ${result.status}: ${String(result.stderr).slice(0, 400)}${c.doctor ? summaryOf(result.stdout) : ''}`);
-  const cpu = GNU_TIME ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).slice(-2).reduce((sum, s) => sum + Number(s) * 1000, 0) : NaN;
+  if (result.status !== 0)
+    throw new Error(
+      `${c.name} (node ${c.node}) exited ${result.status}: ${String(result.stderr).slice(0, 400)}${c.doctor ? summaryOf(result.stdout) : ''}`,
+    );
+  const cpu = GNU_TIME
+    ? readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .slice(-2)
+        .reduce((sum, s) => sum + Number(s) * 1000, 0)
+    : NaN;
   return { ms, cpu };
 }
 
 function summaryOf(stdout) {
   try {
-    return ` ${JSON.stringify(JSON.parse(stdout).checks.filter((x) => x.status === 'warning' || x.status === 'error').map((x) => `${x.id}: ${x.summary}`))}`;
+    return ` ${JSON.stringify(
+      JSON.parse(stdout)
+        .checks.filter((x) => x.status === 'warning' || x.status === 'error')
+        .map((x) => `${x.id}: ${x.summary}`),
+    )}`;
   } catch {
     return '';
   }
@@ -109,14 +143,20 @@ for (const node of [...new Set(cases.map((c) => c.node))]) {
   console.log(`node ${node}`);
   for (const c of mine) {
     const spread = `${percentile(ms(c), 0.25).toFixed(0)}–${percentile(ms(c), 0.75).toFixed(0)}`;
-    const cpu = GNU_TIME ? `   CPU ${med(c.name, 'cpu').toFixed(0).padStart(4)} ms = ${(med(c.name, 'cpu') / med('floor', 'cpu')).toFixed(2)}x floor's` : '';
-    console.log(`  ${c.name.padEnd(22)} median ${med(c.name).toFixed(0).padStart(5)} ms (p25–p75 ${spread.padStart(9)})   ${(med(c.name) / med('floor')).toFixed(2)}x floor   ${(med(c.name) / med('node -e 0')).toFixed(2)}x node -e 0${cpu}`);
+    const cpu = GNU_TIME
+      ? `   CPU ${med(c.name, 'cpu').toFixed(0).padStart(4)} ms = ${(med(c.name, 'cpu') / med('floor', 'cpu')).toFixed(2)}x floor's`
+      : '';
+    console.log(
+      `  ${c.name.padEnd(22)} median ${med(c.name).toFixed(0).padStart(5)} ms (p25–p75 ${spread.padStart(9)})   ${(med(c.name) / med('floor')).toFixed(2)}x floor   ${(med(c.name) / med('node -e 0')).toFixed(2)}x node -e 0${cpu}`,
+    );
   }
   const goal = GOALS[Number(node.slice(1).split('.')[0])];
   const ratio = med('flink-doctor --json') / med('floor');
   const rounds = ms(named('flink-doctor --json')).map((x, i) => x / ms(named('floor'))[i]);
   const verdict = goal ? ` (goal ≤ ${goal}x: ${ratio <= goal ? 'met' : 'NOT met'})` : '';
-  console.log(`  full run / floor = ${ratio.toFixed(2)}x${verdict}; per round p25–p75 ${percentile(rounds, 0.25).toFixed(2)}–${percentile(rounds, 0.75).toFixed(2)}x; full run / node -e 0 = ${(med('flink-doctor --json') / med('node -e 0')).toFixed(2)}x`);
+  console.log(
+    `  full run / floor = ${ratio.toFixed(2)}x${verdict}; per round p25–p75 ${percentile(rounds, 0.25).toFixed(2)}–${percentile(rounds, 0.75).toFixed(2)}x; full run / node -e 0 = ${(med('flink-doctor --json') / med('node -e 0')).toFixed(2)}x`,
+  );
   console.log(`  first run (empty cache folder) / floor = ${(med('… first run') / med('floor')).toFixed(2)}x`);
   const job = med('… --job (5,000 lines)') / med('flink-doctor --json');
   console.log(`  --job run / full run = ${job.toFixed(2)}x (goal ≤ 1.1x: ${job <= 1.1 ? 'met' : 'NOT met'})`);

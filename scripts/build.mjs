@@ -59,16 +59,30 @@ async function bundle() {
     logLevel: 'warning',
     legalComments: 'none',
     // CommonJS dependencies call require() for Node built-ins; give the ESM bundle a real require.
-    banner: { js: "import { createRequire as __flinkDoctorRequire } from 'node:module'; const require = __flinkDoctorRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __flinkDoctorRequire } from 'node:module'; const require = __flinkDoctorRequire(import.meta.url);",
+    },
   };
   await Promise.all([
     // What bin/flink-doctor.js runs: code split, so what a run does not use (the HTTP client, the zip
     // reader, YAML, the spinner) stays in chunks that are never read, let alone compiled.
-    build({ ...common, outdir: join(next, 'cli'), splitting: true, chunkNames: 'chunks/[name]-[hash]', entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
+    build({
+      ...common,
+      outdir: join(next, 'cli'),
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      entryNames: '[name]',
+      outExtension: { '.js': '.mjs' },
+    }),
     // One self-contained file for containers and CI images: runs with nothing but `node`.
     build({ ...common, outdir: next, entryNames: '[name]', outExtension: { '.js': '.mjs' } }),
     // `import … from 'flink-doctor'`: small and pure (no probe, no I/O); the CLI never loads it.
-    build({ ...common, entryPoints: { index: join(root, 'src/api/index.ts') }, outdir: join(next, 'api'), outExtension: { '.js': '.mjs' } }),
+    build({
+      ...common,
+      entryPoints: { index: join(root, 'src/api/index.ts') },
+      outdir: join(next, 'api'),
+      outExtension: { '.js': '.mjs' },
+    }),
     emitApiTypes(join(next, 'types')),
   ]);
   const old = join(root, `dist.old-${process.pid}`);

@@ -29,14 +29,23 @@ const base = values['base-url'].replace(/\/+$/, '');
 const delay = Number(values['delay-ms']);
 
 async function artifactList() {
-  if (values.only) return values.only.split(',').map((s) => s.trim()).filter(Boolean);
+  if (values.only)
+    return values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const keys = new Set();
   const matrix = JSON.parse(await readFile(join(root, 'compat-matrix.json'), 'utf8'));
   const minors = Object.keys(matrix.flink ?? {});
   for (const family of Object.values(matrix.connectors?.families ?? {})) {
-    const names = [family, ...(family.artifactsByFlink ?? []), ...(family.releases ?? [])].flatMap((o) => [...(o.fat ?? []), ...(o.thin ?? []), ...(o.companions?.oneOf ?? [])]);
+    const names = [family, ...(family.artifactsByFlink ?? []), ...(family.releases ?? [])].flatMap((o) => [
+      ...(o.fat ?? []),
+      ...(o.thin ?? []),
+      ...(o.companions?.oneOf ?? []),
+    ]);
     const artifacts = names.flatMap((a) => (a.includes('{flink}') ? minors.map((m) => a.replace('{flink}', m)) : [a]));
-    for (const groupId of family.groupIds ?? []) for (const a of artifacts) keys.add(`${groupId}:${family.scalaSuffixed ? `${a}_2.12` : a}`);
+    for (const groupId of family.groupIds ?? [])
+      for (const a of artifacts) keys.add(`${groupId}:${family.scalaSuffixed ? `${a}_2.12` : a}`);
   }
   try {
     const current = JSON.parse(await readFile(values.out, 'utf8'));
@@ -51,7 +60,14 @@ function parseVersions(xml) {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('DOCTYPE refused');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`malformed XML: ${valid.err.msg}`);
-  const doc = new XMLParser({ processEntities: false, htmlEntities: false, ignoreAttributes: true, parseTagValue: false, removeNSPrefix: true, isArray: (n) => n === 'version' }).parse(xml);
+  const doc = new XMLParser({
+    processEntities: false,
+    htmlEntities: false,
+    ignoreAttributes: true,
+    parseTagValue: false,
+    removeNSPrefix: true,
+    isArray: (n) => n === 'version',
+  }).parse(xml);
   const list = doc?.metadata?.versioning?.versions?.version;
   if (!doc?.metadata) throw new Error('no <metadata> root');
   return [...new Set((Array.isArray(list) ? list : []).map((v) => String(v).trim()).filter(Boolean))];
@@ -77,7 +93,10 @@ async function fetchMetadata(key) {
   }
 }
 
-const previous = await readFile(values.out, 'utf8').then((text) => JSON.parse(text).artifacts ?? {}, () => ({}));
+const previous = await readFile(values.out, 'utf8').then(
+  (text) => JSON.parse(text).artifacts ?? {},
+  () => ({}),
+);
 const artifacts = {};
 const missing = [];
 let kept = 0;
@@ -102,7 +121,9 @@ const doc = {
   artifacts,
 };
 const lines = Object.entries(artifacts).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-const head = Object.entries(doc).filter(([k]) => k !== 'artifacts').map(([k, v]) => ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+const head = Object.entries(doc)
+  .filter(([k]) => k !== 'artifacts')
+  .map(([k, v]) => ` ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
 const text = `{\n${head.join(',\n')},\n "artifacts": {\n${lines.join(',\n')}\n }\n}\n`;
 const temp = `${values.out}.${process.pid}.tmp`;
 await writeFile(temp, text);

@@ -13,7 +13,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Imports a TypeScript module by bundling it in memory (the README must not need a build first). */
 async function load(entry) {
-  const out = await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
 

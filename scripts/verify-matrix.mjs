@@ -34,7 +34,14 @@ const UA = { 'user-agent': 'flink-doctor verify-matrix' };
 
 /** Imports TypeScript modules of the project by bundling them in memory (no build needed first). */
 async function load(entry) {
-  const out = await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
 const { loadMatrix } = await load('src/knowledge/load-matrix.ts');
@@ -141,7 +148,10 @@ function parseMetadata(text) {
   const headers = text.split(/\r?\n\r?\n/)[0].split(/\r?\n/);
   return {
     requires: headers.filter((h) => h.startsWith('Requires-Dist:')).map((h) => h.slice(14).trim()),
-    requiresPython: headers.find((h) => h.startsWith('Requires-Python:'))?.slice(16).trim(),
+    requiresPython: headers
+      .find((h) => h.startsWith('Requires-Python:'))
+      ?.slice(16)
+      .trim(),
   };
 }
 
@@ -164,7 +174,8 @@ function wheelOf(project, filename) {
   const platforms = new Set();
   for (const tag of match[4].split('.')) {
     const arch = /x86_64|amd64/i.test(tag) ? 'x86_64' : /aarch64|arm64/i.test(tag) ? 'arm' : /universal2/.test(tag) ? 'both' : undefined;
-    const os = /linux/.test(tag) && !/musllinux/.test(tag) ? 'linux' : /macosx/.test(tag) ? 'macos' : /^win/.test(tag) ? 'windows' : undefined;
+    const os =
+      /linux/.test(tag) && !/musllinux/.test(tag) ? 'linux' : /macosx/.test(tag) ? 'macos' : /^win/.test(tag) ? 'windows' : undefined;
     if (!os || !arch) continue;
     const names = arch === 'both' ? ['x86_64', 'arm64'] : arch === 'arm' ? [os === 'linux' ? 'aarch64' : 'arm64'] : ['x86_64'];
     for (const name of names) platforms.add(`${os}-${name}`);
@@ -182,7 +193,11 @@ function tableOf(project, files, version) {
     for (const platform of wheel.platforms) (table[platform] ??= new Set()).add(wheel.python);
   }
   const sorted = (set) => [...set].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
-  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]));
+  return Object.fromEntries(
+    Object.entries(table)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, sorted(v)]),
+  );
 }
 
 const sameTable = (a = {}, b = {}) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
@@ -202,7 +217,9 @@ function checkReleases(index, report) {
 
 /** Every wheel's Requires-Dist and Requires-Python against the matrix entry for its release and Python tag. */
 async function checkRequiresDist(index, releases, report) {
-  const wheels = index.files.filter((f) => wheelOf('apache-flink', f.filename) && releases.includes(wheelOf('apache-flink', f.filename).version));
+  const wheels = index.files.filter(
+    (f) => wheelOf('apache-flink', f.filename) && releases.includes(wheelOf('apache-flink', f.filename).version),
+  );
   const metadata = await pool(wheels, Number(values.concurrency), async (file) => ({ file, ...parseMetadata(await wheelMetadata(file)) }));
   const problems = [];
   const perRelease = new Map();
@@ -213,13 +230,15 @@ async function checkRequiresDist(index, releases, report) {
     const have = new Set(withoutLibraries(requires).map(normal));
     const extra = [...have].filter((r) => !want.has(r));
     const lacking = [...want].filter((r) => !have.has(r));
-    if (extra.length || lacking.length) problems.push(`| ${file.filename} | ${extra.join('<br>') || '–'} | ${lacking.join('<br>') || '–'} |`);
+    if (extra.length || lacking.length)
+      problems.push(`| ${file.filename} | ${extra.join('<br>') || '–'} | ${lacking.join('<br>') || '–'} |`);
     const pythonRequires = matrix.line(version)?.python.pythonRequires;
     if (requiresPython !== pythonRequires) problems.push(`| ${file.filename} | Requires-Python ${requiresPython} | ${pythonRequires} |`);
     perRelease.set(version, (perRelease.get(version) ?? 0) + 1);
   }
   report.push(`- wheels read: ${metadata.length} (${[...perRelease].map(([v, n]) => `${v}: ${n}`).join(', ')})`);
-  if (problems.length === 0) report.push('- every wheel\'s Requires-Dist and Requires-Python equal the matrix entry for its release and Python tag');
+  if (problems.length === 0)
+    report.push("- every wheel's Requires-Dist and Requires-Python equal the matrix entry for its release and Python tag");
   else report.push('', '| wheel | in the wheel, not the matrix | in the matrix, not the wheel |', '|---|---|---|', ...problems);
 }
 
@@ -231,15 +250,18 @@ async function checkWheelTables(report) {
     const index = await simpleIndex(project);
     for (const [minor, table] of Object.entries(byFlinkLine ?? {})) {
       for (const patch of matrix.line(minor)?.patches ?? []) {
-        if (!sameTable(tableOf(project, index.files, patch), table)) rows.push(`| ${project} ${patch} | ${JSON.stringify(tableOf(project, index.files, patch))} | ${JSON.stringify(table)} |`);
+        if (!sameTable(tableOf(project, index.files, patch), table))
+          rows.push(`| ${project} ${patch} | ${JSON.stringify(tableOf(project, index.files, patch))} | ${JSON.stringify(table)} |`);
       }
     }
     for (const [version, table] of Object.entries(byVersion ?? {})) {
-      if (!sameTable(tableOf(project, index.files, version), table)) rows.push(`| ${project} ${version} | ${JSON.stringify(tableOf(project, index.files, version))} | ${JSON.stringify(table)} |`);
+      if (!sameTable(tableOf(project, index.files, version), table))
+        rows.push(`| ${project} ${version} | ${JSON.stringify(tableOf(project, index.files, version))} | ${JSON.stringify(table)} |`);
     }
     if (byVersion) rows.push(...checkPins(project, index, Object.keys(byVersion)));
   }
-  if (rows.length === 0) report.push('- every wheel table equals PyPI\'s file list, and every pemja / apache-beam pin resolves to a release the tables hold');
+  if (rows.length === 0)
+    report.push("- every wheel table equals PyPI's file list, and every pemja / apache-beam pin resolves to a release the tables hold");
   else report.push('', '| release | PyPI | matrix |', '|---|---|---|', ...rows);
 }
 
@@ -251,8 +273,12 @@ function checkPins(project, index, tabled) {
     for (const entry of matrix.line(minor).requiresDist) {
       const pin = entry.requires.map((r) => parseRequirement(r)).find((p) => p.ok && p.value.key === project)?.value;
       if (!pin) continue;
-      const chosen = available.filter((v) => versionSatisfies(v, pin.specifier)).sort(compare).pop();
-      if (!tabled.includes(chosen)) rows.push(`| ${project} pin ${pin.specifier} (apache-flink ${entry.since}) | newest allowed: ${chosen} | not in the table |`);
+      const chosen = available
+        .filter((v) => versionSatisfies(v, pin.specifier))
+        .sort(compare)
+        .pop();
+      if (!tabled.includes(chosen))
+        rows.push(`| ${project} pin ${pin.specifier} (apache-flink ${entry.since}) | newest allowed: ${chosen} | not in the table |`);
     }
   }
   return rows;
@@ -266,13 +292,21 @@ const listings = new Map();
 function listed(groupId, artifactId) {
   const key = `${groupId}:${artifactId}`;
   if (!listings.has(key)) {
-    listings.set(key, (async () => {
-      const response = await get(`${MAVEN}/${groupId.replace(/\./g, '/')}/${artifactId}/maven-metadata.xml`);
-      if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`${key}: HTTP ${response.status}`);
-      const doc = new XMLParser({ processEntities: false, ignoreAttributes: true, parseTagValue: false, isArray: (n) => n === 'version' }).parse(await response.text());
-      return (doc?.metadata?.versioning?.versions?.version ?? []).map(String);
-    })());
+    listings.set(
+      key,
+      (async () => {
+        const response = await get(`${MAVEN}/${groupId.replace(/\./g, '/')}/${artifactId}/maven-metadata.xml`);
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Error(`${key}: HTTP ${response.status}`);
+        const doc = new XMLParser({
+          processEntities: false,
+          ignoreAttributes: true,
+          parseTagValue: false,
+          isArray: (n) => n === 'version',
+        }).parse(await response.text());
+        return (doc?.metadata?.versioning?.versions?.version ?? []).map(String);
+      })(),
+    );
   }
   return listings.get(key);
 }
@@ -317,9 +351,14 @@ async function checkMaven(report) {
   const seen = results.filter((r) => r.versions?.includes(r.version)).length;
   const twins = results.filter((r) => r.twinListed).length;
   report.push(`- coordinates checked (every release × Flink line the matrix names, recommended ones included): ${results.length}`);
-  report.push(`- listed by maven-metadata.xml: ${seen}; not listed but the same release of the family's thin artifact is: ${twins}; neither: ${results.length - seen - twins}`);
+  report.push(
+    `- listed by maven-metadata.xml: ${seen}; not listed but the same release of the family's thin artifact is: ${twins}; neither: ${results.length - seen - twins}`,
+  );
   report.push('', '| family | listed | thin twin listed | neither (of which recommended) | neither |', '|---|---|---|---|---|');
-  for (const [key, row] of byFamily) report.push(`| ${key} | ${row.seen} | ${row.twin} | ${row.unseen.length} (${row.recommendedUnseen}) | ${row.unseen.join(', ') || '–'} |`);
+  for (const [key, row] of byFamily)
+    report.push(
+      `| ${key} | ${row.seen} | ${row.twin} | ${row.unseen.length} (${row.recommendedUnseen}) | ${row.unseen.join(', ') || '–'} |`,
+    );
 }
 
 // ---------------------------------------------------------------- report
@@ -338,12 +377,22 @@ async function main() {
     report.push('## PyPI: apache-flink', '', `Source: ${PYPI}/apache-flink/ (PEP 691 JSON) and each wheel's \`.dist-info/METADATA\`.`, '');
     const releases = checkReleases(index, report);
     await checkRequiresDist(index, releases, report);
-    report.push('', '## PyPI: wheels per platform and Python minor', '', 'Source: the simple-index file lists of apache-flink, pemja and apache-beam.', '');
+    report.push(
+      '',
+      '## PyPI: wheels per platform and Python minor',
+      '',
+      'Source: the simple-index file lists of apache-flink, pemja and apache-beam.',
+      '',
+    );
     await checkWheelTables(report);
   }
   if (values.only !== 'pypi') {
     report.push('', '## Maven: connector releases', '', `Source: ${MAVEN}/<group>/<artifact>/maven-metadata.xml.`);
-    report.push('', 'The repository reachable from this project\'s network is a partial mirror of Maven Central: its metadata lists a subset of the versions, and the files of unlisted versions answer 404 (flink-sql-connector-kafka lists 12 versions there; its thin twin flink-connector-kafka lists every release). A listed version proves the coordinate exists; an unlisted one proves nothing, so "not listed" below is not a finding against the matrix, whose release facts come from the connector repositories.', '');
+    report.push(
+      '',
+      'The repository reachable from this project\'s network is a partial mirror of Maven Central: its metadata lists a subset of the versions, and the files of unlisted versions answer 404 (flink-sql-connector-kafka lists 12 versions there; its thin twin flink-connector-kafka lists every release). A listed version proves the coordinate exists; an unlisted one proves nothing, so "not listed" below is not a finding against the matrix, whose release facts come from the connector repositories.',
+      '',
+    );
     await checkMaven(report);
   }
   await mkdir(dirname(values.out), { recursive: true });

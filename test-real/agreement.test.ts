@@ -68,7 +68,12 @@ async function prepare(setup: Setup, ctx: TestContext) {
   const outDir = await mkdtemp(join(tmpdir(), 'real-out-'));
   const worker = await workerPython(setup, ctx);
   const inJob = setup.workerPython?.in === 'job' ? { pythonExecutable: worker } : {};
-  const job = await writeJob(`${setup.id}: ${setup.title}`, { ...setup.job, ...inJob, ddl: setup.job.ddl.map((d) => d.replace('{dir}', outDir)), jars });
+  const job = await writeJob(`${setup.id}: ${setup.title}`, {
+    ...setup.job,
+    ...inJob,
+    ddl: setup.job.ddl.map((d) => d.replace('{dir}', outDir)),
+    jars,
+  });
   const extra: Record<string, string> = {};
   if (setup.activated) Object.assign(extra, { PATH: `${join(venv.dir, 'bin')}:${cleanEnv().PATH}`, VIRTUAL_ENV: venv.dir });
   if (setup.javaHome) extra.JAVA_HOME = TEMURIN25;
@@ -86,7 +91,8 @@ describe.concurrent('doctor verdict ⇔ real job', () => {
       settle.get(setup.id)?.(result?.judgement);
     }
     const { judgement, evidence } = result;
-    if (setup.knownDisagreement) ctx.expect(judgement.agree, `known disagreement no longer happens: ${setup.knownDisagreement}`).toBe(false);
+    if (setup.knownDisagreement)
+      ctx.expect(judgement.agree, `known disagreement no longer happens: ${setup.knownDisagreement}`).toBe(false);
     else ctx.expect(judgement.agree, evidence).toBe(true);
   });
 });

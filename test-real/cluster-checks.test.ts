@@ -43,13 +43,16 @@ describe(`a real Flink ${VERSION} standalone cluster`, () => {
     expect(fact.config['rest.port']).toBe(new URL(cluster.url).port);
   });
 
-  it('flink-doctor --cluster: the same release as the client wheel; Java 17 (experimental on 1.20) with Flink\'s flags', async () => {
+  it("flink-doctor --cluster: the same release as the client wheel; Java 17 (experimental on 1.20) with Flink's flags", async () => {
     const run = await runCli(['--cluster', cluster.url, '--python', cluster.python, '--only', 'cluster', '--json'], isolatedEnv());
     const report = JSON.parse(run.stdout) as Report;
     const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
     expect(byId['cluster.version']).toMatchObject({ status: 'ok', summary: `the cluster runs Flink ${VERSION}, as the client wheel` });
     // This machine's default java is 17: the cluster runs on it; nothing of Flink's --add-opens list is missing.
-    expect(byId['cluster.java']).toMatchObject({ status: 'warning', summary: `the cluster runs Java 17, experimental on Flink ${VERSION}` });
+    expect(byId['cluster.java']).toMatchObject({
+      status: 'warning',
+      summary: `the cluster runs Java 17, experimental on Flink ${VERSION}`,
+    });
     expect(byId['cluster.java']?.details.join('\n')).not.toContain('missing:');
     expect(byId['cluster.python']?.status).toBe('ok');
     expect(run.code).toBe(0);
@@ -58,7 +61,10 @@ describe(`a real Flink ${VERSION} standalone cluster`, () => {
   it('another client release is found', async () => {
     const run = await runCli(['--cluster', cluster.url, '--flink-version', '2.2.1', '--only', 'cluster.version', '--json'], isolatedEnv());
     const check = (JSON.parse(run.stdout) as Report).checks[0];
-    expect(check).toMatchObject({ status: 'error', summary: `the cluster runs Flink ${VERSION}, the target is Flink 2.2.1: another minor cannot run the client's jobs` });
+    expect(check).toMatchObject({
+      status: 'error',
+      summary: `the cluster runs Flink ${VERSION}, the target is Flink 2.2.1: another minor cannot run the client's jobs`,
+    });
     expect(run.code).toBe(1);
   });
 });

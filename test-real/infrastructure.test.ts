@@ -30,10 +30,12 @@ describe('cache entries', () => {
 
   it('a failed producer leaves neither a file nor a lock, and the next run produces it', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'real-cache-')), 'artifact.bin');
-    await expect(cachedFile(path, async (temp) => {
-      await writeFile(temp, 'partial');
-      throw new Error('connection reset');
-    })).rejects.toThrow('connection reset');
+    await expect(
+      cachedFile(path, async (temp) => {
+        await writeFile(temp, 'partial');
+        throw new Error('connection reset');
+      }),
+    ).rejects.toThrow('connection reset');
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.lock`)).toBe(false);
     await cachedFile(path, (temp) => writeFile(temp, 'whole'));
@@ -61,7 +63,9 @@ describe('registry errors', () => {
     await new Promise((resolve) => closed.close(resolve));
     const error = await downloadTo(url, 'Maven Central', target).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RegistryError);
-    expect((error as Error).message).toContain(`Maven Central: unreachable: ECONNREFUSED (${url}). The real tier downloads pinned artifacts`);
+    expect((error as Error).message).toContain(
+      `Maven Central: unreachable: ECONNREFUSED (${url}). The real tier downloads pinned artifacts`,
+    );
   });
 
   it('says a 404 is a missing pinned file, and streams a found one with its digests', async () => {
@@ -83,6 +87,8 @@ describe('registry errors', () => {
 
   it('reads a checksum file with or without a file name after the digest', () => {
     expect(checksumToken('A9993E364706816ABA3E25717850C26C9CD0D89D\n')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
-    expect(checksumToken('a9993e364706816aba3e25717850c26c9cd0d89d  flink-sql-avro-2.3.0.jar\n')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
+    expect(checksumToken('a9993e364706816aba3e25717850c26c9cd0d89d  flink-sql-avro-2.3.0.jar\n')).toBe(
+      'a9993e364706816aba3e25717850c26c9cd0d89d',
+    );
   });
 });

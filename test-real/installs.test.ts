@@ -32,8 +32,14 @@ async function expectDoctorAgrees(python: string, truth: InstallTruth, env: Reco
   expect(client.status).toBe(truth.classified_pythons.includes(minorOf(truth.python)) ? 'ok' : 'error');
 
   const install = check(report, 'pyflink.install');
-  expect(install.facts).toMatchObject({ apacheFlink: truth['apache-flink'], apacheFlinkLibraries: truth['apache-flink-libraries'], versionPy: truth.version_py });
-  const consistent = truth['apache-flink'] === truth['apache-flink-libraries'] && truth.version_py === truth['apache-flink'] &&
+  expect(install.facts).toMatchObject({
+    apacheFlink: truth['apache-flink'],
+    apacheFlinkLibraries: truth['apache-flink-libraries'],
+    versionPy: truth.version_py,
+  });
+  const consistent =
+    truth['apache-flink'] === truth['apache-flink-libraries'] &&
+    truth.version_py === truth['apache-flink'] &&
     truth.dist_jars?.join() === `flink-dist-${truth['apache-flink']}.jar`;
   expect(install.status).toBe(consistent ? 'ok' : 'error');
 
@@ -100,7 +106,9 @@ describe.each(['1.20.5', '2.2.1'].map(release))('apache-flink $flink on Python $
     const wheel = `pyarrow-21.0.0-${tag}-${tag}-manylinux_2_28_x86_64.whl`;
     const venv = await withClosure(r, [{ requirements: ['pyarrow==21.0.0'], files: [wheel] }], 'pyarrow-21');
     // pip itself warns while installing it, naming the bound it breaks.
-    expect(venv.pipLog).toMatch(/apache-flink [\d.]+ requires pyarrow<21\.0\.0,>=5\.0\.0, but you have pyarrow 21\.0\.0 which is incompatible/);
+    expect(venv.pipLog).toMatch(
+      /apache-flink [\d.]+ requires pyarrow<21\.0\.0,>=5\.0\.0, but you have pyarrow 21\.0\.0 which is incompatible/,
+    );
     const env = cleanEnv();
     const truth = await installTruth(venv.python, env);
     const report = await expectDoctorAgrees(venv.python, truth, env);
@@ -110,9 +118,13 @@ describe.each(['1.20.5', '2.2.1'].map(release))('apache-flink $flink on Python $
     expect(dependencies.summary).toMatch(/pyarrow.*FLINK-40599/);
     // The optional fix (for pip check) names this interpreter's pip and a pyarrow range that, as pip's own PEP 440 code
     // reads it, excludes 21.0.0 and admits the pyarrow the closure had (with apache-beam's bound too, as pip check does).
-    const fix = new RegExp(`^Optional, for \`pip check\`: ${escape(join(venv.dir, 'bin', 'python'))} -m pip install "pyarrow([^"]+)"$`).exec(dependencies.fix ?? '');
+    const fix = new RegExp(
+      `^Optional, for \`pip check\`: ${escape(join(venv.dir, 'bin', 'python'))} -m pip install "pyarrow([^"]+)"$`,
+    ).exec(dependencies.fix ?? '');
     expect(fix, dependencies.fix ?? 'no fix').not.toBeNull();
-    const before = closureFiles(r.flink, r.python).find((f) => f.startsWith('pyarrow-'))?.split('-')[1];
+    const before = closureFiles(r.flink, r.python)
+      .find((f) => f.startsWith('pyarrow-'))
+      ?.split('-')[1];
     expect(await pipSpecifierContains(venv.python, fix?.[1] as string, ['21.0.0', before as string])).toEqual([false, true]);
   });
 });

@@ -100,7 +100,9 @@ beforeAll(async () => {
     const path = paths.get(c.key) as string;
     identified.set(c.key, identifyJar(path, '--jars', await readJar(path), knowledge));
   }
-  const { stdout } = await run('python3', [join(import.meta.dirname, 'probes', 'class_majors.py'), ...paths.values()], { maxBuffer: 1 << 20 });
+  const { stdout } = await run('python3', [join(import.meta.dirname, 'probes', 'class_majors.py'), ...paths.values()], {
+    maxBuffer: 1 << 20,
+  });
   for (const [path, major] of Object.entries(JSON.parse(stdout) as Record<string, number | null>)) majors.set(path, major);
   await probeFactories(CASES);
 }, 20 * 60_000);
@@ -112,7 +114,11 @@ async function probeFactories(cases: JarCase[]) {
     const mine = cases.filter((c) => probeRelease(c) === r);
     if (mine.length === 0) continue;
     const lib = join((await layoutOnly(r)).sitePackages, 'pyflink', 'lib', '*');
-    const output = await runJava('FactoryProbe', [probe, lib], mine.map((c) => paths.get(c.key) as string));
+    const output = await runJava(
+      'FactoryProbe',
+      [probe, lib],
+      mine.map((c) => paths.get(c.key) as string),
+    );
     for (const line of output.trim().split('\n').filter(Boolean)) {
       const [jar, className, identifier] = line.split('\t') as [string, string, string];
       jvmFactories.set(jar, { ...jvmFactories.get(jar), [className]: identifier });
@@ -141,7 +147,9 @@ describe.each(CASES)('$key', (c) => {
     const jar = identified.get(c.key) as IdentifiedJar;
     const jvm = jvmFactories.get(paths.get(c.key) as string) ?? {};
     const loaded = Object.fromEntries(Object.entries(jvm).filter(([, id]) => !id.startsWith('!')));
-    expect(Object.keys(loaded).length, `the JVM could not load any factory of ${c.key}: ${JSON.stringify(jvm)}`).toBe(Object.keys(jvm).length);
+    expect(Object.keys(loaded).length, `the JVM could not load any factory of ${c.key}: ${JSON.stringify(jvm)}`).toBe(
+      Object.keys(jvm).length,
+    );
     expect(jar.factories).toEqual(loaded);
     expect(jar.unknownFactories).toEqual([]);
     expect(jar.identity.identifiers).toEqual([...new Set(Object.values(loaded))].sort());

@@ -34,7 +34,10 @@ describe('jars.integrity against Maven Central', () => {
   it('accepts real JARs whose SHA-1 is the published one', async () => {
     const keys = ['org.apache.flink:flink-sql-connector-kafka:3.2.0-1.19', 'org.apache.flink:flink-connector-jdbc:3.2.0-1.19'];
     const jars = await Promise.all(keys.map(mavenJar));
-    const report = await runDoctor(['--flink-version', '1.19', ...jars.flatMap((j) => ['--jars', j]), '--only', 'jars.integrity'], await onlineEnv());
+    const report = await runDoctor(
+      ['--flink-version', '1.19', ...jars.flatMap((j) => ['--jars', j]), '--only', 'jars.integrity'],
+      await onlineEnv(),
+    );
     const integrity = check(report, 'jars.integrity');
     expect(integrity.status, checkText(integrity)).toBe('ok');
     expect(integrity.facts?.offline).toBe(false);
@@ -49,7 +52,7 @@ describe('jars.integrity against Maven Central', () => {
     const middle = Math.floor((await stat(tampered)).size / 2);
     const byte = Buffer.alloc(1);
     await file.read(byte, 0, 1, middle);
-    await file.write(Buffer.from([byte[0] as number ^ 0xff]), 0, 1, middle);
+    await file.write(Buffer.from([(byte[0] as number) ^ 0xff]), 0, 1, middle);
     await file.close();
     const report = await runDoctor(['--flink-version', '1.19', '--jars', tampered, '--only', 'jars.integrity'], await onlineEnv());
     const integrity = check(report, 'jars.integrity');

@@ -9,7 +9,10 @@ import { loadMatrix } from '../src/knowledge/load-matrix.js';
 
 const root = join(import.meta.dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+};
 
 function between(start: string, end: string): string {
   const match = new RegExp(`<!-- ${start} -->\\n([\\s\\S]*?)\\n<!-- ${end} -->`).exec(readme);
@@ -22,7 +25,7 @@ describe('README', () => {
     expect(between('flags:start', 'flags:end')).toBe(flagsMarkdownTable());
   });
 
-  it('check table is generated from each check\'s own description (run `npm run readme` after changing one)', () => {
+  it("check table is generated from each check's own description (run `npm run readme` after changing one)", () => {
     const table = between('checks:start', 'checks:end');
     expect(table).toBe(checksMarkdownTable());
     const documented = [...table.matchAll(/^\| `([a-z.-]+)` \|/gm)].map((m) => m[1]);
@@ -38,7 +41,10 @@ describe('README', () => {
 
   it('quick start holds the two commands, and they exist', () => {
     const quickStart = between('quickstart:start', 'quickstart:end');
-    const commands = quickStart.split('\n').filter((line) => line && !line.startsWith('```')).map((line) => line.replace(/\s+#.*$/, '').trim());
+    const commands = quickStart
+      .split('\n')
+      .filter((line) => line && !line.startsWith('```'))
+      .map((line) => line.replace(/\s+#.*$/, '').trim());
     expect(commands).toEqual(['npm ci && npx flink-doctor', 'npm test']);
     expect(pkg.bin['flink-doctor']).toBe('bin/flink-doctor.js');
     expect(pkg.scripts.prepare).toBe('node scripts/build.mjs'); // npm ci builds dist/ before npx runs it

@@ -22,7 +22,8 @@ export function pypiFile(filename: string): Promise<string> {
   if (!pin) throw new Error(`${filename} is not pinned in test-real/pins.json (add it with scripts/real/update-pins.mjs)`);
   return cachedFile(cachePath('pypi', filename), async (temp) => {
     const got = await downloadTo(pin.url, 'PyPI', temp);
-    if (got.sha256 !== pin.sha256) throw new RegistryError('PyPI', pin.url, `sha256 ${got.sha256} differs from the published ${pin.sha256}`);
+    if (got.sha256 !== pin.sha256)
+      throw new RegistryError('PyPI', pin.url, `sha256 ${got.sha256} differs from the published ${pin.sha256}`);
   });
 }
 
@@ -51,7 +52,8 @@ export function mavenJar(key: string): Promise<string> {
   const path = cachePath('maven', coordinate.groupId, `${coordinate.artifactId}-${coordinate.version}.jar`);
   return cachedFile(path, async (temp) => {
     const published = checksumToken(await fetchText(`${url}.sha1`, 'Maven Central'));
-    if (published !== pin.sha1) throw new RegistryError('Maven Central', `${url}.sha1`, `published sha1 ${published} differs from the pinned ${pin.sha1}`);
+    if (published !== pin.sha1)
+      throw new RegistryError('Maven Central', `${url}.sha1`, `published sha1 ${published} differs from the pinned ${pin.sha1}`);
     const got = await downloadTo(url, 'Maven Central', temp);
     if (got.sha1 !== published) throw new RegistryError('Maven Central', url, `sha1 ${got.sha1} differs from the published ${published}`);
   });

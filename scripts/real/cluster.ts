@@ -131,14 +131,15 @@ async function daemonPids(pidDir: string): Promise<number[]> {
 }
 
 async function waitForExit(pids: number[], timeoutMs: number): Promise<void> {
-  const alive = () => pids.filter((pid) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const alive = () =>
+    pids.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
   const deadline = Date.now() + timeoutMs;
   while (alive().length > 0 && Date.now() < deadline) await sleep(250);
   for (const pid of alive()) process.kill(pid, 'SIGKILL');

@@ -23,7 +23,17 @@ export interface DoctorReport {
 }
 
 /** How this machine reaches registries (a TLS-inspecting proxy's CA, proxies): kept in every clean environment. */
-const NETWORK = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+const NETWORK = [
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
 
 /** A minimal environment: no venv, no FLINK_HOME, JAVA_HOME as given; `extra` adds or unsets (undefined). */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {

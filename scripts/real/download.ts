@@ -14,8 +14,10 @@ export class RegistryError extends Error {
     readonly url: string,
     message: string,
   ) {
-    super(`${registry}: ${message} (${url}). The real tier downloads pinned artifacts from ${registry} into its cache; ` +
-      'run it where the registry is reachable, or point FLINK_DOCTOR_REAL_CACHE at a warm cache.');
+    super(
+      `${registry}: ${message} (${url}). The real tier downloads pinned artifacts from ${registry} into its cache; ` +
+        'run it where the registry is reachable, or point FLINK_DOCTOR_REAL_CACHE at a warm cache.',
+    );
     this.name = 'RegistryError';
   }
 }

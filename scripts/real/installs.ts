@@ -34,7 +34,9 @@ export function flinkFiles({ flink, python }: Release): { wheel: string; librari
   const wheel = names.find((n) => n.startsWith(`apache_flink-${flink}-cp${python.replace('.', '')}-`));
   // apache-flink-libraries-1.15.4.tar.gz, apache_flink_libraries-2.1.3.tar.gz, apache_flink_libraries-2.2.1-py2.py3-none-any.whl
   const stem = `apache-flink-libraries-${flink}`;
-  const libraries = names.find((n) => n.replace(/[-_]/g, '-').startsWith(stem) && /^(\.tar\.gz|-py2\.py3-none-any\.whl)$/.test(n.slice(stem.length)));
+  const libraries = names.find(
+    (n) => n.replace(/[-_]/g, '-').startsWith(stem) && /^(\.tar\.gz|-py2\.py3-none-any\.whl)$/.test(n.slice(stem.length)),
+  );
   if (!wheel || !libraries) throw new Error(`apache-flink ${flink} for Python ${python} is not pinned (scripts/real/update-pins.mjs)`);
   return { wheel, libraries };
 }

@@ -17,7 +17,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pinsPath = join(root, 'test-real', 'pins.json');
 const MAVEN = 'https://repo1.maven.org/maven2';
 const { values } = parseArgs({
-  options: { pypi: { type: 'string', multiple: true, default: [] }, closure: { type: 'string', multiple: true, default: [] }, maven: { type: 'string', multiple: true, default: [] } },
+  options: {
+    pypi: { type: 'string', multiple: true, default: [] },
+    closure: { type: 'string', multiple: true, default: [] },
+    maven: { type: 'string', multiple: true, default: [] },
+  },
 });
 
 const pins = JSON.parse(readFileSync(pinsPath, 'utf8'));
@@ -49,7 +53,11 @@ function wheelFits(filename, tag) {
   const linux = /manylinux.*x86_64/.test(platform);
   if (!anyPlatform && !linux) return false;
   const py = pyTags.split('.');
-  return py.includes(tag) || (abi === 'abi3' && py.some((p) => p.startsWith('cp3'))) || (abi === 'none' && py.some((p) => p === 'py3' || p === 'py2'));
+  return (
+    py.includes(tag) ||
+    (abi === 'abi3' && py.some((p) => p.startsWith('cp3'))) ||
+    (abi === 'none' && py.some((p) => p === 'py3' || p === 'py2'))
+  );
 }
 
 async function addPypi(spec) {
@@ -63,7 +71,9 @@ async function addPypi(spec) {
 
 function pyenvPython(python) {
   const root = process.env.PYENV_ROOT || join(homedir(), '.pyenv');
-  const full = execFileSync('ls', [join(root, 'versions')], { encoding: 'utf8' }).split('\n').find((v) => v.startsWith(`${python}.`));
+  const full = execFileSync('ls', [join(root, 'versions')], { encoding: 'utf8' })
+    .split('\n')
+    .find((v) => v.startsWith(`${python}.`));
   if (!full) throw new Error(`no pyenv Python ${python}`);
   return join(root, 'versions', full, 'bin', 'python');
 }
@@ -75,7 +85,11 @@ function addClosure(spec) {
   try {
     execFileSync(pyenvPython(python), ['-m', 'venv', join(work, 'venv')]);
     const report = join(work, 'report.json');
-    execFileSync(join(work, 'venv', 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--dry-run', '--ignore-installed', '--report', report, `${name}==${version}`], { stdio: 'inherit' });
+    execFileSync(
+      join(work, 'venv', 'bin', 'python'),
+      ['-m', 'pip', 'install', '--quiet', '--dry-run', '--ignore-installed', '--report', report, `${name}==${version}`],
+      { stdio: 'inherit' },
+    );
     const files = [];
     for (const item of JSON.parse(readFileSync(report, 'utf8')).install) {
       const { url, archive_info: archive } = item.download_info;

@@ -18,7 +18,10 @@ const BUILD_TOOLS = ['setuptools-75.3.0-py3-none-any.whl', 'wheel-0.45.1-py3-non
 export function pyenvPython(minor: string): string | undefined {
   const root = process.env.PYENV_ROOT || join(homedir(), '.pyenv');
   const versions = existsSync(join(root, 'versions')) ? readdirSync(join(root, 'versions')) : [];
-  const full = versions.filter((v) => v.startsWith(`${minor}.`)).sort().pop();
+  const full = versions
+    .filter((v) => v.startsWith(`${minor}.`))
+    .sort()
+    .pop();
   const python = full && join(root, 'versions', full, 'bin', 'python');
   return python && existsSync(python) ? python : undefined;
 }

@@ -40,7 +40,8 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   if (!name || args.length > 1) throw new UsageError('usage: flink-doctor connector NAME [--flink-version V] (e.g. kafka, jdbc, avro)');
   // The name first: an unknown one must not cost a Python or Java start (the target probe) before exit 2.
   const { title, candidates } = await candidatesFor(name, matrix);
-  if (candidates.length === 0) throw new UsageError(`unknown connector or format '${clip(name, 80)}' (known: ${(await knownNames(matrix)).join(', ')})`);
+  if (candidates.length === 0)
+    throw new UsageError(`unknown connector or format '${clip(name, 80)}' (known: ${(await knownNames(matrix)).join(', ')})`);
   const line = await targetLine(options, matrix);
   // Third-party runtimes put the Flink line into the artifactId (iceberg-flink-runtime-{flink}).
   const forLine = candidates.map((c) => ({ ...c, artifactId: nameForLine(c.artifactId, line) }));
@@ -67,14 +68,30 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   }
   if (!chosen) {
     const message = `no published build of ${title} found${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
-    io.stdout.write(options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${visible(message)}\n`);
+    io.stdout.write(
+      options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${visible(message)}\n`,
+    );
     return EXIT.PROBLEMS;
   }
   const { choice, candidate, note } = chosen;
   const file = `${choice.artifactId}-${choice.version}.jar`;
   const pipelineJars = `file:///path/to/${file}`;
   if (options.json) {
-    const doc = { connector: name, title, flinkLine: line, found: choice.exact, fat: candidate.fat, groupId: choice.groupId, artifactId: choice.artifactId, version: choice.version, builtFor: choice.line, url: choice.url, pipelineJars: `pipeline.jars: ${pipelineJars}`, repository: repository.url, ...(note ? { data: note } : {}) };
+    const doc = {
+      connector: name,
+      title,
+      flinkLine: line,
+      found: choice.exact,
+      fat: candidate.fat,
+      groupId: choice.groupId,
+      artifactId: choice.artifactId,
+      version: choice.version,
+      builtFor: choice.line,
+      url: choice.url,
+      pipelineJars: `pipeline.jars: ${pipelineJars}`,
+      repository: repository.url,
+      ...(note ? { data: note } : {}),
+    };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     io.stdout.write(
@@ -86,7 +103,9 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
         `  pipeline.jars:  ${pipelineJars}`,
         `  in Python:      t_env.get_config().set("pipeline.jars", "${pipelineJars}")`,
         ...(note ? [`  note:           ${note}`] : []),
-      ].map(visible).join('\n') + '\n',
+      ]
+        .map(visible)
+        .join('\n') + '\n',
     );
   }
   return choice.exact ? EXIT.OK : EXIT.PROBLEMS;
@@ -94,7 +113,9 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
 
 async function targetLine(options: Options, matrix: Matrix): Promise<string> {
   if (options.flinkVersion) return minorOf(options.flinkVersion) ?? options.flinkVersion;
-  const target = await createFactStore(options, matrix).get('target').catch(() => null);
+  const target = await createFactStore(options, matrix)
+    .get('target')
+    .catch(() => null);
   if (target?.minor) return target.minor;
   throw new UsageError('no target Flink version: pass --flink-version (no apache-flink wheel found)');
 }
@@ -117,10 +138,12 @@ async function candidatesFor(name: string, matrix: Matrix): Promise<{ title: str
   const known = Object.keys(snapshot?.artifacts ?? {});
   const wanted = [`flink-sql-connector-${key}`, `flink-sql-${key}`, `flink-connector-${key}`, key];
   const candidates = wanted.flatMap((artifactId) =>
-    known.filter((ga) => ga.endsWith(`:${artifactId}`)).map((ga) => {
-      const [groupId = '', a = ''] = ga.split(':');
-      return { groupId, artifactId: a, fat: a.startsWith('flink-sql-') };
-    }),
+    known
+      .filter((ga) => ga.endsWith(`:${artifactId}`))
+      .map((ga) => {
+        const [groupId = '', a = ''] = ga.split(':');
+        return { groupId, artifactId: a, fat: a.startsWith('flink-sql-') };
+      }),
   );
   return { title: name, candidates: dedupe(candidates) };
 }
@@ -136,7 +159,7 @@ async function knownNames(matrix: Matrix): Promise<string[]> {
 }
 
 function familiesOf(matrix: Matrix): Record<string, FamilyLike> {
-  return ((matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {});
+  return (matrix.doc.connectors as { families?: Record<string, FamilyLike> } | undefined)?.families ?? {};
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {

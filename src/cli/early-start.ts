@@ -4,7 +4,14 @@
 // the probes' own commands; a probe adopts an early run only when it would run exactly that command
 // (src/probes/process.ts), so the facts are the same as without it. What no probe adopts is stopped at the end.
 import { LIMITS } from '../engine/limits.js';
-import { javaCommand, javaFromEnvironment, pythonCommand, pythonFromEnvironment, pythonFromVariable, type Command } from '../probes/commands.js';
+import {
+  javaCommand,
+  javaFromEnvironment,
+  pythonCommand,
+  pythonFromEnvironment,
+  pythonFromVariable,
+  type Command,
+} from '../probes/commands.js';
 import { startEarly } from '../probes/process.js';
 import { isExecutableFile, locateInterpreter } from '../probes/which.js';
 import { parseFlags } from './flags.js';

@@ -86,7 +86,10 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     report = {
       schemaVersion: 1,
       tool: TOOL,
-      target: { flinkVersion: target?.flinkVersion ?? null, source: invocation.flinkVersionFromConfig && target?.source === 'flag' ? 'config' : (target?.source ?? 'none') },
+      target: {
+        flinkVersion: target?.flinkVersion ?? null,
+        source: invocation.flinkVersionFromConfig && target?.source === 'flag' ? 'config' : (target?.source ?? 'none'),
+      },
       checks,
       summary: summarize(checks),
       durationMs: Math.round(performance.now() - started),
@@ -97,16 +100,26 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const reads = Object.fromEntries(known.map((c) => [c.id, c.reads]));
-  const renderContext = { strict: options.strict, verbose: options.verbose, cwd: io.cwd, env: io.env, style: createStyle(options.color), plainStyle: createStyle(false), probeTimings: store.probeTimings(), reads };
+  const renderContext = {
+    strict: options.strict,
+    verbose: options.verbose,
+    cwd: io.cwd,
+    env: io.env,
+    style: createStyle(options.color),
+    plainStyle: createStyle(false),
+    probeTimings: store.probeTimings(),
+    reads,
+  };
   await writeReport(report, invocation.plan, renderContext, io.stdout);
   return exitCodeFor(report.summary, options.strict);
 }
 
 function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
-  const str = (name: string) => (typeof flags[name] === 'string' ? (flags[name]) : undefined);
+  const str = (name: string) => (typeof flags[name] === 'string' ? flags[name] : undefined);
   const flinkVersion = str('flink-version');
   if (flinkVersion !== undefined) {
-    if (!isFlinkVersion(flinkVersion)) throw new UsageError(`--flink-version '${flinkVersion}' is not a Flink version (expected e.g. 2.2 or 2.2.1)`);
+    if (!isFlinkVersion(flinkVersion))
+      throw new UsageError(`--flink-version '${flinkVersion}' is not a Flink version (expected e.g. 2.2 or 2.2.1)`);
     const minor = minorOf(flinkVersion) ?? '';
     const line = matrix.line(minor);
     if (!line) {
@@ -116,7 +129,9 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     // A patch the matrix does not list is a typo or newer than this doctor's knowledge: judging it by the
     // line's rules could be wrong (patches change dependency pins), so say what is known.
     if (isPatchVersion(flinkVersion) && !line.patches.includes(flinkVersion)) {
-      throw new UsageError(`--flink-version ${flinkVersion}: flink-doctor knows Flink ${minor} releases ${line.patches.join(', ')} (pass ${minor} to target the line)`);
+      throw new UsageError(
+        `--flink-version ${flinkVersion}: flink-doctor knows Flink ${minor} releases ${line.patches.join(', ')} (pass ${minor} to target the line)`,
+      );
     }
   }
   for (const name of ['python', 'java-home', 'conf-dir', 'maven-repo', 'cluster', 'cluster-auth-env', 'cluster-ca', 'cluster-timeout']) {
@@ -125,7 +140,8 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
   const only = listValue(flags.only);
   const skip = listValue(flags.skip);
   for (const name of ['only', 'skip']) {
-    if (flags[name] !== undefined && listValue(flags[name]).length === 0) throw new UsageError(`--${name} needs at least one check id (see --list-checks)`);
+    if (flags[name] !== undefined && listValue(flags[name]).length === 0)
+      throw new UsageError(`--${name} needs at least one check id (see --list-checks)`);
   }
   const ids = allChecks.map((c) => c.id);
   for (const pattern of [...only, ...skip]) {
@@ -191,7 +207,12 @@ function deployOption(value: string | boolean | string[] | undefined, cwd: strin
 
 /** The config file in the report; ignore entries that matched nothing are listed so stale ones get cleaned up. */
 function describeConfig(path: string, unused: readonly { check: string; reason: string; match?: string }[]): NonNullable<Report['config']> {
-  return unused.length > 0 ? { path, unusedIgnores: unused.map((e) => ({ check: e.check, reason: e.reason, ...(e.match !== undefined ? { match: e.match } : {}) })) } : { path };
+  return unused.length > 0
+    ? {
+        path,
+        unusedIgnores: unused.map((e) => ({ check: e.check, reason: e.reason, ...(e.match !== undefined ? { match: e.match } : {}) })),
+      }
+    : { path };
 }
 
 /** A spinner only for a person watching: a TTY on stderr, not CI, not JSON. ora is loaded only then. */
@@ -250,7 +271,9 @@ function checkedPath(flag: string, path: string | undefined, cwd: string, kind: 
   try {
     info = statSync(absolute);
   } catch (error) {
-    throw new UsageError(`${flag} ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such ${kind}` : errorMessage(error)}`);
+    throw new UsageError(
+      `${flag} ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `no such ${kind}` : errorMessage(error)}`,
+    );
   }
   if (kind === 'file' ? !info.isFile() : !info.isDirectory()) throw new UsageError(`${flag} ${path}: not a ${kind}`);
   return absolute;

@@ -51,7 +51,13 @@ export async function withPlugins(
   }
   const checks = [...builtIn, ...(plugins?.checks ?? [])];
   checkPluginPatterns(patternsOf(options, invocation.policy), checks, plugins);
-  if (plugins) options.skip.push(...offChecks(plugins.checks.map((check) => check.id), invocation.policy));
+  if (plugins)
+    options.skip.push(
+      ...offChecks(
+        plugins.checks.map((check) => check.id),
+        invocation.policy,
+      ),
+    );
   return { checks, ...(plugins ? { plugins } : {}) };
 }
 
@@ -91,9 +97,8 @@ function checkPluginPatterns(
   for (const { pattern, where } of patterns) {
     if (!isPluginPattern(pattern) || checks.some((check) => matchesId(check.id, pattern))) continue;
     const pluginIds = checks.filter((check) => check.origin).map((check) => check.id);
-    const known = pluginIds.length > 0
-      ? `plugin checks: ${pluginIds.join(', ')}`
-      : 'no plugin is named: --plugin SPEC or "plugins" in the config file';
+    const known =
+      pluginIds.length > 0 ? `plugin checks: ${pluginIds.join(', ')}` : 'no plugin is named: --plugin SPEC or "plugins" in the config file';
     throw new UsageError(`${where}: unknown check '${pattern}' (${known})`);
   }
 }

@@ -27,7 +27,12 @@ export interface ClusterSettings {
   timeoutMs: number;
 }
 
-export const ENDPOINTS = { dashboard: 'config', environment: 'jobmanager/environment', config: 'jobmanager/config', taskManagers: 'taskmanagers' } as const;
+export const ENDPOINTS = {
+  dashboard: 'config',
+  environment: 'jobmanager/environment',
+  config: 'jobmanager/config',
+  taskManagers: 'taskmanagers',
+} as const;
 
 export function emptyClusterFact(status: 'not-requested' | 'offline', url?: string): ClusterFact {
   return { status, ...(url ? { url: redactUrl(url) } : {}), classpath: [], config: {}, gaps: [], notes: [] };
@@ -58,16 +63,26 @@ export async function readCluster(settings: ClusterSettings, env: Record<string,
   });
   if (auth) fact.authFrom = auth.from;
   try {
-    const request: Request = { http, base: withTrailingSlash(settings.url), secrets: auth ? auth.secrets : [], ...(auth ? { authFrom: auth.from } : {}) };
+    const request: Request = {
+      http,
+      base: withTrailingSlash(settings.url),
+      secrets: auth ? auth.secrets : [],
+      ...(auth ? { authFrom: auth.from } : {}),
+    };
     const dashboard = await getJson(request, ENDPOINTS.dashboard, parseDashboard);
     if (!dashboard.ok) return { ...fact, failure: dashboard.problem };
-    Object.assign(fact, { status: 'read', flinkVersion: dashboard.value.flinkVersion }, dashboard.value.flinkRevision ? { flinkRevision: dashboard.value.flinkRevision } : {});
+    Object.assign(
+      fact,
+      { status: 'read', flinkVersion: dashboard.value.flinkVersion },
+      dashboard.value.flinkRevision ? { flinkRevision: dashboard.value.flinkRevision } : {},
+    );
     const [environment, config, taskManagers] = await Promise.all([
       getJson(request, ENDPOINTS.environment, parseEnvironment),
       getJson(request, ENDPOINTS.config, parseClusterConfig),
       getJson(request, ENDPOINTS.taskManagers, parseTaskManagers),
     ]);
-    if (environment.ok) Object.assign(fact, { classpath: environment.value.classpath }, environment.value.jvm ? { jvm: environment.value.jvm } : {});
+    if (environment.ok)
+      Object.assign(fact, { classpath: environment.value.classpath }, environment.value.jvm ? { jvm: environment.value.jvm } : {});
     else fact.gaps.push({ endpoint: `/${ENDPOINTS.environment}`, problem: environment.problem });
     if (config.ok) fact.config = config.value;
     else fact.gaps.push({ endpoint: `/${ENDPOINTS.config}`, problem: config.problem });
@@ -87,7 +102,11 @@ interface Request {
   secrets: string[];
 }
 
-async function getJson<T>({ http, base, authFrom, secrets }: Request, endpoint: string, parse: (body: unknown) => Parsed<T>): Promise<Parsed<T>> {
+async function getJson<T>(
+  { http, base, authFrom, secrets }: Request,
+  endpoint: string,
+  parse: (body: unknown) => Parsed<T>,
+): Promise<Parsed<T>> {
   const url = new URL(endpoint, base).toString();
   const result = await http.get(url);
   if (result.kind !== 'ok') return { ok: false, problem: describeFailure(result, endpoint, authFrom) };
@@ -118,12 +137,17 @@ function describeFailure(result: Exclude<HttpResult, { kind: 'ok' }>, endpoint: 
       ? `${path} refused the auth header from ${authFrom} (HTTP ${result.status})`
       : `${path} wants credentials (HTTP ${result.status}): put the header value in ${DEFAULT_AUTH_ENV} (or the variable --cluster-auth-env names)`;
   }
-  if (result.redirectedTo) return `${path} redirects to another host (${result.redirectedTo}): not followed, so the auth header stays with the address given; pass the final address to --cluster`;
+  if (result.redirectedTo)
+    return `${path} redirects to another host (${result.redirectedTo}): not followed, so the auth header stays with the address given; pass the final address to --cluster`;
   return `${path}: ${result.reason.replace(/^HTTP (\d+) \(check the repository credentials\)$/, 'HTTP $1')}`;
 }
 
 /** The header to send, or a one-line problem; undefined when no variable is named and the default one is unset. */
-function authHeader(named: string | undefined, env: Record<string, string | undefined>, fact: ClusterFact): { headers: Record<string, string>; secrets: string[]; from: string } | string | undefined {
+function authHeader(
+  named: string | undefined,
+  env: Record<string, string | undefined>,
+  fact: ClusterFact,
+): { headers: Record<string, string>; secrets: string[]; from: string } | string | undefined {
   const from = named ?? DEFAULT_AUTH_ENV;
   const value = env[from];
   if (value === undefined || value.trim() === '') {
@@ -142,7 +166,8 @@ async function readCa(path: string | undefined): Promise<{ pem?: string; problem
   if (!path) return {};
   try {
     const pem = await readTextFile(path, LIMITS.clusterCaBytes);
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) return { problem: `--cluster-ca ${path} holds no PEM certificate ("-----BEGIN CERTIFICATE-----")` };
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      return { problem: `--cluster-ca ${path} holds no PEM certificate ("-----BEGIN CERTIFICATE-----")` };
     return { pem };
   } catch (error) {
     return { problem: `--cluster-ca ${path} cannot be read: ${(error as Error).message.split('\n')[0]}` };

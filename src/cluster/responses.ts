@@ -26,9 +26,13 @@ const MAX_TEXT = LIMITS.clusterValueChars;
 export function parseDashboard(body: unknown): Parsed<DashboardInfo> {
   if (!isObject(body)) return { ok: false, problem: `not a Flink /config answer (${describeJson(body)} instead of an object)` };
   const version = body['flink-version'];
-  if (typeof version !== 'string' || version.trim() === '') return { ok: false, problem: 'not a Flink /config answer (no "flink-version")' };
+  if (typeof version !== 'string' || version.trim() === '')
+    return { ok: false, problem: 'not a Flink /config answer (no "flink-version")' };
   const revision = body['flink-revision'];
-  return { ok: true, value: { flinkVersion: clip(version.trim(), 64), ...(typeof revision === 'string' ? { flinkRevision: clip(revision, 128) } : {}) } };
+  return {
+    ok: true,
+    value: { flinkVersion: clip(version.trim(), 64), ...(typeof revision === 'string' ? { flinkRevision: clip(revision, 128) } : {}) },
+  };
 }
 
 export function parseEnvironment(body: unknown): Parsed<EnvironmentInfo> {
@@ -42,23 +46,31 @@ export function parseEnvironment(body: unknown): Parsed<EnvironmentInfo> {
     ok: true,
     value: {
       classpath,
-      jvm: { raw, ...(major !== undefined ? { major } : {}), ...(typeof jvm.arch === 'string' ? { arch: clip(jvm.arch, 64) } : {}), options: stringList(jvm.options) },
+      jvm: {
+        raw,
+        ...(major !== undefined ? { major } : {}),
+        ...(typeof jvm.arch === 'string' ? { arch: clip(jvm.arch, 64) } : {}),
+        options: stringList(jvm.options),
+      },
     },
   };
 }
 
 /** ConfigurationInfoEntry[] → key → value (Flink masks secrets as "******" itself). */
 export function parseClusterConfig(body: unknown): Parsed<Record<string, string>> {
-  if (!Array.isArray(body)) return { ok: false, problem: `not a Flink /jobmanager/config answer (${describeJson(body)} instead of a list)` };
+  if (!Array.isArray(body))
+    return { ok: false, problem: `not a Flink /jobmanager/config answer (${describeJson(body)} instead of a list)` };
   const values: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const entry of body.slice(0, MAX_ITEMS)) {
-    if (isObject(entry) && typeof entry.key === 'string' && typeof entry.value === 'string') values[clip(entry.key, 256)] = clip(entry.value, MAX_TEXT);
+    if (isObject(entry) && typeof entry.key === 'string' && typeof entry.value === 'string')
+      values[clip(entry.key, 256)] = clip(entry.value, MAX_TEXT);
   }
   return { ok: true, value: values };
 }
 
 export function parseTaskManagers(body: unknown): Parsed<{ count: number }> {
-  if (!isObject(body) || !Array.isArray(body.taskmanagers)) return { ok: false, problem: 'not a Flink /taskmanagers answer (no "taskmanagers" list)' };
+  if (!isObject(body) || !Array.isArray(body.taskmanagers))
+    return { ok: false, problem: 'not a Flink /taskmanagers answer (no "taskmanagers" list)' };
   return { ok: true, value: { count: body.taskmanagers.length } };
 }
 
@@ -77,7 +89,10 @@ export function parseJvmMajor(raw: string): number | undefined {
 
 function stringList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.slice(0, MAX_ITEMS).filter((item): item is string => typeof item === 'string').map((item) => clip(item, MAX_TEXT));
+  return value
+    .slice(0, MAX_ITEMS)
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => clip(item, MAX_TEXT));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -59,7 +59,22 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
-type Kind = 'string' | 'path' | 'command' | 'url' | 'cluster-url' | 'env-name' | 'seconds' | 'paths' | 'boolean' | 'ids' | 'version' | 'format' | 'severity' | 'ignore' | 'plugins';
+type Kind =
+  | 'string'
+  | 'path'
+  | 'command'
+  | 'url'
+  | 'cluster-url'
+  | 'env-name'
+  | 'seconds'
+  | 'paths'
+  | 'boolean'
+  | 'ids'
+  | 'version'
+  | 'format'
+  | 'severity'
+  | 'ignore'
+  | 'plugins';
 
 /** Every key the file may hold and what its value is. */
 export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
@@ -90,7 +105,15 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
 const SEVERITIES: readonly SeverityLevel[] = ['off', 'warning', 'error'];
 
 /** The config file to use: --config if given, else the nearest flink-doctor.config.json from cwd upwards. */
-export async function loadConfig({ explicit, cwd, checkIds }: { explicit?: string; cwd: string; checkIds: readonly string[] }): Promise<LoadedConfig | undefined> {
+export async function loadConfig({
+  explicit,
+  cwd,
+  checkIds,
+}: {
+  explicit?: string;
+  cwd: string;
+  checkIds: readonly string[];
+}): Promise<LoadedConfig | undefined> {
   if (explicit === '') throw new UsageError('--config needs a non-empty value');
   const path = explicit !== undefined ? resolve(cwd, explicit) : await findConfig(cwd);
   if (!path) return undefined;
@@ -152,7 +175,8 @@ function checkIdReader(checkIds: readonly string[], fail: (message: string) => n
   // Plugin check ids are known only once the plugins are loaded: src/cli/plugins.ts judges those.
   const knownId = (pattern: string) => isPluginPattern(pattern) || checkIds.some((id) => matchesId(id, pattern));
   return (where, value) => {
-    if (typeof value !== 'string' || value.trim() === '') return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
+    if (typeof value !== 'string' || value.trim() === '')
+      return fail(`${where} must be a check id such as "${checkIds[0] ?? 'java.runtime'}"`);
     if (!knownId(value)) fail(`${where}: unknown check '${clip(value, 80)}' (known: ${checkIds.join(', ')})`);
     return value;
   };
@@ -160,7 +184,9 @@ function checkIdReader(checkIds: readonly string[], fail: (message: string) => n
 
 function unknownKey(key: string): string {
   const hint = key.length <= 64 ? closest(key, Object.keys(CONFIG_KEYS)) : undefined;
-  const known = Object.keys(CONFIG_KEYS).filter((k) => k !== '$schema').join(', ');
+  const known = Object.keys(CONFIG_KEYS)
+    .filter((k) => k !== '$schema')
+    .join(', ');
   return `unknown key "${clip(key, 80)}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${known}`;
 }
 
@@ -198,7 +224,13 @@ const READERS: Record<Kind, (key: string, value: unknown, context: Context) => u
     return value;
   },
   ids: (key, value, { fail, checkId }) => {
-    const items = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+    const items =
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value;
     if (!Array.isArray(items)) fail(`"${key}" must be an array of check ids`);
     return (items as unknown[]).map((item, i) => checkId(`"${key}"[${i}]`, item));
   },
@@ -210,7 +242,8 @@ const READERS: Record<Kind, (key: string, value: unknown, context: Context) => u
   severity: severityLevels,
   ignore: (key, value, context) => {
     if (!Array.isArray(value)) return context.fail(`"${key}" must be an array of {"check", "reason", "match"?} entries`);
-    if (value.length > LIMITS.configIgnoreEntries) context.fail(`"${key}" has ${value.length} entries; flink-doctor reads at most ${LIMITS.configIgnoreEntries}`);
+    if (value.length > LIMITS.configIgnoreEntries)
+      context.fail(`"${key}" has ${value.length} entries; flink-doctor reads at most ${LIMITS.configIgnoreEntries}`);
     return (value as unknown[]).map((entry, i) => parseIgnore(entry, `"ignore"[${i}]`, context));
   },
   plugins: (key, value, { fail }) => {
@@ -247,30 +280,40 @@ function knownFlinkVersion(key: string, value: unknown, { fail }: Context): stri
 
 /** {"check id": "off" | "warning" | "error"}. */
 function severityLevels(key: string, value: unknown, { fail, checkId }: Context): Record<string, SeverityLevel> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`"${key}" must be an object such as {"jars.updates": "off"}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(`"${key}" must be an object such as {"jars.updates": "off"}`);
   const levels: Record<string, SeverityLevel> = {};
   for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
     checkId(`"severity"`, id);
-    if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) fail(`"severity"."${id}" must be "off", "warning" or "error"`);
+    if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level))
+      fail(`"severity"."${id}" must be "off", "warning" or "error"`);
     levels[id] = level as SeverityLevel;
   }
   return levels;
 }
 
 function parseIgnore(entry: unknown, where: string, { fail, checkId }: Context): IgnoreEntry {
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where} must be an object with "check" and "reason"`);
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+    return fail(`${where} must be an object with "check" and "reason"`);
   const record = entry as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!['check', 'reason', 'match'].includes(key)) fail(`${where}: unknown key "${key}" (known: check, reason, match)`);
   }
   const check = checkId(`${where}.check`, record.check);
-  if (typeof record.reason !== 'string' || record.reason.trim() === '') fail(`${where}.reason is required: say why this finding is accepted`);
-  if (record.match !== undefined && (typeof record.match !== 'string' || record.match === '')) fail(`${where}.match must be a non-empty string`);
+  if (typeof record.reason !== 'string' || record.reason.trim() === '')
+    fail(`${where}.reason is required: say why this finding is accepted`);
+  if (record.match !== undefined && (typeof record.match !== 'string' || record.match === ''))
+    fail(`${where}.match must be a non-empty string`);
   return { check, reason: (record.reason as string).trim(), ...(record.match !== undefined ? { match: record.match as string } : {}) };
 }
 
 /** --cluster's settings, validated as the flags are, the message naming the key. */
-function clusterSetting(kind: 'cluster-url' | 'env-name' | 'seconds', key: string, value: unknown, fail: (message: string) => never): string | number {
+function clusterSetting(
+  kind: 'cluster-url' | 'env-name' | 'seconds',
+  key: string,
+  value: unknown,
+  fail: (message: string) => never,
+): string | number {
   try {
     if (kind === 'seconds') {
       if (typeof value !== 'number') return fail(`"${key}" must be a number of seconds`);

@@ -38,7 +38,12 @@ export interface Invocation {
 
 export async function resolveInvocation(
   cli: ParsedFlags,
-  { cwd, env, flagSpecs, checkIds }: { cwd: string; env: Record<string, string | undefined>; flagSpecs: readonly FlagSpec[]; checkIds: readonly string[] },
+  {
+    cwd,
+    env,
+    flagSpecs,
+    checkIds,
+  }: { cwd: string; env: Record<string, string | undefined>; flagSpecs: readonly FlagSpec[]; checkIds: readonly string[] },
 ): Promise<Invocation> {
   const explicit = typeof cli.config === 'string' ? cli.config : undefined;
   const loaded = await loadConfig({ cwd, checkIds, ...(explicit !== undefined ? { explicit } : {}) });
@@ -68,7 +73,11 @@ export async function resolveInvocation(
 }
 
 /** The file's values as defaults for the flags the command line left unset; values of undeclared flags aside. */
-function fileAsFlagDefaults(cli: ParsedFlags, config: ConfigFile, flagSpecs: readonly FlagSpec[]): Pick<Invocation, 'flags' | 'extraOptions'> {
+function fileAsFlagDefaults(
+  cli: ParsedFlags,
+  config: ConfigFile,
+  flagSpecs: readonly FlagSpec[],
+): Pick<Invocation, 'flags' | 'extraOptions'> {
   const flags: ParsedFlags = { ...cli };
   const extraOptions: Record<string, unknown> = {};
   const declared = new Map(flagSpecs.map((spec) => [spec.name, spec]));
@@ -92,7 +101,12 @@ function fileAsFlagDefaults(cli: ParsedFlags, config: ConfigFile, flagSpecs: rea
 }
 
 /** Where the report goes, from the merged flags; an output path from the file is named as the file's. */
-function outputPlan(cli: ParsedFlags, flags: ParsedFlags, loaded: LoadedConfig | undefined, where: { cwd: string; env: Record<string, string | undefined> }): OutputPlan {
+function outputPlan(
+  cli: ParsedFlags,
+  flags: ParsedFlags,
+  loaded: LoadedConfig | undefined,
+  where: { cwd: string; env: Record<string, string | undefined> },
+): OutputPlan {
   return planOutput({
     ...(typeof flags.format === 'string' ? { format: flags.format } : {}),
     json: flags.json === true,
@@ -107,7 +121,9 @@ async function assertReadableFile(path: string, key: keyof ConfigFile, source: s
   try {
     isFile = (await stat(path)).isFile();
   } catch (error) {
-    throw new UsageError(`${source}: "${key}" ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error)}`);
+    throw new UsageError(
+      `${source}: "${key}" ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error)}`,
+    );
   }
   if (!isFile) throw new UsageError(`${source}: "${key}" ${path}: not a file`);
 }

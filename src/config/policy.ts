@@ -52,7 +52,11 @@ function ignore(result: CheckResult, policy: Policy): CheckResult {
   if (result.status !== 'error' && result.status !== 'warning') return result;
   const entry = policy.ignore.find((e) => matchesId(result.id, e.check) && (e.match === undefined || mentions(result, e.match)));
   if (!entry) return result;
-  return { ...result, status: 'skipped', ignored: { reason: entry.reason, ...(entry.match !== undefined ? { match: entry.match } : {}), status: result.status } };
+  return {
+    ...result,
+    status: 'skipped',
+    ignored: { reason: entry.reason, ...(entry.match !== undefined ? { match: entry.match } : {}), status: result.status },
+  };
 }
 
 function mentions(result: CheckResult, text: string): boolean {
@@ -64,5 +68,10 @@ function mentions(result: CheckResult, text: string): boolean {
 /** Ignore entries that matched nothing this run (stale entries are worth cleaning up). */
 export function unusedIgnores(results: readonly CheckResult[], policy: Policy | undefined): IgnoreEntry[] {
   if (!policy) return [];
-  return policy.ignore.filter((entry) => !results.some((r) => r.ignored && matchesId(r.id, entry.check) && r.ignored.reason === entry.reason && r.ignored.match === entry.match));
+  return policy.ignore.filter(
+    (entry) =>
+      !results.some(
+        (r) => r.ignored && matchesId(r.id, entry.check) && r.ignored.reason === entry.reason && r.ignored.match === entry.match,
+      ),
+  );
 }

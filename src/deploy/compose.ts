@@ -37,7 +37,13 @@ export async function analyseCompose(text: string, label: string): Promise<Compo
   for (const [name, raw] of Object.entries(services)) {
     if (!isRecord(raw)) continue;
     const at = (...path: string[]) => file.lineOf(first.doc, ['services', name, ...path]);
-    const service: ComposeService = { name, line: file.keyLineOf(first.doc, ['services', name]), flinkProperties: flinkProperties(raw.environment), mounts: mounts(raw.volumes, at('volumes')), command: words(raw.command) };
+    const service: ComposeService = {
+      name,
+      line: file.keyLineOf(first.doc, ['services', name]),
+      flinkProperties: flinkProperties(raw.environment),
+      mounts: mounts(raw.volumes, at('volumes')),
+      command: words(raw.command),
+    };
     const ref = typeof raw.image === 'string' ? parseImageRef(raw.image) : undefined;
     if (ref) {
       const official = isFlinkRepository(ref.repository);
@@ -83,7 +89,8 @@ function mounts(volumes: unknown, line: number | undefined): ComposeService['mou
     let source: string | undefined;
     let target: string | undefined;
     if (typeof volume === 'string') [source, target] = volume.split(':');
-    else if (isRecord(volume) && typeof volume.target === 'string') [source, target] = [typeof volume.source === 'string' ? volume.source : '', volume.target];
+    else if (isRecord(volume) && typeof volume.target === 'string')
+      [source, target] = [typeof volume.source === 'string' ? volume.source : '', volume.target];
     if (!source || !target || !posix.isAbsolute(target)) continue;
     if (/\.jar$/i.test(target) || /\/(lib|usrlib|plugins)\/?$/.test(target)) out.push({ source, target, ...(line ? { line } : {}) });
   }

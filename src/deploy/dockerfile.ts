@@ -65,7 +65,12 @@ export function readInstructions(text: string): { instructions: DockerInstructio
     joined += line;
     const match = /^\s*([A-Za-z]+)\s*(.*)$/s.exec(joined);
     if (!match) continue;
-    const instruction: DockerInstruction = { line: start + 1, keyword: (match[1] ?? '').toUpperCase(), args: (match[2] ?? '').trim(), heredocs: [] };
+    const instruction: DockerInstruction = {
+      line: start + 1,
+      keyword: (match[1] ?? '').toUpperCase(),
+      args: (match[2] ?? '').trim(),
+      heredocs: [],
+    };
     i = readHeredocs(instruction, lines, i);
     instructions.push(instruction);
     if (instructions.length >= MAX_INSTRUCTIONS) {
@@ -106,18 +111,21 @@ function readHeredocs(instruction: DockerInstruction, lines: readonly string[], 
 /** $NAME, ${NAME}, ${NAME:-word}, ${NAME:+word}; unknown names stay as written (and mark the text unresolved). */
 export function expandVariables(text: string, vars: ReadonlyMap<string, string>): { text: string; unresolved: boolean } {
   let unresolved = false;
-  const out = text.replace(/\\\$|\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced, op, word, bare) => {
-    if (whole === '\\$') return '$';
-    const name = (braced ?? bare) as string;
-    const value = vars.get(name);
-    if (op === '-') return value ? value : (word as string);
-    if (op === '+') return value ? (word as string) : '';
-    if (value === undefined) {
-      unresolved = true;
-      return whole;
-    }
-    return value;
-  });
+  const out = text.replace(
+    /\\\$|\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (whole, braced, op, word, bare) => {
+      if (whole === '\\$') return '$';
+      const name = (braced ?? bare) as string;
+      const value = vars.get(name);
+      if (op === '-') return value ? value : (word as string);
+      if (op === '+') return value ? (word as string) : '';
+      if (value === undefined) {
+        unresolved = true;
+        return whole;
+      }
+      return value;
+    },
+  );
   return { text: out, unresolved };
 }
 
@@ -135,7 +143,19 @@ interface Stage {
 
 export function analyseDockerfile(text: string): DockerfileFacts {
   const { instructions, problems } = readInstructions(text);
-  const facts: DockerfileFacts = { stages: [], pip: [], packages: [], pythonAlias: false, venvs: [], path: [], pythonInstalls: [], sharedLibpython: false, jars: [], unresolved: [], problems };
+  const facts: DockerfileFacts = {
+    stages: [],
+    pip: [],
+    packages: [],
+    pythonAlias: false,
+    venvs: [],
+    path: [],
+    pythonInstalls: [],
+    sharedLibpython: false,
+    jars: [],
+    unresolved: [],
+    problems,
+  };
   const stages = buildStages(instructions, facts);
   const final = stages[stages.length - 1];
   if (!final) {
@@ -239,7 +259,11 @@ function readEnv(args: string, vars: Map<string, string>): void {
 
 function readRun(instruction: DockerInstruction, stage: Stage, facts: DockerfileFacts): void {
   const exec = execForm(instruction.args);
-  const script = exec ? (exec[1] === '-c' && /(^|\/)(ba)?sh$/.test(exec[0] ?? '') ? (exec[2] ?? '') : exec.join(' ')) : instruction.args.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '');
+  const script = exec
+    ? exec[1] === '-c' && /(^|\/)(ba)?sh$/.test(exec[0] ?? '')
+      ? (exec[2] ?? '')
+      : exec.join(' ')
+    : instruction.args.replace(/<<-?(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, '');
   const lookup = (name: string) => stage.vars.get(name);
   const found = analyseShell([script, ...instruction.heredocs].join('\n'), lookup, stage.workdir, emptyFindings());
   const line = instruction.line;
@@ -276,7 +300,7 @@ function execForm(args: string): string[] | undefined {
   if (!args.trimStart().startsWith('[')) return undefined;
   try {
     const parsed: unknown = JSON.parse(args);
-    return Array.isArray(parsed) && parsed.every((w) => typeof w === 'string') ? (parsed) : undefined;
+    return Array.isArray(parsed) && parsed.every((w) => typeof w === 'string') ? parsed : undefined;
   } catch {
     return undefined;
   }

@@ -49,7 +49,11 @@ export function parsePythonArgs(args: readonly string[]): PythonArgs {
 }
 
 function assign(out: PythonArgs, key: Key, value: string): void {
-  const list = () => value.split(',').map((item) => item.trim()).filter(Boolean);
+  const list = () =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   switch (key) {
     case 'pyFiles':
       out.pyFiles.push(...list());

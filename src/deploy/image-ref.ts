@@ -51,7 +51,8 @@ export function parseFlinkTag(tag: string | undefined): FlinkImageTag | undefine
   const match = TAG.exec(tag);
   if (!match || tag === '' || tag.startsWith('-')) return undefined;
   const [, major, minor, patch, scala, java] = match;
-  const flinkVersion = major !== undefined ? `${Number(major)}.${Number(minor)}${patch !== undefined ? `.${Number(patch)}` : ''}` : undefined;
+  const flinkVersion =
+    major !== undefined ? `${Number(major)}.${Number(minor)}${patch !== undefined ? `.${Number(patch)}` : ''}` : undefined;
   return {
     ...(flinkVersion ? { flinkVersion } : {}),
     ...(scala ? { scala } : {}),

@@ -45,15 +45,29 @@ export async function analyseManifests(text: string, label: string): Promise<Man
 
 type At = (...path: (string | number)[]) => number | undefined;
 
-function operatorResource(kind: 'FlinkDeployment' | 'FlinkSessionJob', name: string, spec: Record<string, unknown>, at: At): ManifestResource {
-  const resource: ManifestResource = { kind, name, line: at('kind'), config: isRecord(spec.flinkConfiguration) ? flattenStrings(spec.flinkConfiguration) : {} };
+function operatorResource(
+  kind: 'FlinkDeployment' | 'FlinkSessionJob',
+  name: string,
+  spec: Record<string, unknown>,
+  at: At,
+): ManifestResource {
+  const resource: ManifestResource = {
+    kind,
+    name,
+    line: at('kind'),
+    config: isRecord(spec.flinkConfiguration) ? flattenStrings(spec.flinkConfiguration) : {},
+  };
   if (typeof spec.image === 'string') {
     const ref = parseImageRef(spec.image);
     if (ref) resource.image = imageOf(ref, at('spec', 'image'));
   }
   if (typeof spec.flinkVersion === 'string') {
     const match = /^v(\d+)_(\d+)$/.exec(spec.flinkVersion);
-    resource.flinkVersion = { value: spec.flinkVersion, ...(match ? { minor: `${match[1]}.${match[2]}` } : {}), line: at('spec', 'flinkVersion') };
+    resource.flinkVersion = {
+      value: spec.flinkVersion,
+      ...(match ? { minor: `${match[1]}.${match[2]}` } : {}),
+      line: at('spec', 'flinkVersion'),
+    };
   }
   if (typeof spec.deploymentName === 'string') resource.deploymentName = spec.deploymentName;
   if (isRecord(spec.job)) {

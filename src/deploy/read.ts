@@ -21,7 +21,8 @@ const OPERATOR_KIND = /^kind:\s*["']?(FlinkDeployment|FlinkSessionJob)["']?\s*$/
 /** What --deploy FILE is, from its name (and for other YAML names, its content). */
 export function kindOf(path: string, text?: string): Kind | undefined {
   const name = basename(path).toLowerCase();
-  if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile') return 'dockerfile';
+  if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile')
+    return 'dockerfile';
   if (COMPOSE_NAMES.has(name) || /compose[^/]*\.ya?ml$/.test(name)) return 'compose';
   if (/\.ya?ml$/.test(name)) return text !== undefined && /^services:/m.test(text) && !/^kind:/m.test(text) ? 'compose' : 'manifest';
   if (text !== undefined && /^\s*FROM\s/im.test(text)) return 'dockerfile';
@@ -32,7 +33,10 @@ export function kindOf(path: string, text?: string): Kind | undefined {
 export async function discoverDeployFiles(cwd: string): Promise<string[]> {
   let names: string[];
   try {
-    names = (await readdir(cwd, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    names = (await readdir(cwd, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -65,7 +69,9 @@ async function readOne(fact: DeployFact, path: string, found: DeployFileFact['fo
   try {
     text = await readTextFile(path, Math.max(MAX_DOCKERFILE_BYTES, MAX_YAML_BYTES));
   } catch (error) {
-    entry.problems.push((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${path}: no such file` : (error as Error).message.split('\n')[0] ?? '');
+    entry.problems.push(
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${path}: no such file` : ((error as Error).message.split('\n')[0] ?? ''),
+    );
     return undefined;
   }
   entry.kind = kindOf(path, text) ?? 'dockerfile';
@@ -110,11 +116,22 @@ function addBuild(fact: DeployFact, file: string, facts: DockerfileFacts, entry:
   const base = facts.flinkImage ?? facts.otherBase;
   if (base) {
     build.line = base.line;
-    build.base = addImage(fact, { file, line: base.line, ref: base.ref.raw, role: 'dockerfile', official: facts.flinkImage !== undefined, ...(facts.flinkImage?.tag ? { tag: facts.flinkImage.tag } : {}) });
+    build.base = addImage(fact, {
+      file,
+      line: base.line,
+      ref: base.ref.raw,
+      role: 'dockerfile',
+      official: facts.flinkImage !== undefined,
+      ...(facts.flinkImage?.tag ? { tag: facts.flinkImage.tag } : {}),
+    });
   }
-  if (facts.pythonImage) build.pythons.push({ file, line: facts.pythonImage.line, version: facts.pythonImage.version, how: 'python-image' });
-  for (const pkg of facts.packages) if (/^python3(\.\d+)?$/.test(pkg.name)) build.pythons.push({ file, line: pkg.line, ...(pkg.name !== 'python3' ? { version: pkg.name.slice(6) } : {}), how: 'apt' });
-  for (const install of facts.pythonInstalls) build.pythons.push({ file, line: install.line, version: install.version, how: 'source-build' });
+  if (facts.pythonImage)
+    build.pythons.push({ file, line: facts.pythonImage.line, version: facts.pythonImage.version, how: 'python-image' });
+  for (const pkg of facts.packages)
+    if (/^python3(\.\d+)?$/.test(pkg.name))
+      build.pythons.push({ file, line: pkg.line, ...(pkg.name !== 'python3' ? { version: pkg.name.slice(6) } : {}), how: 'apt' });
+  for (const install of facts.pythonInstalls)
+    build.pythons.push({ file, line: install.line, version: install.version, how: 'source-build' });
   fact.builds.push(build);
   return fact.builds.length - 1;
 }
@@ -123,7 +140,14 @@ async function addComposeService(fact: DeployFact, file: string, service: Compos
   const build = await readServiceBuild(fact, file, service, seen);
   const image = service.image ? addImage(fact, imageFields(file, service.image, 'compose', service.name)) : undefined;
   if (!runsFlinkImage(fact, image, build)) return;
-  const job: DeployJobFact = { file, ...(service.line ? { line: service.line } : {}), kind: 'compose', name: service.name, config: service.flinkProperties, mounts: jarMounts(file, service) };
+  const job: DeployJobFact = {
+    file,
+    ...(service.line ? { line: service.line } : {}),
+    kind: 'compose',
+    name: service.name,
+    config: service.flinkProperties,
+    mounts: jarMounts(file, service),
+  };
   if (image !== undefined) job.image = image;
   if (build !== undefined) job.build = build;
   const python = parsePythonArgs(service.command);
@@ -150,15 +174,25 @@ function jarMounts(file: string, service: ComposeService): DeployJobFact['mounts
   for (const mount of service.mounts) {
     const isFile = mount.target.endsWith('.jar');
     const name = basename(isFile ? mount.target : mount.source);
-    if (name.endsWith('.jar')) mounts.push({ file, ...(mount.line ? { line: mount.line } : {}), name, dir: isFile ? dirname(mount.target) : mount.target });
+    if (name.endsWith('.jar'))
+      mounts.push({ file, ...(mount.line ? { line: mount.line } : {}), name, dir: isFile ? dirname(mount.target) : mount.target });
   }
   return mounts;
 }
 
 function addResource(fact: DeployFact, file: string, resource: ManifestResource): void {
-  const image = resource.image ? addImage(fact, imageFields(file, resource.image, resource.kind === 'workload' ? 'workload' : 'flinkdeployment', resource.name)) : undefined;
+  const image = resource.image
+    ? addImage(fact, imageFields(file, resource.image, resource.kind === 'workload' ? 'workload' : 'flinkdeployment', resource.name))
+    : undefined;
   if (resource.kind === 'workload') return;
-  const job: DeployJobFact = { file, ...(resource.line ? { line: resource.line } : {}), kind: resource.kind, name: resource.name, config: resource.config, mounts: [] };
+  const job: DeployJobFact = {
+    file,
+    ...(resource.line ? { line: resource.line } : {}),
+    kind: resource.kind,
+    name: resource.name,
+    config: resource.config,
+    mounts: [],
+  };
   if (image !== undefined) job.image = image;
   if (resource.flinkVersion) job.flinkVersion = { file, ...resource.flinkVersion };
   if (resource.deploymentName) job.deploymentName = resource.deploymentName;
@@ -170,7 +204,12 @@ function addResource(fact: DeployFact, file: string, resource: ManifestResource)
   fact.jobs.push(job);
 }
 
-function imageFields(file: string, image: { ref: ImageRef; tag?: FlinkImageTag; official: boolean; line?: number }, role: DeployImageFact['role'], owner: string) {
+function imageFields(
+  file: string,
+  image: { ref: ImageRef; tag?: FlinkImageTag; official: boolean; line?: number },
+  role: DeployImageFact['role'],
+  owner: string,
+) {
   return {
     file,
     ...(image.line ? { line: image.line } : {}),

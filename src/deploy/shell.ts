@@ -97,7 +97,8 @@ function readCommand(raw: string[], cwd: string, into: ShellFindings): string {
   if (pip) into.pip.push(pip);
   else if (/^(apt-get|apt|apk|yum|dnf|microdnf)$/.test(name)) readPackages(rest, into);
   else if (name === 'ln' && rest.some((w) => /^-[a-zA-Z]*s[a-zA-Z]*$|^--symbolic$/.test(w))) readLink(rest, into);
-  else if (name === 'update-alternatives' && rest.includes('--install') && rest.some((w) => posix.basename(w) === 'python')) into.pythonAlias = true;
+  else if (name === 'update-alternatives' && rest.includes('--install') && rest.some((w) => posix.basename(w) === 'python'))
+    into.pythonAlias = true;
   else if (name === 'wget' || name === 'curl') readDownload(name, rest, cwd, into);
   else if (name === 'cp' || name === 'mv') readCopy(rest, cwd, into);
   return cwd;
@@ -105,16 +106,52 @@ function readCommand(raw: string[], cwd: string, into: ShellFindings): string {
 
 function dropPrefixes(words: string[]): string[] {
   let i = 0;
-  while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? '') || ['sudo', 'exec', 'env', 'time', 'command', 'nohup'].includes(words[i] ?? ''))) i++;
+  while (
+    i < words.length &&
+    (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? '') || ['sudo', 'exec', 'env', 'time', 'command', 'nohup'].includes(words[i] ?? ''))
+  )
+    i++;
   return words.slice(i);
 }
 
 /** pip options that take a value in the next word (everything else starting with '-' is a flag). */
 const PIP_VALUE_OPTIONS = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target',
-  '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar',
-  '--cache-dir', '--src', '-e', '--editable', '--trusted-host', '--proxy', '--retries', '--timeout', '--log', '--python', '-p',
-  '--upgrade-strategy', '--report', '--global-option', '--config-settings', '-C',
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--only-binary',
+  '--no-binary',
+  '--progress-bar',
+  '--cache-dir',
+  '--src',
+  '-e',
+  '--editable',
+  '--trusted-host',
+  '--proxy',
+  '--retries',
+  '--timeout',
+  '--log',
+  '--python',
+  '-p',
+  '--upgrade-strategy',
+  '--report',
+  '--global-option',
+  '--config-settings',
+  '-C',
 ]);
 
 function pipCommand(name: string, rest: string[]): PipCommand | undefined {
@@ -141,7 +178,10 @@ function pipInvocation(name: string, rest: string[]): { args: string[]; python?:
 function readInstallArgs(words: string[], out: PipCommand): void {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    const [option, inline] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    const [option, inline] =
+      word.startsWith('--') && word.includes('=')
+        ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]
+        : [word, undefined];
     if (PIP_VALUE_OPTIONS.has(option)) {
       const value = inline ?? words[++i];
       if ((option === '-r' || option === '--requirement') && value) out.requirementFiles.push(value);
@@ -181,14 +221,37 @@ function readLink(rest: string[], into: ShellFindings): void {
 
 /** The options of wget and curl that name the file a download is saved as, or the folder it is saved in. */
 const SAVED_TO = new Map<string, { options: Map<string, 'file' | 'dir'>; inline: boolean }>([
-  ['wget', { options: new Map([['-O', 'file'], ['--output-document', 'file'], ['-P', 'dir'], ['--directory-prefix', 'dir']]), inline: true }],
-  ['curl', { options: new Map([['-o', 'file'], ['--output', 'file'], ['--output-dir', 'dir']]), inline: false }],
+  [
+    'wget',
+    {
+      options: new Map([
+        ['-O', 'file'],
+        ['--output-document', 'file'],
+        ['-P', 'dir'],
+        ['--directory-prefix', 'dir'],
+      ]),
+      inline: true,
+    },
+  ],
+  [
+    'curl',
+    {
+      options: new Map([
+        ['-o', 'file'],
+        ['--output', 'file'],
+        ['--output-dir', 'dir'],
+      ]),
+      inline: false,
+    },
+  ],
 ]);
 
 function readDownload(name: string, rest: string[], cwd: string, into: ShellFindings): void {
   const { file, dir, urls } = downloadArgs(name, rest);
   for (const url of urls) {
-    const target = file ? posix.resolve(cwd, file) : posix.join(posix.resolve(cwd, dir ?? '.'), posix.basename(url.split(/[?#]/)[0] ?? url));
+    const target = file
+      ? posix.resolve(cwd, file)
+      : posix.join(posix.resolve(cwd, dir ?? '.'), posix.basename(url.split(/[?#]/)[0] ?? url));
     if (target.endsWith('.jar')) into.jars.push({ name: posix.basename(target), dir: posix.dirname(target), how: 'download' });
   }
 }
@@ -216,7 +279,11 @@ function readCopy(rest: string[], cwd: string, into: ShellFindings): void {
   for (const source of operands.slice(0, -1)) {
     if (!/\.jar$/i.test(source)) continue;
     const intoFile = dest.endsWith('.jar');
-    into.jars.push({ name: intoFile ? posix.basename(dest) : posix.basename(source), dir: intoFile ? posix.dirname(dest) : dest, how: 'copy' });
+    into.jars.push({
+      name: intoFile ? posix.basename(dest) : posix.basename(source),
+      dir: intoFile ? posix.dirname(dest) : dest,
+      how: 'copy',
+    });
   }
 }
 
@@ -236,7 +303,8 @@ function noteVersions(words: string[], into: ShellFindings): void {
     }
   }
   if (name === 'pyenv' && rest[0] === 'install' && rest[1] && /^\d+\.\d+/.test(rest[1])) addOnce(into.pythonInstalls, rest[1]);
-  if (name === 'uv' && rest[0] === 'python' && rest[1] === 'install' && rest[2] && /^\d+\.\d+/.test(rest[2])) addOnce(into.pythonInstalls, rest[2]);
+  if (name === 'uv' && rest[0] === 'python' && rest[1] === 'install' && rest[2] && /^\d+\.\d+/.test(rest[2]))
+    addOnce(into.pythonInstalls, rest[2]);
 }
 
 function addOnce(list: string[], value: string): void {

@@ -21,12 +21,14 @@ export interface YamlFile {
 
 export async function readYamlDocuments(text: string, label: string): Promise<YamlFile> {
   const empty = (problem: string): YamlFile => ({ docs: [], lineOf: () => undefined, keyLineOf: () => undefined, problems: [problem] });
-  if (text.length > MAX_YAML_BYTES) return empty(`${label} is ${formatBytes(text.length)}, more than the ${formatBytes(MAX_YAML_BYTES)} flink-doctor reads of a YAML file`);
+  if (text.length > MAX_YAML_BYTES)
+    return empty(`${label} is ${formatBytes(text.length)}, more than the ${formatBytes(MAX_YAML_BYTES)} flink-doctor reads of a YAML file`);
   const yaml = commonJsExports(await import('yaml'));
   // Block nesting ("- - - …") exhausts the composer's stack as surely as brackets do: both are measured first.
   const shape = scanYaml(new yaml.Lexer().lex(text));
   if (shape.depth > LIMITS.yamlDepth) return empty(`${label} nests more than ${LIMITS.yamlDepth} levels deep: not read`);
-  if (shape.anchors > LIMITS.yamlAliases || shape.aliases > LIMITS.yamlAliases) return empty(`${label} has more than ${LIMITS.yamlAliases} YAML anchors or aliases: not read`);
+  if (shape.anchors > LIMITS.yamlAliases || shape.aliases > LIMITS.yamlAliases)
+    return empty(`${label} has more than ${LIMITS.yamlAliases} YAML anchors or aliases: not read`);
   const counter: LineCounter = new yaml.LineCounter();
   const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter: counter });
   const list = Array.isArray(all) ? all : [];
@@ -53,7 +55,8 @@ export async function readYamlDocuments(text: string, label: string): Promise<Ya
   };
   const keyLineOf = (doc: Document, path: readonly (string | number)[]) => {
     const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-    const items = parent && typeof parent === 'object' && 'items' in parent && Array.isArray(parent.items) ? (parent.items as unknown[]) : [];
+    const items =
+      parent && typeof parent === 'object' && 'items' in parent && Array.isArray(parent.items) ? (parent.items as unknown[]) : [];
     for (const item of items) {
       const key = item && typeof item === 'object' && 'key' in item ? (item.key as Node | null) : null;
       if (key && 'value' in key && key.value === path[path.length - 1] && key.range) return counter.linePos(key.range[0]).line;

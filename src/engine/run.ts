@@ -54,9 +54,7 @@ export async function runChecks<F>(
   startProbes(checks, store);
 
   const results = await Promise.all(checks.map((check) => runOne(check, store, ctx)));
-  const skipped = skippedByFlag.map((check) =>
-    toResult(check, { status: 'skipped', summary: 'skipped by --skip' }, 0),
-  );
+  const skipped = skippedByFlag.map((check) => toResult(check, { status: 'skipped', summary: 'skipped by --skip' }, 0));
   const order = new Map((registryOrder ?? checks.concat(skippedByFlag)).map((c, i) => [c.id, i]));
   return [...results, ...skipped].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
@@ -93,8 +91,16 @@ export function within<T>(promise: Promise<T>, ms: number, message: string): Pro
 /** What the JavaScript engine and Node say about their own failures: never a description of the user's setup. */
 const ENGINE_MESSAGE = new RegExp(
   [
-    'Maximum call stack size exceeded', 'is not a function', 'is not iterable', 'is not a constructor', 'Cannot (read|set) propert(y|ies) of',
-    'is not defined', 'Invalid (array|string) length', 'out of memory', 'URI malformed', '\\bERR_[A-Z_]+',
+    'Maximum call stack size exceeded',
+    'is not a function',
+    'is not iterable',
+    'is not a constructor',
+    'Cannot (read|set) propert(y|ies) of',
+    'is not defined',
+    'Invalid (array|string) length',
+    'out of memory',
+    'URI malformed',
+    '\\bERR_[A-Z_]+',
   ].join('|'),
 );
 
@@ -106,7 +112,8 @@ const ENGINE_MESSAGE = new RegExp(
 function failure(what: string, error: unknown): Outcome {
   const raw = (error as { code?: unknown } | undefined)?.code;
   const code = typeof raw === 'string' ? raw : '';
-  if (!ENGINE_MESSAGE.test(errorMessage(error)) && !code.startsWith('ERR_')) return { status: 'error', summary: `${what}: ${errorMessage(error)}` };
+  if (!ENGINE_MESSAGE.test(errorMessage(error)) && !code.startsWith('ERR_'))
+    return { status: 'error', summary: `${what}: ${errorMessage(error)}` };
   return {
     status: 'error',
     summary: `${what}: flink-doctor failed on its input (an internal error, not a finding about your setup)`,

@@ -56,7 +56,14 @@ export interface PipelineSettingUse extends JobPlace {
 }
 
 /** Flink options the job sets that decide where and with what Python its workers run (the job's value wins over the config file's). */
-export type JobConfigKey = 'python.executable' | 'python.files' | 'python.archives' | 'python.requirements' | 'execution.target' | 'rest.address' | 'jobmanager.rpc.address';
+export type JobConfigKey =
+  | 'python.executable'
+  | 'python.files'
+  | 'python.archives'
+  | 'python.requirements'
+  | 'execution.target'
+  | 'rest.address'
+  | 'jobmanager.rpc.address';
 
 /** set("python.executable", …), set_python_executable(…), add_python_file(…), … as the job writes it. */
 export interface JobConfigUse extends JobPlace {

@@ -46,32 +46,55 @@ export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { val
       // Flink logs and ignores such a line; "key:" with nothing after it is also ignored.
       if (content.endsWith(':')) return;
       if (problems.length >= MAX_LINE_PROBLEMS) more += 1;
-      else problems.push({ kind: 'legacy-line', path: fileName, line: index + 1, message: `${fileName}:${index + 1}: cannot split "${clip(content, 80)}" into key and value (Flink ignores this line)` });
+      else
+        problems.push({
+          kind: 'legacy-line',
+          path: fileName,
+          line: index + 1,
+          message: `${fileName}:${index + 1}: cannot split "${clip(content, 80)}" into key and value (Flink ignores this line)`,
+        });
       return;
     }
     const key = content.slice(0, at).trim();
     const value = content.slice(at + 2).trim();
     if (key && value) values[key] = value;
   });
-  if (more > 0) problems.push({ kind: 'legacy-line', path: fileName, message: `${fileName}: ${more} more lines Flink cannot split into key and value` });
+  if (more > 0)
+    problems.push({
+      kind: 'legacy-line',
+      path: fileName,
+      message: `${fileName}: ${more} more lines Flink cannot split into key and value`,
+    });
   return { values, problems };
 }
 
 /** config.yaml: standard YAML; nested mappings flatten into dotted keys, lists and scalars stay as they are. */
-export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Promise<{ values: Record<string, unknown>; problems: ConfigProblem[] }> {
+export async function parseYamlConfig(
+  text: string,
+  fileName = YAML_CONFIG,
+): Promise<{ values: Record<string, unknown>; problems: ConfigProblem[] }> {
   const yaml = commonJsExports(await import('yaml'));
   const problem = (message: string, offset?: number): { values: Record<string, unknown>; problems: ConfigProblem[] } => {
     const line = offset === undefined ? undefined : lineAt(text, offset);
-    return { values: {}, problems: [{ kind: 'yaml', path: fileName, message: `${fileName}${line ? `:${line}` : ''}: ${message}`, ...(line ? { line } : {}) }] };
+    return {
+      values: {},
+      problems: [{ kind: 'yaml', path: fileName, message: `${fileName}${line ? `:${line}` : ''}: ${message}`, ...(line ? { line } : {}) }],
+    };
   };
   // The composer recurses once per level (and V8 dies outright, not with an exception, when a regular
   // expression is first compiled that deep): measure the nesting on the linear token stream first.
   const shape = scanYaml(new yaml.Lexer().lex(text));
   if (shape.depth > LIMITS.yamlDepth) {
-    return problem(`nested more than ${LIMITS.yamlDepth} levels deep; flink-doctor does not read it (a Flink config nests a few levels)`, shape.deepestAt);
+    return problem(
+      `nested more than ${LIMITS.yamlDepth} levels deep; flink-doctor does not read it (a Flink config nests a few levels)`,
+      shape.deepestAt,
+    );
   }
   if (shape.anchors > LIMITS.yamlAliases || shape.aliases > LIMITS.yamlAliases) {
-    return problem(`has more than ${LIMITS.yamlAliases} YAML anchors or aliases; flink-doctor does not read it (a Flink config needs none)`, shape.firstAliasAt);
+    return problem(
+      `has more than ${LIMITS.yamlAliases} YAML anchors or aliases; flink-doctor does not read it (a Flink config needs none)`,
+      shape.firstAliasAt,
+    );
   }
   // prettyErrors would fill `linePos` but also put a code excerpt into the message: count the lines here instead.
   const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false });
@@ -88,7 +111,10 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
   }
   if (data === null || data === undefined) return { values: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { values: {}, problems: [{ kind: 'shape', path: fileName, message: `${fileName}: expected a mapping of keys at the top level` }] };
+    return {
+      values: {},
+      problems: [{ kind: 'shape', path: fileName, message: `${fileName}: expected a mapping of keys at the top level` }],
+    };
   }
   const values: Record<string, unknown> = {};
   flatten(data as Record<string, unknown>, '', values);
@@ -108,7 +134,9 @@ function lineAt(text: string, offset: number): number {
  */
 export function mappingUnder(values: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
   const prefix = `${key}.`;
-  const entries = Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v] as const);
+  const entries = Object.entries(values)
+    .filter(([k]) => k.startsWith(prefix))
+    .map(([k, v]) => [k.slice(prefix.length), v] as const);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
@@ -119,8 +147,17 @@ function singleValueProblems(values: Record<string, unknown>, file: string): Con
     const value = values[key];
     const mapping = value === undefined ? mappingUnder(values, key) : undefined;
     if (!Array.isArray(value) && !mapping) continue;
-    const shape = Array.isArray(value) ? `a list (${clip(JSON.stringify(value), 40)})` : `a mapping (${Object.keys(mapping ?? {}).map((k) => `${key}.${k}`).join(', ')})`;
-    problems.push({ kind: 'value', path: file, key, message: `${key} in ${file} is ${shape}, not one path: Flink cannot use it and ${consequence}` });
+    const shape = Array.isArray(value)
+      ? `a list (${clip(JSON.stringify(value), 40)})`
+      : `a mapping (${Object.keys(mapping ?? {})
+          .map((k) => `${key}.${k}`)
+          .join(', ')})`;
+    problems.push({
+      kind: 'value',
+      path: file,
+      key,
+      message: `${key} in ${file} is ${shape}, not one path: Flink cannot use it and ${consequence}`,
+    });
   }
   return problems;
 }
@@ -143,25 +180,38 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
   try {
     entries = await readdir(dir);
   } catch (error) {
-    return { present: [], values: {}, problems: [{ kind: 'unreadable', path: dir, message: `cannot read conf directory ${dir}: ${errorMessage(error)}` }] };
+    return {
+      present: [],
+      values: {},
+      problems: [{ kind: 'unreadable', path: dir, message: `cannot read conf directory ${dir}: ${errorMessage(error)}` }],
+    };
   }
   const present = [LEGACY_CONFIG, YAML_CONFIG].filter((name) => entries.includes(name));
   const behaviour = rule?.legacyBehaviour ?? 'wins';
   const chosen =
     behaviour === 'only'
-      ? present.includes(LEGACY_CONFIG) ? LEGACY_CONFIG : undefined
+      ? present.includes(LEGACY_CONFIG)
+        ? LEGACY_CONFIG
+        : undefined
       : behaviour === 'wins'
-        ? present.includes(LEGACY_CONFIG) ? LEGACY_CONFIG : present.includes(YAML_CONFIG) ? YAML_CONFIG : undefined
-        : present.includes(YAML_CONFIG) ? YAML_CONFIG : undefined;
+        ? present.includes(LEGACY_CONFIG)
+          ? LEGACY_CONFIG
+          : present.includes(YAML_CONFIG)
+            ? YAML_CONFIG
+            : undefined
+        : present.includes(YAML_CONFIG)
+          ? YAML_CONFIG
+          : undefined;
   if (!chosen) return { present, values: {}, problems: [] };
   const file = join(dir, chosen);
   let text: string;
   try {
     text = await readTextFile(file, LIMITS.flinkConfigBytes);
   } catch (error) {
-    const problem: ConfigProblem = (error as NodeJS.ErrnoException).code === 'ETOOBIG'
-      ? { kind: 'too-big', path: file, message: `${errorMessage(error)}; flink-doctor does not read it` }
-      : { kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` };
+    const problem: ConfigProblem =
+      (error as NodeJS.ErrnoException).code === 'ETOOBIG'
+        ? { kind: 'too-big', path: file, message: `${errorMessage(error)}; flink-doctor does not read it` }
+        : { kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` };
     return { file, present, values: {}, problems: [problem] };
   }
   const parsed = chosen === LEGACY_CONFIG ? parseLegacyConfig(text, file) : await parseYamlConfig(text, file);

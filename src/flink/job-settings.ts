@@ -34,7 +34,10 @@ export function withJobSettings(values: Record<string, unknown>, job: JobNeeds |
 /** "a.zip,b.tgz#py", ["a.zip"] → entries (as Flink splits python.files and python.archives). */
 export function listOf(value: unknown): string[] {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter(Boolean);
+  return items
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 const REMOTE_TARGETS = /^(remote|yarn-.*|kubernetes-.*)$/;

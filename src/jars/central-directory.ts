@@ -70,12 +70,20 @@ export function readZipEnd(read: ReadAt, size: number): ZipEnd {
   // zip64: the locator sits just before the end record and points at the zip64 end record.
   const locatorAt = size - tailBytes + at - ZIP64_LOCATOR_BYTES;
   const locator = Buffer.alloc(ZIP64_LOCATOR_BYTES);
-  if (locatorAt < 0 || read(locator, 0, ZIP64_LOCATOR_BYTES, locatorAt) < ZIP64_LOCATOR_BYTES || locator.readUInt32LE(0) !== ZIP64_LOCATOR_SIGNATURE) {
+  if (
+    locatorAt < 0 ||
+    read(locator, 0, ZIP64_LOCATOR_BYTES, locatorAt) < ZIP64_LOCATOR_BYTES ||
+    locator.readUInt32LE(0) !== ZIP64_LOCATOR_SIGNATURE
+  ) {
     throw new ZipFormatError('is corrupt (the end record asks for zip64 end records and there are none)');
   }
   const recordAt = Number(locator.readBigUInt64LE(8));
   const record = Buffer.alloc(ZIP64_END_BYTES);
-  if (!Number.isSafeInteger(recordAt) || read(record, 0, ZIP64_END_BYTES, recordAt) < ZIP64_END_BYTES || record.readUInt32LE(0) !== ZIP64_END_SIGNATURE) {
+  if (
+    !Number.isSafeInteger(recordAt) ||
+    read(record, 0, ZIP64_END_BYTES, recordAt) < ZIP64_END_BYTES ||
+    record.readUInt32LE(0) !== ZIP64_END_SIGNATURE
+  ) {
     throw new ZipFormatError('is corrupt (invalid zip64 end of central directory record)');
   }
   return checkedEnd(Number(record.readBigUInt64LE(32)), Number(record.readBigUInt64LE(48)), size);
@@ -83,7 +91,9 @@ export function readZipEnd(read: ReadAt, size: number): ZipEnd {
 
 function checkedEnd(entryCount: number, centralDirectoryOffset: number, size: number): ZipEnd {
   if (!Number.isSafeInteger(centralDirectoryOffset) || centralDirectoryOffset > size) {
-    throw new ZipFormatError(`is truncated or corrupt (the central directory would start at offset ${centralDirectoryOffset}, past the end of the ${size}-byte file)`);
+    throw new ZipFormatError(
+      `is truncated or corrupt (the central directory would start at offset ${centralDirectoryOffset}, past the end of the ${size}-byte file)`,
+    );
   }
   if (!Number.isSafeInteger(entryCount)) throw new ZipFormatError(`is corrupt (the end record declares ${entryCount} entries)`);
   return { entryCount, centralDirectoryOffset };
@@ -109,14 +119,26 @@ export function walkCentralDirectory(read: ReadAt, end: ZipEnd, limit: number, v
     }
     return windowLength - (position - windowStart) >= length ? position - windowStart : -1;
   };
-  const entry: CentralEntry = { bytes: window, nameStart: 0, nameLength: 0, flags: 0, compressionMethod: 0, compressedSize: 0, uncompressedSize: 0, localHeaderOffset: 0, externalAttributes: 0 };
+  const entry: CentralEntry = {
+    bytes: window,
+    nameStart: 0,
+    nameLength: 0,
+    flags: 0,
+    compressionMethod: 0,
+    compressedSize: 0,
+    uncompressedSize: 0,
+    localHeaderOffset: 0,
+    externalAttributes: 0,
+  };
   let position = end.centralDirectoryOffset;
   let seen = 0;
   while (seen < Math.min(limit, end.entryCount)) {
     let at = view(position, HEADER_BYTES);
     if (at < 0) throw new ZipFormatError(cutOff(seen, end));
     if (u32(window, at) !== HEADER_SIGNATURE) {
-      throw new ZipFormatError(`is truncated or corrupt (invalid central directory file header signature at entry ${seen + 1} of ${end.entryCount})`);
+      throw new ZipFormatError(
+        `is truncated or corrupt (invalid central directory file header signature at entry ${seen + 1} of ${end.entryCount})`,
+      );
     }
     const recordBytes = HEADER_BYTES + u16(window, at + 28) + u16(window, at + 30) + u16(window, at + 32);
     at = view(position, recordBytes);
@@ -149,7 +171,8 @@ function readRecord(entry: CentralEntry, window: Buffer, at: number): void {
 // Little-endian fields read as plain byte arithmetic: the run reads tens of thousands of records before the
 // JIT has warmed up, and a call into Buffer's bounds-checked readers costs more than the read.
 const u16 = (b: Buffer, at: number): number => (b[at] as number) | ((b[at + 1] as number) << 8);
-const u32 = (b: Buffer, at: number): number => ((b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16)) + (b[at + 3] as number) * 0x1000000;
+const u32 = (b: Buffer, at: number): number =>
+  ((b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16)) + (b[at + 3] as number) * 0x1000000;
 
 const cutOff = (seen: number, end: ZipEnd) => `is truncated (central directory entry ${seen + 1} of ${end.entryCount} is cut off)`;
 

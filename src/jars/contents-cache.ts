@@ -120,7 +120,13 @@ export class JarContentsCache {
     const names = await readdir(this.dir);
     if (names.length <= this.maxFiles) return;
     const dated = await Promise.all(
-      names.map(async (name) => ({ name, mtime: await stat(join(this.dir, name)).then((s) => s.mtimeMs, () => 0) })),
+      names.map(async (name) => ({
+        name,
+        mtime: await stat(join(this.dir, name)).then(
+          (s) => s.mtimeMs,
+          () => 0,
+        ),
+      })),
     );
     dated.sort((a, b) => b.mtime - a.mtime);
     await Promise.all(dated.slice(Math.floor(this.maxFiles * 0.8)).map(({ name }) => unlink(join(this.dir, name)).catch(() => undefined)));

@@ -38,8 +38,25 @@ export function identifyJar(path: string, source: JarSource, contents: JarConten
   const naming = nameOf(meta, factories, contents.packages, knowledge, evidence);
   const { version, nameMatches } = versionOf(meta, naming.artifactId, evidence);
   const registered = registeredIdentifiers(factories.hits, naming.familyKey, version, knowledge);
-  const identity = identityOf({ path, source, contents, knowledge, meta, naming, version, nameMatches, registered, unknown: factories.unknown });
-  const result: IdentifiedJar = { identity, bundled: bundledOf(meta), unknownFactories: factories.unknown, factories: registered, evidence };
+  const identity = identityOf({
+    path,
+    source,
+    contents,
+    knowledge,
+    meta,
+    naming,
+    version,
+    nameMatches,
+    registered,
+    unknown: factories.unknown,
+  });
+  const result: IdentifiedJar = {
+    identity,
+    bundled: bundledOf(meta),
+    unknownFactories: factories.unknown,
+    factories: registered,
+    evidence,
+  };
   if (naming.familyKey) result.family = naming.familyKey;
   if (naming.role) result.role = naming.role;
   return result;
@@ -86,7 +103,13 @@ function artifactFromInside({ own, notice, poms }: Metadata, knowledge: Connecto
 }
 
 /** The artifact and family: from inside, else from the factory classes, else (last resort) from the file name. */
-function nameOf(meta: Metadata, factories: { hits: FactoryHit[] }, packages: string[], knowledge: ConnectorKnowledge, evidence: string[]): Naming {
+function nameOf(
+  meta: Metadata,
+  factories: { hits: FactoryHit[] },
+  packages: string[],
+  knowledge: ConnectorKnowledge,
+  evidence: string[],
+): Naming {
   let naming: Naming = { artifactId: artifactFromInside(meta, knowledge, evidence) };
   const byArtifact = naming.artifactId ? knowledge.familyOfArtifact(naming.artifactId) : undefined;
   const factoryFamily = factories.hits[0]?.key;
@@ -103,7 +126,14 @@ function nameOf(meta: Metadata, factories: { hits: FactoryHit[] }, packages: str
 }
 
 /** Family from the factory classes; fat when its shaded packages are inside, or when it has no thin artifact. */
-function nameFromFactories(artifactId: string | undefined, key: string, fromName: FileName, packages: string[], knowledge: ConnectorKnowledge, evidence: string[]): Naming {
+function nameFromFactories(
+  artifactId: string | undefined,
+  key: string,
+  fromName: FileName,
+  packages: string[],
+  knowledge: ConnectorKnowledge,
+  evidence: string[],
+): Naming {
   const family = knowledge.family(key);
   const shaded = family?.shadedPrefixes ?? [];
   // A family with no thin artifact (third-party runtimes and bundles) is fat whatever it relocates.
@@ -119,19 +149,36 @@ function nameFromFactories(artifactId: string | undefined, key: string, fromName
 }
 
 /** The version: its own pom's, else MANIFEST's Implementation-Version, else the file name's when the name matches. */
-function versionOf({ own, manifest, fromName }: Metadata, artifactId: string | undefined, evidence: string[]): { version?: string; nameMatches: boolean } {
+function versionOf(
+  { own, manifest, fromName }: Metadata,
+  artifactId: string | undefined,
+  evidence: string[],
+): { version?: string; nameMatches: boolean } {
   const nameMatches = Boolean(fromName && artifactId && splitScalaSuffix(artifactId).base === fromName.artifactId);
   const version = own?.version ?? manifest['Implementation-Version'] ?? (nameMatches ? fromName?.version : undefined);
-  if (version) evidence.push(own ? 'version from pom.properties' : manifest['Implementation-Version'] ? 'version from MANIFEST Implementation-Version' : 'version from the file name');
+  if (version)
+    evidence.push(
+      own
+        ? 'version from pom.properties'
+        : manifest['Implementation-Version']
+          ? 'version from MANIFEST Implementation-Version'
+          : 'version from the file name',
+    );
   return { version, nameMatches };
 }
 
 /** Each known factory's identifier, which can depend on the connector release (legacy Kinesis: "kinesis-legacy" in 5.0.0). */
-function registeredIdentifiers(hits: FactoryHit[], familyKey: string | undefined, version: string | undefined, knowledge: ConnectorKnowledge): Record<string, string> {
+function registeredIdentifiers(
+  hits: FactoryHit[],
+  familyKey: string | undefined,
+  version: string | undefined,
+  knowledge: ConnectorKnowledge,
+): Record<string, string> {
   const release = version ? parseArtifactVersion(version)?.release : undefined;
   const registered: Record<string, string> = {};
   for (const hit of hits) {
-    registered[hit.className] = (hit.key === familyKey ? knowledge.identifierOf(hit.family, hit.className, release) : undefined) ?? hit.identifier;
+    registered[hit.className] =
+      (hit.key === familyKey ? knowledge.identifierOf(hit.family, hit.className, release) : undefined) ?? hit.identifier;
   }
   return registered;
 }
@@ -149,7 +196,18 @@ interface IdentityInputs {
   unknown: string[];
 }
 
-function identityOf({ path, source, contents, knowledge, meta, naming, version, nameMatches, registered, unknown }: IdentityInputs): JarIdentity {
+function identityOf({
+  path,
+  source,
+  contents,
+  knowledge,
+  meta,
+  naming,
+  version,
+  nameMatches,
+  registered,
+  unknown,
+}: IdentityInputs): JarIdentity {
   const { artifactId, family, role } = naming;
   const identifiers = new Set(Object.values(registered));
   if (family && unknown.length > 0) for (const id of family.identifiers) identifiers.add(id);
@@ -158,7 +216,8 @@ function identityOf({ path, source, contents, knowledge, meta, naming, version, 
   if (groupId) identity.groupId = groupId;
   if (artifactId) identity.artifactId = artifactId;
   if (version) identity.version = version;
-  const scalaSuffix = (artifactId ? splitScalaSuffix(artifactId).scala : undefined) ?? (nameMatches ? meta.fromName?.scalaSuffix : undefined);
+  const scalaSuffix =
+    (artifactId ? splitScalaSuffix(artifactId).scala : undefined) ?? (nameMatches ? meta.fromName?.scalaSuffix : undefined);
   if (scalaSuffix) identity.scalaSuffix = scalaSuffix;
   if (contents.classMajor !== undefined) identity.classMajor = contents.classMajor;
   if (version) Object.assign(identity, linesOf(version, family, artifactId, groupId, knowledge));
@@ -166,7 +225,13 @@ function identityOf({ path, source, contents, knowledge, meta, naming, version, 
 }
 
 /** The Flink line it was built for and the connector's own release, from the family's versioning or the version. */
-function linesOf(version: string, family: ConnectorFamily | undefined, artifactId: string | undefined, groupId: string | undefined, knowledge: ConnectorKnowledge): Pick<JarIdentity, 'flinkLine' | 'connectorVersion'> {
+function linesOf(
+  version: string,
+  family: ConnectorFamily | undefined,
+  artifactId: string | undefined,
+  groupId: string | undefined,
+  knowledge: ConnectorKnowledge,
+): Pick<JarIdentity, 'flinkLine' | 'connectorVersion'> {
   const parsed = parseArtifactVersion(version);
   const out: Pick<JarIdentity, 'flinkLine' | 'connectorVersion'> = {};
   if (family) {
@@ -203,7 +268,11 @@ function artifactOfFamily(
   if (fromName && named?.key === key && (!roleFromPackages || named.role === role)) {
     return { artifactId: fromName.artifactId, role: named.role, evidence: 'artifactId from the file name, matching its factory classes' };
   }
-  return { artifactId: (role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0], role, evidence: 'artifactId inferred from its factory classes' };
+  return {
+    artifactId: (role === 'fat' ? family.fat[0] : family.thin[0]) ?? family.fat[0],
+    role,
+    evidence: 'artifactId inferred from its factory classes',
+  };
 }
 
 function kindOf(family: ConnectorFamily | undefined, role: 'fat' | 'thin' | undefined): JarKind {
@@ -213,15 +282,27 @@ function kindOf(family: ConnectorFamily | undefined, role: 'fat' | 'thin' | unde
 }
 
 /** A fat JAR of another build carries one pom.properties per shaded dependency: pick the JAR's own. */
-function ownPom(poms: Coordinate[], fromName: ReturnType<typeof parseJarFileName>, manifest: Record<string, string>, knowledge: ConnectorKnowledge): Coordinate | undefined {
+function ownPom(
+  poms: Coordinate[],
+  fromName: ReturnType<typeof parseJarFileName>,
+  manifest: Record<string, string>,
+  knowledge: ConnectorKnowledge,
+): Coordinate | undefined {
   if (fromName) {
-    const byName = poms.find((p) => p.artifactId === fromName.artifactId + (fromName.scalaSuffix ? `_${fromName.scalaSuffix}` : '') && p.version === fromName.version);
+    const byName = poms.find(
+      (p) =>
+        p.artifactId === fromName.artifactId + (fromName.scalaSuffix ? `_${fromName.scalaSuffix}` : '') && p.version === fromName.version,
+    );
     if (byName) return byName;
   }
   const version = manifest['Implementation-Version'];
   const vendor = manifest['Implementation-Vendor-Id'];
   const title = manifest['Implementation-Title'] ?? manifest['Bundle-SymbolicName'];
-  const byManifest = poms.filter((p) => (version && p.version === version && (!vendor || p.groupId === vendor)) || (title && (title === p.artifactId || title === `${p.groupId}.${p.artifactId}`)));
+  const byManifest = poms.filter(
+    (p) =>
+      (version && p.version === version && (!vendor || p.groupId === vendor)) ||
+      (title && (title === p.artifactId || title === `${p.groupId}.${p.artifactId}`)),
+  );
   if (byManifest.length === 1) return byManifest[0];
   // A renamed connector JAR (CDC builds keep pom.properties): the one pom naming a known connector artifact.
   const known = poms.filter((p) => knowledge.familyOfArtifact(p.artifactId));

@@ -28,8 +28,13 @@ export function lineVerdict(build: BuildFacts, target: string, knowledge: Connec
   const { family } = build;
   const modern = compareReleases(target, '1.15') >= 0;
   if (build.scalaSuffix && modern) {
-    if (build.scalaSuffix === '2.11') return { level: 'error', why: `Scala 2.11 build; Flink ${target} ships Scala 2.12 only and the two are not binary compatible` };
-    if (!family?.scalaSuffixed) return { level: 'error', why: `Scala-suffixed (_${build.scalaSuffix}) artifact: a pre-1.15 build (1.15 dropped the suffix from this module)` };
+    if (build.scalaSuffix === '2.11')
+      return { level: 'error', why: `Scala 2.11 build; Flink ${target} ships Scala 2.12 only and the two are not binary compatible` };
+    if (!family?.scalaSuffixed)
+      return {
+        level: 'error',
+        why: `Scala-suffixed (_${build.scalaSuffix}) artifact: a pre-1.15 build (1.15 dropped the suffix from this module)`,
+      };
   }
   const built = build.flinkLine;
   if (built) {
@@ -38,15 +43,23 @@ export function lineVerdict(build: BuildFacts, target: string, knowledge: Connec
     const [targetMajor] = target.split('.');
     if (compareReleases(built, target) > 0) return newerBuild(built, target, knowledge);
     if (builtMajor !== targetMajor) {
-      return { level: 'error', why: `built for Flink ${built}, target is ${target}: Flink 2 removed the 1.x SourceFunction/SinkFunction APIs (NoClassDefFoundError/NoSuchMethodError)` };
+      return {
+        level: 'error',
+        why: `built for Flink ${built}, target is ${target}: Flink 2 removed the 1.x SourceFunction/SinkFunction APIs (NoClassDefFoundError/NoSuchMethodError)`,
+      };
     }
-    if (modern && compareReleases(built, '1.15') < 0) return { level: 'error', why: `built for Flink ${built} (pre-1.15), target is ${target}` };
-    return { level: 'warning', why: `built for Flink ${built}, target is ${target}: expect NoSuchMethodError where an API it calls changed` };
+    if (modern && compareReleases(built, '1.15') < 0)
+      return { level: 'error', why: `built for Flink ${built} (pre-1.15), target is ${target}` };
+    return {
+      level: 'warning',
+      why: `built for Flink ${built}, target is ${target}: expect NoSuchMethodError where an API it calls changed`,
+    };
   }
   // CDC before 3.6 carries no Flink minor: its documented table decides.
   if (family && build.version) {
     const { lines } = knowledge.flinkLinesOf(family, build.version, build.artifactId);
-    if (lines.length > 0 && !lines.includes(target)) return { level: 'error', why: `${family.title} ${build.version} supports Flink ${lines.join(', ')}, not ${target}` };
+    if (lines.length > 0 && !lines.includes(target))
+      return { level: 'error', why: `${family.title} ${build.version} supports Flink ${lines.join(', ')}, not ${target}` };
   }
   return undefined;
 }
@@ -56,5 +69,8 @@ function newerBuild(built: string, target: string, knowledge: ConnectorKnowledge
   const rule = knowledge.newerBuildRule(built, target);
   const head = `built for Flink ${built}, newer than the target ${target}`;
   if (rule) return { level: rule.level, why: `${head}: ${rule.why.replaceAll('{target}', target)}`, sources: rule.sources };
-  return { level: 'warning', why: `${head}: it may call APIs ${target} lacks (NoSuchMethodError / NoClassDefFoundError); upstream does not test it there` };
+  return {
+    level: 'warning',
+    why: `${head}: it may call APIs ${target} lacks (NoSuchMethodError / NoClassDefFoundError); upstream does not test it there`,
+  };
 }

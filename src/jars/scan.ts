@@ -32,7 +32,8 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const maxJars = options.maxJars ?? LIMITS.jarFiles;
   const all = dedupe(refs);
   const unique = all.slice(0, maxJars);
-  const notes = all.length > maxJars ? [`${all.length} JAR files found; only the first ${maxJars} were read (flink-doctor's limit per run)`] : [];
+  const notes =
+    all.length > maxJars ? [`${all.length} JAR files found; only the first ${maxJars} were read (flink-doctor's limit per run)`] : [];
   const wanted = options.wantedClasses ?? new Set<string>();
   // Class names matter only to the overlap search (pairs of the distribution's own JARs are never compared, so it
   // needs a JAR from elsewhere) and to the job's wanted classes; contents from the cache come without them.
@@ -47,7 +48,15 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
       const identified = identifyJar(ref.path, ref.source, read, knowledge);
       const jarNotes = [...read.notes];
       if (read.truncated) jarNotes.push(`has ${read.entryCount} entries; only the first ${limits.maxEntries} were read`);
-      jars[index] = { ref, alsoFrom, ...identified, notes: jarNotes, entryCount: read.entryCount, size: read.size, packages: read.packages };
+      jars[index] = {
+        ref,
+        alsoFrom,
+        ...identified,
+        notes: jarNotes,
+        entryCount: read.entryCount,
+        size: read.size,
+        packages: read.packages,
+      };
     } catch (error) {
       jars[index] = unreadable(ref, alsoFrom, error);
     }
@@ -64,7 +73,10 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const needsNames = (index: number) => comparing[index] === true || mayHold(contents[index], wanted);
   const classLists = await withClassNames(unique, contents, jars, needsNames, (path) => reader(path, limits, { classNames: true }));
   for (const [index, jar] of jars.entries()) Object.assign(jar, lookups(contents[index], wanted));
-  const overlaps = findOverlaps(jars, classLists.slice(0, compared).map((classes, index) => (comparing[index] ? classes : undefined)));
+  const overlaps = findOverlaps(
+    jars,
+    classLists.slice(0, compared).map((classes, index) => (comparing[index] ? classes : undefined)),
+  );
   await Promise.all([markIdentical(overlaps, jars), options.cache?.flush()]);
   return { jars, overlaps, durationMs: Math.round(performance.now() - started), ...(notes.length > 0 ? { notes } : {}) };
 }
@@ -183,7 +195,6 @@ async function markIdentical(overlaps: JarOverlap[], jars: ScannedJar[]): Promis
     }),
   );
 }
-
 
 /**
  * One entry per real file (`file`: its real path); the first reference wins, the others are kept as alsoFrom.

@@ -96,7 +96,9 @@ export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS, 
   try {
     return readOpenJar(jar, limits, options.classNames ?? true);
   } catch (error) {
-    throw error instanceof JarReadError ? error : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
+    throw error instanceof JarReadError
+      ? error
+      : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
   } finally {
     closeSync(jar.fd);
   }
@@ -124,7 +126,11 @@ export interface ZipListLimits {
  * in place, every entry's offsets checked, the deadline between entries. `want` sees each entry and says whether
  * its content is needed; the contents of those (up to maxBytes, unreadable ones left out) come back in order.
  */
-export function listZip(path: string, limits: ZipListLimits, want: (entry: ZipListEntry) => boolean): { entryCount: number; seen: number; contents: [ZipListEntry, Buffer][] } {
+export function listZip(
+  path: string,
+  limits: ZipListLimits,
+  want: (entry: ZipListEntry) => boolean,
+): { entryCount: number; seen: number; contents: [ZipListEntry, Buffer][] } {
   const jar = openJar(path);
   try {
     const deadline = new Deadline(limits.timeoutMs, limits.why);
@@ -134,7 +140,8 @@ export function listZip(path: string, limits: ZipListLimits, want: (entry: ZipLi
     let count = 0;
     const seen = walkCentralDirectory(read, end, limits.maxEntries, (entry) => {
       if (++count % 1024 === 0) deadline.check();
-      const lie = entry.lie ?? pastTheEnd({ relativeOffsetOfLocalHeader: entry.localHeaderOffset, compressedSize: entry.compressedSize }, jar.size);
+      const lie =
+        entry.lie ?? pastTheEnd({ relativeOffsetOfLocalHeader: entry.localHeaderOffset, compressedSize: entry.compressedSize }, jar.size);
       if (lie) throw new JarReadError(`is corrupt (central directory entry '${entryName(entry)}' ${lie})`);
       const listed = { fileName: entryName(entry), unixMode: entry.externalAttributes >>> 16, uncompressedSize: entry.uncompressedSize };
       if (want(listed)) wanted.push([listed, stored(entry)]);
@@ -151,7 +158,9 @@ export function listZip(path: string, limits: ZipListLimits, want: (entry: ZipLi
     }
     return { entryCount: end.entryCount, seen, contents };
   } catch (error) {
-    throw error instanceof JarReadError ? error : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
+    throw error instanceof JarReadError
+      ? error
+      : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
   } finally {
     closeSync(jar.fd);
   }
@@ -240,7 +249,8 @@ class Listing {
   add(entry: CentralEntry): void {
     this.count += 1;
     if (entry.lie || entry.localHeaderOffset + entry.compressedSize + LOCAL_HEADER_BYTES > this.size) {
-      const lie = entry.lie ?? pastTheEnd({ relativeOffsetOfLocalHeader: entry.localHeaderOffset, compressedSize: entry.compressedSize }, this.size);
+      const lie =
+        entry.lie ?? pastTheEnd({ relativeOffsetOfLocalHeader: entry.localHeaderOffset, compressedSize: entry.compressedSize }, this.size);
       if (lie) throw new JarReadError(`is corrupt (central directory entry '${entryName(entry)}' ${lie})`);
     }
     const { bytes, nameStart: start, nameLength: length } = entry;
@@ -250,7 +260,11 @@ class Listing {
       if (isWantedText(fileName)) this.texts.push({ fileName, ...stored(entry) });
       return;
     }
-    if (!bytesAt(bytes, start, length, CLASS_SUFFIX, length - CLASS_SUFFIX.length) || bytesAt(bytes, start, length, MODULE_INFO, length - MODULE_INFO.length)) return;
+    if (
+      !bytesAt(bytes, start, length, CLASS_SUFFIX, length - CLASS_SUFFIX.length) ||
+      bytesAt(bytes, start, length, MODULE_INFO, length - MODULE_INFO.length)
+    )
+      return;
     this.classes.push(entry.localHeaderOffset, entry.compressedSize, entry.compressionMethod);
     if (this.wantNames) this.classNames.push(entryName(entry));
     this.notePackage(entry);
@@ -321,7 +335,8 @@ function readTexts(jar: OpenJar, entries: TextEntry[], limits: ZipLimits, conten
     try {
       // Deflate never needs more than about the output size (+5 bytes per 64 KiB block): twice is plenty.
       const bytes = entryData(jar, entry, 2 * declared + 1024, declared + 1);
-      if (bytes.length !== declared) contents.notes.push(`${entry.fileName} holds ${bytes.length} bytes, not the ${declared} its header declares; skipped`);
+      if (bytes.length !== declared)
+        contents.notes.push(`${entry.fileName} holds ${bytes.length} bytes, not the ${declared} its header declares; skipped`);
       else contents.texts[entry.fileName] = bytes.toString('utf8');
     } catch (error) {
       contents.notes.push(`${entry.fileName}: ${describeEntryError(error, declared)}`);
@@ -336,10 +351,12 @@ const LOCAL_HEADER_BYTES = 30;
 function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput: number): Buffer {
   const header = Buffer.alloc(LOCAL_HEADER_BYTES);
   const got = jar.blocks.copy(header, 0, LOCAL_HEADER_BYTES, entry.localHeaderOffset);
-  if (got < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE) throw new ZipFormatError('is corrupt (invalid local file header signature)');
+  if (got < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
+    throw new ZipFormatError('is corrupt (invalid local file header signature)');
   const fileDataStart = entry.localHeaderOffset + LOCAL_HEADER_BYTES + header.readUInt16LE(26) + header.readUInt16LE(28);
   const stored = entry.compressionMethod === 0;
-  if (!stored && entry.compressionMethod !== 8) throw new Error(`uses compression method ${entry.compressionMethod}, which a JVM cannot read`);
+  if (!stored && entry.compressionMethod !== 8)
+    throw new Error(`uses compression method ${entry.compressionMethod}, which a JVM cannot read`);
   const length = Math.min(entry.compressedSize, stored ? maxOutput : maxInput);
   const raw = Buffer.alloc(length);
   const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
@@ -355,7 +372,8 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
  */
 export function pastTheEnd(entry: { relativeOffsetOfLocalHeader: number; compressedSize: number }, size: number): string | undefined {
   const offset = entry.relativeOffsetOfLocalHeader;
-  if (!Number.isSafeInteger(offset) || offset + LOCAL_HEADER_BYTES > size) return `points at offset ${offset}, past the end of the ${size}-byte file`;
+  if (!Number.isSafeInteger(offset) || offset + LOCAL_HEADER_BYTES > size)
+    return `points at offset ${offset}, past the end of the ${size}-byte file`;
   if (!Number.isSafeInteger(entry.compressedSize) || offset + entry.compressedSize > size) {
     return `claims ${entry.compressedSize} bytes of data, more than the ${size}-byte file holds`;
   }
@@ -374,7 +392,11 @@ function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes:
   let bad = 0;
   for (const index of picked) {
     deadline.check();
-    const [localHeaderOffset, compressedSize, compressionMethod] = listing.classes.slice(3 * index, 3 * index + 3) as [number, number, number];
+    const [localHeaderOffset, compressedSize, compressionMethod] = listing.classes.slice(3 * index, 3 * index + 3) as [
+      number,
+      number,
+      number,
+    ];
     const entry = { localHeaderOffset, compressedSize, compressionMethod, uncompressedSize: 0 };
     // 512 compressed bytes always hold a deflate block header and the first 8 bytes; 1 MiB bounds what they inflate to.
     let header: Buffer | undefined;

@@ -1,7 +1,16 @@
 // Gathers the needs of one or more job files into one JobNeeds, without duplicates (one statement read
 // twice, e.g. a DDL string both assigned and executed, still counts once).
 import { clip } from '../util/text.js';
-import type { ApiNeed, DriverNeed, IdentifierNeed, JobConfigUse, JobJarKind, JobNeeds, PipelineSettingUse, Unresolved } from '../facts/index.js';
+import type {
+  ApiNeed,
+  DriverNeed,
+  IdentifierNeed,
+  JobConfigUse,
+  JobJarKind,
+  JobNeeds,
+  PipelineSettingUse,
+  Unresolved,
+} from '../facts/index.js';
 import { HOLE, emptyNeeds, showHoles } from './model.js';
 
 export class NeedsCollector {
@@ -16,7 +25,12 @@ export class NeedsCollector {
 
   identifier(need: IdentifierNeed): void {
     if (need.identifier.includes(HOLE)) {
-      this.unresolved({ file: need.file, line: need.line, what: 'identifier', expression: `${need.role} '${showHoles(need.identifier)}' (${need.via})` });
+      this.unresolved({
+        file: need.file,
+        line: need.line,
+        what: 'identifier',
+        expression: `${need.role} '${showHoles(need.identifier)}' (${need.via})`,
+      });
       return;
     }
     if (need.identifier === '') return;
@@ -24,7 +38,8 @@ export class NeedsCollector {
   }
 
   api(need: ApiNeed): void {
-    if (!this.needs.dataStream && need.python.startsWith('pyflink.datastream.')) this.needs.dataStream = { file: need.file, line: need.line };
+    if (!this.needs.dataStream && need.python.startsWith('pyflink.datastream.'))
+      this.needs.dataStream = { file: need.file, line: need.line };
     if (!this.needs.tableApi && need.python.startsWith('pyflink.table.')) this.needs.tableApi = { file: need.file, line: need.line };
     if (this.once(`api:${need.file}:${need.line}:${need.python}`)) this.needs.apis.push(need);
   }
@@ -35,7 +50,10 @@ export class NeedsCollector {
 
   /** One JAR list value (';'-separated) as the job passes it; unknown parts stay visible as {…}. */
   jars(kind: JobJarKind, value: string, place: { file: string; line: number }, expression: string): void {
-    for (const part of value.split(';').map((v) => v.trim()).filter(Boolean)) {
+    for (const part of value
+      .split(';')
+      .map((v) => v.trim())
+      .filter(Boolean)) {
       const known = !part.includes(HOLE);
       const last = part.split(/[/\\]/).pop() ?? '';
       const fileName = last && !last.includes(HOLE) && /\.(jar|zip)$/i.test(last) ? last : undefined;

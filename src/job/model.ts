@@ -11,4 +11,3 @@ export const HOLE = '\uFFFC';
 export function showHoles(text: string): string {
   return text.split(HOLE).join('{…}');
 }
-

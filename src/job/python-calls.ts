@@ -33,7 +33,15 @@ interface Call {
 const SQL_CALLS = new Set(['execute_sql', 'sql_query', 'sql_update', 'add_insert_sql', 'explain_sql']);
 const PIPELINE_KEYS = new Set(['pipeline.jars', 'pipeline.classpaths']);
 /** Options read into JobNeeds.config, set() directly or through PyFlink's helper methods. */
-const CONFIG_KEYS = new Set(['python.executable', 'python.files', 'python.archives', 'python.requirements', 'execution.target', 'rest.address', 'jobmanager.rpc.address']);
+const CONFIG_KEYS = new Set([
+  'python.executable',
+  'python.files',
+  'python.archives',
+  'python.requirements',
+  'execution.target',
+  'rest.address',
+  'jobmanager.rpc.address',
+]);
 /** PyFlink's helpers → the option each sets, its parameters ("a#b" when the second is given), and whether it adds to the list. */
 const CONFIG_HELPERS: Record<string, { key: JobConfigKey; params: string[]; append: boolean }> = {
   set_python_executable: { key: 'python.executable', params: ['python_exec'], append: false },
@@ -42,7 +50,19 @@ const CONFIG_HELPERS: Record<string, { key: JobConfigKey; params: string[]; appe
   set_python_requirements: { key: 'python.requirements', params: ['requirements_file_path', 'requirements_cache_dir'], append: false },
 };
 const FORMAT_OPTIONS = new Set(['format', 'key.format', 'value.format']);
-const FILE_TEXT_METHODS = new Set(['read', 'read_text', 'readlines', 'split', 'splitlines', 'strip', 'rstrip', 'lstrip', 'resolve', 'absolute', 'expanduser']);
+const FILE_TEXT_METHODS = new Set([
+  'read',
+  'read_text',
+  'readlines',
+  'split',
+  'splitlines',
+  'strip',
+  'rstrip',
+  'lstrip',
+  'resolve',
+  'absolute',
+  'expanduser',
+]);
 
 export function callJob(reader: Reader, node: SyntaxNode, scope: Scope): Value {
   const callee = node.firstChild;
@@ -61,8 +81,26 @@ export function callJob(reader: Reader, node: SyntaxNode, scope: Scope): Value {
     keywords: new Map([...args.keywords].map(([k, v]) => [k, evaluate(v)] as [string, Value])),
     spread: args.spread.map(evaluate),
   };
-  const call: Call = { reader, node, scope, name, callee: reader.text(callee), args, values, line: reader.lineOf(node.from), ...(receiver ? { receiver } : {}) };
-  return jobCall(call) ?? configCall(call) ?? descriptorCall(call) ?? stringCall(call) ?? fileCall(call) ?? functionCall(call) ?? unknown(reader.text(node));
+  const call: Call = {
+    reader,
+    node,
+    scope,
+    name,
+    callee: reader.text(callee),
+    args,
+    values,
+    line: reader.lineOf(node.from),
+    ...(receiver ? { receiver } : {}),
+  };
+  return (
+    jobCall(call) ??
+    configCall(call) ??
+    descriptorCall(call) ??
+    stringCall(call) ??
+    fileCall(call) ??
+    functionCall(call) ??
+    unknown(reader.text(node))
+  );
 }
 
 /** JARs, pipeline settings and SQL. */
@@ -117,7 +155,7 @@ function configCall(call: Call): Value | undefined {
   const { reader, name, values } = call;
   const first = values.positional[0];
   const setter = (name === 'set' || name === 'set_string') && first?.kind === 'str' && CONFIG_KEYS.has(first.text);
-  const helper = setter ? { key: (first).text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
+  const helper = setter ? { key: first.text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
   if (!helper) return undefined;
   const expression = oneLine(reader.text(call.node));
   const from = setter ? 1 : 0;
@@ -159,7 +197,12 @@ function descriptorCall(call: Call): Value | undefined {
     return { kind: 'descriptor', connector, line: place.line };
   }
   if (name === 'for_format') {
-    reader.collect.identifier({ ...place, identifier: first ? asStr(first, call.line).text : HOLE, role: 'format', via: 'FormatDescriptor.for_format' });
+    reader.collect.identifier({
+      ...place,
+      identifier: first ? asStr(first, call.line).text : HOLE,
+      role: 'format',
+      via: 'FormatDescriptor.for_format',
+    });
     return { kind: 'format-descriptor' };
   }
   if (receiver?.kind === 'descriptor') return descriptorMethod(call, receiver);
@@ -185,14 +228,25 @@ function descriptorMethod(call: Call, descriptor: Extract<Value, { kind: 'descri
   const place = { file: reader.file, line: argLine(call, name === 'option' ? 1 : 0) };
   const [first, second] = values.positional;
   if (name === 'format' && first?.kind !== 'format-descriptor') {
-    reader.collect.identifier({ ...place, identifier: first ? asStr(first, call.line).text : HOLE, role: 'format', via: 'TableDescriptor.format' });
+    reader.collect.identifier({
+      ...place,
+      identifier: first ? asStr(first, call.line).text : HOLE,
+      role: 'format',
+      via: 'TableDescriptor.format',
+    });
   }
   if (name === 'option' && first?.kind === 'str') {
     const key = first.text.toLowerCase();
     const value = second ? asStr(second, call.line).text : HOLE;
-    if (FORMAT_OPTIONS.has(key)) reader.collect.identifier({ ...place, identifier: value, role: 'format', via: `TableDescriptor.option('${key}')` });
+    if (FORMAT_OPTIONS.has(key))
+      reader.collect.identifier({ ...place, identifier: value, role: 'format', via: `TableDescriptor.option('${key}')` });
     if (descriptor.connector === 'jdbc' && (key === 'url' || key === 'driver')) {
-      jdbcDriver(key === 'url' ? value : undefined, key === 'driver' ? value : undefined, { ...place, via: `TableDescriptor.option('${key}')` }, reader.collect);
+      jdbcDriver(
+        key === 'url' ? value : undefined,
+        key === 'driver' ? value : undefined,
+        { ...place, via: `TableDescriptor.option('${key}')` },
+        reader.collect,
+      );
     }
   }
   return descriptor;
@@ -203,7 +257,8 @@ function stringCall(call: Call): Value | undefined {
   const { name, receiver, values, line, callee } = call;
   if (/(^|\.)path\.join$/.test(callee)) return joinPath(values.positional, line);
   if (name === 'joinpath' && receiver?.kind === 'str') return joinPath([receiver, ...values.positional], line);
-  if (/(^|\.)path\.(abspath|realpath|normpath|expanduser)$/.test(callee) || name === 'str' || name === 'fspath') return values.positional[0] ?? unknown(callee);
+  if (/(^|\.)path\.(abspath|realpath|normpath|expanduser)$/.test(callee) || name === 'str' || name === 'fspath')
+    return values.positional[0] ?? unknown(callee);
   return receiver?.kind === 'str' ? strMethod(receiver, name, values, line) : undefined;
 }
 
@@ -227,7 +282,9 @@ function strMethod(receiver: StrValue, name: string, values: Call['values'], lin
     case 'format':
       return formatFields(receiver, values.positional, values.keywords, line);
     case 'replace':
-      return first?.kind === 'str' && second?.kind === 'str' ? { ...receiver, text: receiver.text.split(first.text).join(second.text) } : str(HOLE, line);
+      return first?.kind === 'str' && second?.kind === 'str'
+        ? { ...receiver, text: receiver.text.split(first.text).join(second.text) }
+        : str(HOLE, line);
     case 'split':
       return { kind: 'either', items: [receiver] };
     default:
@@ -239,7 +296,8 @@ function strMethod(receiver: StrValue, name: string, values: Call['values'], lin
 function fileCall(call: Call): Value | undefined {
   const { name, receiver, values, line, reader } = call;
   const first = values.positional[0] ?? values.keywords.get('file');
-  if ((name === 'open' && !receiver) || name === 'Path' || name === 'PurePath') return { kind: 'file', path: first ?? str(HOLE, line), text: reader.text(call.node) };
+  if ((name === 'open' && !receiver) || name === 'Path' || name === 'PurePath')
+    return { kind: 'file', path: first ?? str(HOLE, line), text: reader.text(call.node) };
   if (receiver?.kind !== 'file') return undefined;
   if (name === 'read' || name === 'read_text' || name === 'readlines') readFile(call, receiver.path, false);
   // The text read, split or stripped, still stands for the file's statements.
@@ -256,9 +314,13 @@ function readFile(call: Call, path: Value, executed: boolean): void {
   const isSql = /\.sql$/i.test(value.text);
   if (!isSql && !executed) return;
   if (value.text.includes(HOLE)) {
-    reader.collect.unresolved({ file: reader.file, line, what: 'sql-file', expression: `reads ${showHoles(value.text)}, a path known only at run time` });
-  }
-  else if (!reader.sqlFiles.some((f) => f.path === value.text)) reader.sqlFiles.push({ path: value.text, line });
+    reader.collect.unresolved({
+      file: reader.file,
+      line,
+      what: 'sql-file',
+      expression: `reads ${showHoles(value.text)}, a path known only at run time`,
+    });
+  } else if (!reader.sqlFiles.some((f) => f.path === value.text)) reader.sqlFiles.push({ path: value.text, line });
 }
 
 /** Functions of the job itself: calling one gives what it returns. */

@@ -23,7 +23,22 @@ export interface LogicalLine {
   assignAt?: number;
 }
 
-const COMPOUND = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'with', 'try', 'except', 'finally', 'async', 'match', 'case']);
+const COMPOUND = new Set([
+  'def',
+  'class',
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'with',
+  'try',
+  'except',
+  'finally',
+  'async',
+  'match',
+  'case',
+]);
 /** The next character that matters in code / in a string: the regular-expression engine skips the rest natively. */
 const CODE_MARK = /[\n#\\"'=()[\]{}A-Za-z_\u0080-\uffff]/g;
 const STRING_MARK = /[\\\n"']/g;
@@ -124,7 +139,13 @@ function continuationStep(scan: Scan): void {
 /** '=' (the first assignment outside brackets marks the targets) and brackets (the nesting depth). */
 function punctuationStep(scan: Scan, ch: string): void {
   const { source } = scan;
-  if (ch === '=' && scan.depth === 0 && scan.line.assignAt === undefined && !'=!<>'.includes(source[scan.i - 1] ?? '') && source[scan.i + 1] !== '=') {
+  if (
+    ch === '=' &&
+    scan.depth === 0 &&
+    scan.line.assignAt === undefined &&
+    !'=!<>'.includes(source[scan.i - 1] ?? '') &&
+    source[scan.i + 1] !== '='
+  ) {
     scan.line.assignAt = scan.line.words.length;
   } else if (ch === '(' || ch === '[' || ch === '{') scan.line.depth = Math.max(scan.line.depth, (scan.depth += 1));
   else if (ch === ')' || ch === ']' || ch === '}') scan.depth = Math.max(0, scan.depth - 1);
@@ -146,7 +167,8 @@ function skipString(scan: Scan, at: number, prefix: string): number {
     else if (source.startsWith(quote, i)) {
       i += quote.length;
       break;
-    } else if (ch === '\n' && quote.length === 1) break; // unterminated: Python stops here too
+    } else if (ch === '\n' && quote.length === 1)
+      break; // unterminated: Python stops here too
     else if (format && ch === '{') i = source[i + 1] === '{' ? i + 2 : skipField(scan, i + 1);
     else i += 1;
   }

@@ -9,7 +9,19 @@ import { HOLE } from './model.js';
 import { Scope, type Reader } from './python-scope.js';
 import { decodeLiteral, type Field } from './python-strings.js';
 import { children, constantTruth, parts, text } from './python-syntax.js';
-import { asStr, concat, joinPath, lineAt, percentFields, str, strings, unknown, type Param, type StrValue, type Value } from './python-values.js';
+import {
+  asStr,
+  concat,
+  joinPath,
+  lineAt,
+  percentFields,
+  str,
+  strings,
+  unknown,
+  type Param,
+  type StrValue,
+  type Value,
+} from './python-values.js';
 import { looksLikeDdl, readSql } from './sql-needs.js';
 
 interface FunctionInfo {
@@ -125,7 +137,9 @@ export class PythonReader implements Reader {
         return this.withStatement(node, scope);
       case 'ReturnStatement': {
         const values = parts(node).map((value) => this.evaluate(value, scope));
-        scope.returns.push(values.length === 1 && values[0] ? values[0] : values.length > 1 ? { kind: 'list', items: values } : unknown('None'));
+        scope.returns.push(
+          values.length === 1 && values[0] ? values[0] : values.length > 1 ? { kind: 'list', items: values } : unknown('None'),
+        );
         return;
       }
       default:
@@ -136,7 +150,11 @@ export class PythonReader implements Reader {
   /** Statements and expressions mixed (while conditions, except clauses): walk the one, evaluate the other. */
   private walkMixed(node: SyntaxNode, scope: Scope): void {
     for (const child of children(node)) {
-      const isStatement = child.name === 'Body' || child.name.endsWith('Statement') || child.name === 'ClassDefinition' || child.name === 'FunctionDefinition';
+      const isStatement =
+        child.name === 'Body' ||
+        child.name.endsWith('Statement') ||
+        child.name === 'ClassDefinition' ||
+        child.name === 'FunctionDefinition';
       if (isStatement) this.statement(child, scope);
       else if (EXPRESSIONS.has(child.name)) this.evaluate(child, scope);
     }
@@ -164,15 +182,19 @@ export class PythonReader implements Reader {
     if (op && this.text(op) === '+=' && left?.kind === 'str') scope.vars.set(name, concat(left, asStr(right, line)));
     else if (op && this.text(op) === '+=' && left?.kind === 'list') {
       scope.vars.set(name, { kind: 'list', items: [...left.items, ...(right.kind === 'list' ? right.items : [right])] });
-    }
-    else scope.vars.set(name, unknown(this.text(node)));
+    } else scope.vars.set(name, unknown(this.text(node)));
   }
 
   private importStatement(node: SyntaxNode, scope: Scope): void {
     const tokens = children(node);
     const importAt = tokens.findIndex((t) => t.name === 'import');
     const isFrom = tokens[0]?.name === 'from';
-    const module = isFrom ? tokens.slice(1, importAt).map((t) => this.text(t)).join('') : '';
+    const module = isFrom
+      ? tokens
+          .slice(1, importAt)
+          .map((t) => this.text(t))
+          .join('')
+      : '';
     const line = this.lineOf(node.from);
     const names = tokens.slice(importAt + 1);
     for (let i = 0; i < names.length; i += 1) {
@@ -186,7 +208,7 @@ export class PythonReader implements Reader {
       const alias = names[i + 1]?.name === 'as' && names[i + 2] ? this.text(names[i + 2] as SyntaxNode) : undefined;
       if (alias) i += 2;
       const full = isFrom ? `${module}.${dotted}` : dotted;
-      const bound = alias ?? (isFrom ? dotted : dotted.split('.')[0] ?? dotted);
+      const bound = alias ?? (isFrom ? dotted : (dotted.split('.')[0] ?? dotted));
       scope.vars.set(bound, { kind: 'module', name: isFrom || alias ? full : bound });
       if (full.startsWith('pyflink.') && isFrom) this.collect.api({ file: this.file, line, python: full, text: oneLine(this.text(node)) });
     }
@@ -258,7 +280,11 @@ export class PythonReader implements Reader {
     if (iterable) {
       const value = this.evaluate(iterable, scope);
       const each: Value =
-        value.kind === 'list' ? { kind: 'either', items: value.items } : value.kind === 'either' || value.kind === 'file' ? value : unknown(this.text(iterable));
+        value.kind === 'list'
+          ? { kind: 'either', items: value.items }
+          : value.kind === 'either' || value.kind === 'file'
+            ? value
+            : unknown(this.text(iterable));
       if (target?.name === 'VariableName' && inAt === 2) scope.vars.set(this.text(target), each);
     }
     this.walkMixed(node, scope);
@@ -288,7 +314,9 @@ export class PythonReader implements Reader {
         return scope.lookup(this.text(node)) ?? unknown(this.text(node));
       case 'ParenthesizedExpression': {
         const inner = parts(node);
-        return inner.length === 1 && inner[0] ? this.evaluate(inner[0], scope) : { kind: 'list', items: inner.map((n) => this.evaluate(n, scope)) };
+        return inner.length === 1 && inner[0]
+          ? this.evaluate(inner[0], scope)
+          : { kind: 'list', items: inner.map((n) => this.evaluate(n, scope)) };
       }
       case 'ArrayExpression':
       case 'TupleExpression':
@@ -366,16 +394,35 @@ export class PythonReader implements Reader {
     }
     return unknown(this.text(node));
   }
-
 }
 
 const STRING_NODES = new Set(['String', 'FormatString', 'ContinuedString']);
 
 const EXPRESSIONS = new Set([
-  'String', 'FormatString', 'ContinuedString', 'VariableName', 'CallExpression', 'MemberExpression', 'BinaryExpression',
-  'ParenthesizedExpression', 'ArrayExpression', 'TupleExpression', 'ConditionalExpression', 'DictionaryExpression',
-  'ArrayComprehensionExpression', 'DictionaryComprehensionExpression', 'SetExpression', 'SetComprehensionExpression',
-  'ComprehensionExpression', 'UnaryExpression', 'LambdaExpression', 'AwaitExpression', 'NamedExpression', 'Number', 'Boolean', 'None',
+  'String',
+  'FormatString',
+  'ContinuedString',
+  'VariableName',
+  'CallExpression',
+  'MemberExpression',
+  'BinaryExpression',
+  'ParenthesizedExpression',
+  'ArrayExpression',
+  'TupleExpression',
+  'ConditionalExpression',
+  'DictionaryExpression',
+  'ArrayComprehensionExpression',
+  'DictionaryComprehensionExpression',
+  'SetExpression',
+  'SetComprehensionExpression',
+  'ComprehensionExpression',
+  'UnaryExpression',
+  'LambdaExpression',
+  'AwaitExpression',
+  'NamedExpression',
+  'Number',
+  'Boolean',
+  'None',
 ]);
 
 function oneLine(value: string): string {

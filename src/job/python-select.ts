@@ -7,10 +7,38 @@ import type { LogicalLine } from './python-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([
-  'add_jars', 'add_classpaths', 'set', 'set_string', 'execute_sql', 'sql_query', 'sql_update', 'add_insert_sql', 'explain_sql',
-  'for_connector', 'for_format', 'option', 'format', 'open', 'Path', 'read', 'read_text', 'readlines', 'with_url', 'with_driver_name',
-  'JdbcCatalog', 'HiveCatalog', 'register_catalog', 'create_temporary_table', 'create_table', 'join', 'joinpath', 'as_uri',
-  'set_python_executable', 'add_python_file', 'add_python_archive', 'set_python_requirements',
+  'add_jars',
+  'add_classpaths',
+  'set',
+  'set_string',
+  'execute_sql',
+  'sql_query',
+  'sql_update',
+  'add_insert_sql',
+  'explain_sql',
+  'for_connector',
+  'for_format',
+  'option',
+  'format',
+  'open',
+  'Path',
+  'read',
+  'read_text',
+  'readlines',
+  'with_url',
+  'with_driver_name',
+  'JdbcCatalog',
+  'HiveCatalog',
+  'register_catalog',
+  'create_temporary_table',
+  'create_table',
+  'join',
+  'joinpath',
+  'as_uri',
+  'set_python_executable',
+  'add_python_file',
+  'add_python_archive',
+  'set_python_requirements',
 ]);
 
 /** Headers that continue the statement of the header before them at the same indentation. */
@@ -52,7 +80,8 @@ export function selectLines(source: string, lines: readonly LogicalLine[], modul
   const pyflinkNames = importedFromPyflink(lines, modules);
   lines.forEach((line, i) => {
     const first = line.words[0];
-    if (line.interesting || first === 'import' || first === 'from' || line.words.some((w) => TRIGGERS.has(w) || pyflinkNames.has(w))) keep(i);
+    if (line.interesting || first === 'import' || first === 'from' || line.words.some((w) => TRIGGERS.has(w) || pyflinkNames.has(w)))
+      keep(i);
   });
   while (work.length > 0) {
     const i = work.pop() as number;
@@ -88,7 +117,11 @@ function importedFromPyflink(lines: readonly LogicalLine[], modules: ReadonlySet
 }
 
 /** For each line: its enclosing block header, the header a continuation (else, except) belongs to, and returns by function. */
-function structure(lines: readonly LogicalLine[]): { parent: (number | undefined)[]; partner: (number | undefined)[]; returns: Map<string, number | number[]> } {
+function structure(lines: readonly LogicalLine[]): {
+  parent: (number | undefined)[];
+  partner: (number | undefined)[];
+  returns: Map<string, number | number[]>;
+} {
   const parent: (number | undefined)[] = [];
   const partner: (number | undefined)[] = [];
   const returns = new Map<string, number | number[]>();

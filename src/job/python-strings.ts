@@ -9,7 +9,18 @@ export interface DecodedString {
   newlines: number[];
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+};
 
 /** An f-string replacement field: [from, to) within the literal, and its text when the reader knows it. */
 export type Field = readonly [number, number, string?];
@@ -23,7 +34,7 @@ export function decodeLiteral(raw: string, fields: readonly Field[] = []): Decod
   let text = '';
   const newlines: number[] = [];
   let hole = 0;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const field = fields[hole];
     if (field && i >= field[0]) {
       text += field[2] ?? HOLE;

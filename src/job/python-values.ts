@@ -56,7 +56,10 @@ const MAX_PIECES = LIMITS.jobValuePieces;
 /** a + b for strings: marks of b shifted behind a. */
 export function concat(a: StrValue, b: StrValue): StrValue {
   if (a.text.length + b.text.length > MAX_VALUE_CHARS) return str(HOLE, a.marks[0]?.line ?? 1);
-  const marks = a.marks.length >= MAX_PIECES ? a.marks : [...a.marks, ...b.marks.slice(0, MAX_PIECES).map((m) => ({ at: m.at + a.text.length, line: m.line }))];
+  const marks =
+    a.marks.length >= MAX_PIECES
+      ? a.marks
+      : [...a.marks, ...b.marks.slice(0, MAX_PIECES).map((m) => ({ at: m.at + a.text.length, line: m.line }))];
   const origins = a.origins.length >= MAX_PIECES ? a.origins : [...a.origins, ...b.origins.slice(0, MAX_PIECES)];
   return { kind: 'str', text: a.text + b.text, marks, origins };
 }
@@ -113,7 +116,9 @@ export function formatFields(template: StrValue, args: Value[], named: Map<strin
     const value = key === '' ? args[index++] : /^\d+$/.test(key) ? args[Number(key)] : named.get(key);
     return value?.kind === 'str' && !value.text.includes('{') ? value.text : HOLE;
   };
-  const text = template.text.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, field: string | undefined) => (field === undefined ? whole[0] ?? '' : replace(field)));
+  const text = template.text.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, field: string | undefined) =>
+    field === undefined ? (whole[0] ?? '') : replace(field),
+  );
   return { ...template, text, marks: template.text === text ? template.marks : [{ at: 0, line: template.marks[0]?.line ?? line }] };
 }
 

@@ -45,13 +45,17 @@ export function readPythonText(text: string, file: string, collect: NeedsCollect
   const selection = selectLines(text, logicalLines(text), connectorModules());
   const reader = new PythonReader(selection.text, file, collect, text, selection.toSource);
   for (const line of selection.refused) {
-    collect.problem(`${file}:${reader.originalLine(line.start)}: a statement ${line.depth > MAX_DEPTH ? `nested ${line.depth} brackets deep` : `of ${line.end - line.start} characters`} was not read`);
+    collect.problem(
+      `${file}:${reader.originalLine(line.start)}: a statement ${line.depth > MAX_DEPTH ? `nested ${line.depth} brackets deep` : `of ${line.end - line.start} characters`} was not read`,
+    );
   }
   try {
     reader.read(parser.parse(selection.text));
   } catch (error) {
     // The parser and the walker recurse on nesting; what is left past MAX_DEPTH must still never crash a run.
-    collect.problem(`${file} could not be read to the end (${error instanceof Error ? error.message : String(error)}); needs found before that are reported`);
+    collect.problem(
+      `${file} could not be read to the end (${error instanceof Error ? error.message : String(error)}); needs found before that are reported`,
+    );
   }
   return reader.sqlFiles;
 }
@@ -66,7 +70,11 @@ let modules: Set<string> | undefined;
 
 /** Last names of the pyflink modules whose classes load connector classes (compat-matrix.json pyflinkClasses). */
 function connectorModules(): Set<string> {
-  modules ??= new Set(openMatrix().jobClasses().classes?.classes.map((entry) => entry.python.split('.').at(-2) ?? '') ?? []);
+  modules ??= new Set(
+    openMatrix()
+      .jobClasses()
+      .classes?.classes.map((entry) => entry.python.split('.').at(-2) ?? '') ?? [],
+  );
   return modules;
 }
 
@@ -83,7 +91,13 @@ async function readBounded(file: string, readText: ReadText, collect: NeedsColle
 }
 
 /** open("jobs/ddl.sql"): Python resolves it against the working directory at run time; try here and the job's folder. */
-async function readReferencedSql(ref: { path: string; line: number }, job: string, cwd: string, readText: ReadText, collect: NeedsCollector): Promise<void> {
+async function readReferencedSql(
+  ref: { path: string; line: number },
+  job: string,
+  cwd: string,
+  readText: ReadText,
+  collect: NeedsCollector,
+): Promise<void> {
   const candidates = isAbsolute(ref.path) ? [ref.path] : [...new Set([resolve(cwd, ref.path), resolve(dirname(job), ref.path)])];
   for (const candidate of candidates) {
     const text = await readText(candidate).catch(() => undefined);
@@ -92,7 +106,12 @@ async function readReferencedSql(ref: { path: string; line: number }, job: strin
     readSqlText(text.slice(0, MAX_JOB_CHARS), candidate, collect);
     return;
   }
-  collect.unresolved({ file: job, line: ref.line, what: 'sql-file', expression: `reads ${ref.path}, not found here (looked in ${candidates.join(', ')})` });
+  collect.unresolved({
+    file: job,
+    line: ref.line,
+    what: 'sql-file',
+    expression: `reads ${ref.path}, not found here (looked in ${candidates.join(', ')})`,
+  });
 }
 
 function lineOfOffset(starts: readonly number[], offset: number): number {

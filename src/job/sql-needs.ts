@@ -28,10 +28,18 @@ function readStatement(tokens: SqlToken[], source: SqlSource, collect: NeedsColl
   const kind = createKind(tokens);
   if (kind) {
     const options = optionList(tokens);
-    const name = tokens.find((t, i) => i > 1 && !isWord(t, 'TEMPORARY', 'TABLE', 'CATALOG', 'IF', 'NOT', 'EXISTS', 'OR', 'REPLACE', 'SYSTEM'));
+    const name = tokens.find(
+      (t, i) => i > 1 && !isWord(t, 'TEMPORARY', 'TABLE', 'CATALOG', 'IF', 'NOT', 'EXISTS', 'OR', 'REPLACE', 'SYSTEM'),
+    );
     const via = `CREATE ${kind.toUpperCase()} ${name?.text ?? ''}`.trim();
     if (!options) {
-      if (tokens.some((t) => t.text.includes(HOLE))) collect.unresolved({ file: source.file, line: line(tokens[0]), what: 'identifier', expression: `${via} (its WITH options are computed at run time)` });
+      if (tokens.some((t) => t.text.includes(HOLE)))
+        collect.unresolved({
+          file: source.file,
+          line: line(tokens[0]),
+          what: 'identifier',
+          expression: `${via} (its WITH options are computed at run time)`,
+        });
       return;
     }
     readOptions(kind, options, via, source, collect);
@@ -66,7 +74,13 @@ function optionList(tokens: readonly SqlToken[]): SqlOption[] | undefined {
     const token = tokens[i];
     if (isPunct(token, '(')) depth += 1;
     else if (isPunct(token, ')')) depth -= 1;
-    else if (depth === 0 && isWord(token, 'WITH') && isPunct(tokens[i + 1], '(') && tokens[i + 2]?.kind === 'string' && isPunct(tokens[i + 3], '=')) {
+    else if (
+      depth === 0 &&
+      isWord(token, 'WITH') &&
+      isPunct(tokens[i + 1], '(') &&
+      tokens[i + 2]?.kind === 'string' &&
+      isPunct(tokens[i + 3], '=')
+    ) {
       return readPairs(tokens, i + 2);
     }
   }
@@ -108,14 +122,20 @@ function readOptions(kind: 'table' | 'catalog', options: SqlOption[], via: strin
 }
 
 /** The driver a JDBC URL or 'driver' option names: the class when given, else the URL's scheme. */
-export function jdbcDriver(url: string | undefined, driverClass: string | undefined, where: { file: string; line: number; via: string }, collect: NeedsCollector): void {
+export function jdbcDriver(
+  url: string | undefined,
+  driverClass: string | undefined,
+  where: { file: string; line: number; via: string },
+  collect: NeedsCollector,
+): void {
   if (driverClass && !driverClass.includes(HOLE)) {
     collect.driver({ ...where, driverClass });
     return;
   }
   const scheme = /^jdbc:([a-z0-9-]+):/i.exec(url ?? '')?.[1]?.toLowerCase();
   if (scheme) collect.driver({ ...where, scheme });
-  else if (url !== undefined) collect.unresolved({ ...where, what: 'identifier', expression: `JDBC URL '${url.replaceAll(HOLE, '{…}')}' (${where.via})` });
+  else if (url !== undefined)
+    collect.unresolved({ ...where, what: 'identifier', expression: `JDBC URL '${url.replaceAll(HOLE, '{…}')}' (${where.via})` });
 }
 
 /** SET 'pipeline.jars' = '…' (quoted or not) in a SQL script. */

@@ -162,7 +162,6 @@ export interface Recommendation extends Coordinate {
   companions?: { oneOf: string[]; why: string };
 }
 
-
 export class ConnectorKnowledge {
   constructor(readonly section: ConnectorsSection) {}
 
@@ -296,7 +295,9 @@ export class ConnectorKnowledge {
     if (!minor) return { lines: [], inTree: false };
     if (family.versioning === 'flink') return { lines: [minor], builtFor: minor, inTree: true };
     if (family.versioning === 'connector' && this.inTreeOn(family, minor)) return { lines: [minor], builtFor: minor, inTree: true };
-    const release = family.releases.find((r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOf(r.version) === minor));
+    const release = family.releases.find(
+      (r) => r.version === parsed.release || (family.versioning === 'cdc' && minorOf(r.version) === minor),
+    );
     return { lines: release?.flink ?? [], inTree: false };
   }
 
@@ -349,7 +350,11 @@ function inTreeBuild(family: ConnectorFamily, minor: string, patch: string | nul
   const artifactId = names.fat[0] ?? names.thin[0];
   if (!artifactId) return undefined;
   const version = patch && minorOf(patch) === minor && /^\d+\.\d+\.\d+$/.test(patch) ? patch : `${minor}.x`;
-  return { groupId: family.groupIds[0] ?? 'org.apache.flink', artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId, version };
+  return {
+    groupId: family.groupIds[0] ?? 'org.apache.flink',
+    artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId,
+    version,
+  };
 }
 
 /** The Maven version of a release for a Flink line: "3.4.0-1.20", CDC "3.2.1", "1.2.10_flink-1.19", Iceberg "1.11.0". */
@@ -361,7 +366,11 @@ function releaseVersion(family: ConnectorFamily, release: ConnectorRelease, mino
 /** "1.2.10_flink-1.19" read with "{version}_flink-{flink}". */
 function parseFormatted(format: string, version: string): { release: string; flink: string } | undefined {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = format.split(/(\{version\}|\{flink\})/).map((part) => (part === '{version}' ? '(?<release>\\d+(?:\\.\\d+)*)' : part === FLINK_PLACEHOLDER ? '(?<flink>\\d+\\.\\d+)' : escape(part)));
+  const pattern = format
+    .split(/(\{version\}|\{flink\})/)
+    .map((part) =>
+      part === '{version}' ? '(?<release>\\d+(?:\\.\\d+)*)' : part === FLINK_PLACEHOLDER ? '(?<flink>\\d+\\.\\d+)' : escape(part),
+    );
   const groups = new RegExp(`^${pattern.join('')}$`).exec(version)?.groups;
   return groups?.release && groups.flink ? { release: groups.release, flink: groups.flink } : undefined;
 }

@@ -41,14 +41,21 @@ export function imageJava(matrix: Matrix, flinkVersion: string, tagJava: number 
   const line = imageLine(matrix, flinkVersion);
   if (!line) return undefined;
   const java = tagJava ?? line.defaultJava;
-  return { java, from: tagJava === undefined ? 'default' : 'tag', published: line.javaVariants.includes(java), sources: matrix.cite(line.sources) };
+  return {
+    java,
+    from: tagJava === undefined ? 'default' : 'tag',
+    published: line.javaVariants.includes(java),
+    sources: matrix.cite(line.sources),
+  };
 }
 
 /** The python3 an official image's `apt-get install python3` gives (the Ubuntu release of its base image). */
 export function imagePython3(matrix: Matrix, flinkVersion: string): { version: string; ubuntu: string; sources: string[] } | undefined {
   const line = imageLine(matrix, flinkVersion);
   const python = line ? (matrix.doc.flinkDocker as FlinkDockerSection).ubuntuPython3[line.ubuntu] : undefined;
-  return line && python ? { version: python.version, ubuntu: line.ubuntu, sources: matrix.cite([...line.sources, ...python.sources]) } : undefined;
+  return line && python
+    ? { version: python.version, ubuntu: line.ubuntu, sources: matrix.cite([...line.sources, ...python.sources]) }
+    : undefined;
 }
 
 /** The flags the line's default config carries for Java 17+, or undefined for lines that ship none (≤ 1.17). */
@@ -56,11 +63,17 @@ export function java17Flags(matrix: Matrix, flinkVersion: string): { flags: stri
   const minor = minorOf(flinkVersion);
   const section = matrix.doc.jvmOptions as JvmOptionsSection | undefined;
   const entry = minor ? section?.java17Defaults.find((e) => e.lines.includes(minor)) : undefined;
-  return entry ? { flags: entry.flags, key: entry.key, sources: matrix.cite([...entry.sources, ...(section?.readOrder ?? [])]) } : undefined;
+  return entry
+    ? { flags: entry.flags, key: entry.key, sources: matrix.cite([...entry.sources, ...(section?.readOrder ?? [])]) }
+    : undefined;
 }
 
 /** The line's Java 17 flags that `options` lacks, with the key that carries them; undefined for lines without a list. */
-export function missingFlagsOf(matrix: Matrix, flinkVersion: string, options: readonly string[]): { flags: string[]; total: number; key: string; sources: string[] } | undefined {
+export function missingFlagsOf(
+  matrix: Matrix,
+  flinkVersion: string,
+  options: readonly string[],
+): { flags: string[]; total: number; key: string; sources: string[] } | undefined {
   const required = java17Flags(matrix, flinkVersion);
   if (!required) return undefined;
   const present = new Set<string>();
@@ -70,5 +83,10 @@ export function missingFlagsOf(matrix: Matrix, flinkVersion: string, options: re
     if ((option === '--add-opens' || option === '--add-exports') && options[i + 1]) present.add(`${option}=${options[++i]}`);
     else present.add(option);
   }
-  return { flags: required.flags.filter((f) => !present.has(f)), total: required.flags.length, key: required.key, sources: required.sources };
+  return {
+    flags: required.flags.filter((f) => !present.has(f)),
+    total: required.flags.length,
+    key: required.key,
+    sources: required.sources,
+  };
 }

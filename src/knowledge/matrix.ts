@@ -90,7 +90,10 @@ export interface LiftedPin {
 export type PlatformTable = Record<string, string[]>;
 
 export interface WheelsSection {
-  packages: Record<string, { byFlinkLine?: Record<string, PlatformTable>; byVersion?: Record<string, PlatformTable>; sources: SourceRef[] }>;
+  packages: Record<
+    string,
+    { byFlinkLine?: Record<string, PlatformTable>; byVersion?: Record<string, PlatformTable>; sources: SourceRef[] }
+  >;
   /** What building a package from its sdist needs (windows: on Windows, when that differs). */
   sourceBuilds: Record<string, { needs: string; windows?: string; sources: SourceRef[] }>;
   sources: SourceRef[];
@@ -108,9 +111,7 @@ export interface MatrixDocument {
 export type JavaRating = 'supported' | 'experimental' | 'deprecated' | 'unsupported';
 
 export type UnlistedJava =
-  | { kind: 'older'; oldest: number }
-  | { kind: 'unusable'; effect: string; sources: SourceRef[] }
-  | { kind: 'newer'; newest: number };
+  { kind: 'older'; oldest: number } | { kind: 'unusable'; effect: string; sources: SourceRef[] } | { kind: 'newer'; newest: number };
 
 export class Matrix {
   constructor(readonly doc: MatrixDocument) {}
@@ -161,7 +162,11 @@ export class Matrix {
    * sentence the check shows so nobody mistakes that for their own target. A target older than every known
    * line is not judged at all: `skip` says why.
    */
-  judgedLine(target: { known: boolean; minor: string | null; flinkVersion: string | null }): { minor: string; note?: string; skip?: string } {
+  judgedLine(target: { known: boolean; minor: string | null; flinkVersion: string | null }): {
+    minor: string;
+    note?: string;
+    skip?: string;
+  } {
     if (target.known && target.minor) return { minor: target.minor };
     const skip = this.olderThanKnown(target);
     const newest = this.newestMinor();
@@ -222,7 +227,9 @@ export class Matrix {
   /** Connector and format families (compat-matrix.json `connectors`); empty when the section is absent. */
   connectors(): ConnectorKnowledge {
     const section = this.doc.connectors as ConnectorsSection | undefined;
-    this.connectorKnowledge ??= new ConnectorKnowledge(section ?? { families: {}, builtins: [], pipelineJarsYamlList: { fixedIn: {}, allFrom: '99.0', sources: [] } });
+    this.connectorKnowledge ??= new ConnectorKnowledge(
+      section ?? { families: {}, builtins: [], pipelineJarsYamlList: { fixedIn: {}, allFrom: '99.0', sources: [] } },
+    );
     return this.connectorKnowledge;
   }
 

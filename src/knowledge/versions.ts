@@ -47,7 +47,10 @@ export function compareReleaseParts(a: readonly number[], b: readonly number[]):
  * Orders connector builds ("3.3.0-1.20": a release built for a Flink line): by the line built for, then the release;
  * a build without a line counts as built for line 0, an unparsed version sorts first.
  */
-export function compareBuilds(a: { release: string; builtFor?: string } | undefined, b: { release: string; builtFor?: string } | undefined): number {
+export function compareBuilds(
+  a: { release: string; builtFor?: string } | undefined,
+  b: { release: string; builtFor?: string } | undefined,
+): number {
   if (!a || !b) return a ? 1 : b ? -1 : 0;
   return compareReleases(a.builtFor ?? '0', b.builtFor ?? '0') || compareReleases(a.release, b.release);
 }

@@ -17,7 +17,13 @@ export interface BuildChoice {
 }
 
 /** Newest build for `line`; when there is none, the newest build of the nearest line (exact: false). */
-export function chooseBuild(repoUrl: string, groupId: string, artifactId: string, versions: readonly string[], line: string): BuildChoice | undefined {
+export function chooseBuild(
+  repoUrl: string,
+  groupId: string,
+  artifactId: string,
+  versions: readonly string[],
+  line: string,
+): BuildChoice | undefined {
   const make = (version: string, forLine: string, exact: boolean): BuildChoice => ({
     groupId,
     artifactId,
@@ -34,7 +40,13 @@ export function chooseBuild(repoUrl: string, groupId: string, artifactId: string
 }
 
 /** A newer build than `current` for the line `current` was built for, or undefined. */
-export function newerOnSameLine(groupId: string, artifactId: string, versions: readonly string[], current: string, lineHint?: string): string | undefined {
+export function newerOnSameLine(
+  groupId: string,
+  artifactId: string,
+  versions: readonly string[],
+  current: string,
+  lineHint?: string,
+): string | undefined {
   const mine = classify(groupId, artifactId, current);
   const line = mine.line ?? lineHint;
   if (!line) return undefined;

@@ -20,7 +20,10 @@ export interface MavenClientOptions {
   totalTimeoutMs?: number;
 }
 
-type Fetched = { kind: 'ok'; body: string; source: DataSource; checkedAt: number; note?: string } | { kind: 'missing'; source: DataSource } | { kind: 'unavailable'; reason: string };
+type Fetched =
+  | { kind: 'ok'; body: string; source: DataSource; checkedAt: number; note?: string }
+  | { kind: 'missing'; source: DataSource }
+  | { kind: 'unavailable'; reason: string };
 
 export class MavenClient {
   private http: HttpClient | undefined;
@@ -29,7 +32,13 @@ export class MavenClient {
 
   async versions(ga: Pick<Coordinate, 'groupId' | 'artifactId'>): Promise<VersionsResult> {
     const result = await this.fetch(metadataPath(ga), TTL.metadata, (body) => void metadataOf(body));
-    if (result.kind === 'ok') return { versions: metadataOf(result.body).versions, source: result.source, asOf: new Date(result.checkedAt).toISOString(), note: result.note };
+    if (result.kind === 'ok')
+      return {
+        versions: metadataOf(result.body).versions,
+        source: result.source,
+        asOf: new Date(result.checkedAt).toISOString(),
+        note: result.note,
+      };
     if (result.kind === 'missing') return { versions: [], source: result.source, notFound: true };
     const snapshot = await loadSnapshot();
     const known = snapshot?.artifacts[gaKey(ga)];
@@ -87,7 +96,14 @@ export class MavenClient {
       } catch (error) {
         return this.failed(url, entry, `${path.split('/').pop()}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      await cache.write({ url, checkedAt: now, status: 'ok', body: response.body, etag: response.etag, lastModified: response.lastModified });
+      await cache.write({
+        url,
+        checkedAt: now,
+        status: 'ok',
+        body: response.body,
+        etag: response.etag,
+        lastModified: response.lastModified,
+      });
       return { kind: 'ok', body: response.body, source: 'network', checkedAt: now };
     }
     if (response.kind === 'not-found') {
@@ -100,7 +116,8 @@ export class MavenClient {
   /** A failure is remembered briefly (so a dead repository is not asked again at once); a stale copy still answers. */
   private async failed(url: string, entry: CacheEntry | undefined, reason: string): Promise<Fetched> {
     const full = `${this.options.repository.display}: ${reason}`;
-    if (entry?.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: full };
+    if (entry?.status === 'ok' && entry.body !== undefined)
+      return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: full };
     await this.options.cache.write({ url, checkedAt: Date.now(), status: 'failed', reason: full });
     return { kind: 'unavailable', reason: full };
   }
@@ -108,14 +125,19 @@ export class MavenClient {
 
 /** A cache entry still within its time to live answers as it is: a body, a 404, or a recent failure. */
 function freshAnswer(entry: CacheEntry): Fetched {
-  if (entry.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'cache', checkedAt: entry.checkedAt };
+  if (entry.status === 'ok' && entry.body !== undefined)
+    return { kind: 'ok', body: entry.body, source: 'cache', checkedAt: entry.checkedAt };
   if (entry.status === 'missing') return { kind: 'missing', source: 'cache' };
-  return { kind: 'unavailable', reason: `${entry.reason ?? 'failed'} (failed ${Math.round((Date.now() - entry.checkedAt) / 1000)} s ago; not retried yet)` };
+  return {
+    kind: 'unavailable',
+    reason: `${entry.reason ?? 'failed'} (failed ${Math.round((Date.now() - entry.checkedAt) / 1000)} s ago; not retried yet)`,
+  };
 }
 
 /** --offline: whatever the cache holds, however old; nothing else. */
 function offlineAnswer(entry: CacheEntry | undefined): Fetched {
-  if (entry?.status === 'ok' && entry.body !== undefined) return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: '--offline' };
+  if (entry?.status === 'ok' && entry.body !== undefined)
+    return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: '--offline' };
   if (entry?.status === 'missing') return { kind: 'missing', source: 'stale-cache' };
   return { kind: 'unavailable', reason: '--offline and not in the cache' };
 }

@@ -36,5 +36,8 @@ export function joinUrl(base: string, path: string): string {
 }
 
 function groupPath(groupId: string): string {
-  return groupId.split('.').map((part) => checked(part, 'groupId')).join('/');
+  return groupId
+    .split('.')
+    .map((part) => checked(part, 'groupId'))
+    .join('/');
 }

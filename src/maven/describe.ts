@@ -8,7 +8,8 @@ export function dataNote(result: VersionsResult, now = Date.now()): string | und
     const age = result.asOf ? ageInDays(result.asOf, now) : -1;
     return `versions from the snapshot shipped with flink-doctor (data of ${result.asOf}, ${age} days old)${result.note ? `: ${result.note}` : ''}`;
   }
-  if (result.source === 'stale-cache') return `versions from the cache, last confirmed ${result.asOf ?? 'at an unknown time'}${result.note ? ` (${result.note})` : ''}`;
+  if (result.source === 'stale-cache')
+    return `versions from the cache, last confirmed ${result.asOf ?? 'at an unknown time'}${result.note ? ` (${result.note})` : ''}`;
   return undefined;
 }
 

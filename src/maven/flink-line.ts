@@ -54,7 +54,9 @@ function classified(groupId: string, artifactId: string, versions: readonly stri
   const key = `${groupId}:${artifactId}`;
   let entry = byArtifact.get(key);
   if (!entry) {
-    const builds = versions.filter(isStable).map((v) => ({ ...classify(groupId, artifactId, v), externalized: EXTERNALIZED.test(v) || UNDERSCORED.test(v) }));
+    const builds = versions
+      .filter(isStable)
+      .map((v) => ({ ...classify(groupId, artifactId, v), externalized: EXTERNALIZED.test(v) || UNDERSCORED.test(v) }));
     byArtifact.set(key, (entry = { builds, newest: new Map() }));
   }
   return entry;
@@ -67,7 +69,9 @@ export function newestForLine(groupId: string, artifactId: string, versions: rea
   let best: Classified['builds'][number] | undefined;
   for (const candidate of entry.builds) {
     if (candidate.line !== line) continue;
-    const order = best ? Number(candidate.externalized) - Number(best.externalized) || compareReleaseParts(candidate.release, best.release) : 1;
+    const order = best
+      ? Number(candidate.externalized) - Number(best.externalized) || compareReleaseParts(candidate.release, best.release)
+      : 1;
     if (order >= 0) best = candidate;
   }
   entry.newest.set(line, best?.version);
@@ -94,4 +98,3 @@ export function nearestLine(lines: readonly string[], line: string): string | un
 function numbers(version: string): number[] {
   return version.split('.').map(Number);
 }
-

@@ -66,7 +66,13 @@ export class HttpClient {
     await this.acquire();
     try {
       const result = await this.withRetries(url, conditional);
-      return result.kind === 'failed' ? { ...result, reason: this.clean(result.reason), ...(result.redirectedTo ? { redirectedTo: this.clean(result.redirectedTo) } : {}) } : result;
+      return result.kind === 'failed'
+        ? {
+            ...result,
+            reason: this.clean(result.reason),
+            ...(result.redirectedTo ? { redirectedTo: this.clean(result.redirectedTo) } : {}),
+          }
+        : result;
     } catch (error) {
       return { kind: 'failed', reason: this.clean(error instanceof Error ? error.message : String(error)) };
     } finally {
@@ -88,7 +94,10 @@ export class HttpClient {
       if (attempt >= limits.maxRetries) return { kind: 'failed', reason: `${outcome.reason} (after ${attempt + 1} attempts)` };
       let wait = outcome.retryAfterMs ?? Math.min(200 * 2 ** attempt, 2_000) * (0.75 + Math.random() * 0.5);
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > limits.maxRetryAfterMs) {
-        return { kind: 'failed', reason: `${outcome.reason}; Retry-After ${Math.ceil(outcome.retryAfterMs / 1000)} s is longer than flink-doctor waits` };
+        return {
+          kind: 'failed',
+          reason: `${outcome.reason}; Retry-After ${Math.ceil(outcome.retryAfterMs / 1000)} s is longer than flink-doctor waits`,
+        };
       }
       wait = Math.min(wait, limits.maxRetryAfterMs);
       if (Date.now() + wait >= limits.deadline) return { kind: 'failed', reason: `${outcome.reason}; no time left to retry` };
@@ -104,10 +113,16 @@ export class HttpClient {
       if (response.kind !== 'redirect') return response;
       const next = new URL(response.location, url);
       if (next.origin !== origin && this.options.crossOriginRedirects === 'refuse') {
-        return { kind: 'failed', reason: `redirected to another origin (${redactUrl(next.origin)}): not followed`, redirectedTo: redactUrl(next.toString()) };
+        return {
+          kind: 'failed',
+          reason: `redirected to another origin (${redactUrl(next.origin)}): not followed`,
+          redirectedTo: redactUrl(next.toString()),
+        };
       }
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') return { kind: 'failed', reason: `redirect to unsupported scheme ${next.protocol}` };
-      if (new URL(url).protocol === 'https:' && next.protocol === 'http:') return { kind: 'failed', reason: `refused redirect from https to http (${redactUrl(next.toString())})` };
+      if (next.protocol !== 'https:' && next.protocol !== 'http:')
+        return { kind: 'failed', reason: `redirect to unsupported scheme ${next.protocol}` };
+      if (new URL(url).protocol === 'https:' && next.protocol === 'http:')
+        return { kind: 'failed', reason: `refused redirect from https to http (${redactUrl(next.toString())})` };
       url = next.toString();
     }
     return { kind: 'failed', reason: `more than ${this.options.limits.maxRedirects} redirects` };
@@ -156,9 +171,17 @@ export class HttpClient {
       this.options.secrets.push(...proxies.secrets);
       if (proxies.problems.length > 0) throw new Error(proxies.problems.join('; '));
       const { httpProxy, httpsProxy, noProxy } = proxies;
-      const dispatcher: Dispatcher = httpProxy || httpsProxy
-        ? new undici.EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy, connect, connections: limits.concurrency, keepAliveTimeout: 4_000 })
-        : new undici.Agent({ connect, connections: limits.concurrency, keepAliveTimeout: 4_000 });
+      const dispatcher: Dispatcher =
+        httpProxy || httpsProxy
+          ? new undici.EnvHttpProxyAgent({
+              httpProxy,
+              httpsProxy,
+              noProxy,
+              connect,
+              connections: limits.concurrency,
+              keepAliveTimeout: 4_000,
+            })
+          : new undici.Agent({ connect, connections: limits.concurrency, keepAliveTimeout: 4_000 });
       return { dispatcher, request: undici.request };
     })();
     return this.dispatcher;
@@ -197,17 +220,33 @@ function classifyStatus(status: number, body: Dispatcher.ResponseData['body'], h
   if (status === 304) return { kind: 'not-modified' };
   if (status === 404 || status === 410) return { kind: 'not-found', status };
   if (status === 429 || status >= 500) {
-    return { kind: 'retry', reason: `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`, retryAfterMs: parseRetryAfter(header('retry-after')) };
+    return {
+      kind: 'retry',
+      reason: `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`,
+      retryAfterMs: parseRetryAfter(header('retry-after')),
+    };
   }
-  return { kind: 'failed', status, reason: `HTTP ${status}${status === 401 || status === 403 ? ' (check the repository credentials)' : ''}` };
+  return {
+    kind: 'failed',
+    status,
+    reason: `HTTP ${status}${status === 401 || status === 403 ? ' (check the repository credentials)' : ''}`,
+  };
 }
 
 /** A 200's body, read while it stays under the size cap (a Content-Length over it is refused before reading). */
-async function readBody(body: Dispatcher.ResponseData['body'], header: Header, maxBytes: number, timer: { signal: AbortSignal; budget: number }): Promise<HttpResult | Retry> {
+async function readBody(
+  body: Dispatcher.ResponseData['body'],
+  header: Header,
+  maxBytes: number,
+  timer: { signal: AbortSignal; budget: number },
+): Promise<HttpResult | Retry> {
   const length = Number(header('content-length'));
   if (Number.isFinite(length) && length > maxBytes) {
     discard(body);
-    return { kind: 'failed', reason: `response of ${formatBytes(length)} is over the ${formatBytes(maxBytes)} flink-doctor reads of one response` };
+    return {
+      kind: 'failed',
+      reason: `response of ${formatBytes(length)} is over the ${formatBytes(maxBytes)} flink-doctor reads of one response`,
+    };
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -224,7 +263,13 @@ async function readBody(body: Dispatcher.ResponseData['body'], header: Header, m
     if (timer.signal.aborted) return { kind: 'failed', reason: `response not complete within ${timer.budget} ms` };
     return { kind: 'retry', reason: `response cut short: ${describe(error)}` };
   }
-  return { kind: 'ok', body: Buffer.concat(chunks).toString('utf8'), etag: header('etag'), lastModified: header('last-modified'), contentType: header('content-type') };
+  return {
+    kind: 'ok',
+    body: Buffer.concat(chunks).toString('utf8'),
+    etag: header('etag'),
+    lastModified: header('last-modified'),
+    contentType: header('content-type'),
+  };
 }
 
 /**

@@ -22,7 +22,10 @@ export function parseMetadata(xml: string): ArtifactMetadata {
     groupId: text(pick(root, 'groupId')),
     artifactId: text(pick(root, 'artifactId')),
     versions: [...new Set(versions)],
-    lastUpdated: stamp && /^\d{14}$/.test(stamp) ? `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}Z` : undefined,
+    lastUpdated:
+      stamp && /^\d{14}$/.test(stamp)
+        ? `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12, 14)}Z`
+        : undefined,
   };
 }
 

@@ -43,10 +43,12 @@ function checkProxy(raw: string): { problem?: string; secrets: string[] } {
     return { problem: 'is not a URL', secrets: [] };
   }
   const secrets = [url.password, url.username].filter(Boolean);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: `is a ${url.protocol} proxy; only http(s) proxies are supported`, secrets };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { problem: `is a ${url.protocol} proxy; only http(s) proxies are supported`, secrets };
   const username = decodeUserinfo(url.username);
   const password = decodeUserinfo(url.password);
   if (password.ok && password.value) secrets.push(password.value);
-  if (!username.ok || !password.ok) return { problem: 'has a malformed %-escape in its user name or password (write a literal % as %25)', secrets };
+  if (!username.ok || !password.ok)
+    return { problem: 'has a malformed %-escape in its user name or password (write a literal % as %25)', secrets };
   return { secrets };
 }

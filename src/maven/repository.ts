@@ -37,7 +37,13 @@ export async function resolveRepository(flag: string | undefined, env: Record<st
       // One unusable mirror must not switch off the Maven data of every JAR: say so, and ask Central.
       if (!(error instanceof RepositoryError)) throw error;
       const problem = `${error.message} (${settings.path}); flink-doctor asks Maven Central instead: fix the mirror's <url>`;
-      return { url: MAVEN_CENTRAL, display: MAVEN_CENTRAL, source: 'Maven Central', secrets: [], problems: [...settings.problems, problem] };
+      return {
+        url: MAVEN_CENTRAL,
+        display: MAVEN_CENTRAL,
+        source: 'Maven Central',
+        secrets: [],
+        problems: [...settings.problems, problem],
+      };
     }
     const server = settings.servers.find((s) => s.id === mirror.id);
     if (server?.username && server.password !== undefined && !config.auth) {
@@ -58,7 +64,8 @@ export function fromUrl(raw: string, source: string): RepositoryConfig {
   } catch {
     throw new RepositoryError(`${source}: '${redactUrl(raw)}' is not a URL`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new RepositoryError(`${source}: only http(s) repositories are supported, not ${parsed.protocol}`);
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new RepositoryError(`${source}: only http(s) repositories are supported, not ${parsed.protocol}`);
   // "http://user:pa/ss@host" parses as host "user" with the password in the path: refuse rather than print it.
   if (!parsed.username && !parsed.password && raw.includes('@')) {
     throw new RepositoryError(`${source}: '${redactUrl(raw)}' has an '@' after its host; a password holding '/' must write it as %2F`);
@@ -69,7 +76,9 @@ export function fromUrl(raw: string, source: string): RepositoryConfig {
     const username = decodeUserinfo(parsed.username);
     const password = decodeUserinfo(parsed.password);
     if (!username.ok || !password.ok) {
-      throw new RepositoryError(`${source}: the user name or password in '${redactUrl(raw)}' has a malformed %-escape (write a literal % as %25)`);
+      throw new RepositoryError(
+        `${source}: the user name or password in '${redactUrl(raw)}' has a malformed %-escape (write a literal % as %25)`,
+      );
     }
     auth = { username: username.value, password: password.value };
     secrets.push(parsed.password, auth.password, `${parsed.username}:${parsed.password}`);

@@ -35,7 +35,12 @@ export async function readSettings(env: Record<string, string | undefined>): Pro
     raw = await readTextFile(path, LIMITS.settingsXmlBytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { path, mirrors: [], servers: [], problems: [`cannot read ${path}: ${errorMessage(error)}; its mirrors and credentials are not used`] };
+    return {
+      path,
+      mirrors: [],
+      servers: [],
+      problems: [`cannot read ${path}: ${errorMessage(error)}; its mirrors and credentials are not used`],
+    };
   }
   return parseSettings(raw, path, env);
 }
@@ -47,7 +52,9 @@ export function parseSettings(raw: string, path: string, env: Record<string, str
     doc = parseXml(raw, ['mirror', 'server']);
   } catch (error) {
     // The parser's message may quote the document; settings hold passwords, so say only where.
-    settings.problems.push(`${path} is not valid XML${error instanceof Error && error.name === 'XmlError' && /DOCTYPE/.test(error.message) ? ' (DOCTYPE refused)' : ''}`);
+    settings.problems.push(
+      `${path} is not valid XML${error instanceof Error && error.name === 'XmlError' && /DOCTYPE/.test(error.message) ? ' (DOCTYPE refused)' : ''}`,
+    );
     return settings;
   }
   const mirrors = pick(doc, 'settings', 'mirrors', 'mirror');
@@ -80,7 +87,10 @@ function interpolate(value: string, env: Record<string, string | undefined>): st
 
 /** Does a mirrorOf value cover the repository "central" (https, external)? */
 export function mirrorOfMatchesCentral(mirrorOf: string): boolean {
-  const entries = mirrorOf.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = mirrorOf
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.includes('!central')) return false;
   // external:http:* covers plain-HTTP repositories only; Central is HTTPS.
   return entries.some((e) => e === 'central' || e === '*' || e === 'external:*');

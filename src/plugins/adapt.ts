@@ -27,24 +27,22 @@ export function adaptPlugin(plugin: ValidPlugin, spec: string, run: RunInfo): { 
   const origin: CheckOrigin = { plugin: plugin.name, ...(plugin.version ? { version: plugin.version } : {}), spec };
   const own = new Set(Object.keys(plugin.facts));
   const storeKey = (key: string): keyof HostFacts => (own.has(key) ? `${PLUGIN_ID_PREFIX}.${plugin.name}.${key}` : (key as keyof Facts));
-  const checks = plugin.checks.map(
-    (check): HostCheck => ({
-      id: check.id,
-      title: check.title,
-      group: check.group,
-      description: check.description,
-      reads: [...check.reads],
-      needs: check.needs.map(storeKey),
-      origin,
-      run(facts, ctx) {
-        const store = facts as Record<keyof HostFacts, unknown>;
-        // Its own facts (which shadow flink-doctor's of the same key) as they are; flink-doctor's as a copy.
-        const value = (key: string) => (own.has(key) ? store[storeKey(key)] : structuredClone(store[storeKey(key)]));
-        const local = Object.fromEntries(check.needs.map((key) => [key, value(key)]));
-        return checkedOutcome(check.run(local, { strict: ctx.strict }));
-      },
-    }),
-  );
+  const checks = plugin.checks.map((check): HostCheck => ({
+    id: check.id,
+    title: check.title,
+    group: check.group,
+    description: check.description,
+    reads: [...check.reads],
+    needs: check.needs.map(storeKey),
+    origin,
+    run(facts, ctx) {
+      const store = facts as Record<keyof HostFacts, unknown>;
+      // Its own facts (which shadow flink-doctor's of the same key) as they are; flink-doctor's as a copy.
+      const value = (key: string) => (own.has(key) ? store[storeKey(key)] : structuredClone(store[storeKey(key)]));
+      const local = Object.fromEntries(check.needs.map((key) => [key, value(key)]));
+      return checkedOutcome(check.run(local, { strict: ctx.strict }));
+    },
+  }));
   const probes: PluginProbes = {};
   for (const [key, gatherer] of Object.entries(plugin.facts)) {
     probes[storeKey(key) as PluginFactKey] = async (get) => {

@@ -117,8 +117,8 @@ function validated(exported: unknown, ctx: ValidationContext): ReturnType<typeof
   } catch (error) {
     if (!(error instanceof PluginRefused)) throw error;
     const fix = /plugin API/.test(error.message)
-      ? 'Use a release of the plugin written for this flink-doctor\'s plugin API, or a flink-doctor that speaks the plugin\'s.'
-      : 'Fix the plugin\'s default export (docs/plugins.md describes it).';
+      ? "Use a release of the plugin written for this flink-doctor's plugin API, or a flink-doctor that speaks the plugin's."
+      : "Fix the plugin's default export (docs/plugins.md describes it).";
     throw new NotLoaded(error.message, fix, error.pluginName);
   }
 }

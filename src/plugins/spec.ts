@@ -45,6 +45,9 @@ export function nameFromSpec(spec: string): string {
   const packageName = () => (spec.startsWith('@') ? parts.slice(0, 2).join('-').slice(1) : (parts[0] ?? ''));
   let base = local ? (parts.at(-1) ?? '').replace(/\.[cm]?[jt]s$/i, '') : packageName();
   if (local && base === 'index') base = parts.at(-2) ?? base;
-  const slug = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+|-+$/g, '');
+  const slug = base
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+|-+$/g, '');
   return slug === '' ? 'unnamed' : slug;
 }

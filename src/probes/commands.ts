@@ -13,7 +13,12 @@ export { PROBE_SCRIPT };
 // file: with them off it starts ~25% faster on a busy 2-core machine (measured with scripts/bench.mjs).
 // IgnoreUnrecognizedVMOptions keeps JVMs that lack one of these flags (OpenJ9) from refusing to start.
 export const JAVA_PROBE_ARGS: readonly string[] = [
-  '-XX:+IgnoreUnrecognizedVMOptions', '-Xint', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XshowSettings:properties', '-version',
+  '-XX:+IgnoreUnrecognizedVMOptions',
+  '-Xint',
+  '-XX:+UseSerialGC',
+  '-XX:-UsePerfData',
+  '-XshowSettings:properties',
+  '-version',
 ];
 
 /** The JVM reads JAVA_TOOL_OPTIONS / _JAVA_OPTIONS and prints "Picked up …"; that is fine, but keep its locale stable. */
@@ -49,7 +54,8 @@ export interface JavaCandidate {
 export function javaFromEnvironment(env: Record<string, string | undefined>, cwd: string): JavaCandidate[] {
   const candidates: JavaCandidate[] = [];
   const javaHome = env.JAVA_HOME?.trim();
-  if (javaHome) candidates.push({ provenance: { source: 'JAVA_HOME', detail: javaHome }, home: javaHome, binary: join(javaHome, 'bin', JAVA_EXE) });
+  if (javaHome)
+    candidates.push({ provenance: { source: 'JAVA_HOME', detail: javaHome }, home: javaHome, binary: join(javaHome, 'bin', JAVA_EXE) });
   const onPath = findOnPath(JAVA_EXE, env, cwd);
   if (onPath) candidates.push({ provenance: { source: 'PATH', detail: onPath }, binary: onPath });
   return candidates;

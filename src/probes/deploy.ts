@@ -5,6 +5,9 @@ import type { ProbeContext } from './context.js';
 
 export async function probeDeploy({ options }: Pick<ProbeContext, 'options'>): Promise<DeployFact> {
   const given = options.deploy ?? [];
-  const files = given.length > 0 ? given.map((path) => ({ path, found: 'flag' as const })) : (await discoverDeployFiles(options.cwd)).map((path) => ({ path, found: 'discovered' as const }));
+  const files =
+    given.length > 0
+      ? given.map((path) => ({ path, found: 'flag' as const }))
+      : (await discoverDeployFiles(options.cwd)).map((path) => ({ path, found: 'discovered' as const }));
   return readDeployment(files);
 }

@@ -38,4 +38,3 @@ export async function probeFlinkHome({ options }: ProbeContext): Promise<FlinkHo
   }
   return fact;
 }
-

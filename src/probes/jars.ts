@@ -25,7 +25,8 @@ export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
     for (const entry of setting.analysis.entries) {
       // A JAR the job names that is not on this machine (an image's /opt/flink/lib/…) is judged by its file
       // name (job.connectors) and reported once by config.pipeline-jars, not again as unreadable.
-      if (entry.path && !(setting.via !== 'config' && entry.exists === false)) refs.push({ path: entry.path, source: setting.source, origin: setting.origin, ...(setting.line ? { line: setting.line } : {}) });
+      if (entry.path && !(setting.via !== 'config' && entry.exists === false))
+        refs.push({ path: entry.path, source: setting.source, origin: setting.origin, ...(setting.line ? { line: setting.line } : {}) });
     }
   }
 
@@ -55,7 +56,11 @@ function wantedClasses(job: JobFact, knowledge: JobClassKnowledge): Set<string> 
   if (!needs) return new Set();
   const classes = knowledge.classesFor(needs.apis.map((a) => a.python));
   for (const driver of needs.drivers) {
-    const known = driver.driverClass ? knowledge.driverByClass(driver.driverClass) : driver.scheme ? knowledge.driverByScheme(driver.scheme) : undefined;
+    const known = driver.driverClass
+      ? knowledge.driverByClass(driver.driverClass)
+      : driver.scheme
+        ? knowledge.driverByScheme(driver.scheme)
+        : undefined;
     classes.push(...(known ? [known.driverClass, ...(known.otherClasses ?? [])] : []), ...(driver.driverClass ? [driver.driverClass] : []));
   }
   return new Set(classes.map(classEntryName));

@@ -56,7 +56,11 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
       shadowed: [],
     };
   }
-  return describe(winner, shadowed.map((c) => c.provenance), inspect);
+  return describe(
+    winner,
+    shadowed.map((c) => c.provenance),
+    inspect,
+  );
 }
 
 /** env.java.home from the config PyFlink reads for the gateway: $FLINK_HOME/conf, else the wheel's conf. */
@@ -73,8 +77,19 @@ async function javaHomeFromConfig({ options, matrix, get }: ProbeContext): Promi
   return { provenance: { source: 'env.java.home', detail: config.file }, home, binary: join(home, 'bin', JAVA_EXE) };
 }
 
-async function describe(candidate: Candidate, shadowed: Provenance[], inspect: (binary: string) => Promise<ProcessResult>): Promise<JavaFact> {
-  const fact: JavaFact = { provenance: candidate.provenance, home: candidate.home, binary: candidate.binary, found: false, runs: false, shadowed };
+async function describe(
+  candidate: Candidate,
+  shadowed: Provenance[],
+  inspect: (binary: string) => Promise<ProcessResult>,
+): Promise<JavaFact> {
+  const fact: JavaFact = {
+    provenance: candidate.provenance,
+    home: candidate.home,
+    binary: candidate.binary,
+    found: false,
+    runs: false,
+    shadowed,
+  };
   const missing = await whyNotFound(candidate);
   if (missing) return { ...fact, failure: missing };
   fact.found = true;
@@ -111,7 +126,8 @@ async function whyNotFound(candidate: Candidate): Promise<string | undefined> {
   const where = candidate.home ? `${candidate.provenance.source}=${candidate.home}` : candidate.provenance.source;
   if (candidate.binary.includes('\u0000')) return `${where} is not a path: it contains a NUL character, which no file name can`;
   if (candidate.home && !(await isDirectory(candidate.home))) return `${where} points to a directory that does not exist`;
-  if (!(await exists(candidate.binary))) return `${where} has no ${candidate.binary.slice(candidate.home?.length ?? 0).replace(/^[\\/]/, '')}`;
+  if (!(await exists(candidate.binary)))
+    return `${where} has no ${candidate.binary.slice(candidate.home?.length ?? 0).replace(/^[\\/]/, '')}`;
   return undefined;
 }
 
@@ -125,7 +141,9 @@ function whyNotRunning(binary: string, result: ProcessResult, output: string, fr
 
 /** A JDK, not only a JRE: it has javac and include/ (pemja builds need both). */
 async function isJdkHome(home: string): Promise<boolean> {
-  return (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')));
+  return (
+    (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')))
+  );
 }
 
 async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {
@@ -158,4 +176,3 @@ function firstLine(text: string): string {
   const line = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
   return clip(line.trim(), 120);
 }
-

@@ -15,7 +15,15 @@ import { RepositoryError, type RepositoryConfig } from '../maven/repository.js';
 import { sha1OfFile } from '../util/file-sha1.js';
 
 // JARs the user added: the ones whose version is a choice. lib/ and opt/ JARs come with Flink itself.
-const USER_SOURCES = new Set(['--jars', 'pipeline.jars', 'pipeline.classpaths', 'job:add_jars', 'job:add_classpaths', 'job:pipeline.jars', 'job:pipeline.classpaths']);
+const USER_SOURCES = new Set([
+  '--jars',
+  'pipeline.jars',
+  'pipeline.classpaths',
+  'job:add_jars',
+  'job:add_classpaths',
+  'job:pipeline.jars',
+  'job:pipeline.classpaths',
+]);
 
 type Candidate = JarIdentity & Coordinate;
 
@@ -58,7 +66,11 @@ export interface GatherOptions {
   sha1s?: ReadonlyMap<string, string>;
 }
 
-export async function gatherMaven(identities: readonly JarIdentity[], { options }: Pick<ProbeContext, 'options'>, extra: GatherOptions = {}): Promise<MavenFact> {
+export async function gatherMaven(
+  identities: readonly JarIdentity[],
+  { options }: Pick<ProbeContext, 'options'>,
+  extra: GatherOptions = {},
+): Promise<MavenFact> {
   const skipped: string[] = [];
   const candidates = mavenCandidates(identities, skipped);
   if (candidates.length === 0) return { repository: null, offline: options.offline, versions: {}, jars: [], problems: skipped };
@@ -68,18 +80,34 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
   } catch (error) {
     // A repository URL that cannot be used (FLINK_DOCTOR_MAVEN_REPO) is a finding of the Maven checks, not a crash.
     if (!(error instanceof RepositoryError)) throw error;
-    return { repository: null, offline: options.offline, versions: {}, jars: [], problems: [`${error.message}: fix or unset it`, ...skipped] };
+    return {
+      repository: null,
+      offline: options.offline,
+      versions: {},
+      jars: [],
+      problems: [`${error.message}: fix or unset it`, ...skipped],
+    };
   }
   // Offline runs never use a proxy, so only online ones report one that cannot be used.
   const proxies = options.offline ? [] : proxySettings(options.env).problems;
-  const fact: MavenFact = { repository: { url: repository.url, source: repository.source }, offline: options.offline, versions: {}, jars: [], problems: [...repository.problems, ...proxies, ...skipped] };
+  const fact: MavenFact = {
+    repository: { url: repository.url, source: repository.source },
+    offline: options.offline,
+    versions: {},
+    jars: [],
+    problems: [...repository.problems, ...proxies, ...skipped],
+  };
   // Loaded here so runs without connector JARs never touch the client (nor undici).
   const { MavenClient } = await import('../maven/client.js');
   const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
   try {
     // Also the artifacts a fix would recommend (flink-sql-connector-kafka for a _2.11 or thin build), for jars.flink-version.
     const artifacts = new Map(
-      candidates.flatMap((c) => [c.artifactId, ...lookupArtifacts(c.artifactId, extra.knowledge)].map((artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const)),
+      candidates.flatMap((c) =>
+        [c.artifactId, ...lookupArtifacts(c.artifactId, extra.knowledge)].map(
+          (artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const,
+        ),
+      ),
     );
     await Promise.all([
       ...[...artifacts].map(async ([key, c]) => {
@@ -89,7 +117,15 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
         const checksum = await client.sha1(c);
         // Hashing a JAR reads all of it: only worth it when there is a published checksum to compare with.
         const localSha1 = extra.sha1s?.get(c.path) ?? (checksum.status === 'found' ? await sha1OfFile(c.path) : undefined);
-        fact.jars.push({ path: c.path, groupId: c.groupId, artifactId: c.artifactId, version: c.version, flinkLine: c.flinkLine, localSha1, checksum });
+        fact.jars.push({
+          path: c.path,
+          groupId: c.groupId,
+          artifactId: c.artifactId,
+          version: c.version,
+          flinkLine: c.flinkLine,
+          localSha1,
+          checksum,
+        });
       }),
     ]);
   } finally {
@@ -98,7 +134,6 @@ export async function gatherMaven(identities: readonly JarIdentity[], { options 
   fact.jars.sort((a, b) => a.path.localeCompare(b.path));
   return fact;
 }
-
 
 /** The probe: the identities of the `jars` fact (readable JARs only), then gatherMaven. */
 export async function probeMaven(ctx: ProbeContext): Promise<MavenFact> {

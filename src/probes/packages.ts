@@ -83,16 +83,34 @@ function findMetadata(entry: string): Found[] {
 
 function readDistribution({ dir, kind }: Found): ReadResult {
   const metadataFile =
-    kind === 'dist-info' ? join(dir, 'METADATA') : kind === 'egg-info-dir' ? join(dir, 'PKG-INFO') : kind === 'egg-dir' ? join(dir, 'EGG-INFO', 'PKG-INFO') : dir;
-  const requiresFile = kind === 'egg-info-dir' ? join(dir, 'requires.txt') : kind === 'egg-dir' ? join(dir, 'EGG-INFO', 'requires.txt') : undefined;
+    kind === 'dist-info'
+      ? join(dir, 'METADATA')
+      : kind === 'egg-info-dir'
+        ? join(dir, 'PKG-INFO')
+        : kind === 'egg-dir'
+          ? join(dir, 'EGG-INFO', 'PKG-INFO')
+          : dir;
+  const requiresFile =
+    kind === 'egg-info-dir' ? join(dir, 'requires.txt') : kind === 'egg-dir' ? join(dir, 'EGG-INFO', 'requires.txt') : undefined;
   const headers = readHeaders(metadataFile);
   if ('error' in headers) {
-    return { ok: false, problem: `${dir}: cannot read ${basename(metadataFile)} (${headers.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
+    return {
+      ok: false,
+      problem: `${dir}: cannot read ${basename(metadataFile)} (${headers.error}); reinstall ${guessName(dir)}`,
+      name: guessName(dir),
+    };
   }
   const parsed = parseMetadata(headers.text);
-  if (!parsed.ok) return { ok: false, problem: `${metadataFile}: unreadable metadata (${parsed.error}); reinstall ${guessName(dir)}`, name: guessName(dir) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problem: `${metadataFile}: unreadable metadata (${parsed.error}); reinstall ${guessName(dir)}`,
+      name: guessName(dir),
+    };
   const { name, version, requiresDist } = parsed.metadata;
-  const notes = headers.cut ? [`${metadataFile}: headers longer than ${formatBytes(LIMITS.metadataHeaderBytes)}; only that much was read`] : [];
+  const notes = headers.cut
+    ? [`${metadataFile}: headers longer than ${formatBytes(LIMITS.metadataHeaderBytes)}; only that much was read`]
+    : [];
   // importlib.metadata: Requires-Dist from the metadata file when it has any, else egg-info's requires.txt.
   let requires = requiresDist;
   if (requires.length === 0 && requiresFile) {

@@ -21,12 +21,20 @@ export async function probePipelineJars({ get, options }: ProbeContext): Promise
   }
   if (job.needs) settings.push(...jobSettings(job.needs, options.cwd));
   // Report in file order: config first, then the jobs top to bottom.
-  settings.sort((a, b) => (a.via === 'config' ? 0 : 1) - (b.via === 'config' ? 0 : 1) || a.origin.localeCompare(b.origin) || (a.line ?? 0) - (b.line ?? 0));
+  settings.sort(
+    (a, b) =>
+      (a.via === 'config' ? 0 : 1) - (b.via === 'config' ? 0 : 1) || a.origin.localeCompare(b.origin) || (a.line ?? 0) - (b.line ?? 0),
+  );
   await Promise.all(
-    settings.flatMap((s) => s.analysis.entries).map(async (entry) => {
-      if (!entry.path) return;
-      entry.exists = await stat(entry.path).then((info) => info.isFile(), () => false);
-    }),
+    settings
+      .flatMap((s) => s.analysis.entries)
+      .map(async (entry) => {
+        if (!entry.path) return;
+        entry.exists = await stat(entry.path).then(
+          (info) => info.isFile(),
+          () => false,
+        );
+      }),
   );
   return { settings };
 }
@@ -39,7 +47,15 @@ function jobSettings(needs: JobNeeds, cwd: string): PipelineSetting[] {
     const value = use.value ?? '';
     const analysis = analysePipelineValue(use.key, use.value === undefined ? '' : value, cwd);
     if (use.value !== undefined) settings.push({ origin: use.file, line: use.line, via: 'job:set', source, analysis });
-    else settings.push({ origin: use.file, line: use.line, via: 'job:set', source, analysis: { ...analysis, issues: [] }, computed: [use.expression ?? ''] });
+    else
+      settings.push({
+        origin: use.file,
+        line: use.line,
+        via: 'job:set',
+        source,
+        analysis: { ...analysis, issues: [] },
+        computed: [use.expression ?? ''],
+      });
   }
   const calls = new Map<string, { file: string; kind: 'add_jars' | 'add_classpaths'; line: number; known: string[]; computed: string[] }>();
   for (const ref of needs.jars) {
@@ -55,7 +71,13 @@ function jobSettings(needs: JobNeeds, cwd: string): PipelineSetting[] {
   for (const call of calls.values()) {
     const key = call.kind === 'add_jars' ? 'pipeline.jars' : 'pipeline.classpaths';
     const analysis = analysePipelineValue(key, call.known.join(';'), cwd);
-    const base: PipelineSetting = { origin: call.file, line: call.line, via: `job:${call.kind}`, source: `job:${call.kind}`, analysis: call.known.length > 0 ? analysis : { ...analysis, issues: [] } };
+    const base: PipelineSetting = {
+      origin: call.file,
+      line: call.line,
+      via: `job:${call.kind}`,
+      source: `job:${call.kind}`,
+      analysis: call.known.length > 0 ? analysis : { ...analysis, issues: [] },
+    };
     settings.push(call.computed.length > 0 ? { ...base, computed: call.computed } : base);
   }
   return settings;

@@ -81,7 +81,12 @@ export function stopUnadoptedRuns(): void {
 }
 
 function commandKey(file: string, args: readonly string[], { timeoutMs, env, cwd, maxBuffer }: RunOptions): string {
-  const environment = env === undefined ? null : Object.entries(env).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const environment =
+    env === undefined
+      ? null
+      : Object.entries(env)
+          .filter(([, value]) => value !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([file, args, timeoutMs, maxBuffer ?? null, cwd ?? process.cwd(), environment]);
 }
 
@@ -89,7 +94,15 @@ async function spawnAndWait(file: string, args: readonly string[], options: RunO
   const started = performance.now();
   const program = locate(file, options);
   const refused = program ? unrunnableReason(program) : 'not found';
-  if (refused) return { exitCode: null, stdout: '', stderr: '', timedOut: false, failure: refused, durationMs: Math.round(performance.now() - started) };
+  if (refused)
+    return {
+      exitCode: null,
+      stdout: '',
+      stderr: '',
+      timedOut: false,
+      failure: refused,
+      durationMs: Math.round(performance.now() - started),
+    };
   const ended = await runToEnd(program as string, args, options, stop);
   return describeEnd(ended, options.timeoutMs, Math.round(performance.now() - started));
 }
@@ -165,9 +178,15 @@ function describeEnd(ended: Ended, timeoutMs: number, durationMs: number): Proce
   if (ended.timedOut) {
     return { exitCode: null, stdout, stderr, timedOut: true, failure: `did not answer within ${timeoutMs} ms and was stopped`, durationMs };
   }
-  if (ended.isMaxBuffer) return { exitCode: ended.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
+  if (ended.isMaxBuffer)
+    return { exitCode: ended.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
   if (ended.exitCode === undefined) {
-    const reason = code === 'ENOENT' ? 'not found' : code === 'EACCES' ? 'not executable (permission denied)' : (ended.shortMessage ?? 'could not be started').split('\n')[0];
+    const reason =
+      code === 'ENOENT'
+        ? 'not found'
+        : code === 'EACCES'
+          ? 'not executable (permission denied)'
+          : (ended.shortMessage ?? 'could not be started').split('\n')[0];
     return { exitCode: null, stdout, stderr, timedOut: false, failure: reason, durationMs };
   }
   return { exitCode: ended.exitCode, stdout, stderr, timedOut: false, durationMs };

@@ -62,11 +62,13 @@ export function unrunnableReason(path: string, depth = 0): string | undefined {
 function interpreterReason(head: Buffer, depth: number): string | undefined {
   const text = head.toString('latin1');
   const newline = text.indexOf('\n');
-  if (newline < 0 && head.length >= SHEBANG_BYTES) return `not a program: its '#!' line is longer than the ${SHEBANG_BYTES} bytes the kernel reads (${NOT_RUN})`;
+  if (newline < 0 && head.length >= SHEBANG_BYTES)
+    return `not a program: its '#!' line is longer than the ${SHEBANG_BYTES} bytes the kernel reads (${NOT_RUN})`;
   const line = (newline < 0 ? text : text.slice(0, newline)).slice(2).trim();
   const interpreter = line.split(/[ \t]/)[0] ?? '';
   if (!interpreter) return `not a program: its '#!' line names no interpreter (${NOT_RUN})`;
-  if (!isAbsolute(interpreter)) return `not a program: its '#!' interpreter ${JSON.stringify(interpreter)} is not an absolute path (${NOT_RUN})`;
+  if (!isAbsolute(interpreter))
+    return `not a program: its '#!' interpreter ${JSON.stringify(interpreter)} is not an absolute path (${NOT_RUN})`;
   if (depth + 1 >= MAX_INTERPRETERS) return `not a program: more than ${MAX_INTERPRETERS} nested '#!' interpreters (${NOT_RUN})`;
   const inner = unrunnableReason(interpreter, depth + 1);
   return inner ? `not a program: its '#!' interpreter ${interpreter}: ${inner}` : undefined;
@@ -93,13 +95,18 @@ function elfReason(fd: number, size: number): string | undefined {
     return `not a program: an ELF binary for another kind of machine (e_machine ${machine}), not this ${native.name} one (${NOT_RUN})`;
   }
   const [phoff, phentsize, phnum] = elfClass === 2 ? [u64(32), u16(54), u16(56)] : [u32(28), u16(42), u16(44)];
-  if (phentsize !== (elfClass === 2 ? 56 : 32) || phnum < 1 || phentsize * phnum > 65536) return damaged('its program header table is malformed');
+  if (phentsize !== (elfClass === 2 ? 56 : 32) || phnum < 1 || phentsize * phnum > 65536)
+    return damaged('its program header table is malformed');
   if (phoff + phentsize * phnum > size) return damaged(`its program headers end past its ${size} bytes`);
   return segmentsReason(fd, size, { le, elfClass, phoff, phentsize, phnum });
 }
 
 /** Every loadable segment's bytes lie inside the file (a binary cut short by a failed copy does not). */
-function segmentsReason(fd: number, size: number, elf: { le: boolean; elfClass: number; phoff: number; phentsize: number; phnum: number }): string | undefined {
+function segmentsReason(
+  fd: number,
+  size: number,
+  elf: { le: boolean; elfClass: number; phoff: number; phentsize: number; phnum: number },
+): string | undefined {
   const table = Buffer.alloc(elf.phentsize * elf.phnum);
   readSync(fd, table, 0, table.length, elf.phoff);
   for (let i = 0; i < elf.phnum; i += 1) {

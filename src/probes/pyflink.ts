@@ -33,12 +33,19 @@ export async function probePyflink({ get }: ProbeContext): Promise<PyflinkFact> 
 
   const packageDir = await firstPackageDir(python.sysPath);
   if (!packageDir) {
-    if (flink) fact.problems.push(`apache-flink ${flink.version} is registered in ${flink.metadataDir} but no pyflink/ package directory is on sys.path`);
+    if (flink)
+      fact.problems.push(
+        `apache-flink ${flink.version} is registered in ${flink.metadataDir} but no pyflink/ package directory is on sys.path`,
+      );
     return fact;
   }
   fact.packageDir = packageDir;
   const versionFile = join(packageDir, 'version.py');
-  const [versionText, lib, opt] = await Promise.all([readVersionFile(versionFile), listJarFiles(join(packageDir, 'lib')), listJarFiles(join(packageDir, 'opt'))]);
+  const [versionText, lib, opt] = await Promise.all([
+    readVersionFile(versionFile),
+    listJarFiles(join(packageDir, 'lib')),
+    listJarFiles(join(packageDir, 'opt')),
+  ]);
   if (versionText.text !== undefined) {
     const version = versionFromVersionPy(versionText.text);
     if (version) fact.versionPy = version;
@@ -75,4 +82,3 @@ async function readVersionFile(path: string): Promise<{ text: string; problem?: 
     return { problem: code === 'ENOENT' ? `${path} is missing` : `cannot read ${path}: ${errorMessage(error)}` };
   }
 }
-

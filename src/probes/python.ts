@@ -77,7 +77,9 @@ export async function inspectInterpreter(requested: string, { provenance, env, c
 /** The first configured source, in the documented order; never looks at the file system beyond the config. */
 async function chooseCandidate({ options, get }: ProbeContext): Promise<PythonCandidate> {
   if (options.python?.trim()) return { requested: options.python.trim(), provenance: { source: '--python' } };
-  return pythonFromVariable(options.env) ?? (await configuredExecutable({ options, get })) ?? pythonFromEnvironment(options.env, options.cwd);
+  return (
+    pythonFromVariable(options.env) ?? (await configuredExecutable({ options, get })) ?? pythonFromEnvironment(options.env, options.cwd)
+  );
 }
 
 async function configuredExecutable({ options, get }: Pick<ProbeContext, 'options' | 'get'>): Promise<PythonCandidate | undefined> {
@@ -119,7 +121,7 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
     return { ok: false, error: 'printed a malformed probe answer' };
   }
   if (!isRecord(data)) return { ok: false, error: 'printed a malformed probe answer' };
-  const str = (key: string) => (typeof data[key] === 'string' ? (data[key]) : undefined);
+  const str = (key: string) => (typeof data[key] === 'string' ? data[key] : undefined);
   const version = str('version');
   const sysPath = data.sys_path;
   const markers = data.markers;
@@ -149,7 +151,9 @@ export function parseProbeOutput(stdout: string): { ok: true; value: ParsedAnswe
 }
 
 function libpythonOf(value: unknown): { libpython?: { shared: boolean; found: boolean } } {
-  return isRecord(value) && typeof value.shared === 'boolean' && typeof value.found === 'boolean' ? { libpython: { shared: value.shared, found: value.found } } : {};
+  return isRecord(value) && typeof value.shared === 'boolean' && typeof value.found === 'boolean'
+    ? { libpython: { shared: value.shared, found: value.found } }
+    : {};
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -157,7 +161,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function lastLine(text: string): string | undefined {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines[lines.length - 1];
 }
-

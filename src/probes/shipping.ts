@@ -22,7 +22,9 @@ export async function probeShipping({ get, options }: ProbeContext): Promise<Shi
   const [config, job] = await Promise.all([get('flinkConfig'), get('job')]);
   // The job's set()/add_python_file()/add_python_archive()/set_python_requirements() over the config file's values.
   const { values, fromJob } = withJobSettings(config.values, job.needs);
-  const shippedInJob = Object.fromEntries((['python.files', 'python.archives', 'python.requirements'] as const).filter((k) => fromJob[k]).map((k) => [k, fromJob[k]]));
+  const shippedInJob = Object.fromEntries(
+    (['python.files', 'python.archives', 'python.requirements'] as const).filter((k) => fromJob[k]).map((k) => [k, fromJob[k]]),
+  );
   const executable = stringValue(values, 'python.executable');
   const archives = await Promise.all(listOf(values['python.archives']).map((entry) => readArchiveEntry(entry, options.cwd, executable)));
   const requirements = stringValue(values, 'python.requirements');
@@ -119,7 +121,10 @@ async function modulesOf(path: string): Promise<{ kind?: 'py' | 'zip' | 'dir' | 
   if (extname(path) === '.py') return { kind: 'py', modules: [basename(path, '.py')] };
   try {
     const listing = await readArchive(path);
-    return { kind: extname(path) === '.zip' ? 'zip' : 'other', modules: moduleNames(listing.entries.map((e) => e.name.split('/')[0] ?? '')) };
+    return {
+      kind: extname(path) === '.zip' ? 'zip' : 'other',
+      modules: moduleNames(listing.entries.map((e) => e.name.split('/')[0] ?? '')),
+    };
   } catch (error) {
     return { kind: 'other', modules: [], problem: `${path} ${(error as Error).message.split('\n')[0]}` };
   }

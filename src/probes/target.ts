@@ -13,6 +13,12 @@ export async function probeTarget({ options, matrix, get }: ProbeContext): Promi
 
   function describe(version: string, source: TargetFact['source']): TargetFact {
     const minor = minorOf(version) ?? null;
-    return { flinkVersion: version, patch: matrix.resolvePatch(version), minor, source, known: minor !== null && matrix.line(minor) !== undefined };
+    return {
+      flinkVersion: version,
+      patch: matrix.resolvePatch(version),
+      minor,
+      source,
+      known: minor !== null && matrix.line(minor) !== undefined,
+    };
   }
 }

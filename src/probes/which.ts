@@ -34,7 +34,11 @@ export function isExecutableFile(path: string): boolean {
 /** A path (relative to cwd) or a bare name looked up on PATH → an executable file, or a one-line reason. */
 // Synchronous like the PATH lookup: one stat costs microseconds, and the interpreter then starts before the
 // CLI's other start-up work (matrix validation) takes the thread.
-export function locateInterpreter(requested: string, env: Record<string, string | undefined>, cwd: string): { path?: string; failure: string } {
+export function locateInterpreter(
+  requested: string,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): { path?: string; failure: string } {
   if (requested.includes('\u0000')) return { failure: `${requested} is not a path: it contains a NUL character, which no file name can` };
   const hasSeparator = requested.includes('/') || (process.platform === 'win32' && requested.includes('\\'));
   if (!hasSeparator) {

@@ -30,7 +30,8 @@ export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   const base = { file, archives, sameAsClient: false, ...(inJob ? { inJob: true } : {}) };
   const expression = computed[WORKER_CONFIG_KEY];
   if (expression !== undefined) return { ...base, status: 'computed', configured: expression };
-  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return { ...base, status: 'unset', ...(await pathPython(ctx)) };
+  if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim()))
+    return { ...base, status: 'unset', ...(await pathPython(ctx)) };
   if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
 
   const relative = await relativeWorker(ctx, configured, base);
@@ -45,7 +46,11 @@ export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
  * archive, looked up in what the shipping fact opened), else relative to the workers' directory. Undefined for a
  * bare name or an absolute path, which are inspected here.
  */
-async function relativeWorker({ get }: ProbeContext, configured: string, base: Omit<WorkerFact, 'status'>): Promise<WorkerFact | undefined> {
+async function relativeWorker(
+  { get }: ProbeContext,
+  configured: string,
+  base: Omit<WorkerFact, 'status'>,
+): Promise<WorkerFact | undefined> {
   const windows = process.platform === 'win32';
   const hasSeparator = configured.includes('/') || (windows && configured.includes('\\'));
   if (!hasSeparator || isAbsolute(configured)) return undefined;
@@ -58,18 +63,30 @@ async function relativeWorker({ get }: ProbeContext, configured: string, base: O
 
 /** python.executable unset: `flink run` and workers on this machine start `python` from PATH; look at that one. */
 async function pathPython(ctx: ProbeContext): Promise<Pick<WorkerFact, 'fromPath' | 'python' | 'packages' | 'sameAsClient'>> {
-  const inspected = await inspectWorker(ctx, 'python', { source: 'PATH', detail: 'python.executable is unset: the workers start `python`' });
+  const inspected = await inspectWorker(ctx, 'python', {
+    source: 'PATH',
+    detail: 'python.executable is unset: the workers start `python`',
+  });
   return { fromPath: true, ...inspected };
 }
 
 /** Inspects `requested` (a path or a name on PATH), reusing the client's answer when it is the same interpreter. */
-async function inspectWorker({ get, options }: ProbeContext, requested: string, provenance: { source: string; detail?: string }): Promise<Pick<WorkerFact, 'python' | 'packages' | 'sameAsClient'>> {
+async function inspectWorker(
+  { get, options }: ProbeContext,
+  requested: string,
+  provenance: { source: string; detail?: string },
+): Promise<Pick<WorkerFact, 'python' | 'packages' | 'sameAsClient'>> {
   const client = await get('python');
   const located = locateInterpreter(requested, options.env, options.cwd);
   if (located.path && client.runs && (await sameInterpreter(located.path, client))) {
     return { sameAsClient: true, python: { ...client, provenance, requested }, packages: await get('packages') };
   }
-  const python = await inspectInterpreter(located.path ?? requested, { provenance, env: options.env, cwd: options.cwd, timeoutMs: options.processTimeoutMs });
+  const python = await inspectInterpreter(located.path ?? requested, {
+    provenance,
+    env: options.env,
+    cwd: options.cwd,
+    timeoutMs: options.processTimeoutMs,
+  });
   return { sameAsClient: false, python: { ...python, requested }, ...(python.runs ? { packages: await scanSysPath(python.sysPath) } : {}) };
 }
 

@@ -90,25 +90,33 @@ export async function readArchive(path: string, options: ReadArchiveOptions = {}
 }
 
 export function normalizeName(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+  return name
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/|\/)+/, '')
+    .replace(/\/+$/, '');
 }
 
 async function readZip(path: string, wanted: (name: string) => boolean, limits: ArchiveLimits): Promise<ArchiveListing> {
-  const why = 'an archive\'s central directory lists in well under a second: a very slow disk, or a file built to be slow';
+  const why = "an archive's central directory lists in well under a second: a very slow disk, or a file built to be slow";
   const listing: ArchiveListing = { format: 'zip', entries: [], texts: {}, truncated: false };
   const listed = new Map<ZipListEntry, ArchiveEntry>();
   let links = 0;
   try {
-    const { entryCount, seen, contents } = listZip(path, { maxEntries: limits.maxEntries, maxBytes: limits.maxTextBytes, timeoutMs: limits.timeoutMs, why }, (raw) => {
-      const mode = raw.unixMode & 0o170000;
-      const type: EntryType = raw.fileName.endsWith('/') ? 'dir' : mode === 0o120000 ? 'symlink' : 'file';
-      const entry: ArchiveEntry = { name: normalizeName(raw.fileName), type, size: raw.uncompressedSize };
-      listing.entries.push(entry);
-      listed.set(raw, entry);
-      return type === 'symlink' ? ++links <= limits.maxLinks : type === 'file' && wanted(entry.name);
-    });
+    const { entryCount, seen, contents } = listZip(
+      path,
+      { maxEntries: limits.maxEntries, maxBytes: limits.maxTextBytes, timeoutMs: limits.timeoutMs, why },
+      (raw) => {
+        const mode = raw.unixMode & 0o170000;
+        const type: EntryType = raw.fileName.endsWith('/') ? 'dir' : mode === 0o120000 ? 'symlink' : 'file';
+        const entry: ArchiveEntry = { name: normalizeName(raw.fileName), type, size: raw.uncompressedSize };
+        listing.entries.push(entry);
+        listed.set(raw, entry);
+        return type === 'symlink' ? ++links <= limits.maxLinks : type === 'file' && wanted(entry.name);
+      },
+    );
     if (entryCount > seen) capped(listing, `listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
-    if (links > limits.maxLinks) capped(listing, `symlink targets read for the first ${limits.maxLinks.toLocaleString('en-US')} symlinks only`);
+    if (links > limits.maxLinks)
+      capped(listing, `symlink targets read for the first ${limits.maxLinks.toLocaleString('en-US')} symlinks only`);
     for (const [raw, bytes] of contents) {
       const entry = listed.get(raw) as ArchiveEntry;
       if (entry.type === 'symlink') entry.target = bytes.toString('utf8');
@@ -116,7 +124,8 @@ async function readZip(path: string, wanted: (name: string) => boolean, limits: 
     }
     return listing;
   } catch (error) {
-    if (error instanceof JarReadError) throw new ArchiveReadError(error.message.replace(/^is not a zip\/JAR file/, 'is not a readable zip'));
+    if (error instanceof JarReadError)
+      throw new ArchiveReadError(error.message.replace(/^is not a zip\/JAR file/, 'is not a readable zip'));
     throw error;
   }
 }
@@ -126,7 +135,14 @@ function capped(listing: ArchiveListing, cap: string): void {
   listing.cap = listing.cap ? `${listing.cap}; ${cap}` : cap;
 }
 
-const TAR_TYPES: Record<string, EntryType> = { File: 'file', OldFile: 'file', ContiguousFile: 'file', Directory: 'dir', SymbolicLink: 'symlink', Link: 'hardlink' };
+const TAR_TYPES: Record<string, EntryType> = {
+  File: 'file',
+  OldFile: 'file',
+  ContiguousFile: 'file',
+  Directory: 'dir',
+  SymbolicLink: 'symlink',
+  Link: 'hardlink',
+};
 
 /** gzip's magic number, whatever the file is called. */
 async function isGzip(path: string): Promise<boolean> {
@@ -139,7 +155,12 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-async function readTar(path: string, wanted: (name: string) => boolean, enough: ReadArchiveOptions['enough'], limits: ArchiveLimits): Promise<ArchiveListing> {
+async function readTar(
+  path: string,
+  wanted: (name: string) => boolean,
+  enough: ReadArchiveOptions['enough'],
+  limits: ArchiveLimits,
+): Promise<ArchiveListing> {
   const { Parser } = await import('tar');
   const gzip = await isGzip(path);
   const format = gzip ? 'tar.gz' : 'tar';
@@ -163,16 +184,25 @@ async function readTar(path: string, wanted: (name: string) => boolean, enough: 
       else Object.assign(listing, { truncated: true, enough: true });
       finish();
     };
-    const timer = setTimeout(() => stop(`listed for ${formatLimit('archiveReadMs')} (flink-doctor's time limit for one archive)`), limits.timeoutMs);
+    const timer = setTimeout(
+      () => stop(`listed for ${formatLimit('archiveReadMs')} (flink-doctor's time limit for one archive)`),
+      limits.timeoutMs,
+    );
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry) => {
         if (done) return void entry.resume();
         const type = TAR_TYPES[entry.type] ?? 'other';
-        const item: ArchiveEntry = { name: normalizeName(entry.path), type, size: entry.size, ...(entry.linkpath ? { target: entry.linkpath } : {}) };
+        const item: ArchiveEntry = {
+          name: normalizeName(entry.path),
+          type,
+          size: entry.size,
+          ...(entry.linkpath ? { target: entry.linkpath } : {}),
+        };
         listing.entries.push(item);
         if (enough?.(listing, item)) return void stop();
-        if (listing.entries.length >= limits.maxEntries) return void stop(`listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
+        if (listing.entries.length >= limits.maxEntries)
+          return void stop(`listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
         if (type !== 'file' || !wanted(item.name) || entry.size > limits.maxTextBytes) return void entry.resume();
         const chunks: Buffer[] = [];
         entry.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -185,7 +215,8 @@ async function readTar(path: string, wanted: (name: string) => boolean, enough: 
     stream.on('data', (chunk: Buffer) => {
       if (done) return;
       bytes += chunk.length;
-      if (bytes > limits.maxStreamBytes) return void stop(`read up to flink-doctor's cap of ${formatBytes(limits.maxStreamBytes)} uncompressed`);
+      if (bytes > limits.maxStreamBytes)
+        return void stop(`read up to flink-doctor's cap of ${formatBytes(limits.maxStreamBytes)} uncompressed`);
       if (!parser.write(chunk)) {
         stream.pause();
         parser.once('drain', () => stream.resume());

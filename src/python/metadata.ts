@@ -87,4 +87,3 @@ export function parseRequiresTxt(text: string): string[] {
   }
   return result;
 }
-

@@ -10,7 +10,10 @@ import type { MarkerEnvironment } from '../facts/index.js';
 
 /** PEP 503: runs of "-", "_" and "." become one "-", lower case ("Ruamel.YAML" → "ruamel-yaml"). */
 export function normalizeName(name: string): string {
-  return name.trim().replace(/[-_.]+/g, '-').toLowerCase();
+  return name
+    .trim()
+    .replace(/[-_.]+/g, '-')
+    .toLowerCase();
 }
 
 export type MarkerVariable = keyof MarkerEnvironment | 'extra';
@@ -20,8 +23,7 @@ export type MarkerValue = { kind: 'variable'; name: MarkerVariable } | { kind: '
 export type MarkerOp = '<' | '<=' | '==' | '!=' | '>=' | '>' | '~=' | '===' | 'in' | 'not in';
 
 export type MarkerNode =
-  | { kind: 'compare'; left: MarkerValue; op: MarkerOp; right: MarkerValue }
-  | { kind: 'and' | 'or'; left: MarkerNode; right: MarkerNode };
+  { kind: 'compare'; left: MarkerValue; op: MarkerOp; right: MarkerValue } | { kind: 'and' | 'or'; left: MarkerNode; right: MarkerNode };
 
 export interface Requirement {
   /** As written ("Apache_Beam"). */
@@ -88,7 +90,10 @@ class Cursor {
 
   /** Counts one more part; past LIMITS.requirementParts the requirement is refused (real ones have a few). */
   part(): void {
-    if (++this.parts > LIMITS.requirementParts) throw new SyntaxFailure(`more than ${LIMITS.requirementParts} extras, version clauses and marker comparisons (real requirements have a few)`);
+    if (++this.parts > LIMITS.requirementParts)
+      throw new SyntaxFailure(
+        `more than ${LIMITS.requirementParts} extras, version clauses and marker comparisons (real requirements have a few)`,
+      );
   }
 
   get done(): boolean {
@@ -129,7 +134,9 @@ const VERSION_TEXT = /[A-Za-z0-9_.*+!-]+/;
 
 /** A requirement or marker longer than any real one is refused before parsing: parsing cost stays bounded. */
 function tooLong(text: string): string | undefined {
-  return text.length > LIMITS.requirementChars ? `is ${text.length} characters long, more than the ${LIMITS.requirementChars} a requirement may have here (real ones are under 300)` : undefined;
+  return text.length > LIMITS.requirementChars
+    ? `is ${text.length} characters long, more than the ${LIMITS.requirementChars} a requirement may have here (real ones are under 300)`
+    : undefined;
 }
 
 /** Parses one requirement line (PEP 508). Never throws. */
@@ -256,7 +263,8 @@ function parseMarkerAnd(cursor: Cursor): MarkerNode {
 function parseMarkerAtom(cursor: Cursor): MarkerNode {
   cursor.skipSpace();
   if (cursor.take('(')) {
-    if (++cursor.depth > LIMITS.markerDepth) throw new SyntaxFailure(`more than ${LIMITS.markerDepth} nested parentheses at column ${cursor.pos}`);
+    if (++cursor.depth > LIMITS.markerDepth)
+      throw new SyntaxFailure(`more than ${LIMITS.markerDepth} nested parentheses at column ${cursor.pos}`);
     const inner = parseMarkerOr(cursor);
     cursor.skipSpace();
     if (!cursor.take(')')) cursor.fail('")" in the marker');
@@ -411,7 +419,10 @@ function mentionsExtra(node: MarkerNode): boolean {
 /** Whether `version` satisfies a specifier like ">=5,<9" (pre-releases count, as in `pip check`). Invalid input → false. */
 export function versionSatisfies(version: string, specifier: string): boolean {
   if (specifier.trim() === '') return true;
-  const clauses = specifier.split(',').map((clause) => clause.trim()).filter(Boolean);
+  const clauses = specifier
+    .split(',')
+    .map((clause) => clause.trim())
+    .filter(Boolean);
   return clauses.every((clause) => {
     if (clause.startsWith('===')) return version.trim().toLowerCase() === clause.slice(3).trim().toLowerCase();
     if (valid(version) === null || !isSpecifier(clause)) return false;

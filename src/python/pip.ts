@@ -24,7 +24,10 @@ export function pipInstall(python: PythonFact, specs: readonly string[], flags: 
 
 /** A release without its post-release and local parts: "1.20.0.post1" → "1.20.0". */
 export function releaseOf(version: string): string {
-  return version.trim().replace(/\+.*$/, '').replace(/[._-]?(?:post|rev|r)[._-]?\d*$/i, '');
+  return version
+    .trim()
+    .replace(/\+.*$/, '')
+    .replace(/[._-]?(?:post|rev|r)[._-]?\d*$/i, '');
 }
 
 /**
@@ -75,7 +78,11 @@ const FRESH_VENV = '.venv-pyflink';
  * The Python minors the judged Flink line supports, when the interpreter's minor is not one of them (Python 2.7,
  * or 3.13 on a line that stops at 3.12): python.client rejects it, so installing into it fixes nothing.
  */
-export function unsupportedPython(python: PythonFact, target: TargetFact, matrix: Matrix): { minor: string; flink: string; supported: string[] } | undefined {
+export function unsupportedPython(
+  python: PythonFact,
+  target: TargetFact,
+  matrix: Matrix,
+): { minor: string; flink: string; supported: string[] } | undefined {
   if (!python.version) return undefined;
   const { minor: flink, skip } = matrix.judgedLine(target);
   if (skip) return undefined;
@@ -89,7 +96,14 @@ export function unsupportedPython(python: PythonFact, target: TargetFact, matrix
  * sequence that creates a venv from the newest supported Python and installs there (`freshSpecs`: a fresh venv
  * needs the whole release, not the repair of a broken one).
  */
-export function installFix(python: PythonFact, target: TargetFact, matrix: Matrix, specs: readonly string[], flags: readonly string[] = [], freshSpecs: readonly string[] = specs): string {
+export function installFix(
+  python: PythonFact,
+  target: TargetFact,
+  matrix: Matrix,
+  specs: readonly string[],
+  flags: readonly string[] = [],
+  freshSpecs: readonly string[] = specs,
+): string {
   const unsupported = unsupportedPython(python, target, matrix);
   if (!unsupported) return pipInstall(python, specs, flags);
   const newest = unsupported.supported[unsupported.supported.length - 1] ?? '3';

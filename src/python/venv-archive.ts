@@ -45,7 +45,11 @@ export function checksHaveEnough(inside: string | undefined): (listing: ArchiveL
   return (listing, entry) => {
     if (entry) {
       byName.set(entry.name, entry);
-      outward ||= entry.type === 'symlink' && entry.target !== undefined && leavesArchive(entry.name, entry.target) && !isInterpreterLink(entry.name, root);
+      outward ||=
+        entry.type === 'symlink' &&
+        entry.target !== undefined &&
+        leavesArchive(entry.name, entry.target) &&
+        !isInterpreterLink(entry.name, root);
       if (root !== undefined) {
         const inLib = entry.name.startsWith(libOf(root)) ? entry.name.slice(libOf(root).length) : undefined;
         minor ||= inLib !== undefined && /^python\d+\.\d+(?:\/|$)/.test(inLib);
@@ -85,7 +89,9 @@ function cfgOf(root: string): string {
 
 /** Symlinks whose target is absolute or climbs out of the archive. */
 export function outwardLinks(listing: ArchiveListing): OutwardLink[] {
-  return listing.entries.filter((e) => e.type === 'symlink' && e.target !== undefined && leavesArchive(e.name, e.target)).map((e) => ({ name: e.name, target: e.target ?? '' }));
+  return listing.entries
+    .filter((e) => e.type === 'symlink' && e.target !== undefined && leavesArchive(e.name, e.target))
+    .map((e) => ({ name: e.name, target: e.target ?? '' }));
 }
 
 function leavesArchive(name: string, target: string): boolean {

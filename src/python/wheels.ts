@@ -19,7 +19,14 @@ export interface SourceBuild {
 /** "linux-x86_64", "macos-arm64", "windows-x86_64" … from sys_platform and platform_machine; undefined when unknown. */
 export function platformOf(markers: Pick<MarkerEnvironment, 'sys_platform' | 'platform_machine'>): string | undefined {
   const machine = markers.platform_machine.toLowerCase();
-  const os = markers.sys_platform === 'darwin' ? 'macos' : markers.sys_platform === 'win32' ? 'windows' : markers.sys_platform.startsWith('linux') ? 'linux' : undefined;
+  const os =
+    markers.sys_platform === 'darwin'
+      ? 'macos'
+      : markers.sys_platform === 'win32'
+        ? 'windows'
+        : markers.sys_platform.startsWith('linux')
+          ? 'linux'
+          : undefined;
   if (!os) return undefined;
   if (machine === 'x86_64' || machine === 'amd64') return `${os}-x86_64`;
   if (machine === 'aarch64' || machine === 'arm64') return `${os}-${os === 'linux' ? 'aarch64' : 'arm64'}`;
@@ -30,7 +37,13 @@ export function platformOf(markers: Pick<MarkerEnvironment, 'sys_platform' | 'pl
  * The packages pip would build from source to install apache-flink `release` (with Requires-Dist `requires`) into
  * an interpreter with these markers. Packages the tables do not cover are left out rather than guessed.
  */
-export function sourceBuildsFor(wheels: WheelsSection, release: string, requires: readonly string[], markers: MarkerEnvironment, knownBad: readonly KnownBadDependency[] = []): SourceBuild[] {
+export function sourceBuildsFor(
+  wheels: WheelsSection,
+  release: string,
+  requires: readonly string[],
+  markers: MarkerEnvironment,
+  knownBad: readonly KnownBadDependency[] = [],
+): SourceBuild[] {
   const platform = platformOf(markers);
   const python = markers.python_version;
   const minor = minorOf(release);
@@ -47,19 +60,33 @@ export function sourceBuildsFor(wheels: WheelsSection, release: string, requires
   return builds;
 }
 
-function build(wheels: WheelsSection, name: string, version: string, platform: string, knownBad: readonly KnownBadDependency[]): SourceBuild {
+function build(
+  wheels: WheelsSection,
+  name: string,
+  version: string,
+  platform: string,
+  knownBad: readonly KnownBadDependency[],
+): SourceBuild {
   const recipe = wheels.sourceBuilds[name];
   const needs = (platform.startsWith('windows') ? recipe?.windows : undefined) ?? recipe?.needs ?? 'a compiler';
   return { package: name, version, needs, breaks: knownBad.filter((bad) => bad.whenBuilding === name) };
 }
 
 /** The release pip would pick for `name`: the newest known one the applying pin allows (none when not pinned here). */
-function pinnedVersion(name: string, known: readonly string[], requires: readonly string[], markers: MarkerEnvironment): string | undefined {
+function pinnedVersion(
+  name: string,
+  known: readonly string[],
+  requires: readonly string[],
+  markers: MarkerEnvironment,
+): string | undefined {
   for (const line of requires) {
     const parsed = parseRequirement(line);
     if (!parsed.ok || parsed.value.key !== normalizeName(name)) continue;
     if (!requirementApplies(parsed.value, markers)) return undefined;
-    return known.filter((version) => versionSatisfies(version, parsed.value.specifier)).sort(compare).pop();
+    return known
+      .filter((version) => versionSatisfies(version, parsed.value.specifier))
+      .sort(compare)
+      .pop();
   }
   return undefined;
 }

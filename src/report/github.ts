@@ -27,7 +27,10 @@ function command(check: CheckResult, workspace: string): string {
   if (check.fix) lines.push(`Fix: ${check.fix}`);
   // The runner shows the message in its log viewer, which renders ANSI codes: control characters are made visible
   // line by line (the line breaks themselves become %0A, the runner's own escape).
-  const message = lines.flatMap((line) => line.split(/\r?\n/)).map(visible).join('\n');
+  const message = lines
+    .flatMap((line) => line.split(/\r?\n/))
+    .map(visible)
+    .join('\n');
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(visible(value))}`).join(',');
   return `::${check.status} ${props}::${escapeData(message)}`;
 }

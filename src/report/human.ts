@@ -36,21 +36,38 @@ export function renderHuman(report: Report, { verbose, style, probeTimings }: Hu
   ].join(', ');
   out.push(`${tally}${verbose ? style.dim(` in ${report.durationMs} ms`) : ''}`);
   for (const entry of report.config?.unusedIgnores ?? []) {
-    out.push(style.dim(visible(`ignore entry for ${entry.check}${entry.match ? ` matching "${entry.match}"` : ''} matched nothing this run ("${entry.reason}"): remove it from ${report.config?.path}?`)));
+    out.push(
+      style.dim(
+        visible(
+          `ignore entry for ${entry.check}${entry.match ? ` matching "${entry.match}"` : ''} matched nothing this run ("${entry.reason}"): remove it from ${report.config?.path}?`,
+        ),
+      ),
+    );
   }
   if (verbose && probeTimings && Object.keys(probeTimings).length > 0) {
-    out.push(style.dim(`probes: ${Object.entries(probeTimings).map(([k, ms]) => `${k} ${ms} ms`).join(', ')}`));
+    out.push(
+      style.dim(
+        `probes: ${Object.entries(probeTimings)
+          .map(([k, ms]) => `${k} ${ms} ms`)
+          .join(', ')}`,
+      ),
+    );
   }
   return `${out.join('\n')}\n`;
 }
 
 function renderCheck(check: CheckResult, verbose: boolean, style: Style): string[] {
-  const lines = [`  ${style.status(check.status, MARKS[check.status])} ${style.bold(check.id)}  ${visible(check.summary)}${verbose ? style.dim(` (${check.durationMs} ms)`) : ''}`];
+  const lines = [
+    `  ${style.status(check.status, MARKS[check.status])} ${style.bold(check.id)}  ${visible(check.summary)}${verbose ? style.dim(` (${check.durationMs} ms)`) : ''}`,
+  ];
   // Details explain a problem; for a passing check they are noise unless asked for.
   const showDetails = verbose || check.status === 'error' || check.status === 'warning';
   if (showDetails) for (const detail of check.details) lines.push(`      ${visible(detail)}`);
   if (check.ignored) lines.push(`      ${style.dim(`ignored (was ${check.ignored.status}): ${visible(check.ignored.reason)}`)}`);
-  if (check.severityOverride && check.severityOverride.level !== 'off') lines.push(`      ${style.dim(`severity set to ${check.severityOverride.level} by the config file (the check said ${check.severityOverride.from})`)}`);
+  if (check.severityOverride && check.severityOverride.level !== 'off')
+    lines.push(
+      `      ${style.dim(`severity set to ${check.severityOverride.level} by the config file (the check said ${check.severityOverride.from})`)}`,
+    );
   if (check.fix && !check.ignored) {
     // A fix may be several lines on purpose; each line is external text made visible on its own.
     const [first, ...rest] = check.fix.split('\n').map(visible);
@@ -58,7 +75,8 @@ function renderCheck(check: CheckResult, verbose: boolean, style: Style): string
     for (const more of rest) lines.push(`              ${more}`);
   }
   if (verbose) {
-    for (const [key, value] of Object.entries(check.facts)) lines.push(style.dim(visible(`      · ${key}: ${value === null ? '—' : String(value)}`)));
+    for (const [key, value] of Object.entries(check.facts))
+      lines.push(style.dim(visible(`      · ${key}: ${value === null ? '—' : String(value)}`)));
     for (const source of check.sources) lines.push(style.dim(`      source: ${visible(source)}`));
   }
   return lines;

@@ -49,14 +49,16 @@ export interface PlanInput {
 /** The output plan; a contradiction (--json with --format junit) or an unknown format is a UsageError. */
 export function planOutput({ format, json, output, outputSource = '--output', cwd, env }: PlanInput): OutputPlan {
   if (format !== undefined && !isFormat(format)) throw new UsageError(`unknown format '${format}' (known: ${FORMATS.join(', ')})`);
-  if (json && format !== undefined && format !== 'json') throw new UsageError(`--json is --format json; it cannot be combined with --format ${format}`);
+  if (json && format !== undefined && format !== 'json')
+    throw new UsageError(`--json is --format json; it cannot be combined with --format ${format}`);
   if (output === '') throw new UsageError('--output needs a non-empty value');
   const chosen: Format = json ? 'json' : (format ?? 'human');
   // In GitHub Actions, whoever reads the terminal also gets annotations: the workflow commands ride along
   // with the human output (never with machine-readable output on stdout).
   const withAnnotations = (formats: Format[]): Format[] =>
     env.GITHUB_ACTIONS === 'true' && formats.includes('human') && !formats.includes('github') ? [...formats, 'github'] : formats;
-  if (output !== undefined) return { format: chosen, file: resolve(cwd, output), fileSource: outputSource, stdout: withAnnotations(['human']) };
+  if (output !== undefined)
+    return { format: chosen, file: resolve(cwd, output), fileSource: outputSource, stdout: withAnnotations(['human']) };
   return { format: chosen, stdout: withAnnotations([chosen]) };
 }
 
@@ -76,13 +78,22 @@ export interface RenderContext {
 export function render(report: Report, format: Format, ctx: RenderContext, target: 'stdout' | 'file'): string {
   switch (format) {
     case 'human':
-      return renderHuman(report, { verbose: ctx.verbose, style: target === 'stdout' ? ctx.style : ctx.plainStyle, probeTimings: ctx.probeTimings });
+      return renderHuman(report, {
+        verbose: ctx.verbose,
+        style: target === 'stdout' ? ctx.style : ctx.plainStyle,
+        probeTimings: ctx.probeTimings,
+      });
     case 'json':
       return renderJson(report);
     case 'junit':
       return renderJunit(report, { strict: ctx.strict });
     case 'sarif':
-      return renderSarif(report, { cwd: ctx.cwd, strict: ctx.strict, ...(ctx.reads ? { reads: ctx.reads } : {}), anchor: sarifAnchor(report, ctx.cwd, ctx.env) });
+      return renderSarif(report, {
+        cwd: ctx.cwd,
+        strict: ctx.strict,
+        ...(ctx.reads ? { reads: ctx.reads } : {}),
+        anchor: sarifAnchor(report, ctx.cwd, ctx.env),
+      });
     case 'markdown':
       return renderMarkdown(report, { strict: ctx.strict });
     case 'github':

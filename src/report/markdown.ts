@@ -25,7 +25,8 @@ export function renderMarkdown(report: Report, { strict }: { strict: boolean }):
 function row(check: CheckResult): string {
   const result = [check.summary, ...(check.status === 'ok' ? [] : check.details)];
   if (check.ignored) result.push(`ignored (${check.ignored.status}): ${check.ignored.reason}`);
-  if (check.severityOverride) result.push(`severity set to ${check.severityOverride.level} by the config file (was ${check.severityOverride.from})`);
+  if (check.severityOverride)
+    result.push(`severity set to ${check.severityOverride.level} by the config file (was ${check.severityOverride.from})`);
   for (const location of check.locations) result.push(`at ${location.path}${location.line ? `:${location.line}` : ''}`);
   return `| ${ICONS[check.status]} | \`${code(check.id)}\` | ${result.map(cell).join('<br>')} | ${check.fix ? cell(check.fix) : ''} |`;
 }

@@ -64,7 +64,15 @@ export function buildSarif(report: Report, { cwd, strict, reads = {}, anchor }: 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } },
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot } },
         invocations: [{ executionSuccessful: true, properties: { strict, summary: report.summary } }],
         results,

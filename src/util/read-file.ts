@@ -23,7 +23,8 @@ export class FileReadError extends Error {
 
 /** No file name holds a NUL, and Node refuses such a path with its own wording: say it in ours first. */
 function assertPathText(path: string): void {
-  if (path.includes('\u0000')) throw new FileReadError(`${path.replace(/\u0000/g, '\\0')}: the path contains a NUL character, which no file name can`, 'ENUL');
+  if (path.includes('\u0000'))
+    throw new FileReadError(`${path.replace(/\u0000/g, '\\0')}: the path contains a NUL character, which no file name can`, 'ENUL');
 }
 
 /** The whole file as UTF-8; rejects (FileReadError or the fs error) for anything but a regular file within the cap. */
@@ -82,5 +83,8 @@ export function openRegularFileSync(path: string): number {
 }
 
 function tooBig(path: string, size: number, maxBytes: number): FileReadError {
-  return new FileReadError(`${path} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} flink-doctor reads of such a file`, 'ETOOBIG');
+  return new FileReadError(
+    `${path} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} flink-doctor reads of such a file`,
+    'ETOOBIG',
+  );
 }

@@ -27,7 +27,10 @@ const NAMING: [RegExp, (match: RegExpExecArray) => RegExp][] = [
   [/identifier '([^']+)'/, (m) => new RegExp(`'${m[1]}'`)],
   [/no JDBC dialect/, () => /dialect/i],
   [/UnsupportedClassVersionError/, () => /bytecode|class file|Java \d+/],
-  [/^(NoSuchMethodError|NoClassDefFoundError|ClassNotFoundException): .*org\.apache\.flink\./, () => /built for Flink|FLINK_HOME|flink-dist|apache-flink-libraries/],
+  [
+    /^(NoSuchMethodError|NoClassDefFoundError|ClassNotFoundException): .*org\.apache\.flink\./,
+    () => /built for Flink|FLINK_HOME|flink-dist|apache-flink-libraries/,
+  ],
   [/^(NoClassDefFoundError|ClassNotFoundException): org\.apache\.kafka\./, () => /kafka-clients|thin/],
   [/^(NoClassDefFoundError|ClassNotFoundException): (org\.postgresql\.|com\.mysql\.)|No suitable driver/, () => /driver|postgresql|mysql/i],
   [/^(NoClassDefFoundError|ClassNotFoundException): org\.apache\.hadoop\./, () => /hadoop/i],
@@ -57,12 +60,19 @@ export function judge(report: DoctorReport, outcome: Outcome, confirmation: Conf
   const failed = outcome.kind === 'failed';
   if (errors.length > 0 && !failed) {
     const ran = outcome.kind === 'finished' ? 'ran' : 'reached the external system';
-    return confirmed(errors, ran, confirmation) ?? { agree: false, why: `the doctor says error (${errors.map((c) => c.id).join(', ')}) but the job ${ran}` };
+    return (
+      confirmed(errors, ran, confirmation) ?? {
+        agree: false,
+        why: `the doctor says error (${errors.map((c) => c.id).join(', ')}) but the job ${ran}`,
+      }
+    );
   }
   if (errors.length === 0 && failed) return { agree: false, why: `the job failed (${outcome.cause}) but the doctor found no error` };
   if (!failed) return { agree: true, why: 'no error, and the job ran' };
   const naming = causeNamed(outcome.cause ?? '', errors);
-  return naming ? { agree: true, why: `${naming.id} names the cause`, namedBy: naming.id } : { agree: false, why: `no error of the doctor names the cause (${outcome.cause})` };
+  return naming
+    ? { agree: true, why: `${naming.id} names the cause`, namedBy: naming.id }
+    : { agree: false, why: `no error of the doctor names the cause (${outcome.cause})` };
 }
 
 /**
@@ -72,9 +82,16 @@ export function judge(report: DoctorReport, outcome: Outcome, confirmation: Conf
 function confirmed(errors: readonly DoctorCheck[], ran: string, { twin, pipProblems = [] }: Confirmation): Judgement | undefined {
   const byTwin = twin?.judgement.agree && twin.judgement.namedBy ? errors.find((c) => c.id === twin.judgement.namedBy) : undefined;
   if (twin && byTwin) {
-    return { agree: true, why: `this job ${ran}, but ${byTwin.id}'s error is confirmed by ${twin.id} on the same install, which fails with the cause it names` };
+    return {
+      agree: true,
+      why: `this job ${ran}, but ${byTwin.id}'s error is confirmed by ${twin.id} on the same install, which fails with the cause it names`,
+    };
   }
-  const text = (c: DoctorCheck) => [c.summary, ...c.details].join('\n').toLowerCase().replace(/[-_.]+/g, '-');
+  const text = (c: DoctorCheck) =>
+    [c.summary, ...c.details]
+      .join('\n')
+      .toLowerCase()
+      .replace(/[-_.]+/g, '-');
   const byPip = errors.find((c) => pipProblems.some((name) => text(c).includes(name)));
   if (byPip) return { agree: true, why: `this job ${ran}, but pip check agrees with ${byPip.id} (${pipProblems.join(', ')})` };
   return undefined;

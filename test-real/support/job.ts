@@ -51,9 +51,12 @@ function tableBody(spec: JobSpec): string[] {
   ];
   if (spec.pythonExecutable) lines.push(`    t_env.get_config().set("python.executable", ${py(spec.pythonExecutable)})`);
   if (spec.jars.length > 0) lines.push(`    t_env.get_config().set("pipeline.jars", ${py(spec.jars.map((j) => `file://${j}`).join(';'))})`);
-  if (spec.udf === 'python') lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: x + 1, result_type=DataTypes.BIGINT()))');
-  if (spec.udf === 'python-calls') lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: int(str(x)) + 1, result_type=DataTypes.BIGINT()))');
-  if (spec.udf === 'pandas') lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: x + 1, result_type=DataTypes.BIGINT(), func_type="pandas"))');
+  if (spec.udf === 'python')
+    lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: x + 1, result_type=DataTypes.BIGINT()))');
+  if (spec.udf === 'python-calls')
+    lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: int(str(x)) + 1, result_type=DataTypes.BIGINT()))');
+  if (spec.udf === 'pandas')
+    lines.push('    t_env.create_temporary_function("plus_one", udf(lambda x: x + 1, result_type=DataTypes.BIGINT(), func_type="pandas"))');
   for (const statement of spec.ddl) lines.push(`    t_env.execute_sql(${py(statement)})`);
   lines.push(
     `    t_env.explain_sql(${py(spec.insert)})`,
@@ -169,6 +172,13 @@ export function classify(run: JobRun): Outcome {
     if (match) return { kind: 'failed', cause: describe(match), planned };
   }
   if (run.exitCode === 3 && planned && EXTERNAL.some((p) => p.test(failure))) return { kind: 'external', planned };
-  const last = failure.split('\n').filter((l) => /(Exception|Error)\b/.test(l)).pop();
-  return { kind: 'failed', cause: run.exitCode === null ? 'timed out' : (last?.trim().slice(0, 200) ?? `exit code ${run.exitCode}`), planned };
+  const last = failure
+    .split('\n')
+    .filter((l) => /(Exception|Error)\b/.test(l))
+    .pop();
+  return {
+    kind: 'failed',
+    cause: run.exitCode === null ? 'timed out' : (last?.trim().slice(0, 200) ?? `exit code ${run.exitCode}`),
+    planned,
+  };
 }

@@ -26,6 +26,9 @@ export function javaProbe(name: string): Promise<string> {
 /** Runs a compiled probe's main class with a small heap; the classpath entries are joined with ':'. */
 export async function runJava(mainClass: string, classpath: string[], args: string[], javaHome = JDK17): Promise<string> {
   const java = join(javaHome, 'bin', 'java');
-  const { stdout } = await run(java, ['-Xmx192m', '-XX:+UseSerialGC', '-cp', classpath.join(':'), mainClass, ...args], { timeout: 180_000, maxBuffer: 1 << 24 });
+  const { stdout } = await run(java, ['-Xmx192m', '-XX:+UseSerialGC', '-cp', classpath.join(':'), mainClass, ...args], {
+    timeout: 180_000,
+    maxBuffer: 1 << 24,
+  });
   return stdout;
 }

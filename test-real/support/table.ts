@@ -47,7 +47,7 @@ export function agreementMarkdown(rows: Row[], date: Date): string {
     'and runs it on the local mini cluster. Agreement: the doctor says error ⇔ the job fails, and then one of the',
     "doctor's errors names the cause; without an error the job runs, or gets as far as the Kafka broker or database",
     'the setup deliberately does not have (127.0.0.1:9). An error the job does not run into still agrees when the same',
-    "install is confirmed broken elsewhere: its twin setup fails with the cause the same check names, or `pip check`",
+    'install is confirmed broken elsewhere: its twin setup fails with the cause the same check names, or `pip check`',
     'names a package the error names; the row says which. A known disagreement is one whose fix belongs to another part',
     'of the work; its row says why, and the test fails the day it starts to agree. The doctor runs every time; a job',
     'whose inputs (setup, job template, pins, JDKs) are unchanged reuses its recorded output ("ran <date>");',
@@ -57,7 +57,10 @@ export function agreementMarkdown(rows: Row[], date: Date): string {
     '',
     '| setup | what the user has | doctor | real job | agree |',
     '|---|---|---|---|---|',
-    ...ordered.map((r) => `| \`${r.setup.id}\` | ${cell(r.setup.title)} | ${cell(doctorCell(r))} | ${cell(`${outcomeCell(r.outcome)} (${timing(r)})`)} | ${cell(agreeCell(r))} |`),
+    ...ordered.map(
+      (r) =>
+        `| \`${r.setup.id}\` | ${cell(r.setup.title)} | ${cell(doctorCell(r))} | ${cell(`${outcomeCell(r.outcome)} (${timing(r)})`)} | ${cell(agreeCell(r))} |`,
+    ),
     '',
   ];
   return lines.join('\n');

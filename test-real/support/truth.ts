@@ -25,7 +25,10 @@ export interface InstallTruth {
 
 /** What PyFlink itself finds in `python`'s install; `jvm` also starts its gateway JVM and asks it. */
 export async function installTruth(python: string, env: Record<string, string>, options: { jvm?: boolean } = {}): Promise<InstallTruth> {
-  const { stdout } = await run(python, [PROBE, ...(options.jvm ? ['--jvm'] : [])], { env: { ...env, JVM_ARGS: '-Xmx128m' }, timeout: 120_000 });
+  const { stdout } = await run(python, [PROBE, ...(options.jvm ? ['--jvm'] : [])], {
+    env: { ...env, JVM_ARGS: '-Xmx128m' },
+    timeout: 120_000,
+  });
   return JSON.parse(stdout.trim().split('\n').pop() as string) as InstallTruth;
 }
 
@@ -52,7 +55,8 @@ export async function pipCheck(python: string): Promise<PipProblem[]> {
 
 /** Whether pip's own PEP 440 code (its vendored packaging) puts each version inside `specifier`. */
 export async function pipSpecifierContains(python: string, specifier: string, versions: string[]): Promise<boolean[]> {
-  const code = 'import json,sys\nfrom pip._vendor.packaging.specifiers import SpecifierSet\n' +
+  const code =
+    'import json,sys\nfrom pip._vendor.packaging.specifiers import SpecifierSet\n' +
     's = SpecifierSet(sys.argv[1])\nprint(json.dumps([s.contains(v) for v in sys.argv[2:]]))';
   const { stdout } = await run(python, ['-c', code, specifier, ...versions], { timeout: 60_000 });
   return JSON.parse(stdout) as boolean[];

@@ -12,7 +12,7 @@ describe('cluster.version decisions (built facts)', () => {
   it('another minor is an error, another patch a warning, the same release ok', () => {
     expect(decide(clusterVersion, buildFacts({ cluster: cluster({ flinkVersion: '1.20.1' }) }))).toMatchObject({
       status: 'error',
-      summary: 'the cluster runs Flink 1.20.1, the client wheel is apache-flink 2.2.1: another minor cannot run the client\'s jobs',
+      summary: "the cluster runs Flink 1.20.1, the client wheel is apache-flink 2.2.1: another minor cannot run the client's jobs",
       fix: 'Install the cluster\'s release in the client: pip install "apache-flink==1.20.1" (or move the cluster to 2.2.1)',
     });
     expect(decide(clusterVersion, buildFacts({ cluster: cluster({ flinkVersion: '2.2.0' }) })).status).toBe('warning');
@@ -20,14 +20,21 @@ describe('cluster.version decisions (built facts)', () => {
   });
 
   it('an unreachable cluster is one error here and a skip in the other cluster checks', () => {
-    const facts = buildFacts({ cluster: { status: 'unreachable', url: 'http://jm:8081/', failure: '/config: no response within 5000 ms' } });
-    expect(decide(clusterVersion, facts)).toMatchObject({ status: 'error', summary: 'cannot read the JobManager at http://jm:8081/: /config: no response within 5000 ms' });
+    const facts = buildFacts({
+      cluster: { status: 'unreachable', url: 'http://jm:8081/', failure: '/config: no response within 5000 ms' },
+    });
+    expect(decide(clusterVersion, facts)).toMatchObject({
+      status: 'error',
+      summary: 'cannot read the JobManager at http://jm:8081/: /config: no response within 5000 ms',
+    });
     for (const check of [clusterJava, clusterJars, clusterPython]) expect(decide(check, facts).status).toBe('skipped');
   });
 
   it('no --cluster, or --offline: skipped', () => {
     expect(decide(clusterVersion, buildFacts()).summary).toBe('no --cluster given');
-    expect(decide(clusterVersion, buildFacts({ cluster: { status: 'offline', url: 'http://jm:8081/' } })).summary).toBe('--offline: the JobManager at http://jm:8081/ was not asked');
+    expect(decide(clusterVersion, buildFacts({ cluster: { status: 'offline', url: 'http://jm:8081/' } })).summary).toBe(
+      '--offline: the JobManager at http://jm:8081/ was not asked',
+    );
   });
 });
 
@@ -40,12 +47,17 @@ describe('cluster.version decisions: more branches (built facts)', () => {
   });
 
   it('nothing to compare with: ok, saying so; a version the matrix does not know is named in the details', () => {
-    const outcome = decide(clusterVersion, buildFacts({ cluster: cluster({ flinkVersion: '2.9.0' }), pyflink: noWheel, target: targetOf(null) }));
+    const outcome = decide(
+      clusterVersion,
+      buildFacts({ cluster: cluster({ flinkVersion: '2.9.0' }), pyflink: noWheel, target: targetOf(null) }),
+    );
     expect(outcome.summary).toBe('the cluster runs Flink 2.9.0 (no client wheel or --flink-version to compare with)');
     expect(outcome.details).toContain('Flink 2.9.0 is not in the compatibility matrix');
   });
 
   it('a cluster that did not say its version is skipped', () => {
-    expect(decide(clusterVersion, buildFacts({ cluster: cluster({ flinkVersion: undefined }) })).summary).toBe('the cluster did not say its version');
+    expect(decide(clusterVersion, buildFacts({ cluster: cluster({ flinkVersion: undefined }) })).summary).toBe(
+      'the cluster did not say its version',
+    );
   });
 });

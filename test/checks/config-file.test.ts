@@ -11,20 +11,41 @@ const YAML = `${DIR}/config.yaml`;
 const LEGACY = `${DIR}/flink-conf.yaml`;
 const MIGRATE = 'Migrate with bin/migrate-config-file.sh (Flink 1.19+) and keep only config.yaml';
 const judge = (version: string, config: Partial<FlinkConfigFact>) =>
-  decide(configFile, buildFacts({ target: targetOf(version), flinkConfig: { dir: DIR, present: [], file: undefined, values: {}, problems: [], ...config } }));
+  decide(
+    configFile,
+    buildFacts({ target: targetOf(version), flinkConfig: { dir: DIR, present: [], file: undefined, values: {}, problems: [], ...config } }),
+  );
 
 describe('config.file decisions: which file applies on each line (built facts)', () => {
   const both = ['flink-conf.yaml', 'config.yaml'];
   it.each([
     ['2.0', ['flink-conf.yaml'], 'error', `Flink 2.0 does not read flink-conf.yaml; ${DIR} has no config.yaml`, MIGRATE],
-    ['2.0', both, 'warning', 'flink-conf.yaml is ignored by Flink 2.0; config.yaml applies', `Delete ${LEGACY} (after moving anything still needed into config.yaml)`],
+    [
+      '2.0',
+      both,
+      'warning',
+      'flink-conf.yaml is ignored by Flink 2.0; config.yaml applies',
+      `Delete ${LEGACY} (after moving anything still needed into config.yaml)`,
+    ],
     ['2.0', ['config.yaml'], 'ok', 'config.yaml applies (Flink 2.0)', null],
     ['2.0', [], 'ok', `no config file in ${DIR}: Flink defaults apply`, null],
     ['1.20', both, 'warning', 'both files present: Flink 1.20 uses flink-conf.yaml and ignores config.yaml', MIGRATE],
     ['1.20', ['flink-conf.yaml'], 'ok', 'flink-conf.yaml applies (Flink 1.20; deprecated, unsupported from 2.0)', null],
     ['1.20', ['config.yaml'], 'ok', 'config.yaml applies (Flink 1.20)', null],
-    ['1.18', ['config.yaml'], 'error', 'Flink 1.18 reads only flink-conf.yaml; config.yaml (1.19+) is ignored', `Write the settings to ${LEGACY} ("key: value" lines) or target Flink 1.19+`],
-    ['1.18', both, 'warning', 'config.yaml is ignored by Flink 1.18; flink-conf.yaml applies', `Delete ${YAML} or move its settings into flink-conf.yaml`],
+    [
+      '1.18',
+      ['config.yaml'],
+      'error',
+      'Flink 1.18 reads only flink-conf.yaml; config.yaml (1.19+) is ignored',
+      `Write the settings to ${LEGACY} ("key: value" lines) or target Flink 1.19+`,
+    ],
+    [
+      '1.18',
+      both,
+      'warning',
+      'config.yaml is ignored by Flink 1.18; flink-conf.yaml applies',
+      `Delete ${YAML} or move its settings into flink-conf.yaml`,
+    ],
     ['1.18', ['flink-conf.yaml'], 'ok', 'flink-conf.yaml applies (Flink 1.18)', null],
   ] as const)('Flink %s with %j: %s', (version, present, status, summary, fix) => {
     const outcome = judge(version, { present: [...present] });
@@ -39,7 +60,9 @@ describe('config.file decisions: which file applies on each line (built facts)',
   });
 
   it('skipped: no conf directory at all, or a target older than the matrix; a line the matrix lacks is judged as the newest, saying so', () => {
-    expect(decide(configFile, buildFacts({ flinkConfig: { dir: undefined, present: [], values: {}, problems: [] } })).status).toBe('skipped');
+    expect(decide(configFile, buildFacts({ flinkConfig: { dir: undefined, present: [], values: {}, problems: [] } })).status).toBe(
+      'skipped',
+    );
     expect(judge('1.13.6', { present: ['flink-conf.yaml'] }).summary).toContain('Flink 1.13.6 is older than the lines flink-doctor knows');
     const newer = judge('2.9.0', { present: ['config.yaml'] });
     expect(newer.summary).toBe('config.yaml applies (Flink 2.3)');
@@ -48,10 +71,18 @@ describe('config.file decisions: which file applies on each line (built facts)',
 });
 
 describe('config.file decisions: problems reading the file that applies (built facts)', () => {
-  const problem = (kind: ConfigProblem['kind'], path: string, message: string, extra: Partial<ConfigProblem> = {}): ConfigProblem => ({ kind, path, message, ...extra });
+  const problem = (kind: ConfigProblem['kind'], path: string, message: string, extra: Partial<ConfigProblem> = {}): ConfigProblem => ({
+    kind,
+    path,
+    message,
+    ...extra,
+  });
 
   it('a YAML error: the message is the summary, the fix names file and line', () => {
-    const outcome = judge('2.0', { present: ['config.yaml'], problems: [problem('yaml', YAML, `${YAML}:4: not valid YAML (flow sequence)`, { line: 4 })] });
+    const outcome = judge('2.0', {
+      present: ['config.yaml'],
+      problems: [problem('yaml', YAML, `${YAML}:4: not valid YAML (flow sequence)`, { line: 4 })],
+    });
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toBe(`${YAML}:4: not valid YAML (flow sequence)`);
     expect(outcome.fix).toBe(`Fix the YAML at ${YAML}:4 (check the indentation, brackets and quotes there)`);
@@ -60,17 +91,28 @@ describe('config.file decisions: problems reading the file that applies (built f
 
   it('a flink-conf.yaml line Flink cannot split: fix the line, and on 1.19+ migrate', () => {
     const line = problem('legacy-line', LEGACY, 'cannot split', { line: 2 });
-    expect(judge('1.18', { present: ['flink-conf.yaml'], problems: [line] }).fix).toBe(`Fix ${LEGACY}:2: Flink's flink-conf.yaml parser needs "key: value" (a space after the colon) on one line`);
+    expect(judge('1.18', { present: ['flink-conf.yaml'], problems: [line] }).fix).toBe(
+      `Fix ${LEGACY}:2: Flink's flink-conf.yaml parser needs "key: value" (a space after the colon) on one line`,
+    );
     expect(judge('1.20', { present: ['flink-conf.yaml'], problems: [line] }).fix).toBe(
       `Fix ${LEGACY}:2: Flink's flink-conf.yaml parser needs "key: value" (a space after the colon) on one line, then migrate to config.yaml with bin/migrate-config-file.sh`,
     );
   });
 
   it('shape, unreadable file, not a regular file, unreadable directory: one fix each, without repeats', () => {
-    expect(judge('2.0', { problems: [problem('shape', YAML, 'not a mapping')] }).fix).toBe(`Write ${YAML} as a mapping of settings ("key: value" lines or nested keys)`);
-    expect(judge('2.0', { problems: [problem('unreadable', YAML, 'permission denied')] }).fix).toBe(`Make ${YAML} readable by this user (chmod a+r ${YAML})`);
-    expect(judge('2.0', { problems: [problem('unreadable', YAML, `${YAML} is not a regular file`)] }).fix).toBe(`Replace ${YAML} with a regular file (it is a pipe, device or directory)`);
-    const dir = judge('2.0', { dirProvenance: { source: 'FLINK_CONF_DIR' }, problems: [problem('unreadable', DIR, 'not a directory'), problem('unreadable', DIR, 'not a directory either')] });
+    expect(judge('2.0', { problems: [problem('shape', YAML, 'not a mapping')] }).fix).toBe(
+      `Write ${YAML} as a mapping of settings ("key: value" lines or nested keys)`,
+    );
+    expect(judge('2.0', { problems: [problem('unreadable', YAML, 'permission denied')] }).fix).toBe(
+      `Make ${YAML} readable by this user (chmod a+r ${YAML})`,
+    );
+    expect(judge('2.0', { problems: [problem('unreadable', YAML, `${YAML} is not a regular file`)] }).fix).toBe(
+      `Replace ${YAML} with a regular file (it is a pipe, device or directory)`,
+    );
+    const dir = judge('2.0', {
+      dirProvenance: { source: 'FLINK_CONF_DIR' },
+      problems: [problem('unreadable', DIR, 'not a directory'), problem('unreadable', DIR, 'not a directory either')],
+    });
     expect(dir.fix).toBe(`Make ${DIR} a readable directory, or point FLINK_CONF_DIR at the Flink conf directory`);
     expect(dir.details).toEqual(['not a directory either']);
   });

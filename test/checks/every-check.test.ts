@@ -8,7 +8,9 @@ import { allChecks } from '../../checks/index.js';
 const root = join(import.meta.dirname, '..', '..');
 const source = (name: string) => readFileSync(join(root, 'checks', name), 'utf8');
 // A check module default-exports defineCheck(…); the others (define, index, *-shared, job-providers) are helpers.
-const checkModules = readdirSync(join(root, 'checks')).filter((name) => name.endsWith('.ts') && source(name).includes('export default defineCheck('));
+const checkModules = readdirSync(join(root, 'checks')).filter(
+  (name) => name.endsWith('.ts') && source(name).includes('export default defineCheck('),
+);
 
 describe('every check has a decision table in test/checks/', () => {
   it('the modules in checks/ are the registry, one check each', () => {

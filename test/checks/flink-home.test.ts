@@ -22,7 +22,7 @@ const noWheel: FactsOverrides['pyflink'] = { installed: false, flink: undefined,
 const judge = (overrides: FactsOverrides) => decide(flinkHome, buildFacts(overrides));
 
 describe('flink.home decisions (built facts)', () => {
-  it('skipped when FLINK_HOME is unset, saying whether the wheel\'s JARs are used', () => {
+  it("skipped when FLINK_HOME is unset, saying whether the wheel's JARs are used", () => {
     expect(judge({}).summary).toBe('FLINK_HOME is not set: PyFlink uses the JARs inside the apache-flink 2.2.1 wheel');
     const none = judge({ pyflink: noWheel });
     expect(none.status).toBe('skipped');
@@ -47,7 +47,9 @@ describe('flink.home decisions (built facts)', () => {
     const flag = judge({ flinkHome: home('1.20.1'), target: targetOf('2.2.1'), pyflink: noWheel });
     expect(flag.status).toBe('error');
     expect(flag.summary).toBe('FLINK_HOME holds Flink 1.20.1 but the target is 2.2.1 (--flink-version)');
-    expect(flag.fix).toBe('Point FLINK_HOME at a Flink 2.2.1 distribution, install apache-flink==1.20.1, or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs');
+    expect(flag.fix).toBe(
+      'Point FLINK_HOME at a Flink 2.2.1 distribution, install apache-flink==1.20.1, or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs',
+    );
     const wheel = judge({ flinkHome: home('1.20.1') });
     expect(wheel.summary).toBe('FLINK_HOME holds Flink 1.20.1 but the target is 2.2.1 (installed apache-flink)');
     expect(wheel.fix).toContain('or unset FLINK_HOME to use the JARs of the apache-flink 2.2.1 wheel');
@@ -61,12 +63,16 @@ describe('flink.home decisions (built facts)', () => {
     expect(outcome.fix).toBe('pip install "apache-flink==1.20.1"');
   });
 
-  it('error: FLINK_HOME does not exist (the probe\'s reason when it has one)', () => {
+  it("error: FLINK_HOME does not exist (the probe's reason when it has one)", () => {
     const gone = judge({ flinkHome: { set: true, path: '/nowhere', exists: false, problems: [] } });
     expect(gone.status).toBe('error');
     expect(gone.summary).toBe('FLINK_HOME=/nowhere does not exist');
-    expect(gone.fix).toBe('Point FLINK_HOME at a Flink 2.2.1 distribution or unset FLINK_HOME to use the JARs of the apache-flink 2.2.1 wheel');
-    const file = judge({ flinkHome: { set: true, path: '/etc/hosts', exists: false, problems: ['FLINK_HOME=/etc/hosts is not a directory'] } });
+    expect(gone.fix).toBe(
+      'Point FLINK_HOME at a Flink 2.2.1 distribution or unset FLINK_HOME to use the JARs of the apache-flink 2.2.1 wheel',
+    );
+    const file = judge({
+      flinkHome: { set: true, path: '/etc/hosts', exists: false, problems: ['FLINK_HOME=/etc/hosts is not a directory'] },
+    });
     expect(file.summary).toBe('FLINK_HOME=/etc/hosts is not a directory');
   });
 
@@ -77,7 +83,9 @@ describe('flink.home decisions (built facts)', () => {
     expect(notDist.locations).toEqual([{ path: HOME }]);
     const noPython = judge({ flinkHome: home('2.2.1', { pythonJar: undefined, pythonJarVersion: undefined }), pyflink: noWheel });
     expect(noPython.summary).toBe(`FLINK_HOME=${HOME} has no opt/flink-python*.jar`);
-    expect(noPython.fix).toBe(`Copy flink-python-2.2.1.jar into ${HOME}/opt or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs`);
+    expect(noPython.fix).toBe(
+      `Copy flink-python-2.2.1.jar into ${HOME}/opt or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs`,
+    );
   });
 
   it('error: flink-dist and flink-python of different releases', () => {

@@ -7,15 +7,25 @@ import type { JarOverlap, ScannedJar } from '../../src/facts/index.js';
 import { buildFacts, decide, fatKafka, scannedJar } from '../helpers/facts.js';
 import { flinkDist, kafkaFat, overlapOf, scanned } from '../helpers/jar-facts.js';
 
-const judge = (jars: ScannedJar[], overlaps: JarOverlap[] = []) => decide(jarsConflicts, buildFacts({ jars: { jars, overlaps, durationMs: 0 } }));
+const judge = (jars: ScannedJar[], overlaps: JarOverlap[] = []) =>
+  decide(jarsConflicts, buildFacts({ jars: { jars, overlaps, durationMs: 0 } }));
 const clients = (version: string, path = `kafka-clients-${version}.jar`, source: ScannedJar['ref']['source'] = '--jars') =>
   scannedJar(path, { groupId: 'org.apache.kafka', artifactId: 'kafka-clients', version }, {}, source);
 const overlap = (a: ScannedJar, b: ScannedJar, extra: Partial<JarOverlap> = {}): JarOverlap => ({
-  jars: [a.ref.path, b.ref.path], packages: ['org/apache/kafka/clients/consumer', 'org/apache/kafka/common'], commonPackage: 'org/apache/kafka', classes: 3, identical: false, ...extra,
+  jars: [a.ref.path, b.ref.path],
+  packages: ['org/apache/kafka/clients/consumer', 'org/apache/kafka/common'],
+  commonPackage: 'org/apache/kafka',
+  classes: 3,
+  identical: false,
+  ...extra,
 });
 /** A connector JAR registering `factories` (class → identifier), of `family` when the matrix knows it. */
 const connector = (name: string, artifactId: string, version: string, family: string, factories: Record<string, string>) =>
-  scannedJar(name, { groupId: 'org.apache.flink', artifactId, version, kind: 'fat', identifiers: [...new Set(Object.values(factories))] }, { family, role: 'fat', factories });
+  scannedJar(
+    name,
+    { groupId: 'org.apache.flink', artifactId, version, kind: 'fat', identifiers: [...new Set(Object.values(factories))] },
+    { family, role: 'fat', factories },
+  );
 
 describe('jars.conflicts decisions (built facts)', () => {
   it('skipped with fewer than two readable JARs; ok for distinct artifacts', () => {
@@ -32,7 +42,7 @@ describe('jars.conflicts decisions (built facts)', () => {
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toBe(
       'org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.2.3.jar from --jars; kafka-clients-3.4.0.jar from --jars: ' +
-      'the JVM loads each class from the first of them on the classpath and never uses the other',
+        'the JVM loads each class from the first of them on the classpath and never uses the other',
     );
     expect(outcome.fix).toBe('Remove kafka-clients-3.2.3.jar from --jars; keep kafka-clients-3.4.0.jar from --jars');
     expect(outcome.facts).toMatchObject({ duplicateArtifacts: 1, classOverlaps: 0 });
@@ -41,7 +51,9 @@ describe('jars.conflicts decisions (built facts)', () => {
 
   it('Flink connector versions compare by Flink line, then release: 3.3.0-1.20 is newer than 3.2.0-1.19', () => {
     const outcome = judge([fatKafka('3.3.0-1.20'), fatKafka('3.2.0-1.19')]);
-    expect(outcome.fix).toBe('Remove flink-sql-connector-kafka-3.2.0-1.19.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars');
+    expect(outcome.fix).toBe(
+      'Remove flink-sql-connector-kafka-3.2.0-1.19.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars',
+    );
   });
 
   it('warning: the same JAR twice (same artifact and version, or byte-identical files), never an error', () => {
@@ -58,32 +70,57 @@ describe('jars.conflicts decisions (built facts)', () => {
 
   it('error: classes in two different JARs, with the common package and what lies under it', () => {
     const mine = scannedJar('my-kafka-udfs.jar');
-    const outcome = judge([fatKafka(), mine], [overlap(fatKafka(), mine, { packages: ['org/apache/flink/streaming/connectors/kafka/table'], commonPackage: 'org/apache/flink/streaming/connectors/kafka/table', classes: 2 })]);
+    const outcome = judge(
+      [fatKafka(), mine],
+      [
+        overlap(fatKafka(), mine, {
+          packages: ['org/apache/flink/streaming/connectors/kafka/table'],
+          commonPackage: 'org/apache/flink/streaming/connectors/kafka/table',
+          classes: 2,
+        }),
+      ],
+    );
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and my-kafka-udfs.jar from --jars: org.apache.flink.streaming.connectors.kafka.table');
-    expect(outcome.fix).toBe('Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars or my-kafka-udfs.jar from --jars, or rebuild one without the classes under org.apache.flink.streaming.connectors.kafka.table (shade or exclude them)');
+    expect(outcome.summary).toBe(
+      '2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and my-kafka-udfs.jar from --jars: org.apache.flink.streaming.connectors.kafka.table',
+    );
+    expect(outcome.fix).toBe(
+      'Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars or my-kafka-udfs.jar from --jars, or rebuild one without the classes under org.apache.flink.streaming.connectors.kafka.table (shade or exclude them)',
+    );
     const wide = judge([clients('3.4.0', 'a.jar'), scannedJar('b.jar')], [overlap(clients('3.4.0', 'a.jar'), scannedJar('b.jar'))]);
     expect(wide.summary).toMatch(/: org\.apache\.kafka\.\{clients\.consumer, common\}$/);
   });
 
   it('the thin and the fat JAR of one connector: remove the thin one, the fat one contains it', () => {
-    const thin = scannedJar('flink-connector-kafka-3.3.0-1.20.jar', { groupId: 'org.apache.flink', artifactId: 'flink-connector-kafka', version: '3.3.0-1.20', kind: 'thin' }, { family: 'kafka', role: 'thin', factories: fatKafka().factories });
+    const thin = scannedJar(
+      'flink-connector-kafka-3.3.0-1.20.jar',
+      { groupId: 'org.apache.flink', artifactId: 'flink-connector-kafka', version: '3.3.0-1.20', kind: 'thin' },
+      { family: 'kafka', role: 'thin', factories: fatKafka().factories },
+    );
     const outcome = judge([fatKafka(), thin], [overlap(fatKafka(), thin)]);
-    expect(outcome.fix).toBe('Remove flink-connector-kafka-3.3.0-1.20.jar from --jars; flink-sql-connector-kafka-3.3.0-1.20.jar from --jars already contains its classes');
+    expect(outcome.fix).toBe(
+      'Remove flink-connector-kafka-3.3.0-1.20.jar from --jars; flink-sql-connector-kafka-3.3.0-1.20.jar from --jars already contains its classes',
+    );
     // The same factory classes in both: ServiceLoader loads each class once, so no "Multiple factories" finding.
     expect(outcome.facts).toMatchObject({ identifierClashes: 0, classOverlaps: 1 });
   });
 
-  it('the distribution\'s own JAR is always the one to keep; among themselves they are never a finding', () => {
-    const json = (version: string, path: string, source: ScannedJar['ref']['source']) => scannedJar(path, { groupId: 'org.apache.flink', artifactId: 'flink-json', version }, {}, source);
+  it("the distribution's own JAR is always the one to keep; among themselves they are never a finding", () => {
+    const json = (version: string, path: string, source: ScannedJar['ref']['source']) =>
+      scannedJar(path, { groupId: 'org.apache.flink', artifactId: 'flink-json', version }, {}, source);
     const lib = json('1.20.1', '/opt/flink/lib/flink-json-1.20.1.jar', '$FLINK_HOME/lib');
     expect(judge([lib, json('1.20.0', '/venv/pyflink/lib/flink-json-1.20.0.jar', 'pyflink/lib')]).status).toBe('ok');
     const user = scannedJar('udfs.jar');
     // A user JAR's copy of org.apache.flink.* classes: Flink loads the distribution's first, so a note, nothing to remove.
-    const outcome = judge([lib, user], [overlap(lib, user, { packages: ['org/apache/flink/formats/json'], commonPackage: 'org/apache/flink/formats/json' })]);
+    const outcome = judge(
+      [lib, user],
+      [overlap(lib, user, { packages: ['org/apache/flink/formats/json'], commonPackage: 'org/apache/flink/formats/json' })],
+    );
     expect(outcome.status).toBe('ok');
     expect(outcome.fix).toBeUndefined();
-    expect(outcome.details?.[0]).toMatch(/^3 classes under org\.apache\.flink\.formats\.json are in both udfs\.jar from --jars and flink-json-1\.20\.1\.jar .*: Flink loads org\.apache\.flink\.\* from its own JARs first .*nothing to remove$/);
+    expect(outcome.details?.[0]).toMatch(
+      /^3 classes under org\.apache\.flink\.formats\.json are in both udfs\.jar from --jars and flink-json-1\.20\.1\.jar .*: Flink loads org\.apache\.flink\.\* from its own JARs first .*nothing to remove$/,
+    );
     expect(outcome.facts).toMatchObject({ parentFirstCopies: 1, classOverlaps: 0 });
     // Even a newer copy of it is the one to remove: the distribution's JAR stays.
     const copy = json('1.20.2', 'flink-json-1.20.2.jar', '--jars');
@@ -91,23 +128,39 @@ describe('jars.conflicts decisions (built facts)', () => {
   });
 
   it('error: two families registering one identifier with different classes (AWS 4.x Kinesis): "Multiple factories"', () => {
-    const legacy = connector('flink-sql-connector-kinesis-4.3.0-1.19.jar', 'flink-sql-connector-kinesis', '4.3.0-1.19', 'kinesis-legacy', { 'org.apache.flink.streaming.connectors.kinesis.table.KinesisDynamicTableFactory': 'kinesis' });
-    const streams = connector('flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar', 'flink-sql-connector-aws-kinesis-streams', '4.3.0-1.19', 'kinesis', { 'org.apache.flink.connector.kinesis.table.KinesisDynamicTableSinkFactory': 'kinesis' });
+    const legacy = connector('flink-sql-connector-kinesis-4.3.0-1.19.jar', 'flink-sql-connector-kinesis', '4.3.0-1.19', 'kinesis-legacy', {
+      'org.apache.flink.streaming.connectors.kinesis.table.KinesisDynamicTableFactory': 'kinesis',
+    });
+    const streams = connector(
+      'flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar',
+      'flink-sql-connector-aws-kinesis-streams',
+      '4.3.0-1.19',
+      'kinesis',
+      { 'org.apache.flink.connector.kinesis.table.KinesisDynamicTableSinkFactory': 'kinesis' },
+    );
     const outcome = judge([legacy, streams]);
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toBe(
       "'kinesis' is registered by both flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars (org.apache.flink.streaming.connectors.kinesis.table.KinesisDynamicTableFactory) and flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars (org.apache.flink.connector.kinesis.table.KinesisDynamicTableSinkFactory): \"Multiple factories for identifier 'kinesis' … found in the classpath\"",
     );
     // Across families the matrix's recommended provider for the identifier is kept.
-    expect(outcome.fix).toBe("Remove flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars; keep flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars for 'kinesis'");
+    expect(outcome.fix).toBe(
+      "Remove flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars; keep flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars for 'kinesis'",
+    );
     expect(outcome.facts).toMatchObject({ identifierClashes: 1, duplicateArtifacts: 0 });
   });
 
   it('within one family, the newer generation is kept (JDBC 3.1 and jdbc-core 4.0)', () => {
-    const old = connector('flink-connector-jdbc-3.1.2-1.18.jar', 'flink-connector-jdbc', '3.1.2-1.18', 'jdbc', { 'org.apache.flink.connector.jdbc.table.JdbcDynamicTableFactory': 'jdbc' });
-    const core = connector('jdbc-core-renamed.jar', 'flink-connector-jdbc-core', '4.0.0-2.0', 'jdbc', { 'org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory': 'jdbc' });
+    const old = connector('flink-connector-jdbc-3.1.2-1.18.jar', 'flink-connector-jdbc', '3.1.2-1.18', 'jdbc', {
+      'org.apache.flink.connector.jdbc.table.JdbcDynamicTableFactory': 'jdbc',
+    });
+    const core = connector('jdbc-core-renamed.jar', 'flink-connector-jdbc-core', '4.0.0-2.0', 'jdbc', {
+      'org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory': 'jdbc',
+    });
     const outcome = judge([old, core]);
-    expect(outcome.fix).toBe("Remove flink-connector-jdbc-3.1.2-1.18.jar from --jars; keep jdbc-core-renamed.jar (flink-connector-jdbc-core:4.0.0-2.0) from --jars for 'jdbc'");
+    expect(outcome.fix).toBe(
+      "Remove flink-connector-jdbc-3.1.2-1.18.jar from --jars; keep jdbc-core-renamed.jar (flink-connector-jdbc-core:4.0.0-2.0) from --jars for 'jdbc'",
+    );
     expect(outcome.details).toEqual([outcome.summary]);
   });
 
@@ -119,11 +172,17 @@ describe('jars.conflicts decisions (built facts)', () => {
     expect(outcome.summary).toBe('2 JARs present twice');
     expect(outcome.details).toHaveLength(2);
     const mine = scannedJar('my-kafka-udfs.jar');
-    const clash = { packages: ['org/apache/flink/streaming/connectors/kafka/table'], commonPackage: 'org/apache/flink/streaming/connectors/kafka/table', classes: 2 };
+    const clash = {
+      packages: ['org/apache/flink/streaming/connectors/kafka/table'],
+      commonPackage: 'org/apache/flink/streaming/connectors/kafka/table',
+      classes: 2,
+    };
     const mixed = judge([a, b, fatKafka(), mine], [overlap(fatKafka(), mine, clash)]);
     expect(mixed.status).toBe('error');
     expect(mixed.summary).toBe('2 conflicts between JARs');
-    expect(judge([x, y, fatKafka(), fatKafka('3.3.0-1.20', '/b/k.jar')], [overlap(x, y, { identical: true })]).summary).toBe('2 JARs present twice');
+    expect(judge([x, y, fatKafka(), fatKafka('3.3.0-1.20', '/b/k.jar')], [overlap(x, y, { identical: true })]).summary).toBe(
+      '2 JARs present twice',
+    );
   });
 });
 
@@ -132,11 +191,21 @@ const GUAVA31 = ['org/apache/flink/shaded/guava31/com/google/common/base', 'org/
 
 describe('a connector fat JAR that bundles classes flink-dist also ships', () => {
   // flink-sql-connector-mysql-cdc 3.5.0 bundles flink-shaded-guava31: 2,025 classes also in flink-dist 1.20.5.
-  const cdc = scanned({ path: '/work/jars/flink-sql-connector-mysql-cdc-3.5.0.jar', artifactId: 'flink-sql-connector-mysql-cdc', version: '3.5.0', kind: 'fat', family: 'mysql-cdc', identifiers: ['mysql-cdc'] });
+  const cdc = scanned({
+    path: '/work/jars/flink-sql-connector-mysql-cdc-3.5.0.jar',
+    artifactId: 'flink-sql-connector-mysql-cdc',
+    version: '3.5.0',
+    kind: 'fat',
+    family: 'mysql-cdc',
+    identifiers: ['mysql-cdc'],
+  });
   const dist = flinkDist('1.20.5');
 
-  it('under org.apache.flink.shaded: a note saying flink-dist\'s copy loads, never a fix that removes a JAR', () => {
-    const outcome = decide(jarsConflicts, buildFacts({ jars: { jars: [dist, cdc], overlaps: [overlapOf(cdc, dist, GUAVA31, 2025)], durationMs: 1 } }));
+  it("under org.apache.flink.shaded: a note saying flink-dist's copy loads, never a fix that removes a JAR", () => {
+    const outcome = decide(
+      jarsConflicts,
+      buildFacts({ jars: { jars: [dist, cdc], overlaps: [overlapOf(cdc, dist, GUAVA31, 2025)], durationMs: 1 } }),
+    );
     expect(outcome.status).toBe('ok');
     expect(outcome.fix ?? null).toBeNull();
     const note = (outcome.details ?? []).join('\n');
@@ -146,12 +215,23 @@ describe('a connector fat JAR that bundles classes flink-dist also ships', () =>
     expect(outcome.sources?.join('\n')).toContain('flink-mirror');
   });
 
-  it('flink-connector-base inside Kafka 3.0.x next to Flink 1.17\'s flink-dist and flink-connector-files: notes, not errors', () => {
+  it("flink-connector-base inside Kafka 3.0.x next to Flink 1.17's flink-dist and flink-connector-files: notes, not errors", () => {
     const kafka = kafkaFat('3.0.0-1.17');
-    const files = scanned({ path: '/venv/pyflink/lib/flink-connector-files-1.17.2.jar', source: 'pyflink/lib', artifactId: 'flink-connector-files', version: '1.17.2' });
+    const files = scanned({
+      path: '/venv/pyflink/lib/flink-connector-files-1.17.2.jar',
+      source: 'pyflink/lib',
+      artifactId: 'flink-connector-files',
+      version: '1.17.2',
+    });
     const dist17 = flinkDist('1.17.2');
     const base = ['org/apache/flink/connector/base', 'org/apache/flink/connector/base/sink/writer'];
-    const facts = buildFacts({ jars: { jars: [dist17, files, kafka], overlaps: [overlapOf(kafka, files, base, 82), overlapOf(kafka, dist17, base, 82)], durationMs: 1 } });
+    const facts = buildFacts({
+      jars: {
+        jars: [dist17, files, kafka],
+        overlaps: [overlapOf(kafka, files, base, 82), overlapOf(kafka, dist17, base, 82)],
+        durationMs: 1,
+      },
+    });
     const outcome = decide(jarsConflicts, facts);
     expect(outcome.status).toBe('ok');
     expect(outcome.details).toHaveLength(2);
@@ -160,7 +240,10 @@ describe('a connector fat JAR that bundles classes flink-dist also ships', () =>
 
   it('classes outside the parent-first packages in both a user JAR and flink-dist are still an error, keeping flink-dist', () => {
     const guava = ['com/google/common/base'];
-    const outcome = decide(jarsConflicts, buildFacts({ jars: { jars: [dist, cdc], overlaps: [overlapOf(cdc, dist, guava, 300)], durationMs: 1 } }));
+    const outcome = decide(
+      jarsConflicts,
+      buildFacts({ jars: { jars: [dist, cdc], overlaps: [overlapOf(cdc, dist, guava, 300)], durationMs: 1 } }),
+    );
     expect(outcome.status).toBe('error');
     expect(outcome.fix).toContain('Remove flink-sql-connector-mysql-cdc-3.5.0.jar');
     expect(outcome.fix).toContain('flink-dist-1.20.5.jar from pyflink/lib ships with Flink');
@@ -173,31 +256,59 @@ describe('two versions of one connector (two-kafka: 3.2.0-1.19 and 3.0.1-1.18 on
   const older = kafkaFat('3.0.1-1.18', '/work/old');
 
   it('is a warning: the first on the classpath wins, the other is dead weight; keep the newer', () => {
-    const outcome = decide(jarsConflicts, buildFacts({ jars: { jars: [newer, older], overlaps: [overlapOf(newer, older, ['org/apache/flink/streaming/connectors/kafka/table'], 120)], durationMs: 1 } }));
+    const outcome = decide(
+      jarsConflicts,
+      buildFacts({
+        jars: {
+          jars: [newer, older],
+          overlaps: [overlapOf(newer, older, ['org/apache/flink/streaming/connectors/kafka/table'], 120)],
+          durationMs: 1,
+        },
+      }),
+    );
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toContain('org.apache.flink:flink-sql-connector-kafka in 2 versions');
     expect(outcome.summary).toContain('loads each class from the first of them on the classpath');
-    expect(outcome.fix).toBe('Remove flink-sql-connector-kafka-3.0.1-1.18.jar from job:pipeline.jars in job.py:12; keep flink-sql-connector-kafka-3.2.0-1.19.jar from job:pipeline.jars in job.py:12');
+    expect(outcome.fix).toBe(
+      'Remove flink-sql-connector-kafka-3.0.1-1.18.jar from job:pipeline.jars in job.py:12; keep flink-sql-connector-kafka-3.2.0-1.19.jar from job:pipeline.jars in job.py:12',
+    );
   });
 });
 
 describe('what really breaks stays an error', () => {
-  it("one identifier from two different factory classes (\"Multiple factories for identifier 'kafka'\")", () => {
+  it('one identifier from two different factory classes ("Multiple factories for identifier \'kafka\'")', () => {
     const kafka = kafkaFat('3.3.0-1.20');
     const other = scanned({
-      path: '/work/jars/my-kafka-fork-1.0.jar', groupId: 'com.example', artifactId: 'my-kafka-fork', version: '1.0', identifiers: ['kafka'],
-      factories: { 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory': 'kafka', 'com.example.ForkedKafkaFactory': 'kafka' },
+      path: '/work/jars/my-kafka-fork-1.0.jar',
+      groupId: 'com.example',
+      artifactId: 'my-kafka-fork',
+      version: '1.0',
+      identifiers: ['kafka'],
+      factories: {
+        'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory': 'kafka',
+        'com.example.ForkedKafkaFactory': 'kafka',
+      },
     });
     const outcome = decide(jarsConflicts, buildFacts({ jars: { jars: [kafka, other], overlaps: [], durationMs: 1 } }));
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toContain("\"Multiple factories for identifier 'kafka' … found in the classpath\"");
+    expect(outcome.summary).toContain('"Multiple factories for identifier \'kafka\' … found in the classpath"');
   });
 
   it('different classes of one name from two user artifacts (kafka-clients unshaded in two JARs)', () => {
-    const a = scanned({ path: '/work/jars/kafka-clients-3.4.0.jar', groupId: 'org.apache.kafka', artifactId: 'kafka-clients', version: '3.4.0' });
+    const a = scanned({
+      path: '/work/jars/kafka-clients-3.4.0.jar',
+      groupId: 'org.apache.kafka',
+      artifactId: 'kafka-clients',
+      version: '3.4.0',
+    });
     const b = scanned({ path: '/work/jars/my-app-1.0.jar', groupId: 'com.example', artifactId: 'my-app', version: '1.0' });
-    const outcome = decide(jarsConflicts, buildFacts({ jars: { jars: [a, b], overlaps: [overlapOf(a, b, ['org/apache/kafka/clients/consumer'], 40)], durationMs: 1 } }));
+    const outcome = decide(
+      jarsConflicts,
+      buildFacts({ jars: { jars: [a, b], overlaps: [overlapOf(a, b, ['org/apache/kafka/clients/consumer'], 40)], durationMs: 1 } }),
+    );
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('40 classes in both kafka-clients-3.4.0.jar from job:pipeline.jars in job.py:12 and my-app-1.0.jar from job:pipeline.jars in job.py:12: org.apache.kafka.clients.consumer');
+    expect(outcome.summary).toBe(
+      '40 classes in both kafka-clients-3.4.0.jar from job:pipeline.jars in job.py:12 and my-app-1.0.jar from job:pipeline.jars in job.py:12: org.apache.kafka.clients.consumer',
+    );
   });
 });

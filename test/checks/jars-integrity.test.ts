@@ -20,10 +20,18 @@ describe('jars.integrity decisions (built facts)', () => {
   });
 
   it('error: a file that differs from the published one, before any other finding', () => {
-    const outcome = decide(jarsIntegrity, facts([mavenJar('3.3.0-1.20', checksum({ status: 'found', sha1: 'b'.repeat(40), source: 'network' })), mavenJar('9.9.9-1.20', checksum({ status: 'not-published', source: 'network' }))]));
+    const outcome = decide(
+      jarsIntegrity,
+      facts([
+        mavenJar('3.3.0-1.20', checksum({ status: 'found', sha1: 'b'.repeat(40), source: 'network' })),
+        mavenJar('9.9.9-1.20', checksum({ status: 'not-published', source: 'network' })),
+      ]),
+    );
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toBe('1 JAR(s) differ from the published file (modified or corrupt)');
-    expect(outcome.details?.[0]).toBe(`/work/jars/${KAFKA}-3.3.0-1.20.jar: SHA-1 ${SHA}, published ${'b'.repeat(40)} for ${G}:${KAFKA}:3.3.0-1.20`);
+    expect(outcome.details?.[0]).toBe(
+      `/work/jars/${KAFKA}-3.3.0-1.20.jar: SHA-1 ${SHA}, published ${'b'.repeat(40)} for ${G}:${KAFKA}:3.3.0-1.20`,
+    );
     expect(outcome.fix).toBe('Download the JAR again from the repository and replace the local copy');
   });
 
@@ -35,7 +43,9 @@ describe('jars.integrity decisions (built facts)', () => {
 
   it('nothing verifiable is skipped with the reason; some verified and some not is a warning', () => {
     const offline = mavenJar('3.4.0-1.20', checksum({ status: 'unavailable', source: 'none', note: '--offline and not in the cache' }));
-    expect(decide(jarsIntegrity, facts([offline])).summary).toBe(`could not verify: /work/jars/${KAFKA}-3.4.0-1.20.jar: --offline and not in the cache`);
+    expect(decide(jarsIntegrity, facts([offline])).summary).toBe(
+      `could not verify: /work/jars/${KAFKA}-3.4.0-1.20.jar: --offline and not in the cache`,
+    );
     const unread = mavenJar('3.3.0-1.20', { localSha1: undefined });
     const mixed = decide(jarsIntegrity, facts([mavenJar('3.4.0-1.20'), unread]));
     expect(mixed.status).toBe('warning');

@@ -36,16 +36,23 @@ describe('jars.readable decisions (built facts)', () => {
     const outcome = judge([broken('page.jar', 'is not a zip file (starts with "<html>")'), fromConfig]);
     expect(outcome.summary).toBe('2 of 2 JARs cannot be used');
     expect(outcome.details).toContain('/work/jars/gone.jar does not exist (from pipeline.jars in config.yaml:7)');
-    expect(outcome.locations).toEqual([{ path: '/work/jars/page.jar' }, { path: '/work/jars/gone.jar' }, { path: '/opt/flink/conf/config.yaml', line: 7 }]);
+    expect(outcome.locations).toEqual([
+      { path: '/work/jars/page.jar' },
+      { path: '/work/jars/gone.jar' },
+      { path: '/opt/flink/conf/config.yaml', line: 7 },
+    ]);
   });
 
   it('error: a --jars folder that exists but cannot be listed, before and whatever the JARs found', () => {
-    const denied = 'cannot read /work/jars: EACCES: permission denied, scandir \'/work/jars\'';
+    const denied = "cannot read /work/jars: EACCES: permission denied, scandir '/work/jars'";
     const alone = decide(jarsReadable, buildFacts({ jars: { jars: [], overlaps: [], durationMs: 1, unlisted: [denied] } }));
     expect(alone.status).toBe('error');
     expect(alone.summary).toBe(`--jars folder: ${denied}`);
     expect(alone.fix).toMatch(/^Make the folder readable/);
-    const withOthers = decide(jarsReadable, buildFacts({ jars: { jars: [scannedJar('ok.jar')], overlaps: [], durationMs: 1, unlisted: [denied, 'cannot read /b: EIO'] } }));
+    const withOthers = decide(
+      jarsReadable,
+      buildFacts({ jars: { jars: [scannedJar('ok.jar')], overlaps: [], durationMs: 1, unlisted: [denied, 'cannot read /b: EIO'] } }),
+    );
     expect(withOthers.status).toBe('error');
     expect(withOthers.details).toEqual(['cannot read /b: EIO']);
   });

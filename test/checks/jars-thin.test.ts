@@ -7,26 +7,82 @@ import { emptyNeeds } from '../../src/job/model.js';
 import { buildFacts, decide, fatKafka, scannedJar, targetOf } from '../helpers/facts.js';
 
 const CENTRAL = 'https://repo1.maven.org/maven2';
-const thinKafka = scannedJar('flink-connector-kafka-3.3.0-1.20.jar', { groupId: 'org.apache.flink', artifactId: 'flink-connector-kafka', version: '3.3.0-1.20', flinkLine: '1.20', kind: 'thin', identifiers: ['kafka'] }, { family: 'kafka', role: 'thin', packages: ['org/apache/flink/streaming/connectors/kafka/table'] });
-const kafkaClients = scannedJar('kafka-clients-3.4.0.jar', { groupId: 'org.apache.kafka', artifactId: 'kafka-clients', version: '3.4.0' }, { packages: ['org/apache/kafka/clients/consumer', 'org/apache/kafka/common'] });
-const thinAvro = scannedJar('flink-avro-1.20.1.jar', { groupId: 'org.apache.flink', artifactId: 'flink-avro', version: '1.20.1', flinkLine: '1.20', kind: 'format', identifiers: ['avro'] }, { family: 'avro', role: 'thin' });
-const judge = (jars: ScannedJar[], target = targetOf('1.20'), repository = CENTRAL, extra: { job?: JobFact; env?: Record<string, string> } = {}) =>
-  decide(jarsThin, buildFacts({
-    jars: { jars, overlaps: [], durationMs: 0, ...(extra.env ? { classpathEnv: extra.env } : {}) },
-    target,
-    repository: { url: repository, source: 'Maven Central', problems: [] },
-    ...(extra.job ? { job: extra.job } : {}),
-  }));
+const thinKafka = scannedJar(
+  'flink-connector-kafka-3.3.0-1.20.jar',
+  {
+    groupId: 'org.apache.flink',
+    artifactId: 'flink-connector-kafka',
+    version: '3.3.0-1.20',
+    flinkLine: '1.20',
+    kind: 'thin',
+    identifiers: ['kafka'],
+  },
+  { family: 'kafka', role: 'thin', packages: ['org/apache/flink/streaming/connectors/kafka/table'] },
+);
+const kafkaClients = scannedJar(
+  'kafka-clients-3.4.0.jar',
+  { groupId: 'org.apache.kafka', artifactId: 'kafka-clients', version: '3.4.0' },
+  { packages: ['org/apache/kafka/clients/consumer', 'org/apache/kafka/common'] },
+);
+const thinAvro = scannedJar(
+  'flink-avro-1.20.1.jar',
+  { groupId: 'org.apache.flink', artifactId: 'flink-avro', version: '1.20.1', flinkLine: '1.20', kind: 'format', identifiers: ['avro'] },
+  { family: 'avro', role: 'thin' },
+);
+const judge = (
+  jars: ScannedJar[],
+  target = targetOf('1.20'),
+  repository = CENTRAL,
+  extra: { job?: JobFact; env?: Record<string, string> } = {},
+) =>
+  decide(
+    jarsThin,
+    buildFacts({
+      jars: { jars, overlaps: [], durationMs: 0, ...(extra.env ? { classpathEnv: extra.env } : {}) },
+      target,
+      repository: { url: repository, source: 'Maven Central', problems: [] },
+      ...(extra.job ? { job: extra.job } : {}),
+    }),
+  );
 
 // Modelled on the real JARs the real tier runs (test-real/corpus.ts), their packages as the jars probe lists them.
 const G = 'org.apache.flink';
 /** flink-sql-connector-mysql-cdc (org.apache.flink) at `version`: since 3.1 without com/mysql/ classes. */
-const mysqlCdc = (version: string) => scannedJar(`flink-sql-connector-mysql-cdc-${version}.jar`, { groupId: G, artifactId: 'flink-sql-connector-mysql-cdc', version, kind: 'fat', identifiers: ['mysql-cdc'] }, { family: 'mysql-cdc', role: 'fat', packages: ['org/apache/flink/cdc/connectors/mysql/table'] });
-const mysqlDriver = scannedJar('mysql-connector-j-8.4.0.jar', { groupId: 'com.mysql', artifactId: 'mysql-connector-j', version: '8.4.0' }, { packages: ['com/mysql/cj/jdbc', 'com/mysql/cj/protocol'], jdbcDrivers: ['com.mysql.cj.jdbc.Driver'] });
-const jdbcCore = scannedJar('flink-connector-jdbc-core-4.0.0-2.0.jar', { groupId: G, artifactId: 'flink-connector-jdbc-core', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin', identifiers: ['jdbc'] }, { family: 'jdbc', role: 'thin', packages: ['org/apache/flink/connector/jdbc/core/table', 'org/apache/flink/connector/jdbc/derby/database'] });
-const postgresDialect = scannedJar('flink-connector-jdbc-postgres-4.0.0-2.0.jar', { groupId: G, artifactId: 'flink-connector-jdbc-postgres', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin' }, { family: 'jdbc', role: 'thin', packages: ['org/apache/flink/connector/jdbc/postgres/database/dialect'] });
-const parquet = scannedJar('flink-sql-parquet-2.3.0.jar', { groupId: G, artifactId: 'flink-sql-parquet', version: '2.3.0', flinkLine: '2.3', kind: 'format', identifiers: ['parquet'] }, { family: 'parquet', role: 'fat', packages: ['org/apache/flink/formats/parquet', 'org/apache/parquet/hadoop'] });
-const hadoopCommon = scannedJar('hadoop-common-3.3.6.jar', { groupId: 'org.apache.hadoop', artifactId: 'hadoop-common', version: '3.3.6' }, { packages: ['org/apache/hadoop/conf', 'org/apache/hadoop/fs'] });
+const mysqlCdc = (version: string) =>
+  scannedJar(
+    `flink-sql-connector-mysql-cdc-${version}.jar`,
+    { groupId: G, artifactId: 'flink-sql-connector-mysql-cdc', version, kind: 'fat', identifiers: ['mysql-cdc'] },
+    { family: 'mysql-cdc', role: 'fat', packages: ['org/apache/flink/cdc/connectors/mysql/table'] },
+  );
+const mysqlDriver = scannedJar(
+  'mysql-connector-j-8.4.0.jar',
+  { groupId: 'com.mysql', artifactId: 'mysql-connector-j', version: '8.4.0' },
+  { packages: ['com/mysql/cj/jdbc', 'com/mysql/cj/protocol'], jdbcDrivers: ['com.mysql.cj.jdbc.Driver'] },
+);
+const jdbcCore = scannedJar(
+  'flink-connector-jdbc-core-4.0.0-2.0.jar',
+  { groupId: G, artifactId: 'flink-connector-jdbc-core', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin', identifiers: ['jdbc'] },
+  {
+    family: 'jdbc',
+    role: 'thin',
+    packages: ['org/apache/flink/connector/jdbc/core/table', 'org/apache/flink/connector/jdbc/derby/database'],
+  },
+);
+const postgresDialect = scannedJar(
+  'flink-connector-jdbc-postgres-4.0.0-2.0.jar',
+  { groupId: G, artifactId: 'flink-connector-jdbc-postgres', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin' },
+  { family: 'jdbc', role: 'thin', packages: ['org/apache/flink/connector/jdbc/postgres/database/dialect'] },
+);
+const parquet = scannedJar(
+  'flink-sql-parquet-2.3.0.jar',
+  { groupId: G, artifactId: 'flink-sql-parquet', version: '2.3.0', flinkLine: '2.3', kind: 'format', identifiers: ['parquet'] },
+  { family: 'parquet', role: 'fat', packages: ['org/apache/flink/formats/parquet', 'org/apache/parquet/hadoop'] },
+);
+const hadoopCommon = scannedJar(
+  'hadoop-common-3.3.6.jar',
+  { groupId: 'org.apache.hadoop', artifactId: 'hadoop-common', version: '3.3.6' },
+  { packages: ['org/apache/hadoop/conf', 'org/apache/hadoop/fs'] },
+);
 /** A job whose JDBC table's URL is jdbc:<scheme>:… */
 const jdbcJob = (scheme: string): JobFact => {
   const needs = { ...emptyNeeds(), files: ['/work/job.py'] };
@@ -38,8 +94,12 @@ describe('jars.thin decisions (built facts)', () => {
   it('error: the thin Kafka connector and no JAR with kafka-clients: NoClassDefFoundError; the fix names the fat JAR and its URL', () => {
     const outcome = judge([thinKafka]);
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('flink-connector-kafka-3.3.0-1.20.jar from --jars is the thin Apache Kafka connector and no JAR provides org.apache.kafka:kafka-clients (org/apache/kafka/clients/): NoClassDefFoundError at runtime');
-    expect(outcome.fix).toBe(`Replace flink-connector-kafka-3.3.0-1.20.jar from --jars with org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20 (${CENTRAL}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`);
+    expect(outcome.summary).toBe(
+      'flink-connector-kafka-3.3.0-1.20.jar from --jars is the thin Apache Kafka connector and no JAR provides org.apache.kafka:kafka-clients (org/apache/kafka/clients/): NoClassDefFoundError at runtime',
+    );
+    expect(outcome.fix).toBe(
+      `Replace flink-connector-kafka-3.3.0-1.20.jar from --jars with org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20 (${CENTRAL}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`,
+    );
     expect(outcome.locations).toEqual([{ path: thinKafka.ref.path }]);
   });
 
@@ -51,12 +111,16 @@ describe('jars.thin decisions (built facts)', () => {
   it('warning: a thin artifact with no known dependency to look for (flink-avro): PyFlink wants the flink-sql- one', () => {
     const outcome = judge([thinAvro]);
     expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toBe('flink-avro-1.20.1.jar from --jars is the thin Avro artifact: it needs its dependencies on the classpath; PyFlink wants flink-sql-avro');
+    expect(outcome.summary).toBe(
+      'flink-avro-1.20.1.jar from --jars is the thin Avro artifact: it needs its dependencies on the classpath; PyFlink wants flink-sql-avro',
+    );
   });
 
-  it('a minor-only target names the newest known patch; the URL follows the run\'s repository', () => {
+  it("a minor-only target names the newest known patch; the URL follows the run's repository", () => {
     const outcome = judge([thinAvro], targetOf('1.15'), 'https://nexus.example.com/repository/central');
-    expect(outcome.fix).toBe('Replace flink-avro-1.20.1.jar from --jars with org.apache.flink:flink-sql-avro:1.15.4 (https://nexus.example.com/repository/central/org/apache/flink/flink-sql-avro/1.15.4/flink-sql-avro-1.15.4.jar)');
+    expect(outcome.fix).toBe(
+      'Replace flink-avro-1.20.1.jar from --jars with org.apache.flink:flink-sql-avro:1.15.4 (https://nexus.example.com/repository/central/org/apache/flink/flink-sql-avro/1.15.4/flink-sql-avro-1.15.4.jar)',
+    );
   });
 
   it('several thin JARs: counted, errors first in status', () => {
@@ -69,20 +133,30 @@ describe('jars.thin decisions (built facts)', () => {
   it('error: MySQL CDC 3.1+ without a MySQL driver (mysql-cdc-no-driver); 3.0.x bundled it; the driver next to it is ok', () => {
     const outcome = judge([mysqlCdc('3.5.0')], targetOf('1.20'));
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('flink-sql-connector-mysql-cdc-3.5.0.jar from --jars needs a MySQL JDBC driver, which it does not bundle, and no JAR provides it (com/mysql/cj/jdbc/, com/mysql/jdbc/): NoClassDefFoundError: com/mysql/cj/jdbc/Driver while planning');
-    expect(outcome.fix).toBe(`Add com.mysql:mysql-connector-j:8.4.0 (${CENTRAL}/com/mysql/mysql-connector-j/8.4.0/mysql-connector-j-8.4.0.jar) next to flink-sql-connector-mysql-cdc-3.5.0.jar from --jars (pipeline.jars or --jars)`);
+    expect(outcome.summary).toBe(
+      'flink-sql-connector-mysql-cdc-3.5.0.jar from --jars needs a MySQL JDBC driver, which it does not bundle, and no JAR provides it (com/mysql/cj/jdbc/, com/mysql/jdbc/): NoClassDefFoundError: com/mysql/cj/jdbc/Driver while planning',
+    );
+    expect(outcome.fix).toBe(
+      `Add com.mysql:mysql-connector-j:8.4.0 (${CENTRAL}/com/mysql/mysql-connector-j/8.4.0/mysql-connector-j-8.4.0.jar) next to flink-sql-connector-mysql-cdc-3.5.0.jar from --jars (pipeline.jars or --jars)`,
+    );
     expect(outcome.sources?.join(' ')).toContain('flink-cdc');
     expect(judge([mysqlCdc('3.0.1')]).status).toBe('ok');
     const withDriver = judge([mysqlCdc('3.5.0'), mysqlDriver]);
     expect(withDriver.status).toBe('ok');
-    expect(withDriver.details).toEqual(['flink-sql-connector-mysql-cdc-3.5.0.jar from --jars needs a MySQL JDBC driver: provided by mysql-connector-j-8.4.0.jar from --jars']);
+    expect(withDriver.details).toEqual([
+      'flink-sql-connector-mysql-cdc-3.5.0.jar from --jars needs a MySQL JDBC driver: provided by mysql-connector-j-8.4.0.jar from --jars',
+    ]);
   });
 
-  it('error: flink-connector-jdbc-core (3.3+, 4.x) without the dialect module of the job\'s database (jdbc4-no-dialect); the fix is the module of the same release', () => {
+  it("error: flink-connector-jdbc-core (3.3+, 4.x) without the dialect module of the job's database (jdbc4-no-dialect); the fix is the module of the same release", () => {
     const outcome = judge([jdbcCore], targetOf('2.0'), CENTRAL, { job: jdbcJob('postgresql') });
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe("flink-connector-jdbc-core-4.0.0-2.0.jar from --jars needs the JDBC dialect module for jdbc:postgresql: URLs, which it does not bundle, and no JAR provides it (org/apache/flink/connector/jdbc/postgres/): planning fails: no JDBC dialect for 'jdbc:postgresql:…' (flink-connector-jdbc-core bundles only Derby's)");
-    expect(outcome.fix).toBe(`Add org.apache.flink:flink-connector-jdbc-postgres:4.0.0-2.0 (${CENTRAL}/org/apache/flink/flink-connector-jdbc-postgres/4.0.0-2.0/flink-connector-jdbc-postgres-4.0.0-2.0.jar) next to flink-connector-jdbc-core-4.0.0-2.0.jar from --jars (pipeline.jars or --jars)`);
+    expect(outcome.summary).toBe(
+      "flink-connector-jdbc-core-4.0.0-2.0.jar from --jars needs the JDBC dialect module for jdbc:postgresql: URLs, which it does not bundle, and no JAR provides it (org/apache/flink/connector/jdbc/postgres/): planning fails: no JDBC dialect for 'jdbc:postgresql:…' (flink-connector-jdbc-core bundles only Derby's)",
+    );
+    expect(outcome.fix).toBe(
+      `Add org.apache.flink:flink-connector-jdbc-postgres:4.0.0-2.0 (${CENTRAL}/org/apache/flink/flink-connector-jdbc-postgres/4.0.0-2.0/flink-connector-jdbc-postgres-4.0.0-2.0.jar) next to flink-connector-jdbc-core-4.0.0-2.0.jar from --jars (pipeline.jars or --jars)`,
+    );
     expect(judge([jdbcCore, postgresDialect], targetOf('2.0'), CENTRAL, { job: jdbcJob('postgresql') }).status).toBe('ok');
     // Without a job (or for a database whose module the matrix does not list) the database is unknown: no finding.
     expect(judge([jdbcCore], targetOf('2.0')).status).toBe('ok');
@@ -92,22 +166,38 @@ describe('jars.thin decisions (built facts)', () => {
   it('error: flink-sql-parquet with no Hadoop classes and no HADOOP_CLASSPATH (parquet-no-hadoop); either one is enough', () => {
     const outcome = judge([parquet], targetOf('2.3'));
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('flink-sql-parquet-2.3.0.jar from --jars needs Hadoop, which it does not bundle, and no JAR provides it (org/apache/hadoop/conf/; HADOOP_CLASSPATH is not set): NoClassDefFoundError: org/apache/hadoop/conf/Configuration while planning');
+    expect(outcome.summary).toBe(
+      'flink-sql-parquet-2.3.0.jar from --jars needs Hadoop, which it does not bundle, and no JAR provides it (org/apache/hadoop/conf/; HADOOP_CLASSPATH is not set): NoClassDefFoundError: org/apache/hadoop/conf/Configuration while planning',
+    );
     expect(outcome.fix).toContain('export HADOOP_CLASSPATH=$(hadoop classpath)');
     expect(judge([parquet, hadoopCommon], targetOf('2.3')).status).toBe('ok');
     const env = judge([parquet], targetOf('2.3'), CENTRAL, { env: { HADOOP_CLASSPATH: '/opt/hadoop/share/hadoop/common/*' } });
     expect(env.status).toBe('ok');
-    expect(env.details).toEqual(['flink-sql-parquet-2.3.0.jar from --jars needs Hadoop: HADOOP_CLASSPATH is set (PyFlink adds it to the classpath)']);
+    expect(env.details).toEqual([
+      'flink-sql-parquet-2.3.0.jar from --jars needs Hadoop: HADOOP_CLASSPATH is set (PyFlink adds it to the classpath)',
+    ]);
   });
 
   it('a needed JAR the job names that is not on this machine counts by its file name (no second finding)', () => {
     const job: JobFact = { files: ['/work/job.py'], needs: { ...emptyNeeds(), files: ['/work/job.py'] } };
-    job.needs?.jars.push({ file: '/work/job.py', line: 9, kind: 'pipeline.jars', value: 'file:///opt/flink/lib/mysql-connector-j-8.4.0.jar', known: true, fileName: 'mysql-connector-j-8.4.0.jar' });
+    job.needs?.jars.push({
+      file: '/work/job.py',
+      line: 9,
+      kind: 'pipeline.jars',
+      value: 'file:///opt/flink/lib/mysql-connector-j-8.4.0.jar',
+      known: true,
+      fileName: 'mysql-connector-j-8.4.0.jar',
+    });
     expect(judge([mysqlCdc('3.5.0')], targetOf('1.20'), CENTRAL, { job }).status).toBe('ok');
   });
 
-  it('never the distribution\'s own thin format JARs (flink-json in lib/); skipped without readable JARs or for an old target', () => {
-    const libJson = scannedJar('/opt/flink/lib/flink-json-1.20.1.jar', { groupId: 'org.apache.flink', artifactId: 'flink-json', version: '1.20.1', kind: 'format' }, { family: 'json', role: 'thin' }, '$FLINK_HOME/lib');
+  it("never the distribution's own thin format JARs (flink-json in lib/); skipped without readable JARs or for an old target", () => {
+    const libJson = scannedJar(
+      '/opt/flink/lib/flink-json-1.20.1.jar',
+      { groupId: 'org.apache.flink', artifactId: 'flink-json', version: '1.20.1', kind: 'format' },
+      { family: 'json', role: 'thin' },
+      '$FLINK_HOME/lib',
+    );
     expect(judge([libJson]).status).toBe('ok');
     expect(judge([]).summary).toBe('no readable JARs');
     expect(judge([thinKafka], targetOf('1.13.6')).status).toBe('skipped');

@@ -11,7 +11,7 @@ describe('jars.updates decisions (built facts)', () => {
     expect(decide(jarsUpdates, facts([])).summary).toBe('no identified connector or format JARs to look up');
   });
 
-  it('warning: a newer build for the same Flink line, never one of a newer line, with its URL in the run\'s repository', () => {
+  it("warning: a newer build for the same Flink line, never one of a newer line, with its URL in the run's repository", () => {
     const outcome = decide(jarsUpdates, facts([mavenJar('3.3.0-1.20')]));
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toBe(`newer build for the same Flink line: ${KAFKA} 3.3.0-1.20 → 3.4.0-1.20`);
@@ -37,14 +37,27 @@ describe('jars.updates decisions (built facts)', () => {
     expect(alone.status).toBe('skipped');
     expect(alone.summary).toBe('could not look up versions: flink-sql-connector-kafka 3.3.0-1.20: connection failed');
     const other = mavenJar('1.0.0-1.20', { artifactId: 'flink-sql-connector-inhouse' });
-    const mixed = decide(jarsUpdates, facts([mavenJar('4.0.1-2.0'), other], { [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'network' }, [`${G}:flink-sql-connector-inhouse`]: { versions: [], notFound: true, source: 'network' } }));
+    const mixed = decide(
+      jarsUpdates,
+      facts([mavenJar('4.0.1-2.0'), other], {
+        [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'network' },
+        [`${G}:flink-sql-connector-inhouse`]: { versions: [], notFound: true, source: 'network' },
+      }),
+    );
     expect(mixed.status).toBe('warning');
     expect(mixed.summary).toBe('1 JAR(s) up to date; 1 could not be looked up');
     expect(mixed.details).toContain(`flink-sql-connector-inhouse 1.0.0-1.20: not in ${REPO}`);
   });
 
   it('versions from the shipped snapshot say how old they are', () => {
-    const outcome = decide(jarsUpdates, facts([mavenJar('3.3.0-1.20')], { [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'snapshot', asOf: '2026-05-01', note: 'offline' } }));
-    expect(outcome.details?.join('\n')).toMatch(/versions from the snapshot shipped with flink-doctor \(data of 2026-05-01, \d+ days old\): offline/);
+    const outcome = decide(
+      jarsUpdates,
+      facts([mavenJar('3.3.0-1.20')], {
+        [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'snapshot', asOf: '2026-05-01', note: 'offline' },
+      }),
+    );
+    expect(outcome.details?.join('\n')).toMatch(
+      /versions from the snapshot shipped with flink-doctor \(data of 2026-05-01, \d+ days old\): offline/,
+    );
   });
 });

@@ -12,7 +12,7 @@ const options = (source: string, value: string): Partial<JvmOptionsFact> => ({ f
 const java = (major: number) => ({ version: { major, version: `${major}.0.2`, readFrom: 'release file' } });
 
 describe('java.options decisions (built facts)', () => {
-  it('ok: every flag of the line\'s default config is set, whatever else is added', () => {
+  it("ok: every flag of the line's default config is set, whatever else is added", () => {
     const outcome = judge({});
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toBe(`Java 17: all ${JAVA17_FLAGS_22.length} of Flink 2.2's --add-opens/--add-exports flags are set`);
@@ -25,13 +25,17 @@ describe('java.options decisions (built facts)', () => {
     expect(judge({ jvmOptions: { from: [{ source: 'JVM_ARGS', value: split.join(' ') }], options: split } }).status).toBe('ok');
   });
 
-  it('error: env.java.opts.all replaced by the user\'s own options; the fix keeps Flink\'s list in the config file', () => {
+  it("error: env.java.opts.all replaced by the user's own options; the fix keeps Flink's list in the config file", () => {
     const outcome = judge({ jvmOptions: options('env.java.opts.all', '-XX:+UseG1GC') });
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe(`Java 17: ${JAVA17_FLAGS_22.length} of Flink 2.2's ${JAVA17_FLAGS_22.length} --add-opens/--add-exports flags are not in the JVM options: expect InaccessibleObjectException`);
+    expect(outcome.summary).toBe(
+      `Java 17: ${JAVA17_FLAGS_22.length} of Flink 2.2's ${JAVA17_FLAGS_22.length} --add-opens/--add-exports flags are not in the JVM options: expect InaccessibleObjectException`,
+    );
     expect(outcome.details?.[0]).toBe(`missing: ${JAVA17_FLAGS_22.join(' ')}`);
     expect(outcome.details).toContain(`env.java.opts.all (${CONF}): -XX:+UseG1GC`);
-    expect(outcome.fix).toBe(`Put the missing flags above back into env.java.opts.all in ${CONF}: extend Flink's list, never replace it (or keep the list in env.java.default-opts.all and your own options in env.java.opts.all)`);
+    expect(outcome.fix).toBe(
+      `Put the missing flags above back into env.java.opts.all in ${CONF}: extend Flink's list, never replace it (or keep the list in env.java.default-opts.all and your own options in env.java.opts.all)`,
+    );
     expect(outcome.locations).toEqual([{ path: CONF }]);
   });
 
@@ -56,7 +60,7 @@ describe('java.options decisions (built facts)', () => {
     expect(nothing.status).toBe('skipped');
     expect(nothing.summary).toBe('no Flink config was read and no JVM options are set in the environment: nothing to judge');
     const variable = judge({ jvmOptions: { ...options('JVM_ARGS', '-Xmx1g'), file: undefined } });
-    expect(variable.fix).toContain('in the Flink config: extend Flink\'s list');
+    expect(variable.fix).toContain("in the Flink config: extend Flink's list");
     expect(variable.locations).toBeUndefined();
   });
 
@@ -69,12 +73,14 @@ describe('java.options decisions (built facts)', () => {
   it('skipped: no Java, Java before 17, a line without a Java 17 list, a target older than the matrix', () => {
     expect(judge({ java: { found: false, runs: false, version: undefined } }).summary).toBe('no Java runtime found (see java.runtime)');
     expect(judge({ java: java(11) }).summary).toBe('Java 11: the --add-opens list is needed from Java 17 on');
-    expect(judge({ target: targetOf('1.17.2') }).summary).toBe('Flink 1.17 ships no Java 17 flag list (Java 17 support is judged by java.runtime)');
+    expect(judge({ target: targetOf('1.17.2') }).summary).toBe(
+      'Flink 1.17 ships no Java 17 flag list (Java 17 support is judged by java.runtime)',
+    );
     expect(judge({ target: targetOf('1.13.6', 'wheel') }).status).toBe('skipped');
     expect(judge({ target: targetOf('1.13.6', 'wheel') }).summary).toContain('older than the lines flink-doctor knows');
   });
 
-  it('the list is the target line\'s: 1.20 has one flag more than 2.2', () => {
+  it("the list is the target line's: 1.20 has one flag more than 2.2", () => {
     const outcome = judge({ target: targetOf('1.20.1') });
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toMatch(/^Java 17: 1 of Flink 1\.20's 20 --add-opens\/--add-exports flags are not in the JVM options/);

@@ -19,7 +19,9 @@ describe('java.runtime decisions (built facts)', () => {
   it('supported: Java 17 on Flink 2.2 is ok, naming where it came from', () => {
     const outcome = decide(javaRuntime, buildFacts());
     expect(outcome.status).toBe('ok');
-    expect(outcome.summary).toBe('Java 17.0.15 (Eclipse Adoptium) from JAVA_HOME (/usr/lib/jvm/java-17-openjdk-amd64): supported by Flink 2.2');
+    expect(outcome.summary).toBe(
+      'Java 17.0.15 (Eclipse Adoptium) from JAVA_HOME (/usr/lib/jvm/java-17-openjdk-amd64): supported by Flink 2.2',
+    );
     expect(outcome.fix ?? null).toBeNull();
     expect(outcome.facts).toMatchObject({ major: 17, source: 'JAVA_HOME', jdk: true });
   });
@@ -56,7 +58,8 @@ describe('java.runtime decisions (built facts)', () => {
     const outcome = decide(javaRuntime, buildFacts({ target: target('1.17.2') }));
     expect(outcome.status).toBe('error');
     expect(outcome.summary).toContain('not supported by Flink 1.17');
-    expect(outcome.details?.join('\n')).toContain('expected for Flink 1.17: Java 11');    expect(outcome.details?.join('\n')).toContain('InaccessibleObjectException');
+    expect(outcome.details?.join('\n')).toContain('expected for Flink 1.17: Java 11');
+    expect(outcome.details?.join('\n')).toContain('InaccessibleObjectException');
   });
 
   it('unsupported, too old: Java 8 on Flink 2.2 is an error that expects UnsupportedClassVersionError', () => {
@@ -82,8 +85,16 @@ describe('java.runtime decisions (built facts)', () => {
   });
 
   it('the fix points where PyFlink looks: env.java.home wins over JAVA_HOME, --java-home only changes what is inspected', () => {
-    const inConfig = decide(javaRuntime, buildFacts({ java: { ...javaOf(8, '1.8.0_392'), provenance: { source: 'env.java.home', detail: '/opt/flink/conf/config.yaml' } }, target: target('2.2') }));
-    expect(inConfig.fix).toBe('Use Java 17: install a JDK 17 and set env.java.home in /opt/flink/conf/config.yaml to it (it wins over JAVA_HOME)');
+    const inConfig = decide(
+      javaRuntime,
+      buildFacts({
+        java: { ...javaOf(8, '1.8.0_392'), provenance: { source: 'env.java.home', detail: '/opt/flink/conf/config.yaml' } },
+        target: target('2.2'),
+      }),
+    );
+    expect(inConfig.fix).toBe(
+      'Use Java 17: install a JDK 17 and set env.java.home in /opt/flink/conf/config.yaml to it (it wins over JAVA_HOME)',
+    );
     const flag = decide(javaRuntime, buildFacts({ java: { ...javaOf(8, '1.8.0_392'), provenance: { source: '--java-home' } } }));
     expect(flag.fix).toContain('pass it as --java-home to check it');
   });
@@ -99,7 +110,10 @@ describe('java.runtime decisions: targets the matrix does not know (built facts)
     const outcome = decide(javaRuntime, buildFacts({ target: targetOf('1.13.6', 'wheel') }));
     expect(outcome.status).toBe('skipped');
     expect(outcome.summary).toContain('Flink 1.13.6 is older than the lines flink-doctor knows');
-    const missing = decide(javaRuntime, buildFacts({ target: targetOf('1.13.6', 'wheel'), java: { found: false, runs: false, version: undefined } }));
+    const missing = decide(
+      javaRuntime,
+      buildFacts({ target: targetOf('1.13.6', 'wheel'), java: { found: false, runs: false, version: undefined } }),
+    );
     expect(missing.status).toBe('error');
     expect(missing.fix).toBe('Install a JDK your Flink release supports and set JAVA_HOME to it (or env.java.home in the Flink config)');
   });

@@ -4,11 +4,29 @@
 import { describe, expect, it } from 'vitest';
 import pyflinkInstall from '../../checks/pyflink-install.js';
 import type { PyflinkFact } from '../../src/facts/index.js';
-import { buildFacts, decide, distribution, PYFLINK_DIR, PYTHON, pythonOf, SITE_PACKAGES, targetOf, type FactsOverrides } from '../helpers/facts.js';
+import {
+  buildFacts,
+  decide,
+  distribution,
+  PYFLINK_DIR,
+  PYTHON,
+  pythonOf,
+  SITE_PACKAGES,
+  targetOf,
+  type FactsOverrides,
+} from '../helpers/facts.js';
 
 const install = (overrides: FactsOverrides) => decide(pyflinkInstall, buildFacts(overrides));
 const FLINK_METADATA = `${SITE_PACKAGES}/apache_flink-2.2.1.dist-info`;
-const notInstalled: Partial<PyflinkFact> = { installed: false, flink: undefined, libraries: undefined, packageDir: undefined, versionPy: undefined, libJars: [], optJars: [] };
+const notInstalled: Partial<PyflinkFact> = {
+  installed: false,
+  flink: undefined,
+  libraries: undefined,
+  packageDir: undefined,
+  versionPy: undefined,
+  libJars: [],
+  optJars: [],
+};
 
 describe('pyflink.install decisions (built facts)', () => {
   it('ok: both distributions, version.py and the bundled JARs agree', () => {
@@ -16,7 +34,12 @@ describe('pyflink.install decisions (built facts)', () => {
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toBe(`apache-flink 2.2.1 + apache-flink-libraries 2.2.1 in ${PYTHON}; version.py and the bundled JARs agree`);
     expect(outcome.locations).toEqual([{ path: FLINK_METADATA }]);
-    expect(outcome.facts).toMatchObject({ apacheFlink: '2.2.1', apacheFlinkLibraries: '2.2.1', versionPy: '2.2.1', packageDir: PYFLINK_DIR });
+    expect(outcome.facts).toMatchObject({
+      apacheFlink: '2.2.1',
+      apacheFlinkLibraries: '2.2.1',
+      versionPy: '2.2.1',
+      packageDir: PYFLINK_DIR,
+    });
   });
 
   it('ok: a .postN of apache-flink-libraries is the same release; --flink-version naming the installed minor', () => {
@@ -51,10 +74,12 @@ describe('pyflink.install decisions (built facts)', () => {
 
   it('error: on a Python the target does not support, the fix makes a venv from a supported one first', () => {
     const outcome = install({ pyflink: notInstalled, python: pythonOf('3.13.0'), target: targetOf('1.20') });
-    expect(outcome.fix).toBe([
-      'Python 3.13 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11): create a venv from one of those and install there, then use .venv-pyflink/bin/python as the client (--python or PYFLINK_CLIENT_EXECUTABLE):',
-      'python3.11 -m venv .venv-pyflink && .venv-pyflink/bin/python -m pip install "apache-flink==1.20.5"',
-    ].join('\n'));
+    expect(outcome.fix).toBe(
+      [
+        'Python 3.13 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11): create a venv from one of those and install there, then use .venv-pyflink/bin/python as the client (--python or PYFLINK_CLIENT_EXECUTABLE):',
+        'python3.11 -m venv .venv-pyflink && .venv-pyflink/bin/python -m pip install "apache-flink==1.20.5"',
+      ].join('\n'),
+    );
     expect(outcome.fix).not.toContain(PYTHON);
   });
 
@@ -66,7 +91,7 @@ describe('pyflink.install decisions (built facts)', () => {
     expect(install({ target: targetOf('2.2.0') }).fix).toBe(`${PYTHON} -m pip install "apache-flink==2.2.0"`);
   });
 
-  it('error: apache-flink-libraries missing, or of another release, is installed at apache-flink\'s release', () => {
+  it("error: apache-flink-libraries missing, or of another release, is installed at apache-flink's release", () => {
     const missing = install({ pyflink: { libraries: undefined } });
     expect(missing.status).toBe('error');
     expect(missing.summary).toBe('apache-flink-libraries is not installed (apache-flink 2.2.1 needs apache-flink-libraries 2.2.1)');
@@ -105,7 +130,9 @@ describe('pyflink.install decisions (built facts)', () => {
   it('warning: no flink-dist or flink-python JAR in the wheel (it can only run against a FLINK_HOME)', () => {
     const noDist = install({ pyflink: { libJars: ['flink-table-runtime-2.2.1.jar'] } });
     expect(noDist.status).toBe('warning');
-    expect(noDist.summary).toBe(`apache-flink 2.2.1 + apache-flink-libraries 2.2.1 in ${PYTHON}: pyflink/lib has no flink-dist JAR: the wheel can only run against a FLINK_HOME`);
+    expect(noDist.summary).toBe(
+      `apache-flink 2.2.1 + apache-flink-libraries 2.2.1 in ${PYTHON}: pyflink/lib has no flink-dist JAR: the wheel can only run against a FLINK_HOME`,
+    );
     const neither = install({ pyflink: { libJars: [], optJars: [] } });
     expect(neither.summary).toMatch(/pyflink\/lib has no flink-dist JAR: .* \(\+1 more\)$/);
   });
@@ -117,14 +144,22 @@ describe('pyflink.install decisions (built facts)', () => {
     expect(outcome.summary).toContain(`another apache-flink 2.1.0 at ${shadowed.metadataDir} is shadowed by the one in use`);
     const other = install({ packages: { duplicates: [distribution('numpy', '1.0.0')] } });
     expect(other.status).toBe('ok');
-    expect(install({ pyflink: { problems: ['pyflink/version.py has no __version__'] } }).summary).toContain('pyflink/version.py has no __version__');
+    expect(install({ pyflink: { problems: ['pyflink/version.py has no __version__'] } }).summary).toContain(
+      'pyflink/version.py has no __version__',
+    );
   });
 
   it('a release older than the matrix: one warning with the upgrade paths, nothing judged against another line', () => {
-    const old = { flink: distribution('apache-flink', '1.13.6'), libraries: distribution('apache-flink-libraries', '1.13.6'), versionPy: '1.13.6' };
+    const old = {
+      flink: distribution('apache-flink', '1.13.6'),
+      libraries: distribution('apache-flink-libraries', '1.13.6'),
+      versionPy: '1.13.6',
+    };
     const outcome = install({ pyflink: old, target: targetOf('1.13.6', 'wheel'), python: pythonOf('3.8.18') });
     expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toBe('apache-flink 1.13.6 is installed: flink-doctor knows Flink 1.15 to 2.3 and does not judge older releases (Java, Python, dependency and JAR checks are skipped)');
+    expect(outcome.summary).toBe(
+      'apache-flink 1.13.6 is installed: flink-doctor knows Flink 1.15 to 2.3 and does not judge older releases (Java, Python, dependency and JAR checks are skipped)',
+    );
     expect(outcome.details?.slice(0, 2)).toEqual([
       'upgrade path: apache-flink 1.20.5 (Java 11, Python 3.8-3.11)',
       'upgrade path: apache-flink 2.3.0 (Java 17, Python 3.9-3.12; Flink 2 removed the SourceFunction/SinkFunction APIs and flink-conf.yaml)',

@@ -12,7 +12,11 @@ describe('python.client decisions (built facts)', () => {
     const outcome = on120();
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toBe(`Python 3.11.7 (CPython) from VIRTUAL_ENV (${VENV}): supported by Flink 1.20`);
-    expect(outcome.details).toEqual([`interpreter: ${PYTHON}`, `prefix: ${VENV} (virtual environment of /usr/local)`, 'Flink 1.20 supports Python 3.8, 3.9, 3.10, 3.11']);
+    expect(outcome.details).toEqual([
+      `interpreter: ${PYTHON}`,
+      `prefix: ${VENV} (virtual environment of /usr/local)`,
+      'Flink 1.20 supports Python 3.8, 3.9, 3.10, 3.11',
+    ]);
     expect(outcome.fix ?? null).toBeNull();
     expect(outcome.facts).toMatchObject({ version: '3.11.7', judgedAgainst: 'Flink 1.20', supported: '3.8, 3.9, 3.10, 3.11' });
     expect(outcome.sources?.length).toBeGreaterThan(0);
@@ -21,9 +25,13 @@ describe('python.client decisions (built facts)', () => {
   it('error: a minor the line does not support names the supported minors once, in the summary', () => {
     const outcome = on120(pythonOf('3.12.1'));
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe(`Python 3.12.1 (CPython) from VIRTUAL_ENV (${VENV}): Python 3.12 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11)`);
+    expect(outcome.summary).toBe(
+      `Python 3.12.1 (CPython) from VIRTUAL_ENV (${VENV}): Python 3.12 is not supported by Flink 1.20 (supported: 3.8, 3.9, 3.10, 3.11)`,
+    );
     expect(outcome.details?.join('\n')).not.toContain('supports');
-    expect(outcome.fix).toBe('Activate a virtualenv built from a Python 3.8, 3.9, 3.10, 3.11 interpreter (python3.X -m venv <dir>), or set PYFLINK_CLIENT_EXECUTABLE');
+    expect(outcome.fix).toBe(
+      'Activate a virtualenv built from a Python 3.8, 3.9, 3.10, 3.11 interpreter (python3.X -m venv <dir>), or set PYFLINK_CLIENT_EXECUTABLE',
+    );
   });
 
   it('error: the 2.x lines dropped Python 3.8', () => {
@@ -35,7 +43,9 @@ describe('python.client decisions (built facts)', () => {
   it('error: Python 2 is rejected outright, whatever the line', () => {
     const outcome = on120(pythonOf('2.7.18'), targetOf('1.15'));
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe(`Python 2.7.18 (CPython) from VIRTUAL_ENV (${VENV}): PyFlink needs Python 3 (Flink 1.15 supports Python 3.6, 3.7, 3.8)`);
+    expect(outcome.summary).toBe(
+      `Python 2.7.18 (CPython) from VIRTUAL_ENV (${VENV}): PyFlink needs Python 3 (Flink 1.15 supports Python 3.6, 3.7, 3.8)`,
+    );
   });
 
   it('warning: a supported minor of another implementation than CPython', () => {
@@ -61,10 +71,22 @@ describe('python.client decisions (built facts)', () => {
 
   it.each<[Provenance, string]>([
     [{ source: '--python' }, 'Pass --python the path of a Python 3.9, 3.10, 3.11, 3.12 interpreter'],
-    [{ source: 'PYFLINK_CLIENT_EXECUTABLE', detail: '/opt/py38/bin/python' }, 'Set PYFLINK_CLIENT_EXECUTABLE to a Python 3.9, 3.10, 3.11, 3.12 interpreter (it overrides everything but --python)'],
-    [{ source: 'python.client.executable', detail: '/opt/flink/conf/config.yaml' }, 'Set python.client.executable in /opt/flink/conf/config.yaml to a Python 3.9, 3.10, 3.11, 3.12 interpreter'],
-    [{ source: 'CONDA_PREFIX', detail: '/opt/conda' }, 'conda activate an environment with a Python 3.9, 3.10, 3.11, 3.12 interpreter, or set PYFLINK_CLIENT_EXECUTABLE'],
-    [{ source: 'PATH', detail: '/usr/bin/python3' }, 'Install a Python 3.9, 3.10, 3.11, 3.12 interpreter and put it first on PATH as python3, or set PYFLINK_CLIENT_EXECUTABLE to it'],
+    [
+      { source: 'PYFLINK_CLIENT_EXECUTABLE', detail: '/opt/py38/bin/python' },
+      'Set PYFLINK_CLIENT_EXECUTABLE to a Python 3.9, 3.10, 3.11, 3.12 interpreter (it overrides everything but --python)',
+    ],
+    [
+      { source: 'python.client.executable', detail: '/opt/flink/conf/config.yaml' },
+      'Set python.client.executable in /opt/flink/conf/config.yaml to a Python 3.9, 3.10, 3.11, 3.12 interpreter',
+    ],
+    [
+      { source: 'CONDA_PREFIX', detail: '/opt/conda' },
+      'conda activate an environment with a Python 3.9, 3.10, 3.11, 3.12 interpreter, or set PYFLINK_CLIENT_EXECUTABLE',
+    ],
+    [
+      { source: 'PATH', detail: '/usr/bin/python3' },
+      'Install a Python 3.9, 3.10, 3.11, 3.12 interpreter and put it first on PATH as python3, or set PYFLINK_CLIENT_EXECUTABLE to it',
+    ],
   ])('the fix changes the source that won: %j', (provenance, fix) => {
     const outcome = on120(pythonOf('3.8.18', { provenance }), targetOf('2.2'));
     expect(outcome.status).toBe('error');
@@ -75,7 +97,9 @@ describe('python.client decisions (built facts)', () => {
     const outcome = on120(pythonOf('3.12.1'), targetOf(null));
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toContain('supported by Flink 2.3');
-    expect(outcome.details).toContain('no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink 2.3, the newest line known');
+    expect(outcome.details).toContain(
+      'no target Flink version (no apache-flink wheel installed, no --flink-version): judged against Flink 2.3, the newest line known',
+    );
   });
 
   it('a target older than the matrix: found and running is all that is said (skipped), no line borrowed', () => {

@@ -7,7 +7,10 @@ import { buildFacts, decide } from '../helpers/facts.js';
 
 const JOB = '/work/job.py';
 const judge = (entries: PythonFilesRead['entries'], localImports: PythonFilesRead['localImports'] = [], files = [JOB]) =>
-  decide(pythonFiles, buildFacts({ shipping: { archives: [], files: { entries, localImports }, file: '/work/conf/config.yaml' }, job: { files } }));
+  decide(
+    pythonFiles,
+    buildFacts({ shipping: { archives: [], files: { entries, localImports }, file: '/work/conf/config.yaml' }, job: { files } }),
+  );
 const helper = { module: 'aws_services', line: 3, path: '/work/aws_services.py', job: JOB };
 
 describe('python.files decisions (built facts)', () => {
@@ -19,11 +22,17 @@ describe('python.files decisions (built facts)', () => {
   it('warning: a sibling module the job imports that nothing ships (A04), pointing at the import lines', () => {
     const outcome = judge([], [helper]);
     expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toBe('job.py imports aws_services from its own folder, and nothing ships it: Python UDFs that use it fail on the workers with ModuleNotFoundError');
-    expect(outcome.fix).toBe('Ship it: python.files: aws_services.py (or flink run -pyfs aws_services.py, or add_python_file() in the job)');
+    expect(outcome.summary).toBe(
+      'job.py imports aws_services from its own folder, and nothing ships it: Python UDFs that use it fail on the workers with ModuleNotFoundError',
+    );
+    expect(outcome.fix).toBe(
+      'Ship it: python.files: aws_services.py (or flink run -pyfs aws_services.py, or add_python_file() in the job)',
+    );
     expect(outcome.locations).toEqual([{ path: JOB, line: 3 }]);
     const two = judge([], [helper, { module: 'udfs', line: 4, path: '/work/udfs', job: JOB }]);
-    expect(two.fix).toBe('Ship them: python.files: aws_services.py,udfs (or flink run -pyfs aws_services.py,udfs, or add_python_file() in the job)');
+    expect(two.fix).toBe(
+      'Ship them: python.files: aws_services.py,udfs (or flink run -pyfs aws_services.py,udfs, or add_python_file() in the job)',
+    );
   });
 
   it('ok: every local import is shipped by an entry', () => {

@@ -7,8 +7,20 @@ import { buildFacts, decide, targetOf, type FactsOverrides } from '../helpers/fa
 
 const FILE = '/work/r.txt';
 function judge(lines: string[], extra: Partial<RequirementsRead> = {}, overrides: FactsOverrides = {}) {
-  const requirements = { entry: 'r.txt', file: FILE, requirements: lines.map((text, i) => ({ line: i + 1, text })), cacheFiles: [], ...extra };
-  return decide(pythonRequirements, buildFacts({ shipping: { archives: [], files: { entries: [], localImports: [] }, requirements, file: '/work/conf/config.yaml' }, ...overrides }));
+  const requirements = {
+    entry: 'r.txt',
+    file: FILE,
+    requirements: lines.map((text, i) => ({ line: i + 1, text })),
+    cacheFiles: [],
+    ...extra,
+  };
+  return decide(
+    pythonRequirements,
+    buildFacts({
+      shipping: { archives: [], files: { entries: [], localImports: [] }, requirements, file: '/work/conf/config.yaml' },
+      ...overrides,
+    }),
+  );
 }
 const cached = (cacheFiles: string[]) => ({ cacheDir: '/work/cache', cacheFiles });
 
@@ -17,7 +29,7 @@ describe('python.requirements decisions (built facts)', () => {
     expect(decide(pythonRequirements, buildFacts()).summary).toBe('python.requirements is not set');
   });
 
-  it('ok: pins within apache-flink 2.2.1\'s ranges, and unpinned names', () => {
+  it("ok: pins within apache-flink 2.2.1's ranges, and unpinned names", () => {
     const outcome = judge(['pyarrow==20.0.0', 'requests', 'six==1.17.0']);
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toBe('3 requirements in r.txt fit apache-flink 2.2.1');
@@ -27,18 +39,22 @@ describe('python.requirements decisions (built facts)', () => {
   it('error: apache-flink of another release than the target', () => {
     const outcome = judge(['apache-flink==1.20.1']);
     expect(outcome.status).toBe('error');
-    expect(outcome.summary).toBe('r.txt line 1: apache-flink==1.20.1 does not allow 2.2.1, the client\'s release: the workers get another Flink');
+    expect(outcome.summary).toBe(
+      "r.txt line 1: apache-flink==1.20.1 does not allow 2.2.1, the client's release: the workers get another Flink",
+    );
     expect(judge(['apache-flink>=2.2,<2.3']).status).toBe('ok');
   });
 
-  it('error: a pin outside apache-flink\'s Requires-Dist, pointing at its line', () => {
+  it("error: a pin outside apache-flink's Requires-Dist, pointing at its line", () => {
     const outcome = judge(['six', 'pyarrow==21.0.0']);
-    expect(outcome.summary).toBe('r.txt line 2: pyarrow==21.0.0, but apache-flink 2.2.1 requires pyarrow>=5.0.0,<21.0.0: pip cannot install both');
+    expect(outcome.summary).toBe(
+      'r.txt line 2: pyarrow==21.0.0, but apache-flink 2.2.1 requires pyarrow>=5.0.0,<21.0.0: pip cannot install both',
+    );
     expect(outcome.fix).toBe(`Change ${FILE} to versions apache-flink 2.2.1 accepts`);
     expect(outcome.locations).toEqual([{ path: FILE, line: 2 }]);
   });
 
-  it('warning: a pin the matrix knows breaks the target\'s patch (pyarrow 21 on 1.20.0, capped from 1.20.3)', () => {
+  it("warning: a pin the matrix knows breaks the target's patch (pyarrow 21 on 1.20.0, capped from 1.20.3)", () => {
     const outcome = judge(['pyarrow==21.0.0'], {}, { target: targetOf('1.20.0') });
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toMatch(/^r\.txt line 1: pyarrow==21\.0\.0: /);
@@ -55,29 +71,44 @@ describe('python.requirements decisions (built facts)', () => {
     expect(outcome.fix).toBe(`Create ${FILE} or fix python.requirements in /work/conf/config.yaml`);
   });
 
-  it('cache folder: Linux x86_64 and abi3 wheels of the client\'s minor install; the fix fills the cache with pip download', () => {
-    const cache = ['pyarrow-20.0.0-cp311-cp311-manylinux_2_28_x86_64.whl', 'cryptography-44.0.0-cp39-abi3-manylinux_2_34_x86_64.whl', 'six-1.17.0-py2.py3-none-any.whl'];
+  it("cache folder: Linux x86_64 and abi3 wheels of the client's minor install; the fix fills the cache with pip download", () => {
+    const cache = [
+      'pyarrow-20.0.0-cp311-cp311-manylinux_2_28_x86_64.whl',
+      'cryptography-44.0.0-cp39-abi3-manylinux_2_34_x86_64.whl',
+      'six-1.17.0-py2.py3-none-any.whl',
+    ];
     const outcome = judge(['pyarrow==20.0.0', 'cryptography==44.0.0', 'six==1.17.0'], cached(cache));
     expect(outcome.status).toBe('ok');
     expect(outcome.summary).toBe('3 requirements in r.txt fit apache-flink 2.2.1, each with a file in the cache folder');
     const missing = judge(['pyarrow==20.0.0', 'requests'], cached(cache));
     expect(missing.status).toBe('error');
     expect(missing.summary).toBe('r.txt line 2: no file for requests in the cache folder: pip install --no-index fails on the workers');
-    expect(missing.fix).toBe(`Change ${FILE} to versions apache-flink 2.2.1 accepts, and fill the cache: pip download -d /work/cache -r ${FILE} --only-binary=:all: --platform manylinux2014_x86_64 --python-version 311`);
+    expect(missing.fix).toBe(
+      `Change ${FILE} to versions apache-flink 2.2.1 accepts, and fill the cache: pip download -d /work/cache -r ${FILE} --only-binary=:all: --platform manylinux2014_x86_64 --python-version 311`,
+    );
   });
 
   it('cache folder: a wheel for another minor or platform does not install; a source archive must be built', () => {
-    const otherMinor = judge(['pyarrow==20.0.0'], cached(['pyarrow-20.0.0-cp312-cp312-manylinux_2_28_x86_64.whl', 'pyarrow-20.0.0-cp311-cp311-macosx_12_0_arm64.whl']));
+    const otherMinor = judge(
+      ['pyarrow==20.0.0'],
+      cached(['pyarrow-20.0.0-cp312-cp312-manylinux_2_28_x86_64.whl', 'pyarrow-20.0.0-cp311-cp311-macosx_12_0_arm64.whl']),
+    );
     expect(otherMinor.status).toBe('error');
-    expect(otherMinor.summary).toBe('r.txt line 1: the cache\'s pyarrow wheels (pyarrow-20.0.0-cp312-cp312-manylinux_2_28_x86_64.whl, pyarrow-20.0.0-cp311-cp311-macosx_12_0_arm64.whl) do not install on Linux x86_64 workers with Python 3.11');
+    expect(otherMinor.summary).toBe(
+      "r.txt line 1: the cache's pyarrow wheels (pyarrow-20.0.0-cp312-cp312-manylinux_2_28_x86_64.whl, pyarrow-20.0.0-cp311-cp311-macosx_12_0_arm64.whl) do not install on Linux x86_64 workers with Python 3.11",
+    );
     // An abi3 wheel installs on its minor and every later one, never an earlier one.
     expect(judge(['cryptography==44.0.0'], cached(['cryptography-44.0.0-cp312-abi3-manylinux_2_34_x86_64.whl'])).status).toBe('error');
     const sdist = judge(['pandas==2.2.3'], cached(['pandas-2.2.3.tar.gz']));
     expect(sdist.status).toBe('warning');
-    expect(sdist.summary).toBe('r.txt line 1: the cache holds only a source archive of pandas: the workers must build it (compiler, headers)');
+    expect(sdist.summary).toBe(
+      'r.txt line 1: the cache holds only a source archive of pandas: the workers must build it (compiler, headers)',
+    );
   });
 
   it('cache folder that cannot be read', () => {
-    expect(judge(['six'], { ...cached([]), cacheProblem: '/work/cache does not exist' }).summary).toBe('r.txt cache folder: /work/cache does not exist');
+    expect(judge(['six'], { ...cached([]), cacheProblem: '/work/cache does not exist' }).summary).toBe(
+      'r.txt cache folder: /work/cache does not exist',
+    );
   });
 });

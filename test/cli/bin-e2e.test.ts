@@ -23,8 +23,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function runBin(args: string[], env: Record<string, string | undefined>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(join(root, 'dist', 'cli', 'flink-doctor.mjs'))) throw new Error('dist/cli is missing: run `npm run build` before the tests (npm test does)');
+function runBin(
+  args: string[],
+  env: Record<string, string | undefined>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!existsSync(join(root, 'dist', 'cli', 'flink-doctor.mjs')))
+    throw new Error('dist/cli is missing: run `npm run build` before the tests (npm test does)');
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { env: env as NodeJS.ProcessEnv, cwd, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error && typeof error.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
@@ -34,15 +39,31 @@ function runBin(args: string[], env: Record<string, string | undefined>, cwd: st
 
 describe('bin/flink-doctor.js on a realistic project', () => {
   it('runs every check through the lazily loaded chunks and reports the planted problems', async () => {
-    const venv = await makeFlinkVenv('3.11.7', withDistributions(healthyFlinkDistributions('1.20.1'), [{ name: 'pyarrow', version: '21.0.0' }]));
-    const flinkHome = await fakeFlinkHome({ version: '1.20.1', conf: { 'config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\npipeline:\n  jars: file:///nonexistent/udfs.jar\n' } });
+    const venv = await makeFlinkVenv(
+      '3.11.7',
+      withDistributions(healthyFlinkDistributions('1.20.1'), [{ name: 'pyarrow', version: '21.0.0' }]),
+    );
+    const flinkHome = await fakeFlinkHome({
+      version: '1.20.1',
+      conf: { 'config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\npipeline:\n  jars: file:///nonexistent/udfs.jar\n' },
+    });
     const jars = await jarDir('e2e-');
     const kafka = await fatKafkaJar(join(jars, 'flink-sql-connector-kafka-3.3.0-1.20.jar'));
-    publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20', '3.4.0-1.20', '4.0.1-2.0'], { '3.3.0-1.20': readFileSync(kafka) });
+    publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20', '3.4.0-1.20', '4.0.1-2.0'], {
+      '3.3.0-1.20': readFileSync(kafka),
+    });
     const project = await tempDir('project-');
-    const job = await writeFileDeep(join(project, 'job.py'), `t_env.execute_sql("CREATE TABLE t (x INT) WITH ('connector' = 'kafka', 'format' = 'json')")\n`);
+    const job = await writeFileDeep(
+      join(project, 'job.py'),
+      `t_env.execute_sql("CREATE TABLE t (x INT) WITH ('connector' = 'kafka', 'format' = 'json')")\n`,
+    );
 
-    const env = isolatedEnv({ JAVA_HOME: jdk17(), VIRTUAL_ENV: venv.dir, FLINK_HOME: flinkHome, FLINK_DOCTOR_CACHE_DIR: await tempDir('cache-') });
+    const env = isolatedEnv({
+      JAVA_HOME: jdk17(),
+      VIRTUAL_ENV: venv.dir,
+      FLINK_HOME: flinkHome,
+      FLINK_DOCTOR_CACHE_DIR: await tempDir('cache-'),
+    });
     const run = await runBin(['--json', '--jars', kafka, '--job', job, '--maven-repo', server.url], env, project);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as Report;

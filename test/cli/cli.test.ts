@@ -30,7 +30,10 @@ describe('exit code 2: the doctor cannot run', () => {
     [['--only', 'nope.check'], "flink-doctor: unknown check 'nope.check'"],
     [['stray'], "flink-doctor: unexpected argument 'stray' (see --help)"],
     [['--python', ''], 'flink-doctor: --python needs a non-empty value'],
-    [['--flink-version', '2.2.99'], 'flink-doctor: --flink-version 2.2.99: flink-doctor knows Flink 2.2 releases 2.2.0, 2.2.1 (pass 2.2 to target the line)'],
+    [
+      ['--flink-version', '2.2.99'],
+      'flink-doctor: --flink-version 2.2.99: flink-doctor knows Flink 2.2 releases 2.2.0, 2.2.1 (pass 2.2 to target the line)',
+    ],
     [['--only', ''], 'flink-doctor: --only needs at least one check id (see --list-checks)'],
     [['--conf-dir', '/nonexistent/flink/conf'], 'flink-doctor: --conf-dir /nonexistent/flink/conf: no such directory'],
     [['--conf-dir', '/etc/hostname'], 'flink-doctor: --conf-dir /etc/hostname: not a directory'],
@@ -62,7 +65,10 @@ describe('--json', () => {
   it('--only and --skip select checks; skipped ones say why', async () => {
     const only = parseReport((await runCli(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java.runtime'])).stdout);
     expect(only.checks.map((c) => c.id)).toEqual(['java.runtime']);
-    const skip = parseReport((await runCli(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java.runtime,flink.home', '--skip', 'java'])).stdout);
+    const skip = parseReport(
+      (await runCli(['--json', '--flink-version', '2.2', '--java-home', jdk17(), '--only', 'java.runtime,flink.home', '--skip', 'java']))
+        .stdout,
+    );
     expect(skip.checks.find((c) => c.id === 'java.runtime')).toMatchObject({ status: 'skipped', summary: 'skipped by --skip' });
     // A skipped check keeps its place in the report (registry order), so groups stay together.
     expect(skip.checks.map((c) => c.id)).toEqual(['java.runtime', 'flink.home']);
@@ -93,7 +99,9 @@ describe('human output', () => {
     const run = await runCli(['--only', 'java.runtime', '--flink-version', '2.2', '--java-home', jdk17(), '--verbose']);
     expect(run.stdout).not.toMatch(/\u001b\[/);
     expect(run.stdout).toMatch(/· readFrom: java -XshowSettings:properties -version/);
-    expect(run.stdout).toMatch(/source: https:\/\/github\.com\/flink-ci\/flink-mirror\/blob\/[0-9a-f]+\/docs\/content\/docs\/deployment\/java_compatibility\.md/);
+    expect(run.stdout).toMatch(
+      /source: https:\/\/github\.com\/flink-ci\/flink-mirror\/blob\/[0-9a-f]+\/docs\/content\/docs\/deployment\/java_compatibility\.md/,
+    );
     expect(run.stdout).toMatch(/probes: .*java \d+ ms/);
     expect(run.stdout).toMatch(/1 ok, 0 warnings, 0 errors, 0 skipped in \d+ ms/);
   });
@@ -122,10 +130,14 @@ describe('human output', () => {
 describe('the built bundle', () => {
   it('exits with its own code and no stack trace when the reader closes the pipe early (| head)', async () => {
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the tests (npm test does)`);
-    const child = spawn(process.execPath, [BUNDLE, '--verbose', '--only', 'java.runtime', '--flink-version', '2.2', '--java-home', '/nonexistent'], {
-      env: isolatedEnv() as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [BUNDLE, '--verbose', '--only', 'java.runtime', '--flink-version', '2.2', '--java-home', '/nonexistent'],
+      {
+        env: isolatedEnv() as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -37,13 +37,18 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 const checks = [javaRuntime, pythonClient];
-const factsOf = (results: Awaited<ReturnType<typeof runCheckList>>) => results.map(({ id, status, summary, facts }) => ({ id, status, summary, facts }));
+const factsOf = (results: Awaited<ReturnType<typeof runCheckList>>) =>
+  results.map(({ id, status, summary, facts }) => ({ id, status, summary, facts }));
 
 describe('early start of the probes', () => {
   it('the probes adopt the early runs: each binary starts once, and the facts are those of a run without', async () => {
     const { env, cwd, starts } = await loggedEnvironment(join(jdk17(), 'bin', 'java'), realPython());
     const without = await runCheckList(checks, { env, cwd, flinkVersion: '2.2' });
-    expect(starts().map((line) => line.split(' ')[0]).sort()).toEqual(['java', 'python']);
+    expect(
+      starts()
+        .map((line) => line.split(' ')[0])
+        .sort(),
+    ).toEqual(['java', 'python']);
 
     startProbesEarly(['--json'], env, cwd);
     await until(() => starts().length === 4, 'the early java and python to start');
@@ -71,7 +76,14 @@ describe('early start of the probes', () => {
 
   it('starts nothing when a flag names the binaries or the run may need neither', async () => {
     const { env, cwd, starts } = await loggedEnvironment(join(jdk17(), 'bin', 'java'), realPython());
-    for (const argv of [['--python', '/usr/bin/python3'], ['--java-home', '/opt/jdk'], ['--only', 'jars'], ['--version'], ['connector', 'kafka'], ['--no-such-flag']]) {
+    for (const argv of [
+      ['--python', '/usr/bin/python3'],
+      ['--java-home', '/opt/jdk'],
+      ['--only', 'jars'],
+      ['--version'],
+      ['connector', 'kafka'],
+      ['--no-such-flag'],
+    ]) {
       startProbesEarly(argv, env, cwd);
     }
     await new Promise((r) => setTimeout(r, 300));

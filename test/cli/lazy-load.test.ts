@@ -19,10 +19,21 @@ async function librariesLoaded(argv: string[], files: Record<string, string> = {
   const log = join(dir, 'loads.txt');
   const preload = pathToFileURL(join(import.meta.dirname, '..', 'helpers', 'record-loads.mjs')).href;
   const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache') }), FLINK_DOCTOR_LOADS_FILE: log };
-  await new Promise((resolve) => execFile(process.execPath, ['--import', preload, join(root, 'bin', 'flink-doctor.js'), ...argv], { env, cwd: dir, timeout: 60_000 }, resolve));
-  const chunks = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
+  await new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      ['--import', preload, join(root, 'bin', 'flink-doctor.js'), ...argv],
+      { env, cwd: dir, timeout: 60_000 },
+      resolve,
+    ),
+  );
+  const chunks = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
   if (chunks.length === 0) throw new Error('no chunk of dist/cli was recorded: run `npm run build` first');
-  const names = chunks.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1] as string));
+  const names = chunks.flatMap((url) =>
+    [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1] as string),
+  );
   return new Set(names);
 }
 
@@ -34,7 +45,10 @@ describe('libraries are loaded only by the runs that need them', () => {
   });
 
   it('a Flink config.yaml loads YAML, and --job loads the job parser', async () => {
-    const files = { 'conf/config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\n', 'job.py': 'from pyflink.table import TableEnvironment\n' };
+    const files = {
+      'conf/config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\n',
+      'job.py': 'from pyflink.table import TableEnvironment\n',
+    };
     const loaded = await librariesLoaded(['--json', '--offline', '--conf-dir', 'conf', '--job', 'job.py'], files);
     expect(['yaml', '@lezer/python'].filter((name) => loaded.has(name))).toEqual(['yaml', '@lezer/python']);
   });

@@ -21,7 +21,10 @@ beforeEach(() => {
 
 const TOKEN = 'sekrit-token-4f1c9a';
 const read = (env: Record<string, string> = {}, extra: { authEnv?: string; timeoutMs?: number; url?: string } = {}) =>
-  readCluster({ url: extra.url ?? server.url, timeoutMs: extra.timeoutMs ?? 2_000, ...(extra.authEnv ? { authEnv: extra.authEnv } : {}) }, env);
+  readCluster(
+    { url: extra.url ?? server.url, timeoutMs: extra.timeoutMs ?? 2_000, ...(extra.authEnv ? { authEnv: extra.authEnv } : {}) },
+    env,
+  );
 
 /** Every string of the fact, to prove a secret is in none of them. */
 const everyText = (fact: ClusterFact) => JSON.stringify(fact);
@@ -34,10 +37,17 @@ describe('answers of every supported line', () => {
       for (const [path, body] of Object.entries(answers)) expect(specProblems(line, path, body), `${line} ${path}`).toEqual([]);
       serveCluster(server, line, { version, config: { 'python.executable': '/usr/bin/python3' }, taskManagers: 2 });
       const fact = await read();
-      expect(fact).toMatchObject({ status: 'read', flinkVersion: version, taskManagers: 2, config: { 'python.executable': '/usr/bin/python3' } });
+      expect(fact).toMatchObject({
+        status: 'read',
+        flinkVersion: version,
+        taskManagers: 2,
+        config: { 'python.executable': '/usr/bin/python3' },
+      });
       if (line === '1.15') {
         expect(fact.jvm).toBeUndefined();
-        expect(fact.gaps).toEqual([{ endpoint: '/jobmanager/environment', problem: '/jobmanager/environment is not served (HTTP 404; Flink added it in 1.16)' }]);
+        expect(fact.gaps).toEqual([
+          { endpoint: '/jobmanager/environment', problem: '/jobmanager/environment is not served (HTTP 404; Flink added it in 1.16)' },
+        ]);
       } else {
         expect(fact.jvm).toMatchObject({ major: 17, arch: 'amd64' });
         expect(fact.classpath).toContain(`/opt/flink/lib/flink-dist-${version}.jar`);
@@ -84,7 +94,9 @@ describe('auth header from an environment variable', () => {
     server.requireHeader = { name: 'authorization', value: `Bearer ${TOKEN}` };
     const fact = await read();
     expect(fact.status).toBe('unreachable');
-    expect(fact.failure).toBe('/config wants credentials (HTTP 401): put the header value in FLINK_DOCTOR_CLUSTER_AUTH (or the variable --cluster-auth-env names)');
+    expect(fact.failure).toBe(
+      '/config wants credentials (HTTP 401): put the header value in FLINK_DOCTOR_CLUSTER_AUTH (or the variable --cluster-auth-env names)',
+    );
   });
 
   it('401 with a wrong header says which variable it came from, not what it holds', async () => {
@@ -138,7 +150,9 @@ describe('hostile or wrong servers', () => {
     serveCluster(other, '2.2', { version: '2.2.1' });
     server.faults.set('/config', { kind: 'redirect', to: `${other.url}/config` });
     const fact = await read({ FLINK_DOCTOR_CLUSTER_AUTH: `Bearer ${TOKEN}` });
-    expect(fact.failure).toBe(`/config redirects to another host (${other.url}/config): not followed, so the auth header stays with the address given; pass the final address to --cluster`);
+    expect(fact.failure).toBe(
+      `/config redirects to another host (${other.url}/config): not followed, so the auth header stays with the address given; pass the final address to --cluster`,
+    );
     expect(other.requests).toHaveLength(0);
   });
 

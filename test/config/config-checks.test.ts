@@ -27,7 +27,9 @@ function expectActionable(result: CheckResult): void {
 
 describe('config.file', () => {
   it('a config.yaml that is not YAML: the line in summary and location, and "Fix the YAML at <file>:<line>"', async () => {
-    const conf = await confDir({ 'config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\npipeline.jars: [file:///a.jar, file:///b.jar\nparallelism.default: 2\n' });
+    const conf = await confDir({
+      'config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\npipeline.jars: [file:///a.jar, file:///b.jar\nparallelism.default: 2\n',
+    });
     const file = join(conf, 'config.yaml');
     const result = await runCheck(configFile, { confDir: conf, flinkVersion: '2.0' });
     expect(result.status).toBe('error');
@@ -48,7 +50,9 @@ describe('config.file', () => {
     expect(old.locations).toEqual([{ path: file, line: 2 }]);
     expectActionable(old);
     const newer = await runCheck(configFile, { confDir: conf, flinkVersion: '1.20' });
-    expect(newer.fix).toBe(`Fix ${file}:2: Flink's flink-conf.yaml parser needs "key: value" (a space after the colon) on one line, then migrate to config.yaml with bin/migrate-config-file.sh`);
+    expect(newer.fix).toBe(
+      `Fix ${file}:2: Flink's flink-conf.yaml parser needs "key: value" (a space after the colon) on one line, then migrate to config.yaml with bin/migrate-config-file.sh`,
+    );
   });
 
   it('a config.yaml whose top level is not a mapping, and an unreadable one, have fixes too', async () => {
@@ -81,7 +85,9 @@ describe('config.file', () => {
     const file = join(conf, 'config.yaml');
     const result = await runCheck(configFile, { confDir: conf, flinkVersion: '2.0' });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe(`env.java.home in ${file} is a list ([1,2]), not one path: Flink cannot use it and java.runtime looks at JAVA_HOME and PATH instead`);
+    expect(result.summary).toBe(
+      `env.java.home in ${file} is a list ([1,2]), not one path: Flink cannot use it and java.runtime looks at JAVA_HOME and PATH instead`,
+    );
     expect(result.details).toContain('config.yaml applies (Flink 2.0)');
     expect(result.fix).toBe(`Set env.java.home in ${file} to one path, e.g. env.java.home: "/usr/lib/jvm/java-17"`);
     expect(result.locations).toEqual([{ path: file }]);
@@ -90,7 +96,10 @@ describe('config.file', () => {
     // What the note is about: java.runtime does not use the list, it finds the Java on JAVA_HOME.
     const flinkHome = await tempDir('flink-home-');
     await writeFileDeep(join(flinkHome, 'conf', 'config.yaml'), 'env.java.home: [1, 2]\n');
-    const [java] = await runCheckList([javaRuntime], { flinkVersion: '2.0', env: { PATH: '/nonexistent', HOME: process.env.HOME, FLINK_HOME: flinkHome, JAVA_HOME: jdk17() } });
+    const [java] = await runCheckList([javaRuntime], {
+      flinkVersion: '2.0',
+      env: { PATH: '/nonexistent', HOME: process.env.HOME, FLINK_HOME: flinkHome, JAVA_HOME: jdk17() },
+    });
     expect(java?.facts.source).toBe('JAVA_HOME');
   });
 
@@ -102,7 +111,9 @@ describe('config.file', () => {
     const result = await runCheck(configFile, { confDir: conf, flinkVersion: '2.0' });
     expect(result.status).toBe('error');
     expect(result.summary).toBe('flink-conf.yaml is ignored by Flink 2.0; config.yaml applies');
-    expect(result.details).toEqual([`python.client.executable in ${join(conf, 'config.yaml')} is a mapping (python.client.executable.venv), not one path: Flink cannot use it and python.client looks at VIRTUAL_ENV, CONDA_PREFIX and PATH instead`]);
+    expect(result.details).toEqual([
+      `python.client.executable in ${join(conf, 'config.yaml')} is a mapping (python.client.executable.venv), not one path: Flink cannot use it and python.client looks at VIRTUAL_ENV, CONDA_PREFIX and PATH instead`,
+    ]);
     expect(result.fix?.split('\n')).toEqual([
       `Delete ${join(conf, 'flink-conf.yaml')} (after moving anything still needed into config.yaml)`,
       `Set python.client.executable in ${join(conf, 'config.yaml')} to one path, e.g. python.client.executable: "/path/to/venv/bin/python"`,
@@ -113,12 +124,18 @@ describe('config.file', () => {
 describe('config.pipeline-jars', () => {
   it('a mapping for pipeline.classpaths is an error with the ;-joined value to write', async () => {
     const jar = await writeFileDeep(join(await tempDir(), 'udf.jar'), 'PK');
-    const conf = await confDir({ 'config.yaml': `pipeline:\n  classpaths:\n    udf: ${pathToFileURL(jar).href}\n    extra: file:///nowhere/x.jar\n` });
+    const conf = await confDir({
+      'config.yaml': `pipeline:\n  classpaths:\n    udf: ${pathToFileURL(jar).href}\n    extra: file:///nowhere/x.jar\n`,
+    });
     const file = join(conf, 'config.yaml');
     const result = await runCheck(configPipelineJars, { confDir: conf, flinkVersion: '2.0' });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe(`pipeline.classpaths in ${file}: pipeline.classpaths is a mapping (pipeline.classpaths.udf, pipeline.classpaths.extra), not a string: Flink flattens it into those keys and leaves pipeline.classpaths unset`);
-    expect(result.details).toEqual([`pipeline.classpaths in ${file}: file:///nowhere/x.jar points at /nowhere/x.jar, which does not exist or is not a file: run here, the job fails with FileNotFoundException`]);
+    expect(result.summary).toBe(
+      `pipeline.classpaths in ${file}: pipeline.classpaths is a mapping (pipeline.classpaths.udf, pipeline.classpaths.extra), not a string: Flink flattens it into those keys and leaves pipeline.classpaths unset`,
+    );
+    expect(result.details).toEqual([
+      `pipeline.classpaths in ${file}: file:///nowhere/x.jar points at /nowhere/x.jar, which does not exist or is not a file: run here, the job fails with FileNotFoundException`,
+    ]);
     expect(result.fix).toBe(`Write:\npipeline.classpaths: "${pathToFileURL(jar).href};file:///nowhere/x.jar"`);
     expect(result.locations).toEqual([{ path: file }]);
     expectActionable(result);
@@ -128,7 +145,9 @@ describe('config.pipeline-jars', () => {
     const conf = await confDir({ 'config.yaml': 'pipeline.jars: 42\n' });
     const result = await runCheck(configPipelineJars, { confDir: conf, flinkVersion: '2.0' });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe(`pipeline.jars in ${join(conf, 'config.yaml')}: pipeline.jars is a number (42), not a ';'-separated string of URLs`);
+    expect(result.summary).toBe(
+      `pipeline.jars in ${join(conf, 'config.yaml')}: pipeline.jars is a number (42), not a ';'-separated string of URLs`,
+    );
     expectActionable(result);
   });
 

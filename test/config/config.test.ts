@@ -51,7 +51,10 @@ describe('parseConfig', () => {
   });
 
   it('keeps a bare interpreter name for PATH lookup; a maven repository is an http(s) URL, kept as written', () => {
-    expect(parse({ python: 'python3.11', mavenRepo: 'http://nexus.local:8081/repository/maven-public/' })).toEqual({ python: 'python3.11', mavenRepo: 'http://nexus.local:8081/repository/maven-public/' });
+    expect(parse({ python: 'python3.11', mavenRepo: 'http://nexus.local:8081/repository/maven-public/' })).toEqual({
+      python: 'python3.11',
+      mavenRepo: 'http://nexus.local:8081/repository/maven-public/',
+    });
   });
 
   it.each([
@@ -70,7 +73,10 @@ describe('parseConfig', () => {
     [{ severity: { 'java.runtime': 'info' } }, '"severity"."java.runtime" must be "off", "warning" or "error"'],
     [{ severity: { 'jars.nope': 'off' } }, `"severity": unknown check 'jars.nope'`],
     [{ ignore: [{ check: 'java.runtime' }] }, '"ignore"[0].reason is required: say why this finding is accepted'],
-    [{ ignore: [{ check: 'java.runtime', reason: 'x', because: 'y' }] }, '"ignore"[0]: unknown key "because" (known: check, reason, match)'],
+    [
+      { ignore: [{ check: 'java.runtime', reason: 'x', because: 'y' }] },
+      '"ignore"[0]: unknown key "because" (known: check, reason, match)',
+    ],
     [['not', 'an', 'object'], 'must be a JSON object of settings'],
   ])('%j → %s', (doc, message) => {
     expect(() => parse(doc)).toThrow(message);
@@ -98,14 +104,29 @@ describe('findConfig', () => {
 describe('resolveInvocation', () => {
   it('fills flags from the file, flags win, and settings whose flag does not exist yet go straight to Options', async () => {
     const dir = await tempDir();
-    await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ flinkVersion: '2.1', job: 'job.py', jars: ['lib/x.jar'], offline: true, mavenRepo: 'https://m2.example/maven2', strict: true }));
+    await writeFileDeep(
+      join(dir, 'flink-doctor.config.json'),
+      JSON.stringify({
+        flinkVersion: '2.1',
+        job: 'job.py',
+        jars: ['lib/x.jar'],
+        offline: true,
+        mavenRepo: 'https://m2.example/maven2',
+        strict: true,
+      }),
+    );
     await writeFileDeep(join(dir, 'job.py'), 'print(1)\n');
     const withoutJarFlags: FlagSpec[] = FLAGS.filter((f) => !['job', 'jars', 'offline', 'maven-repo'].includes(f.name));
     const a = await resolveInvocation({ 'flink-version': '2.2' }, { cwd: dir, env: {}, flagSpecs: withoutJarFlags, checkIds: ids });
     expect(a.flags['flink-version']).toBe('2.2');
     expect(a.flags.strict).toBe(true);
     expect(a.flinkVersionFromConfig).toBe(false);
-    expect(a.extraOptions).toEqual({ job: join(dir, 'job.py'), jars: [join(dir, 'lib/x.jar')], offline: true, mavenRepo: 'https://m2.example/maven2' });
+    expect(a.extraOptions).toEqual({
+      job: join(dir, 'job.py'),
+      jars: [join(dir, 'lib/x.jar')],
+      offline: true,
+      mavenRepo: 'https://m2.example/maven2',
+    });
 
     const withJarFlags: FlagSpec[] = [
       ...withoutJarFlags,
@@ -116,14 +137,24 @@ describe('resolveInvocation', () => {
     ];
     const b = await resolveInvocation({ job: 'cli.py' }, { cwd: dir, env: {}, flagSpecs: withJarFlags, checkIds: ids });
     expect(b.extraOptions).toEqual({});
-    expect(b.flags).toMatchObject({ job: 'cli.py', jars: [join(dir, 'lib/x.jar')], offline: true, 'maven-repo': 'https://m2.example/maven2', 'flink-version': '2.1' });
+    expect(b.flags).toMatchObject({
+      job: 'cli.py',
+      jars: [join(dir, 'lib/x.jar')],
+      offline: true,
+      'maven-repo': 'https://m2.example/maven2',
+      'flink-version': '2.1',
+    });
     expect(b.flinkVersionFromConfig).toBe(true);
   });
 
   it('KEY_TO_FLAG is derived: every config key but $schema, severity and ignore, flag in kebab case, option named like the key', () => {
     expect(KEY_TO_FLAG.mavenRepo).toEqual({ flag: 'maven-repo', option: 'mavenRepo' });
     expect(KEY_TO_FLAG.flinkVersion).toEqual({ flag: 'flink-version', option: 'flinkVersion' });
-    expect(Object.keys(KEY_TO_FLAG).sort()).toEqual(Object.keys(CONFIG_KEYS).filter((k) => !['$schema', 'severity', 'ignore', 'plugins'].includes(k)).sort());
+    expect(Object.keys(KEY_TO_FLAG).sort()).toEqual(
+      Object.keys(CONFIG_KEYS)
+        .filter((k) => !['$schema', 'severity', 'ignore', 'plugins'].includes(k))
+        .sort(),
+    );
     // Every mapped flag is one the CLI declares.
     const declared = new Set(FLAGS.map((f) => f.name));
     for (const mapping of Object.values(KEY_TO_FLAG)) expect(declared.has(mapping.flag), mapping.flag).toBe(true);
@@ -143,10 +174,18 @@ describe('resolveInvocation', () => {
 
   it('"severity": "off" checks join the skip list; --json and --format beat the file\'s format and output', async () => {
     const dir = await tempDir();
-    await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ format: 'junit', output: 'r.xml', severity: { flink: 'off' } }));
+    await writeFileDeep(
+      join(dir, 'flink-doctor.config.json'),
+      JSON.stringify({ format: 'junit', output: 'r.xml', severity: { flink: 'off' } }),
+    );
     const inv = await resolveInvocation({ skip: ['java'] }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
     expect(inv.flags.skip).toEqual(['java', 'flink.home']);
-    expect(inv.plan).toEqual({ format: 'junit', file: join(dir, 'r.xml'), fileSource: `"output" of ${join(dir, 'flink-doctor.config.json')}`, stdout: ['human'] });
+    expect(inv.plan).toEqual({
+      format: 'junit',
+      file: join(dir, 'r.xml'),
+      fileSource: `"output" of ${join(dir, 'flink-doctor.config.json')}`,
+      stdout: ['human'],
+    });
     const json = await resolveInvocation({ json: true }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
     expect(json.plan).toEqual({ format: 'json', stdout: ['json'] });
     const sarif = await resolveInvocation({ format: 'sarif', output: 'x.sarif' }, { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids });
@@ -157,7 +196,19 @@ describe('resolveInvocation', () => {
 });
 
 describe('applyPolicy', () => {
-  const base: CheckResult = { id: 'jars.updates', title: 't', group: 'JARs', status: 'warning', summary: 'kafka 3.2 is out', details: ['lib/kafka.jar'], fix: null, durationMs: 1, facts: {}, locations: [], sources: [] };
+  const base: CheckResult = {
+    id: 'jars.updates',
+    title: 't',
+    group: 'JARs',
+    status: 'warning',
+    summary: 'kafka 3.2 is out',
+    details: ['lib/kafka.jar'],
+    fix: null,
+    durationMs: 1,
+    facts: {},
+    locations: [],
+    sources: [],
+  };
   const policy = (p: Partial<Parameters<typeof applyPolicy>[1] & object>) => ({ severity: {}, ignore: [], source: 'cfg.json', ...p });
 
   it('re-grades warnings and errors, exact ids before prefixes; ok stays ok', () => {
@@ -205,12 +256,24 @@ describe('the CLI with a config file', () => {
   });
 
   it('format and output from the file write the report there; --json still means JSON on stdout', async () => {
-    const { dir } = await project({ flinkVersion: '2.2', javaHome: jdk17(), only: ['java.runtime'], format: 'junit', output: 'reports/doctor.xml' });
+    const { dir } = await project({
+      flinkVersion: '2.2',
+      javaHome: jdk17(),
+      only: ['java.runtime'],
+      format: 'junit',
+      output: 'reports/doctor.xml',
+    });
     const filed = await run([], dir);
     expect(filed.code).toBe(0);
     expect(filed.stdout).toContain(`junit report written to ${join(dir, 'reports', 'doctor.xml')}`);
     expect(existsSync(join(dir, 'reports', 'doctor.xml'))).toBe(true);
-    const other = await project({ flinkVersion: '2.2', javaHome: jdk17(), only: ['java.runtime'], format: 'junit', output: 'reports/doctor.xml' });
+    const other = await project({
+      flinkVersion: '2.2',
+      javaHome: jdk17(),
+      only: ['java.runtime'],
+      format: 'junit',
+      output: 'reports/doctor.xml',
+    });
     const json = await run(['--json'], other.dir);
     expect((JSON.parse(json.stdout) as Report).checks[0]?.id).toBe('java.runtime');
     expect(existsSync(join(other.dir, 'reports'))).toBe(false);
@@ -229,13 +292,22 @@ describe('the CLI with a config file', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('ignored (was error): Java comes from the base image (JIRA-42)');
     const json = JSON.parse((await run(['--json'], ignored.dir)).stdout) as Report;
-    expect(json.checks[0]).toMatchObject({ status: 'skipped', ignored: { reason: 'Java comes from the base image (JIRA-42)', status: 'error' } });
+    expect(json.checks[0]).toMatchObject({
+      status: 'skipped',
+      ignored: { reason: 'Java comes from the base image (JIRA-42)', status: 'error' },
+    });
 
     // An ignore entry that matches nothing is reported, so stale entries get cleaned up.
-    const stale = await project({ ...broken, javaHome: jdk17(), ignore: [{ check: 'java.runtime', reason: 'old JDK on the build agents', match: 'Java 8' }] });
+    const stale = await project({
+      ...broken,
+      javaHome: jdk17(),
+      ignore: [{ check: 'java.runtime', reason: 'old JDK on the build agents', match: 'Java 8' }],
+    });
     const staleJson = JSON.parse((await run(['--json'], stale.dir)).stdout) as Report;
     expect(staleJson.config?.unusedIgnores).toEqual([{ check: 'java.runtime', reason: 'old JDK on the build agents', match: 'Java 8' }]);
-    expect((await run([], stale.dir)).stdout).toContain('ignore entry for java.runtime matching "Java 8" matched nothing this run ("old JDK on the build agents")');
+    expect((await run([], stale.dir)).stdout).toContain(
+      'ignore entry for java.runtime matching "Java 8" matched nothing this run ("old JDK on the build agents")',
+    );
 
     const off = await project({ ...broken, severity: { java: 'off' } });
     const offRun = JSON.parse((await run(['--json'], off.dir)).stdout) as Report;
@@ -245,9 +317,21 @@ describe('the CLI with a config file', () => {
 
   it.each([
     ['an invalid file', '{"flinkVersion": "2.2",}', /^flink-doctor: .*flink-doctor\.config\.json: not valid JSON: /],
-    ['an unknown key', '{"flinkversion": "2.2"}', /^flink-doctor: .*flink-doctor\.config\.json: unknown key "flinkversion" \(did you mean "flinkVersion"\?\)/],
-    ['a local folder as mavenRepo', '{"mavenRepo": "./m2"}', /^flink-doctor: .*flink-doctor\.config\.json: "mavenRepo": '\.\/m2' is not a URL$/m],
-    ['an unknown Flink line', '{"flinkVersion": "3.9"}', /^flink-doctor: .*flink-doctor\.config\.json: "flinkVersion" 3\.9: flink-doctor knows Flink /],
+    [
+      'an unknown key',
+      '{"flinkversion": "2.2"}',
+      /^flink-doctor: .*flink-doctor\.config\.json: unknown key "flinkversion" \(did you mean "flinkVersion"\?\)/,
+    ],
+    [
+      'a local folder as mavenRepo',
+      '{"mavenRepo": "./m2"}',
+      /^flink-doctor: .*flink-doctor\.config\.json: "mavenRepo": '\.\/m2' is not a URL$/m,
+    ],
+    [
+      'an unknown Flink line',
+      '{"flinkVersion": "3.9"}',
+      /^flink-doctor: .*flink-doctor\.config\.json: "flinkVersion" 3\.9: flink-doctor knows Flink /,
+    ],
     ['a missing job', '{"job": "nope.py"}', /^flink-doctor: .*flink-doctor\.config\.json: "job" .*nope\.py: no such file$/m],
   ])('%s → exit 2 with one line', async (_name, text, message) => {
     const { sub } = await project(text);
@@ -265,7 +349,10 @@ describe('the CLI with a config file', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('target: Flink 2.2 (from the config file)');
 
-    for (const argv of [['--config', 'missing.json'], ['--config', join(dir, 'jobs')]]) {
+    for (const argv of [
+      ['--config', 'missing.json'],
+      ['--config', join(dir, 'jobs')],
+    ]) {
       const failed = await run(argv, sub);
       expect(failed.code).toBe(2);
       expect(failed.stderr).toMatch(/^flink-doctor: cannot read config file /);
@@ -279,7 +366,9 @@ describe('the CLI with a config file', () => {
 });
 
 describe('schemas/config.schema.json (for editors)', () => {
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'config.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'config.schema.json'), 'utf8')) as {
+    properties: Record<string, unknown>;
+  };
   const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
   it('names exactly the keys the loader accepts', () => {
@@ -290,7 +379,15 @@ describe('schemas/config.schema.json (for editors)', () => {
     const docText = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'ci.md'), 'utf8');
     const example = /```json\n([\s\S]*?)```/.exec(docText)?.[1] ?? '';
     expect(validate(JSON.parse(example)), JSON.stringify(validate.errors)).toBe(true);
-    for (const bad of [{ flinkversion: '2.2' }, { mavenRepo: '../m2' }, { mavenRepo: 'file:///m2' }, { strict: 'yes' }, { ignore: [{ check: 'java.runtime' }] }, { severity: { 'java.runtime': 'info' } }, { format: 'yaml' }]) {
+    for (const bad of [
+      { flinkversion: '2.2' },
+      { mavenRepo: '../m2' },
+      { mavenRepo: 'file:///m2' },
+      { strict: 'yes' },
+      { ignore: [{ check: 'java.runtime' }] },
+      { severity: { 'java.runtime': 'info' } },
+      { format: 'yaml' },
+    ]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false);
       expect(() => parse(bad)).toThrow();
     }

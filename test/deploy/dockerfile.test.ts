@@ -6,13 +6,21 @@ import { analyseDockerfile, expandVariables, readInstructions } from '../../src/
 
 describe('readInstructions', () => {
   it('joins continuations, drops comment lines inside them and keeps the first line number', () => {
-    const { instructions } = readInstructions('# a comment\nFROM flink:1.20\n\nRUN set -ex; \\\n  apt-get update; \\\n  # why \\\n\n  echo done\nUSER flink\n');
-    expect(instructions.map((i) => [i.line, i.keyword])).toEqual([[2, 'FROM'], [4, 'RUN'], [9, 'USER']]);
+    const { instructions } = readInstructions(
+      '# a comment\nFROM flink:1.20\n\nRUN set -ex; \\\n  apt-get update; \\\n  # why \\\n\n  echo done\nUSER flink\n',
+    );
+    expect(instructions.map((i) => [i.line, i.keyword])).toEqual([
+      [2, 'FROM'],
+      [4, 'RUN'],
+      [9, 'USER'],
+    ]);
     expect(instructions[1]?.args.replace(/\s+/g, ' ')).toBe('set -ex; apt-get update; echo done');
   });
 
   it('honours the escape directive and reads heredocs', () => {
-    const { instructions } = readInstructions('# escape=`\nFROM flink:2.2\nRUN echo a `\n  && echo b\nRUN <<EOF\npip install apache-flink==2.2.1\nEOF\nUSER flink');
+    const { instructions } = readInstructions(
+      '# escape=`\nFROM flink:2.2\nRUN echo a `\n  && echo b\nRUN <<EOF\npip install apache-flink==2.2.1\nEOF\nUSER flink',
+    );
     expect(instructions[1]?.args.replace(/\s+/g, ' ')).toBe('echo a && echo b');
     expect(instructions[2]?.heredocs).toEqual(['pip install apache-flink==2.2.1']);
     expect(instructions[3]?.keyword).toBe('USER');
@@ -48,7 +56,11 @@ USER flink
 RUN mkdir /opt/flink/usrlib
 ADD job.py /opt/flink/usrlib/job.py
 `);
-    expect(facts.flinkImage).toMatchObject({ ref: { repository: 'flink', tag: '2.2' }, tag: { flinkVersion: '2.2', floating: 'minor-only' }, line: 1 });
+    expect(facts.flinkImage).toMatchObject({
+      ref: { repository: 'flink', tag: '2.2' },
+      tag: { flinkVersion: '2.2', floating: 'minor-only' },
+      line: 1,
+    });
     expect(facts.packages.map((p) => p.name)).toEqual(['python3', 'python3-pip', 'python3-dev']);
     expect(facts.pythonAlias).toBe(true);
     expect(facts.pip).toEqual([{ specs: ['apache-flink==2.2.0'], requirementFiles: [], line: 7 }]);
@@ -93,7 +105,9 @@ COPY --chown=flink ./jars/*.jar $FLINK_HOME/usrlib/
   });
 
   it('a venv whose bin/ is on PATH provides `python` (the docs/ci.md image)', () => {
-    const facts = analyseDockerfile('FROM flink:2.2.1-java17\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install "apache-flink==2.2.1"\nENV PATH=/opt/venv/bin:$PATH\n');
+    const facts = analyseDockerfile(
+      'FROM flink:2.2.1-java17\nRUN python3 -m venv /opt/venv && /opt/venv/bin/pip install "apache-flink==2.2.1"\nENV PATH=/opt/venv/bin:$PATH\n',
+    );
     expect(facts.venvs).toEqual([{ dir: '/opt/venv', line: 2 }]);
     expect(facts.pythonAlias).toBe(true);
     expect(facts.pip[0]?.specs).toEqual(['apache-flink==2.2.1']);

@@ -9,7 +9,12 @@ import { analyseManifests } from '../../src/deploy/manifests.js';
 
 describe('image references and flink-docker tags', () => {
   it('splits registry, repository, tag and digest like Docker', () => {
-    expect(parseImageRef('registry:5000/team/flink:1.20@sha256:ab')).toEqual({ raw: 'registry:5000/team/flink:1.20@sha256:ab', repository: 'registry:5000/team/flink', tag: '1.20', digest: 'sha256:ab' });
+    expect(parseImageRef('registry:5000/team/flink:1.20@sha256:ab')).toEqual({
+      raw: 'registry:5000/team/flink:1.20@sha256:ab',
+      repository: 'registry:5000/team/flink',
+      tag: '1.20',
+      digest: 'sha256:ab',
+    });
     expect(parseImageRef('flink')).toEqual({ raw: 'flink', repository: 'flink' });
   });
 
@@ -26,7 +31,25 @@ describe('image references and flink-docker tags', () => {
 
 describe('flink run / PythonDriver arguments', () => {
   it('reads short and long forms, = values, lists and -D', () => {
-    expect(parsePythonArgs(['-pyclientexec', '/usr/bin/python3', '-py', '/opt/flink/usrlib/job.py', '--pyFiles=a.py,lib.zip', '-pyarch', 'venv.zip#venv', '-pyexec', 'venv/bin/python', '-pyreq', 'req.txt#cache', '-D', 'python.execution-mode=thread', '--', 'x'])).toEqual({
+    expect(
+      parsePythonArgs([
+        '-pyclientexec',
+        '/usr/bin/python3',
+        '-py',
+        '/opt/flink/usrlib/job.py',
+        '--pyFiles=a.py,lib.zip',
+        '-pyarch',
+        'venv.zip#venv',
+        '-pyexec',
+        'venv/bin/python',
+        '-pyreq',
+        'req.txt#cache',
+        '-D',
+        'python.execution-mode=thread',
+        '--',
+        'x',
+      ]),
+    ).toEqual({
       python: '/opt/flink/usrlib/job.py',
       pyClientExecutable: '/usr/bin/python3',
       pyFiles: ['a.py', 'lib.zip'],
@@ -41,7 +64,8 @@ describe('flink run / PythonDriver arguments', () => {
 
 describe('docker-compose', () => {
   it('reads images, build contexts, FLINK_PROPERTIES and JAR mounts with their lines', async () => {
-    const facts = await analyseCompose(`services:
+    const facts = await analyseCompose(
+      `services:
   jobmanager:
     image: flink:1.20.1-scala_2.12-java11
     command: jobmanager
@@ -56,17 +80,30 @@ describe('docker-compose', () => {
     volumes:
       - ./jars/flink-sql-connector-kafka-3.3.0-1.20.jar:/opt/flink/lib/flink-sql-connector-kafka-3.3.0-1.20.jar:ro
       - ./data:/data
-`, 'docker-compose.yml');
+`,
+      'docker-compose.yml',
+    );
     expect(facts.problems).toEqual([]);
     const [jm, tm] = facts.services;
-    expect(jm).toMatchObject({ name: 'jobmanager', image: { official: true, tag: { flinkVersion: '1.20.1', java: 11 }, line: 3 }, flinkProperties: { 'python.executable': '/usr/bin/python3' } });
-    expect(tm).toMatchObject({ build: { context: './image', dockerfile: 'Dockerfile.flink', line: 11 }, mounts: [{ target: '/opt/flink/lib/flink-sql-connector-kafka-3.3.0-1.20.jar' }] });
+    expect(jm).toMatchObject({
+      name: 'jobmanager',
+      image: { official: true, tag: { flinkVersion: '1.20.1', java: 11 }, line: 3 },
+      flinkProperties: { 'python.executable': '/usr/bin/python3' },
+    });
+    expect(tm).toMatchObject({
+      build: { context: './image', dockerfile: 'Dockerfile.flink', line: 11 },
+      mounts: [{ target: '/opt/flink/lib/flink-sql-connector-kafka-3.3.0-1.20.jar' }],
+    });
   });
 
   it('refuses hostile YAML with one line', async () => {
-    expect((await analyseCompose(`services: ${'['.repeat(100_000)}`, 'c.yml')).problems).toEqual(['c.yml nests more than 64 levels deep: not read']);
+    expect((await analyseCompose(`services: ${'['.repeat(100_000)}`, 'c.yml')).problems).toEqual([
+      'c.yml nests more than 64 levels deep: not read',
+    ]);
     // Block nesting too: "- - - …" overflowed the composer's stack ("Maximum call stack size exceeded" as a finding).
-    expect((await analyseCompose(`services:\n  jm:\n    command:\n      ${'- '.repeat(50_000)}x\n`, 'c.yml')).problems).toEqual(['c.yml nests more than 64 levels deep: not read']);
+    expect((await analyseCompose(`services:\n  jm:\n    command:\n      ${'- '.repeat(50_000)}x\n`, 'c.yml')).problems).toEqual([
+      'c.yml nests more than 64 levels deep: not read',
+    ]);
     expect((await analyseCompose('services:\n  a: [\n', 'c.yml')).problems[0]).toMatch(/^c\.yml:\d+: not valid YAML/);
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`;
     expect((await analyseCompose(bomb, 'c.yml')).problems[0]).toMatch(/^c\.yml: /);
@@ -75,7 +112,8 @@ describe('docker-compose', () => {
 
 describe('Kubernetes manifests', () => {
   it('reads FlinkDeployment, FlinkSessionJob and plain workloads across documents', async () => {
-    const facts = await analyseManifests(`apiVersion: flink.apache.org/v1beta1
+    const facts = await analyseManifests(
+      `apiVersion: flink.apache.org/v1beta1
 kind: FlinkDeployment
 metadata:
   name: python-example
@@ -110,12 +148,28 @@ spec:
       containers:
         - name: taskmanager
           image: flink:1.20.1-java17
-`, 'k8s.yaml');
+`,
+      'k8s.yaml',
+    );
     expect(facts.problems).toEqual([]);
     const [deployment, sessionJob, workload] = facts.resources;
-    expect(deployment).toMatchObject({ kind: 'FlinkDeployment', name: 'python-example', line: 2, image: { tag: { flinkVersion: '1.20' }, line: 6 }, flinkVersion: { value: 'v1_20', minor: '1.20', line: 7 }, config: { 'taskmanager.numberOfTaskSlots': '1', 'python.executable': '/usr/bin/python3' } });
-    expect(deployment?.job).toMatchObject({ jarURI: 'local:///opt/flink/opt/flink-python-1.20.1.jar', python: { python: '/opt/flink/usrlib/job.py', pyClientExecutable: '/usr/bin/python3' } });
+    expect(deployment).toMatchObject({
+      kind: 'FlinkDeployment',
+      name: 'python-example',
+      line: 2,
+      image: { tag: { flinkVersion: '1.20' }, line: 6 },
+      flinkVersion: { value: 'v1_20', minor: '1.20', line: 7 },
+      config: { 'taskmanager.numberOfTaskSlots': '1', 'python.executable': '/usr/bin/python3' },
+    });
+    expect(deployment?.job).toMatchObject({
+      jarURI: 'local:///opt/flink/opt/flink-python-1.20.1.jar',
+      python: { python: '/opt/flink/usrlib/job.py', pyClientExecutable: '/usr/bin/python3' },
+    });
     expect(sessionJob).toMatchObject({ kind: 'FlinkSessionJob', deploymentName: 'session' });
-    expect(workload).toMatchObject({ kind: 'workload', name: 'Deployment/flink-taskmanager', image: { tag: { flinkVersion: '1.20.1', java: 17 }, line: 35 } });
+    expect(workload).toMatchObject({
+      kind: 'workload',
+      name: 'Deployment/flink-taskmanager',
+      image: { tag: { flinkVersion: '1.20.1', java: 17 }, line: 35 },
+    });
   });
 });

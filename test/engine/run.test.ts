@@ -25,7 +25,11 @@ const probes: ProbeMap<TestFacts> = {
   hangs: () => new Promise<number>(() => undefined),
 };
 
-function check(id: string, needs: (keyof TestFacts)[], run: Check<TestFacts>['run'] = () => ({ status: 'ok', summary: 'fine' })): Check<TestFacts> {
+function check(
+  id: string,
+  needs: (keyof TestFacts)[],
+  run: Check<TestFacts>['run'] = () => ({ status: 'ok', summary: 'fine' }),
+): Check<TestFacts> {
   return { id, title: id, group: 'Test', description: `test check ${id}`, reads: [], needs, run };
 }
 
@@ -55,7 +59,10 @@ describe('runChecks isolation', () => {
 
   it('a probe that throws synchronously is treated like one that rejects', async () => {
     const results = await run([check('test.sync', ['throwsSync']), fine]);
-    expect(results['test.sync']).toMatchObject({ status: 'error', summary: 'could not gather throwsSync: cannot read properties of undefined' });
+    expect(results['test.sync']).toMatchObject({
+      status: 'error',
+      summary: 'could not gather throwsSync: cannot read properties of undefined',
+    });
     expect(results['test.fine']?.status).toBe('ok');
   });
 

@@ -24,7 +24,7 @@ describe('flink.home', () => {
     expect(result.summary).toContain('FLINK_HOME is not set');
   });
 
-  it('says PyFlink uses the wheel\'s JARs only when the wheel is installed', async () => {
+  it("says PyFlink uses the wheel's JARs only when the wheel is installed", async () => {
     const none = await runCheck(flinkHomeCheck, { python: (await makeVenv('3.11.7')).python, flinkVersion: '2.2.1' });
     expect(none.summary).toBe('FLINK_HOME is not set and apache-flink is not installed (see pyflink.install)');
     const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions('1.20.1'));
@@ -32,7 +32,9 @@ describe('flink.home', () => {
     expect(wheel.summary).toBe('FLINK_HOME is not set: PyFlink uses the JARs inside the apache-flink 1.20.1 wheel');
     const home = await fakeFlinkHome({ version: '1.20.1', pythonJarVersion: null });
     const withWheel = await runCheck(flinkHomeCheck, { python: venv.python, env: isolatedEnv({ FLINK_HOME: home }) });
-    expect(withWheel.fix).toBe(`Copy flink-python-1.20.1.jar into ${home}/opt or unset FLINK_HOME to use the JARs of the apache-flink 1.20.1 wheel`);
+    expect(withWheel.fix).toBe(
+      `Copy flink-python-1.20.1.jar into ${home}/opt or unset FLINK_HOME to use the JARs of the apache-flink 1.20.1 wheel`,
+    );
   });
 
   it('is ok when the distribution is the target version', async () => {
@@ -80,7 +82,9 @@ describe('flink.home', () => {
     const result = await runCheck(flinkHomeCheck, { flinkVersion: '2.2.1', env: isolatedEnv({ FLINK_HOME: noPython }) });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('has no opt/flink-python*.jar');
-    expect(result.fix).toBe(`Copy flink-python-2.2.1.jar into ${noPython}/opt or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs`);
+    expect(result.fix).toBe(
+      `Copy flink-python-2.2.1.jar into ${noPython}/opt or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs`,
+    );
   });
 
   it('is an error when flink-dist and flink-python disagree', async () => {

@@ -6,16 +6,25 @@ import { applicationReason, remoteReason, withJobSettings } from '../../src/flin
 import { emptyNeeds } from '../../src/job/model.js';
 
 const use = (line: number, key: JobConfigUse['key'], value: string | undefined, append = false): JobConfigUse => ({
-  file: '/w/job.py', line, key, via: 'set()', append, ...(value === undefined ? { expression: 'os.environ["X"]' } : { value }),
+  file: '/w/job.py',
+  line,
+  key,
+  via: 'set()',
+  append,
+  ...(value === undefined ? { expression: 'os.environ["X"]' } : { value }),
 });
 const merge = (config: Record<string, unknown>, uses: JobConfigUse[]) => withJobSettings(config, { ...emptyNeeds(), config: uses });
 
-describe('the job\'s settings over the config file\'s', () => {
+describe("the job's settings over the config file's", () => {
   it('no job: the config values, nothing from the job', () => {
-    expect(withJobSettings({ 'python.executable': '/a' }, undefined)).toEqual({ values: { 'python.executable': '/a' }, fromJob: {}, computed: {} });
+    expect(withJobSettings({ 'python.executable': '/a' }, undefined)).toEqual({
+      values: { 'python.executable': '/a' },
+      fromJob: {},
+      computed: {},
+    });
   });
 
-  it('set() replaces, the last line wins; add_* appends to the config\'s list', () => {
+  it("set() replaces, the last line wins; add_* appends to the config's list", () => {
     const merged = merge({ 'python.executable': '/conf/python', 'python.files': 'a.py,b.zip' }, [
       use(7, 'python.executable', '/job/python3.13'),
       use(3, 'python.executable', '/earlier/python'),
@@ -26,7 +35,10 @@ describe('the job\'s settings over the config file\'s', () => {
   });
 
   it('a value computed at run time: unknown, with its expression; an added unknown entry keeps the known ones', () => {
-    const merged = merge({ 'python.executable': '/conf/python', 'python.archives': 'venv.zip' }, [use(4, 'python.executable', undefined), use(5, 'python.archives', undefined, true)]);
+    const merged = merge({ 'python.executable': '/conf/python', 'python.archives': 'venv.zip' }, [
+      use(4, 'python.executable', undefined),
+      use(5, 'python.archives', undefined, true),
+    ]);
     expect(merged.values).toEqual({ 'python.archives': 'venv.zip' });
     expect(merged.computed).toEqual({ 'python.executable': 'os.environ["X"]' });
   });

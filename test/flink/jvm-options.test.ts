@@ -8,7 +8,10 @@ const matrix = loadMatrix();
 
 describe('effectiveJvmOptions', () => {
   it('default-opts then opts.all, JVM_ARGS first', () => {
-    const view = effectiveJvmOptions({ 'env.java.default-opts.all': '--add-opens=java.base/java.lang=ALL-UNNAMED', 'env.java.opts.all': '"-Xss2m -Dx=y"' }, { JVM_ARGS: '-Xmx1g' });
+    const view = effectiveJvmOptions(
+      { 'env.java.default-opts.all': '--add-opens=java.base/java.lang=ALL-UNNAMED', 'env.java.opts.all': '"-Xss2m -Dx=y"' },
+      { JVM_ARGS: '-Xmx1g' },
+    );
     expect(view.options).toEqual(['-Xmx1g', '--add-opens=java.base/java.lang=ALL-UNNAMED', '-Xss2m', '-Dx=y']);
     expect(view.from.map((f) => f.source)).toEqual(['JVM_ARGS', 'env.java.default-opts.all', 'env.java.opts.all']);
   });

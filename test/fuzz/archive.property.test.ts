@@ -29,7 +29,10 @@ const VENV: TarEntry[] = [
   { name: 'venv/pyvenv.cfg', data: 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.7\n' },
   { name: 'venv/bin/python', type: 'SymbolicLink', linkpath: '/usr/bin/python3.11' },
   { name: 'venv/bin/python3', type: 'SymbolicLink', linkpath: 'python' },
-  { name: 'venv/lib/python3.11/site-packages/apache_flink-1.20.1.dist-info/METADATA', data: 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n' },
+  {
+    name: 'venv/lib/python3.11/site-packages/apache_flink-1.20.1.dist-info/METADATA',
+    data: 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n',
+  },
   { name: 'venv/lib/python3.11/site-packages/pyflink/__init__.py', data: '' },
 ];
 
@@ -38,7 +41,9 @@ beforeAll(async () => {
   valid['.tar'] = await readFile(await writeTar(join(dir, 'valid.tar'), VENV));
   valid['.tar.gz'] = await readFile(await writeTar(join(dir, 'valid.tar.gz'), VENV));
   const zipEntries = VENV.map((e) =>
-    e.type === 'SymbolicLink' ? { name: e.name, data: e.linkpath ?? '', unixMode: 0o120777, store: true } : { name: e.name, data: e.data ?? '', unixMode: e.type === 'Directory' ? 0o040755 : 0o100644 },
+    e.type === 'SymbolicLink'
+      ? { name: e.name, data: e.linkpath ?? '', unixMode: 0o120777, store: true }
+      : { name: e.name, data: e.data ?? '', unixMode: e.type === 'Directory' ? 0o040755 : 0o100644 },
   );
   valid['.zip'] = await readFile(await writeZip(join(dir, 'valid.zip'), zipEntries));
 });
@@ -66,45 +71,76 @@ async function listBytes(bytes: Uint8Array, suffix: Suffix): Promise<void> {
 }
 
 describe('readArchive', () => {
-  it('any bytes named .tar, .tar.gz or .zip: a listing or an ArchiveReadError', async () => {
-    await checkAsync(fc.tuple(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom(...SUFFIXES)), ([bytes, suffix]) => listBytes(bytes, suffix));
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'any bytes named .tar, .tar.gz or .zip: a listing or an ArchiveReadError',
+    async () => {
+      await checkAsync(fc.tuple(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom(...SUFFIXES)), ([bytes, suffix]) =>
+        listBytes(bytes, suffix),
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('a real venv archive with bytes flipped, a header field overwritten or cut short', async () => {
-    const mutation = fc.oneof(
-      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => (b: Buffer) => {
-        for (const [at, value] of flips) if (b.length > 0) b[at % b.length] = value;
-        return b;
-      }),
-      // Tar headers hold sizes as octal text: an overwritten run of digits is a size that lies.
-      fc.tuple(fc.nat(), fc.stringMatching(/^[0-7 \u0000]{1,12}$/)).map(([at, digits]) => (b: Buffer) => {
-        if (b.length > digits.length) b.write(digits, at % (b.length - digits.length), 'latin1');
-        return b;
-      }),
-      fc.nat().map((cut) => (b: Buffer) => b.subarray(0, b.length > 0 ? cut % b.length : 0)),
-    );
-    const cases = fc.tuple(fc.constantFrom(...SUFFIXES), fc.array(mutation, { minLength: 1, maxLength: 3 }));
-    await checkAsync(cases, async ([suffix, mutations]) => {
-      let bytes: Buffer = Buffer.from(valid[suffix] ?? Buffer.alloc(0));
-      for (const mutate of mutations) bytes = mutate(bytes);
-      await listBytes(bytes, suffix);
-    });
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'a real venv archive with bytes flipped, a header field overwritten or cut short',
+    async () => {
+      const mutation = fc.oneof(
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => (b: Buffer) => {
+          for (const [at, value] of flips) if (b.length > 0) b[at % b.length] = value;
+          return b;
+        }),
+        // Tar headers hold sizes as octal text: an overwritten run of digits is a size that lies.
+        fc.tuple(fc.nat(), fc.stringMatching(/^[0-7 \u0000]{1,12}$/)).map(([at, digits]) => (b: Buffer) => {
+          if (b.length > digits.length) b.write(digits, at % (b.length - digits.length), 'latin1');
+          return b;
+        }),
+        fc.nat().map((cut) => (b: Buffer) => b.subarray(0, b.length > 0 ? cut % b.length : 0)),
+      );
+      const cases = fc.tuple(fc.constantFrom(...SUFFIXES), fc.array(mutation, { minLength: 1, maxLength: 3 }));
+      await checkAsync(cases, async ([suffix, mutations]) => {
+        let bytes: Buffer = Buffer.from(valid[suffix] ?? Buffer.alloc(0));
+        for (const mutate of mutations) bytes = mutate(bytes);
+        await listBytes(bytes, suffix);
+      });
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('tars of generated entries: links in and out, "../" and absolute names, long names, sizes past the data', async () => {
-    const name = fc.oneof(
-      fc.constantFrom('venv/bin/python', 'venv/pyvenv.cfg', 'venv/lib/python3.11/site-packages/apache_flink-2.2.1.dist-info/METADATA', '../evil', '/etc/passwd', './venv/x', 'venv//y/'),
-      fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 300 }),
-    );
-    const entry: fc.Arbitrary<TarEntry> = fc.oneof(
-      fc.record({ name, data: fc.string({ maxLength: 300 }) }),
-      fc.record({ name, type: fc.constant('SymbolicLink' as const), linkpath: fc.oneof(fc.constantFrom('/usr/bin/python3', '../../outside', 'python', ''), fc.string({ maxLength: 120 })) }),
-      fc.record({ name, type: fc.constant('Directory' as const) }),
-    );
-    await checkAsync(fc.tuple(fc.array(entry, { maxLength: 12 }), fc.constantFrom('.tar', '.tar.gz')), async ([entries, suffix]) => {
-      const path = join(dir, `generated-${counter++ % 16}${suffix}`);
-      await writeTar(path, entries);
-      await listAs(path);
-    }, undefined, Math.max(100, Math.floor(RUNS / 2)));
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'tars of generated entries: links in and out, "../" and absolute names, long names, sizes past the data',
+    async () => {
+      const name = fc.oneof(
+        fc.constantFrom(
+          'venv/bin/python',
+          'venv/pyvenv.cfg',
+          'venv/lib/python3.11/site-packages/apache_flink-2.2.1.dist-info/METADATA',
+          '../evil',
+          '/etc/passwd',
+          './venv/x',
+          'venv//y/',
+        ),
+        fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 300 }),
+      );
+      const entry: fc.Arbitrary<TarEntry> = fc.oneof(
+        fc.record({ name, data: fc.string({ maxLength: 300 }) }),
+        fc.record({
+          name,
+          type: fc.constant('SymbolicLink' as const),
+          linkpath: fc.oneof(fc.constantFrom('/usr/bin/python3', '../../outside', 'python', ''), fc.string({ maxLength: 120 })),
+        }),
+        fc.record({ name, type: fc.constant('Directory' as const) }),
+      );
+      await checkAsync(
+        fc.tuple(fc.array(entry, { maxLength: 12 }), fc.constantFrom('.tar', '.tar.gz')),
+        async ([entries, suffix]) => {
+          const path = join(dir, `generated-${counter++ % 16}${suffix}`);
+          await writeTar(path, entries);
+          await listAs(path);
+        },
+        undefined,
+        Math.max(100, Math.floor(RUNS / 2)),
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

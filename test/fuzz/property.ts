@@ -36,7 +36,12 @@ export function check<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => vo
 }
 
 /** The async form, for parsers that read files or load modules. */
-export async function checkAsync<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, caseMs = CASE_MS, runs = RUNS): Promise<void> {
+export async function checkAsync<T>(
+  arbitrary: fc.Arbitrary<T>,
+  predicate: (value: T) => Promise<void>,
+  caseMs = CASE_MS,
+  runs = RUNS,
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(arbitrary, async (value) => {
       const started = process.cpuUsage();
@@ -52,5 +57,7 @@ export const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), f
 
 /** Text assembled from the pieces a parser cares about, so generated inputs get past its first checks. */
 export function textOf(pieces: readonly string[], maxLength = 60): fc.Arbitrary<string> {
-  return fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength }).map((parts) => parts.join(''));
+  return fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme-ascii', maxLength: 6 })), { maxLength })
+    .map((parts) => parts.join(''));
 }

@@ -19,7 +19,7 @@ export async function zipFolder(dir: string, out: string): Promise<string> {
     else if (info.isDirectory()) {
       entries.push({ name: `${name}/`, data: '', unixMode: 0o040755, store: true });
       for (const child of (await readdir(path)).sort()) await walk(join(path, child));
-    } else entries.push({ name, data: await readFile(path), unixMode: info.mode & 0o777 | 0o100000 });
+    } else entries.push({ name, data: await readFile(path), unixMode: (info.mode & 0o777) | 0o100000 });
   };
   await walk(dir);
   return writeZip(out, entries);
@@ -52,7 +52,14 @@ export async function writeTar(out: string, entries: Iterable<TarEntry>): Promis
       const data = typeof entry.data === 'string' ? Buffer.from(entry.data) : entry.data ? Buffer.from(entry.data) : undefined;
       const size = entry.type && entry.type !== 'File' ? 0 : (data?.length ?? entry.size ?? 0);
       const header = Buffer.alloc(512);
-      new Header({ path: entry.name, type: entry.type ?? 'File', size, mode: entry.type === 'Directory' ? 0o755 : 0o644, mtime: new Date(0), ...(entry.linkpath ? { linkpath: entry.linkpath } : {}) }).encode(header, 0);
+      new Header({
+        path: entry.name,
+        type: entry.type ?? 'File',
+        size,
+        mode: entry.type === 'Directory' ? 0o755 : 0o644,
+        mtime: new Date(0),
+        ...(entry.linkpath ? { linkpath: entry.linkpath } : {}),
+      }).encode(header, 0);
       yield header;
       if (data) yield data;
       else for (let left = size; left > 0; left -= 1 << 20) yield Buffer.alloc(Math.min(left, 1 << 20), entry.fill ?? 0);
@@ -61,7 +68,8 @@ export async function writeTar(out: string, entries: Iterable<TarEntry>): Promis
     yield Buffer.alloc(1024);
   }
   const source = Readable.from(batched(blocks(), 1 << 20));
-  if (/\.(gz|tgz)$/.test(out)) await pipeline(source, createGzip({ level: constants.Z_BEST_SPEED, chunkSize: 1 << 20 }), createWriteStream(out));
+  if (/\.(gz|tgz)$/.test(out))
+    await pipeline(source, createGzip({ level: constants.Z_BEST_SPEED, chunkSize: 1 << 20 }), createWriteStream(out));
   else await pipeline(source, createWriteStream(out));
   return out;
 }

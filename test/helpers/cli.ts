@@ -14,7 +14,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], env: Record<string, string | undefined> = isolatedEnv(), cwd = process.cwd()): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = isolatedEnv(),
+  cwd = process.cwd(),
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -33,12 +37,22 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 export const BUNDLE = process.env.FLINK_DOCTOR_TEST_BUNDLE ?? join(import.meta.dirname, '..', '..', 'dist', 'flink-doctor.mjs');
 
 /** Spawns `node dist/flink-doctor.mjs` (built by `npm run build`, which `npm test` runs first). */
-export function runBundle(argv: string[], env: Record<string, string | undefined> = isolatedEnv(), cwd = process.cwd(), nodeArgs: string[] = []): Promise<CliRun> {
+export function runBundle(
+  argv: string[],
+  env: Record<string, string | undefined> = isolatedEnv(),
+  cwd = process.cwd(),
+  nodeArgs: string[] = [],
+): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...nodeArgs, BUNDLE, ...argv], { env: env as NodeJS.ProcessEnv, cwd, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [...nodeArgs, BUNDLE, ...argv],
+      { env: env as NodeJS.ProcessEnv, cwd, timeout: 30_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -51,10 +65,17 @@ export interface MeasuredRun extends CliRun {
 }
 
 /** runBundle, plus what the run cost the doctor process (test/helpers/measure-preload.mjs). */
-export async function runBundleMeasured(argv: string[], env: Record<string, string | undefined> = isolatedEnv(), cwd = process.cwd()): Promise<MeasuredRun> {
+export async function runBundleMeasured(
+  argv: string[],
+  env: Record<string, string | undefined> = isolatedEnv(),
+  cwd = process.cwd(),
+): Promise<MeasuredRun> {
   const file = join(tmpdir(), `flink-doctor-measure-${randomBytes(6).toString('hex')}.json`);
   const started = performance.now();
-  const run = await runBundle(argv, { ...env, FLINK_DOCTOR_MEASURE_FILE: file }, cwd, ['--import', pathToFileURL(join(import.meta.dirname, 'measure-preload.mjs')).href]);
+  const run = await runBundle(argv, { ...env, FLINK_DOCTOR_MEASURE_FILE: file }, cwd, [
+    '--import',
+    pathToFileURL(join(import.meta.dirname, 'measure-preload.mjs')).href,
+  ]);
   const wallMs = Math.round(performance.now() - started);
   try {
     const { cpuMs, maxRssMB } = JSON.parse(await readFile(file, 'utf8')) as { cpuMs: number; maxRssMB: number };

@@ -13,7 +13,11 @@ const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'deploy');
 export type ClientOptions = { wheel?: string; python?: string } & FactsOverrides;
 
 async function factsOf(dir: string, { wheel, python = '3.11.7', ...overrides }: ClientOptions): Promise<Facts> {
-  const deploy = await readDeployment(readdirSync(dir).sort().map((name) => ({ path: join(dir, name), found: 'flag' as const })));
+  const deploy = await readDeployment(
+    readdirSync(dir)
+      .sort()
+      .map((name) => ({ path: join(dir, name), found: 'flag' as const })),
+  );
   const pyflink = wheel ? { installed: true, flink: distribution('apache-flink', wheel) } : { installed: false, flink: undefined };
   return buildFacts({ deploy, pyflink, python: { version: python }, ...overrides });
 }

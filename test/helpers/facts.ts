@@ -6,7 +6,17 @@
 // end-to-end runs.
 import type { Check } from '../../checks/define.js';
 import type { Outcome } from '../../src/engine/model.js';
-import type { FactKey, Facts, InstalledDistribution, JarIdentity, JarSource, MarkerEnvironment, PythonFact, ScannedJar, TargetFact } from '../../src/facts/index.js';
+import type {
+  FactKey,
+  Facts,
+  InstalledDistribution,
+  JarIdentity,
+  JarSource,
+  MarkerEnvironment,
+  PythonFact,
+  ScannedJar,
+  TargetFact,
+} from '../../src/facts/index.js';
 import { java17Flags } from '../../src/knowledge/images.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import type { Matrix } from '../../src/knowledge/matrix.js';
@@ -126,7 +136,12 @@ function healthyFacts(): Facts {
       libraries: distributions['apache-flink-libraries'],
       packageDir: PYFLINK_DIR,
       versionPy: '2.2.1',
-      libJars: ['flink-dist-2.2.1.jar', 'flink-table-api-java-uber-2.2.1.jar', 'flink-table-runtime-2.2.1.jar', 'flink-table-planner-loader-2.2.1.jar'],
+      libJars: [
+        'flink-dist-2.2.1.jar',
+        'flink-table-api-java-uber-2.2.1.jar',
+        'flink-table-runtime-2.2.1.jar',
+        'flink-table-planner-loader-2.2.1.jar',
+      ],
       optJars: ['flink-python-2.2.1.jar', 'flink-sql-client-2.2.1.jar'],
       problems: [],
     },
@@ -150,7 +165,11 @@ function healthyFacts(): Facts {
       shadowed: [],
     },
     // The wheel's config.yaml carries Flink's Java 17 list in env.java.opts.all, as every 1.18+ distribution does.
-    jvmOptions: { from: [{ source: 'env.java.opts.all', value: JAVA17_FLAGS_22.join(' ') }], options: [...JAVA17_FLAGS_22], file: configFile },
+    jvmOptions: {
+      from: [{ source: 'env.java.opts.all', value: JAVA17_FLAGS_22.join(' ') }],
+      options: [...JAVA17_FLAGS_22],
+      file: configFile,
+    },
     maven: { repository: null, offline: false, versions: {}, jars: [], problems: [] },
     repository: { url: 'https://repo1.maven.org/maven2', source: 'Maven Central', problems: [] },
     job: { files: [] },
@@ -202,7 +221,12 @@ export function pythonOf(version: string, overrides: Partial<PythonFact> = {}): 
  * A JAR as the jars probe reports it after reading it (src/jars/identify.ts): `identity` holds what was found
  * inside, `extra` the family, role, packages or factories. A bare file name is placed in /work/jars.
  */
-export function scannedJar(path: string, identity: Partial<JarIdentity> = {}, extra: Partial<ScannedJar> = {}, source: JarSource = '--jars'): ScannedJar {
+export function scannedJar(
+  path: string,
+  identity: Partial<JarIdentity> = {},
+  extra: Partial<ScannedJar> = {},
+  source: JarSource = '--jars',
+): ScannedJar {
   const full = path.startsWith('/') ? path : `/work/jars/${path}`;
   return {
     ref: { path: full, source },
@@ -214,10 +238,30 @@ export function scannedJar(path: string, identity: Partial<JarIdentity> = {}, ex
 }
 
 /** flink-sql-connector-kafka built for `version` ("3.3.0-1.20"), as the probe identifies the fat JAR Flink publishes. */
-export function fatKafka(version = '3.3.0-1.20', path = `flink-sql-connector-kafka-${version}.jar`, source: JarSource = '--jars'): ScannedJar {
+export function fatKafka(
+  version = '3.3.0-1.20',
+  path = `flink-sql-connector-kafka-${version}.jar`,
+  source: JarSource = '--jars',
+): ScannedJar {
   const flinkLine = version.split('-')[1];
-  const identity = { groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka', version, kind: 'fat' as const, identifiers: ['kafka', 'upsert-kafka'], classMajor: 55, ...(flinkLine ? { flinkLine, connectorVersion: version.split('-')[0] } : {}) };
-  const factories = { 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory': 'kafka', 'org.apache.flink.streaming.connectors.kafka.table.UpsertKafkaDynamicTableFactory': 'upsert-kafka' };
+  const identity = {
+    groupId: 'org.apache.flink',
+    artifactId: 'flink-sql-connector-kafka',
+    version,
+    kind: 'fat' as const,
+    identifiers: ['kafka', 'upsert-kafka'],
+    classMajor: 55,
+    ...(flinkLine ? { flinkLine, connectorVersion: version.split('-')[0] } : {}),
+  };
+  const factories = {
+    'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory': 'kafka',
+    'org.apache.flink.streaming.connectors.kafka.table.UpsertKafkaDynamicTableFactory': 'upsert-kafka',
+  };
   const packages = ['org/apache/flink/streaming/connectors/kafka/table', 'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer'];
-  return scannedJar(path, identity, { family: 'kafka', role: 'fat', bundled: [], unknownFactories: [], factories, evidence: [], packages }, source);
+  return scannedJar(
+    path,
+    identity,
+    { family: 'kafka', role: 'fat', bundled: [], unknownFactories: [], factories, evidence: [], packages },
+    source,
+  );
 }

@@ -15,7 +15,10 @@ export interface FlinkHomeLayout {
 async function distributionJar(path: string, artifactId: string, version: string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   return writeZip(path, [
-    { name: 'META-INF/MANIFEST.MF', data: `Manifest-Version: 1.0\r\nImplementation-Title: ${artifactId}\r\nImplementation-Version: ${version}\r\nImplementation-Vendor-Id: org.apache.flink\r\n\r\n` },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: `Manifest-Version: 1.0\r\nImplementation-Title: ${artifactId}\r\nImplementation-Version: ${version}\r\nImplementation-Vendor-Id: org.apache.flink\r\n\r\n`,
+    },
     { name: `META-INF/NOTICE`, data: `${artifactId}\nCopyright 2014-2026 The Apache Software Foundation\n` },
   ]);
 }

@@ -36,21 +36,45 @@ export function restAnswers(line: string, shape: ClusterShape): Record<string, u
   if (atLeast(line, '1.18')) features['web-rescale'] = false;
   const dist = `/opt/flink/lib/flink-dist-${shape.version}.jar`;
   const answers: Record<string, unknown> = {
-    '/config': { 'refresh-interval': 3000, 'timezone-name': 'Coordinated Universal Time', 'timezone-offset': 0, 'flink-version': shape.version, 'flink-revision': '0980485 @ 2026-06-08T09:21:06+02:00', features },
-    '/jobmanager/config': Object.entries({ 'rest.port': '8081', 'taskmanager.numberOfTaskSlots': '1', ...shape.config }).map(([key, value]) => ({ key, value })),
+    '/config': {
+      'refresh-interval': 3000,
+      'timezone-name': 'Coordinated Universal Time',
+      'timezone-offset': 0,
+      'flink-version': shape.version,
+      'flink-revision': '0980485 @ 2026-06-08T09:21:06+02:00',
+      features,
+    },
+    '/jobmanager/config': Object.entries({ 'rest.port': '8081', 'taskmanager.numberOfTaskSlots': '1', ...shape.config }).map(
+      ([key, value]) => ({ key, value }),
+    ),
     '/taskmanagers': { taskmanagers: Array.from({ length: shape.taskManagers ?? 1 }, (_, i) => taskManager(line, i)) },
   };
   if (atLeast(line, '1.16')) {
     answers['/jobmanager/environment'] = {
-      jvm: { version: shape.jvm ?? DEFAULT_JVM, arch: 'amd64', options: shape.jvmOptions ?? ['-Xmx201326592', '-XX:+IgnoreUnrecognizedVMOptions', ...OPENS] },
-      classpath: shape.classpath ?? [`/opt/flink/lib/flink-csv-${shape.version}.jar`, `/opt/flink/lib/flink-json-${shape.version}.jar`, dist],
+      jvm: {
+        version: shape.jvm ?? DEFAULT_JVM,
+        arch: 'amd64',
+        options: shape.jvmOptions ?? ['-Xmx201326592', '-XX:+IgnoreUnrecognizedVMOptions', ...OPENS],
+      },
+      classpath: shape.classpath ?? [
+        `/opt/flink/lib/flink-csv-${shape.version}.jar`,
+        `/opt/flink/lib/flink-json-${shape.version}.jar`,
+        dist,
+      ],
     };
   }
   return answers;
 }
 
 function taskManager(line: string, i: number): Record<string, unknown> {
-  const resource = { cpuCores: 1, taskHeapMemory: 383, taskOffHeapMemory: 0, managedMemory: 512, networkMemory: 128, extendedResources: {} };
+  const resource = {
+    cpuCores: 1,
+    taskHeapMemory: 383,
+    taskOffHeapMemory: 0,
+    managedMemory: 512,
+    networkMemory: 128,
+    extendedResources: {},
+  };
   return {
     id: `localhost:3${i}001-abcdef`,
     path: `pekko.tcp://flink@localhost:3${i}001/user/rpc/taskmanager_0`,
@@ -62,7 +86,18 @@ function taskManager(line: string, i: number): Record<string, unknown> {
     totalResource: resource,
     freeResource: resource,
     hardware: { cpuCores: 2, physicalMemory: 25_000_000_000, freeMemory: 500_000_000, managedMemory: 536_870_912 },
-    memoryConfiguration: { frameworkHeap: 134217728, taskHeap: 401604608, frameworkOffHeap: 134217728, taskOffHeap: 0, networkMemory: 134217728, managedMemory: 536870912, jvmMetaspace: 268435456, jvmOverhead: 201326592, totalFlinkMemory: 1342177280, totalProcessMemory: 1811939328 },
+    memoryConfiguration: {
+      frameworkHeap: 134217728,
+      taskHeap: 401604608,
+      frameworkOffHeap: 134217728,
+      taskOffHeap: 0,
+      networkMemory: 134217728,
+      managedMemory: 536870912,
+      jvmMetaspace: 268435456,
+      jvmOverhead: 201326592,
+      totalFlinkMemory: 1342177280,
+      totalProcessMemory: 1811939328,
+    },
     ...(atLeast(line, '1.16') ? { blocked: false } : {}),
     ...(atLeast(line, '2.3') ? { assignedTasks: 0 } : {}),
   };
@@ -80,7 +115,12 @@ export function specProblems(line: string, path: string, body: unknown): string[
   const schema = spec.lines[line]?.responses[path];
   if (!schema) return [`${path} is not in the Flink ${line} REST spec`];
   const validate = ajv.compile(schema);
-  return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return validate(body)
+    ? []
+    : (validate.errors ?? []).map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      );
 }
 
 /** Serves `restAnswers` on the server (JSON content type). */

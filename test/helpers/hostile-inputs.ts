@@ -20,13 +20,25 @@ export function yamlShapes(size: number) {
   // Getters: a test that wants one 15 MiB shape builds that one, not all six (Object.entries still reads every one).
   return {
     // Flat settings, the shape of a real config grown huge.
-    get keys() { return fill(size, (i) => `key.number${i}: value-${i}\n`); },
-    get nested() { return fill(size, (i) => `a${i}:\n  b:\n    c:\n      d: v\n`); },
-    get flowMaps() { return `k: [${fill(size - 10, (i) => `{a: ${i}}, `)}{}]\n`; },
+    get keys() {
+      return fill(size, (i) => `key.number${i}: value-${i}\n`);
+    },
+    get nested() {
+      return fill(size, (i) => `a${i}:\n  b:\n    c:\n      d: v\n`);
+    },
+    get flowMaps() {
+      return `k: [${fill(size - 10, (i) => `{a: ${i}}, `)}{}]\n`;
+    },
     // Sixty open brackets (under the depth limit) around a long flow sequence.
-    get deepFlow() { return `k: ${'['.repeat(60)}${fill(size - 200, () => 'a, ')}${']'.repeat(60)}\n`; },
-    get newlines() { return fill(size, () => '\n'); },
-    get sequence() { return `k:\n${fill(size - 10, (i) => `  - item${i}\n`)}`; },
+    get deepFlow() {
+      return `k: ${'['.repeat(60)}${fill(size - 200, () => 'a, ')}${']'.repeat(60)}\n`;
+    },
+    get newlines() {
+      return fill(size, () => '\n');
+    },
+    get sequence() {
+      return `k:\n${fill(size - 10, (i) => `  - item${i}\n`)}`;
+    },
   };
 }
 
@@ -60,7 +72,10 @@ export function requiresTxt(size: number): string {
 
 /** settings.xml of about `size` bytes: many mirrors and servers, the central mirror last. */
 export function settingsXml(size: number, centralUrl: string): string {
-  const entries = fill(size - 600, (i) => `    <mirror><id>m${i}</id><mirrorOf>repo-${i}</mirrorOf><url>https://mirror-${i}.example/maven2</url></mirror>\n`);
+  const entries = fill(
+    size - 600,
+    (i) => `    <mirror><id>m${i}</id><mirrorOf>repo-${i}</mirrorOf><url>https://mirror-${i}.example/maven2</url></mirror>\n`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<settings>\n  <mirrors>\n${entries}    <mirror><id>corp</id><mirrorOf>central</mirrorOf><url>${centralUrl}</url></mirror>\n  </mirrors>\n</settings>\n`;
 }
 
@@ -80,9 +95,15 @@ export function doctorConfigJson(size: number, entries: number): string {
 export function identifiedKafkaEntries(version: string): { name: string; data: string | Uint8Array }[] {
   const classBytes = Buffer.concat([Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 55]), Buffer.alloc(100, 7)]);
   return [
-    { name: 'META-INF/MANIFEST.MF', data: `Manifest-Version: 1.0\r\nImplementation-Version: ${version}\r\nImplementation-Vendor-Id: org.apache.flink\r\n\r\n` },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: `Manifest-Version: 1.0\r\nImplementation-Version: ${version}\r\nImplementation-Vendor-Id: org.apache.flink\r\n\r\n`,
+    },
     { name: 'META-INF/NOTICE', data: 'flink-sql-connector-kafka\n\n- org.apache.kafka:kafka-clients:3.4.0\n' },
-    { name: 'META-INF/services/org.apache.flink.table.factories.Factory', data: 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory\n' },
+    {
+      name: 'META-INF/services/org.apache.flink.table.factories.Factory',
+      data: 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory\n',
+    },
     { name: 'org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory.class', data: classBytes },
     { name: 'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer/KafkaConsumer.class', data: classBytes },
   ];
@@ -93,7 +114,13 @@ export function dockerfileShapes(size: number) {
   const from = 'FROM flink:1.20.1-scala_2.12-java17\n';
   return {
     // Every RUN line a real one, split into words by shell-quote: pip, apt and a JAR download each.
-    runLines: from + fill(size - 100, (i) => `RUN pip install --no-cache-dir pkg${i}==1.${i} "other${i}>=2" && apt-get install -y python3.11 && curl -fsSL https://repo.example/x${i}.jar -o /opt/flink/lib/x${i}.jar\n`),
+    runLines:
+      from +
+      fill(
+        size - 100,
+        (i) =>
+          `RUN pip install --no-cache-dir pkg${i}==1.${i} "other${i}>=2" && apt-get install -y python3.11 && curl -fsSL https://repo.example/x${i}.jar -o /opt/flink/lib/x${i}.jar\n`,
+      ),
     // One RUN continued over every line: one joined line of the whole file.
     continuation: `${from}RUN ${fill(size - 100, (i) => `pip install p${i}==1 && \\\n    `)}true\n`,
     // Lines just under the shell splitter's line cap, of one-letter words.

@@ -24,7 +24,9 @@ export async function compiledClass(release: number, jdkHome = jdk17()): Promise
   const javac = join(jdkHome, 'bin', 'javac');
   if (!existsSync(javac)) throw new Error(`javac not found at ${javac}: the JAR tests compile real class files and need a JDK`);
   const real = realpathSync(javac);
-  const key = createHash('sha1').update(`${real}|${statSync(real).mtimeMs}|${release}|${SOURCE}`).digest('hex');
+  const key = createHash('sha1')
+    .update(`${real}|${statSync(real).mtimeMs}|${release}|${SOURCE}`)
+    .digest('hex');
   const cached = compiled.get(key) ?? (await readFile(join(CLASS_CACHE, `${key}.class`)).catch(() => undefined));
   if (cached) {
     compiled.set(key, cached);
@@ -44,10 +46,13 @@ export async function compiledClass(release: number, jdkHome = jdk17()): Promise
 }
 
 export function manifest(values: Record<string, string>): string {
-  return `Manifest-Version: 1.0\r\n${Object.entries(values).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  return `Manifest-Version: 1.0\r\n${Object.entries(values)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`;
 }
 
-export const KAFKA_FACTORIES = 'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory\norg.apache.flink.streaming.connectors.kafka.table.UpsertKafkaDynamicTableFactory\n';
+export const KAFKA_FACTORIES =
+  'org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory\norg.apache.flink.streaming.connectors.kafka.table.UpsertKafkaDynamicTableFactory\n';
 const FACTORY_SERVICE = 'META-INF/services/org.apache.flink.table.factories.Factory';
 
 const classes = (bytes: Buffer, names: string[]): ZipEntry[] => names.map((name) => ({ name: `${name}.class`, data: bytes }));
@@ -56,8 +61,18 @@ const classes = (bytes: Buffer, names: string[]): ZipEntry[] => names.map((name)
 export async function fatKafkaJar(path: string, version = '3.3.0-1.20', release = 11): Promise<string> {
   const bytes = await compiledClass(release);
   return writeZip(path, [
-    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Title': 'Flink : Connectors : SQL : Kafka', 'Implementation-Version': version, 'Implementation-Vendor-Id': 'org.apache.flink' }) },
-    { name: 'META-INF/NOTICE', data: 'flink-sql-connector-kafka\nCopyright 2014-2024 The Apache Software Foundation\n\nThis project bundles the following dependencies under the Apache Software License 2.0.\n\n- org.apache.kafka:kafka-clients:3.4.0\n' },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: manifest({
+        'Implementation-Title': 'Flink : Connectors : SQL : Kafka',
+        'Implementation-Version': version,
+        'Implementation-Vendor-Id': 'org.apache.flink',
+      }),
+    },
+    {
+      name: 'META-INF/NOTICE',
+      data: 'flink-sql-connector-kafka\nCopyright 2014-2024 The Apache Software Foundation\n\nThis project bundles the following dependencies under the Apache Software License 2.0.\n\n- org.apache.kafka:kafka-clients:3.4.0\n',
+    },
     { name: FACTORY_SERVICE, data: `# Licensed to the Apache Software Foundation\n${KAFKA_FACTORIES}` },
     ...classes(bytes, [
       'org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory',
@@ -75,7 +90,10 @@ export async function thinKafkaJar(path: string, version = '3.3.0-1.20'): Promis
   return writeZip(path, [
     { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Version': version, 'Implementation-Vendor-Id': 'org.apache.flink' }) },
     { name: FACTORY_SERVICE, data: KAFKA_FACTORIES },
-    ...classes(bytes, ['org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory', 'org/apache/flink/connector/kafka/source/KafkaSource']),
+    ...classes(bytes, [
+      'org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory',
+      'org/apache/flink/connector/kafka/source/KafkaSource',
+    ]),
   ]);
 }
 
@@ -84,8 +102,15 @@ export async function kafkaClientsJar(path: string, version = '3.4.0', release =
   const bytes = await compiledClass(release);
   return writeZip(path, [
     { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Title': 'kafka-clients', 'Implementation-Version': version }) },
-    { name: 'META-INF/maven/org.apache.kafka/kafka-clients/pom.properties', data: `#Created by Apache Maven\nversion=${version}\ngroupId=org.apache.kafka\nartifactId=kafka-clients\n` },
-    ...classes(bytes, ['org/apache/kafka/clients/consumer/KafkaConsumer', 'org/apache/kafka/common/Node', 'org/apache/kafka/common/utils/Utils']),
+    {
+      name: 'META-INF/maven/org.apache.kafka/kafka-clients/pom.properties',
+      data: `#Created by Apache Maven\nversion=${version}\ngroupId=org.apache.kafka\nartifactId=kafka-clients\n`,
+    },
+    ...classes(bytes, [
+      'org/apache/kafka/clients/consumer/KafkaConsumer',
+      'org/apache/kafka/common/Node',
+      'org/apache/kafka/common/utils/Utils',
+    ]),
   ]);
 }
 
@@ -94,7 +119,10 @@ export async function userFatJar(path: string, release = 17): Promise<string> {
   const bytes = await compiledClass(release);
   return writeZip(path, [
     { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Created-By': 'Maven JAR Plugin 3.4.1' }) },
-    { name: 'META-INF/maven/com.google.guava/guava/pom.properties', data: 'artifactId=guava\ngroupId=com.google.guava\nversion=33.0.0-jre\n' },
+    {
+      name: 'META-INF/maven/com.google.guava/guava/pom.properties',
+      data: 'artifactId=guava\ngroupId=com.google.guava\nversion=33.0.0-jre\n',
+    },
     { name: 'META-INF/maven/com.example/udfs/pom.properties', data: 'version=1.2.0\ngroupId=com.example\nartifactId=udfs\n' },
     { name: 'META-INF/maven/org.slf4j/slf4j-api/pom.properties', data: 'groupId=org.slf4j\nartifactId=slf4j-api\nversion=2.0.9\n' },
     ...classes(bytes, ['com/example/udfs/Upper', 'com/google/common/collect/ImmutableList']),
@@ -105,10 +133,19 @@ export async function userFatJar(path: string, release = 17): Promise<string> {
 export async function legacyKafkaJar(path: string): Promise<string> {
   const bytes = await compiledClass(8);
   return writeZip(path, [
-    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Version': '1.14.4', 'Implementation-Vendor-Id': 'org.apache.flink' }) },
-    { name: 'META-INF/NOTICE', data: 'flink-sql-connector-kafka_2.11\nCopyright 2014-2022 The Apache Software Foundation\n\n- org.apache.kafka:kafka-clients:2.4.1\n' },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: manifest({ 'Implementation-Version': '1.14.4', 'Implementation-Vendor-Id': 'org.apache.flink' }),
+    },
+    {
+      name: 'META-INF/NOTICE',
+      data: 'flink-sql-connector-kafka_2.11\nCopyright 2014-2022 The Apache Software Foundation\n\n- org.apache.kafka:kafka-clients:2.4.1\n',
+    },
     { name: FACTORY_SERVICE, data: KAFKA_FACTORIES },
-    ...classes(bytes, ['org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory', 'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer/KafkaConsumer']),
+    ...classes(bytes, [
+      'org/apache/flink/streaming/connectors/kafka/table/KafkaDynamicTableFactory',
+      'org/apache/flink/kafka/shaded/org/apache/kafka/clients/consumer/KafkaConsumer',
+    ]),
   ]);
 }
 
@@ -128,8 +165,14 @@ export async function cdcJar(path: string): Promise<string> {
   const bytes = await compiledClass(8);
   return writeZip(path, [
     { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Created-By': 'Apache Maven 3.8.6' }) },
-    { name: 'META-INF/maven/com.ververica/flink-sql-connector-mysql-cdc/pom.properties', data: 'groupId=com.ververica\nartifactId=flink-sql-connector-mysql-cdc\nversion=2.4.2\n' },
-    { name: 'META-INF/maven/io.debezium/debezium-core/pom.properties', data: 'groupId=io.debezium\nartifactId=debezium-core\nversion=1.9.7.Final\n' },
+    {
+      name: 'META-INF/maven/com.ververica/flink-sql-connector-mysql-cdc/pom.properties',
+      data: 'groupId=com.ververica\nartifactId=flink-sql-connector-mysql-cdc\nversion=2.4.2\n',
+    },
+    {
+      name: 'META-INF/maven/io.debezium/debezium-core/pom.properties',
+      data: 'groupId=io.debezium\nartifactId=debezium-core\nversion=1.9.7.Final\n',
+    },
     { name: FACTORY_SERVICE, data: 'com.ververica.cdc.connectors.mysql.table.MySqlTableSourceFactory\n' },
     ...classes(bytes, ['com/ververica/cdc/connectors/mysql/table/MySqlTableSourceFactory']),
   ]);
@@ -153,7 +196,10 @@ export interface ConnectorJarSpec {
 export async function connectorJar(path: string, spec: ConnectorJarSpec): Promise<string> {
   const bytes = await compiledClass(11);
   return writeZip(path, [
-    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Version': spec.version, 'Implementation-Vendor-Id': 'org.apache.flink' }) },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: manifest({ 'Implementation-Version': spec.version, 'Implementation-Vendor-Id': 'org.apache.flink' }),
+    },
     ...(spec.notice ? [{ name: 'META-INF/NOTICE', data: `${spec.notice}\nCopyright 2014-2025 The Apache Software Foundation\n` }] : []),
     { name: FACTORY_SERVICE, data: `# Licensed to the Apache Software Foundation (ASF)\n${spec.factories.join('\n')}\n` },
     ...classes(bytes, [...spec.factories.map((f) => f.replace(/\./g, '/')), ...(spec.classes ?? [])]),

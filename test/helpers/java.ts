@@ -5,15 +5,22 @@ import { tempDir, writeFileDeep } from './tmp.js';
 
 /** The default JDK 17. Its absence is a broken test machine: fail loudly, never skip. */
 export function jdk17(): string {
-  const candidates = [process.env.FLINK_DOCTOR_TEST_JDK17, '/usr/lib/jvm/java-17-openjdk-amd64', '/usr/lib/jvm/java-17-openjdk-arm64'].filter(Boolean) as string[];
+  const candidates = [
+    process.env.FLINK_DOCTOR_TEST_JDK17,
+    '/usr/lib/jvm/java-17-openjdk-amd64',
+    '/usr/lib/jvm/java-17-openjdk-arm64',
+  ].filter(Boolean) as string[];
   const home = candidates.find((dir) => existsSync(join(dir, 'bin', 'java')));
-  if (!home) throw new Error(`JDK 17 not found (looked in ${candidates.join(', ')}); install openjdk-17-jdk or set FLINK_DOCTOR_TEST_JDK17`);
+  if (!home)
+    throw new Error(`JDK 17 not found (looked in ${candidates.join(', ')}); install openjdk-17-jdk or set FLINK_DOCTOR_TEST_JDK17`);
   return home;
 }
 
 /** The second JDK (Temurin 25): on most machines, not all. Returns undefined so tests can skip with a reason. */
 export function jdk25(): string | undefined {
-  const candidates = [process.env.FLINK_DOCTOR_TEST_JDK25, '/usr/lib/jvm/temurin-25-jdk-amd64', '/usr/lib/jvm/temurin-25-jdk-arm64'].filter(Boolean) as string[];
+  const candidates = [process.env.FLINK_DOCTOR_TEST_JDK25, '/usr/lib/jvm/temurin-25-jdk-amd64', '/usr/lib/jvm/temurin-25-jdk-arm64'].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((dir) => existsSync(join(dir, 'bin', 'java')));
 }
 

@@ -10,9 +10,21 @@ export const KAFKA_VERSIONS = ['1.17.2', '3.2.0-1.19', '3.3.0-1.20', '3.4.0-1.20
 export const SHA = 'a'.repeat(40);
 
 export function mavenJar(version: string, extra: Partial<MavenJar> = {}): MavenJar {
-  return { path: `/work/jars/${KAFKA}-${version}.jar`, groupId: G, artifactId: KAFKA, version, localSha1: SHA, checksum: { status: 'found', sha1: SHA, source: 'network' }, ...extra };
+  return {
+    path: `/work/jars/${KAFKA}-${version}.jar`,
+    groupId: G,
+    artifactId: KAFKA,
+    version,
+    localSha1: SHA,
+    checksum: { status: 'found', sha1: SHA, source: 'network' },
+    ...extra,
+  };
 }
-export function mavenFacts(jars: MavenJar[], versions: Record<string, VersionsResult> = { [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'network' } }, minor: string | null = null): Facts {
+export function mavenFacts(
+  jars: MavenJar[],
+  versions: Record<string, VersionsResult> = { [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'network' } },
+  minor: string | null = null,
+): Facts {
   return buildFacts({
     maven: { repository: { url: REPO, source: '--maven-repo' }, offline: false, versions, jars, problems: [] },
     repository: { url: REPO, source: '--maven-repo', problems: [] },

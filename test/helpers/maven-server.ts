@@ -65,9 +65,19 @@ export function gaPath(groupId: string, artifactId: string): string {
 }
 
 /** Adds metadata for g:a and, per version, a JAR (given bytes) and its .sha1 ("digest  filename" form). */
-export function publish(server: MavenServer, groupId: string, artifactId: string, versions: string[], jars: Record<string, Buffer> = {}): void {
+export function publish(
+  server: MavenServer,
+  groupId: string,
+  artifactId: string,
+  versions: string[],
+  jars: Record<string, Buffer> = {},
+): void {
   const base = gaPath(groupId, artifactId);
-  server.files.set(`${base}/maven-metadata.xml`, { body: metadataXml(groupId, artifactId, versions), etag: `W/"${sha1(versions.join())}"`, lastModified: 'Fri, 01 May 2026 12:00:00 GMT' });
+  server.files.set(`${base}/maven-metadata.xml`, {
+    body: metadataXml(groupId, artifactId, versions),
+    etag: `W/"${sha1(versions.join())}"`,
+    lastModified: 'Fri, 01 May 2026 12:00:00 GMT',
+  });
   for (const [version, bytes] of Object.entries(jars)) {
     const file = `${base}/${version}/${artifactId}-${version}.jar`;
     server.files.set(file, { body: bytes });

@@ -47,7 +47,10 @@ export interface Venv {
  * Creates a real venv from a pyenv interpreter (Python 3 only: 2.7 has no venv module). By default bin/python is
  * a symlink to the base interpreter, as `python -m venv` makes it; `copies` makes it a copy (`--copies`).
  */
-export async function makeVenv(version: PyenvVersion, { copies = false, name = 'env' }: { copies?: boolean; name?: string } = {}): Promise<Venv> {
+export async function makeVenv(
+  version: PyenvVersion,
+  { copies = false, name = 'env' }: { copies?: boolean; name?: string } = {},
+): Promise<Venv> {
   const base = pyenvPython(version);
   const dir = join(await tempDir('venv-'), name);
   await run(base, ['-m', 'venv', '--without-pip', ...(copies ? ['--copies'] : []), dir]);
@@ -92,7 +95,10 @@ export async function addDistribution(sitePackages: string, dist: FakeDistributi
   const dir = join(sitePackages, `${stem}.dist-info`);
   await writeFileDeep(join(dir, 'METADATA'), dist.rawMetadata ?? metadataText(dist));
   await writeFileDeep(join(dir, 'INSTALLER'), 'pip\n');
-  await writeFileDeep(join(dir, 'WHEEL'), 'Wheel-Version: 1.0\nGenerator: bdist_wheel (0.43.0)\nRoot-Is-Purelib: true\nTag: py3-none-any\n');
+  await writeFileDeep(
+    join(dir, 'WHEEL'),
+    'Wheel-Version: 1.0\nGenerator: bdist_wheel (0.43.0)\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+  );
   await writeFileDeep(join(dir, 'RECORD'), `${stem}.dist-info/METADATA,,\n${stem}.dist-info/RECORD,,\n`);
   await writeFileDeep(join(dir, 'top_level.txt'), `${dist.name.replace(/[-.]/g, '_')}\n`);
   return dir;
@@ -114,7 +120,10 @@ export async function addPyflinkPackage(sitePackages: string, version: string, l
   await writeFileDeep(join(dir, '__init__.py'), '# pyflink (fake)\n');
   const versionPy = layout.versionPy === undefined ? version : layout.versionPy;
   if (versionPy !== null) {
-    await writeFileDeep(join(dir, 'version.py'), `################################################################################\n#  Licensed to the Apache Software Foundation (ASF)\n################################################################################\n\n"""\nThe pyflink version will be consistent with the flink version and follow the PEP440.\n.. seealso:: https://www.python.org/dev/peps/pep-0440\n"""\n__version__ = "${versionPy}"\n`);
+    await writeFileDeep(
+      join(dir, 'version.py'),
+      `################################################################################\n#  Licensed to the Apache Software Foundation (ASF)\n################################################################################\n\n"""\nThe pyflink version will be consistent with the flink version and follow the PEP440.\n.. seealso:: https://www.python.org/dev/peps/pep-0440\n"""\n__version__ = "${versionPy}"\n`,
+    );
   }
   const dist = layout.distJar === undefined ? version : layout.distJar;
   const python = layout.pythonJar === undefined ? version : layout.pythonJar;
@@ -182,7 +191,13 @@ export function healthyFlinkDistributions(version = '1.20.1'): FakeDistribution[
     {
       name: 'requests',
       version: '2.32.3',
-      requires: ['charset-normalizer<4,>=2', 'idna<4,>=2.5', 'urllib3<3,>=1.21.1', 'certifi>=2017.4.17', 'PySocks!=1.5.7,>=1.5.6; extra == "socks"'],
+      requires: [
+        'charset-normalizer<4,>=2',
+        'idna<4,>=2.5',
+        'urllib3<3,>=1.21.1',
+        'certifi>=2017.4.17',
+        'PySocks!=1.5.7,>=1.5.6; extra == "socks"',
+      ],
     },
     { name: 'charset-normalizer', version: '3.3.2' },
     { name: 'idna', version: '3.7' },
@@ -193,14 +208,25 @@ export function healthyFlinkDistributions(version = '1.20.1'): FakeDistribution[
     {
       name: 'pandas',
       version: '2.0.3',
-      requires: ['python-dateutil>=2.8.2', 'pytz>=2020.1', 'tzdata>=2022.1', 'numpy>=1.21.0; python_version >= "3.10"', 'numpy>=1.20.3; python_version < "3.10"', "pytest>=7.3.2; extra == 'test'"],
+      requires: [
+        'python-dateutil>=2.8.2',
+        'pytz>=2020.1',
+        'tzdata>=2022.1',
+        'numpy>=1.21.0; python_version >= "3.10"',
+        'numpy>=1.20.3; python_version < "3.10"',
+        "pytest>=7.3.2; extra == 'test'",
+      ],
     },
     { name: 'tzdata', version: '2024.1' },
     { name: 'pyarrow', version: '11.0.0', requires: ['numpy (>=1.16.6)'] },
     { name: 'pemja', version: '0.4.1' },
     { name: 'httplib2', version: '0.22.0', requires: ['pyparsing (!=3.0.0,!=3.0.1,!=3.0.2,!=3.0.3,<4,>=2.4.2) ; python_version > "3.0"'] },
     { name: 'pyparsing', version: '3.1.2' },
-    { name: 'ruamel.yaml', version: '0.18.6', requires: ['ruamel.yaml.clib>=0.2.7; platform_python_implementation == "CPython" and python_version < "3.13"'] },
+    {
+      name: 'ruamel.yaml',
+      version: '0.18.6',
+      requires: ['ruamel.yaml.clib>=0.2.7; platform_python_implementation == "CPython" and python_version < "3.13"'],
+    },
     { name: 'ruamel.yaml.clib', version: '0.2.8' },
   ];
 }

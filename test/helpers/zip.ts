@@ -30,7 +30,12 @@ export async function writeZip(path: string, entries: readonly ZipEntry[]): Prom
     const body = entry.store ? raw : deflateRawSync(raw);
     const compressed = entry.declaredCompressedSize ?? body.length;
     const header = localHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length);
-    central.push(centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset, { unixMode: entry.unixMode, zip64Offset: entry.zip64Offset }));
+    central.push(
+      centralHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length, offset, {
+        unixMode: entry.unixMode,
+        zip64Offset: entry.zip64Offset,
+      }),
+    );
     parts.push(header, body);
     offset += header.length + body.length;
   }
@@ -51,7 +56,12 @@ export async function writeZip(path: string, entries: readonly ZipEntry[]): Prom
  * A JAR with small entries plus one large stored entry of zeros, written as a hole (sparse): a 200 MB JAR
  * costs milliseconds and no disk. The CRC is that of the zeros, so the archive is valid.
  */
-export async function writeZipWithLargeStoredEntry(path: string, entries: readonly ZipEntry[], largeName: string, largeBytes: number): Promise<string> {
+export async function writeZipWithLargeStoredEntry(
+  path: string,
+  entries: readonly ZipEntry[],
+  largeName: string,
+  largeBytes: number,
+): Promise<string> {
   const file = await open(path, 'w');
   try {
     const central: Buffer[] = [];
@@ -108,7 +118,15 @@ function localHeader(name: string, method: number, crc: number, compressed: numb
   return Buffer.concat([b, fileName]);
 }
 
-function centralHeader(name: string, method: number, crc: number, compressed: number, size: number, offset: number, { unixMode, zip64Offset }: { unixMode?: number; zip64Offset?: bigint } = {}): Buffer {
+function centralHeader(
+  name: string,
+  method: number,
+  crc: number,
+  compressed: number,
+  size: number,
+  offset: number,
+  { unixMode, zip64Offset }: { unixMode?: number; zip64Offset?: bigint } = {},
+): Buffer {
   const fileName = Buffer.from(name);
   // The zip64 extended information field (id 0x0001) holds only the values marked 0xFFFFFFFF: here the offset.
   const extra = zip64Offset === undefined ? Buffer.alloc(0) : Buffer.alloc(12);

@@ -38,19 +38,27 @@ describe('python.archives up to its caps', WALL_CAP_RETRY, () => {
     const conf = await shipping('env.tar.gz', (path) => writeTar(path, [{ name: 'env/zeros', size: 2 * LIMITS.archiveStreamBytes }]));
     const run = await runBundleMeasured(shippingArgs(conf));
     withinBounds(expect, 'python.archives gzip bomb', run);
-    expect(checksOf(run)['python.archives']?.details).toContain("env.tar.gz: 1 entries read (read up to flink-doctor's cap of 256 MiB uncompressed; the rest was not read)");
+    expect(checksOf(run)['python.archives']?.details).toContain(
+      "env.tar.gz: 1 entries read (read up to flink-doctor's cap of 256 MiB uncompressed; the rest was not read)",
+    );
   });
 
   it('a zip of 60,000 entries, 5,000 of them links out (through the bounded zip reader): within bounds', async ({ expect }) => {
     const entries = Array.from({ length: LIMITS.archiveEntries }, (_, i) =>
-      i % 12 === 0 ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true } : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
+      i % 12 === 0
+        ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true }
+        : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
     );
     const run = await runBundleMeasured(shippingArgs(await shipping('venv.zip', (path) => writeZip(path, entries))));
     withinBounds(expect, 'python.archives zip at its caps', run);
-    expect(checksOf(run)['python.archives']?.summary).toMatch(/^venv\.zip: 100 symlinks point outside the archive \(venv\/l0 → \.\.\/\.\.\/outside0, /);
+    expect(checksOf(run)['python.archives']?.summary).toMatch(
+      /^venv\.zip: 100 symlinks point outside the archive \(venv\/l0 → \.\.\/\.\.\/outside0, /,
+    );
   });
 
-  it('apache-flink past the cap of a venv.tar.gz: python.worker says what it did not see instead of "no apache-flink"', async ({ expect }) => {
+  it('apache-flink past the cap of a venv.tar.gz: python.worker says what it did not see instead of "no apache-flink"', async ({
+    expect,
+  }) => {
     const entries = [
       { name: 'venv/pyvenv.cfg', data: 'home = /usr/bin\nversion = 3.11.7\n' },
       { name: 'venv/bin/python', data: '\x7fELF' },
@@ -58,7 +66,18 @@ describe('python.archives up to its caps', WALL_CAP_RETRY, () => {
       { name: 'venv/lib/python3.11/site-packages/apache_flink-1.20.1.dist-info/METADATA', data: 'Name: apache-flink\n' },
     ];
     const conf = await shipping('venv.tar.gz', (path) => writeTar(path, entries), 'python.executable: venv.tar.gz/venv/bin/python\n');
-    const run = await runBundleMeasured(['--conf-dir', conf, '--python', pyenvPython('3.11.7'), '--flink-version', '1.20', '--offline', '--json', '--only', 'python.worker']);
+    const run = await runBundleMeasured([
+      '--conf-dir',
+      conf,
+      '--python',
+      pyenvPython('3.11.7'),
+      '--flink-version',
+      '1.20',
+      '--offline',
+      '--json',
+      '--only',
+      'python.worker',
+    ]);
     withinBounds(expect, 'python.worker, venv.tar.gz past its cap', run);
     expect(checksOf(run)['python.worker']?.summary).toBe(
       "python.executable venv.tar.gz/venv/bin/python: a real interpreter inside venv.tar.gz, Python 3.11; apache-flink not seen in the part read (read up to flink-doctor's cap of 256 MiB uncompressed)",

@@ -20,29 +20,73 @@ async function confWith(text: string): Promise<string> {
 describe('config.yaml up to its cap', () => {
   const shapes = Object.entries(yamlShapes(LIMITS.flinkConfigBytes - 1));
   it.for(shapes)('%s: within 2 s CPU and 300 MB', async ([name, text], { expect }) => {
-    const run = await runBundleMeasured(['--conf-dir', await confWith(text), '--flink-version', '2.2', '--offline', '--json', '--only', 'config,java', '--java-home', jdk17()]);
+    const run = await runBundleMeasured([
+      '--conf-dir',
+      await confWith(text),
+      '--flink-version',
+      '2.2',
+      '--offline',
+      '--json',
+      '--only',
+      'config,java',
+      '--java-home',
+      jdk17(),
+    ]);
     withinBounds(expect, `config.yaml ${name}`, run);
     expect(checksOf(run)['java.runtime']?.status).toBe('ok');
   });
 
   it('past the cap (15 MiB): config.file names the file and its size; nothing of it is parsed', async ({ expect }) => {
-    const run = await runBundleMeasured(['--conf-dir', await confWith(yamlShapes(15 * 1024 * 1024).keys), '--flink-version', '2.2', '--offline', '--json', '--only', 'config.file']);
+    const run = await runBundleMeasured([
+      '--conf-dir',
+      await confWith(yamlShapes(15 * 1024 * 1024).keys),
+      '--flink-version',
+      '2.2',
+      '--offline',
+      '--json',
+      '--only',
+      'config.file',
+    ]);
     withinBounds(expect, 'config.yaml 15 MiB', run);
-    expect(checksOf(run)['config.file']?.summary).toMatch(/config\.yaml is 15\.0 MiB, more than the 128 KiB flink-doctor reads of such a file; flink-doctor does not read it$/);
+    expect(checksOf(run)['config.file']?.summary).toMatch(
+      /config\.yaml is 15\.0 MiB, more than the 128 KiB flink-doctor reads of such a file; flink-doctor does not read it$/,
+    );
   });
 
   it('a pipeline.jars of 1,500 entries: the first 1,000 are looked at, and the report says so', async ({ expect }) => {
     const conf = await confWith(pipelineJarsYaml(1_500));
-    const run = await runBundleMeasured(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'config.pipeline-jars,jars.readable']);
+    const run = await runBundleMeasured([
+      '--conf-dir',
+      conf,
+      '--flink-version',
+      '2.2',
+      '--offline',
+      '--json',
+      '--only',
+      'config.pipeline-jars,jars.readable',
+    ]);
     withinBounds(expect, 'pipeline.jars 1,500 entries', run);
     const all = checksOf(run);
-    expect(JSON.stringify(all['config.pipeline-jars'])).toContain(`pipeline.jars in ${join(conf, 'config.yaml')}: pipeline.jars has 1500 entries; flink-doctor looks at the first 1000 (a job uses tens of JARs)`);
+    expect(JSON.stringify(all['config.pipeline-jars'])).toContain(
+      `pipeline.jars in ${join(conf, 'config.yaml')}: pipeline.jars has 1500 entries; flink-doctor looks at the first 1000 (a job uses tens of JARs)`,
+    );
     expect(all['jars.readable']?.facts.jars).toBe(1_000);
   });
 
   it('JVM options as long as config.yaml allows: within bounds', async ({ expect }) => {
     const conf = await confWith(jvmOptionsYaml(LIMITS.flinkConfigBytes - 1));
-    const run = await runBundleMeasured(['--conf-dir', conf, '--java-home', jdk17(), '--flink-version', '1.20', '--offline', '--json', '--only', 'java.options']);
+    const run = await runBundleMeasured([
+      '--conf-dir',
+      conf,
+      '--java-home',
+      jdk17(),
+      '--flink-version',
+      '1.20',
+      '--offline',
+      '--json',
+      '--only',
+      'java.options',
+    ]);
     withinBounds(expect, 'JVM options 128 KiB', run);
   });
 

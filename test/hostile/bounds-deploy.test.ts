@@ -14,12 +14,19 @@ const deployArgs = (file: string) => ['--deploy', file, '--flink-version', '1.20
 const deployFile = async (name: string, text: string) => writeFileDeep(join(await tempDir('bounds-deploy-'), name), text);
 
 describe('--deploy files up to their caps', () => {
-  it.for(Object.entries(dockerfileShapes(LIMITS.dockerfileBytes - 1)))('Dockerfile at its cap (%s): within 2 s CPU and 300 MB', async ([name, text], { expect }) => {
-    withinBounds(expect, `Dockerfile ${name}`, await runBundleMeasured(deployArgs(await deployFile('Dockerfile', text))));
-  });
+  it.for(Object.entries(dockerfileShapes(LIMITS.dockerfileBytes - 1)))(
+    'Dockerfile at its cap (%s): within 2 s CPU and 300 MB',
+    async ([name, text], { expect }) => {
+      withinBounds(expect, `Dockerfile ${name}`, await runBundleMeasured(deployArgs(await deployFile('Dockerfile', text))));
+    },
+  );
 
   it('a compose file at its cap: within bounds', async ({ expect }) => {
-    withinBounds(expect, 'docker-compose.yml 128 KiB', await runBundleMeasured(deployArgs(await deployFile('docker-compose.yml', composeYaml(LIMITS.deployYamlBytes - 1)))));
+    withinBounds(
+      expect,
+      'docker-compose.yml 128 KiB',
+      await runBundleMeasured(deployArgs(await deployFile('docker-compose.yml', composeYaml(LIMITS.deployYamlBytes - 1)))),
+    );
   });
 
   it('manifests at their cap (as many documents as allowed): within bounds', async ({ expect }) => {
@@ -31,12 +38,16 @@ describe('--deploy files up to their caps', () => {
     const big = await deployFile('Dockerfile', `FROM flink:1.20.1\n${'#'.repeat(2 * LIMITS.dockerfileBytes)}`);
     const over = await runBundleMeasured(deployArgs(big));
     withinBounds(expect, 'Dockerfile 1 MiB', over);
-    expect(checksOf(over)['deploy.version']?.details).toContain(`${big} is 1.0 MiB, more than the 512 KiB flink-doctor reads of such a file`);
+    expect(checksOf(over)['deploy.version']?.details).toContain(
+      `${big} is 1.0 MiB, more than the 512 KiB flink-doctor reads of such a file`,
+    );
     // Under the Dockerfile's cap, which is what is read of any --deploy file, but over a YAML file's.
     const compose = await deployFile('docker-compose.yml', `services:\n  jm:\n    image: flink:1.20.1\n${'#'.repeat(200_000)}\n`);
     const yamlOver = await runBundleMeasured(deployArgs(compose));
     withinBounds(expect, 'docker-compose.yml 195 KiB', yamlOver);
-    expect(checksOf(yamlOver)['deploy.version']?.details).toContain(`${compose} is 195.4 KiB, more than the 128 KiB flink-doctor reads of a YAML file`);
+    expect(checksOf(yamlOver)['deploy.version']?.details).toContain(
+      `${compose} is 195.4 KiB, more than the 128 KiB flink-doctor reads of a YAML file`,
+    );
   });
 });
 
@@ -59,10 +70,17 @@ describe('--cluster answers up to their cap', () => {
     const run = await runBundleMeasured(args);
     withinBounds(expect, 'cluster answers 4 MiB', run);
     expect(checksOf(run)['cluster.version']?.status).toBe('ok');
-    const big = { body: JSON.stringify({ jvm: { version: 'x', options: [] }, classpath: entries(count * 2, (i) => `/opt/${i}/${'y'.repeat(perEntry)}`) }) };
+    const big = {
+      body: JSON.stringify({
+        jvm: { version: 'x', options: [] },
+        classpath: entries(count * 2, (i) => `/opt/${i}/${'y'.repeat(perEntry)}`),
+      }),
+    };
     server.files.set('/jobmanager/environment', big);
     const over = await runBundleMeasured(args);
     withinBounds(expect, 'cluster answer 8 MiB', over);
-    expect(checksOf(over)['cluster.version']?.details).toContain('/jobmanager/environment: response over the 4 MiB flink-doctor reads of one response');
+    expect(checksOf(over)['cluster.version']?.details).toContain(
+      '/jobmanager/environment: response over the 4 MiB flink-doctor reads of one response',
+    );
   });
 });

@@ -24,9 +24,15 @@ describe('many inputs cost in proportion', { retry: 1 }, () => {
     }
     const env = isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('bounds-cache-') });
     const args = (dir: string) => ['--jars', dir, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'];
-    const [none, one, two] = [await runBundleMeasured(args(dirs.none), env), await runBundleMeasured(args(dirs.one), env), await runBundleMeasured(args(dirs.two), env)];
+    const [none, one, two] = [
+      await runBundleMeasured(args(dirs.none), env),
+      await runBundleMeasured(args(dirs.one), env),
+      await runBundleMeasured(args(dirs.two), env),
+    ];
     const cost = { one: one.cpuMs - none.cpuMs, two: two.cpuMs - none.cpuMs };
-    console.log(`bound many JARs: no JARs ${none.cpuMs} ms CPU; 1,000 JARs +${cost.one} ms (${one.wallMs} ms wall, ${one.maxRssMB} MB); 2,000 JARs +${cost.two} ms (${two.maxRssMB} MB)`);
+    console.log(
+      `bound many JARs: no JARs ${none.cpuMs} ms CPU; 1,000 JARs +${cost.one} ms (${one.wallMs} ms wall, ${one.maxRssMB} MB); 2,000 JARs +${cost.two} ms (${two.maxRssMB} MB)`,
+    );
     expect(checksOf(one)['jars.readable']?.summary).toBe('1000 JARs readable');
     expect(checksOf(two)['jars.conflicts']?.summary).toMatch(/^org\.apache\.flink:flink-sql-connector-kafka in 2000 versions: /);
     expect(cost.one).toBeLessThan(1_000);

@@ -60,7 +60,18 @@ describe('Python metadata up to its caps', () => {
     await writeFileDeep(join(conf, 'config.yaml'), `python.requirements: ${file}\n`);
     return { conf, file };
   }
-  const requirementsArgs = (conf: string) => ['--conf-dir', conf, '--python', python(), '--flink-version', '1.20', '--offline', '--json', '--only', 'python.requirements'];
+  const requirementsArgs = (conf: string) => [
+    '--conf-dir',
+    conf,
+    '--python',
+    python(),
+    '--flink-version',
+    '1.20',
+    '--offline',
+    '--json',
+    '--only',
+    'python.requirements',
+  ];
 
   it('a requirements file at its cap (1 MiB of the costliest lines) is read', async ({ expect }) => {
     const { conf } = await requirementsConf(requirementsFile(LIMITS.requirementsFileBytes - 1024, LIMITS.requirementParts));
@@ -71,7 +82,9 @@ describe('Python metadata up to its caps', () => {
     const { conf, file } = await requirementsConf('x'.repeat(2 * LIMITS.requirementsFileBytes));
     const over = await runBundleMeasured(requirementsArgs(conf));
     withinBounds(expect, 'requirements file 2 MiB', over);
-    expect(checksOf(over)['python.requirements']?.summary).toContain(`${file} is 2 MiB, more than the 1 MiB flink-doctor reads of such a file`);
+    expect(checksOf(over)['python.requirements']?.summary).toContain(
+      `${file} is 2 MiB, more than the 1 MiB flink-doctor reads of such a file`,
+    );
   });
 });
 
@@ -86,7 +99,9 @@ describe('Maven inputs up to their caps', () => {
 
   it('a 2 MiB maven-metadata.xml, fetched and then read back from the cache offline: within bounds', async ({ expect }) => {
     const base = '/org/apache/flink/flink-sql-connector-kafka';
-    server.files.set(`${base}/maven-metadata.xml`, { body: metadataXml(LIMITS.httpResponseBytes - 1024, 'org.apache.flink', 'flink-sql-connector-kafka') });
+    server.files.set(`${base}/maven-metadata.xml`, {
+      body: metadataXml(LIMITS.httpResponseBytes - 1024, 'org.apache.flink', 'flink-sql-connector-kafka'),
+    });
     const env = isolatedEnv({ HOME: await tempDir('bounds-home-'), FLINK_DOCTOR_CACHE_DIR: await tempDir('bounds-cache-') });
     const args = ['--jars', kafka, '--flink-version', '1.20', '--maven-repo', server.url, '--json', '--only', 'jars.updates'];
     const online = await runBundleMeasured(args, env);

@@ -22,11 +22,24 @@ describe('problem 2: config.yaml nested far too deep', () => {
   ])('%s brackets: config.file names the file and line; java.runtime still judges its Java', async (_, brackets) => {
     const conf = await tempDir('deep-yaml-');
     await writeFileDeep(join(conf, 'config.yaml'), `k: ${'['.repeat(brackets)}`);
-    const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--java-home', jdk17(), '--only', 'config,java']);
+    const run = await runBundle([
+      '--conf-dir',
+      conf,
+      '--flink-version',
+      '2.2',
+      '--offline',
+      '--json',
+      '--java-home',
+      jdk17(),
+      '--only',
+      'config,java',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const checks = byId(report(run.stdout));
-    expect(checks['config.file']?.summary).toBe(`${join(conf, 'config.yaml')}:1: nested more than 64 levels deep; flink-doctor does not read it (a Flink config nests a few levels)`);
+    expect(checks['config.file']?.summary).toBe(
+      `${join(conf, 'config.yaml')}:1: nested more than 64 levels deep; flink-doctor does not read it (a Flink config nests a few levels)`,
+    );
     expect(checks['config.file']?.locations).toEqual([{ path: join(conf, 'config.yaml'), line: 1 }]);
     expect(checks['java.runtime']?.status).toBe('ok');
     expect(JSON.stringify(checks)).not.toMatch(/Maximum call stack|out of memory/);

@@ -33,10 +33,22 @@ function otherMachine(): Buffer {
 }
 
 const PLANTS: [string, () => string | Buffer, RegExp][] = [
-  ['a text file without #!', () => script('marker-text'), /not a program: a file without an ELF header or a '#!' line, which only a shell would run/],
+  [
+    'a text file without #!',
+    () => script('marker-text'),
+    /not a program: a file without an ELF header or a '#!' line, which only a shell would run/,
+  ],
   ['an empty file', () => '', /not a program: an empty file/],
-  ['a truncated binary (its first 200 bytes)', () => realJava.subarray(0, 200), /not a program: a truncated or damaged ELF binary \(its program headers end past its 200 bytes/],
-  ['a truncated binary (its first 6,000 bytes)', () => realJava.subarray(0, 6000), /not a program: a truncated or damaged ELF binary \(a segment ends at byte \d+ of a 6000-byte file/],
+  [
+    'a truncated binary (its first 200 bytes)',
+    () => realJava.subarray(0, 200),
+    /not a program: a truncated or damaged ELF binary \(its program headers end past its 200 bytes/,
+  ],
+  [
+    'a truncated binary (its first 6,000 bytes)',
+    () => realJava.subarray(0, 6000),
+    /not a program: a truncated or damaged ELF binary \(a segment ends at byte \d+ of a 6000-byte file/,
+  ],
   ['a binary for another machine', otherMachine, /not a program: an ELF binary for another kind of machine/],
 ];
 
@@ -56,8 +68,14 @@ describe('java that is not a program', () => {
     const dir = await tempDir('exec-shebang-');
     const interpreter = await writeFileDeep(join(dir, 'interp'), script('marker-interp'), true);
     await writeFileDeep(join(dir, 'jdk', 'bin', 'java'), `#!${interpreter}\n${script('marker-shebang')}`, true);
-    const run = await runBundle(['--java-home', join(dir, 'jdk'), '--flink-version', '2.2', '--only', 'java', '--json'], isolatedEnv(), work);
-    expect((JSON.parse(run.stdout) as Report).checks[0]?.summary).toContain(`not a program: its '#!' interpreter ${interpreter}: not a program: a file without an ELF header`);
+    const run = await runBundle(
+      ['--java-home', join(dir, 'jdk'), '--flink-version', '2.2', '--only', 'java', '--json'],
+      isolatedEnv(),
+      work,
+    );
+    expect((JSON.parse(run.stdout) as Report).checks[0]?.summary).toContain(
+      `not a program: its '#!' interpreter ${interpreter}: not a program: a file without an ELF header`,
+    );
     expect(existsSync(join(work, 'marker-interp'))).toBe(false);
     expect(existsSync(join(work, 'marker-shebang'))).toBe(false);
   });

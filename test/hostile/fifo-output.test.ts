@@ -30,7 +30,9 @@ describe('--output that is not a regular file', () => {
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ format: 'junit', output: 'report.xml' }));
     const run = await runBundle(['--flink-version', '2.2', '--only', 'config.file'], isolatedEnv(), dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`flink-doctor: cannot write "output" of ${join(dir, 'flink-doctor.config.json')} ${fifo}: it is a named pipe (FIFO), not a regular file\n`);
+    expect(run.stderr).toBe(
+      `flink-doctor: cannot write "output" of ${join(dir, 'flink-doctor.config.json')} ${fifo}: it is a named pipe (FIFO), not a regular file\n`,
+    );
   });
 
   it('a directory or a device is refused the same way, and a regular file is still written', async () => {

@@ -48,12 +48,17 @@ describe('a password with an unencoded "/"', () => {
 
   it('FLINK_DOCTOR_MAVEN_REPO: a warning of the Maven checks naming the variable, in the terminal and in --output', async () => {
     const out = join(await tempDir('secrets-out-'), 'report.json');
-    const run = await runBundle(['--jars', kafka, '--flink-version', '1.20', '--offline', '--only', 'jars', '--format', 'json', '--output', out], await env({ FLINK_DOCTOR_MAVEN_REPO: SLASHED }));
+    const run = await runBundle(
+      ['--jars', kafka, '--flink-version', '1.20', '--offline', '--only', 'jars', '--format', 'json', '--output', out],
+      await env({ FLINK_DOCTOR_MAVEN_REPO: SLASHED }),
+    );
     const file = await readFile(out, 'utf8');
     expectNoSecret(run.stdout, run.stderr, file);
     const checks = Object.fromEntries((JSON.parse(file) as Report).checks.map((c) => [c.id, c]));
     expect(checks['jars.updates']?.status).toBe('warning');
-    expect(checks['jars.updates']?.summary).toBe("FLINK_DOCTOR_MAVEN_REPO: 'http://***@repo.example.invalid/maven2' is not a URL: fix or unset it");
+    expect(checks['jars.updates']?.summary).toBe(
+      "FLINK_DOCTOR_MAVEN_REPO: 'http://***@repo.example.invalid/maven2' is not a URL: fix or unset it",
+    );
     expect(checks['jars.integrity']?.status).toBe('warning');
     expect(checks['jars.readable']?.status).toBe('ok');
   });
@@ -63,7 +68,9 @@ describe('a password with an unencoded "/"', () => {
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ mavenRepo: SLASHED }));
     const run = await runBundle(['--offline'], await env(), dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${join(dir, 'flink-doctor.config.json')}: "mavenRepo": 'http://***@repo.example.invalid/maven2' is not a URL`);
+    expect(run.stderr).toContain(
+      `${join(dir, 'flink-doctor.config.json')}: "mavenRepo": 'http://***@repo.example.invalid/maven2' is not a URL`,
+    );
     expectNoSecret(run.stdout, run.stderr);
   });
 
@@ -78,15 +85,21 @@ describe('a malformed %-escape in the userinfo', () => {
   it('--maven-repo: a clear error naming the escape, never "URI malformed"', async () => {
     const run = await runBundle(['--maven-repo', 'http://deploy:50%zz@repo.example.invalid/m2', '--offline'], await env());
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("flink-doctor: --maven-repo: the user name or password in 'http://***@repo.example.invalid/m2' has a malformed %-escape (write a literal % as %25)\n");
+    expect(run.stderr).toBe(
+      "flink-doctor: --maven-repo: the user name or password in 'http://***@repo.example.invalid/m2' has a malformed %-escape (write a literal % as %25)\n",
+    );
   });
 
   it('in HTTP_PROXY: the Maven checks say so instead of going quiet', async () => {
-    const run = await runBundle(['--jars', kafka, '--flink-version', '1.20', '--maven-repo', server.url, '--only', 'jars', '--json'], await env({ HTTP_PROXY: 'http://proxy:50%zz@127.0.0.1:1' }));
+    const run = await runBundle(
+      ['--jars', kafka, '--flink-version', '1.20', '--maven-repo', server.url, '--only', 'jars', '--json'],
+      await env({ HTTP_PROXY: 'http://proxy:50%zz@127.0.0.1:1' }),
+    );
     expectNoSecret(run.stdout, run.stderr);
     expect(run.stdout).not.toContain('50%zz');
     const checks = Object.fromEntries((JSON.parse(run.stdout) as Report).checks.map((c) => [c.id, c]));
-    const problem = "HTTP_PROXY 'http://***@127.0.0.1:1' has a malformed %-escape in its user name or password (write a literal % as %25): fix or unset it";
+    const problem =
+      "HTTP_PROXY 'http://***@127.0.0.1:1' has a malformed %-escape in its user name or password (write a literal % as %25): fix or unset it";
     // Nothing to compare a checksum with: the proxy is the finding.
     expect(checks['jars.integrity']?.status).toBe('warning');
     expect(checks['jars.integrity']?.summary).toBe(problem);

@@ -57,7 +57,9 @@ describe('external text in the report', () => {
 
   it('a config value (env.java.home in config.yaml, with FLINK_HOME set), NUL included', async () => {
     const home = await fakeFlinkHome({ version: '2.2.1', conf: { 'config.yaml': `env.java.home: "/opt/jdk\\e[2J\\a\\rOK\\0"\n` } });
-    for (const [format, text] of Object.entries(await outputs(['--flink-version', '2.2', '--only', 'java.runtime'], isolatedEnv({ FLINK_HOME: home })))) {
+    for (const [format, text] of Object.entries(
+      await outputs(['--flink-version', '2.2', '--only', 'java.runtime'], isolatedEnv({ FLINK_HOME: home })),
+    )) {
       expect(text, format).not.toMatch(RAW);
       expect(text, format).toMatch(SHOWN);
       expect(text, format).toMatch(/\\{1,2}x00/);

@@ -27,7 +27,8 @@ function report(stdout: string): Report {
 }
 
 const byId = (r: Report) => Object.fromEntries(r.checks.map((c) => [c.id, c]));
-const ZIP64 = /zip64-offset\.jar is corrupt \(central directory entry 'META-INF\/MANIFEST\.MF' points at offset \d+, past the end of the \d+-byte file\)/;
+const ZIP64 =
+  /zip64-offset\.jar is corrupt \(central directory entry 'META-INF\/MANIFEST\.MF' points at offset \d+, past the end of the \d+-byte file\)/;
 
 describe('problem 1: a zip64 local-header offset of 2^62', () => {
   let dir: string;
@@ -58,8 +59,20 @@ describe('problem 1: a zip64 local-header offset of 2^62', () => {
   });
 
   it("from a job's add_jars", async () => {
-    const job = await writeFileDeep(join(dir, 'job.py'), `from pyflink.table import TableEnvironment\nt_env.get_config().set("pipeline.jars", "${pathToFileURL(jar).href}")\n`);
-    const run = await runBundle(['--job', job, '--flink-version', '2.2', '--offline', '--json', '--only', 'jars.readable,config.pipeline-jars']);
+    const job = await writeFileDeep(
+      join(dir, 'job.py'),
+      `from pyflink.table import TableEnvironment\nt_env.get_config().set("pipeline.jars", "${pathToFileURL(jar).href}")\n`,
+    );
+    const run = await runBundle([
+      '--job',
+      job,
+      '--flink-version',
+      '2.2',
+      '--offline',
+      '--json',
+      '--only',
+      'jars.readable,config.pipeline-jars',
+    ]);
     expect(run.code).toBe(1);
     const checks = byId(report(run.stdout));
     expect(checks['jars.readable']?.summary).toMatch(ZIP64);
@@ -73,12 +86,20 @@ describe('the same lie in a python.archives zip', () => {
     await writeZip(join(conf, 'venv.zip'), [
       { name: 'pyvenv.cfg', data: 'home = /usr/bin\n', zip64Offset: 2n ** 62n },
       { name: 'bin/python', data: '#!/bin/sh\n' },
-      { name: 'lib/python3.11/site-packages/apache_flink-2.2.1.dist-info/METADATA', data: 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 2.2.1\n\n' },
+      {
+        name: 'lib/python3.11/site-packages/apache_flink-2.2.1.dist-info/METADATA',
+        data: 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 2.2.1\n\n',
+      },
     ]);
     await writeFileDeep(join(conf, 'config.yaml'), `python.archives: ${join(conf, 'venv.zip')}\npython.executable: venv.zip/bin/python\n`);
-    const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'python'], isolatedEnv({ PATH: process.env.PATH }));
+    const run = await runBundle(
+      ['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'python'],
+      isolatedEnv({ PATH: process.env.PATH }),
+    );
     const checks = byId(report(run.stdout));
-    expect(checks['python.archives']?.summary).toMatch(/venv\.zip is corrupt \(central directory entry 'pyvenv\.cfg' points at offset \d+, past the end of the \d+-byte file\)/);
+    expect(checks['python.archives']?.summary).toMatch(
+      /venv\.zip is corrupt \(central directory entry 'pyvenv\.cfg' points at offset \d+, past the end of the \d+-byte file\)/,
+    );
     expect(run.stderr).toBe('');
   });
 });

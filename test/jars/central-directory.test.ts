@@ -80,7 +80,12 @@ describe('the central directory walk', () => {
   });
 
   it('a central directory cut short (its end record points too close to the end) is described as truncated', async () => {
-    const bytes = await readFile(await writeZip(join(dir, 'whole.jar'), [{ name: 'x/A.class', data: 'a' }, { name: 'x/B.class', data: 'b' }]));
+    const bytes = await readFile(
+      await writeZip(join(dir, 'whole.jar'), [
+        { name: 'x/A.class', data: 'a' },
+        { name: 'x/B.class', data: 'b' },
+      ]),
+    );
     // The end record (the last 22 bytes) now says the directory starts 10 bytes before it.
     bytes.writeUInt32LE(bytes.length - 22 - 10, bytes.length - 22 + 16);
     const path = join(dir, 'cut.jar');

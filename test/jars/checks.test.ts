@@ -9,7 +9,20 @@ import jarsThin from '../../checks/jars-thin.js';
 import jarsUpdates from '../../checks/jars-updates.js';
 import jobConnectors from '../../checks/job-connectors.js';
 import { jdk17, jdk25 } from '../helpers/java.js';
-import { avroJar, cdcJar, compiledClass, connectorJar, FACTORY, fatKafkaJar, jarDir, kafkaClientsJar, legacyKafkaJar, manifest, thinKafkaJar, userFatJar } from '../helpers/jars.js';
+import {
+  avroJar,
+  cdcJar,
+  compiledClass,
+  connectorJar,
+  FACTORY,
+  fatKafkaJar,
+  jarDir,
+  kafkaClientsJar,
+  legacyKafkaJar,
+  manifest,
+  thinKafkaJar,
+  userFatJar,
+} from '../helpers/jars.js';
 import { isolatedEnv, runCheck, runCheck as runRealCheck, runCheckList } from '../helpers/run-check.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -37,7 +50,8 @@ describe('jars.flink-version', () => {
   beforeAll(async () => {
     offline = { offline: true, env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('fd-cache-') }) };
   });
-  const runCheck = (check: typeof jarsFlinkVersion, options: Parameters<typeof runRealCheck>[1]) => runRealCheck(check, { ...offline, ...options });
+  const runCheck = (check: typeof jarsFlinkVersion, options: Parameters<typeof runRealCheck>[1]) =>
+    runRealCheck(check, { ...offline, ...options });
 
   it('is ok for connectors and formats built for the target minor', async () => {
     const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat120 as string, jar.avro as string], flinkVersion: '1.20.1' });
@@ -50,11 +64,13 @@ describe('jars.flink-version', () => {
     expect(result.status).toBe('error');
     expect(result.summary).toMatch(/built for Flink 1.20, target is 2.2/);
     expect(result.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
-    expect(result.fix).toContain('https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/5.0.0-2.2/flink-sql-connector-kafka-5.0.0-2.2.jar');
+    expect(result.fix).toContain(
+      'https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/5.0.0-2.2/flink-sql-connector-kafka-5.0.0-2.2.jar',
+    );
     expect(result.locations).toEqual([{ path: jar.fat120 }]);
   });
 
-  it('is an error for a 2.x build (identified from inside a renamed JAR) on 1.18, which lacks FLIP-372\'s Sink V2', async () => {
+  it("is an error for a 2.x build (identified from inside a renamed JAR) on 1.18, which lacks FLIP-372's Sink V2", async () => {
     const result = await runCheck(jarsFlinkVersion, { jars: [jar.fat20 as string], flinkVersion: '1.18' });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('renamed-kafka.jar (flink-sql-connector-kafka:4.0.0-2.0)');
@@ -127,13 +143,17 @@ describe('jars.conflicts', () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, jar.fat119 as string] });
     expect(result.status).toBe('warning');
     expect(text(result)).toMatch(/org.apache.flink:flink-sql-connector-kafka in 2 versions/);
-    expect(result.fix).toBe('Remove flink-sql-connector-kafka-3.2.0-1.19.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars');
+    expect(result.fix).toBe(
+      'Remove flink-sql-connector-kafka-3.2.0-1.19.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars',
+    );
   });
 
   it('reports kafka-clients twice once: as two versions, not again as shared classes', async () => {
     const result = await runCheck(jarsConflicts, { jars: [jar.clients as string, jar.clients2 as string] });
     expect(result.status).toBe('warning');
-    expect(result.summary).toBe('org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.4.0.jar from --jars; kafka-clients-3.2.3.jar from --jars: the JVM loads each class from the first of them on the classpath and never uses the other');
+    expect(result.summary).toBe(
+      'org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.4.0.jar from --jars; kafka-clients-3.2.3.jar from --jars: the JVM loads each class from the first of them on the classpath and never uses the other',
+    );
     expect(result.details.join('\n')).not.toMatch(/classes in both/);
     expect(result.facts).toMatchObject({ duplicateArtifacts: 1, classOverlaps: 0 });
     expect(result.fix).toBe('Remove kafka-clients-3.2.3.jar from --jars; keep kafka-clients-3.4.0.jar from --jars');
@@ -146,7 +166,9 @@ describe('jars.conflicts', () => {
     expect(result.summary).toBe(
       '2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and flink-connector-kafka-3.3.0-1.20.jar from --jars: org.apache.flink.{connector.kafka.source, streaming.connectors.kafka.table}',
     );
-    expect(result.fix).toBe('Remove flink-connector-kafka-3.3.0-1.20.jar from --jars; flink-sql-connector-kafka-3.3.0-1.20.jar from --jars already contains its classes');
+    expect(result.fix).toBe(
+      'Remove flink-connector-kafka-3.3.0-1.20.jar from --jars; flink-sql-connector-kafka-3.3.0-1.20.jar from --jars already contains its classes',
+    );
   });
 
   it('shows the longest common package, not the first four segments', async () => {
@@ -160,7 +182,9 @@ describe('jars.conflicts', () => {
     ]);
     const result = await runCheck(jarsConflicts, { jars: [jar.fat120 as string, mine] });
     expect(result.status).toBe('error');
-    expect(result.summary).toMatch(/^2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and my-kafka-udfs.jar from --jars: org.apache.flink.streaming.connectors.kafka.table$/);
+    expect(result.summary).toMatch(
+      /^2 classes in both flink-sql-connector-kafka-3.3.0-1.20.jar from --jars and my-kafka-udfs.jar from --jars: org.apache.flink.streaming.connectors.kafka.table$/,
+    );
     expect(result.fix).toBe(
       'Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars or my-kafka-udfs.jar from --jars, or rebuild one without the classes under org.apache.flink.streaming.connectors.kafka.table (shade or exclude them)',
     );
@@ -174,7 +198,9 @@ describe('jars.conflicts', () => {
     expect(same.status).toBe('warning');
     expect(same.summary).toMatch(/^the same JAR twice: org.apache.flink:flink-sql-connector-kafka:3.3.0-1.20 as /);
     expect(same.details.join('\n')).not.toMatch(/classes in both/);
-    expect(same.fix).toBe(`Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars`);
+    expect(same.fix).toBe(
+      `Remove flink-sql-connector-kafka-3.3.0-1.20.jar from --jars; keep flink-sql-connector-kafka-3.3.0-1.20.jar from --jars`,
+    );
 
     // A renamed copy of a JAR nothing inside identifies: only the SHA-1 says it is one file twice.
     const plain = await writeZip(join(other, 'helpers.jar'), [{ name: 'com/example/Helper.class', data: await compiledClass(8) }]);
@@ -190,31 +216,60 @@ describe('jars.conflicts', () => {
 
 describe('jars.conflicts: one SQL identifier from two JARs', () => {
   it('is an error when two families register the same identifier with different classes (AWS 4.x Kinesis)', async () => {
-    const legacy = await connectorJar(join(dir, 'flink-sql-connector-kinesis-4.3.0-1.19.jar'), { notice: 'flink-sql-connector-kinesis', version: '4.3.0-1.19', factories: [FACTORY.kinesisLegacy] });
-    const streams = await connectorJar(join(dir, 'flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '4.3.0-1.19', factories: [FACTORY.kinesisStreams4] });
+    const legacy = await connectorJar(join(dir, 'flink-sql-connector-kinesis-4.3.0-1.19.jar'), {
+      notice: 'flink-sql-connector-kinesis',
+      version: '4.3.0-1.19',
+      factories: [FACTORY.kinesisLegacy],
+    });
+    const streams = await connectorJar(join(dir, 'flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar'), {
+      notice: 'flink-sql-connector-aws-kinesis-streams',
+      version: '4.3.0-1.19',
+      factories: [FACTORY.kinesisStreams4],
+    });
     const result = await runCheck(jarsConflicts, { jars: [legacy, streams] });
     expect(result.status).toBe('error');
     expect(result.summary).toBe(
       `'kinesis' is registered by both flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars (${FACTORY.kinesisLegacy}) and flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars (${FACTORY.kinesisStreams4}): "Multiple factories for identifier 'kinesis' … found in the classpath"`,
     );
-    expect(result.fix).toBe("Remove flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars; keep flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars for 'kinesis'");
+    expect(result.fix).toBe(
+      "Remove flink-sql-connector-kinesis-4.3.0-1.19.jar from --jars; keep flink-sql-connector-aws-kinesis-streams-4.3.0-1.19.jar from --jars for 'kinesis'",
+    );
     expect(result.facts).toMatchObject({ identifierClashes: 1, duplicateArtifacts: 0 });
     expect(result.locations).toHaveLength(2);
   });
 
   it('is ok once the legacy Kinesis connector is 5.x (it registers kinesis-legacy)', async () => {
-    const legacy = await connectorJar(join(dir, 'flink-sql-connector-kinesis-5.0.0-1.20.jar'), { notice: 'flink-sql-connector-kinesis', version: '5.0.0-1.20', factories: [FACTORY.kinesisLegacy] });
-    const streams = await connectorJar(join(dir, 'flink-sql-connector-aws-kinesis-streams-5.0.0-1.20.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '5.0.0-1.20', factories: [FACTORY.kinesisStreams5] });
+    const legacy = await connectorJar(join(dir, 'flink-sql-connector-kinesis-5.0.0-1.20.jar'), {
+      notice: 'flink-sql-connector-kinesis',
+      version: '5.0.0-1.20',
+      factories: [FACTORY.kinesisLegacy],
+    });
+    const streams = await connectorJar(join(dir, 'flink-sql-connector-aws-kinesis-streams-5.0.0-1.20.jar'), {
+      notice: 'flink-sql-connector-aws-kinesis-streams',
+      version: '5.0.0-1.20',
+      factories: [FACTORY.kinesisStreams5],
+    });
     expect((await runCheck(jarsConflicts, { jars: [legacy, streams] })).status).toBe('ok');
   });
 
   it('names the older of two connector generations to remove (JDBC 3.1 and jdbc-core 4.0), once, not again as shared classes', async () => {
-    const old = await connectorJar(join(dir, 'flink-connector-jdbc-3.1.2-1.18.jar'), { version: '3.1.2-1.18', factories: [FACTORY.jdbc3, FACTORY.jdbc3Catalog], classes: ['org/apache/flink/connector/jdbc/JdbcInputFormat'] });
-    const core = await connectorJar(join(dir, 'jdbc-core-renamed.jar'), { notice: 'flink-connector-jdbc-core', version: '4.0.0-2.0', factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog], classes: ['org/apache/flink/connector/jdbc/JdbcInputFormat'] });
+    const old = await connectorJar(join(dir, 'flink-connector-jdbc-3.1.2-1.18.jar'), {
+      version: '3.1.2-1.18',
+      factories: [FACTORY.jdbc3, FACTORY.jdbc3Catalog],
+      classes: ['org/apache/flink/connector/jdbc/JdbcInputFormat'],
+    });
+    const core = await connectorJar(join(dir, 'jdbc-core-renamed.jar'), {
+      notice: 'flink-connector-jdbc-core',
+      version: '4.0.0-2.0',
+      factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog],
+      classes: ['org/apache/flink/connector/jdbc/JdbcInputFormat'],
+    });
     const result = await runCheck(jarsConflicts, { jars: [core, old] });
     expect(result.status).toBe('error');
     expect(result.details).toEqual([]); // one finding: it is the summary
-    expect(result.summary).toMatch(/^'jdbc' is registered by both jdbc-core-renamed.jar \(flink-connector-jdbc-core:4.0.0-2.0\) from --jars /);
+    expect(result.summary).toMatch(
+      /^'jdbc' is registered by both jdbc-core-renamed.jar \(flink-connector-jdbc-core:4.0.0-2.0\) from --jars /,
+    );
     expect(result.summary).toContain(`(${FACTORY.jdbcCoreCatalog}, ${FACTORY.jdbcCore})`);
     expect(result.summary).toContain('flink-connector-jdbc-3.1.2-1.18.jar from --jars');
     expect(result.fix).toMatch(/^Remove flink-connector-jdbc-3.1.2-1.18.jar from --jars; keep jdbc-core-renamed.jar .*for 'jdbc'$/);
@@ -222,8 +277,16 @@ describe('jars.conflicts: one SQL identifier from two JARs', () => {
   });
 
   it('leaves two versions of one artifact to the duplicate-artifact finding (Elasticsearch 3.0.1 and 4.0.0)', async () => {
-    const v30 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-3.0.1-1.17.jar'), { notice: 'flink-sql-connector-elasticsearch7', version: '3.0.1-1.17', factories: [FACTORY.es7v30] });
-    const v40 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-4.0.0-2.0.jar'), { notice: 'flink-sql-connector-elasticsearch7', version: '4.0.0-2.0', factories: [FACTORY.es7v40] });
+    const v30 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-3.0.1-1.17.jar'), {
+      notice: 'flink-sql-connector-elasticsearch7',
+      version: '3.0.1-1.17',
+      factories: [FACTORY.es7v30],
+    });
+    const v40 = await connectorJar(join(dir, 'flink-sql-connector-elasticsearch7-4.0.0-2.0.jar'), {
+      notice: 'flink-sql-connector-elasticsearch7',
+      version: '4.0.0-2.0',
+      factories: [FACTORY.es7v40],
+    });
     const result = await runCheck(jarsConflicts, { jars: [v30, v40] });
     expect(result.status).toBe('warning');
     expect(result.summary).toMatch(/^org.apache.flink:flink-sql-connector-elasticsearch7 in 2 versions: /);
@@ -282,17 +345,37 @@ describe('jars.bytecode', () => {
   });
 });
 
-describe('fixes name the artifact PyFlink needs, in the run\'s repository', () => {
+describe("fixes name the artifact PyFlink needs, in the run's repository", () => {
   let server: MavenServer;
   let cache: string;
   beforeAll(async () => {
     server = await startMavenServer();
-    publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.2.0-1.19', '3.3.0-1.19', '3.3.0-1.20', '3.4.0-1.20', '4.0.1-2.0', '5.0.0-2.2', '5.1.0-2.2']);
-    publish(server, 'org.apache.flink', 'flink-connector-kafka', ['3.2.0-1.19', '3.3.0-1.19', '3.3.0-1.20', '3.4.0-1.20', '4.0.1-2.0', '5.0.0-2.2', '5.1.0-2.2']);
+    publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', [
+      '3.2.0-1.19',
+      '3.3.0-1.19',
+      '3.3.0-1.20',
+      '3.4.0-1.20',
+      '4.0.1-2.0',
+      '5.0.0-2.2',
+      '5.1.0-2.2',
+    ]);
+    publish(server, 'org.apache.flink', 'flink-connector-kafka', [
+      '3.2.0-1.19',
+      '3.3.0-1.19',
+      '3.3.0-1.20',
+      '3.4.0-1.20',
+      '4.0.1-2.0',
+      '5.0.0-2.2',
+      '5.1.0-2.2',
+    ]);
     cache = await tempDir('fd-cache-');
   });
   afterAll(() => server.close());
-  const options = (extra: Parameters<typeof runRealCheck>[1]) => ({ mavenRepo: server.url, env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: cache }), ...extra });
+  const options = (extra: Parameters<typeof runRealCheck>[1]) => ({
+    mavenRepo: server.url,
+    env: isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: cache }),
+    ...extra,
+  });
 
   it('jars.flink-version recommends the fat flink-sql-connector-kafka for a thin flink-connector-kafka', async () => {
     const result = await runRealCheck(jarsFlinkVersion, options({ jars: [jar.thin as string], flinkVersion: '2.2' }));
@@ -303,12 +386,17 @@ describe('fixes name the artifact PyFlink needs, in the run\'s repository', () =
   });
 
   it('jars.flink-version and jars.updates agree on a 1.19 JAR with target 1.20', async () => {
-    const [version, updates] = await runCheckList([jarsFlinkVersion, jarsUpdates], options({ jars: [jar.fat119 as string], flinkVersion: '1.20' }));
+    const [version, updates] = await runCheckList(
+      [jarsFlinkVersion, jarsUpdates],
+      options({ jars: [jar.fat119 as string], flinkVersion: '1.20' }),
+    );
     expect(version?.status).toBe('warning');
     expect(version?.fix).toContain('org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20, the newest build for Flink 1.20');
     expect(updates?.status).toBe('skipped');
     expect(updates?.summary).toBe('no JAR is built for Flink 1.20: judged by jars.flink-version');
-    expect(updates?.details.join('\n')).toContain('flink-sql-connector-kafka 3.2.0-1.19: built for Flink 1.19, target is 1.20; judged by jars.flink-version');
+    expect(updates?.details.join('\n')).toContain(
+      'flink-sql-connector-kafka 3.2.0-1.19: built for Flink 1.19, target is 1.20; judged by jars.flink-version',
+    );
     expect(JSON.stringify(updates)).not.toContain('3.3.0-1.19');
     // Without a target (nothing to contradict) it still names the newer build of the JAR's own line.
     const alone = await runRealCheck(jarsUpdates, options({ jars: [jar.fat119 as string] }));
@@ -318,19 +406,31 @@ describe('fixes name the artifact PyFlink needs, in the run\'s repository', () =
   it('jars.thin and job.connectors build download URLs with --maven-repo, without asking it anything', async () => {
     server.requests.length = 0;
     const thin = await runRealCheck(jarsThin, options({ jars: [jar.thin as string], flinkVersion: '1.20' }));
-    expect(thin.fix).toContain(`(${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`);
-    const job = await writeFileDeep(join(await tempDir('job-'), 'job.py'), "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka')\")\n");
+    expect(thin.fix).toContain(
+      `(${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`,
+    );
+    const job = await writeFileDeep(
+      join(await tempDir('job-'), 'job.py'),
+      "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka')\")\n",
+    );
     const connectors = await runRealCheck(jobConnectors, options({ job: [job], flinkVersion: '1.20' }));
     expect(connectors.status).toBe('error');
-    expect(connectors.fix).toContain(`${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar`);
+    expect(connectors.fix).toContain(
+      `${server.url}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar`,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
   it('download URLs follow a settings.xml mirror of central', async () => {
     const home = await tempDir('fd-home-');
-    await writeFileDeep(join(home, '.m2', 'settings.xml'), '<settings><mirrors><mirror><id>corp</id><url>https://nexus.example.com/repository/central/</url><mirrorOf>central</mirrorOf></mirror></mirrors></settings>');
+    await writeFileDeep(
+      join(home, '.m2', 'settings.xml'),
+      '<settings><mirrors><mirror><id>corp</id><url>https://nexus.example.com/repository/central/</url><mirrorOf>central</mirrorOf></mirror></mirrors></settings>',
+    );
     const result = await runRealCheck(jarsThin, { jars: [jar.thin as string], flinkVersion: '1.20', env: isolatedEnv({ HOME: home }) });
-    expect(result.fix).toContain('(https://nexus.example.com/repository/central/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)');
+    expect(result.fix).toContain(
+      '(https://nexus.example.com/repository/central/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)',
+    );
     expect(result.fix).not.toContain('repo.maven.apache.org');
   });
 });

@@ -82,16 +82,25 @@ describe('config.pipeline-jars', () => {
   });
 
   it('checks set("pipeline.jars") and add_jars in the job too', async () => {
-    const job = await writeFileDeep(join(dir, 'job.py'), `env.add_jars("${kafka}")\nt_env.get_config().set("pipeline.jars", "file:///a.jar file:///b.jar")\n`);
+    const job = await writeFileDeep(
+      join(dir, 'job.py'),
+      `env.add_jars("${kafka}")\nt_env.get_config().set("pipeline.jars", "file:///a.jar file:///b.jar")\n`,
+    );
     const result = await runCheck(configPipelineJars, { job: [job], flinkVersion: '1.20' });
     expect(result.status).toBe('error');
     expect(result.summary).toMatch(/add_jars\(\) in .*job.py:1: ".*" is a plain path/);
     expect(result.details.join('\n')).toMatch(/set\("pipeline.jars"\) in .*job.py:2: pipeline.jars separates entries with spaces/);
-    expect(result.locations).toEqual([{ path: job, line: 1 }, { path: job, line: 2 }]);
+    expect(result.locations).toEqual([
+      { path: job, line: 1 },
+      { path: job, line: 2 },
+    ]);
   });
 
   it('is skipped when nothing sets pipeline.jars', async () => {
-    expect((await runCheck(configPipelineJars, { confDir: await confDir({ 'config.yaml': 'parallelism.default: 2\n' }), flinkVersion: '2.0' })).status).toBe('skipped');
+    expect(
+      (await runCheck(configPipelineJars, { confDir: await confDir({ 'config.yaml': 'parallelism.default: 2\n' }), flinkVersion: '2.0' }))
+        .status,
+    ).toBe('skipped');
   });
 });
 

@@ -31,7 +31,14 @@ beforeEach(async () => {
 async function distributionJar(path: string, classes = 3): Promise<string> {
   const header = Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52]);
   return writeZip(path, [
-    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Title': 'Flink : Formats : Json', 'Implementation-Version': '2.3.0', 'Implementation-Vendor-Id': 'org.apache.flink' }) },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: manifest({
+        'Implementation-Title': 'Flink : Formats : Json',
+        'Implementation-Version': '2.3.0',
+        'Implementation-Vendor-Id': 'org.apache.flink',
+      }),
+    },
     { name: 'META-INF/NOTICE', data: 'flink-json\nCopyright 2014-2025 The Apache Software Foundation\n' },
     ...Array.from({ length: classes }, (_, i) => ({ name: `org/apache/flink/formats/json/C${i}.class`, data: header })),
   ]);
@@ -120,7 +127,13 @@ describe('JAR contents cache', () => {
     const [name] = readdirSync(cacheFolder);
     const file = join(cacheFolder, name as string);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
-    for (const [field, value] of [['packages', 'org/x'], ['entryCount', -1], ['texts', { [FACTORY]: 7 }], ['truncated', 'no'], ['classMajor', 52.5]] as const) {
+    for (const [field, value] of [
+      ['packages', 'org/x'],
+      ['entryCount', -1],
+      ['texts', { [FACTORY]: 7 }],
+      ['truncated', 'no'],
+      ['classMajor', 52.5],
+    ] as const) {
       writeFileSync(file, JSON.stringify({ ...entry, contents: { ...entry.contents, [field]: value } }));
       expect(facts(await scan(refs))).toEqual(facts(first));
     }
@@ -146,7 +159,11 @@ describe('JAR contents cache', () => {
     const own = await distributionJar(join(dir, 'flink-json-2.3.0.jar'));
     const small = await distributionJar(join(dir, 'small.jar'));
     const big = await distributionJar(join(dir, 'big.jar'), 1_000);
-    await scan([{ path: own, source: 'pyflink/lib' }, { path: small, source: '--jars' }, { path: big, source: '--jars' }]);
+    await scan([
+      { path: own, source: 'pyflink/lib' },
+      { path: small, source: '--jars' },
+      { path: big, source: '--jars' },
+    ]);
     const kept = readdirSync(cacheFolder).map((name) => JSON.parse(readFileSync(join(cacheFolder, name), 'utf8')).key.split('\0')[2]);
     expect(kept.sort()).toEqual([big, own].sort());
   });
@@ -154,7 +171,10 @@ describe('JAR contents cache', () => {
   it('reads class names from the JARs when a user JAR is there to compare them with', async () => {
     const own = await fatKafkaJar(join(dir, 'flink-sql-connector-kafka-3.3.0-1.20.jar'));
     const thin = await thinKafkaJar(join(dir, 'flink-connector-kafka-3.3.0-1.20.jar'));
-    const refs: JarRef[] = [{ path: own, source: '--jars' }, { path: thin, source: '--jars' }];
+    const refs: JarRef[] = [
+      { path: own, source: '--jars' },
+      { path: thin, source: '--jars' },
+    ];
     const everyJar = () => new JarContentsCache(cacheFolder, { ...NOW, minEntries: 0 });
     const first = await scan(refs, everyJar());
     expect(readdirSync(cacheFolder)).toHaveLength(2);

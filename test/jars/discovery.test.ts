@@ -17,7 +17,10 @@ beforeAll(async () => {
   await writeFileDeep(join(home, 'lib', 'README'), 'lib/ of a Flink distribution');
   await writeFileDeep(join(home, 'opt', 'README'), 'opt/ of a Flink distribution');
   await writeZip(join(home, 'lib', 'flink-json-1.20.1.jar'), [
-    { name: 'META-INF/MANIFEST.MF', data: manifest({ 'Implementation-Version': '1.20.1', 'Implementation-Vendor-Id': 'org.apache.flink' }) },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: manifest({ 'Implementation-Version': '1.20.1', 'Implementation-Vendor-Id': 'org.apache.flink' }),
+    },
     { name: 'META-INF/NOTICE', data: 'flink-json\n' },
     { name: 'META-INF/services/org.apache.flink.table.factories.Factory', data: 'org.apache.flink.formats.json.JsonFormatFactory\n' },
     { name: 'org/apache/flink/formats/json/JsonFormatFactory.class', data: bytes },
@@ -40,7 +43,10 @@ describe('$FLINK_HOME discovery', () => {
   });
 
   it('counts what lib/ provides for the job', async () => {
-    const job = await writeFileDeep(join(home, 'job.py'), "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n");
+    const job = await writeFileDeep(
+      join(home, 'job.py'),
+      "t.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n",
+    );
     const result = await runCheck(jobConnectors, { env: env(), job: [job], flinkVersion: '1.20.1' });
     expect(result.status).toBe('ok');
     expect(result.details.join('\n')).toContain(`provided by ${join(home, 'lib', 'flink-sql-connector-kafka-3.3.0-1.20.jar')}`);
@@ -52,7 +58,9 @@ describe('$FLINK_HOME discovery', () => {
     const result = await runCheck(jarsConflicts, { env: env(), jars: [extra] });
     expect(result.status).toBe('warning');
     // One finding: the artifact in two versions (their shared classes are not reported a second time).
-    expect(result.summary).toBe(`org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.2.3.jar from --jars; kafka-clients-3.4.0.jar from $FLINK_HOME/lib: the JVM loads each class from the first of them on the classpath and never uses the other`);
+    expect(result.summary).toBe(
+      `org.apache.kafka:kafka-clients in 2 versions: kafka-clients-3.2.3.jar from --jars; kafka-clients-3.4.0.jar from $FLINK_HOME/lib: the JVM loads each class from the first of them on the classpath and never uses the other`,
+    );
     expect(result.fix).toBe('Remove kafka-clients-3.2.3.jar from --jars; keep kafka-clients-3.4.0.jar from $FLINK_HOME/lib');
   });
 });

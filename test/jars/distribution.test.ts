@@ -22,11 +22,18 @@ const knowledge = matrix.connectors();
 function servicesOf(name: string, minor: string): string[] {
   const two = minor.startsWith('2.');
   const services: Record<string, string[]> = {
-    'flink-json': ['org.apache.flink.formats.json.JsonFormatFactory', 'org.apache.flink.formats.json.debezium.DebeziumJsonFormatFactory', 'org.apache.flink.formats.json.canal.CanalJsonFormatFactory'],
+    'flink-json': [
+      'org.apache.flink.formats.json.JsonFormatFactory',
+      'org.apache.flink.formats.json.debezium.DebeziumJsonFormatFactory',
+      'org.apache.flink.formats.json.canal.CanalJsonFormatFactory',
+    ],
     'flink-csv': ['org.apache.flink.formats.csv.CsvFileFormatFactory', 'org.apache.flink.formats.csv.CsvFormatFactory'],
     'flink-connector-files': ['org.apache.flink.connector.file.table.FileSystemTableFactory'],
     'flink-table-runtime': ['org.apache.flink.formats.raw.RawFormatFactory'],
-    'flink-table-planner-loader': ['org.apache.flink.table.planner.loader.DelegateExecutorFactory', 'org.apache.flink.table.planner.loader.DelegatePlannerFactory'],
+    'flink-table-planner-loader': [
+      'org.apache.flink.table.planner.loader.DelegateExecutorFactory',
+      'org.apache.flink.table.planner.loader.DelegatePlannerFactory',
+    ],
     'flink-table-api-java-uber': [
       'org.apache.flink.table.module.CoreModuleFactory',
       'org.apache.flink.table.catalog.GenericInMemoryCatalogFactory',
@@ -34,7 +41,13 @@ function servicesOf(name: string, minor: string): string[] {
       'org.apache.flink.connector.print.table.PrintTableSinkFactory',
       ...(two ? ['org.apache.flink.table.sinks.LegacyCsvDynamicTableSinkFactory'] : []),
     ],
-    'flink-python': minor === '1.15' ? [] : ['org.apache.flink.table.utils.python.PythonDynamicTableFactory', ...(two ? ['org.apache.flink.table.runtime.arrow.sources.ArrowTableSourceFactory'] : [])],
+    'flink-python':
+      minor === '1.15'
+        ? []
+        : [
+            'org.apache.flink.table.utils.python.PythonDynamicTableFactory',
+            ...(two ? ['org.apache.flink.table.runtime.arrow.sources.ArrowTableSourceFactory'] : []),
+          ],
   };
   return services[name.replace(/_2\.12$/, '')] ?? [];
 }
@@ -42,9 +55,29 @@ function servicesOf(name: string, minor: string): string[] {
 /** lib/ and opt/ of a Flink release, names from its assembly descriptors (log4j from its root pom). */
 function layout(minor: string, patch: string): { lib: string[]; opt: string[] } {
   const log4j = ['1.15', '1.16', '1.17', '1.18', '1.19'].includes(minor) ? '2.17.1' : minor === '2.3' ? '2.25.3' : '2.24.3';
-  const flink = ['flink-dist', 'flink-scala_2.12', 'flink-table-api-java-uber', 'flink-table-runtime', 'flink-table-planner-loader', 'flink-cep', 'flink-connector-files', 'flink-csv', 'flink-json'];
-  const logging = ['log4j-api', 'log4j-core', 'log4j-slf4j-impl', 'log4j-1.2-api', ...(['2.2', '2.3'].includes(minor) ? ['log4j-layout-template-json'] : [])];
-  const lib = [...flink.map((a) => `${a}-${patch}.jar`), ...logging.map((a) => `${a}-${log4j}.jar`), ...(minor === '1.15' ? ['flink-shaded-zookeeper-3-3.5.9-15.0.jar'] : [])];
+  const flink = [
+    'flink-dist',
+    'flink-scala_2.12',
+    'flink-table-api-java-uber',
+    'flink-table-runtime',
+    'flink-table-planner-loader',
+    'flink-cep',
+    'flink-connector-files',
+    'flink-csv',
+    'flink-json',
+  ];
+  const logging = [
+    'log4j-api',
+    'log4j-core',
+    'log4j-slf4j-impl',
+    'log4j-1.2-api',
+    ...(['2.2', '2.3'].includes(minor) ? ['log4j-layout-template-json'] : []),
+  ];
+  const lib = [
+    ...flink.map((a) => `${a}-${patch}.jar`),
+    ...logging.map((a) => `${a}-${log4j}.jar`),
+    ...(minor === '1.15' ? ['flink-shaded-zookeeper-3-3.5.9-15.0.jar'] : []),
+  ];
   const opt = [`${minor === '1.15' ? 'flink-python_2.12' : 'flink-python'}-${patch}.jar`, `flink-sql-client-${patch}.jar`];
   return { lib, opt };
 }
@@ -56,16 +89,32 @@ function distributionJar(dir: string, source: JarSource, file: string, minor: st
   const log4j = name.startsWith('log4j');
   const services = servicesOf(name, minor);
   const texts: Record<string, string> = log4j
-    ? { [`META-INF/maven/org.apache.logging.log4j/${name}/pom.properties`]: `groupId=org.apache.logging.log4j\nartifactId=${name}\nversion=${version}\n` }
+    ? {
+        [`META-INF/maven/org.apache.logging.log4j/${name}/pom.properties`]: `groupId=org.apache.logging.log4j\nartifactId=${name}\nversion=${version}\n`,
+      }
     : {
         'META-INF/MANIFEST.MF': `Manifest-Version: 1.0\r\nImplementation-Title: Flink : ${name}\r\nImplementation-Version: ${version}\r\nImplementation-Vendor-Id: org.apache.flink\r\n\r\n`,
         'META-INF/NOTICE': `// ------------------------------------------------------------------\n// NOTICE file corresponding to the section 4d of The Apache License,\n// Version 2.0, in this case for Flink : ${name}\n// ------------------------------------------------------------------\n\nCopyright 2014-2025 The Apache Software Foundation\n`,
       };
   if (services.length > 0) texts['META-INF/services/org.apache.flink.table.factories.Factory'] = `${services.join('\n')}\n`;
-  const classes = [...services.map((s) => `${s.replace(/\./g, '/')}.class`), log4j ? 'org/apache/logging/log4j/Logger.class' : `org/apache/flink/${name.replace(/[-_.]/g, '')}/Probe.class`];
+  const classes = [
+    ...services.map((s) => `${s.replace(/\./g, '/')}.class`),
+    log4j ? 'org/apache/logging/log4j/Logger.class' : `org/apache/flink/${name.replace(/[-_.]/g, '')}/Probe.class`,
+  ];
   const path = `${dir}/${file}`;
   const packages = [...new Set(classes.map((c) => c.slice(0, c.lastIndexOf('/'))))].sort();
-  const contents = { size: 1000, entryCount: classes.length + 3, truncated: false, texts, classes, classCount: classes.length, packages, defaultPackage: false, classMajor: minor.startsWith('2.') ? 55 : 52, notes: [] };
+  const contents = {
+    size: 1000,
+    entryCount: classes.length + 3,
+    truncated: false,
+    texts,
+    classes,
+    classCount: classes.length,
+    packages,
+    defaultPackage: false,
+    classMajor: minor.startsWith('2.') ? 55 : 52,
+    notes: [],
+  };
   return { ref: { path, source }, alsoFrom: [], notes: [], ...identifyJar(path, source, contents, knowledge), packages };
 }
 
@@ -89,7 +138,7 @@ function factsFor(minor: string, jars: ScannedJar[]) {
   });
 }
 
-describe('the distribution\'s own JARs are never findings', () => {
+describe("the distribution's own JARs are never findings", () => {
   const cases = matrix.minors().flatMap((minor) => (['pyflink', '$FLINK_HOME'] as const).map((where) => [minor, where] as const));
   it.each(cases)('Flink %s, %s/lib and opt/', (minor, where) => {
     const jars = installation(minor, where);
@@ -102,7 +151,7 @@ describe('the distribution\'s own JARs are never findings', () => {
     }
   });
 
-  it('a user JAR next to them is still judged, and the distribution\'s copy is the one to keep', () => {
+  it("a user JAR next to them is still judged, and the distribution's copy is the one to keep", () => {
     const jars = [...installation('1.20', 'pyflink'), distributionJar('/home/dev/jars', '--jars', 'flink-json-1.19.3.jar', '1.19')];
     const facts = factsFor('1.20', jars);
     const version = decide(jarsFlinkVersion, facts);

@@ -49,9 +49,19 @@ beforeAll(async () => {
     { name: 'a/B.class', data: await compiledClass(8) },
   ]);
   // 5,000 entries: only the first `maxEntries` are looked at.
-  paths.manyEntries = await writeZip(join(dir, 'many.jar'), Array.from({ length: 5000 }, (_, i) => ({ name: `x/E${i}.class`, data: 'not a class', store: true })));
+  paths.manyEntries = await writeZip(
+    join(dir, 'many.jar'),
+    Array.from({ length: 5000 }, (_, i) => ({ name: `x/E${i}.class`, data: 'not a class', store: true })),
+  );
   // End record claims 65,535 entries; the central directory holds 2.
-  const claims = Buffer.from(await readFile(await writeZip(join(dir, 'claims.tmp'), [{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b' }])));
+  const claims = Buffer.from(
+    await readFile(
+      await writeZip(join(dir, 'claims.tmp'), [
+        { name: 'a.txt', data: 'a' },
+        { name: 'b.txt', data: 'b' },
+      ]),
+    ),
+  );
   claims.writeUInt16LE(0xffff, claims.length - 22 + 8);
   claims.writeUInt16LE(0xffff, claims.length - 22 + 10);
   paths.claimsMany = join(dir, 'claims-many.jar');
@@ -75,8 +85,14 @@ describe('readJar on hostile files', () => {
     ['loop', /symbolic link loop/],
     ['missing', /does not exist/],
     ['claimsMany', /corrupt|truncated|not a zip/],
-    ['zip64Lie', /^is corrupt \(central directory entry 'a\/B.class' has the zip64 marker 0xFFFFFFFF as its compressed size and size but no zip64 extra field\)$/],
-    ['zip64SizeLie', /^is corrupt \(central directory entry 'META-INF\/NOTICE' has the zip64 marker 0xFFFFFFFF as its size but no zip64 extra field\)$/],
+    [
+      'zip64Lie',
+      /^is corrupt \(central directory entry 'a\/B.class' has the zip64 marker 0xFFFFFFFF as its compressed size and size but no zip64 extra field\)$/,
+    ],
+    [
+      'zip64SizeLie',
+      /^is corrupt \(central directory entry 'META-INF\/NOTICE' has the zip64 marker 0xFFFFFFFF as its size but no zip64 extra field\)$/,
+    ],
   ])('%s: a described error, no crash', async (name, message) => {
     await expect(readJar(paths[name] as string)).rejects.toThrow(message);
   });
@@ -97,7 +113,13 @@ describe('readJar on hostile files', () => {
   });
 
   it('caps the entries it lists and reports that it did', async () => {
-    const contents = await readJar(paths.manyEntries as string, { maxEntries: 1000, maxTextBytes: 1024, classSample: 8, maxPomProperties: 4, timeoutMs: 5000 });
+    const contents = await readJar(paths.manyEntries as string, {
+      maxEntries: 1000,
+      maxTextBytes: 1024,
+      classSample: 8,
+      maxPomProperties: 4,
+      timeoutMs: 5000,
+    });
     expect(contents.truncated).toBe(true);
     expect(contents.entryCount).toBe(5000);
     expect(contents.classMajor).toBeUndefined();
@@ -112,7 +134,18 @@ describe('jars.readable', () => {
     expect(result.status).toBe('error');
     // directory.jar given to --jars is a folder of JARs (here: none), so 14 files remain and 10 are unusable.
     expect(result.summary).toBe('10 of 14 JARs cannot be used');
-    for (const name of ['empty.jar', 'html.jar', 'truncated.jar', 'corrupt.jar', 'fifo.jar', 'loop.jar', 'missing.jar', 'claims-many.jar', 'zip64-lie.jar', 'zip64-size-lie.jar']) {
+    for (const name of [
+      'empty.jar',
+      'html.jar',
+      'truncated.jar',
+      'corrupt.jar',
+      'fifo.jar',
+      'loop.jar',
+      'missing.jar',
+      'claims-many.jar',
+      'zip64-lie.jar',
+      'zip64-size-lie.jar',
+    ]) {
       expect(result.details.join('\n')).toContain(name);
     }
     expect(result.locations.map((l) => l.path)).toContain(paths.empty);
@@ -137,7 +170,9 @@ describe('jars.readable', () => {
   it('reports 0xFFFFFFFF sizes without a zip64 extra field as corrupt, not readable', async () => {
     const result = await runCheck(jarsReadable, { jars: [paths.zip64Lie as string] });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe("zip64-lie.jar is corrupt (central directory entry 'a/B.class' has the zip64 marker 0xFFFFFFFF as its compressed size and size but no zip64 extra field)");
+    expect(result.summary).toBe(
+      "zip64-lie.jar is corrupt (central directory entry 'a/B.class' has the zip64 marker 0xFFFFFFFF as its compressed size and size but no zip64 extra field)",
+    );
   });
 
   it('is skipped when there are no JARs', async () => {

@@ -24,7 +24,7 @@ describe('listJarFiles', () => {
     expect(listed.problem).toMatch(new RegExp(`^cannot read ${file}: .*ENOTDIR`));
   });
 
-  it('a --jars folder\'s upper-case .JAR files are scanned like the others', async () => {
+  it("a --jars folder's upper-case .JAR files are scanned like the others", async () => {
     const dir = await tempDir('jar-listing-');
     await kafkaClientsJar(join(dir, 'KAFKA-CLIENTS-3.4.0.JAR'));
     const result = await runCheck(jarsReadable, { jars: [dir], env: isolatedEnv() });

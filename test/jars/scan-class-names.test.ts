@@ -32,7 +32,11 @@ let refs: JarRef[];
 beforeAll(async () => {
   dir = await jarDir('scan-class-names-');
   // flink-dist-like: flink-connector-base classes (a Kafka 3.0.x fat JAR bundles them too) and one class in no package.
-  const dist = await jar(join(dir, 'flink-dist-2.3.0.jar'), 'Flink : Dist', ['org/apache/flink/connector/base/Sink', 'org/apache/flink/api/Job', 'Boot']);
+  const dist = await jar(join(dir, 'flink-dist-2.3.0.jar'), 'Flink : Dist', [
+    'org/apache/flink/connector/base/Sink',
+    'org/apache/flink/api/Job',
+    'Boot',
+  ]);
   const json = await jar(join(dir, 'flink-json-2.3.0.jar'), 'Flink : Formats : Json', ['org/apache/flink/formats/json/JsonFormat']);
   const fat = await jar(join(dir, 'user-fat.jar'), 'user fat', ['org/apache/flink/connector/base/Sink', 'com/acme/Shared', 'Boot']);
   const other = await jar(join(dir, 'user-other.jar'), 'user other', ['com/acme/Shared', 'org/other/Alone']);
@@ -64,8 +68,16 @@ function facts(fact: JarsFact): unknown {
 
 const CASES: { name: string; refs: () => JarRef[]; options: ScanOptions }[] = [
   { name: 'the distribution and user JARs', refs: () => refs, options: {} },
-  { name: 'the distribution only, with classes the job wants', refs: () => refs.slice(0, 2), options: { wantedClasses: new Set(['org/apache/flink/formats/json/JsonFormat.class', 'Boot.class']) } },
-  { name: 'all, with classes the job wants', refs: () => refs, options: { wantedClasses: new Set(['com/acme/Shared.class', 'net/none/Missing.class']) } },
+  {
+    name: 'the distribution only, with classes the job wants',
+    refs: () => refs.slice(0, 2),
+    options: { wantedClasses: new Set(['org/apache/flink/formats/json/JsonFormat.class', 'Boot.class']) },
+  },
+  {
+    name: 'all, with classes the job wants',
+    refs: () => refs,
+    options: { wantedClasses: new Set(['com/acme/Shared.class', 'net/none/Missing.class']) },
+  },
   { name: 'all, past the class-name budget', refs: () => refs, options: { maxClassNames: 4 } },
 ];
 

@@ -73,7 +73,9 @@ describe('java.runtime discovery order (as pyflink_gateway_server.find_java_exec
     expect(on120.status).toBe('warning');
     expect(on120.summary).toContain('deprecated on Flink 1.20');
     // JAVA_HOME is ignored while env.java.home is set: the fix must point at the config file.
-    expect(on120.fix).toBe(`Use Java 11: install a JDK 11 and set env.java.home in ${join(flinkHome, 'conf', 'flink-conf.yaml')} to it (it wins over JAVA_HOME)`);
+    expect(on120.fix).toBe(
+      `Use Java 11: install a JDK 11 and set env.java.home in ${join(flinkHome, 'conf', 'flink-conf.yaml')} to it (it wins over JAVA_HOME)`,
+    );
   });
 
   it('--java-home overrides everything', async () => {
@@ -132,7 +134,10 @@ describe.concurrent('java.runtime with broken runtimes gives a clear error, no h
   });
 
   it('a java that crashes, with a release file still naming the version', async ({ expect }) => {
-    const home = await fakeJavaHome('echo "Error: could not find libjava.so" >&2; exit 1', 'JAVA_VERSION="17.0.9"\nIMPLEMENTOR="Eclipse Adoptium"\n');
+    const home = await fakeJavaHome(
+      'echo "Error: could not find libjava.so" >&2; exit 1',
+      'JAVA_VERSION="17.0.9"\nIMPLEMENTOR="Eclipse Adoptium"\n',
+    );
     const result = await runCheck(javaRuntime, { flinkVersion: '2.2', javaHome: home });
     expect(result.status).toBe('error');
     expect(result.summary).toContain('exited with code 1: Error: could not find libjava.so');

@@ -31,7 +31,9 @@ describe('parseVersionBanner', () => {
 
 describe('parseShowSettings', () => {
   it('reads properties including multi-line values', () => {
-    const props = parseShowSettings('Property settings:\n    java.home = /usr/lib/jvm/x\n    java.library.path = /a\n        /b\n    java.version = 17.0.15\n\nopenjdk version "17.0.15"');
+    const props = parseShowSettings(
+      'Property settings:\n    java.home = /usr/lib/jvm/x\n    java.library.path = /a\n        /b\n    java.version = 17.0.15\n\nopenjdk version "17.0.15"',
+    );
     expect(props['java.home']).toBe('/usr/lib/jvm/x');
     expect(props['java.library.path']).toBe('/a\n/b');
     expect(props['java.version']).toBe('17.0.15');
@@ -40,6 +42,10 @@ describe('parseShowSettings', () => {
 
 describe('parseReleaseFile', () => {
   it('reads quoted and bare values', () => {
-    expect(parseReleaseFile('IMPLEMENTOR="Eclipse Adoptium"\nJAVA_VERSION="25"\nOS_ARCH=x86_64\n')).toEqual({ IMPLEMENTOR: 'Eclipse Adoptium', JAVA_VERSION: '25', OS_ARCH: 'x86_64' });
+    expect(parseReleaseFile('IMPLEMENTOR="Eclipse Adoptium"\nJAVA_VERSION="25"\nOS_ARCH=x86_64\n')).toEqual({
+      IMPLEMENTOR: 'Eclipse Adoptium',
+      JAVA_VERSION: '25',
+      OS_ARCH: 'x86_64',
+    });
   });
 });

@@ -13,7 +13,9 @@ import { readTextFile } from '../../src/util/read-file.js';
 
 const dir = join(import.meta.dirname, 'corpus');
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, string[]>;
-const jobs = readdirSync(dir).filter((name) => /\.(py|sql)$/.test(name)).sort();
+const jobs = readdirSync(dir)
+  .filter((name) => /\.(py|sql)$/.test(name))
+  .sort();
 const classes = loadMatrix().jobClasses();
 
 /** One line per need, in a form a person can check against the file. */

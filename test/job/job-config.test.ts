@@ -11,7 +11,8 @@ function read(source: string) {
   return collect.needs;
 }
 
-const show = (source: string) => (read(source).config ?? []).map((c) => `${c.key}${c.append ? '+=' : '='}${c.value ?? `{${c.expression}}`} @${c.line} ${c.via}`);
+const show = (source: string) =>
+  (read(source).config ?? []).map((c) => `${c.key}${c.append ? '+=' : '='}${c.value ?? `{${c.expression}}`} @${c.line} ${c.via}`);
 
 describe('job config settings', () => {
   it('reads set() of the worker and target options, and the helpers, each with its line', () => {
@@ -40,19 +41,26 @@ describe('job config settings', () => {
   });
 
   it('ignores comments and dead code, and shows a computed value as unresolved', () => {
-    const needs = read([
-      'import os',
-      '# t_env.get_config().set("python.executable", "/commented/python")',
-      'if False:',
-      '    env.set_python_executable("/dead/python")',
-      'env.set_python_executable(os.environ["PY"])',
-    ].join('\n'));
-    expect((needs.config ?? []).map((c) => [c.key, c.value, c.expression, c.line])).toEqual([['python.executable', undefined, 'os.environ["PY"]', 5]]);
+    const needs = read(
+      [
+        'import os',
+        '# t_env.get_config().set("python.executable", "/commented/python")',
+        'if False:',
+        '    env.set_python_executable("/dead/python")',
+        'env.set_python_executable(os.environ["PY"])',
+      ].join('\n'),
+    );
+    expect((needs.config ?? []).map((c) => [c.key, c.value, c.expression, c.line])).toEqual([
+      ['python.executable', undefined, 'os.environ["PY"]', 5],
+    ]);
     expect(needs.unresolved.map((u) => [u.what, u.line])).toEqual([['setting', 5]]);
   });
 
   it('knows a DataStream job from a Table API job by its imports', () => {
-    expect(read('from pyflink.datastream import StreamExecutionEnvironment\nenv = StreamExecutionEnvironment.get_execution_environment()\n').dataStream).toEqual({ file: 'job.py', line: 1 });
+    expect(
+      read('from pyflink.datastream import StreamExecutionEnvironment\nenv = StreamExecutionEnvironment.get_execution_environment()\n')
+        .dataStream,
+    ).toEqual({ file: 'job.py', line: 1 });
     const table = read('from pyflink.table import TableEnvironment\n');
     expect([table.dataStream, table.tableApi]).toEqual([undefined, { file: 'job.py', line: 1 }]);
     // A string that merely mentions the module is not an import.

@@ -86,12 +86,16 @@ describe('reading a job', () => {
       'format:avro@31',
       'connector:print@34',
     ]);
-    expect(needs.unresolved).toEqual([{ file: '/j/job.py', line: 13, what: 'jar', expression: 't_env.get_config().set("pipeline.classpaths", f"file://{extra}")' }]);
+    expect(needs.unresolved).toEqual([
+      { file: '/j/job.py', line: 13, what: 'jar', expression: 't_env.get_config().set("pipeline.classpaths", f"file://{extra}")' },
+    ]);
     expect(needs.settings.find((s) => s.key === 'pipeline.classpaths')).toMatchObject({ line: 13, expression: 'f"file://{extra}"' });
   });
 
   it('reads CREATE CATALOG types and Table API descriptors', () => {
-    const needs = needsOf(`t.execute_sql("CREATE CATALOG h WITH ('type' = 'hive', 'hive-conf-dir' = '/etc')")\nd = TableDescriptor.for_connector('datagen').format(FormatDescriptor.for_format('csv').build())\n`);
+    const needs = needsOf(
+      `t.execute_sql("CREATE CATALOG h WITH ('type' = 'hive', 'hive-conf-dir' = '/etc')")\nd = TableDescriptor.for_connector('datagen').format(FormatDescriptor.for_format('csv').build())\n`,
+    );
     expect(needs.identifiers.map((i) => `${i.role}:${i.identifier}`)).toEqual(['catalog:hive', 'connector:datagen', 'format:csv']);
   });
 });
@@ -113,7 +117,9 @@ describe('job.connectors', () => {
     const file = await jobFile('missing_avro.py', job(kafka, join(dir, 'not-downloaded.jar')));
     const result = await runCheck(jobConnectors, { job: [file], flinkVersion: '1.20.1' });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe(`format 'avro' (missing_avro.py:30, CREATE TABLE totals): not built in and no JAR the job sees registers it ("Could not find any factory for identifier 'avro'")`);
+    expect(result.summary).toBe(
+      `format 'avro' (missing_avro.py:30, CREATE TABLE totals): not built in and no JAR the job sees registers it ("Could not find any factory for identifier 'avro'")`,
+    );
     expect(result.fix).toContain('org.apache.flink:flink-sql-avro:1.20.1');
     expect(result.locations).toEqual([{ path: file, line: 30 }]);
   });
@@ -126,16 +132,30 @@ describe('job.connectors', () => {
   });
 
   it('is an error for kafka when no JAR is added at all, naming the fat JAR for the target', async () => {
-    const file = await jobFile('bare.py', "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n");
+    const file = await jobFile(
+      'bare.py',
+      "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'kafka', 'format' = 'json')\")\n",
+    );
     const result = await runCheck(jobConnectors, { job: [file], flinkVersion: '2.2' });
     expect(result.status).toBe('error');
     expect(result.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
   });
 
   it('finds identifiers of families other than Kafka in renamed JARs: jdbc, kinesis, postgres-cdc', async () => {
-    const jdbc = await connectorJar(join(dir, 'db-connector.jar'), { version: '3.3.0-1.20', factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog] });
-    const kinesis = await connectorJar(join(dir, 'streams.jar'), { notice: 'flink-sql-connector-aws-kinesis-streams', version: '5.0.0-1.20', factories: [FACTORY.kinesisStreams5] });
-    const pg = await connectorJar(join(dir, 'cdc.jar'), { notice: 'flink-sql-connector-postgres-cdc', version: '3.2.1', factories: [FACTORY.postgresCdc] });
+    const jdbc = await connectorJar(join(dir, 'db-connector.jar'), {
+      version: '3.3.0-1.20',
+      factories: [FACTORY.jdbcCore, FACTORY.jdbcCoreCatalog],
+    });
+    const kinesis = await connectorJar(join(dir, 'streams.jar'), {
+      notice: 'flink-sql-connector-aws-kinesis-streams',
+      version: '5.0.0-1.20',
+      factories: [FACTORY.kinesisStreams5],
+    });
+    const pg = await connectorJar(join(dir, 'cdc.jar'), {
+      notice: 'flink-sql-connector-postgres-cdc',
+      version: '3.2.1',
+      factories: [FACTORY.postgresCdc],
+    });
     const source = `env.add_jars("${url(jdbc)}", "${url(kinesis)}", "${url(pg)}")
 t_env.execute_sql("CREATE CATALOG pg WITH ('type' = 'jdbc', 'base-url' = 'jdbc:postgresql://db:5432')")
 t_env.execute_sql("CREATE TABLE s (a INT) WITH ('connector' = 'postgres-cdc', 'hostname' = 'db')")
@@ -144,7 +164,9 @@ t_env.execute_sql("CREATE TABLE k (a INT) WITH ('connector' = 'kinesis', 'format
     const result = await runCheck(jobConnectors, { job: [await jobFile('multi_job.py', source)], flinkVersion: '1.20.1' });
     // Every identifier is registered; the JDBC catalog still needs the PostgreSQL driver, which no JAR holds.
     expect(result.status).toBe('error');
-    expect(result.summary).toMatch(/^the JDBC driver for jdbc:postgresql: \(multi_job.py:2, CREATE CATALOG pg\): no JAR the job sees registers org.postgresql.Driver/);
+    expect(result.summary).toMatch(
+      /^the JDBC driver for jdbc:postgresql: \(multi_job.py:2, CREATE CATALOG pg\): no JAR the job sees registers org.postgresql.Driver/,
+    );
     expect(result.fix).toContain('org.postgresql:postgresql:42.7.4');
     expect(result.details).toContain(`catalog 'jdbc' (multi_job.py:2): provided by ${jdbc}`);
     expect(result.details).toContain(`connector 'postgres-cdc' (multi_job.py:3): provided by ${pg}`);
@@ -152,7 +174,10 @@ t_env.execute_sql("CREATE TABLE k (a INT) WITH ('connector' = 'kinesis', 'format
   });
 
   it('names the OpenSearch fat JAR for opensearch, and the legacy Kinesis JAR for kinesis-legacy only where a release registers it', async () => {
-    const file = await jobFile('os_job.py', "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'opensearch')\")\nt_env.execute_sql(\"CREATE TABLE k (a INT) WITH ('connector' = 'kinesis-legacy')\")\n");
+    const file = await jobFile(
+      'os_job.py',
+      "t_env.execute_sql(\"CREATE TABLE s (a INT) WITH ('connector' = 'opensearch')\")\nt_env.execute_sql(\"CREATE TABLE k (a INT) WITH ('connector' = 'kinesis-legacy')\")\n",
+    );
     const on118 = await runCheck(jobConnectors, { job: [file], flinkVersion: '1.18.1' });
     expect(on118.status).toBe('error');
     expect(on118.fix).toContain('org.apache.flink:flink-sql-connector-opensearch:1.2.0-1.18');

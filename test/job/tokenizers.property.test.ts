@@ -25,26 +25,84 @@ function sql(text: string): JobNeeds {
 }
 
 /** Pieces that stress the lexers: quotes of every kind, prefixes, escapes, comments, brackets, keywords. */
-const PYTHON_PIECES = ['"', "'", '"""', "'''", 'f"', "rb'", '\\', '\n', '    ', '#', '(', ')', '[', ']', '{', '}', ',', '=', ':', 'if False:', 'def f():',
-  'env.add_jars(', 't_env.execute_sql(', '"CREATE TABLE t WITH (\'connector\' = \'kafka\')"', 'import pyflink.table', ' + ', ';'];
-const SQL_PIECES = ["'", '"', '`', "''", '--', '/*', '*/', '\n', ' ', ';', '(', ')', ',', '=', 'CREATE', 'TABLE', 'CATALOG', 'WITH', 'SET', 'ADD JAR',
-  "'connector'", "'kafka'", "'format'", "'type'", 'x'];
+const PYTHON_PIECES = [
+  '"',
+  "'",
+  '"""',
+  "'''",
+  'f"',
+  "rb'",
+  '\\',
+  '\n',
+  '    ',
+  '#',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '=',
+  ':',
+  'if False:',
+  'def f():',
+  'env.add_jars(',
+  't_env.execute_sql(',
+  "\"CREATE TABLE t WITH ('connector' = 'kafka')\"",
+  'import pyflink.table',
+  ' + ',
+  ';',
+];
+const SQL_PIECES = [
+  "'",
+  '"',
+  '`',
+  "''",
+  '--',
+  '/*',
+  '*/',
+  '\n',
+  ' ',
+  ';',
+  '(',
+  ')',
+  ',',
+  '=',
+  'CREATE',
+  'TABLE',
+  'CATALOG',
+  'WITH',
+  'SET',
+  'ADD JAR',
+  "'connector'",
+  "'kafka'",
+  "'format'",
+  "'type'",
+  'x',
+];
 
 const pythonish = fc.array(fc.constantFrom(...PYTHON_PIECES), { maxLength: 200 }).map((parts) => parts.join(''));
 const sqlish = fc.array(fc.constantFrom(...SQL_PIECES), { maxLength: 200 }).map((parts) => parts.join(''));
 
 describe('never throws', () => {
   it('on any string, as Python', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), pythonish), (text) => {
-      expect(() => python(text)).not.toThrow();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), pythonish), (text) => {
+        expect(() => python(text)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on any string, as SQL', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), sqlish), (text) => {
-      expect(() => sql(text)).not.toThrow();
-      expect(() => tokenizeSql(text)).not.toThrow();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), sqlish), (text) => {
+        expect(() => sql(text)).not.toThrow();
+        expect(() => tokenizeSql(text)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on nesting far deeper than any job (the parser recursed on it and crashed before)', () => {
@@ -81,8 +139,12 @@ describe('linear time', () => {
     ['unclosed triple quotes', times('"""'), python],
     ['f-string fields left open', times("f'{"), python],
     ['backslashes', times('\\'), python],
-    ['many DDL statements', times('t.execute_sql("CREATE TABLE t WITH (\'connector\' = \'kafka\')")\n'), python],
-    ['many assignments feeding each other', (n) => Array.from({ length: Math.ceil(n / 16) }, (_, i) => `v${i + 1} = v${i} + "x"`).join('\n'), python],
+    ['many DDL statements', times("t.execute_sql(\"CREATE TABLE t WITH ('connector' = 'kafka')\")\n"), python],
+    [
+      'many assignments feeding each other',
+      (n) => Array.from({ length: Math.ceil(n / 16) }, (_, i) => `v${i + 1} = v${i} + "x"`).join('\n'),
+      python,
+    ],
     ['unclosed SQL string', times("CREATE TABLE t WITH ('connector' = '"), sql],
     ['unclosed SQL comment', times('/* x '), sql],
     ['SQL WITH lists', times("CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'format' = 'json');\n"), sql],
@@ -110,12 +172,19 @@ const STATEMENTS = [
   'env.add_jars(*JARS)',
   "msg = 'it\\'s'",
   't_env.get_config().set("pipeline.jars", ";".join(JARS))',
-  't_env.execute_sql("""\n    CREATE TABLE s (a INT) WITH (\n        \'connector\' = \'jdbc\',\n        \'url\' = \'jdbc:postgresql://db/x\'\n    )\n""")',
+  "t_env.execute_sql(\"\"\"\n    CREATE TABLE s (a INT) WITH (\n        'connector' = 'jdbc',\n        'url' = 'jdbc:postgresql://db/x'\n    )\n\"\"\")",
   'd = TableDescriptor.for_connector("filesystem").format("parquet")',
   'print("{} done".format(msg))',
-  'def main():\n    ddl = "CREATE TABLE k (a INT) WITH (\'connector\' = \'kinesis\', \'format\' = \'json\')"\n    t_env.execute_sql(ddl)',
+  "def main():\n    ddl = \"CREATE TABLE k (a INT) WITH ('connector' = 'kinesis', 'format' = 'json')\"\n    t_env.execute_sql(ddl)",
 ];
-const COMMENTS = ['', '# env.add_jars("file:///evil.jar")', "# t_env.execute_sql(\"CREATE TABLE x WITH ('connector' = 'evil')\")", "# it's ((( [ {", '    # indented comment', '   '];
+const COMMENTS = [
+  '',
+  '# env.add_jars("file:///evil.jar")',
+  "# t_env.execute_sql(\"CREATE TABLE x WITH ('connector' = 'evil')\")",
+  "# it's ((( [ {",
+  '    # indented comment',
+  '   ',
+];
 
 /** Needs without line numbers: inserted lines shift lines, never what is needed. */
 function withoutLines(needs: JobNeeds): string[] {
@@ -132,32 +201,41 @@ describe('comments and blank lines change nothing', () => {
   it('between any statements of a generated job', () => {
     const job = fc.array(fc.constantFrom(...STATEMENTS), { minLength: 1, maxLength: 12 });
     const inserts = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...COMMENTS)), { maxLength: 8 });
-    fc.assert(fc.property(job, inserts, (statements, extra) => {
-      const plain = statements.join('\n');
-      const lines = statements.flatMap((s) => s.split('\n').map((text, k) => ({ text, boundary: k === 0 || s.startsWith('def ') })));
-      for (const [at, comment] of extra) {
-        // Only where a new statement may start: not inside a triple-quoted string.
-        const spots = lines.map((l, i) => (l.boundary ? i : -1)).filter((i) => i >= 0);
-        const spot = spots[at % spots.length] ?? 0;
-        lines.splice(spot, 0, { text: comment, boundary: true });
-      }
-      const commented = lines.map((l) => l.text).join('\n');
-      expect(withoutLines(python(commented))).toEqual(withoutLines(python(plain)));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(job, inserts, (statements, extra) => {
+        const plain = statements.join('\n');
+        const lines = statements.flatMap((s) => s.split('\n').map((text, k) => ({ text, boundary: k === 0 || s.startsWith('def ') })));
+        for (const [at, comment] of extra) {
+          // Only where a new statement may start: not inside a triple-quoted string.
+          const spots = lines.map((l, i) => (l.boundary ? i : -1)).filter((i) => i >= 0);
+          const spot = spots[at % spots.length] ?? 0;
+          lines.splice(spot, 0, { text: comment, boundary: true });
+        }
+        const commented = lines.map((l) => l.text).join('\n');
+        expect(withoutLines(python(commented))).toEqual(withoutLines(python(plain)));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('in SQL scripts, between statements and inside a WITH list', () => {
     const base = "SET 'pipeline.jars' = 'file:///a.jar';\nCREATE TABLE t (a INT) WITH (\n'connector' = 'kafka',\n'format' = 'json'\n);\n";
-    fc.assert(fc.property(fc.nat({ max: 5 }), fc.constantFrom('', '-- x', "-- 'connector' = 'evil'", "/* 'format' = 'evil' */", '   '), (line, comment) => {
-      const lines = base.split('\n');
-      lines.splice(line, 0, comment);
-      expect(withoutLines(sql(lines.join('\n')))).toEqual(withoutLines(sql(base)));
-    }));
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 5 }),
+        fc.constantFrom('', '-- x', "-- 'connector' = 'evil'", "/* 'format' = 'evil' */", '   '),
+        (line, comment) => {
+          const lines = base.split('\n');
+          lines.splice(line, 0, comment);
+          expect(withoutLines(sql(lines.join('\n')))).toEqual(withoutLines(sql(base)));
+        },
+      ),
+    );
   });
 
   it('the logical lines of a job keep their statements when blank lines and comments are added', () => {
     const text = STATEMENTS.join('\n');
-    const spaced = STATEMENTS.join('\n\n# comment with a quote \' and a bracket (\n');
+    const spaced = STATEMENTS.join("\n\n# comment with a quote ' and a bracket (\n");
     const code = (t: string) => logicalLines(t).map((l) => t.slice(l.start, l.end).trim());
     expect(code(spaced)).toEqual(code(text));
   });

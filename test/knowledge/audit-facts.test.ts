@@ -44,7 +44,11 @@ describe('connector facts', () => {
     expect(on20).toMatchObject({ artifactId: 'flink-connector-jdbc-core', version: '4.0.0-2.0' });
     expect(on20?.companions?.oneOf).toContain('flink-connector-jdbc-postgres');
     expect(knowledge.recommend(jdbc, '2.2', '2.2.1')?.artifactId).toBe('flink-connector-jdbc-core');
-    expect(knowledge.recommend(jdbc, '1.20', '1.20.5')).toEqual({ groupId: 'org.apache.flink', artifactId: 'flink-connector-jdbc', version: '3.4.0-1.20' });
+    expect(knowledge.recommend(jdbc, '1.20', '1.20.5')).toEqual({
+      groupId: 'org.apache.flink',
+      artifactId: 'flink-connector-jdbc',
+      version: '3.4.0-1.20',
+    });
     expect(knowledge.familyOfArtifact('flink-connector-jdbc-mysql')?.key).toBe('jdbc');
   });
 
@@ -61,12 +65,18 @@ describe('connector facts', () => {
     expect(knowledge.providersOf('dynamic-kafka').map((p) => p.key)).toEqual(['kafka']);
     expect(knowledge.registersIn(kafka, 'dynamic-kafka', '3.4.0')).toBe(false);
     expect(knowledge.registersIn(kafka, 'dynamic-kafka', '5.0.0')).toBe(true);
-    expect(knowledge.familyOfFactory('org.apache.flink.streaming.connectors.kafka.table.DynamicKafkaTableFactory')?.identifier).toBe('dynamic-kafka');
+    expect(knowledge.familyOfFactory('org.apache.flink.streaming.connectors.kafka.table.DynamicKafkaTableFactory')?.identifier).toBe(
+      'dynamic-kafka',
+    );
   });
 
   it('Hive is in-tree through 1.20 with the fat JARs of each release, external 3.0.0 on 1.20, nothing on 2.0', () => {
     const hive = family('hive');
-    expect(knowledge.recommend(hive, '1.17', '1.17.2')).toEqual({ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-hive-2.3.9_2.12', version: '1.17.2' });
+    expect(knowledge.recommend(hive, '1.17', '1.17.2')).toEqual({
+      groupId: 'org.apache.flink',
+      artifactId: 'flink-sql-connector-hive-2.3.9_2.12',
+      version: '1.17.2',
+    });
     expect(knowledge.recommend(hive, '1.15', '1.15.4')?.artifactId).toBe('flink-sql-connector-hive-2.3.6_2.12');
     expect(knowledge.recommend(hive, '1.20', '1.20.5')?.version).toBe('3.0.0-1.20');
     expect(knowledge.recommend(hive, '2.0', '2.0.2')).toBeUndefined();
@@ -92,7 +102,11 @@ describe('connector facts', () => {
   it('third-party runtimes name the Flink line in the artifactId and register their identifiers', () => {
     const iceberg = family('iceberg');
     expect(iceberg.maintainer).toBe('Apache Iceberg');
-    expect(knowledge.recommend(iceberg, '1.20', '1.20.5')).toEqual({ groupId: 'org.apache.iceberg', artifactId: 'iceberg-flink-runtime-1.20', version: '1.11.0' });
+    expect(knowledge.recommend(iceberg, '1.20', '1.20.5')).toEqual({
+      groupId: 'org.apache.iceberg',
+      artifactId: 'iceberg-flink-runtime-1.20',
+      version: '1.11.0',
+    });
     expect(knowledge.familyOfArtifact('iceberg-flink-runtime-1.19')).toMatchObject({ key: 'iceberg', role: 'fat', builtFor: '1.19' });
     expect(knowledge.flinkLinesOf(iceberg, '1.9.2', 'iceberg-flink-runtime-1.18')).toMatchObject({ lines: ['1.18'], builtFor: '1.18' });
     expect(knowledge.familyOfArtifact('hudi-flink1.17-bundle')?.builtFor).toBe('1.17');

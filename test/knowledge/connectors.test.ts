@@ -8,7 +8,10 @@ import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import type { SourceRef } from '../../src/knowledge/matrix.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const raw = JSON.parse(readFileSync(join(root, 'compat-matrix.json'), 'utf8')) as { sources: Record<string, { url?: string }>; connectors: ConnectorsSection };
+const raw = JSON.parse(readFileSync(join(root, 'compat-matrix.json'), 'utf8')) as {
+  sources: Record<string, { url?: string }>;
+  connectors: ConnectorsSection;
+};
 const section = raw.connectors;
 const families = Object.entries(section.families);
 
@@ -28,7 +31,7 @@ describe('compat-matrix.json connectors', () => {
     for (const change of family.factoriesSince ?? []) expectResolves(`${key} factoriesSince ${change.since}`, change.sources);
   });
 
-  it.each(families)('%s: factories register only the family\'s identifiers', (key, family) => {
+  it.each(families)("%s: factories register only the family's identifiers", (key, family) => {
     const registered = [...Object.values(family.factories), ...(family.factoriesSince ?? []).flatMap((c) => Object.values(c.factories))];
     // A family without Table factories (DataStream-only: rabbitmq, cassandra, …) claims no SQL identifier either.
     if (registered.length === 0) expect(family.identifiers, key).toEqual([]);
@@ -53,6 +56,9 @@ describe('compat-matrix.json connectors', () => {
     expect(legacy && knowledge.identifierOf(legacy, factory, '5.0.0')).toBe('kinesis-legacy');
     expect(legacy && knowledge.identifierOf(legacy, factory)).toBe('kinesis');
     expect(knowledge.providersOf('kinesis').map((p) => p.key)).toEqual(['kinesis', 'kinesis-legacy']);
-    expect(knowledge.familyOfFactory('org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory')).toMatchObject({ key: 'jdbc', identifier: 'jdbc' });
+    expect(knowledge.familyOfFactory('org.apache.flink.connector.jdbc.core.table.JdbcDynamicTableFactory')).toMatchObject({
+      key: 'jdbc',
+      identifier: 'jdbc',
+    });
   });
 });

@@ -19,7 +19,10 @@ const matrix = loadMatrix();
 /** A --job file whose SQL uses one identifier (the job fact as the job probe reports it). */
 function jobUsing(identifier: string, role: IdentifierNeed['role'] = 'connector', line = 7): JobFact {
   const use: IdentifierNeed = { file: '/job.py', line, identifier, role, via: 'CREATE TABLE t' };
-  return { files: ['/job.py'], needs: { files: ['/job.py'], identifiers: [use], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] } };
+  return {
+    files: ['/job.py'],
+    needs: { files: ['/job.py'], identifiers: [use], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] },
+  };
 }
 
 /** The target as the target probe reports it (src/probes/target.ts). */
@@ -31,14 +34,22 @@ function target(flinkVersion: string, source: TargetFact['source'] = 'flag'): Ta
 describe('apache-flink older than the lines flink-doctor knows', () => {
   const old = buildFacts({
     target: target('1.13.6', 'wheel'),
-    pyflink: { flink: distribution('apache-flink', '1.13.6'), libraries: distribution('apache-flink-libraries', '1.13.6'), versionPy: '1.13.6', libJars: ['flink-dist_2.11-1.13.6.jar'], optJars: ['flink-python_2.11-1.13.6.jar'] },
+    pyflink: {
+      flink: distribution('apache-flink', '1.13.6'),
+      libraries: distribution('apache-flink-libraries', '1.13.6'),
+      versionPy: '1.13.6',
+      libJars: ['flink-dist_2.11-1.13.6.jar'],
+      optJars: ['flink-python_2.11-1.13.6.jar'],
+    },
     python: { version: '3.8.18', markers: { ...buildFacts().python.markers!, python_version: '3.8', python_full_version: '3.8.18' } },
   });
 
   it('is one pyflink.install warning with what is installed, the known range and the upgrade path', () => {
     const outcome = decide(pyflinkInstall, old);
     expect(outcome.status).toBe('warning');
-    expect(outcome.summary).toBe('apache-flink 1.13.6 is installed: flink-doctor knows Flink 1.15 to 2.3 and does not judge older releases (Java, Python, dependency and JAR checks are skipped)');
+    expect(outcome.summary).toBe(
+      'apache-flink 1.13.6 is installed: flink-doctor knows Flink 1.15 to 2.3 and does not judge older releases (Java, Python, dependency and JAR checks are skipped)',
+    );
     expect(outcome.details).toContain('upgrade path: apache-flink 1.20.5 (Java 11, Python 3.8-3.11)');
     expect(outcome.fix).toContain('"apache-flink==1.20.5"');
   });
@@ -50,7 +61,21 @@ describe('apache-flink older than the lines flink-doctor knows', () => {
       expect(outcome.summary, check.id).toContain('Flink 1.13.6 is older than the lines flink-doctor knows (1.15 to 2.3)');
       expect(outcome.summary, check.id).not.toContain('2.3 supports');
     }
-    const worker = decide(pythonWorker, buildFacts({ ...old, worker: { status: 'inspected', configured: 'python3', file: `${PYFLINK_DIR}/conf/flink-conf.yaml`, archives: [], sameAsClient: true, python: old.python, packages: old.packages } }));
+    const worker = decide(
+      pythonWorker,
+      buildFacts({
+        ...old,
+        worker: {
+          status: 'inspected',
+          configured: 'python3',
+          file: `${PYFLINK_DIR}/conf/flink-conf.yaml`,
+          archives: [],
+          sameAsClient: true,
+          python: old.python,
+          packages: old.packages,
+        },
+      }),
+    );
     expect(worker.summary).not.toMatch(/does not support/);
   });
 
@@ -68,12 +93,22 @@ describe('--flink-version with a minor only', () => {
     notes: [],
     family: 'avro',
     role: 'thin',
-    identity: { path: '/jars/flink-avro-1.15.2.jar', source: '--jars', artifactId: 'flink-avro', version: '1.15.2', flinkLine: '1.15', kind: 'format', identifiers: ['avro'] },
+    identity: {
+      path: '/jars/flink-avro-1.15.2.jar',
+      source: '--jars',
+      artifactId: 'flink-avro',
+      version: '1.15.2',
+      flinkLine: '1.15',
+      kind: 'format',
+      identifiers: ['avro'],
+    },
   };
 
   it('resolves to the newest known patch for coordinates and download URLs', () => {
     const outcome = decide(jarsThin, buildFacts({ target: target('1.15'), jars: { jars: [thinAvro], overlaps: [], durationMs: 0 } }));
-    expect(outcome.fix).toBe('Replace flink-avro-1.15.2.jar from --jars with org.apache.flink:flink-sql-avro:1.15.4 (https://repo1.maven.org/maven2/org/apache/flink/flink-sql-avro/1.15.4/flink-sql-avro-1.15.4.jar)');
+    expect(outcome.fix).toBe(
+      'Replace flink-avro-1.15.2.jar from --jars with org.apache.flink:flink-sql-avro:1.15.4 (https://repo1.maven.org/maven2/org/apache/flink/flink-sql-avro/1.15.4/flink-sql-avro-1.15.4.jar)',
+    );
   });
 
   it('offers no format that the line does not have (protobuf on 1.15)', () => {
@@ -93,10 +128,25 @@ describe('jars.flink-version on a runtime that names its Flink line', () => {
       notes: [],
       family: 'iceberg',
       role: 'fat',
-      identity: { path: '/jars/iceberg-flink-runtime-1.20-1.11.0.jar', source: '--jars', groupId: 'org.apache.iceberg', artifactId: 'iceberg-flink-runtime-1.20', version: '1.11.0', flinkLine: '1.20', kind: 'fat', identifiers: ['iceberg'] },
+      identity: {
+        path: '/jars/iceberg-flink-runtime-1.20-1.11.0.jar',
+        source: '--jars',
+        groupId: 'org.apache.iceberg',
+        artifactId: 'iceberg-flink-runtime-1.20',
+        version: '1.11.0',
+        flinkLine: '1.20',
+        kind: 'fat',
+        identifiers: ['iceberg'],
+      },
     };
-    const maven = { ...buildFacts().maven, versions: { 'org.apache.iceberg:iceberg-flink-runtime-1.20': { versions: ['1.10.0', '1.11.0'], source: 'network' as const } } };
-    const outcome = decide(jarsFlinkVersion, buildFacts({ target: target('1.19.3'), jars: { jars: [runtime], overlaps: [], durationMs: 0 }, maven }));
+    const maven = {
+      ...buildFacts().maven,
+      versions: { 'org.apache.iceberg:iceberg-flink-runtime-1.20': { versions: ['1.10.0', '1.11.0'], source: 'network' as const } },
+    };
+    const outcome = decide(
+      jarsFlinkVersion,
+      buildFacts({ target: target('1.19.3'), jars: { jars: [runtime], overlaps: [], durationMs: 0 }, maven }),
+    );
     expect(outcome.status).toBe('warning');
     expect(outcome.fix).toContain('org.apache.iceberg:iceberg-flink-runtime-1.19:1.10.2');
   });
@@ -105,7 +155,9 @@ describe('jars.flink-version on a runtime that names its Flink line', () => {
 describe('job.connectors fixes from per-release knowledge', () => {
   it('dynamic-kafka on 1.20 needs Kafka 5.0.0, which is built for 2.1 and 2.2 only', () => {
     const outcome = decide(jobConnectors, buildFacts({ target: target('1.20.5'), job: jobUsing('dynamic-kafka') }));
-    expect(outcome.fix).toBe("'dynamic-kafka' needs Apache Kafka 5.0.0 or newer, built for Flink 2.1, 2.2; none is published for Flink 1.20");
+    expect(outcome.fix).toBe(
+      "'dynamic-kafka' needs Apache Kafka 5.0.0 or newer, built for Flink 2.1, 2.2; none is published for Flink 1.20",
+    );
     const on22 = decide(jobConnectors, buildFacts({ target: target('2.2.1'), job: jobUsing('dynamic-kafka') }));
     expect(on22.fix).toContain('org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2');
   });
@@ -126,7 +178,9 @@ describe('job.connectors fixes from per-release knowledge', () => {
 
   it('a third-party family with no known build for the line says who publishes it, never that none exists', () => {
     const outcome = decide(jobConnectors, buildFacts({ target: target('1.20.5'), job: jobUsing('hudi') }));
-    expect(outcome.fix).toBe("Add the Apache Hudi JAR built for Flink 1.20 to pipeline.jars for 'hudi' (Apache Hudi publishes it; flink-doctor knows no build for this line)");
+    expect(outcome.fix).toBe(
+      "Add the Apache Hudi JAR built for Flink 1.20 to pipeline.jars for 'hudi' (Apache Hudi publishes it; flink-doctor knows no build for this line)",
+    );
   });
 
   it('a third-party runtime is a provider: iceberg on 1.20 is the Iceberg runtime for 1.20', () => {

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 
-const snapshot = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'maven-snapshot.json'), 'utf8')) as { artifacts: Record<string, { versions: string[] }> };
+const snapshot = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'maven-snapshot.json'), 'utf8')) as {
+  artifacts: Record<string, { versions: string[] }>;
+};
 const matrix = loadMatrix();
 const knowledge = matrix.connectors();
 
@@ -22,12 +24,15 @@ describe('recommended coordinates exist in the shipped Maven data', () => {
     expect(recommendations.length).toBeGreaterThan(150);
   });
 
-  it.each(recommendations.map((r) => [`${r.key} on Flink ${r.minor}: ${r.groupId}:${r.artifactId}:${r.version}`, r] as const))('%s', (_, r) => {
-    const listed = snapshot.artifacts[`${r.groupId}:${r.artifactId}`];
-    expect(listed, `${r.groupId}:${r.artifactId} is not in data/maven-snapshot.json`).toBeDefined();
-    expect(listed?.versions, `${r.version} is not a version of ${r.artifactId}`).toContain(r.version);
-    for (const companion of r.companions?.oneOf ?? []) {
-      expect(snapshot.artifacts[`${r.groupId}:${companion}`]?.versions, `${companion}:${r.version}`).toContain(r.version);
-    }
-  });
+  it.each(recommendations.map((r) => [`${r.key} on Flink ${r.minor}: ${r.groupId}:${r.artifactId}:${r.version}`, r] as const))(
+    '%s',
+    (_, r) => {
+      const listed = snapshot.artifacts[`${r.groupId}:${r.artifactId}`];
+      expect(listed, `${r.groupId}:${r.artifactId} is not in data/maven-snapshot.json`).toBeDefined();
+      expect(listed?.versions, `${r.version} is not a version of ${r.artifactId}`).toContain(r.version);
+      for (const companion of r.companions?.oneOf ?? []) {
+        expect(snapshot.artifacts[`${r.groupId}:${companion}`]?.versions, `${companion}:${r.version}`).toContain(r.version);
+      }
+    },
+  );
 });

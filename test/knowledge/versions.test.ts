@@ -1,6 +1,13 @@
 // The one home of version ordering and minors (src/knowledge/versions.ts): the cases its callers rely on.
 import { describe, expect, it } from 'vitest';
-import { compareBuilds, compareReleaseParts, compareReleases, compareVersions, minorOf, pythonMinorOf } from '../../src/knowledge/versions.js';
+import {
+  compareBuilds,
+  compareReleaseParts,
+  compareReleases,
+  compareVersions,
+  minorOf,
+  pythonMinorOf,
+} from '../../src/knowledge/versions.js';
 
 describe('versions', () => {
   it('orders plain releases as numbers, a missing segment counting as 0', () => {

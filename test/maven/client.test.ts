@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
-async function client(overrides: { offline?: boolean; requestTimeoutMs?: number; totalTimeoutMs?: number; url?: string; cacheDir?: string } = {}) {
+async function client(
+  overrides: { offline?: boolean; requestTimeoutMs?: number; totalTimeoutMs?: number; url?: string; cacheDir?: string } = {},
+) {
   const dir = overrides.cacheDir ?? (await tempDir('fd-cache-'));
   return new MavenClient({
     repository: fromUrl(overrides.url ?? server.url, 'test'),
@@ -66,7 +68,11 @@ describe('versions from maven-metadata.xml', () => {
 
   it('404 is "not found" and is negatively cached', async () => {
     const c = await client();
-    expect(await c.versions({ groupId: G, artifactId: 'flink-sql-connector-nothing' })).toMatchObject({ versions: [], notFound: true, source: 'network' });
+    expect(await c.versions({ groupId: G, artifactId: 'flink-sql-connector-nothing' })).toMatchObject({
+      versions: [],
+      notFound: true,
+      source: 'network',
+    });
     expect(await c.versions({ groupId: G, artifactId: 'flink-sql-connector-nothing' })).toMatchObject({ notFound: true, source: 'cache' });
     expect(server.requests).toHaveLength(1);
   });
@@ -159,7 +165,9 @@ describe.concurrent('fault modes (each bounded in time)', () => {
     const server = await own();
     for (const a of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']) server.faults.set(`${gaPath(G, a)}/maven-metadata.xml`, { kind: 'stall' });
     const c = await client({ url: server.url, requestTimeoutMs: 5_000, totalTimeoutMs: 600 });
-    const { value, ms } = await timed(() => Promise.all(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((a) => c.versions({ groupId: G, artifactId: a }))));
+    const { value, ms } = await timed(() =>
+      Promise.all(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((a) => c.versions({ groupId: G, artifactId: a }))),
+    );
     expect(value.every((v) => v.versions === null)).toBe(true);
     expect(ms).toBeLessThan(2_000);
   });
@@ -184,7 +192,10 @@ describe.concurrent('fault modes (each bounded in time)', () => {
   it('a redirect within the limit is followed', async ({ expect }) => {
     const server = await own();
     publish(server, G, 'moved', ['1.0.0-1.20']);
-    server.faults.set(`${gaPath(G, KAFKA.artifactId)}/maven-metadata.xml`, { kind: 'redirect', to: `${gaPath(G, 'moved')}/maven-metadata.xml` });
+    server.faults.set(`${gaPath(G, KAFKA.artifactId)}/maven-metadata.xml`, {
+      kind: 'redirect',
+      to: `${gaPath(G, 'moved')}/maven-metadata.xml`,
+    });
     expect((await (await client({ url: server.url })).versions(KAFKA)).versions).toEqual(['1.0.0-1.20']);
   });
 
@@ -200,7 +211,9 @@ describe.concurrent('fault modes (each bounded in time)', () => {
     server.faults.set(path, { kind: 'stall' });
     const dir = await tempDir('fd-cache-');
     await (await client({ url: server.url, cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA);
-    const { value, ms } = await timed(async () => (await client({ url: server.url, cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA));
+    const { value, ms } = await timed(async () =>
+      (await client({ url: server.url, cacheDir: dir, requestTimeoutMs: 300 })).versions(KAFKA),
+    );
     expect(value.note).toMatch(/not retried yet/);
     expect(ms).toBeLessThan(200);
   });
@@ -225,7 +238,9 @@ describe('cache safety', () => {
     const dir = await tempDir('fd-cache-');
     const cache = new DiskCache(dir);
     const url = `${server.url}/x`;
-    await Promise.all(Array.from({ length: 40 }, (_, i) => cache.write({ url, checkedAt: Date.now(), status: 'ok', body: 'v'.repeat(10_000 + i) })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => cache.write({ url, checkedAt: Date.now(), status: 'ok', body: 'v'.repeat(10_000 + i) })),
+    );
     const entry = await cache.read(url);
     expect(entry?.body?.length).toBeGreaterThanOrEqual(10_000);
     const { readdir } = await import('node:fs/promises');

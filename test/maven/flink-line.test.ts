@@ -5,7 +5,20 @@ import { classify, linesOf, nearestLine, newestForLine } from '../../src/maven/f
 import { parseMetadata, parseSha1 } from '../../src/maven/metadata.js';
 
 const G = 'org.apache.flink';
-const KAFKA = ['1.17.2', '1.17.1', '3.0.0-1.17', '3.2.0-1.19', '3.3.0-1.20', '3.10.0-1.20', '3.4.0-1.20', '4.0.0-2.0', '5.0.0-2.2', '5.0.0-2.1', '3.5.0-1.20-rc1', '3.6.0-SNAPSHOT'];
+const KAFKA = [
+  '1.17.2',
+  '1.17.1',
+  '3.0.0-1.17',
+  '3.2.0-1.19',
+  '3.3.0-1.20',
+  '3.10.0-1.20',
+  '3.4.0-1.20',
+  '4.0.0-2.0',
+  '5.0.0-2.2',
+  '5.0.0-2.1',
+  '3.5.0-1.20-rc1',
+  '3.6.0-SNAPSHOT',
+];
 
 describe('flink-line ordering', () => {
   it('classifies externalized, in-tree and CDC versions', () => {
@@ -33,8 +46,15 @@ describe('flink-line ordering', () => {
 
 describe('metadata parsing', () => {
   it('reads every <version>, ignores <latest>/<release>, and converts lastUpdated', () => {
-    const doc = parseMetadata(`<?xml version="1.0"?><metadata modelVersion="1.1.0"><groupId>g</groupId><artifactId>a</artifactId><versioning><latest>4.0.0-2.0</latest><release>3.4.0-1.20</release><versions><version>3.3.0-1.20</version><version>4.0.0-2.0</version><version>3.4.0-1.20</version></versions><lastUpdated>20250101000000</lastUpdated></versioning></metadata>`);
-    expect(doc).toEqual({ groupId: 'g', artifactId: 'a', versions: ['3.3.0-1.20', '4.0.0-2.0', '3.4.0-1.20'], lastUpdated: '2025-01-01T00:00:00Z' });
+    const doc = parseMetadata(
+      `<?xml version="1.0"?><metadata modelVersion="1.1.0"><groupId>g</groupId><artifactId>a</artifactId><versioning><latest>4.0.0-2.0</latest><release>3.4.0-1.20</release><versions><version>3.3.0-1.20</version><version>4.0.0-2.0</version><version>3.4.0-1.20</version></versions><lastUpdated>20250101000000</lastUpdated></versioning></metadata>`,
+    );
+    expect(doc).toEqual({
+      groupId: 'g',
+      artifactId: 'a',
+      versions: ['3.3.0-1.20', '4.0.0-2.0', '3.4.0-1.20'],
+      lastUpdated: '2025-01-01T00:00:00Z',
+    });
   });
 
   it('rejects a document that is not metadata, malformed XML and DOCTYPEs', () => {

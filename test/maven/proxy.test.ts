@@ -22,10 +22,13 @@ beforeAll(async () => {
     // absolute-form forwarding
     proxied++;
     const target = new URL(req.url ?? '/');
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   proxy.on('connect', (req, client: Socket, head: Buffer) => {
@@ -51,7 +54,13 @@ afterAll(async () => {
 });
 
 async function versions(env: Record<string, string>, repo = server.url) {
-  const client = new MavenClient({ repository: fromUrl(repo, 't'), offline: false, cache: new DiskCache(await tempDir()), env, limits: { requestTimeoutMs: 2_000 } });
+  const client = new MavenClient({
+    repository: fromUrl(repo, 't'),
+    offline: false,
+    cache: new DiskCache(await tempDir()),
+    env,
+    limits: { requestTimeoutMs: 2_000 },
+  });
   try {
     return await client.versions({ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka' });
   } finally {

@@ -17,7 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function settingsXml(mirrors: { id: string; url: string; mirrorOf: string }[], servers: { id: string; username: string; password: string }[] = []): string {
+function settingsXml(
+  mirrors: { id: string; url: string; mirrorOf: string }[],
+  servers: { id: string; username: string; password: string }[] = [],
+): string {
   return `<?xml version="1.0"?>
 <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
   <servers>${servers.map((s) => `<server><id>${s.id}</id><username>${s.username}</username><password>${s.password}</password></server>`).join('')}</servers>
@@ -52,22 +55,36 @@ describe('resolveRepository', () => {
 
   it('the flag beats the env var, which beats settings.xml', async () => {
     const HOME = await homeWith(settingsXml([{ id: 'corp', url: 'https://nexus.example/repository/central', mirrorOf: '*' }]));
-    expect((await resolveRepository('https://flag.example/m2/', { HOME, FLINK_DOCTOR_MAVEN_REPO: 'https://env.example/m2' })).url).toBe('https://flag.example/m2');
-    expect((await resolveRepository(undefined, { HOME, FLINK_DOCTOR_MAVEN_REPO: 'https://env.example/m2' })).source).toBe('FLINK_DOCTOR_MAVEN_REPO');
-    expect(await resolveRepository(undefined, { HOME })).toMatchObject({ url: 'https://nexus.example/repository/central', source: "settings.xml mirror 'corp'" });
+    expect((await resolveRepository('https://flag.example/m2/', { HOME, FLINK_DOCTOR_MAVEN_REPO: 'https://env.example/m2' })).url).toBe(
+      'https://flag.example/m2',
+    );
+    expect((await resolveRepository(undefined, { HOME, FLINK_DOCTOR_MAVEN_REPO: 'https://env.example/m2' })).source).toBe(
+      'FLINK_DOCTOR_MAVEN_REPO',
+    );
+    expect(await resolveRepository(undefined, { HOME })).toMatchObject({
+      url: 'https://nexus.example/repository/central',
+      source: "settings.xml mirror 'corp'",
+    });
   });
 
   it('prefers the mirror of exactly "central" over an earlier wildcard, and skips !central', async () => {
-    const HOME = await homeWith(settingsXml([
-      { id: 'not-central', url: 'https://a.example', mirrorOf: '*,!central' },
-      { id: 'wild', url: 'https://b.example', mirrorOf: '*' },
-      { id: 'exact', url: 'https://c.example', mirrorOf: 'central' },
-    ]));
+    const HOME = await homeWith(
+      settingsXml([
+        { id: 'not-central', url: 'https://a.example', mirrorOf: '*,!central' },
+        { id: 'wild', url: 'https://b.example', mirrorOf: '*' },
+        { id: 'exact', url: 'https://c.example', mirrorOf: 'central' },
+      ]),
+    );
     expect((await resolveRepository(undefined, { HOME })).source).toBe("settings.xml mirror 'exact'");
   });
 
   it('takes credentials from the matching <server> (with ${env.X}) and never shows them', async () => {
-    const HOME = await homeWith(settingsXml([{ id: 'corp', url: 'https://nexus.example/m2', mirrorOf: 'central' }], [{ id: 'corp', username: 'deploy', password: '${env.NEXUS_PW}' }]));
+    const HOME = await homeWith(
+      settingsXml(
+        [{ id: 'corp', url: 'https://nexus.example/m2', mirrorOf: 'central' }],
+        [{ id: 'corp', username: 'deploy', password: '${env.NEXUS_PW}' }],
+      ),
+    );
     const repo = await resolveRepository(undefined, { HOME, NEXUS_PW: SECRET });
     expect(repo.auth).toEqual({ username: 'deploy', password: SECRET });
     expect(JSON.stringify({ ...repo, auth: undefined, secrets: undefined })).not.toContain(SECRET);
@@ -92,7 +109,9 @@ describe('a mirror with basic auth, end to end', () => {
   it('sends credentials to the mirror only, and never across a redirect to another origin', async () => {
     server.requireAuth = { username: 'deploy', password: SECRET };
     publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20']);
-    const HOME = await homeWith(settingsXml([{ id: 'corp', url: `${server.url}/`, mirrorOf: 'external:*' }], [{ id: 'corp', username: 'deploy', password: SECRET }]));
+    const HOME = await homeWith(
+      settingsXml([{ id: 'corp', url: `${server.url}/`, mirrorOf: 'external:*' }], [{ id: 'corp', username: 'deploy', password: SECRET }]),
+    );
     const repository = await resolveRepository(undefined, { HOME });
     const client = new MavenClient({ repository, offline: false, cache: new DiskCache(await tempDir()), env: {} });
     expect((await client.versions({ groupId: 'org.apache.flink', artifactId: 'flink-sql-connector-kafka' })).source).toBe('network');
@@ -102,7 +121,12 @@ describe('a mirror with basic auth, end to end', () => {
 
   it('a 401 names the cause without the password', async () => {
     server.requireAuth = { username: 'deploy', password: 'right' };
-    const client = new MavenClient({ repository: fromUrl(`http://deploy:${SECRET}@127.0.0.1:${new URL(server.url).port}`, 't'), offline: false, cache: new DiskCache(await tempDir()), env: {} });
+    const client = new MavenClient({
+      repository: fromUrl(`http://deploy:${SECRET}@127.0.0.1:${new URL(server.url).port}`, 't'),
+      offline: false,
+      cache: new DiskCache(await tempDir()),
+      env: {},
+    });
     const result = await client.versions({ groupId: 'org.example', artifactId: 'x' });
     expect(result.note).toMatch(/HTTP 401 \(check the repository credentials\)/);
     expect(result.note).not.toContain(SECRET);
@@ -113,6 +137,8 @@ describe('a mirror with basic auth, end to end', () => {
 describe('redaction', () => {
   it('masks userinfo, listed secrets and Authorization values', () => {
     expect(redactUrl(`https://u:${SECRET}@h/x`)).toBe('https://***@h/x');
-    expect(redactText(`failed https://u:${SECRET}@h/x and ${SECRET} Authorization: Basic dTpw`, [SECRET])).toBe('failed https://***@h/x and *** Authorization: Basic ***');
+    expect(redactText(`failed https://u:${SECRET}@h/x and ${SECRET} Authorization: Basic dTpw`, [SECRET])).toBe(
+      'failed https://***@h/x and *** Authorization: Basic ***',
+    );
   });
 });

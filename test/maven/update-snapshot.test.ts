@@ -16,9 +16,14 @@ afterAll(() => server.close());
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [SCRIPT, '--base-url', server.url, '--delay-ms', '0', ...args], { timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [SCRIPT, '--base-url', server.url, '--delay-ms', '0', ...args],
+      { timeout: 20_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -27,7 +32,12 @@ describe('update-maven-snapshot', () => {
     publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20', '3.4.0-1.20']);
     publish(server, 'com.ververica', 'flink-sql-connector-mysql-cdc', ['3.0.1']);
     const out = join(await tempDir(), 'snapshot.json');
-    const result = await run(['--out', out, '--only', 'org.apache.flink:flink-sql-connector-kafka,com.ververica:flink-sql-connector-mysql-cdc,org.apache.flink:nope']);
+    const result = await run([
+      '--out',
+      out,
+      '--only',
+      'org.apache.flink:flink-sql-connector-kafka,com.ververica:flink-sql-connector-mysql-cdc,org.apache.flink:nope',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('org.apache.flink:nope: not in');
     const doc = JSON.parse(await readFile(out, 'utf8'));
@@ -42,14 +52,19 @@ describe('update-maven-snapshot', () => {
   it('--keep-unlisted keeps versions a partial mirror does not list, and says so', async () => {
     publish(server, 'org.apache.flink', 'flink-sql-connector-kafka', ['3.3.0-1.20']);
     const out = join(await tempDir(), 'snapshot.json');
-    await writeFile(out, JSON.stringify({ artifacts: { 'org.apache.flink:flink-sql-connector-kafka': { versions: ['3.3.0-1.20', '3.4.0-1.20'] } } }));
+    await writeFile(
+      out,
+      JSON.stringify({ artifacts: { 'org.apache.flink:flink-sql-connector-kafka': { versions: ['3.3.0-1.20', '3.4.0-1.20'] } } }),
+    );
     const kafka = ['--out', out, '--only', 'org.apache.flink:flink-sql-connector-kafka'];
     expect((await run([...kafka, '--keep-unlisted'])).code).toBe(0);
     const kept = JSON.parse(await readFile(out, 'utf8'));
     expect(kept.artifacts['org.apache.flink:flink-sql-connector-kafka'].versions).toEqual(['3.3.0-1.20', '3.4.0-1.20']);
     expect(kept.source).toContain('1 versions the repository does not list were kept');
     expect((await run(kafka)).code).toBe(0);
-    expect(JSON.parse(await readFile(out, 'utf8')).artifacts['org.apache.flink:flink-sql-connector-kafka'].versions).toEqual(['3.3.0-1.20']);
+    expect(JSON.parse(await readFile(out, 'utf8')).artifacts['org.apache.flink:flink-sql-connector-kafka'].versions).toEqual([
+      '3.3.0-1.20',
+    ]);
   });
 
   it('a failing repository aborts without touching the existing snapshot, after one retry (Retry-After: 0 is at once)', async () => {

@@ -33,7 +33,10 @@ export interface Tarball {
 
 /** `npm pack` of a package folder (scripts off: the doctor's dist/ is what `npm run build` made). */
 export async function pack(dir: string, destination: string): Promise<Tarball> {
-  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: dir, timeout: 120_000 });
+  const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
+    cwd: dir,
+    timeout: 120_000,
+  });
   const [info] = JSON.parse(stdout) as { filename: string; name: string; version: string }[];
   if (!info) throw new Error(`npm pack in ${dir} printed no package`);
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -54,9 +57,11 @@ export async function installOffline(project: string, tarballs: readonly Tarball
     if (chosen.has(path)) return;
     chosen.set(path, dev);
     const entry = entries[path] as LockEntry;
-    for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) if (locate(entries, path, dep)) add(path, dep, dev);
+    for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies }))
+      if (locate(entries, path, dep)) add(path, dep, dev);
   };
-  for (const tarball of tarballs) for (const dep of Object.keys((tarball.manifest.dependencies as Record<string, string>) ?? {})) add('', dep, false);
+  for (const tarball of tarballs)
+    for (const dep of Object.keys((tarball.manifest.dependencies as Record<string, string>) ?? {})) add('', dep, false);
   for (const dep of devFromRepo) add('', dep, true);
 
   const dependencies = Object.fromEntries(tarballs.map((t) => [t.name, `file:${t.path}`]));
@@ -64,7 +69,15 @@ export async function installOffline(project: string, tarballs: readonly Tarball
   const packages: Record<string, unknown> = { '': { name: 'plugin-user', dependencies, devDependencies } };
   for (const t of tarballs) {
     const { dependencies: deps, peerDependencies, bin, engines, license } = t.manifest;
-    packages[`node_modules/${t.name}`] = { version: t.version, resolved: `file:${t.path}`, dependencies: deps, peerDependencies, bin, engines, license };
+    packages[`node_modules/${t.name}`] = {
+      version: t.version,
+      resolved: `file:${t.path}`,
+      dependencies: deps,
+      peerDependencies,
+      bin,
+      engines,
+      license,
+    };
   }
   for (const [path, dev] of chosen) {
     const { dev: _dev, optional: _optional, devOptional: _devOptional, peer: _peer, ...entry } = entries[path] as LockEntry;
@@ -73,14 +86,22 @@ export async function installOffline(project: string, tarballs: readonly Tarball
     const resolved = entry.resolved ?? `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${entry.version}.tgz`;
     packages[path] = { ...entry, resolved, ...(dev ? { dev: true } : {}) };
   }
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'plugin-user', private: true, type: 'module', dependencies, devDependencies }, null, 2));
-  await writeFile(join(project, 'package-lock.json'), JSON.stringify({ name: 'plugin-user', lockfileVersion: 3, requires: true, packages }, null, 2));
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'plugin-user', private: true, type: 'module', dependencies, devDependencies }, null, 2),
+  );
+  await writeFile(
+    join(project, 'package-lock.json'),
+    JSON.stringify({ name: 'plugin-user', lockfileVersion: 3, requires: true, packages }, null, 2),
+  );
   try {
     await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], { cwd: project, timeout: 180_000 });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
     if (/ENOTCACHED/.test(stderr)) {
-      throw new Error(`npm's cache lacks a package this test installs offline: run \`npm ci\` in ${root} first (it fills the cache)\n${stderr}`);
+      throw new Error(
+        `npm's cache lacks a package this test installs offline: run \`npm ci\` in ${root} first (it fills the cache)\n${stderr}`,
+      );
     }
     throw new Error(`npm ci --offline failed in ${project}:\n${stderr}`);
   }

@@ -53,15 +53,26 @@ beforeAll(async () => {
   // The TypeScript plugin, compiled in the project against the installed flink-doctor's declarations, in one
   // program with a plugin full of mistakes (tsc still writes the example's .js; the errors are judged below).
   await mkdir(join(project, 'ts-plugin'));
-  for (const file of ['index.ts', 'tsconfig.json', 'package.json']) await copyFile(join(examples, 'no-snapshots', file), join(project, 'ts-plugin', file));
+  for (const file of ['index.ts', 'tsconfig.json', 'package.json'])
+    await copyFile(join(examples, 'no-snapshots', file), join(project, 'ts-plugin', file));
   await writeFile(join(project, 'ts-plugin', 'mistakes.ts'), MISTAKES);
-  await writeFile(join(project, 'ts-plugin', 'tsconfig.both.json'), JSON.stringify({ extends: './tsconfig.json', files: ['index.ts', 'mistakes.ts'] }));
+  await writeFile(
+    join(project, 'ts-plugin', 'tsconfig.both.json'),
+    JSON.stringify({ extends: './tsconfig.json', files: ['index.ts', 'mistakes.ts'] }),
+  );
   tscOutput = await timed('tsc (TypeScript plugin)', () => tsc('ts-plugin/tsconfig.both.json'));
 
-  await writeFile(join(project, 'flink-doctor.config.json'), JSON.stringify({
-    plugins: ['flink-doctor-plugin-jar-policy', './team/platform-pins.mjs', './ts-plugin/dist/index.js'],
-    only: ['plugin'],
-  }, null, 2));
+  await writeFile(
+    join(project, 'flink-doctor.config.json'),
+    JSON.stringify(
+      {
+        plugins: ['flink-doctor-plugin-jar-policy', './team/platform-pins.mjs', './ts-plugin/dist/index.js'],
+        only: ['plugin'],
+      },
+      null,
+      2,
+    ),
+  );
   jars = await tempDir('packed-jars-');
   await fatKafkaJar(join(jars, 'flink-sql-connector-kafka-3.3.0-1.20.jar'));
   await cdcJar(join(jars, 'flink-sql-connector-mysql-cdc-2.4.2.jar'));
@@ -105,9 +116,14 @@ async function npxDoctor(argv: string[], env: Record<string, string | undefined>
   const started = performance.now();
   const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const fullEnv = { ...isolatedEnv(env), PATH: `${join(process.execPath, '..')}:/usr/bin:/bin`, npm_config_offline: 'true' };
-    execFile('npx', ['--no-install', 'flink-doctor', '--json', ...argv], { cwd: project, env: fullEnv, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      'npx',
+      ['--no-install', 'flink-doctor', '--json', ...argv],
+      { cwd: project, env: fullEnv, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
   const ms = Math.round(performance.now() - started);
   let report: Report;
@@ -123,7 +139,18 @@ const verdicts = (byId: Record<string, CheckResult>) => Object.fromEntries(Objec
 
 describe('flink-doctor installed from its tarball, with plugins', () => {
   it('runs the three example plugins named in the config file and reports each verdict with its origin', async () => {
-    const run = await npxDoctor(['--flink-version', '2.2', '--java-home', jdk17(), '--python', pyenvPython('3.11.7'), '--jars', jars, '--maven-repo', MIRROR]);
+    const run = await npxDoctor([
+      '--flink-version',
+      '2.2',
+      '--java-home',
+      jdk17(),
+      '--python',
+      pyenvPython('3.11.7'),
+      '--jars',
+      jars,
+      '--maven-repo',
+      MIRROR,
+    ]);
     timings['npx flink-doctor (plugins pass)'] = run.ms;
     expect(verdicts(run.byId)).toEqual({
       'plugin.jar-policy.groups': 'error',
@@ -137,7 +164,10 @@ describe('flink-doctor installed from its tarball, with plugins', () => {
     expect(groups?.details).toEqual([expect.stringMatching(/^flink-sql-connector-mysql-cdc-2\.4\.2\.jar .*: group com\.ververica$/)]);
     expect(groups?.origin).toEqual({ plugin: 'jar-policy', version: '1.0.0', spec: 'flink-doctor-plugin-jar-policy' });
     expect(run.byId['plugin.platform-pins.versions']?.summary).toBe(`matches ${join(project, 'platform.json')}`);
-    expect(run.byId['plugin.no-snapshots.jars']).toMatchObject({ summary: '1 SNAPSHOT JAR', origin: { plugin: 'no-snapshots', spec: './ts-plugin/dist/index.js' } });
+    expect(run.byId['plugin.no-snapshots.jars']).toMatchObject({
+      summary: '1 SNAPSHOT JAR',
+      origin: { plugin: 'no-snapshots', spec: './ts-plugin/dist/index.js' },
+    });
     expect(run.code).toBe(1);
   });
 
@@ -152,23 +182,37 @@ describe('flink-doctor installed from its tarball, with plugins', () => {
       'plugin.platform-pins.versions': 'error',
       'plugin.no-snapshots.jars': 'warning',
     });
-    expect(run.byId['plugin.jar-policy.python']?.summary).toBe('the client Python is 3.12.1; the team\'s images run 3.11');
-    expect(run.byId['plugin.jar-policy.mirror']?.summary).toBe('connectors are resolved from https://repo1.maven.org/maven2 (Maven Central), not the team mirror');
+    expect(run.byId['plugin.jar-policy.python']?.summary).toBe("the client Python is 3.12.1; the team's images run 3.11");
+    expect(run.byId['plugin.jar-policy.mirror']?.summary).toBe(
+      'connectors are resolved from https://repo1.maven.org/maven2 (Maven Central), not the team mirror',
+    );
     expect(run.byId['plugin.platform-pins.versions']?.summary).toBe('the project targets Flink 2.1; the platform runs Flink 2.2');
   });
 
   it('a plugin that throws at import, hangs, or is not installed is an error result of its own; the run goes on and ends', async () => {
     await writeFileDeep(join(project, 'bad', 'throws.mjs'), 'throw new Error("policy server unreachable");\n');
     // A gatherer that never answers and holds a 10-minute timer: the doctor must still end right after its report.
-    await writeFileDeep(join(project, 'bad', 'hangs.mjs'), [
-      'export default { apiVersion: 1, name: "hangs",',
-      '  facts: { slow: { timeoutMs: 500, gather: () => new Promise((resolve) => setTimeout(resolve, 600_000)) } },',
-      '  checks: [{ id: "plugin.hangs.slow", title: "Slow", group: "Plugins", description: "Never answers.", reads: [], needs: ["slow"], run: () => ({ status: "ok", summary: "never" }) }] };',
-    ].join('\n'));
+    await writeFileDeep(
+      join(project, 'bad', 'hangs.mjs'),
+      [
+        'export default { apiVersion: 1, name: "hangs",',
+        '  facts: { slow: { timeoutMs: 500, gather: () => new Promise((resolve) => setTimeout(resolve, 600_000)) } },',
+        '  checks: [{ id: "plugin.hangs.slow", title: "Slow", group: "Plugins", description: "Never answers.", reads: [], needs: ["slow"], run: () => ({ status: "ok", summary: "never" }) }] };',
+      ].join('\n'),
+    );
     const run = await npxDoctor([
-      '--flink-version', '2.2', '--python', pyenvPython('3.11.7'),
-      '--only', 'plugin.jar-policy.python,plugin.hangs,plugin.throws,plugin.acme-missing',
-      '--plugin', './bad/throws.mjs', '--plugin', './bad/hangs.mjs', '--plugin', '@acme/missing',
+      '--flink-version',
+      '2.2',
+      '--python',
+      pyenvPython('3.11.7'),
+      '--only',
+      'plugin.jar-policy.python,plugin.hangs,plugin.throws,plugin.acme-missing',
+      '--plugin',
+      './bad/throws.mjs',
+      '--plugin',
+      './bad/hangs.mjs',
+      '--plugin',
+      '@acme/missing',
     ]);
     timings['npx flink-doctor (isolation)'] = run.ms;
     expect(Object.fromEntries(Object.entries(run.byId).map(([id, c]) => [id, `${c.status}: ${c.summary}`]))).toEqual({
@@ -186,8 +230,12 @@ describe('flink-doctor installed from its tarball, with plugins', () => {
     const env = { ...isolatedEnv(), PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` };
     const { stdout } = await execFileAsync('npx', ['--no-install', 'flink-doctor', '--list-checks'], { cwd: project, env });
     expect(stdout).toMatch(/^java\.runtime .*\n(?: +.*\n){2} +from: built-in$/m);
-    expect(stdout).toMatch(/^plugin\.jar-policy\.groups .*\n(?: +.*\n){2} +from: plugin jar-policy 1\.0\.0 \(flink-doctor-plugin-jar-policy\)$/m);
-    expect(stdout).toMatch(/^plugin\.platform-pins\.versions .*\n(?: +.*\n){2} +from: plugin platform-pins 1\.0\.0 \(\.\/team\/platform-pins\.mjs\)$/m);
+    expect(stdout).toMatch(
+      /^plugin\.jar-policy\.groups .*\n(?: +.*\n){2} +from: plugin jar-policy 1\.0\.0 \(flink-doctor-plugin-jar-policy\)$/m,
+    );
+    expect(stdout).toMatch(
+      /^plugin\.platform-pins\.versions .*\n(?: +.*\n){2} +from: plugin platform-pins 1\.0\.0 \(\.\/team\/platform-pins\.mjs\)$/m,
+    );
   });
 });
 
@@ -196,6 +244,11 @@ describe('a TypeScript plugin author', () => {
     if (!tscOutput.failed) throw new Error('tsc accepted a plugin with four type errors');
     const errors = tscOutput.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
     expect(errors.filter((line) => !line.startsWith('ts-plugin/mistakes.ts'))).toEqual([]);
-    expect(errors.map((line) => /^ts-plugin\/mistakes\.ts\((\d+),\d+\): error (TS\d+)/.exec(line)?.slice(1).join(' '))).toEqual(['2 TS2820', '3 TS2322', '4 TS2339', '5 TS2322']);
+    expect(errors.map((line) => /^ts-plugin\/mistakes\.ts\((\d+),\d+\): error (TS\d+)/.exec(line)?.slice(1).join(' '))).toEqual([
+      '2 TS2820',
+      '3 TS2322',
+      '4 TS2339',
+      '5 TS2322',
+    ]);
   });
 });

@@ -72,7 +72,10 @@ describe('plugin specs', () => {
 describe('validatePlugin', () => {
   it('accepts a well-formed plugin and keeps its name, version, checks and facts', () => {
     const gather = { needs: ['target'], timeoutMs: 500, gather: () => 1 };
-    const valid = validatePlugin(plugin({ version: '1.2.3', facts: { platform: gather }, checks: [check({ needs: ['jars', 'platform'] })] }), ctx);
+    const valid = validatePlugin(
+      plugin({ version: '1.2.3', facts: { platform: gather }, checks: [check({ needs: ['jars', 'platform'] })] }),
+      ctx,
+    );
     expect(valid).toMatchObject({ name: 'acme', version: '1.2.3', facts: { platform: gather } });
     expect(valid.checks.map((c) => c.id)).toEqual(['plugin.acme.rule']);
     expect(PLUGIN_API_VERSION).toBe(1);
@@ -94,20 +97,35 @@ describe('validatePlugin', () => {
     [plugin({ version: 3 }), 'version must be a non-empty string, not 3'],
     [plugin({ checks: [] }), 'checks must be a non-empty array of checks'],
     [plugin({ checks: [null] }), 'checks[0] is not an object (null)'],
-    [plugin({ checks: [check({ id: 'java.runtime' })] }), 'check "java.runtime" takes a built-in check id; a plugin\'s check ids are plugin.acme.<id>'],
+    [
+      plugin({ checks: [check({ id: 'java.runtime' })] }),
+      'check "java.runtime" takes a built-in check id; a plugin\'s check ids are plugin.acme.<id>',
+    ],
     [plugin({ checks: [check({ id: 'plugin.other.rule' })] }), 'check id "plugin.other.rule" is not plugin.acme.<id>'],
     [plugin({ checks: [check({ id: 'plugin.acme.Rule' })] }), 'check id "plugin.acme.Rule" is not plugin.acme.<id>'],
     [plugin({ checks: [check(), check()] }), 'check id "plugin.acme.rule" is used twice'],
     [plugin({ checks: [check({ title: '' })] }), 'check "plugin.acme.rule" needs a non-empty title'],
     [plugin({ checks: [check({ reads: 'jars' })] }), 'check "plugin.acme.rule" reads must be an array of strings'],
-    [plugin({ checks: [check({ needs: ['jar'] })] }), 'check "plugin.acme.rule" needs "jar", which neither flink-doctor nor the plugin gathers'],
+    [
+      plugin({ checks: [check({ needs: ['jar'] })] }),
+      'check "plugin.acme.rule" needs "jar", which neither flink-doctor nor the plugin gathers',
+    ],
     [plugin({ checks: [check({ run: 'ok' })] }), 'check "plugin.acme.rule" has no run function'],
     [plugin({ facts: [] }), 'facts is not an object (an array)'],
     [plugin({ facts: { 'my-fact': { gather: () => 1 } } }), 'fact key "my-fact" must be camelCase letters and digits'],
     [plugin({ facts: { platform: {} } }), 'fact "platform" has no gather function'],
-    [plugin({ facts: { platform: { needs: ['platform'], gather: () => 1 } } }), 'fact "platform" needs "platform", which flink-doctor does not gather'],
-    [plugin({ facts: { platform: { timeoutMs: 0, gather: () => 1 } } }), 'fact "platform" timeoutMs must be a number of milliseconds above 0 and at most 120000'],
-    [plugin({ facts: { platform: { timeoutMs: 600_000, gather: () => 1 } } }), 'fact "platform" timeoutMs must be a number of milliseconds above 0 and at most 120000'],
+    [
+      plugin({ facts: { platform: { needs: ['platform'], gather: () => 1 } } }),
+      'fact "platform" needs "platform", which flink-doctor does not gather',
+    ],
+    [
+      plugin({ facts: { platform: { timeoutMs: 0, gather: () => 1 } } }),
+      'fact "platform" timeoutMs must be a number of milliseconds above 0 and at most 120000',
+    ],
+    [
+      plugin({ facts: { platform: { timeoutMs: 600_000, gather: () => 1 } } }),
+      'fact "platform" timeoutMs must be a number of milliseconds above 0 and at most 120000',
+    ],
   ])('refuses %j: %s', (exported, message) => {
     const reason = refusal(exported);
     expect(reason.startsWith(message), reason).toBe(true);
@@ -130,7 +148,10 @@ describe('checkedOutcome: what a plugin check returns', () => {
   });
 
   it.each([
-    [Promise.resolve({ status: 'ok', summary: 's' }), 'run returned a Promise: checks are synchronous (do asynchronous work in a fact gatherer)'],
+    [
+      Promise.resolve({ status: 'ok', summary: 's' }),
+      'run returned a Promise: checks are synchronous (do asynchronous work in a fact gatherer)',
+    ],
     [undefined, 'run returned undefined, not an outcome { status, summary }'],
     ['ok', 'run returned "ok", not an outcome { status, summary }'],
     [{ status: 'fine', summary: 's' }, 'run returned an outcome whose status is "fine", not ok, warning, error, skipped'],
@@ -138,7 +159,10 @@ describe('checkedOutcome: what a plugin check returns', () => {
     [{ status: 'ok', summary: 's', details: 'd' }, 'run returned an outcome whose details is "d", not an array of strings'],
     [{ status: 'ok', summary: 's', fix: 3 }, 'run returned an outcome whose fix is 3, not a string or null'],
     [{ status: 'ok', summary: 's', facts: { nested: {} } }, 'run returned an outcome whose facts is an object, not an object of strings'],
-    [{ status: 'ok', summary: 's', locations: [{ path: '/a', line: 0 }] }, 'run returned an outcome whose locations is an array, not an array of { path, line? }'],
+    [
+      { status: 'ok', summary: 's', locations: [{ path: '/a', line: 0 }] },
+      'run returned an outcome whose locations is an array, not an array of { path, line? }',
+    ],
   ])('refuses %j', (value, message) => {
     expect(() => checkedOutcome(value)).toThrow(message);
   });

@@ -4,7 +4,14 @@ import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArchiveReadError, readArchive } from '../../src/python/archive.js';
-import { environmentFacts, environmentReadOptions, environmentsIn, inspectInterpreter, outwardLinks, wantedText } from '../../src/python/venv-archive.js';
+import {
+  environmentFacts,
+  environmentReadOptions,
+  environmentsIn,
+  inspectInterpreter,
+  outwardLinks,
+  wantedText,
+} from '../../src/python/venv-archive.js';
 import { tarGzFolder, writeTar, zipFolder, type TarEntry } from '../helpers/archives.js';
 import { makeVenv } from '../helpers/python-env.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -12,7 +19,10 @@ import { writeZip } from '../helpers/zip.js';
 
 async function venvArchive(kind: 'zip' | 'tar.gz', copies: boolean): Promise<string> {
   const venv = await makeVenv('3.11.7', { copies, name: 'venv' });
-  await writeFileDeep(join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n');
+  await writeFileDeep(
+    join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'),
+    'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n',
+  );
   const out = join(await tempDir('archive-'), kind === 'zip' ? 'venv.zip' : 'venv.tar.gz');
   return kind === 'zip' ? zipFolder(venv.dir, out) : tarGzFolder(venv.dir, out);
 }
@@ -47,7 +57,11 @@ describe('archive edge cases', () => {
     await symlink('../../../../etc/passwd', join(dir, 'lib', 'escape'));
     const listing = await readArchive(await tarGzFolder(dir, join(dir, '..', 'env.tgz')), { wanted: wantedText });
     const interpreter = inspectInterpreter(listing, 'env/bin/python');
-    expect(interpreter).toMatchObject({ resolution: { kind: 'file', path: 'env/bin/python3.10' }, pythonMinor: '3.10', minorFrom: 'lib/pythonX.Y' });
+    expect(interpreter).toMatchObject({
+      resolution: { kind: 'file', path: 'env/bin/python3.10' },
+      pythonMinor: '3.10',
+      minorFrom: 'lib/pythonX.Y',
+    });
     expect(outwardLinks(listing)).toEqual([{ name: 'env/lib/escape', target: '../../../../etc/passwd' }]);
   });
 
@@ -57,13 +71,18 @@ describe('archive edge cases', () => {
     await expect(readArchive(fake, { wanted: wantedText })).rejects.toThrow(ArchiveReadError);
     await expect(readArchive(join(dir, 'missing.zip'), { wanted: wantedText })).rejects.toThrow('does not exist');
     await expect(readArchive(join(dir, 'x.rar'), { wanted: wantedText })).rejects.toThrow('is not a .zip, .tar, .tar.gz or .tgz archive');
-    await expect(readArchive(await writeFileDeep(join(dir, 'v.zip'), 'PK nonsense'), { wanted: wantedText })).rejects.toThrow(/^is not a readable zip \(no central directory/);
+    await expect(readArchive(await writeFileDeep(join(dir, 'v.zip'), 'PK nonsense'), { wanted: wantedText })).rejects.toThrow(
+      /^is not a readable zip \(no central directory/,
+    );
   });
 
   it('caps entries of a tar stream, and says so', async () => {
     const dir = join(await tempDir('many-'), 'many');
     for (let i = 0; i < 50; i++) await writeFileDeep(join(dir, `f${i}`), 'x');
-    const listing = await readArchive(await tarGzFolder(dir, join(dir, '..', 'many.tar.gz')), { wanted: wantedText, limits: { maxEntries: 10 } });
+    const listing = await readArchive(await tarGzFolder(dir, join(dir, '..', 'many.tar.gz')), {
+      wanted: wantedText,
+      limits: { maxEntries: 10 },
+    });
     expect(listing).toMatchObject({ truncated: true, cap: "listed up to flink-doctor's cap of 10 entries" });
     expect(listing.entries).toHaveLength(10);
   });
@@ -81,8 +100,14 @@ describe('archive edge cases', () => {
     const dir = await tempDir('zips-');
     const lying = await writeZip(join(dir, 'env.zip'), [{ name: 'env/pyvenv.cfg', data: 'version = 3.11.7\n', zip64Offset: 2n ** 62n }]);
     await expect(readArchive(lying)).rejects.toThrow(/^is corrupt \(central directory entry 'env\/pyvenv\.cfg' points at offset/);
-    const many = await writeZip(join(dir, 'many.zip'), Array.from({ length: 30 }, (_, i) => ({ name: `env/f${i}`, data: 'x' })));
-    expect(await readArchive(many, { limits: { maxEntries: 10 } })).toMatchObject({ truncated: true, cap: "listed up to flink-doctor's cap of 10 entries" });
+    const many = await writeZip(
+      join(dir, 'many.zip'),
+      Array.from({ length: 30 }, (_, i) => ({ name: `env/f${i}`, data: 'x' })),
+    );
+    expect(await readArchive(many, { limits: { maxEntries: 10 } })).toMatchObject({
+      truncated: true,
+      cap: "listed up to flink-doctor's cap of 10 entries",
+    });
   });
 
   it('stops once the checks have what they need: the interpreter, pyvenv.cfg, apache-flink and a link out', async () => {
@@ -98,11 +123,21 @@ describe('archive edge cases', () => {
     expect(listing).toMatchObject({ truncated: true, enough: true });
     expect(listing.entries).toHaveLength(4);
     expect(environmentFacts(listing, 'venv/bin/python')).toMatchObject({
-      interpreter: { resolution: { kind: 'outside', link: 'venv/bin/python', target: '/usr/bin/python3.11' }, pythonMinor: '3.11', flinkVersion: '1.20.1' },
+      interpreter: {
+        resolution: { kind: 'outside', link: 'venv/bin/python', target: '/usr/bin/python3.11' },
+        pythonMinor: '3.11',
+        flinkVersion: '1.20.1',
+      },
       outwardLinks: [{ name: 'venv/bin/python' }, { name: 'venv/lib/python3.11/site-packages/data' }],
     });
     // Without the link out, nothing fixes python.archives' verdict before the end: the whole listing is read.
-    const healthy = await writeTar(join(await tempDir('early-'), 'ok.tar.gz'), entries.filter((e) => !e.name.endsWith('/data')));
-    expect(await readArchive(healthy, environmentReadOptions('venv/bin/python'))).toMatchObject({ truncated: false, entries: { length: 1_003 } });
+    const healthy = await writeTar(
+      join(await tempDir('early-'), 'ok.tar.gz'),
+      entries.filter((e) => !e.name.endsWith('/data')),
+    );
+    expect(await readArchive(healthy, environmentReadOptions('venv/bin/python'))).toMatchObject({
+      truncated: false,
+      entries: { length: 1_003 },
+    });
   });
 });

@@ -6,7 +6,11 @@ import { metadataText } from '../helpers/python-env.js';
 
 describe('parseMetadata', () => {
   it('reads Name, Version and every Requires-Dist in both forms, not the description', () => {
-    const text = metadataText({ name: 'apache-flink', version: '1.20.1', requires: ['py4j (==0.10.9.7)', 'numpy>=1.22.4', 'pemja==0.4.1; platform_system != "Windows"'] });
+    const text = metadataText({
+      name: 'apache-flink',
+      version: '1.20.1',
+      requires: ['py4j (==0.10.9.7)', 'numpy>=1.22.4', 'pemja==0.4.1; platform_system != "Windows"'],
+    });
     const parsed = parseMetadata(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -18,7 +22,8 @@ describe('parseMetadata', () => {
   });
 
   it('joins continuation lines and handles CRLF, a BOM and case-insensitive field names', () => {
-    const text = '\uFEFFMetadata-Version: 2.1\r\nname: Foo.Bar\r\nVERSION: 2.0\r\nDescription: first\r\n        |second line\r\nRequires-Dist: baz\r\n  (>=1.0)\r\n\r\nbody';
+    const text =
+      '\uFEFFMetadata-Version: 2.1\r\nname: Foo.Bar\r\nVERSION: 2.0\r\nDescription: first\r\n        |second line\r\nRequires-Dist: baz\r\n  (>=1.0)\r\n\r\nbody';
     const parsed = parseMetadata(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -30,7 +35,7 @@ describe('parseMetadata', () => {
     expect(requirement.ok && requirement.value.specifier).toBe('>=1.0');
   });
 
-  it('stops at a stray non-header line like Python\'s email parser, keeping what came before', () => {
+  it("stops at a stray non-header line like Python's email parser, keeping what came before", () => {
     const parsed = parseMetadata('Name: x\nVersion: 1\nthis is not a header\nRequires-Dist: y\n');
     expect(parsed.ok && parsed.metadata.requiresDist).toEqual([]);
   });

@@ -52,7 +52,11 @@ describe.concurrent('packages probe', () => {
     await writeFileDeep(join(venv.sitePackages, 'oldstyle-1.0-py3.11.egg-info'), 'Metadata-Version: 1.1\nName: oldstyle\nVersion: 1.0\n');
     const packages = await store({ python: venv.python }).get('packages');
     expect(packages.problems).toEqual([]);
-    expect(packages.distributions['legacy-lib']?.requires).toEqual(['six>=1.5', 'importlib-metadata; python_version < "3.8"', 'sphinx; extra == "docs"']);
+    expect(packages.distributions['legacy-lib']?.requires).toEqual([
+      'six>=1.5',
+      'importlib-metadata; python_version < "3.8"',
+      'sphinx; extra == "docs"',
+    ]);
     expect(packages.distributions.oldstyle?.version).toBe('1.0');
   });
 
@@ -60,7 +64,11 @@ describe.concurrent('packages probe', () => {
     const venv = await makeVenv('3.11.7');
     await addDistribution(venv.sitePackages, { name: 'good', version: '1.0' });
     await addDistribution(venv.sitePackages, { name: 'garbage', version: '1.0', rawMetadata: '\u0000\u0001\u0002PK binary junk' });
-    await addDistribution(venv.sitePackages, { name: 'noversion', version: '1.0', rawMetadata: 'Metadata-Version: 2.1\nName: noversion\n\n' });
+    await addDistribution(venv.sitePackages, {
+      name: 'noversion',
+      version: '1.0',
+      rawMetadata: 'Metadata-Version: 2.1\nName: noversion\n\n',
+    });
     await mkdir(join(venv.sitePackages, 'empty-2.0.dist-info'));
     const locked = await addDistribution(venv.sitePackages, { name: 'locked', version: '3.0' });
     await chmod(join(locked, 'METADATA'), 0o000);
@@ -68,7 +76,9 @@ describe.concurrent('packages probe', () => {
     expect(Object.keys(packages.distributions)).toContain('good');
     expect(Object.keys(packages.distributions)).not.toContain('garbage');
     const problems = packages.problems.join('\n');
-    expect(problems).toContain('garbage-1.0.dist-info/METADATA: unreadable metadata (binary content, not a metadata file); reinstall garbage');
+    expect(problems).toContain(
+      'garbage-1.0.dist-info/METADATA: unreadable metadata (binary content, not a metadata file); reinstall garbage',
+    );
     expect(problems).toContain('noversion-1.0.dist-info/METADATA: unreadable metadata (no Version header); reinstall noversion');
     expect(problems).toContain('empty-2.0.dist-info: cannot read METADATA (missing); reinstall empty');
     // root reads files regardless of mode bits; only assert when the permission bites.

@@ -21,7 +21,13 @@ describe('sameRelease', () => {
 });
 
 describe('pip commands and releases', () => {
-  const python = { executable: '/opt/my envs/bin/python', requested: 'python3', provenance: { source: 'PATH' }, runs: true, sysPath: [] } as PythonFact;
+  const python = {
+    executable: '/opt/my envs/bin/python',
+    requested: 'python3',
+    provenance: { source: 'PATH' },
+    runs: true,
+    sysPath: [],
+  } as PythonFact;
 
   it('quotes an interpreter path with spaces and double-quotes every spec', () => {
     expect(pipInstall(python, ['pyarrow>=5,<21'])).toBe(`'/opt/my envs/bin/python' -m pip install "pyarrow>=5,<21"`);

@@ -288,7 +288,19 @@ describe('parseProbeOutput', () => {
     base_prefix: '/x',
     sys_path: ['/x/lib/python3.11/site-packages'],
     markers: Object.fromEntries(
-      ['implementation_name', 'implementation_version', 'os_name', 'platform_machine', 'platform_python_implementation', 'platform_release', 'platform_system', 'platform_version', 'python_full_version', 'python_version', 'sys_platform'].map((k) => [k, 'v']),
+      [
+        'implementation_name',
+        'implementation_version',
+        'os_name',
+        'platform_machine',
+        'platform_python_implementation',
+        'platform_release',
+        'platform_system',
+        'platform_version',
+        'python_full_version',
+        'python_version',
+        'sys_platform',
+      ].map((k) => [k, 'v']),
     ),
   };
 
@@ -301,7 +313,10 @@ describe('parseProbeOutput', () => {
     ['', 'printed nothing'],
     [`${PROBE_MARKER}[1,2]`, 'malformed'],
     [`${PROBE_MARKER}${JSON.stringify({ ...answer, sys_path: 'nope' })}`, 'without version, sys.path or markers'],
-    [`${PROBE_MARKER}${JSON.stringify({ ...answer, markers: { ...answer.markers, sys_platform: 3 } })}`, 'without the "sys_platform" marker'],
+    [
+      `${PROBE_MARKER}${JSON.stringify({ ...answer, markers: { ...answer.markers, sys_platform: 3 } })}`,
+      'without the "sys_platform" marker',
+    ],
   ])('rejects %j', (stdout, message) => {
     const parsed = parseProbeOutput(stdout);
     expect(parsed.ok).toBe(false);

@@ -48,7 +48,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe.concurrent('worker probe: python.executable unset', () => {
-  it('looks at `python` on PATH: the client\'s own is recognised and reused', async ({ expect }) => {
+  it("looks at `python` on PATH: the client's own is recognised and reused", async ({ expect }) => {
     const conf = await confDir('parallelism.default: 2\n');
     const fact = await workerFact({ confDir: conf.dir, env: isolatedEnv({ PATH: dirname(client.python) }) });
     expect(fact).toMatchObject({ status: 'unset', fromPath: true, sameAsClient: true, file: conf.file });
@@ -86,7 +86,9 @@ describe.concurrent('worker probe: python.executable resolved on the workers', (
   });
 
   it('a remote archive extracted under its #target name is matched by that name and not downloaded', async ({ expect }) => {
-    const fact = await workerFact({ confDir: (await confDir('python.archives: hdfs:///envs/py311.tar.gz#py\npython.executable: py/bin/python3\n')).dir });
+    const fact = await workerFact({
+      confDir: (await confDir('python.archives: hdfs:///envs/py311.tar.gz#py\npython.executable: py/bin/python3\n')).dir,
+    });
     expect(fact).toMatchObject({ status: 'archive', archive: 'hdfs:///envs/py311.tar.gz#py' });
     expect(fact.archiveRead?.status).toBe('remote');
   });
@@ -106,7 +108,11 @@ describe.concurrent('worker probe: python.executable inspected', () => {
     const conf = await confDir(`python:\n  executable: ${twin.python}\n`);
     const fact = await workerFact({ confDir: conf.dir });
     expect(fact).toMatchObject({ status: 'inspected', sameAsClient: false, configured: twin.python, file: conf.file });
-    expect(fact.python).toMatchObject({ version: '3.11.7', executable: twin.python, provenance: { source: 'python.executable', detail: conf.file } });
+    expect(fact.python).toMatchObject({
+      version: '3.11.7',
+      executable: twin.python,
+      provenance: { source: 'python.executable', detail: conf.file },
+    });
     expect(fact.packages?.distributions['apache-flink']?.version).toBe('1.20.1');
   });
 
@@ -125,7 +131,9 @@ describe.concurrent('worker probe: python.executable inspected', () => {
     expect(await starts(log)).toBe(1 + 2);
   });
 
-  it('python3 next to the client venv\'s python is the same interpreter: the client fact is reused, nothing runs again', async ({ expect }) => {
+  it("python3 next to the client venv's python is the same interpreter: the client fact is reused, nothing runs again", async ({
+    expect,
+  }) => {
     const conf = await confDir(`python.executable: ${join(client.dir, 'bin', 'python3')}\n`);
     const store = createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, confDir: conf.dir }), loadMatrix());
     const [worker, python] = await Promise.all([store.get('worker'), store.get('python')]);
@@ -137,7 +145,7 @@ describe.concurrent('worker probe: python.executable inspected', () => {
     expect(worker.packages).toBe(await store.get('packages'));
   });
 
-  it('the venv\'s base interpreter is another environment (the same file after symlinks): inspected on its own', async ({ expect }) => {
+  it("the venv's base interpreter is another environment (the same file after symlinks): inspected on its own", async ({ expect }) => {
     const base = pyenvPython('3.11.7');
     const fact = await workerFact({ confDir: (await confDir(`python.executable: ${base}\n`)).dir });
     expect(fact.sameAsClient).toBe(false);
@@ -145,9 +153,12 @@ describe.concurrent('worker probe: python.executable inspected', () => {
     expect(fact.packages?.distributions['apache-flink']).toBeUndefined();
   });
 
-  it('a bare name is looked up on this machine\'s PATH', async ({ expect }) => {
+  it("a bare name is looked up on this machine's PATH", async ({ expect }) => {
     const base = pyenvPython('3.11.7');
-    const fact = await workerFact({ confDir: (await confDir('python.executable: python3.11\n')).dir, env: isolatedEnv({ PATH: dirname(base) }) });
+    const fact = await workerFact({
+      confDir: (await confDir('python.executable: python3.11\n')).dir,
+      env: isolatedEnv({ PATH: dirname(base) }),
+    });
     expect(fact.python).toMatchObject({ requested: 'python3.11', executable: join(dirname(base), 'python3.11'), version: '3.11.7' });
     const missing = await workerFact({ confDir: (await confDir('python.executable: python3.11\n')).dir });
     expect(missing.python).toMatchObject({ found: false, failure: 'python3.11 is not on PATH' });
@@ -155,10 +166,16 @@ describe.concurrent('worker probe: python.executable inspected', () => {
 
   it('a path that does not exist, and an interpreter that does not run, are facts with their reason', async ({ expect }) => {
     const gone = join(await tempDir('gone-'), 'venv', 'bin', 'python');
-    expect((await workerFact({ confDir: (await confDir(`python.executable: ${gone}\n`)).dir })).python).toMatchObject({ found: false, failure: `${gone} does not exist` });
+    expect((await workerFact({ confDir: (await confDir(`python.executable: ${gone}\n`)).dir })).python).toMatchObject({
+      found: false,
+      failure: `${gone} does not exist`,
+    });
     const broken = await fakePython('echo "error while loading shared libraries: libpython3.11.so.1.0" >&2\nexit 127');
     const fact = await workerFact({ confDir: (await confDir(`python.executable: ${broken}\n`)).dir });
-    expect(fact.python).toMatchObject({ runs: false, failure: `${broken} exited with code 127: error while loading shared libraries: libpython3.11.so.1.0` });
+    expect(fact.python).toMatchObject({
+      runs: false,
+      failure: `${broken} exited with code 127: error while loading shared libraries: libpython3.11.so.1.0`,
+    });
     expect(fact.packages).toBeUndefined();
   });
 });
@@ -166,7 +183,10 @@ describe.concurrent('worker probe: python.executable inspected', () => {
 describe.concurrent('worker probe: an environment archive built here (python.archives)', () => {
   async function archived(kind: 'zip' | 'tar.gz', copies: boolean): Promise<{ dir: string; name: string }> {
     const venv = await makeVenv('3.11.7', { copies, name: 'venv' });
-    await writeFileDeep(join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n');
+    await writeFileDeep(
+      join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'),
+      'Metadata-Version: 2.1\nName: apache-flink\nVersion: 1.20.1\n',
+    );
     const dir = await tempDir('ship-');
     const name = kind === 'zip' ? 'venv.zip' : 'venv.tar.gz';
     await (kind === 'zip' ? zipFolder(venv.dir, join(dir, name)) : tarGzFolder(venv.dir, join(dir, name)));
@@ -176,32 +196,52 @@ describe.concurrent('worker probe: an environment archive built here (python.arc
   for (const kind of ['zip', 'tar.gz'] as const) {
     it(`${kind} made by python -m venv: bin/python is a symlink out of the archive`, async ({ expect }) => {
       const { dir, name } = await archived(kind, false);
-      const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir, cwd: dir });
-      expect(fact.archiveRead?.interpreter?.resolution).toMatchObject({ kind: 'outside', link: 'venv/bin/python', target: expect.stringMatching(/^\//) });
+      const fact = await workerFact({
+        confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir,
+        cwd: dir,
+      });
+      expect(fact.archiveRead?.interpreter?.resolution).toMatchObject({
+        kind: 'outside',
+        link: 'venv/bin/python',
+        target: expect.stringMatching(/^\//),
+      });
     });
 
     it(`${kind} made with --copies: a real interpreter inside, its minor and apache-flink read from the archive`, async ({ expect }) => {
       const { dir, name } = await archived(kind, true);
-      const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir, cwd: dir });
+      const fact = await workerFact({
+        confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/venv/bin/python\n`)).dir,
+        cwd: dir,
+      });
       expect(fact.archiveRead?.status).toBe('read');
-      expect(fact.archiveRead?.interpreter).toMatchObject({ inside: 'venv/bin/python', resolution: { kind: 'file' }, pythonMinor: '3.11', flinkVersion: '1.20.1' });
+      expect(fact.archiveRead?.interpreter).toMatchObject({
+        inside: 'venv/bin/python',
+        resolution: { kind: 'file' },
+        pythonMinor: '3.11',
+        flinkVersion: '1.20.1',
+      });
     });
   }
 
   it('python.executable naming a path the archive does not hold', async ({ expect }) => {
     const { dir, name } = await archived('tar.gz', true);
-    const fact = await workerFact({ confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/env/bin/python\n`)).dir, cwd: dir });
+    const fact = await workerFact({
+      confDir: (await confDir(`python.archives: ${name}\npython.executable: ${name}/env/bin/python\n`)).dir,
+      cwd: dir,
+    });
     expect(fact.archiveRead?.interpreter).toMatchObject({ inside: 'env/bin/python', resolution: { kind: 'missing' } });
     expect(fact.archiveRead?.environments).toEqual(['venv']);
   });
 });
 
 describe.concurrent('python.worker end to end (real probes, one run)', () => {
-  it('another venv of the client\'s minor and apache-flink: ok, named by its config file', async ({ expect }) => {
+  it("another venv of the client's minor and apache-flink: ok, named by its config file", async ({ expect }) => {
     const conf = await confDir(`python.executable: ${twin.python}\n`);
     const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir });
     expect(result.status).toBe('ok');
-    expect(result.summary).toBe(`Python 3.11.7 from python.executable in ${conf.file}: same minor as the client, apache-flink 1.20.1 as on the client`);
+    expect(result.summary).toBe(
+      `Python 3.11.7 from python.executable in ${conf.file}: same minor as the client, apache-flink 1.20.1 as on the client`,
+    );
   });
 });
 
@@ -209,7 +249,10 @@ describe.concurrent('worker probe: python.executable set in the job (--job)', ()
   it('the job\'s set("python.executable") wins over the config file\'s, named by its line', async ({ expect }) => {
     const conf = await confDir(`python.executable: ${client.python}\n`);
     const dir = await tempDir('job-');
-    const job = await writeFileDeep(join(dir, 'job.py'), `from pyflink.table import TableEnvironment\nt_env.get_config().set("python.executable", "${twin.python}")\n`);
+    const job = await writeFileDeep(
+      join(dir, 'job.py'),
+      `from pyflink.table import TableEnvironment\nt_env.get_config().set("python.executable", "${twin.python}")\n`,
+    );
     const fact = await workerFact({ confDir: conf.dir, job: [job], cwd: dir });
     expect(fact).toMatchObject({ status: 'inspected', inJob: true, configured: twin.python, file: `${job}:2`, sameAsClient: false });
     expect(fact.python?.provenance).toEqual({ source: 'python.executable in the job', detail: `${job}:2` });
@@ -218,10 +261,17 @@ describe.concurrent('worker probe: python.executable set in the job (--job)', ()
   it('a bare Python 3.13 from set_python_executable(): an error naming apache-flink missing (a real interpreter)', async ({ expect }) => {
     const bare = pyenvPython('3.13.0');
     const dir = await tempDir('job-');
-    const job = await writeFileDeep(join(dir, 'job.py'), `from pyflink.table import TableEnvironment\nt_env.set_python_executable("${bare}")\n`);
+    const job = await writeFileDeep(
+      join(dir, 'job.py'),
+      `from pyflink.table import TableEnvironment\nt_env.set_python_executable("${bare}")\n`,
+    );
     const result = await runCheck(pythonWorker, { python: client.python, job: [job], cwd: dir });
     expect(result.status).toBe('error');
-    expect(result.summary).toBe(`apache-flink is not installed in the workers' interpreter ${bare}: Python UDFs fail with "No module named 'pyflink'"; python.executable in ${job}:2 is ${bare} (Python 3.13.0)`);
-    expect(result.details).toContain('client 3.11, workers 3.13: cloudpickle payloads built on one Python minor are not guaranteed to load on another');
+    expect(result.summary).toBe(
+      `apache-flink is not installed in the workers' interpreter ${bare}: Python UDFs fail with "No module named 'pyflink'"; python.executable in ${job}:2 is ${bare} (Python 3.13.0)`,
+    );
+    expect(result.details).toContain(
+      'client 3.11, workers 3.13: cloudpickle payloads built on one Python minor are not guaranteed to load on another',
+    );
   });
 });

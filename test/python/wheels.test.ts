@@ -26,7 +26,9 @@ const WINDOWS = on('win32', 'AMD64');
 
 const builds = (release: string, markers: MarkerEnvironment) => {
   const entry = matrix.requiresDistFor(release, `cp${markers.python_version.replace('.', '')}`);
-  return sourceBuildsFor(wheels, release, entry?.requires ?? [], markers, matrix.line(release)?.knownBadDependencies).map((b) => `${b.package} ${b.version}`);
+  return sourceBuildsFor(wheels, release, entry?.requires ?? [], markers, matrix.line(release)?.knownBadDependencies).map(
+    (b) => `${b.package} ${b.version}`,
+  );
 };
 
 describe('platformOf', () => {
@@ -69,13 +71,23 @@ describe('pyflink.install says what pip would build before it runs', () => {
   const notInstalled = (markers: MarkerEnvironment, flinkVersion: string) =>
     buildFacts({
       python: { markers, version: `${markers.python_version}.9` },
-      pyflink: { installed: false, flink: undefined, libraries: undefined, packageDir: undefined, versionPy: undefined, libJars: [], optJars: [] },
+      pyflink: {
+        installed: false,
+        flink: undefined,
+        libraries: undefined,
+        packageDir: undefined,
+        versionPy: undefined,
+        libJars: [],
+        optJars: [],
+      },
       target: { flinkVersion, patch: flinkVersion, minor: flinkVersion.split('.').slice(0, 2).join('.'), source: 'flag', known: true },
     });
 
   it('on Apple Silicon: apache-beam from source, and the setuptools<82 constraint first', () => {
     const outcome = decide(pyflinkInstall, notInstalled(MAC_ARM, '2.3.0'));
-    expect(outcome.details?.join('\n')).toContain('apache-beam 2.61.0 has no wheel for macos-arm64 / Python 3.11: pip builds it from source');
+    expect(outcome.details?.join('\n')).toContain(
+      'apache-beam 2.61.0 has no wheel for macos-arm64 / Python 3.11: pip builds it from source',
+    );
     expect(outcome.details?.join('\n')).toContain("ModuleNotFoundError: No module named 'pkg_resources'");
     expect(outcome.fix?.split('\n')[0]).toContain('PIP_CONSTRAINT');
     expect(outcome.fix?.split('\n')[1]).toContain('"apache-flink==2.3.0"');

@@ -34,7 +34,22 @@ describe('exit codes are the same in every format', () => {
 describe('--output', () => {
   it('writes the format to the file (creating folders) and the human summary to the terminal', async () => {
     const dir = await tempDir();
-    const run = await runCli(['--only', 'java.runtime', '--flink-version', '2.2', '--java-home', '/nonexistent', '--format', 'junit', '--output', 'reports/doctor.xml'], isolatedEnv(), dir);
+    const run = await runCli(
+      [
+        '--only',
+        'java.runtime',
+        '--flink-version',
+        '2.2',
+        '--java-home',
+        '/nonexistent',
+        '--format',
+        'junit',
+        '--output',
+        'reports/doctor.xml',
+      ],
+      isolatedEnv(),
+      dir,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ java.runtime');
     expect(run.stdout).toContain(`junit report written to ${join(dir, 'reports', 'doctor.xml')}`);
@@ -58,7 +73,9 @@ describe('--output', () => {
   });
 
   it('rejects an unknown format and --json with another format (exit 2)', async () => {
-    expect((await runCli(['--format', 'yaml'])).stderr).toBe("flink-doctor: unknown format 'yaml' (known: human, json, junit, sarif, markdown, github)\n");
+    expect((await runCli(['--format', 'yaml'])).stderr).toBe(
+      "flink-doctor: unknown format 'yaml' (known: human, json, junit, sarif, markdown, github)\n",
+    );
     expect((await runCli(['--json', '--format', 'sarif'])).code).toBe(2);
   });
 });
@@ -84,7 +101,10 @@ describe('GITHUB_ACTIONS=true', () => {
 
 describe('--list-checks --json', () => {
   it('describes every check with id, title, group, what it decides and what it reads', async () => {
-    for (const argv of [['--list-checks', '--json'], ['--list-checks', '--format', 'json']]) {
+    for (const argv of [
+      ['--list-checks', '--json'],
+      ['--list-checks', '--format', 'json'],
+    ]) {
       const run = await runCli(argv);
       expect(run.code).toBe(0);
       const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; description: string; reads: string[] }[];

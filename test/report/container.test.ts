@@ -88,7 +88,13 @@ describe.concurrent('the single-file bundle, alone in an empty folder', () => {
     const list = JSON.parse(run.stdout) as { id: string; title: string; group: string; description: string; reads: string[] }[];
     expect(list.map((c) => c.id)).toEqual(allChecks.map((c) => c.id));
     for (const check of list) {
-      expect(check).toEqual({ id: check.id, title: expect.any(String), group: expect.any(String), description: expect.any(String), reads: expect.any(Array) });
+      expect(check).toEqual({
+        id: check.id,
+        title: expect.any(String),
+        group: expect.any(String),
+        description: expect.any(String),
+        reads: expect.any(Array),
+      });
     }
   });
 
@@ -105,13 +111,19 @@ describe.concurrent('the single-file bundle, alone in an empty folder', () => {
     // The six runs are independent (one file each): side by side. Which check runs does not matter to the
     // writers; flink.home needs no JVM (the run above already proves a real one).
     const formats = ['junit', 'sarif', 'markdown', 'github', 'json', 'human'];
-    const runs = await Promise.all(formats.map((format) => node(['--only', 'flink.home', '--flink-version', '2.2', '--format', format, '--output', `out/report.${format}`])));
+    const runs = await Promise.all(
+      formats.map((format) =>
+        node(['--only', 'flink.home', '--flink-version', '2.2', '--format', format, '--output', `out/report.${format}`]),
+      ),
+    );
     runs.forEach((run, i) => {
       const format = formats[i] ?? '';
       expect(run.code, format).toBe(0);
       expect(run.stdout).toContain(`${format} report written to ${join(lonely, 'out', `report.${format}`)}`);
     });
-    expect(JSON.parse(await readFile(join(lonely, 'out', 'report.json'), 'utf8')).checks.map((c: { id: string }) => c.id)).toEqual(['flink.home']);
+    expect(JSON.parse(await readFile(join(lonely, 'out', 'report.json'), 'utf8')).checks.map((c: { id: string }) => c.id)).toEqual([
+      'flink.home',
+    ]);
   });
 });
 
@@ -119,8 +131,16 @@ describe.concurrent('the single-file bundle, alone in an empty folder', () => {
 async function writeJar(path: string, groupId: string, artifactId: string, version: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeZip(path, [
-    { name: 'META-INF/MANIFEST.MF', data: `Manifest-Version: 1.0\r\nImplementation-Title: ${artifactId}\r\nImplementation-Version: ${version}\r\n\r\n`, store: true },
-    { name: `META-INF/maven/${groupId}/${artifactId}/pom.properties`, data: `groupId=${groupId}\nartifactId=${artifactId}\nversion=${version}\n`, store: true },
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: `Manifest-Version: 1.0\r\nImplementation-Title: ${artifactId}\r\nImplementation-Version: ${version}\r\n\r\n`,
+      store: true,
+    },
+    {
+      name: `META-INF/maven/${groupId}/${artifactId}/pom.properties`,
+      data: `groupId=${groupId}\nartifactId=${artifactId}\nversion=${version}\n`,
+      store: true,
+    },
   ]);
 }
 
@@ -211,7 +231,11 @@ const goodImage = (): Promise<Image> => (good ??= imageRoot(dockerfile().args.FL
 
 /** A version that satisfies a Requires-Dist entry: the pinned one, else the lower bound, else a low version. */
 function satisfyingVersion(requirement: string): string {
-  const specs = requirement.split(';')[0]?.replace(/^[A-Za-z0-9._-]+\s*(\[[^\]]*\])?\s*\(?/, '').replace(/\)\s*$/, '') ?? '';
+  const specs =
+    requirement
+      .split(';')[0]
+      ?.replace(/^[A-Za-z0-9._-]+\s*(\[[^\]]*\])?\s*\(?/, '')
+      .replace(/\)\s*$/, '') ?? '';
   const clauses = specs.split(',').map((s) => s.trim());
   const pinned = clauses.find((c) => c.startsWith('=='));
   if (pinned) return pinned.slice(2).trim();
@@ -295,7 +319,12 @@ const doctorCommands = (script: string[]): string[] => script.filter((line) => /
 
 describe.concurrent('the GitHub Actions recipe', () => {
   it('runs the doctor with annotations on the log and uploads the SARIF file it wrote', async ({ expect }) => {
-    const workflow = parseYaml(onlyBlock('yaml', 'runs-on')) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[]; permissions: Record<string, string> }> };
+    const workflow = parseYaml(onlyBlock('yaml', 'runs-on')) as {
+      jobs: Record<
+        string,
+        { steps: { run?: string; uses?: string; with?: Record<string, string> }[]; permissions: Record<string, string> }
+      >;
+    };
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.permissions['security-events']).toBe('write');
     const commands = doctorCommands(job.steps.flatMap((s) => (s.run ? s.run.split('\n') : [])));
@@ -308,17 +337,33 @@ describe.concurrent('the GitHub Actions recipe', () => {
     const run = await sh(commands[0] ?? '', { ...ws.env, GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_WORKSPACE: ws.dir }, ws.dir);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('sarif report written to');
-    const sarif = JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[] };
+    const sarif = JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.tool.driver.rules.map((r) => r.id)).toEqual(allChecks.map((c) => c.id));
     expect(sarif.runs[0]?.results).toEqual([]);
 
     // The same step on a broken environment: exit 1, an ::error annotation, a SARIF result.
-    const actions = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: ws.dir, GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/flink-doctor.yml@refs/pull/1/merge' };
-    const broken = await sh(commands[0] ?? '', { ...ws.env, JAVA_HOME: '/nonexistent', PATH: `${image.venvBin}:${join(ws.dir, '.bin')}:/bin`, ...actions }, ws.dir);
+    const actions = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: ws.dir,
+      GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/flink-doctor.yml@refs/pull/1/merge',
+    };
+    const broken = await sh(
+      commands[0] ?? '',
+      { ...ws.env, JAVA_HOME: '/nonexistent', PATH: `${image.venvBin}:${join(ws.dir, '.bin')}:/bin`, ...actions },
+      ws.dir,
+    );
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/^::error title=flink-doctor java\.runtime::/m);
-    const results = (JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as { runs: { results: { ruleId: string; level: string; locations?: unknown[] }[] }[] }).runs[0]?.results ?? [];
+    const results =
+      (
+        JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as {
+          runs: { results: { ruleId: string; level: string; locations?: unknown[] }[] }[];
+        }
+      ).runs[0]?.results ?? [];
     expect(results).toContainEqual(expect.objectContaining({ ruleId: 'java.runtime', level: 'error' }));
     // Code scanning rejects the whole upload if one result lacks a location: environment findings point at the workflow.
     for (const r of results) expect(r.locations, r.ruleId).toEqual(expect.arrayContaining([expect.anything()]));
@@ -328,7 +373,10 @@ describe.concurrent('the GitHub Actions recipe', () => {
 
 describe.concurrent('the GitLab CI recipe', () => {
   it('writes the JUnit file its artifacts:reports:junit points at', async ({ expect }) => {
-    const pipeline = parseYaml(onlyBlock('yaml', 'artifacts')) as Record<string, { script: string[]; artifacts: { when: string; reports: { junit: string } } }>;
+    const pipeline = parseYaml(onlyBlock('yaml', 'artifacts')) as Record<
+      string,
+      { script: string[]; artifacts: { when: string; reports: { junit: string } } }
+    >;
     const job = Object.values(pipeline)[0]!;
     const commands = doctorCommands(job.script);
     expect(commands).toEqual(['flink-doctor --strict --format junit --output reports/flink-doctor.xml']);
@@ -351,7 +399,9 @@ describe.concurrent('the other commands in docs/ci.md', () => {
     expect(commands).toContain('flink-doctor --list-checks --json');
     const ws = await workspace(await goodImage());
     for (const command of commands) expect((await sh(command, ws.env, ws.dir)).code, command).toBe(0);
-    const build = blocks('sh').flatMap((b) => b.split('\n')).filter((l) => l.startsWith('node dist/'));
+    const build = blocks('sh')
+      .flatMap((b) => b.split('\n'))
+      .filter((l) => l.startsWith('node dist/'));
     expect(build, 'docs/ci.md shows the bundle run with node').not.toEqual([]);
     for (const command of build) expect((await sh(command, { PATH: dirname(process.execPath) }, root)).code, command).toBe(0);
   });
@@ -359,6 +409,12 @@ describe.concurrent('the other commands in docs/ci.md', () => {
   it('the config file example is valid', async ({ expect }) => {
     const { parseConfig } = await import('../../src/config/file.js');
     const example = onlyBlock('json', '"ignore"');
-    expect(() => parseConfig(example, '/repo/flink-doctor.config.json', allChecks.map((c) => c.id))).not.toThrow();
+    expect(() =>
+      parseConfig(
+        example,
+        '/repo/flink-doctor.config.json',
+        allChecks.map((c) => c.id),
+      ),
+    ).not.toThrow();
   });
 });

@@ -15,21 +15,57 @@ import { buildSarif, renderSarif, sarifAnchor } from '../../src/report/sarif.js'
 const NASTY = 'a <b> & "c" \'d\' | e\u0000f\u001b[31mred\u001b[0m %25 done: x, y\r\nline2 ]]> \uD800';
 
 function result(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | 'status'>): CheckResult {
-  return { title: `Title of ${partial.id}`, group: 'JARs', summary: `${partial.id} summary`, details: [], fix: null, durationMs: 12, facts: {}, locations: [], sources: [], ...partial };
+  return {
+    title: `Title of ${partial.id}`,
+    group: 'JARs',
+    summary: `${partial.id} summary`,
+    details: [],
+    fix: null,
+    durationMs: 12,
+    facts: {},
+    locations: [],
+    sources: [],
+    ...partial,
+  };
 }
 
 function fixture(): Report {
   const checks: CheckResult[] = [
     result({ id: 'java.runtime', status: 'ok', group: 'Java' }),
-    result({ id: 'jars.flink-version', status: 'error', summary: NASTY, details: ['detail one', NASTY], fix: 'Replace the JAR\nthen rebuild', locations: [{ path: 'lib/flink-connector-kafka-3.0.0-1.17.jar' }, { path: '/elsewhere/x y.jar', line: 3 }] }),
+    result({
+      id: 'jars.flink-version',
+      status: 'error',
+      summary: NASTY,
+      details: ['detail one', NASTY],
+      fix: 'Replace the JAR\nthen rebuild',
+      locations: [{ path: 'lib/flink-connector-kafka-3.0.0-1.17.jar' }, { path: '/elsewhere/x y.jar', line: 3 }],
+    }),
     result({ id: 'jars.updates', status: 'warning', summary: 'newer connector available', locations: [{ path: 'lib/kafka.jar' }] }),
     result({ id: 'flink.home', status: 'skipped', group: 'Flink', summary: 'FLINK_HOME is not set' }),
-    result({ id: 'jars.duplicates', status: 'skipped', summary: 'two copies of kafka', ignored: { reason: 'known: shaded copy, ticket #12', status: 'warning' } }),
+    result({
+      id: 'jars.duplicates',
+      status: 'skipped',
+      summary: 'two copies of kafka',
+      ignored: { reason: 'known: shaded copy, ticket #12', status: 'warning' },
+    }),
   ];
-  return { schemaVersion: 1, tool: { name: 'flink-doctor', version: '0.1.0' }, target: { flinkVersion: '2.2.1', source: 'config' }, checks, summary: summarize(checks), durationMs: 345, config: { path: '/repo/flink-doctor.config.json' } };
+  return {
+    schemaVersion: 1,
+    tool: { name: 'flink-doctor', version: '0.1.0' },
+    target: { flinkVersion: '2.2.1', source: 'config' },
+    checks,
+    summary: summarize(checks),
+    durationMs: 345,
+    config: { path: '/repo/flink-doctor.config.json' },
+  };
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true, isArray: (name) => name === 'testcase' || name === 'property' });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  htmlEntities: true,
+  isArray: (name) => name === 'testcase' || name === 'property',
+});
 
 interface Testcase {
   '@name': string;
@@ -41,7 +77,9 @@ interface Testcase {
 
 function parseJunit(xml: string): { suites: Record<string, string>; suite: Record<string, string>; cases: Testcase[] } {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = parser.parse(xml) as { testsuites: Record<string, string> & { testsuite: Record<string, string> & { testcase: Testcase[] } } };
+  const doc = parser.parse(xml) as {
+    testsuites: Record<string, string> & { testsuite: Record<string, string> & { testcase: Testcase[] } };
+  };
   return { suites: doc.testsuites, suite: doc.testsuites.testsuite, cases: doc.testsuites.testsuite.testcase };
 }
 
@@ -115,7 +153,9 @@ interface SarifLog {
 }
 
 describe('sarif', () => {
-  const log = JSON.parse(renderSarif(fixture(), { cwd: '/repo', strict: false, reads: { 'jars.flink-version': ['$FLINK_HOME/lib/*.jar'] } })) as SarifLog;
+  const log = JSON.parse(
+    renderSarif(fixture(), { cwd: '/repo', strict: false, reads: { 'jars.flink-version': ['$FLINK_HOME/lib/*.jar'] } }),
+  ) as SarifLog;
 
   it('is SARIF 2.1.0 (validated against the vendored subset of the OASIS schema)', () => {
     expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
@@ -140,7 +180,10 @@ describe('sarif', () => {
     const run = log.runs[0]!;
     expect(run.originalUriBaseIds['%SRCROOT%']?.uri).toBe('file:///repo/');
     const locations = run.results[0]?.locations ?? [];
-    expect(locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'lib/flink-connector-kafka-3.0.0-1.17.jar', uriBaseId: '%SRCROOT%' });
+    expect(locations[0]?.physicalLocation.artifactLocation).toEqual({
+      uri: 'lib/flink-connector-kafka-3.0.0-1.17.jar',
+      uriBaseId: '%SRCROOT%',
+    });
     expect(locations[1]?.physicalLocation).toEqual({ artifactLocation: { uri: 'file:///elsewhere/x%20y.jar' }, region: { startLine: 3 } });
     expect(run.results[0]?.message.text).toContain(NASTY);
   });
@@ -164,7 +207,9 @@ describe('sarif', () => {
   it('anchors at the config file inside the cwd, else the GitHub workflow file, else nowhere', () => {
     const ref = { GITHUB_WORKFLOW_REF: 'octo/repo/.github/workflows/pre-submit.yml@refs/pull/7/merge' };
     expect(sarifAnchor(fixture(), '/repo', ref)).toBe('flink-doctor.config.json');
-    expect(sarifAnchor({ ...fixture(), config: { path: '/etc/flink-doctor.config.json' } }, '/repo', ref)).toBe('.github/workflows/pre-submit.yml');
+    expect(sarifAnchor({ ...fixture(), config: { path: '/etc/flink-doctor.config.json' } }, '/repo', ref)).toBe(
+      '.github/workflows/pre-submit.yml',
+    );
     const { config: _config, ...withoutConfig } = fixture();
     expect(sarifAnchor(withoutConfig, '/repo', {})).toBeUndefined();
   });
@@ -201,7 +246,8 @@ describe('markdown', () => {
 function parseCommand(line: string): { command: string; properties: Record<string, string>; data: string } {
   const match = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescape = (s: string) =>
+    s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties: Record<string, string> = {};
   for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
     const [key, ...value] = pair.split('=');
@@ -242,7 +288,12 @@ describe('planOutput', () => {
     expect(planOutput({ ...base, json: true, format: 'json' })).toEqual({ format: 'json', stdout: ['json'] });
   });
   it('--output writes the format to the file and the human summary to the terminal', () => {
-    expect(planOutput({ ...base, format: 'junit', output: 'out/r.xml' })).toEqual({ format: 'junit', file: '/work/out/r.xml', fileSource: '--output', stdout: ['human'] });
+    expect(planOutput({ ...base, format: 'junit', output: 'out/r.xml' })).toEqual({
+      format: 'junit',
+      file: '/work/out/r.xml',
+      fileSource: '--output',
+      stdout: ['human'],
+    });
   });
   it('GITHUB_ACTIONS=true adds workflow commands to human output only', () => {
     const env = { GITHUB_ACTIONS: 'true' };
@@ -252,7 +303,11 @@ describe('planOutput', () => {
     expect(planOutput({ ...base, env, format: 'github' }).stdout).toEqual(['github']);
   });
   it('rejects unknown formats and --json with another --format', () => {
-    expect(() => planOutput({ ...base, format: 'yaml' })).toThrow("unknown format 'yaml' (known: human, json, junit, sarif, markdown, github)");
-    expect(() => planOutput({ ...base, json: true, format: 'junit' })).toThrow('--json is --format json; it cannot be combined with --format junit');
+    expect(() => planOutput({ ...base, format: 'yaml' })).toThrow(
+      "unknown format 'yaml' (known: human, json, junit, sarif, markdown, github)",
+    );
+    expect(() => planOutput({ ...base, json: true, format: 'junit' })).toThrow(
+      '--json is --format json; it cannot be combined with --format junit',
+    );
   });
 });

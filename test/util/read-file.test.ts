@@ -23,7 +23,9 @@ describe('readTextFile', () => {
     const started = Date.now();
     await expect(readTextFile(await fifo(join(dir, 'pipe')))).rejects.toThrow(/is not a regular file/);
     expect(Date.now() - started).toBeLessThan(2_000);
-    await expect(readTextFile(await writeFileDeep(join(dir, 'big.txt'), 'x'.repeat(2048)), 1024)).rejects.toThrow(/big\.txt is 2 KiB, more than the 1 KiB flink-doctor reads of such a file/);
+    await expect(readTextFile(await writeFileDeep(join(dir, 'big.txt'), 'x'.repeat(2048)), 1024)).rejects.toThrow(
+      /big\.txt is 2 KiB, more than the 1 KiB flink-doctor reads of such a file/,
+    );
     await expect(readTextFile(join(dir, 'a\u0000b'))).rejects.toThrow(/a\\0b: the path contains a NUL character, which no file name can/);
     await expect(readTextFile(dir)).rejects.toThrow(/is not a regular file|EISDIR/);
   });

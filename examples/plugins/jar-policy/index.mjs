@@ -21,7 +21,7 @@ const allowedGroups = {
   title: 'Connector JARs from vetted Maven groups',
   group: 'JARs',
   description: `Every connector and format JAR comes from a Maven group the platform team vets (${POLICY.allowedGroups.join(', ')}).`,
-  reads: ['each JAR\'s group id (pom.properties, MANIFEST, NOTICE)'],
+  reads: ["each JAR's group id (pom.properties, MANIFEST, NOTICE)"],
   needs: ['jars'],
   run({ jars }) {
     const connectors = jars.jars.filter((jar) => jar.identity && CONNECTOR_KINDS.includes(jar.identity.kind));
@@ -66,8 +66,9 @@ const mirror = {
     return {
       status: 'error',
       summary: `connectors are resolved from ${url} (${repository.source}), not the team mirror`,
-      fix: `Add a <mirror> of central with <url>${POLICY.mirror}</url> to ~/.m2/settings.xml`
-        + ` (or set FLINK_DOCTOR_MAVEN_REPO=${POLICY.mirror}).`,
+      fix:
+        `Add a <mirror> of central with <url>${POLICY.mirror}</url> to ~/.m2/settings.xml` +
+        ` (or set FLINK_DOCTOR_MAVEN_REPO=${POLICY.mirror}).`,
       facts: { repository: url, source: repository.source },
     };
   },

@@ -19,7 +19,7 @@ export default definePlugin({
       title: 'No SNAPSHOT connector JARs',
       group: 'JARs',
       description: 'No connector JAR is a `-SNAPSHOT` build (unless ALLOW_SNAPSHOT_JARS=1).',
-      reads: ['each JAR\'s version', 'ALLOW_SNAPSHOT_JARS'],
+      reads: ["each JAR's version", 'ALLOW_SNAPSHOT_JARS'],
       needs: ['jars', 'allowSnapshots'],
       run({ jars, allowSnapshots }): Outcome {
         const snapshots = jars.jars.filter((jar) => parseArtifactVersion(jar.identity?.version ?? '')?.snapshot);

@@ -26,7 +26,7 @@ const platform = defineFactGatherer({
       throw new Error(`${file} is not JSON: ${error.message}`);
     }
     if (typeof doc !== 'object' || doc === null) throw new Error(`${file} must hold an object such as {"flink": "2.2", "java": 17}`);
-    const flink = typeof doc.flink === 'string' ? minorOf(doc.flink) ?? null : null;
+    const flink = typeof doc.flink === 'string' ? (minorOf(doc.flink) ?? null) : null;
     const java = Number.isInteger(doc.java) ? doc.java : null;
     return { file, found: true, flink, java };
   },
@@ -42,7 +42,7 @@ export default definePlugin({
       id: 'plugin.platform-pins.versions',
       title: 'Flink and Java as the platform runs them',
       group: 'Flink',
-      description: 'The Flink line the project targets and the Java it uses are the ones the team\'s `platform.json` pins.',
+      description: "The Flink line the project targets and the Java it uses are the ones the team's `platform.json` pins.",
       reads: ['platform.json (next to the config file, or PLATFORM_FILE)', 'the target Flink version', 'the Java flink-doctor finds'],
       needs: ['platform', 'target', 'java'],
       run({ platform, target, java }) {
