@@ -177,8 +177,8 @@ const MUTATIONS = [
   [
     'deploy.java',
     'deploy-java',
-    "if (rating === 'unsupported') errors.push(",
-    "if (rating === 'supported') errors.push(",
+    "} else if (rating === 'unsupported') {",
+    "} else if (rating === 'supported') {",
     'unsupported/supported swapped',
   ],
   [
