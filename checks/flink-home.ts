@@ -3,9 +3,16 @@
 import { defineCheck } from './define.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import type { Outcome } from '../src/engine/model.js';
-import type { TargetFact } from '../src/facts/index.js';
+import type { FlinkHomeFact, TargetFact } from '../src/facts/index.js';
 
 const majorOf = (version: string) => version.split('.')[0];
+
+/** What every outcome about a set FLINK_HOME carries: its path, the facts, and the "or unset it" end of each fix. */
+interface Home {
+  path: string;
+  facts: Record<string, string | null>;
+  unset: string;
+}
 
 export default defineCheck({
   id: 'flink.home',
@@ -26,74 +33,100 @@ export default defineCheck({
           : 'FLINK_HOME is not set and apache-flink is not installed (see pyflink.install)',
       };
     }
-    const home = flinkHome.path ?? '';
-    const facts = {
-      flinkHome: home,
-      distJar: flinkHome.distJar ?? null,
-      distVersion: flinkHome.distVersion ?? null,
-      pythonJar: flinkHome.pythonJar ?? null,
+    const home: Home = {
+      path: flinkHome.path ?? '',
+      facts: {
+        flinkHome: flinkHome.path ?? '',
+        distJar: flinkHome.distJar ?? null,
+        distVersion: flinkHome.distVersion ?? null,
+        pythonJar: flinkHome.pythonJar ?? null,
+      },
+      unset: wheel
+        ? `or unset FLINK_HOME to use the JARs of the ${wheel} wheel`
+        : 'or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs',
     };
-    const unset = wheel
-      ? `or unset FLINK_HOME to use the JARs of the ${wheel} wheel`
-      : 'or unset FLINK_HOME and install apache-flink, whose wheel bundles the JARs';
-    if (!flinkHome.exists) {
-      return {
-        status: 'error',
-        summary: flinkHome.problems[0] ?? `FLINK_HOME=${home} does not exist`,
-        details: ['PyFlink trusts FLINK_HOME and fails to start its gateway'],
-        fix: `Point FLINK_HOME at a Flink ${target.flinkVersion ?? ''} distribution ${unset}`.replace('  ', ' '),
-        facts,
-      };
-    }
-    if (!flinkHome.distJar || !flinkHome.distVersion) {
-      return {
-        status: 'error',
-        summary: `FLINK_HOME=${home} is not a Flink distribution: no lib/flink-dist-*.jar`,
-        details: flinkHome.problems,
-        fix: `Point FLINK_HOME at an unpacked Flink distribution ${unset}`,
-        facts,
-        locations: [{ path: home }],
-      };
-    }
-    const details = [`found: lib/${flinkHome.distJar}`];
-    if (!flinkHome.pythonJar) {
-      return {
-        status: 'error',
-        summary: `FLINK_HOME=${home} has no opt/flink-python*.jar`,
-        details: [...details, 'PyFlink prints "The flink-python jar is not found in the opt folder of the FLINK_HOME"'],
-        fix: `Copy flink-python-${flinkHome.distVersion}.jar into ${home}/opt ${unset}`,
-        facts,
-      };
-    }
-    details.push(`found: opt/${flinkHome.pythonJar}`);
-    if (flinkHome.pythonJarVersion && flinkHome.pythonJarVersion !== flinkHome.distVersion) {
-      return {
-        status: 'error',
-        summary: `FLINK_HOME mixes Flink ${flinkHome.distVersion} (flink-dist) and ${flinkHome.pythonJarVersion} (flink-python)`,
-        details,
-        fix: `Use flink-python-${flinkHome.distVersion}.jar in ${home}/opt`,
-        facts,
-      };
-    }
-    if (!target.flinkVersion) {
-      return {
-        status: 'warning',
-        summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}; no apache-flink wheel to compare with`,
-        details,
-        fix: `pip install "apache-flink==${flinkHome.distVersion}"`,
-        facts,
-      };
-    }
-    const same = holdsTarget(flinkHome.distVersion, target);
-    if (!same)
-      return {
-        ...otherRelease(flinkHome.distVersion, target, details),
-        fix: `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${flinkHome.distVersion}, ${unset}`,
-        facts,
-      };
-    return { status: 'ok', summary: `FLINK_HOME holds Flink ${flinkHome.distVersion}, same as the target`, details, facts };
+    const distribution = inspectDistribution(flinkHome, home, target);
+    if ('broken' in distribution) return distribution.broken;
+    return againstTarget(distribution.version, distribution.found, home, target);
   },
 });
+
+/** Whether FLINK_HOME is a distribution PyFlink can start from: it exists, holds lib/flink-dist-*.jar and an
+ * opt/flink-python*.jar of the same release. The error when it is not; else its release and the JARs found. */
+function inspectDistribution(
+  flinkHome: FlinkHomeFact,
+  { path, facts, unset }: Home,
+  target: TargetFact,
+): { broken: Outcome } | { version: string; found: string[] } {
+  if (!flinkHome.exists) {
+    const broken: Outcome = {
+      status: 'error',
+      summary: flinkHome.problems[0] ?? `FLINK_HOME=${path} does not exist`,
+      details: ['PyFlink trusts FLINK_HOME and fails to start its gateway'],
+      fix: `Point FLINK_HOME at a Flink ${target.flinkVersion ?? ''} distribution ${unset}`.replace('  ', ' '),
+      facts,
+    };
+    return { broken };
+  }
+  const { distJar, distVersion, pythonJar, pythonJarVersion } = flinkHome;
+  if (!distJar || !distVersion) {
+    const broken: Outcome = {
+      status: 'error',
+      summary: `FLINK_HOME=${path} is not a Flink distribution: no lib/flink-dist-*.jar`,
+      details: flinkHome.problems,
+      fix: `Point FLINK_HOME at an unpacked Flink distribution ${unset}`,
+      facts,
+      locations: [{ path }],
+    };
+    return { broken };
+  }
+  const found = [`found: lib/${distJar}`];
+  if (!pythonJar) {
+    const broken: Outcome = {
+      status: 'error',
+      summary: `FLINK_HOME=${path} has no opt/flink-python*.jar`,
+      details: [...found, 'PyFlink prints "The flink-python jar is not found in the opt folder of the FLINK_HOME"'],
+      fix: `Copy flink-python-${distVersion}.jar into ${path}/opt ${unset}`,
+      facts,
+    };
+    return { broken };
+  }
+  found.push(`found: opt/${pythonJar}`);
+  if (pythonJarVersion && pythonJarVersion !== distVersion) {
+    const broken: Outcome = {
+      status: 'error',
+      summary: `FLINK_HOME mixes Flink ${distVersion} (flink-dist) and ${pythonJarVersion} (flink-python)`,
+      details: found,
+      fix: `Use flink-python-${distVersion}.jar in ${path}/opt`,
+      facts,
+    };
+    return { broken };
+  }
+  return { version: distVersion, found };
+}
+
+/** A usable FLINK_HOME against the target: the same release is ok; another one is judged by otherRelease; with
+ * no target to compare with, a warning that says which wheel matches it. */
+function againstTarget(distVersion: string, details: string[], { facts, unset }: Home, target: TargetFact): Outcome {
+  if (!target.flinkVersion) {
+    return {
+      status: 'warning',
+      summary: `FLINK_HOME holds Flink ${distVersion}; no apache-flink wheel to compare with`,
+      details,
+      fix: `pip install "apache-flink==${distVersion}"`,
+      facts,
+    };
+  }
+  const same = holdsTarget(distVersion, target);
+  if (!same) {
+    return {
+      ...otherRelease(distVersion, target, details),
+      fix: `Point FLINK_HOME at a Flink ${target.flinkVersion} distribution, install apache-flink==${distVersion}, ${unset}`,
+      facts,
+    };
+  }
+  return { status: 'ok', summary: `FLINK_HOME holds Flink ${distVersion}, same as the target`, details, facts };
+}
 
 /** A bare minor given as --flink-version (1.20) is held by any patch of it; else the exact release must match. */
 function holdsTarget(distVersion: string, target: TargetFact): boolean {

@@ -79,7 +79,7 @@ const MUTATIONS = [
     'if (!req.url && versionSatisfies(dist.version, req.specifier))',
     'installed-version-satisfies test inverted',
   ],
-  ['flink.home', 'flink-home', 'if (!same) return', 'if (same) return', 'same-release test inverted'],
+  ['flink.home', 'flink-home', 'if (!same) {', 'if (same) {', 'same-release test inverted'],
   ['config.file', 'config-file', "case 'unsupported':", "case 'unsupported-on-2x':", '2.x lines judged as if flink-conf.yaml still won'],
   [
     'config.pipeline-jars',
