@@ -2,7 +2,7 @@
 // A JAR built for another line than the target is jars.flink-version's to judge (it names the build for the
 // target line); suggesting a newer build of the wrong line would contradict that fix.
 import { defineCheck } from './define.js';
-import type { Facts } from '../src/facts/index.js';
+import type { Facts, MavenFact, MavenJar, TargetFact } from '../src/facts/index.js';
 import type { Outcome } from '../src/engine/model.js';
 import { capList } from '../src/jars/describe.js';
 import { newerOnSameLine } from '../src/maven/advice.js';
@@ -28,41 +28,44 @@ export default defineCheck({
   },
 });
 
+/** Where one JAR stands: built for another line than the target (jars.flink-version's to judge), not looked up,
+ * the newest build for its line, or behind a newer one (then `fix` names it). `note` says how old the data is. */
+interface Standing {
+  kind: 'newer' | 'current' | 'unknown' | 'otherLine';
+  text: string;
+  fix?: string;
+  note?: string;
+}
+
+/** One connector JAR against the releases its repository lists for the same Flink line. */
+function standingOf(jar: MavenJar, versions: MavenFact['versions'], target: TargetFact, repositoryUrl: string): Standing {
+  const name = `${jar.artifactId} ${jar.version}`;
+  const line = classify(jar.groupId, jar.artifactId, jar.version).line ?? jar.flinkLine;
+  if (target.minor && line && line !== target.minor) {
+    return { kind: 'otherLine', text: `${name}: built for Flink ${line}, target is ${target.minor}; judged by jars.flink-version` };
+  }
+  const result = versions[gaKey(jar)];
+  if (!result || result.versions === null) return { kind: 'unknown', text: `${name}: ${unreachable(result?.note)}` };
+  if (result.notFound) return { kind: 'unknown', text: `${name}: not in ${repositoryUrl}` };
+  const note = dataNote(result);
+  const update = newerOnSameLine(jar.groupId, jar.artifactId, result.versions, jar.version, jar.flinkLine);
+  if (!update) return { kind: 'current', text: `${name}: newest for its Flink line`, note };
+  return {
+    kind: 'newer',
+    text: `${name} → ${update}`,
+    fix: `${jar.groupId}:${jar.artifactId}:${update} (${joinUrl(repositoryUrl, jarPath({ ...jar, version: update }))})`,
+    note,
+  };
+}
+
 function judge({ maven, target, repository }: Pick<Facts, 'maven' | 'target' | 'repository'>): Outcome {
   const facts = { repository: repository.url, repositorySource: repository.source, offline: maven.offline };
   if (maven.jars.length === 0) return { status: 'skipped', summary: 'no identified connector or format JARs to look up', facts };
-  const newer: string[] = [];
-  const current: string[] = [];
-  const unknown: string[] = [];
-  const otherLine: string[] = [];
-  const fixes: string[] = [];
-  const notes = new Set<string>();
-  for (const jar of maven.jars) {
-    const name = `${jar.artifactId} ${jar.version}`;
-    const line = classify(jar.groupId, jar.artifactId, jar.version).line ?? jar.flinkLine;
-    if (target.minor && line && line !== target.minor) {
-      otherLine.push(`${name}: built for Flink ${line}, target is ${target.minor}; judged by jars.flink-version`);
-      continue;
-    }
-    const result = maven.versions[gaKey(jar)];
-    if (!result || result.versions === null) {
-      unknown.push(`${name}: ${unreachable(result?.note)}`);
-      continue;
-    }
-    if (result.notFound) {
-      unknown.push(`${name}: not in ${repository.url}`);
-      continue;
-    }
-    const note = dataNote(result);
-    if (note) notes.add(note);
-    const update = newerOnSameLine(jar.groupId, jar.artifactId, result.versions, jar.version, jar.flinkLine);
-    if (!update) {
-      current.push(`${name}: newest for its Flink line`);
-      continue;
-    }
-    newer.push(`${jar.artifactId} ${jar.version} → ${update}`);
-    fixes.push(`${jar.groupId}:${jar.artifactId}:${update} (${joinUrl(repository.url, jarPath({ ...jar, version: update }))})`);
-  }
+  const standings = maven.jars.map((jar) => standingOf(jar, maven.versions, target, repository.url));
+  const texts = (kind: Standing['kind']) => standings.filter((s) => s.kind === kind).map((s) => s.text);
+  const [newer, current, unknown, otherLine] = [texts('newer'), texts('current'), texts('unknown'), texts('otherLine')];
+  const fixes = standings.flatMap((s) => (s.fix ? [s.fix] : []));
+  const notes = new Set(standings.flatMap((s) => (s.note ? [s.note] : [])));
   // The repository's own problems (an unusable settings.xml mirror) come first: they explain the rest.
   const details = [...maven.problems, ...capList([...newer.map((n) => `newer: ${n}`), ...current, ...unknown, ...otherLine], 50), ...notes];
   const locations = maven.jars.map((j) => ({ path: j.path }));
