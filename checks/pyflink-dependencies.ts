@@ -8,7 +8,14 @@ import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
 import type { FlinkLine, LiftedPin, Matrix, SourceRef } from '../src/knowledge/matrix.js';
 import { FLINK_DIST, FLINK_LIBRARIES } from '../src/knowledge/flink-names.js';
-import type { InstalledPackagesFact, MarkerEnvironment, PyflinkFact, PythonFact, TargetFact } from '../src/facts/index.js';
+import type {
+  InstalledDistribution,
+  InstalledPackagesFact,
+  MarkerEnvironment,
+  PyflinkFact,
+  PythonFact,
+  TargetFact,
+} from '../src/facts/index.js';
 import {
   evaluateMarker,
   normalizeName,
@@ -16,6 +23,7 @@ import {
   parseRequirement,
   requirementApplies,
   versionSatisfies,
+  type Requirement,
 } from '../src/python/pep508.js';
 import { installFix, interpreterOf, pipInstall, releaseToInstall } from '../src/python/pip.js';
 import { clip } from '../src/util/text.js';
@@ -42,60 +50,21 @@ export default defineCheck({
     const markers = python.markers;
     const start = requirementRoots(pyflink, target, markers, matrix);
     if ('skip' in start) return { status: 'skipped', summary: start.skip, facts: { interpreter } };
-    const { owner, roots, flinkVersion, fromMatrix, listSources } = start;
-
-    const walk = walkRequirements(owner, roots, packages, markers, fromMatrix);
-    const line = matrix.line(flinkVersion);
-    const { hard, lifted } = splitLifted(walk.conflicts, line?.liftedPins ?? []);
-    const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [], sources: [] };
-    const sources = matrix.cite([...listSources, ...bad.sources, ...lifted.flatMap((l) => l.pin.sources)]);
-    const liftedLines = lifted.map(
-      ({ conflict, pin }) => `${conflict.text}: a bound upstream has since lifted (${pin.change}); \`pip check\` still reports it`,
-    );
-    const warnings = [...liftedLines, ...walk.unreadable, ...bad.warnings, ...packages.problems];
-    const reinstall = packages.broken?.length
-      ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])]
-      : [];
-    const source = fromMatrix
-      ? `apache-flink is not installed; checked the Requires-Dist of apache-flink ${flinkVersion} from the compatibility matrix instead`
-      : `Requires-Dist of apache-flink ${flinkVersion} (${pyflink.flink?.metadataDir ?? ''})`;
-    const facts = {
-      interpreter,
-      requirementsFrom: fromMatrix ? `compat-matrix.json (Flink ${flinkVersion})` : 'installed apache-flink METADATA',
-      installedDistributions: Object.keys(packages.distributions).length,
-      duplicates: packages.duplicates.length,
-      requirementsChecked: walk.checked,
-      distributionsVisited: walk.visited,
-      conflicts: hard.length,
-      liftedBounds: lifted.length,
-      notInstalled: walk.notInstalled.length,
-      warnings: warnings.length,
-      pythonVersion: markers.python_full_version,
-      platform: `${markers.sys_platform} ${markers.platform_machine}`,
-    };
-    const details = [
-      source,
-      ...hard.map((c) => c.text),
-      ...warnings,
-      ...(fromMatrix && walk.notInstalled.length > 0
-        ? [`not installed yet (pip installs them with apache-flink): ${walk.notInstalled.join(', ')}`]
-        : []),
-    ];
-    const found: Found = { walk, hard, lifted, bad, warnings, reinstall, flinkVersion };
-    if (hard.length > 0)
+    const found = findProblems(start, python, packages, markers, matrix);
+    const sources = matrix.cite([...start.listSources, ...found.bad.sources, ...found.lifted.flatMap((l) => l.pin.sources)]);
+    const details = detailsOf(found, start, pyflink);
+    const facts = factsOf(found, start, packages, markers, interpreter);
+    if (found.hard.length > 0)
       return {
         ...conflictsFound(found, packages, () =>
-          installFix(python, target, matrix, hardSpecs(found), [], [`${FLINK_DIST}==${flinkVersion}`]),
+          installFix(python, target, matrix, hardSpecs(found), [], [`${FLINK_DIST}==${found.flinkVersion}`]),
         ),
         details,
         sources,
         facts,
       };
-    if (warnings.length > 0) return { ...onlyWarnings(found, (specs) => pipInstall(python, specs)), details, sources, facts };
-    const what = fromMatrix
-      ? `the ${walk.checked} requirements of apache-flink ${flinkVersion} (from the compatibility matrix) that are installed`
-      : `all ${walk.checked} requirements of apache-flink ${flinkVersion} and its dependencies`;
-    return { status: 'ok', summary: `${what} are satisfied in ${interpreter}`, details, facts, sources };
+    if (found.warnings.length > 0) return { ...onlyWarnings(found, (specs) => pipInstall(python, specs)), details, sources, facts };
+    return { status: 'ok', summary: `${allSatisfied(found, start)} are satisfied in ${interpreter}`, details, facts, sources };
   },
 });
 
@@ -108,6 +77,67 @@ interface Found {
   warnings: string[];
   reinstall: string[];
   flinkVersion: string;
+}
+
+/** Everything wrong with the installed packages: requirement conflicts (split into hard ones and those a lifted bound
+ * allows), known-bad versions, unreadable metadata, and distributions to reinstall. */
+function findProblems(
+  { owner, roots, flinkVersion, fromMatrix }: Roots,
+  python: PythonFact,
+  packages: InstalledPackagesFact,
+  markers: MarkerEnvironment,
+  matrix: Matrix,
+): Found {
+  const walk = walkRequirements(owner, roots, packages, markers, fromMatrix);
+  const line = matrix.line(flinkVersion);
+  const { hard, lifted } = splitLifted(walk.conflicts, line?.liftedPins ?? []);
+  const bad = line ? knownBad(python, line, flinkVersion, packages, markers) : { warnings: [], fixes: [], sources: [] };
+  const liftedLines = lifted.map(
+    ({ conflict, pin }) => `${conflict.text}: a bound upstream has since lifted (${pin.change}); \`pip check\` still reports it`,
+  );
+  const warnings = [...liftedLines, ...walk.unreadable, ...bad.warnings, ...packages.problems];
+  const reinstall = packages.broken?.length ? [pipInstall(python, [...new Set(packages.broken)], ['--force-reinstall', '--no-deps'])] : [];
+  return { walk, hard, lifted, bad, warnings, reinstall, flinkVersion };
+}
+
+/** The details: where the requirement list came from, then every conflict and warning; in matrix mode what pip will add. */
+function detailsOf(f: Found, { fromMatrix }: Roots, pyflink: PyflinkFact): string[] {
+  const source = fromMatrix
+    ? `apache-flink is not installed; checked the Requires-Dist of apache-flink ${f.flinkVersion} from the compatibility matrix instead`
+    : `Requires-Dist of apache-flink ${f.flinkVersion} (${pyflink.flink?.metadataDir ?? ''})`;
+  return [
+    source,
+    ...f.hard.map((c) => c.text),
+    ...f.warnings,
+    ...(fromMatrix && f.walk.notInstalled.length > 0
+      ? [`not installed yet (pip installs them with apache-flink): ${f.walk.notInstalled.join(', ')}`]
+      : []),
+  ];
+}
+
+/** The facts the report shows: what was checked, against which interpreter, and how much was found of each kind. */
+function factsOf(f: Found, { fromMatrix }: Roots, packages: InstalledPackagesFact, markers: MarkerEnvironment, interpreter: string) {
+  return {
+    interpreter,
+    requirementsFrom: fromMatrix ? `compat-matrix.json (Flink ${f.flinkVersion})` : 'installed apache-flink METADATA',
+    installedDistributions: Object.keys(packages.distributions).length,
+    duplicates: packages.duplicates.length,
+    requirementsChecked: f.walk.checked,
+    distributionsVisited: f.walk.visited,
+    conflicts: f.hard.length,
+    liftedBounds: f.lifted.length,
+    notInstalled: f.walk.notInstalled.length,
+    warnings: f.warnings.length,
+    pythonVersion: markers.python_full_version,
+    platform: `${markers.sys_platform} ${markers.platform_machine}`,
+  };
+}
+
+/** What the ok summary says was satisfied: in matrix mode only the requirements already installed. */
+function allSatisfied(f: Found, { fromMatrix }: Roots): string {
+  return fromMatrix
+    ? `the ${f.walk.checked} requirements of apache-flink ${f.flinkVersion} (from the compatibility matrix) that are installed`
+    : `all ${f.walk.checked} requirements of apache-flink ${f.flinkVersion} and its dependencies`;
 }
 
 /** The requirement specs the fix installs: every package with a hard conflict, with all the specifiers that apply to it. */
@@ -227,42 +257,26 @@ function walkRequirements(
   const clauses = new Map<string, { name: string; specs: Set<string> }>();
   const seenConflicts = new Set<string>();
   const expanded = new Set<string>();
-  const queue: { owner: string; requires: string[]; extras: string[] }[] = [{ owner, requires: roots, extras: [] }];
+  const queue: Dependant[] = [{ owner, requires: roots, extras: [] }];
   while (queue.length > 0) {
     const next = queue.shift();
     if (!next) break;
     walk.visited += 1;
+    // In matrix mode the root's apache-flink-libraries pin is pyflink.install's to judge.
+    const skipLibraries = fromMatrix && next.owner === owner;
     for (const raw of next.requires) {
-      const parsed = parseRequirement(raw);
-      if (!parsed.ok) {
-        walk.unreadable.push(`${next.owner} declares a requirement that cannot be read, skipped: "${clip(raw, 120)}" (${parsed.error})`);
-        continue;
-      }
-      const req = parsed.value;
-      if (!requirementApplies(req, markers, next.extras)) continue;
-      if (fromMatrix && next.owner === owner && req.key === FLINK_LIBRARIES) continue;
+      const req = applicableRequirement(raw, next, markers, walk.unreadable);
+      if (!req || (skipLibraries && req.key === FLINK_LIBRARIES)) continue;
       walk.checked += 1;
       collectSpecifiers(clauses, req);
       const dist = packages.distributions[req.key];
-      const spec = req.url ? `@ ${req.url}` : req.specifier;
-      const needs = `${next.owner} needs ${req.name}${spec ? ` ${spec}` : ''}`;
-      if (!dist) {
-        if (fromMatrix) {
-          if (!walk.notInstalled.includes(req.name)) walk.notInstalled.push(req.name);
-          continue;
-        }
-        addConflict({ text: `${needs}, not installed`, owner: next.owner, key: req.key, spec: `${req.name}${req.specifier}` });
+      if (!dist && fromMatrix) {
+        if (!walk.notInstalled.includes(req.name)) walk.notInstalled.push(req.name);
         continue;
       }
-      if (!req.url && !versionSatisfies(dist.version, req.specifier)) {
-        addConflict({
-          text: `${needs}, found ${dist.version}`,
-          owner: next.owner,
-          key: req.key,
-          spec: `${req.name}${req.specifier}`,
-          found: dist.version,
-        });
-      }
+      const conflict = unmetBy(dist, req, next.owner);
+      if (conflict) addConflict(conflict);
+      if (!dist) continue;
       const extras = [...new Set(req.extras)].sort();
       const expandKey = `${dist.key}[${extras.join(',')}]`;
       if (!expanded.has(expandKey)) {
@@ -283,6 +297,35 @@ function walkRequirements(
     walk.conflicts.push(conflict);
     if (!walk.toInstall.includes(conflict.key)) walk.toInstall.push(conflict.key);
   }
+}
+
+/** A distribution in the walk: its requirements, and the extras it was asked for. */
+interface Dependant {
+  owner: string;
+  requires: string[];
+  extras: string[];
+}
+
+/** A requirement line of `from` that applies to this interpreter and the extras asked for; an unreadable line is noted and skipped. */
+function applicableRequirement(raw: string, from: Dependant, markers: MarkerEnvironment, unreadable: string[]): Requirement | undefined {
+  const parsed = parseRequirement(raw);
+  if (!parsed.ok) {
+    unreadable.push(`${from.owner} declares a requirement that cannot be read, skipped: "${clip(raw, 120)}" (${parsed.error})`);
+    return undefined;
+  }
+  return requirementApplies(parsed.value, markers, from.extras) ? parsed.value : undefined;
+}
+
+/** The conflict pip would report for one requirement: not installed, or installed at a version outside its specifier
+ * (a URL requirement takes any version). None when it is met. */
+function unmetBy(dist: InstalledDistribution | undefined, req: Requirement, owner: string): Conflict | undefined {
+  const spec = req.url ? `@ ${req.url}` : req.specifier;
+  const needs = `${owner} needs ${req.name}${spec ? ` ${spec}` : ''}`;
+  if (!dist) return { text: `${needs}, not installed`, owner, key: req.key, spec: `${req.name}${req.specifier}` };
+  if (!req.url && !versionSatisfies(dist.version, req.specifier)) {
+    return { text: `${needs}, found ${dist.version}`, owner, key: req.key, spec: `${req.name}${req.specifier}`, found: dist.version };
+  }
+  return undefined;
 }
 
 /** Adds a requirement's specifier clauses to what its package must satisfy, so one pip command serves every dependant. */

@@ -11,7 +11,7 @@ import { chooseBuild, describeChoice, type BuildChoice } from '../maven/advice.j
 import { DiskCache, cacheDir } from '../maven/cache.js';
 import { gaKey } from '../maven/coordinates.js';
 import { dataNote } from '../maven/describe.js';
-import { resolveRepository } from '../maven/repository.js';
+import { resolveRepository, type RepositoryConfig } from '../maven/repository.js';
 import { loadSnapshot } from '../maven/snapshot.js';
 import { createFactStore } from '../probes/registry.js';
 import { clip, visible } from '../util/text.js';
@@ -47,12 +47,39 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   const forLine = candidates.map((c) => ({ ...c, artifactId: nameForLine(c.artifactId, line) }));
 
   const repository = await resolveRepository(options.mavenRepo, options.env);
+  const { chosen, reasons } = await bestBuild(forLine, line, repository, options);
+  if (!chosen) {
+    const message = `no published build of ${title} found${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
+    io.stdout.write(
+      options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${visible(message)}\n`,
+    );
+    return EXIT.PROBLEMS;
+  }
+  io.stdout.write(options.json ? choiceJson(chosen, name, title, line, repository.url) : choiceText(chosen, title, line));
+  return chosen.choice.exact ? EXIT.OK : EXIT.PROBLEMS;
+}
+
+/** The build a candidate published for the line, the data's age note, and which candidate it is. */
+interface Chosen {
+  choice: BuildChoice;
+  candidate: Candidate;
+  note?: string;
+}
+
+/** The build to recommend: the first candidate (in the order candidatesFor gives) with one for the line,
+ * else the first with a build for another line; and why candidates without data were passed over. */
+async function bestBuild(
+  candidates: readonly Candidate[],
+  line: string,
+  repository: RepositoryConfig,
+  options: Options,
+): Promise<{ chosen?: Chosen; reasons: string[] }> {
   const { MavenClient } = await import('../maven/client.js');
   const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
-  let chosen: { choice: BuildChoice; candidate: Candidate; note?: string } | undefined;
+  let chosen: Chosen | undefined;
   const reasons: string[] = [];
   try {
-    for (const candidate of forLine) {
+    for (const candidate of candidates) {
       const result = await client.versions(candidate);
       if (!result.versions) {
         reasons.push(`${candidate.artifactId}: ${result.note ?? 'no data'}`);
@@ -66,49 +93,49 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   } finally {
     await client.close();
   }
-  if (!chosen) {
-    const message = `no published build of ${title} found${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
-    io.stdout.write(
-      options.json ? `${JSON.stringify({ connector: name, flinkLine: line, found: false, message }, null, 2)}\n` : `${visible(message)}\n`,
-    );
-    return EXIT.PROBLEMS;
-  }
-  const { choice, candidate, note } = chosen;
-  const file = `${choice.artifactId}-${choice.version}.jar`;
-  const pipelineJars = `file:///path/to/${file}`;
-  if (options.json) {
-    const doc = {
-      connector: name,
-      title,
-      flinkLine: line,
-      found: choice.exact,
-      fat: candidate.fat,
-      groupId: choice.groupId,
-      artifactId: choice.artifactId,
-      version: choice.version,
-      builtFor: choice.line,
-      url: choice.url,
-      pipelineJars: `pipeline.jars: ${pipelineJars}`,
-      repository: repository.url,
-      ...(note ? { data: note } : {}),
-    };
-    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-  } else {
-    io.stdout.write(
-      [
-        `${title} for Flink ${line}${candidate.fat ? ' (the fat SQL JAR, as PyFlink needs)' : ' (no fat SQL JAR exists; add its dependencies too)'}`,
-        `  ${describeChoice(choice, line)}`,
-        `  artifact:       ${choice.groupId}:${choice.artifactId}:${choice.version}`,
-        `  download:       ${choice.url}`,
-        `  pipeline.jars:  ${pipelineJars}`,
-        `  in Python:      t_env.get_config().set("pipeline.jars", "${pipelineJars}")`,
-        ...(note ? [`  note:           ${note}`] : []),
-      ]
-        .map(visible)
-        .join('\n') + '\n',
-    );
-  }
-  return choice.exact ? EXIT.OK : EXIT.PROBLEMS;
+  return { chosen, reasons };
+}
+
+function pipelineJarsOf(choice: BuildChoice): string {
+  return `file:///path/to/${choice.artifactId}-${choice.version}.jar`;
+}
+
+/** --json: the chosen build as one document; `found` is true only for a build of the line itself. */
+function choiceJson({ choice, candidate, note }: Chosen, name: string, title: string, line: string, repositoryUrl: string): string {
+  const doc = {
+    connector: name,
+    title,
+    flinkLine: line,
+    found: choice.exact,
+    fat: candidate.fat,
+    groupId: choice.groupId,
+    artifactId: choice.artifactId,
+    version: choice.version,
+    builtFor: choice.line,
+    url: choice.url,
+    pipelineJars: `pipeline.jars: ${pipelineJarsOf(choice)}`,
+    repository: repositoryUrl,
+    ...(note ? { data: note } : {}),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** For a person: the artifact, where to download it, and the pipeline.jars line to paste. */
+function choiceText({ choice, candidate, note }: Chosen, title: string, line: string): string {
+  const pipelineJars = pipelineJarsOf(choice);
+  return (
+    [
+      `${title} for Flink ${line}${candidate.fat ? ' (the fat SQL JAR, as PyFlink needs)' : ' (no fat SQL JAR exists; add its dependencies too)'}`,
+      `  ${describeChoice(choice, line)}`,
+      `  artifact:       ${choice.groupId}:${choice.artifactId}:${choice.version}`,
+      `  download:       ${choice.url}`,
+      `  pipeline.jars:  ${pipelineJars}`,
+      `  in Python:      t_env.get_config().set("pipeline.jars", "${pipelineJars}")`,
+      ...(note ? [`  note:           ${note}`] : []),
+    ]
+      .map(visible)
+      .join('\n') + '\n'
+  );
 }
 
 async function targetLine(options: Options, matrix: Matrix): Promise<string> {

@@ -6,14 +6,16 @@ import pkg from '../../package.json' with { type: 'json' };
 import { allChecks } from '../../checks/index.js';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import { EXIT, exitCodeFor, summarize, type CheckInfo, type CheckOrigin, type Report } from '../engine/model.js';
+import type { FactStore } from '../engine/facts.js';
 import { defaultOptions, type Options } from '../engine/options.js';
 import { runChecks, selectChecks, startProbes } from '../engine/run.js';
 import { openMatrix, type Matrix } from '../knowledge/matrix.js';
 import { isFlinkVersion, isPatchVersion, minorOf } from '../knowledge/versions.js';
 import { BUILT_IN_FACT_KEYS, createFactStore } from '../probes/registry.js';
 import type { HostCheck, HostFacts } from '../plugins/adapt.js';
+import type { LoadedPlugins } from '../plugins/load.js';
 import { isPluginPattern } from '../plugins/spec.js';
-import { applyPolicy, resolveInvocation, unusedIgnores } from '../config/index.js';
+import { applyPolicy, resolveInvocation, unusedIgnores, type Invocation } from '../config/index.js';
 import { writeReport } from '../report/index.js';
 import { createStyle, wantsColor } from '../report/style.js';
 import { visible } from '../util/text.js';
@@ -46,14 +48,7 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
   // `connector NAME` is the one subcommand; it shares the flags (--flink-version, --offline, --maven-repo, --json).
   const connector = positionals[0] === 'connector';
   if (positionals.length > 0 && !connector) throw new UsageError(`unexpected argument '${positionals[0]}' (see --help)`);
-  if (flags.help) {
-    io.stdout.write(`${helpText(TOOL.version)}\n`);
-    return EXIT.OK;
-  }
-  if (flags.version) {
-    io.stdout.write(`${TOOL.version}\n`);
-    return EXIT.OK;
-  }
+  if (answeredHelpOrVersion(flags, io)) return EXIT.OK;
   const matrix = openMatrix();
   // The config file fills in what the flags leave out and picks the output plan (src/config, src/report/index.ts).
   const invocation = await resolveInvocation(flags, { cwd: io.cwd, env: io.env, flagSpecs: FLAGS, checkIds: allChecks.map((c) => c.id) });
@@ -74,16 +69,37 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.OK;
   }
 
+  const { report, store } = await examine(known, plugins, invocation, options, matrix, io);
+  await writeReport(report, invocation.plan, renderContextFor(options, io, store, known), io.stdout);
+  return exitCodeFor(report.summary, options.strict);
+}
+
+/** --help and --version answer without reading the config or the matrix. */
+function answeredHelpOrVersion(flags: ParsedFlags, io: Io): boolean {
+  if (flags.help) io.stdout.write(`${helpText(TOOL.version)}\n`);
+  else if (flags.version) io.stdout.write(`${TOOL.version}\n`);
+  return Boolean(flags.help || flags.version);
+}
+
+/** Runs the selected checks (probes started first, a spinner while they run) and puts their outcomes, after the
+ * config's policy, into the report. */
+async function examine(
+  known: readonly HostCheck[],
+  plugins: LoadedPlugins | undefined,
+  invocation: Invocation,
+  options: Options,
+  matrix: Matrix,
+  io: Io,
+): Promise<{ report: Report; store: FactStore<HostFacts> }> {
   const started = performance.now();
   const { run, skipped } = selectChecks(known, options);
   const store = createFactStore<HostFacts>(options, matrix, plugins?.probes);
   startProbes(run, store);
   const spinner = await startSpinner(io, options, run.length);
-  let report: Report;
   try {
     const checks = applyPolicy(await runChecks(run, skipped, store, { matrix, strict: options.strict }, known), invocation.policy);
     const target = await store.get('target').catch(() => null);
-    report = {
+    const report: Report = {
       schemaVersion: 1,
       tool: TOOL,
       target: {
@@ -95,12 +111,15 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
       durationMs: Math.round(performance.now() - started),
       ...(invocation.config ? { config: describeConfig(invocation.config.path, unusedIgnores(checks, invocation.policy)) } : {}),
     };
+    return { report, store };
   } finally {
     spinner?.stop();
   }
+}
 
-  const reads = Object.fromEntries(known.map((c) => [c.id, c.reads]));
-  const renderContext = {
+/** What the reporters need besides the report: the run's settings, styles, probe timings and what each check reads. */
+function renderContextFor(options: Options, io: Io, store: FactStore<HostFacts>, known: readonly HostCheck[]) {
+  return {
     strict: options.strict,
     verbose: options.verbose,
     cwd: io.cwd,
@@ -108,10 +127,8 @@ async function runCommand(argv: readonly string[], io: Io): Promise<number> {
     style: createStyle(options.color),
     plainStyle: createStyle(false),
     probeTimings: store.probeTimings(),
-    reads,
+    reads: Object.fromEntries(known.map((c) => [c.id, c.reads])),
   };
-  await writeReport(report, invocation.plan, renderContext, io.stdout);
-  return exitCodeFor(report.summary, options.strict);
 }
 
 function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {

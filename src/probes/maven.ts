@@ -2,11 +2,12 @@
 // and published SHA-1 from the repository (cache, network or shipped snapshot), plus the JAR's own SHA-1.
 // Without such JARs it does nothing at all: no settings.xml, no client, no network.
 // It never throws for network trouble; the reasons travel in the fact so checks can skip or warn with them.
-import type { Coordinate, JarIdentity, MavenFact } from '../facts/index.js';
+import type { Coordinate, JarIdentity, MavenFact, MavenJar } from '../facts/index.js';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { lookupArtifacts } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
 import { gaKey, jarPath } from '../maven/coordinates.js';
+import type { MavenClient } from '../maven/client.js';
 import { errorMessage } from '../engine/errors.js';
 import type { ProbeContext } from './context.js';
 import { repositoryConfig } from './repository.js';
@@ -73,20 +74,14 @@ export async function gatherMaven(
 ): Promise<MavenFact> {
   const skipped: string[] = [];
   const candidates = mavenCandidates(identities, skipped);
-  if (candidates.length === 0) return { repository: null, offline: options.offline, versions: {}, jars: [], problems: skipped };
+  if (candidates.length === 0) return factWithoutRepository(options.offline, skipped);
   let repository: RepositoryConfig;
   try {
     repository = await repositoryConfig(options);
   } catch (error) {
     // A repository URL that cannot be used (FLINK_DOCTOR_MAVEN_REPO) is a finding of the Maven checks, not a crash.
     if (!(error instanceof RepositoryError)) throw error;
-    return {
-      repository: null,
-      offline: options.offline,
-      versions: {},
-      jars: [],
-      problems: [`${error.message}: fix or unset it`, ...skipped],
-    };
+    return factWithoutRepository(options.offline, [`${error.message}: fix or unset it`, ...skipped]);
   }
   // Offline runs never use a proxy, so only online ones report one that cannot be used.
   const proxies = options.offline ? [] : proxySettings(options.env).problems;
@@ -97,42 +92,58 @@ export async function gatherMaven(
     jars: [],
     problems: [...repository.problems, ...proxies, ...skipped],
   };
-  // Loaded here so runs without connector JARs never touch the client (nor undici).
-  const { MavenClient } = await import('../maven/client.js');
-  const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
+  const client = await openMavenClient(repository, options);
   try {
-    // Also the artifacts a fix would recommend (flink-sql-connector-kafka for a _2.11 or thin build), for jars.flink-version.
-    const artifacts = new Map(
-      candidates.flatMap((c) =>
-        [c.artifactId, ...lookupArtifacts(c.artifactId, extra.knowledge)].map(
-          (artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const,
-        ),
-      ),
-    );
-    await Promise.all([
-      ...[...artifacts].map(async ([key, c]) => {
-        fact.versions[key] = await client.versions(c);
-      }),
-      ...candidates.map(async (c) => {
-        const checksum = await client.sha1(c);
-        // Hashing a JAR reads all of it: only worth it when there is a published checksum to compare with.
-        const localSha1 = extra.sha1s?.get(c.path) ?? (checksum.status === 'found' ? await sha1OfFile(c.path) : undefined);
-        fact.jars.push({
-          path: c.path,
-          groupId: c.groupId,
-          artifactId: c.artifactId,
-          version: c.version,
-          flinkLine: c.flinkLine,
-          localSha1,
-          checksum,
-        });
-      }),
-    ]);
+    await lookUpInRepository(client, candidates, extra, fact);
   } finally {
     await client.close();
   }
   fact.jars.sort((a, b) => a.path.localeCompare(b.path));
   return fact;
+}
+
+function factWithoutRepository(offline: boolean, problems: string[]): MavenFact {
+  return { repository: null, offline, versions: {}, jars: [], problems };
+}
+
+/** Loaded here so runs without connector JARs never touch the client (nor undici). */
+async function openMavenClient(repository: RepositoryConfig, options: ProbeContext['options']): Promise<MavenClient> {
+  const { MavenClient } = await import('../maven/client.js');
+  return new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
+}
+
+/** Fills the fact: the version list of every artifact worth knowing, and each JAR's published and own SHA-1. */
+async function lookUpInRepository(client: MavenClient, candidates: Candidate[], extra: GatherOptions, fact: MavenFact): Promise<void> {
+  await Promise.all([
+    ...[...artifactsToList(candidates, extra.knowledge)].map(async ([key, c]) => {
+      fact.versions[key] = await client.versions(c);
+    }),
+    ...candidates.map(async (c) => {
+      fact.jars.push(await jarChecksums(client, c, extra.sha1s));
+    }),
+  ]);
+}
+
+/**
+ * The artifacts whose version lists are wanted, by "g:a": each candidate's, and those a fix would recommend
+ * (flink-sql-connector-kafka for a _2.11 or thin build), for jars.flink-version.
+ */
+function artifactsToList(candidates: Candidate[], knowledge: ConnectorKnowledge | undefined): Map<string, Candidate> {
+  return new Map(
+    candidates.flatMap((c) =>
+      [c.artifactId, ...lookupArtifacts(c.artifactId, knowledge)].map(
+        (artifactId) => [gaKey({ ...c, artifactId }), { ...c, artifactId }] as const,
+      ),
+    ),
+  );
+}
+
+/** A JAR's published SHA-1 and, when there is one to compare with, its own. */
+async function jarChecksums(client: MavenClient, c: Candidate, sha1s: GatherOptions['sha1s']): Promise<MavenJar> {
+  const checksum = await client.sha1(c);
+  // Hashing a JAR reads all of it: only worth it when there is a published checksum to compare with.
+  const localSha1 = sha1s?.get(c.path) ?? (checksum.status === 'found' ? await sha1OfFile(c.path) : undefined);
+  return { path: c.path, groupId: c.groupId, artifactId: c.artifactId, version: c.version, flinkLine: c.flinkLine, localSha1, checksum };
 }
 
 /** The probe: the identities of the `jars` fact (readable JARs only), then gatherMaven. */

@@ -8,6 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import type { Parser as TarParser, ReadEntry } from 'tar';
 import { createGunzip } from 'node:zlib';
 import { LIMITS, formatBytes, formatLimit } from '../engine/limits.js';
 import { JarReadError, listZip, type ZipListEntry } from '../jars/zip-reader.js';
@@ -168,67 +169,113 @@ async function readTar(
   return new Promise((resolve, reject) => {
     const source = createReadStream(path, { highWaterMark: 1 << 20 });
     const stream: Readable = gzip ? source.pipe(createGunzip({ chunkSize: 1 << 20 })) : source;
-    let bytes = 0;
-    let done = false;
-    const finish = (error?: Error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      source.destroy();
-      stream.destroy();
-      if (error) reject(error);
-      else resolve(listing);
-    };
-    const stop = (cap?: string) => {
-      if (cap) capped(listing, cap);
-      else Object.assign(listing, { truncated: true, enough: true });
-      finish();
-    };
-    const timer = setTimeout(
-      () => stop(`listed for ${formatLimit('archiveReadMs')} (flink-doctor's time limit for one archive)`),
-      limits.timeoutMs,
-    );
-    const parser = new Parser({
-      strict: true,
-      onReadEntry: (entry) => {
-        if (done) return void entry.resume();
-        const type = TAR_TYPES[entry.type] ?? 'other';
-        const item: ArchiveEntry = {
-          name: normalizeName(entry.path),
-          type,
-          size: entry.size,
-          ...(entry.linkpath ? { target: entry.linkpath } : {}),
-        };
-        listing.entries.push(item);
-        if (enough?.(listing, item)) return void stop();
-        if (listing.entries.length >= limits.maxEntries)
-          return void stop(`listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
-        if (type !== 'file' || !wanted(item.name) || entry.size > limits.maxTextBytes) return void entry.resume();
-        const chunks: Buffer[] = [];
-        entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-        entry.on('end', () => {
-          listing.texts[item.name] = Buffer.concat(chunks).toString('utf8');
-          if (!done && enough?.(listing)) stop();
-        });
-      },
-    });
-    stream.on('data', (chunk: Buffer) => {
-      if (done) return;
-      bytes += chunk.length;
-      if (bytes > limits.maxStreamBytes)
-        return void stop(`read up to flink-doctor's cap of ${formatBytes(limits.maxStreamBytes)} uncompressed`);
-      if (!parser.write(chunk)) {
-        stream.pause();
-        parser.once('drain', () => stream.resume());
-      }
-    });
-    stream.on('end', () => parser.end());
-    const unreadable = (error: unknown) => finish(new ArchiveReadError(`is not a readable ${format} (${firstLine(error)})`));
-    source.on('error', (error) => finish(new ArchiveReadError(`cannot be read (${firstLine(error)})`)));
+    const read = startTarRead(listing, [source, stream], limits.timeoutMs, resolve, reject);
+    const parser = new Parser({ strict: true, onReadEntry: (entry) => listTarEntry(entry, read, wanted, enough, limits) });
+    feedWithinByteCap(stream, parser, read, limits.maxStreamBytes);
+    const unreadable = (error: unknown) => read.finish(new ArchiveReadError(`is not a readable ${format} (${firstLine(error)})`));
+    source.on('error', (error) => read.finish(new ArchiveReadError(`cannot be read (${firstLine(error)})`)));
     stream.on('error', unreadable);
     parser.on('error', unreadable);
-    parser.on('end', () => finish());
+    parser.on('end', () => read.finish());
   });
+}
+
+/** A tar read under way: its listing so far, and the one way it ends (settled once, streams closed, timer cleared). */
+interface TarRead {
+  readonly listing: ArchiveListing;
+  readonly done: boolean;
+  /** Ends the read: with the error, or with the listing. */
+  finish(error?: Error): void;
+  /** Ends the read early with the listing: because of the cap named in words, or (no cap) because the caller has enough. */
+  stop(cap?: string): void;
+}
+
+/** Starts the time limit of one tar read, and returns the ways to end it. */
+function startTarRead(
+  listing: ArchiveListing,
+  streams: readonly Readable[],
+  timeoutMs: number,
+  resolve: (listing: ArchiveListing) => void,
+  reject: (error: Error) => void,
+): TarRead {
+  let done = false;
+  const finish = (error?: Error) => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    for (const stream of streams) stream.destroy();
+    if (error) reject(error);
+    else resolve(listing);
+  };
+  const stop = (cap?: string) => {
+    if (cap) capped(listing, cap);
+    else Object.assign(listing, { truncated: true, enough: true });
+    finish();
+  };
+  const timer = setTimeout(() => stop(`listed for ${formatLimit('archiveReadMs')} (flink-doctor's time limit for one archive)`), timeoutMs);
+  return {
+    listing,
+    get done() {
+      return done;
+    },
+    finish,
+    stop,
+  };
+}
+
+/** One tar header: listed; then the read stops (the caller has enough, or the entry cap), or a wanted text is kept. */
+function listTarEntry(
+  entry: ReadEntry,
+  read: TarRead,
+  wanted: (name: string) => boolean,
+  enough: ReadArchiveOptions['enough'],
+  limits: ArchiveLimits,
+): void {
+  if (read.done) return void entry.resume();
+  const item = archiveEntryOf(entry);
+  read.listing.entries.push(item);
+  if (enough?.(read.listing, item)) return void read.stop();
+  if (read.listing.entries.length >= limits.maxEntries)
+    return void read.stop(`listed up to flink-doctor's cap of ${limits.maxEntries.toLocaleString('en-US')} entries`);
+  if (item.type !== 'file' || !wanted(item.name) || entry.size > limits.maxTextBytes) return void entry.resume();
+  keepTarText(entry, item.name, read, enough);
+}
+
+function archiveEntryOf(entry: ReadEntry): ArchiveEntry {
+  return {
+    name: normalizeName(entry.path),
+    type: TAR_TYPES[entry.type] ?? 'other',
+    size: entry.size,
+    ...(entry.linkpath ? { target: entry.linkpath } : {}),
+  };
+}
+
+/** Keeps a wanted entry's text once all of it has arrived; with it the caller may have all it needs. */
+function keepTarText(entry: ReadEntry, name: string, read: TarRead, enough: ReadArchiveOptions['enough']): void {
+  const chunks: Buffer[] = [];
+  entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+  entry.on('end', () => {
+    read.listing.texts[name] = Buffer.concat(chunks).toString('utf8');
+    if (!read.done && enough?.(read.listing)) read.stop();
+  });
+}
+
+/**
+ * Feeds the (decompressed) stream to the parser, with backpressure. Bytes are counted as they come out of gunzip,
+ * so a gzip bomb of zeros reaches the cap too.
+ */
+function feedWithinByteCap(stream: Readable, parser: TarParser, read: TarRead, maxStreamBytes: number): void {
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer) => {
+    if (read.done) return;
+    bytes += chunk.length;
+    if (bytes > maxStreamBytes) return void read.stop(`read up to flink-doctor's cap of ${formatBytes(maxStreamBytes)} uncompressed`);
+    if (!parser.write(chunk)) {
+      stream.pause();
+      parser.once('drain', () => stream.resume());
+    }
+  });
+  stream.on('end', () => parser.end());
 }
 
 function firstLine(error: unknown): string {
