@@ -46,8 +46,8 @@ const MUTATIONS = [
   [
     'python.archives',
     'python-archives',
-    'if (links.length > 0) errors.push(',
-    'if (links.length > 1) errors.push(',
+    'if (links.length > 0)',
+    'if (links.length > 1)',
     'one symlink out of the archive tolerated',
   ],
   [
@@ -149,8 +149,8 @@ const MUTATIONS = [
   [
     'cluster.java',
     'cluster-java',
-    "else if (rating === 'unsupported') errors.push(",
-    "else if (rating === 'supported') errors.push(",
+    "else if (rating === 'unsupported')",
+    "else if (rating === 'supported')",
     'unsupported/supported swapped',
   ],
   [
