@@ -43,13 +43,7 @@ const MUTATIONS = [
     'if (clientMinor && workerMinor === clientMinor)',
     'client/worker minor comparison inverted',
   ],
-  [
-    'python.archives',
-    'python-archives',
-    'if (links.length > 0)',
-    'if (links.length > 1)',
-    'one symlink out of the archive tolerated',
-  ],
+  ['python.archives', 'python-archives', 'if (links.length > 0)', 'if (links.length > 1)', 'one symlink out of the archive tolerated'],
   [
     'python.requirements',
     'python-requirements',
