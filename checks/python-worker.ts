@@ -29,8 +29,9 @@ export default defineCheck({
   title: 'Python worker interpreter',
   group: 'Python',
   description:
-    "The interpreter Python UDF workers run has the client's Python minor (cloudpickle payloads), a minor the " +
-    "target supports, and apache-flink at the client's release: `python.executable` set in the job, else in the Flink " +
+    "The interpreter Python UDF workers run has apache-flink at the client's release, the client's Python minor and " +
+    'one the target lists (another minor is a warning: cloudpickle payloads are not guaranteed to load across minors): ' +
+    '`python.executable` set in the job, else in the Flink ' +
     'config (which a local `python job.py` ignores: an error only for runs on a cluster); when it is unset, `python` ' +
     'on PATH (what `flink run` and local DataStream workers start: an error for a DataStream job run here, else a ' +
     'warning); when it points into a `python.archives` archive, the interpreter inside it (a symlink leaving the ' +
