@@ -35,7 +35,7 @@ export interface ConfigFile {
   javaHome?: string;
   confDir?: string;
   jars?: string[];
-  job?: string;
+  job?: string[];
   mavenRepo?: string;
   cluster?: string;
   clusterAuthEnv?: string;
@@ -84,7 +84,7 @@ export const CONFIG_KEYS: Record<keyof ConfigFile, Kind> = {
   javaHome: 'path',
   confDir: 'path',
   jars: 'paths',
-  job: 'path',
+  job: 'paths',
   mavenRepo: 'url',
   cluster: 'cluster-url',
   clusterAuthEnv: 'env-name',

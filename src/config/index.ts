@@ -51,7 +51,9 @@ export async function resolveInvocation(
   const { flags, extraOptions } = fileAsFlagDefaults(cli, config, flagSpecs);
 
   // main.ts checks --job the same way, but its message would name the flag: a file's value names the key and the file.
-  if (loaded && config.job !== undefined && cli.job === undefined) await assertReadableFile(config.job, 'job', loaded.path);
+  if (loaded && config.job !== undefined && cli.job === undefined) {
+    for (const job of config.job) await assertReadableFile(job, 'job', loaded.path);
+  }
 
   const policy: Policy | undefined = loaded
     ? { severity: config.severity ?? {}, ignore: config.ignore ?? [], source: loaded.path }

@@ -42,7 +42,7 @@ describe('parseConfig', () => {
       python: '/proj/.venv/bin/python',
       confDir: '/proj/conf',
       jars: ['/proj/lib/a.jar', '/abs/b.jar'],
-      job: '/proj/jobs/main.py',
+      job: ['/proj/jobs/main.py'],
       mavenRepo: 'https://repo.example/maven2',
       skip: ['pyflink'],
       output: '/proj/reports/doctor.xml',
@@ -122,7 +122,7 @@ describe('resolveInvocation', () => {
     expect(a.flags.strict).toBe(true);
     expect(a.flinkVersionFromConfig).toBe(false);
     expect(a.extraOptions).toEqual({
-      job: join(dir, 'job.py'),
+      job: [join(dir, 'job.py')],
       jars: [join(dir, 'lib/x.jar')],
       offline: true,
       mavenRepo: 'https://m2.example/maven2',
@@ -170,6 +170,18 @@ describe('resolveInvocation', () => {
     expect((await resolveInvocation({ job: 'other.py' }, opts)).flags.job).toBe('other.py');
     await writeFileDeep(path, JSON.stringify({ job: '.' }));
     await expect(resolveInvocation({}, opts)).rejects.toThrow(`${path}: "job" ${dir}: not a file`);
+  });
+
+  it('"job" may list several job files (.py and .sql), as --job repeated; each must be a file, the missing one named', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'flink-doctor.config.json');
+    await writeFileDeep(join(dir, 'jobs', 'etl.py'), 'print(1)\n');
+    await writeFileDeep(join(dir, 'jobs', 'ddl.sql'), 'SELECT 1;\n');
+    await writeFileDeep(path, JSON.stringify({ job: ['jobs/etl.py', 'jobs/ddl.sql'] }));
+    const opts = { cwd: dir, env: {}, flagSpecs: FLAGS, checkIds: ids };
+    expect((await resolveInvocation({}, opts)).flags.job).toEqual([join(dir, 'jobs', 'etl.py'), join(dir, 'jobs', 'ddl.sql')]);
+    await writeFileDeep(path, JSON.stringify({ job: ['jobs/etl.py', 'jobs/gone.sql'] }));
+    await expect(resolveInvocation({}, opts)).rejects.toThrow(`${path}: "job" ${join(dir, 'jobs', 'gone.sql')}: no such file`);
   });
 
   it('"severity": "off" checks join the skip list; --json and --format beat the file\'s format and output', async () => {
