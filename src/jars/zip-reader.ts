@@ -96,9 +96,7 @@ export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS, 
   try {
     return readOpenJar(jar, limits, options.classNames ?? true);
   } catch (error) {
-    throw error instanceof JarReadError
-      ? error
-      : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
+    throw asJarReadError(error);
   } finally {
     closeSync(jar.fd);
   }
@@ -158,12 +156,16 @@ export function listZip(
     }
     return { entryCount: end.entryCount, seen, contents };
   } catch (error) {
-    throw error instanceof JarReadError
-      ? error
-      : new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
+    throw asJarReadError(error);
   } finally {
     closeSync(jar.fd);
   }
+}
+
+/** Any failure while reading a zip as the one error its callers handle, worded for the user. */
+function asJarReadError(error: unknown): JarReadError {
+  if (error instanceof JarReadError) return error;
+  return new JarReadError(error instanceof ZipFormatError ? error.message : `cannot be read as a zip (${errorText(error)})`);
 }
 
 /** Opens the file (non-blocking, so a FIFO cannot hang the run) and refuses anything but a non-empty regular file. */
