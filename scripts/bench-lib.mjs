@@ -1,6 +1,5 @@
 // Small helpers the benchmarks share: statistics of timing samples, and the commands flink-doctor's probes run.
-import { Buffer } from 'node:buffer';
-import { join } from 'node:path';
+import { loadTs } from './load-ts.mjs';
 
 export const median = (xs) => percentile(xs, 0.5);
 
@@ -21,17 +20,8 @@ export function shuffled(items) {
 }
 
 /** JAVA_PROBE_ARGS, javaProbeEnv and PROBE_SCRIPT from the source (src/probes/commands.ts), so the floor runs exactly them. */
-export async function doctorCommands(root) {
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [join(root, 'src/probes/commands.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+export function doctorCommands(root) {
+  return loadTs(root, 'src/probes/commands.ts');
 }
 
 /**

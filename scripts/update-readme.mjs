@@ -3,26 +3,14 @@
 // checks from each check's own description (checks/index.ts) and connector families × Flink lines from
 // compat-matrix.json. test/readme.test.ts fails when they differ: run `npm run readme` after changing a flag, a
 // check or the matrix.
-import { Buffer } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { loadTs } from './load-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Imports a TypeScript module by bundling it in memory (the README must not need a build first). */
-async function load(entry) {
-  const out = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-}
+const load = (entry) => loadTs(root, entry);
 
 const { flagsMarkdownTable } = await load('src/cli/flags.ts');
 const { checksMarkdownTable } = await load('checks/index.ts');

@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
 import { XMLParser } from 'fast-xml-parser';
 import yauzl from 'yauzl';
+import { loadTs } from './load-ts.mjs';
 /* global fetch, AbortSignal */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,18 +32,7 @@ const PYPI = 'https://pypi.org/simple';
 const MAVEN = 'https://repo1.maven.org/maven2';
 const UA = { 'user-agent': 'flink-doctor verify-matrix' };
 
-/** Imports TypeScript modules of the project by bundling them in memory (no build needed first). */
-async function load(entry) {
-  const out = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'warning',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-}
+const load = (entry) => loadTs(root, entry);
 const { loadMatrix } = await load('src/knowledge/load-matrix.ts');
 const { parseRequirement, versionSatisfies } = await load('src/python/pep508.ts');
 const { namesFor } = await load('src/knowledge/artifacts.ts');
