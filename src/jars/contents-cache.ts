@@ -7,12 +7,13 @@
 // last seconds is not cached (on a file system with coarse timestamps a same-size rewrite could keep its stamp).
 // Every failure is a miss: a corrupt, foreign or unreadable cache file costs one read of the JAR, never a verdict;
 // writes are atomic (temp file + rename) and best effort (a read-only home or a full disk loses the cache only).
-import { randomBytes, createHash } from 'node:crypto';
-import { readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
+import { writeAtomically } from '../util/atomic-write.js';
 import { ensureDir } from '../util/ensure-dir.js';
 import { readTextFileSync } from '../util/read-file.js';
 import type { JarContents, ZipLimits } from './zip-reader.js';
@@ -105,13 +106,11 @@ export class JarContentsCache {
   }
 
   private async write(target: string, text: string): Promise<void> {
-    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await (this.folder ??= ensureDir(this.dir));
-      await writeFile(temp, text, { mode: 0o600 });
-      await rename(temp, target);
+      await writeAtomically(target, text, 0o600);
     } catch {
-      await unlink(temp).catch(() => undefined);
+      // Best effort: a read-only home or a full disk loses the cache only.
     }
   }
 

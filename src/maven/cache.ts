@@ -1,9 +1,9 @@
 // On-disk cache of repository responses, one small JSON file per URL. Writes go to a unique temp file and
 // are renamed into place (atomic on one filesystem), so two runs at once never see half a file; a file
 // that still fails to parse is treated as a miss, never as an error.
-import { createHash, randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { writeAtomically } from '../util/atomic-write.js';
 import { ensureDir } from '../util/ensure-dir.js';
 export { cacheDir } from '../util/cache-dir.js';
 import { LIMITS } from '../engine/limits.js';
@@ -49,13 +49,11 @@ export class DiskCache {
   /** Best effort: a read-only or full disk costs the cache, never the run. */
   async write(entry: CacheEntry): Promise<void> {
     const target = this.file(entry.url);
-    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await ensureDir(join(this.dir, 'maven'));
-      await writeFile(temp, JSON.stringify(entry));
-      await rename(temp, target);
+      await writeAtomically(target, JSON.stringify(entry));
     } catch {
-      await unlink(temp).catch(() => undefined);
+      // Best effort (above).
     }
   }
 }
