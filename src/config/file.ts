@@ -156,7 +156,8 @@ export function parseConfig(text: string, path: string, checkIds: readonly strin
   const context: Context = { base: dirname(path), fail, checkId: checkIdReader(checkIds, fail) };
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
-    const kind = (CONFIG_KEYS as Record<string, Kind | undefined>)[key];
+    // Own keys only: "toString" or "constructor" in a config file are unknown keys, not Object.prototype's.
+    const kind = Object.hasOwn(CONFIG_KEYS, key) ? CONFIG_KEYS[key as keyof ConfigFile] : undefined;
     if (!kind) return fail(unknownKey(key));
     config[key] = READERS[kind](key, value, context);
   }

@@ -61,6 +61,10 @@ describe('parseConfig', () => {
     [{ flinkversion: '2.2' }, 'unknown key "flinkversion" (did you mean "flinkVersion"?)'],
     [{ javahome: '/x' }, 'did you mean "javaHome"?'],
     [{ colour: true }, 'unknown key "colour"; known keys: flinkVersion, python'],
+    // Names Object.prototype has are unknown keys too (the fuzz property found "toString" crashing the reader table).
+    [JSON.parse('{"toString": []}') as object, 'unknown key "toString"; known keys: flinkVersion, python'],
+    [JSON.parse('{"constructor": 1}') as object, 'unknown key "constructor"; known keys: flinkVersion, python'],
+    [JSON.parse('{"__proto__": {}}') as object, 'unknown key "__proto__"; known keys: flinkVersion, python'],
     [{ flinkVersion: 'banana' }, '"flinkVersion" must be a Flink version such as "2.2" or "2.2.1"'],
     [{ flinkVersion: '9.1' }, '"flinkVersion" 9.1: flink-doctor knows Flink 1.15 to '],
     [{ mavenRepo: '../m2' }, `"mavenRepo": '../m2' is not a URL`],
