@@ -4,7 +4,8 @@
 // Artifacts: every artifact compat-matrix.json `connectors` names (per Flink line, per release, companions; "{flink}"
 // expanded to each known minor) plus those already in the snapshot.
 // --keep-unlisted keeps versions the snapshot has but the repository does not list: for a partial mirror (the
-// repo1.maven.org this project's network reaches lists a subset of Central), so sourced versions are not lost.
+// repo1.maven.org this project's network reaches lists a subset of Central), so sourced versions are not lost;
+// each artifact's `unlisted` array names the versions kept that way, so a reader can tell them from listed ones.
 // Polite to Central: one request at a time with a pause, only maven-metadata.xml files (never listings),
 // one retry on 429/5xx honouring Retry-After (capped). Any failure other than 404 aborts without writing,
 // so a half-fetched snapshot never replaces a complete one.
@@ -109,14 +110,14 @@ for (const key of await artifactList()) {
   const unlisted = earlier.filter((v) => !(versions ?? []).includes(v));
   kept += unlisted.length;
   if (versions === null && unlisted.length === 0) missing.push(key);
-  else artifacts[key] = { versions: [...(versions ?? []), ...unlisted] };
+  else artifacts[key] = { versions: [...(versions ?? []), ...unlisted], ...(unlisted.length > 0 ? { unlisted } : {}) };
   if (delay > 0) await sleep(delay);
 }
 const now = new Date();
 const doc = {
   $comment: 'Shipped fallback for --offline and unreachable repositories. Regenerate with: node scripts/update-maven-snapshot.mjs',
   asOf: now.toISOString().slice(0, 10),
-  source: `fetched from ${base} (maven-metadata.xml of each artifact) at ${now.toISOString()}${kept > 0 ? `; ${kept} versions the repository does not list were kept from the earlier snapshot (--keep-unlisted: a partial mirror lists a subset of Central)` : ''}`,
+  source: `fetched from ${base} (maven-metadata.xml of each artifact) at ${now.toISOString()}${kept > 0 ? `; ${kept} versions the repository does not list were kept from the earlier snapshot (--keep-unlisted: a partial mirror lists a subset of Central; each artifact's unlisted array names them)` : ''}`,
   repository: base,
   artifacts,
 };

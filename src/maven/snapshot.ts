@@ -6,7 +6,11 @@ export interface Snapshot {
   asOf: string;
   /** Where it came from, in plain words (Maven Central, or hand-seeded from research notes). */
   source: string;
-  artifacts: Record<string, { versions: string[]; lastUpdated?: string }>;
+  /**
+   * Per artifact, every version known; `unlisted` names those the repository did not list when the snapshot was
+   * made (kept from an earlier snapshot: the connector's tags or research notes), a subset of `versions`.
+   */
+  artifacts: Record<string, { versions: string[]; unlisted?: string[]; lastUpdated?: string }>;
 }
 
 let loaded: Promise<Snapshot | undefined> | undefined;
