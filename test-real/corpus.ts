@@ -367,6 +367,13 @@ const SETUP_LIST: Setup[] = [
     jars: [`${F}:flink-sql-parquet:2.3.0`],
     job: { ddl: [SRC, files('parquet')], insert: INSERT },
   },
+  {
+    id: 'orc-no-hadoop',
+    title: 'filesystem + flink-sql-orc 2.3.0, no Hadoop, on 2.3.0',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-orc:2.3.0`],
+    job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
 ];
 
 /**
