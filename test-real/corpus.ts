@@ -48,6 +48,7 @@ const kafka = (format: string, extra = '') =>
   );
 const KAFKA_JSON = kafka('json');
 const JDBC = sink("'connector' = 'jdbc', 'url' = 'jdbc:postgresql://127.0.0.1:9/shop', 'table-name' = 'orders'");
+const ORACLE_JDBC = sink("'connector' = 'jdbc', 'url' = 'jdbc:oracle:thin:@//127.0.0.1:9/shop', 'table-name' = 'orders'");
 /** {dir} is replaced by a fresh directory per run. */
 const files = (format: string) => sink(`'connector' = 'filesystem', 'path' = 'file://{dir}/out', 'format' = '${format}'`);
 const ES7 = sink("'connector' = 'elasticsearch-7', 'hosts' = 'http://127.0.0.1:9', 'index' = 'orders'");
@@ -61,6 +62,8 @@ const dataStreamJob = { api: 'datastream' as const, ddl: [], insert: '' };
 const cdcJob = { ddl: [CDC_SRC, sink("'connector' = 'blackhole'")], insert: INSERT, streaming: true };
 const jdbcJob = { ddl: [SRC, JDBC], insert: INSERT };
 const PG = 'org.postgresql:postgresql:42.7.5';
+const ORACLE = 'com.oracle.database.jdbc:ojdbc11:23.5.0.24.07';
+const oracleJob = { ddl: [SRC, ORACLE_JDBC], insert: INSERT };
 
 const SETUP_LIST: Setup[] = [
   // Healthy, the way the docs say to set them up.
@@ -123,6 +126,20 @@ const SETUP_LIST: Setup[] = [
     flink: '1.20.5',
     jars: [`${F}:flink-connector-jdbc-core:3.3.0-1.20`, `${F}:flink-connector-jdbc-postgres:3.3.0-1.20`, PG],
     job: jdbcJob,
+  },
+  {
+    id: 'jdbc3-oracle-no-dialect',
+    title: 'JDBC 3.3.0-1.20 core + Oracle driver, no oracle dialect module, on 1.20.5',
+    flink: '1.20.5',
+    jars: [`${F}:flink-connector-jdbc-core:3.3.0-1.20`, ORACLE],
+    job: oracleJob,
+  },
+  {
+    id: 'jdbc3-oracle-dialect',
+    title: 'JDBC 3.3.0-1.20 core + oracle dialect + Oracle driver on 1.20.5',
+    flink: '1.20.5',
+    jars: [`${F}:flink-connector-jdbc-core:3.3.0-1.20`, `${F}:flink-connector-jdbc-oracle:3.3.0-1.20`, ORACLE],
+    job: oracleJob,
   },
   {
     id: 'avro-files-1.20',

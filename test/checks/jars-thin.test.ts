@@ -73,6 +73,17 @@ const postgresDialect = scannedJar(
   { groupId: G, artifactId: 'flink-connector-jdbc-postgres', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin' },
   { family: 'jdbc', role: 'thin', packages: ['org/apache/flink/connector/jdbc/postgres/database/dialect'] },
 );
+// Modelled on the real flink-connector-jdbc-oracle / -cratedb 3.3.0-1.20 JARs: classes only under their own package.
+const oracleDialect = scannedJar(
+  'flink-connector-jdbc-oracle-4.0.0-2.0.jar',
+  { groupId: G, artifactId: 'flink-connector-jdbc-oracle', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin' },
+  { family: 'jdbc', role: 'thin', packages: ['org/apache/flink/connector/jdbc/oracle/database/dialect'] },
+);
+const crateDialect = scannedJar(
+  'flink-connector-jdbc-cratedb-4.0.0-2.0.jar',
+  { groupId: G, artifactId: 'flink-connector-jdbc-cratedb', version: '4.0.0-2.0', flinkLine: '2.0', kind: 'thin' },
+  { family: 'jdbc', role: 'thin', packages: ['org/apache/flink/connector/jdbc/cratedb/database/dialect'] },
+);
 const parquet = scannedJar(
   'flink-sql-parquet-2.3.0.jar',
   { groupId: G, artifactId: 'flink-sql-parquet', version: '2.3.0', flinkLine: '2.3', kind: 'format', identifiers: ['parquet'] },
@@ -160,7 +171,20 @@ describe('jars.thin decisions (built facts)', () => {
     expect(judge([jdbcCore, postgresDialect], targetOf('2.0'), CENTRAL, { job: jdbcJob('postgresql') }).status).toBe('ok');
     // Without a job (or for a database whose module the matrix does not list) the database is unknown: no finding.
     expect(judge([jdbcCore], targetOf('2.0')).status).toBe('ok');
-    expect(judge([jdbcCore], targetOf('2.0'), CENTRAL, { job: jdbcJob('oracle') }).status).toBe('ok');
+    expect(judge([jdbcCore], targetOf('2.0'), CENTRAL, { job: jdbcJob('clickhouse') }).status).toBe('ok');
+  });
+
+  it('error: the same for each dialect module of flink-connector-jdbc (jdbc3-oracle-no-dialect); CrateDB also needs the postgres module', () => {
+    const oracle = judge([jdbcCore], targetOf('2.0'), CENTRAL, { job: jdbcJob('oracle') });
+    expect(oracle.status).toBe('error');
+    expect(oracle.fix).toContain('Add org.apache.flink:flink-connector-jdbc-oracle:4.0.0-2.0 (');
+    expect(judge([jdbcCore, oracleDialect], targetOf('2.0'), CENTRAL, { job: jdbcJob('oracle') }).status).toBe('ok');
+    // CrateDBDialect extends the postgres module's CompatiblePostgresDialect, which the cratedb JAR does not bundle.
+    const crate = judge([jdbcCore, crateDialect], targetOf('2.0'), CENTRAL, { job: jdbcJob('crate') });
+    expect(crate.status).toBe('error');
+    expect(crate.summary).toContain('needs the PostgreSQL dialect module the CrateDB dialect extends');
+    expect(crate.fix).toContain('Add org.apache.flink:flink-connector-jdbc-postgres:4.0.0-2.0 (');
+    expect(judge([jdbcCore, crateDialect, postgresDialect], targetOf('2.0'), CENTRAL, { job: jdbcJob('crate') }).status).toBe('ok');
   });
 
   it('error: flink-sql-parquet with no Hadoop classes and no HADOOP_CLASSPATH (parquet-no-hadoop); either one is enough', () => {
