@@ -10,6 +10,7 @@ import type {
   ArchiveRead,
   InstalledPackagesFact,
   JobFact,
+  PathPython,
   PythonFact,
   RunFact,
   TargetFact,
@@ -34,7 +35,7 @@ export default defineCheck({
     '`python.executable` set in the job, else in the Flink ' +
     'config (which a local `python job.py` ignores: an error only for runs on a cluster); when it is unset, `python` ' +
     'on PATH (what `flink run` and local DataStream workers start: an error for a DataStream job run here, else a ' +
-    'warning); when it points into a `python.archives` archive, the interpreter inside it (a symlink leaving the ' +
+    'warning; a DataStream job run here also starts it when only the config file sets python.executable); when it points into a `python.archives` archive, the interpreter inside it (a symlink leaving the ' +
     'archive is an error).',
   reads: [
     "python.executable and python.archives in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel's pyflink/conf)",
@@ -47,6 +48,8 @@ export default defineCheck({
   needs: ['worker', 'python', 'pyflink', 'target', 'run', 'job'],
   run({ worker, python: client, pyflink, target, run, job }, { matrix }): Outcome {
     const ctx = context(worker, client, pyflink.flink?.version, target, matrix);
+    const local = worker.pathPython && !worker.inJob && dataStreamHere(job, run) ? judgeLocalDataStream(ctx, worker.pathPython) : undefined;
+    if (local?.status === 'error') return local;
     if (worker.status === 'unset')
       return worker.fromPath && worker.python ? judgePathPython(ctx, worker.python, dataStreamHere(job, run)) : unsetSkip(ctx);
     if (worker.status === 'computed') return computedSkip(ctx);
@@ -287,7 +290,7 @@ function judgePathPython(ctx: Context, python: PythonFact, dataStream: boolean):
   const fix = !client
     ? ctx.interpreterFix
     : dataStream
-      ? `Set python.executable to the client's interpreter: env.set_python_executable("${client}") in the job, or python.executable: ${client} in ${configFileOf(ctx.worker)}; or activate the client's venv so \`python\` on PATH is ${client}`
+      ? `Set python.executable to the client's interpreter in the job: env.set_python_executable("${client}"); or activate the client's venv so \`python\` on PATH is ${client} (\`python job.py\` does not read python.executable from ${configFileOf(ctx.worker)})`
       : `Set python.executable: ${client} in ${configFileOf(ctx.worker)} (or -pyexec), so the workers run the client's interpreter`;
   const missing =
     python.found === false
@@ -296,8 +299,28 @@ function judgePathPython(ctx: Context, python: PythonFact, dataStream: boolean):
   return { ...outcome, status: dataStream ? outcome.status : 'warning', summary: missing ?? outcome.summary, details, fix };
 }
 
+/**
+ * The config file sets python.executable, but this DataStream job runs here, where `python job.py` does not read it:
+ * the workers start `python` from PATH (measured: datastream-python-in-config in the real tier). An error when that
+ * one cannot run the job; otherwise the configured interpreter is judged as usual.
+ */
+function judgeLocalDataStream(ctx: Context, path: PathPython): Outcome | undefined {
+  if (!path.python) return undefined;
+  const worker: WorkerFact = { ...ctx.worker, status: 'unset', fromPath: true, ...path };
+  const where = `python on PATH (a DataStream job run here ignores python.executable in ${configFileOf(ctx.worker)})`;
+  const outcome = judgeInterpreter({ ...ctx, worker }, path.python, where, 'python', true);
+  if (outcome.status !== 'error') return undefined;
+  const summary =
+    path.python.found === false
+      ? `a DataStream job run here ignores python.executable in ${configFileOf(ctx.worker)} and starts \`python\` from PATH, and there is none: its workers cannot start Python`
+      : outcome.summary;
+  const configured = ctx.worker.configured ?? 'the interpreter';
+  const fix = `Set it in the job: env.set_python_executable("${configured}") (the job's own setting is used here and on a cluster); or activate a venv with apache-flink so \`python\` on PATH can run the workers`;
+  return { ...outcome, summary, details: [DATASTREAM_NOTE, LOCAL_RUNS, ...(outcome.details ?? [])], fix };
+}
+
 const DATASTREAM_NOTE =
-  'a DataStream job run here starts its Python workers with python.executable, else `python` from PATH (Cannot run program "python" when there is none): unlike TableEnvironment, it does not use the client\'s interpreter';
+  'a DataStream job run here starts its Python workers with the python.executable the job sets, else `python` from PATH (Cannot run program "python" when there is none): unlike TableEnvironment, it does not use the client\'s interpreter, and `python job.py` does not read the config file\'s python.executable';
 
 const PATH_NOTE =
   "python.executable is unset: `flink run` and Python workers started on this machine run `python` from PATH; local runs through TableEnvironment use the client's interpreter (sys.executable)";

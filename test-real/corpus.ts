@@ -347,6 +347,22 @@ const SETUP_LIST: Setup[] = [
     job: dataStreamJob,
   },
   {
+    id: 'datastream-python-in-job',
+    title: 'the same DataStream job, venv not activated, env.set_python_executable(<the venv python>) in the job',
+    flink: '1.20.5',
+    workerPython: { python: { flink: '1.20.5' }, in: 'job' },
+    jars: [],
+    job: dataStreamJob,
+  },
+  {
+    id: 'datastream-python-in-config',
+    title: 'the same DataStream job, venv not activated, python.executable: <the venv python> in config.yaml',
+    flink: '1.20.5',
+    workerPython: { python: { flink: '1.20.5' }, in: 'config' },
+    jars: [],
+    job: dataStreamJob,
+  },
+  {
     id: 'java-17-on-1.17',
     title: 'Java 17 for 1.17.2 (before Java 17 support), datagen → print, no JARs',
     flink: '1.17.2',

@@ -105,7 +105,15 @@ export interface WorkerFact {
   sameAsClient: boolean;
   /** What is installed in it (the client's scan when sameAsClient). */
   packages?: InstalledPackagesFact;
+  /**
+   * Set when the config file (not the job) sets python.executable and the job is a DataStream job: `python` from PATH,
+   * which that job run here starts instead (`python job.py` does not read the config file's python.executable).
+   */
+  pathPython?: PathPython;
 }
+
+/** `python` from this machine's PATH, inspected as a worker interpreter. */
+export type PathPython = Pick<WorkerFact, 'python' | 'packages' | 'sameAsClient'>;
 
 /** A symlink inside an archive whose target is absolute or climbs out of it (it will not exist on the workers). */
 export interface OutwardLink {

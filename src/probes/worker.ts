@@ -13,7 +13,7 @@ import { scanSysPath } from './packages.js';
 import { inspectInterpreter } from './python.js';
 import { locateInterpreter } from './which.js';
 import type { ProbeContext } from './context.js';
-import type { PythonFact, WorkerFact } from '../facts/index.js';
+import type { PathPython, PythonFact, WorkerFact } from '../facts/index.js';
 
 const WORKER_CONFIG_KEY = 'python.executable';
 const ARCHIVES_CONFIG_KEY = 'python.archives';
@@ -31,14 +31,15 @@ export async function probeWorker(ctx: ProbeContext): Promise<WorkerFact> {
   const expression = computed[WORKER_CONFIG_KEY];
   if (expression !== undefined) return { ...base, status: 'computed', configured: expression };
   if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim()))
-    return { ...base, status: 'unset', ...(await pathPython(ctx)) };
+    return { ...base, status: 'unset', fromPath: true, ...(await pathPython(ctx)) };
   if (!configured) return { ...base, status: 'invalid', configured: JSON.stringify(raw) };
 
+  const local = !inJob && job.needs?.dataStream && !job.needs.tableApi ? { pathPython: await pathPython(ctx) } : {};
   const relative = await relativeWorker(ctx, configured, base);
-  if (relative) return relative;
+  if (relative) return { ...relative, ...local };
 
   const provenance = { source: inJob ? `${WORKER_CONFIG_KEY} in the job` : WORKER_CONFIG_KEY, ...(file ? { detail: file } : {}) };
-  return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)) };
+  return { ...base, status: 'inspected', configured, ...(await inspectWorker(ctx, configured, provenance)), ...local };
 }
 
 /**
@@ -61,13 +62,12 @@ async function relativeWorker(
   return { ...base, status: 'archive', configured, archive, ...(archiveRead ? { archiveRead } : {}) };
 }
 
-/** python.executable unset: `flink run` and workers on this machine start `python` from PATH; look at that one. */
-async function pathPython(ctx: ProbeContext): Promise<Pick<WorkerFact, 'fromPath' | 'python' | 'packages' | 'sameAsClient'>> {
-  const inspected = await inspectWorker(ctx, 'python', {
-    source: 'PATH',
-    detail: 'python.executable is unset: the workers start `python`',
-  });
-  return { fromPath: true, ...inspected };
+/**
+ * `python` from PATH: what `flink run` and workers on this machine start when python.executable is unset, and what a
+ * DataStream job run here starts when only the config file sets it. Look at that one.
+ */
+function pathPython(ctx: ProbeContext): Promise<PathPython> {
+  return inspectWorker(ctx, 'python', { source: 'PATH', detail: 'the workers started on this machine run `python`' });
 }
 
 /** Inspects `requested` (a path or a name on PATH), reusing the client's answer when it is the same interpreter. */

@@ -76,6 +76,7 @@ function dataStreamBody(spec: JobSpec): string[] {
     '    env = StreamExecutionEnvironment.get_execution_environment()',
     '    env.set_runtime_mode(RuntimeExecutionMode.BATCH)',
     '    env.set_parallelism(1)',
+    ...(spec.pythonExecutable ? [`    env.set_python_executable(${py(spec.pythonExecutable)})`] : []),
     ...(spec.jars.length > 0 ? [`    env.add_jars(${spec.jars.map((j) => py(`file://${j}`)).join(', ')})`] : []),
     '    env.from_collection([1, 2, 3], type_info=Types.LONG()).map(lambda x: x + 1, output_type=Types.LONG()).print()',
     '    print("PLANNED", flush=True)',

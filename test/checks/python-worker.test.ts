@@ -315,8 +315,34 @@ describe('python.worker decisions: a DataStream job with python.executable unset
       "python.executable is unset and there is no `python` on PATH: this DataStream job's workers cannot start Python",
     );
     expect(outcome.fix).toBe(
-      `Set python.executable to the client's interpreter: env.set_python_executable("${PYTHON}") in the job, or python.executable: ${PYTHON} in ${CONF}; or activate the client's venv so \`python\` on PATH is ${PYTHON}`,
+      `Set python.executable to the client's interpreter in the job: env.set_python_executable("${PYTHON}"); or activate the client's venv so \`python\` on PATH is ${PYTHON} (\`python job.py\` does not read python.executable from ${CONF})`,
     );
+  });
+
+  it("python.executable only in the config file: a DataStream job run here ignores it (datastream-python-in-config), so PATH's python decides", () => {
+    const configured = (pathPython: PythonFact): Partial<WorkerFact> =>
+      worker(undefined, { pathPython: { python: pathPython, sameAsClient: false, packages: packages() } });
+    const outcome = judge({ job: dataStream, worker: configured(noPython) });
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe(
+      `a DataStream job run here ignores python.executable in ${CONF} and starts \`python\` from PATH, and there is none: its workers cannot start Python`,
+    );
+    expect(outcome.fix).toBe(
+      `Set it in the job: env.set_python_executable("${WORKER}") (the job's own setting is used here and on a cluster); or activate a venv with apache-flink so \`python\` on PATH can run the workers`,
+    );
+    // A `python` on PATH with apache-flink runs the workers: the configured interpreter is judged as usual.
+    const onPath = pythonOf('3.11.2', { requested: 'python', executable: '/usr/bin/python' });
+    expect(judge({ job: dataStream, worker: configured(onPath) }).status).toBe('ok');
+    const noFlink = { python: onPath, sameAsClient: false, packages: packages({ 'apache-flink': null }) };
+    expect(judge({ job: dataStream, worker: worker(undefined, { pathPython: noFlink }) }).status).toBe('error');
+    // On a cluster, or set in the job, the configured interpreter is what the workers run.
+    expect(judge({ job: dataStream, run: { remote: '--cluster' }, worker: configured(noPython) }).status).toBe('ok');
+    expect(
+      judge({
+        job: dataStream,
+        worker: worker(undefined, { inJob: true, pathPython: { python: noPython, sameAsClient: false } }),
+      }).status,
+    ).toBe('ok');
   });
 
   it("PATH's python without apache-flink: an error; of another minor: a warning (a risk, as for python.executable)", () => {

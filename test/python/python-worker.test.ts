@@ -275,3 +275,31 @@ describe.concurrent('worker probe: python.executable set in the job (--job)', ()
     );
   });
 });
+
+describe.concurrent('worker probe: python.executable only in the config file, a DataStream job (--job)', () => {
+  const DATASTREAM_JOB =
+    'from pyflink.datastream import StreamExecutionEnvironment\nenv = StreamExecutionEnvironment.get_execution_environment()\n';
+
+  it('also looks at `python` on PATH, which `python job.py` starts instead (here: none, so python.worker is an error)', async ({
+    expect,
+  }) => {
+    const conf = await confDir(`python.executable: ${twin.python}\n`);
+    const dir = await tempDir('job-');
+    const job = await writeFileDeep(join(dir, 'job.py'), DATASTREAM_JOB);
+    const fact = await workerFact({ confDir: conf.dir, job: [job], cwd: dir });
+    expect(fact).toMatchObject({ status: 'inspected', configured: twin.python, sameAsClient: false });
+    expect(fact.pathPython?.python).toMatchObject({ found: false, runs: false });
+    const result = await runCheck(pythonWorker, { python: client.python, confDir: conf.dir, job: [job], cwd: dir });
+    expect(result.status).toBe('error');
+    expect(result.summary).toContain('a DataStream job run here ignores python.executable in');
+  });
+
+  it('not for a Table API job, nor when the job sets python.executable itself', async ({ expect }) => {
+    const conf = await confDir(`python.executable: ${twin.python}\n`);
+    const dir = await tempDir('job-');
+    const table = await writeFileDeep(join(dir, 'table.py'), 'from pyflink.table import TableEnvironment\n');
+    expect((await workerFact({ confDir: conf.dir, job: [table], cwd: dir })).pathPython).toBeUndefined();
+    const own = await writeFileDeep(join(dir, 'own.py'), `${DATASTREAM_JOB}env.set_python_executable("${twin.python}")\n`);
+    expect((await workerFact({ confDir: conf.dir, job: [own], cwd: dir })).pathPython).toBeUndefined();
+  });
+});
