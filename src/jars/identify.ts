@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { ConnectorFamily, ConnectorKnowledge } from '../knowledge/connectors.js';
 import type { Coordinate, IdentifiedJar, JarIdentity, JarKind, JarSource } from '../facts/index.js';
 import { parseManifest, parseNotice, parseProperties, parseServices } from './metadata.js';
-import { parseArtifactVersion, parseJarFileName, splitScalaSuffix } from './version.js';
+import { isFlinkShaded, parseArtifactVersion, parseJarFileName, splitScalaSuffix } from './version.js';
 import type { JarContents } from './zip-reader.js';
 
 const FACTORY_SERVICE = 'META-INF/services/org.apache.flink.table.factories.Factory';
@@ -238,7 +238,7 @@ function linesOf(
     const lines = knowledge.flinkLinesOf(family, version, artifactId);
     if (lines.builtFor) out.flinkLine = lines.builtFor;
     if (parsed && !lines.inTree && family.versioning !== 'flink') out.connectorVersion = parsed.release;
-  } else if (parsed?.builtFor && groupId === 'org.apache.flink') {
+  } else if (parsed?.builtFor && groupId === 'org.apache.flink' && !isFlinkShaded(artifactId)) {
     out.flinkLine = parsed.builtFor;
     out.connectorVersion = parsed.release;
   }

@@ -51,13 +51,21 @@ export function splitScalaSuffix(artifactId: string): { base: string; scala?: st
 }
 
 /**
+ * flink-shaded-* artifacts (flink-shaded-guava, flink-shaded-hadoop-2-uber) are versioned <bundled library>-<flink-shaded
+ * release> ("2.8.3-10.0": Hadoop 2.8.3, flink-shaded 10.0): the suffix names no Flink line.
+ */
+export function isFlinkShaded(artifactId: string | undefined): boolean {
+  return Boolean(artifactId?.startsWith('flink-shaded-'));
+}
+
+/**
  * The Flink line an Apache Flink JAR's file name states: "flink-sql-connector-kafka-3.3.0-1.20.jar" → 1.20,
  * "flink-python-1.20.1.jar" and "flink-python_2.12-1.15.4.jar" → 1.20 / 1.15. Only flink-* names: other
  * projects' versions (kafka-clients-3.7.0) are not Flink versions. A hint, as every file name is.
  */
 export function flinkLineOfJarName(name: string): { artifactId: string; version: string; line: string } | undefined {
   const parts = parseJarFileName(name);
-  if (!parts || !parts.artifactId.startsWith('flink-') || /cdc/.test(parts.artifactId)) return undefined;
+  if (!parts || !parts.artifactId.startsWith('flink-') || /cdc/.test(parts.artifactId) || isFlinkShaded(parts.artifactId)) return undefined;
   const externalized = /^\d+(?:\.\d+){1,2}-(\d+\.\d+)$/.exec(parts.version);
   // A plain version is Flink's own only for in-tree builds (1.9+ or 2.x); externalized releases (3.0.0) are not.
   const plain = /^(1)\.(9|[1-9]\d)(?:\.\d+)?$|^(2)\.(\d+)(?:\.\d+)?$/.test(parts.version) ? minorOf(parts.version) : undefined;

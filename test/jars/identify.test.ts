@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identifyJar } from '../../src/jars/identify.js';
 import { compareReleases } from '../../src/knowledge/versions.js';
-import { parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
+import { flinkLineOfJarName, parseArtifactVersion, parseJarFileName } from '../../src/jars/version.js';
 import { readJar } from '../../src/jars/zip-reader.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import {
@@ -108,6 +108,20 @@ describe('identifyJar', () => {
       kind: 'fat',
     });
     expect(jar.identity.connectorVersion).toBeUndefined();
+  });
+
+  it('reads no Flink line from a flink-shaded-* version (2.8.3-10.0: Hadoop 2.8.3, flink-shaded 10.0), from inside or by name', async () => {
+    // Modelled on the real flink-shaded-hadoop-2-uber-2.8.3-10.0.jar: its MANIFEST names it; it has no pom.properties.
+    const path = await connectorJar(join(dir, 'flink-shaded-hadoop-2-uber-2.8.3-10.0.jar'), {
+      version: '2.8.3-10.0',
+      factories: [],
+      classes: ['org/apache/hadoop/conf/Configuration', 'org/apache/commons/cli/Options'],
+    });
+    const jar = await identify(path);
+    expect(jar.identity).toMatchObject({ artifactId: 'flink-shaded-hadoop-2-uber', version: '2.8.3-10.0' });
+    expect(jar.identity.flinkLine).toBeUndefined();
+    expect(flinkLineOfJarName('flink-shaded-hadoop-2-uber-2.8.3-10.0.jar')).toBeUndefined();
+    expect(flinkLineOfJarName('flink-sql-connector-kafka-3.3.0-1.20.jar')?.line).toBe('1.20');
   });
 
   it('keeps CDC versions apart from Flink versions (com.ververica 2.4.2 is not Flink 2.4)', async () => {
