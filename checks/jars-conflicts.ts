@@ -4,7 +4,8 @@
 // skips a provider class name it has already seen, so the same class twice is not that error). Different
 // classes of one name from different artifacts are an error too: which one loads depends on the order.
 // Two versions of one artifact are a warning: the first on the classpath wins and the other is dead weight.
-// The same JAR twice is a warning. A user JAR's copy of classes Flink loads parent-first (org.apache.flink.*,
+// The same JAR twice is a warning, and so is a JAR the job adds (its own class loader) holding classes the
+// distribution ships. A user JAR's copy of classes Flink loads parent-first (org.apache.flink.*,
 // e.g. the flink-shaded-guava a CDC fat JAR bundles, flink-connector-base in Kafka 3.0.x) next to the
 // distribution's is only a note: the distribution's copy is the one loaded, so there is nothing to remove.
 import { defineCheck } from './define.js';
@@ -12,6 +13,7 @@ import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
 import type { JarOverlap, ScannedJar } from '../src/facts/index.js';
 import { parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
+import { fromDistribution } from '../src/facts/jars.js';
 import { compareBuilds } from '../src/knowledge/versions.js';
 
 /** What the sections of the check found, in report order. */
@@ -21,7 +23,14 @@ interface Tally {
   notes: string[];
   fixes: string[];
   paths: Set<string>;
-  counts: { duplicateArtifacts: number; identifierClashes: number; classOverlaps: number; sameJarTwice: number; parentFirstCopies: number };
+  counts: {
+    duplicateArtifacts: number;
+    identifierClashes: number;
+    classOverlaps: number;
+    sameJarTwice: number;
+    parentFirstCopies: number;
+    userLoaderCopies: number;
+  };
 }
 
 /** The run's shared view: the JARs, the distribution's, and the pairs already explained by an earlier section. */
@@ -48,8 +57,9 @@ export default defineCheck({
   group: 'JARs',
   description:
     'No SQL identifier registered by two different factory classes and no classes of one name in two artifacts ' +
-    '(errors); one artifact in two versions or one JAR twice is a warning naming which JAR to keep. Copies of ' +
-    'classes Flink loads from its own JARs first (org.apache.flink.*) are noted, never a reason to remove a JAR.',
+    '(errors); one artifact in two versions or one JAR twice is a warning naming which JAR to keep, and so is a JAR ' +
+    "the job adds that holds classes the distribution ships (the job's class loader keeps them apart). Copies of " +
+    'classes Flink loads from its own JARs first (org.apache.flink.*, org.apache.hadoop.*, …) are noted, never a reason to remove a JAR.',
   reads: [
     "each JAR's identity and class list (zip central directory)",
     'the Factory service file of each JAR (identifiers and factory classes)',
@@ -78,7 +88,7 @@ export default defineCheck({
       notes: [],
       fixes: [],
       paths: new Set(),
-      counts: { duplicateArtifacts: 0, identifierClashes: 0, classOverlaps: 0, sameJarTwice: 0, parentFirstCopies: 0 },
+      counts: { duplicateArtifacts: 0, identifierClashes: 0, classOverlaps: 0, sameJarTwice: 0, parentFirstCopies: 0, userLoaderCopies: 0 },
     };
     artifactsTwice(seen, scene, tally);
     clashingIdentifiers(seen, scene, tally);
@@ -100,7 +110,7 @@ export default defineCheck({
         ? (findings[0] ?? '')
         : errors.length > 0
           ? `${findings.length} conflicts between JARs`
-          : `${findings.length} JARs present twice`;
+          : `${findings.length} ${tally.counts.userLoaderCopies > 0 ? 'duplicates between JARs' : 'JARs present twice'}`;
     return {
       status: errors.length > 0 ? 'error' : 'warning',
       summary,
@@ -187,10 +197,38 @@ function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally
       tally.fixes.push(`Remove ${jarLabel(keep === a ? b : a)}; keep ${jarLabel(keep)}`);
       continue;
     }
+    const packages = describePackages(overlap.commonPackage, overlap.packages);
+    const user = own ? (own === a ? b : a) : undefined;
+    if (own && user && !fromDistribution(user.ref.source)) {
+      userLoaderCopy({ classes, packages, user, own, common: overlap.commonPackage }, tally);
+      continue;
+    }
     tally.counts.classOverlaps += 1;
-    tally.errors.push(`${classes} in both ${jarLabel(a)} and ${jarLabel(b)}: ${describePackages(overlap.commonPackage, overlap.packages)}`);
+    tally.errors.push(`${classes} in both ${jarLabel(a)} and ${jarLabel(b)}: ${packages}`);
     tally.fixes.push(overlapFix(a, b, overlap.commonPackage, scene.shipped));
   }
+}
+
+/**
+ * A JAR the job adds (pipeline.jars, add_jars, --jars) holds classes the distribution ships, outside the parent-first
+ * packages. It loads in the job's own class loader, so each side keeps its copy (child-first on the TaskManagers, the
+ * distribution's first while PyFlink plans): a risk where the two meet, not a certain failure. Measured in the real
+ * tier: paimon-catalog-hadoop ran with 2,136 such classes between flink-shaded-hadoop-2-uber and flink-dist.
+ */
+function userLoaderCopy(
+  copy: { classes: string; packages: string; user: ScannedJar; own: ScannedJar; common: string },
+  tally: Tally,
+): void {
+  const { classes, packages, user, own, common } = copy;
+  tally.counts.userLoaderCopies += 1;
+  tally.warnings.push(
+    `${classes} in both ${jarLabel(user)} and ${jarLabel(own)}: ${packages}: the job's class loader takes them from ` +
+      `${jarLabel(user)}, Flink's own code from ${jarLabel(own)}; a clash shows only where the two meet (NoSuchMethodError, ClassCastException, LinkageError)`,
+  );
+  const under = common ? common.replace(/\//g, '.') : 'the shared packages';
+  tally.fixes.push(
+    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${under}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
+  );
 }
 
 interface Registration {

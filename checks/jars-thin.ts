@@ -33,7 +33,7 @@ export default defineCheck({
   description:
     'No thin `flink-connector-X` where PyFlink needs the `flink-sql-connector-X` fat JAR, and no JAR without the classes ' +
     "it needs from elsewhere (a MySQL driver for MySQL CDC 3.1+, the JDBC dialect module of the job's database next to " +
-    'flink-connector-jdbc-core (postgres, mysql, oracle, sqlserver, db2, trino, oceanbase, cratedb), Hadoop or HADOOP_CLASSPATH for Parquet and ORC).',
+    'flink-connector-jdbc-core (postgres, mysql, oracle, sqlserver, db2, trino, oceanbase, cratedb), Hadoop or HADOOP_CLASSPATH for Parquet, ORC and Paimon).',
   reads: [
     "each JAR's identity and packages",
     "compat-matrix.json connectors (fat/thin artifacts, what a family's JARs need from elsewhere)",

@@ -63,6 +63,15 @@ const cdcJob = { ddl: [CDC_SRC, sink("'connector' = 'blackhole'")], insert: INSE
 const jdbcJob = { ddl: [SRC, JDBC], insert: INSERT };
 const PG = 'org.postgresql:postgresql:42.7.5';
 const ORACLE = 'com.oracle.database.jdbc:ojdbc11:23.5.0.24.07';
+/** A Paimon catalog on a local warehouse; the sink is a Paimon table in it, the source stays in the default catalog. */
+const paimonJob = {
+  ddl: [
+    SRC,
+    "CREATE CATALOG lake WITH ('type' = 'paimon', 'warehouse' = 'file://{dir}/warehouse')",
+    'CREATE TABLE lake.`default`.snk (id BIGINT, name STRING)',
+  ],
+  insert: 'INSERT INTO lake.`default`.snk SELECT id, name FROM src',
+};
 const oracleJob = { ddl: [SRC, ORACLE_JDBC], insert: INSERT };
 
 const SETUP_LIST: Setup[] = [
@@ -361,6 +370,27 @@ const SETUP_LIST: Setup[] = [
     workerPython: { python: { flink: '1.20.5' }, in: 'config' },
     jars: [],
     job: dataStreamJob,
+  },
+  {
+    id: 'paimon-catalog',
+    title: "CREATE CATALOG ... ('type' = 'paimon') + paimon-flink-1.20 1.3.1 on 1.20.5, a Paimon table as the sink, no Hadoop",
+    flink: '1.20.5',
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1'],
+    job: paimonJob,
+  },
+  {
+    id: 'paimon-catalog-hadoop',
+    title: 'the same Paimon job with the pre-bundled Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) next to it',
+    flink: '1.20.5',
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`],
+    job: paimonJob,
+  },
+  {
+    id: 'paimon-catalog-no-jar',
+    title: 'the same Paimon job without the Paimon JAR',
+    flink: '1.20.5',
+    jars: [],
+    job: paimonJob,
   },
   {
     id: 'java-17-on-1.17',

@@ -238,15 +238,36 @@ describe('a connector fat JAR that bundles classes flink-dist also ships', () =>
     expect(outcome.facts).toMatchObject({ parentFirstCopies: 2, classOverlaps: 0 });
   });
 
-  it('classes outside the parent-first packages in both a user JAR and flink-dist are still an error, keeping flink-dist', () => {
+  it('classes outside the parent-first packages in a JAR the job adds and in flink-dist: a warning (paimon-catalog-hadoop ran), keeping flink-dist', () => {
     const guava = ['com/google/common/base'];
     const outcome = decide(
       jarsConflicts,
       buildFacts({ jars: { jars: [dist, cdc], overlaps: [overlapOf(cdc, dist, guava, 300)], durationMs: 1 } }),
     );
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toBe(
+      "300 classes in both flink-sql-connector-mysql-cdc-3.5.0.jar from job:pipeline.jars in job.py:12 and flink-dist-1.20.5.jar from pyflink/lib: com.google.common.base: the job's class loader takes them from flink-sql-connector-mysql-cdc-3.5.0.jar from job:pipeline.jars in job.py:12, Flink's own code from flink-dist-1.20.5.jar from pyflink/lib; a clash shows only where the two meet (NoSuchMethodError, ClassCastException, LinkageError)",
+    );
+    expect(outcome.fix).toBe(
+      'If a NoSuchMethodError, ClassCastException or LinkageError names classes under com.google.common.base, relocate (shade) or exclude them in flink-sql-connector-mysql-cdc-3.5.0.jar from job:pipeline.jars in job.py:12: flink-dist-1.20.5.jar from pyflink/lib ships with Flink',
+    );
+    expect(outcome.facts).toMatchObject({ userLoaderCopies: 1, classOverlaps: 0 });
+  });
+
+  it('the same classes in a JAR put into lib/ next to flink-dist stay an error: one class loader, the first on the classpath wins', () => {
+    const inLib = scanned({
+      path: '/opt/flink/lib/guava-31.1-jre.jar',
+      source: '$FLINK_HOME/lib',
+      groupId: 'com.google.guava',
+      artifactId: 'guava',
+      version: '31.1-jre',
+    });
+    const outcome = decide(
+      jarsConflicts,
+      buildFacts({ jars: { jars: [dist, inLib], overlaps: [overlapOf(inLib, dist, ['com/google/common/base'], 300)], durationMs: 1 } }),
+    );
     expect(outcome.status).toBe('error');
-    expect(outcome.fix).toContain('Remove flink-sql-connector-mysql-cdc-3.5.0.jar');
-    expect(outcome.fix).toContain('flink-dist-1.20.5.jar from pyflink/lib ships with Flink');
+    expect(outcome.fix).toContain('Remove guava-31.1-jre.jar from $FLINK_HOME/lib');
     expect(outcome.fix).not.toMatch(/Remove flink-dist/);
   });
 });
