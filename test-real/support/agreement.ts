@@ -24,6 +24,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words an error must contain to name a cause, per kind of failure; a cause no rule knows is never "named". */
 const NAMING: [RegExp, (match: RegExpExecArray) => RegExp][] = [
+  // A class the job's Python API loads through the gateway: an error naming that very class names the cause.
+  [/^(?:NoClassDefFoundError|ClassNotFoundException): ([\w.$]+)$/, (m) => new RegExp(`${escape(m[1] as string)}\\b`)],
   [/identifier '([^']+)'/, (m) => new RegExp(`'${m[1]}'`)],
   [/no JDBC dialect/, () => /dialect/i],
   [/UnsupportedClassVersionError/, () => /bytecode|class file|Java \d+/],
@@ -46,7 +48,8 @@ export function causeNamed(cause: string, errors: readonly DoctorCheck[]): Docto
     const match = pattern.exec(cause);
     if (!match) continue;
     const wanted = words(match);
-    return errors.find((c) => wanted.test([c.summary, ...c.details].join('\n')));
+    const named = errors.find((c) => wanted.test([c.summary, ...c.details].join('\n')));
+    if (named) return named;
   }
   return undefined;
 }

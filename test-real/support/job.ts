@@ -9,8 +9,11 @@ import { join } from 'node:path';
 
 export interface JobSpec {
   jars: string[];
-  /** table: the SQL below; datastream: from_collection → map(lambda) → print, a Python function per record. */
-  api?: 'table' | 'datastream';
+  /**
+   * table: the SQL below; datastream: from_collection → map(lambda) → print, a Python function per record;
+   * datastream-kafka: a KafkaSource (pyflink.datastream.connectors.kafka) → print, no Python function at all.
+   */
+  api?: 'table' | 'datastream' | 'datastream-kafka';
   ddl: string[];
   insert: string;
   /**
@@ -37,7 +40,8 @@ const FAILURE = [
 
 export function jobSource(title: string, spec: JobSpec): string {
   const head = [`# flink-doctor real tier: ${title}`, 'import sys', 'import traceback', '', 'try:'];
-  return [...head, ...(spec.api === 'datastream' ? dataStreamBody(spec) : tableBody(spec)), ...FAILURE].join('\n');
+  const body = spec.api === 'datastream' ? dataStreamBody(spec) : spec.api === 'datastream-kafka' ? kafkaSourceBody(spec) : tableBody(spec);
+  return [...head, ...body, ...FAILURE].join('\n');
 }
 
 function tableBody(spec: JobSpec): string[] {
@@ -79,6 +83,32 @@ function dataStreamBody(spec: JobSpec): string[] {
     ...(spec.pythonExecutable ? [`    env.set_python_executable(${py(spec.pythonExecutable)})`] : []),
     ...(spec.jars.length > 0 ? [`    env.add_jars(${spec.jars.map((j) => py(`file://${j}`)).join(', ')})`] : []),
     '    env.from_collection([1, 2, 3], type_info=Types.LONG()).map(lambda x: x + 1, output_type=Types.LONG()).print()',
+    '    print("PLANNED", flush=True)',
+    '    env.execute("real-tier")',
+    '    print("FINISHED", flush=True)',
+  ];
+}
+
+/**
+ * The DataStream Kafka source as PyFlink's docs build it; the broker (127.0.0.1:9) is absent, with short client
+ * timeouts so the job reaches it in seconds. KafkaSource.builder() is where a missing JAR shows.
+ */
+function kafkaSourceBody(spec: JobSpec): string[] {
+  const properties = { 'request.timeout.ms': '2000', 'default.api.timeout.ms': '3000', 'socket.connection.setup.timeout.ms': '1000' };
+  return [
+    '    from pyflink.common import WatermarkStrategy',
+    '    from pyflink.common.serialization import SimpleStringSchema',
+    '    from pyflink.datastream import StreamExecutionEnvironment',
+    '    from pyflink.datastream.connectors.kafka import KafkaOffsetsInitializer, KafkaSource',
+    '',
+    '    env = StreamExecutionEnvironment.get_execution_environment()',
+    '    env.set_parallelism(1)',
+    ...(spec.jars.length > 0 ? [`    env.add_jars(${spec.jars.map((j) => py(`file://${j}`)).join(', ')})`] : []),
+    '    builder = KafkaSource.builder().set_bootstrap_servers("127.0.0.1:9").set_topics("orders").set_group_id("doctor")',
+    ...Object.entries(properties).map(([key, value]) => `    builder = builder.set_property(${py(key)}, ${py(value)})`),
+    '    source = builder.set_starting_offsets(KafkaOffsetsInitializer.earliest()).set_bounded(KafkaOffsetsInitializer.latest())' +
+      '.set_value_only_deserializer(SimpleStringSchema()).build()',
+    '    env.from_source(source, WatermarkStrategy.no_watermarks(), "orders").print()',
     '    print("PLANNED", flush=True)',
     '    env.execute("real-tier")',
     '    print("FINISHED", flush=True)',
@@ -142,6 +172,7 @@ const EXTERNAL = [
   /ConnectException/,
   /Communications link failure/,
   /UnknownHostException/,
+  /Timed out waiting for a node assignment/,
 ];
 
 /** Root causes, most specific first. The first match in the output wins. */
@@ -156,7 +187,8 @@ const CAUSES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/No suitable driver found for (\S+)/, (m) => `No suitable driver found for ${m[1]}`],
   [/FileNotFoundException: (\S+)/, (m) => `FileNotFoundException: ${m[1]}`],
   // PyFlink's own wording when a Java class its Python API calls is not on the JVM's classpath.
-  [/Could not found the Java class '([\w.$]+)'/, (m) => `ClassNotFoundException: ${m[1]}`],
+  // It names the member called too ("…KafkaSource.builder"): a last segment in lower case is a method, not the class.
+  [/Could not found the Java class '([\w.$]+)'/, (m) => `ClassNotFoundException: ${(m[1] ?? '').replace(/\.[a-z_]\w*$/, '')}`],
   [/Cannot run program "([^"]+)"/, (m) => `Cannot run program "${m[1]}"`],
   [/InaccessibleObjectException: ([^\n]+)/, (m) => `InaccessibleObjectException: ${m[1]?.slice(0, 160)}`],
   [/(ModuleNotFoundError|ImportError): ([^\n]+)/, (m) => `${m[1]}: ${m[2]}`],
