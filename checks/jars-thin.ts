@@ -4,6 +4,7 @@
 // kafka-clients for the thin Kafka JAR, a MySQL driver for MySQL CDC >= 3.1, the dialect module of the job's
 // database for flink-connector-jdbc-core, Hadoop (or HADOOP_CLASSPATH) for Parquet. Missing, each is an error naming the fix.
 import { defineCheck } from './define.js';
+import { fromDistribution } from '../src/facts/jars.js';
 import type { ClassNeed, ConnectorFamily } from '../src/knowledge/connectors.js';
 import type { JarsFact, JobFact, ScannedJar } from '../src/facts/index.js';
 import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
@@ -33,7 +34,7 @@ export default defineCheck({
   description:
     'No thin `flink-connector-X` where PyFlink needs the `flink-sql-connector-X` fat JAR, and no JAR without the classes ' +
     "it needs from elsewhere (a MySQL driver for MySQL CDC 3.1+, the JDBC dialect module of the job's database next to " +
-    'flink-connector-jdbc-core (postgres, mysql, oracle, sqlserver, db2, trino, oceanbase, cratedb), Hadoop or HADOOP_CLASSPATH for Parquet, ORC and Paimon).',
+    'flink-connector-jdbc-core (postgres, mysql, oracle, sqlserver, db2, trino, oceanbase, cratedb), Hadoop or HADOOP_CLASSPATH for Parquet, ORC and Paimon, HADOOP_CLASSPATH for Iceberg).',
   reads: [
     "each JAR's identity and packages",
     "compat-matrix.json connectors (fat/thin artifacts, what a family's JARs need from elsewhere)",
@@ -101,8 +102,10 @@ function judgeJar(
   for (const need of (family.needs ?? []).filter((n) => applies(n, jar, how.supply.jdbcSchemes))) {
     const by = providedBy(need, jar, how.supply);
     if (by) met.push(`${jarLabel(jar)} needs ${need.what}: ${by}`);
-    else
-      findings.push(missing(need, jar, family, need.role === 'thin' && how.replace ? how.replace : addFix(need, jar, how.repositoryUrl)));
+    else {
+      const finding = missing(need, jar, family, need.role === 'thin' && how.replace ? how.replace : addFix(need, jar, how.repositoryUrl));
+      findings.push(withIgnoredCopy(finding, need, jar, how.supply));
+    }
   }
 }
 
@@ -129,11 +132,27 @@ function applies(need: ClassNeed, jar: ScannedJar, jdbcSchemes: ReadonlySet<stri
   return release !== undefined && compareReleases(release, need.since) >= 0;
 }
 
+/** A need only the JVM's classpath meets, with the classes in a JAR the job adds: say that JAR is not enough. */
+function withIgnoredCopy(finding: Finding, need: ClassNeed, jar: ScannedJar, supply: Supply): Finding {
+  if (!need.classpathOnly) return finding;
+  const copy = supply.jars.find((o) => o !== jar && o.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))));
+  if (!copy) return finding;
+  return {
+    ...finding,
+    text: `${finding.text} (${jarLabel(copy)} holds them, but ${jarLabel(jar)} loads them only from the JVM's classpath: a JAR in pipeline.jars is not enough)`,
+  };
+}
+
 /** What meets the need, in words, or undefined when nothing does. */
 function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): string | undefined {
-  const other = supply.jars.find((o) => o !== jar && o.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))));
+  const other = supply.jars.find(
+    (o) =>
+      o !== jar &&
+      (!need.classpathOnly || fromDistribution(o.ref.source)) &&
+      o.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))),
+  );
   if (other) return `provided by ${jarLabel(other)}`;
-  const artifactId = need.artifact?.split(':')[1];
+  const artifactId = need.classpathOnly ? undefined : need.artifact?.split(':')[1];
   const named = artifactId ? supply.jobJarNames.find((name) => name.startsWith(`${artifactId}-`)) : undefined;
   if (named) return `the job names ${named}`;
   if (need.env && supply.env[need.env]) return `${need.env} is set (PyFlink adds it to the classpath)`;

@@ -77,6 +77,7 @@ async function prepare(setup: Setup, ctx: TestContext) {
   const extra: Record<string, string> = {};
   if (setup.activated) Object.assign(extra, { PATH: `${join(venv.dir, 'bin')}:${cleanEnv().PATH}`, VIRTUAL_ENV: venv.dir });
   if (setup.javaHome) extra.JAVA_HOME = TEMURIN25;
+  if (setup.hadoopClasspath) extra.HADOOP_CLASSPATH = await mavenJar(setup.hadoopClasspath);
   if (setup.flinkHome) extra.FLINK_HOME = join((await layoutOnly(release(setup.flinkHome))).sitePackages, 'pyflink');
   if (worker && setup.workerPython?.in === 'config') extra.FLINK_CONF_DIR = await confWithWorker(venv, worker);
   return { venv, job, env: cleanEnv(extra) };

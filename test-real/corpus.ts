@@ -18,6 +18,8 @@ export interface Setup {
   job: Omit<JobSpec, 'jars'>;
   /** FLINK_HOME set to another release's pyflink directory. */
   flinkHome?: string;
+  /** HADOOP_CLASSPATH set to this Maven JAR (group:artifact:version), as `export HADOOP_CLASSPATH=…` does. */
+  hadoopClasspath?: string;
   javaHome?: 'temurin-25';
   /** The venv is activated (its bin/ first on PATH, VIRTUAL_ENV set), as after `source .venv/bin/activate`. */
   activated?: boolean;
@@ -60,6 +62,16 @@ const CDC_SRC =
   "'hostname' = '127.0.0.1', 'port' = '9', 'username' = 'flink', 'password' = 'secret', 'database-name' = 'shop', 'table-name' = 'orders')";
 const dataStreamJob = { api: 'datastream' as const, ddl: [], insert: '' };
 const dataStreamKafkaJob = { api: 'datastream-kafka' as const, ddl: [], insert: '' };
+/** An Iceberg catalog on a local warehouse (catalog-type hadoop: a file system, no metastore); the sink is in it. */
+const icebergJob = {
+  ddl: [
+    SRC,
+    "CREATE CATALOG ice WITH ('type' = 'iceberg', 'catalog-type' = 'hadoop', 'warehouse' = 'file://{dir}/warehouse')",
+    'CREATE DATABASE ice.db',
+    'CREATE TABLE ice.db.snk (id BIGINT, name STRING)',
+  ],
+  insert: 'INSERT INTO ice.db.snk SELECT id, name FROM src',
+};
 const cdcJob = { ddl: [CDC_SRC, sink("'connector' = 'blackhole'")], insert: INSERT, streaming: true };
 const jdbcJob = { ddl: [SRC, JDBC], insert: INSERT };
 const PG = 'org.postgresql:postgresql:42.7.5';
@@ -406,6 +418,28 @@ const SETUP_LIST: Setup[] = [
     flink: '2.2.1',
     jars: [],
     job: dataStreamKafkaJob,
+  },
+  {
+    id: 'iceberg-catalog',
+    title: "CREATE CATALOG ... ('type' = 'iceberg', 'catalog-type' = 'hadoop') + iceberg-flink-runtime-1.20 1.11.0 on 1.20.5, no Hadoop",
+    flink: '1.20.5',
+    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0'],
+    job: icebergJob,
+  },
+  {
+    id: 'iceberg-catalog-hadoop',
+    title: 'the same Iceberg job with the pre-bundled Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) next to it',
+    flink: '1.20.5',
+    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0', `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`],
+    job: icebergJob,
+  },
+  {
+    id: 'iceberg-catalog-hadoop-classpath',
+    title: 'the same Iceberg job, the pre-bundled Hadoop JAR in HADOOP_CLASSPATH instead',
+    flink: '1.20.5',
+    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0'],
+    hadoopClasspath: `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`,
+    job: icebergJob,
   },
   {
     id: 'java-17-on-1.17',

@@ -90,6 +90,8 @@ export interface ClassNeed {
   artifact?: string;
   /** An environment variable PyFlink puts on the classpath that supplies it instead (HADOOP_CLASSPATH). */
   env?: string;
+  /** Only the JVM's own classpath meets it (env, or a JAR in lib/): the JAR that needs it does not see pipeline.jars. */
+  classpathOnly?: boolean;
   symptom: string;
   /** The fix in words, when adding one artifact is not it. */
   fix?: string;

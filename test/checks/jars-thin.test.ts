@@ -187,6 +187,33 @@ describe('jars.thin decisions (built facts)', () => {
     expect(judge([jdbcCore, crateDialect, postgresDialect], targetOf('2.0'), CENTRAL, { job: jdbcJob('crate') }).status).toBe('ok');
   });
 
+  it("error: the Iceberg runtime sees Hadoop only on the JVM's classpath (iceberg-catalog-hadoop): a Hadoop JAR the job adds is not enough", () => {
+    // Modelled on the real iceberg-flink-runtime-1.20 1.11.0: no class under org/apache/hadoop/.
+    const iceberg = scannedJar(
+      'iceberg-flink-runtime-1.20-1.11.0.jar',
+      { groupId: 'org.apache.iceberg', artifactId: 'iceberg-flink-runtime-1.20', version: '1.11.0', identifiers: ['iceberg'] },
+      { family: 'iceberg', role: 'fat', packages: ['org/apache/iceberg/flink', 'org/apache/iceberg/shaded/com/github'] },
+    );
+    const added = judge([iceberg, hadoopCommon]);
+    expect(added.status).toBe('error');
+    expect(added.summary).toContain(
+      "(hadoop-common-3.3.6.jar from --jars holds them, but iceberg-flink-runtime-1.20-1.11.0.jar from --jars loads them only from the JVM's classpath: a JAR in pipeline.jars is not enough)",
+    );
+    expect(added.fix).toContain('export HADOOP_CLASSPATH=$(hadoop classpath)');
+    // HADOOP_CLASSPATH, or Hadoop in the distribution's lib/ (the JVM's classpath), meets it.
+    expect(judge([iceberg], targetOf('1.20'), CENTRAL, { env: { HADOOP_CLASSPATH: '/opt/hadoop/common/*' } }).status).toBe('ok');
+    const inLib = { ...hadoopCommon, ref: { ...hadoopCommon.ref, source: '$FLINK_HOME/lib' as const } };
+    expect(judge([iceberg, inLib]).status).toBe('ok');
+    // Paimon's catalog does take it from pipeline.jars (paimon-catalog-hadoop ran).
+    const paimon = scannedJar(
+      'paimon-flink-1.20-1.3.1.jar',
+      { groupId: 'org.apache.paimon', artifactId: 'paimon-flink-1.20', version: '1.3.1', identifiers: ['paimon'] },
+      { family: 'paimon', role: 'fat', packages: ['org/apache/paimon/flink'] },
+    );
+    expect(judge([paimon]).status).toBe('error');
+    expect(judge([paimon, hadoopCommon]).status).toBe('ok');
+  });
+
   it('error: flink-sql-parquet with no Hadoop classes and no HADOOP_CLASSPATH (parquet-no-hadoop); either one is enough', () => {
     const outcome = judge([parquet], targetOf('2.3'));
     expect(outcome.status).toBe('error');
