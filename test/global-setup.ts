@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileCostReport } from './helpers/file-cost.js';
 
 const root = join(import.meta.dirname, '..');
 const INPUTS = ['src', 'checks', 'data', 'schemas', 'compat-matrix.json', 'package.json', 'scripts/build.mjs'];
@@ -20,7 +21,12 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-export default function setup(): void {
+export default function setup(): (() => void) | undefined {
+  buildWhenStale();
+  return fileCostReport();
+}
+
+function buildWhenStale(): void {
   const outputs = OUTPUTS.map((file) => join(root, file));
   const built = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
   const newestInput = Math.max(...INPUTS.map((input) => newestMtime(join(root, input))));
