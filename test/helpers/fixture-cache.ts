@@ -34,10 +34,12 @@ export function cachedFixture(name: string, recipe: unknown, build: (dir: string
 
 async function buildOnce(dir: string, build: (dir: string) => Promise<unknown>): Promise<string> {
   const parent = join(dir, '..');
-  // Older keys of this fixture are stale (their recipe or writer changed); a .tmp folder may be another worker's build.
+  // Older keys of this fixture are stale (their recipe or writer changed), and so is a .tmp folder whose builder is
+  // gone (a run stopped half-way); a .tmp folder of a live process is another worker's build.
   await mkdir(parent, { recursive: true });
   for (const old of await readdir(parent)) {
-    if (!old.endsWith('.tmp') && join(parent, old) !== dir) await rm(join(parent, old), { recursive: true, force: true });
+    const builder = /\.(\d+)\.\w+\.tmp$/.exec(old)?.[1];
+    if (join(parent, old) !== dir && !(builder && isAlive(Number(builder)))) await rm(join(parent, old), { recursive: true, force: true });
   }
   // Built under a unique name, then renamed: a run stopped half-way or a second worker never leaves half a fixture.
   const partial = `${dir}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -51,4 +53,13 @@ async function buildOnce(dir: string, build: (dir: string) => Promise<unknown>):
     if (!existsSync(dir)) throw error;
   }
   return dir;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
