@@ -2,10 +2,12 @@
 // built by scripts/build.mjs, as `npm run build` builds it, when it is missing or older than what it is built from.
 // `npm test` builds just before vitest, so there this costs one stat per source file; a bare `npx vitest run`
 // after an edit gets a fresh bundle instead of testing a stale one. Built here, once, rather than by a test
-// file while other files run the bundle.
+// file while other files run the bundle. With FLINK_DOCTOR_TEST_COST set, it also prints each file's CPU at the end
+// (test/helpers/file-cost.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileCostReport } from './helpers/file-cost.js';
 
 const root = join(import.meta.dirname, '..');
 const INPUTS = ['src', 'checks', 'data', 'schemas', 'compat-matrix.json', 'package.json', 'scripts/build.mjs'];
@@ -20,7 +22,12 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-export default function setup(): void {
+export default function setup(): (() => void) | undefined {
+  buildWhenStale();
+  return fileCostReport();
+}
+
+function buildWhenStale(): void {
   const outputs = OUTPUTS.map((file) => join(root, file));
   const built = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map((file) => statSync(file).mtimeMs)) : 0;
   const newestInput = Math.max(...INPUTS.map((input) => newestMtime(join(root, input))));

@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readJar } from '../../src/jars/zip-reader.js';
+import { cachedFixture } from '../helpers/fixture-cache.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { writeZip } from '../helpers/zip.js';
 
@@ -28,7 +29,6 @@ function listedByPython(path: string): { classes: string[]; packages: string[]; 
 
 describe('the central directory walk', () => {
   it('reads a zip64 archive written by Python zipfile: 70,000 entries with long names, all of them as written', async () => {
-    const path = join(dir, 'zip64.jar');
     const script = [
       'import sys, zipfile',
       "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_STORED) as z:",
@@ -38,9 +38,13 @@ describe('the central directory walk', () => {
       '    for i in range(70000):',
       "        z.writestr('org/example/p%d/%s/Class%d.class' % (i // 700, 'deep/' * 30, i), b'\\xca\\xfe\\xba\\xbe\\x00\\x00\\x00\\x37')",
     ].join('\n');
-    execFileSync('python3', ['-c', script, path]);
-    const contents = await readJar(path);
-    const expected = listedByPython(path);
+    // Written and listed by Python once per machine (test/helpers/fixture-cache.ts): 2 s of CPU in every run before.
+    const fixture = await cachedFixture('zip64-by-python', [script, listedByPython.toString()], async (into) => {
+      execFileSync('python3', ['-c', script, join(into, 'zip64.jar')]);
+      await writeFile(join(into, 'listing.json'), JSON.stringify(listedByPython(join(into, 'zip64.jar'))));
+    });
+    const contents = await readJar(join(fixture, 'zip64.jar'));
+    const expected = JSON.parse(await readFile(join(fixture, 'listing.json'), 'utf8')) as ReturnType<typeof listedByPython>;
     expect(contents.entryCount).toBe(expected.entries);
     expect(contents.classes).toEqual(expected.classes);
     expect(contents.classCount).toBe(70_000);
