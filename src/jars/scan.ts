@@ -98,11 +98,12 @@ interface ReadHow {
  */
 async function contentsOf(file: string, ref: JarRef, how: ReadHow): Promise<JarContents> {
   const { limits, classNames, cache } = how;
+  const always = fromDistribution(ref.source);
   const stamp = cache?.stamp(file, limits);
-  const cached = stamp ? cache?.get(stamp) : undefined;
+  const cached = stamp ? cache?.get(stamp, always) : undefined;
   if (cached) return cached;
   const contents = await how.readJar(ref.path, limits, { classNames });
-  if (stamp) cache?.put(stamp, contents, fromDistribution(ref.source));
+  if (stamp) cache?.put(stamp, contents, always);
   return contents;
 }
 
@@ -213,7 +214,7 @@ function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[]; fil
 
 function realPath(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path); // one realpath(3) call, where the JavaScript one lstat()s each folder in turn
   } catch {
     return path; // missing or a NUL in it: jars.readable reports it by the path as given
   }

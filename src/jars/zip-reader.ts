@@ -10,6 +10,7 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { LIMITS } from '../engine/limits.js';
+import { inflateHead } from './inflate-head.js';
 import { entryName, readZipEnd, walkCentralDirectory, ZipFormatError, type CentralEntry, type ReadAt } from './central-directory.js';
 
 export interface ZipLimits {
@@ -98,7 +99,7 @@ export async function readJar(path: string, limits: ZipLimits = DEFAULT_LIMITS, 
   } catch (error) {
     throw asJarReadError(error);
   } finally {
-    closeSync(jar.fd);
+    closeJar(jar);
   }
 }
 
@@ -158,7 +159,7 @@ export function listZip(
   } catch (error) {
     throw asJarReadError(error);
   } finally {
-    closeSync(jar.fd);
+    closeJar(jar);
   }
 }
 
@@ -349,9 +350,13 @@ function readTexts(jar: OpenJar, entries: TextEntry[], limits: ZipLimits, conten
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 const LOCAL_HEADER_BYTES = 30;
 
-/** Up to `maxOutput` bytes of an entry's content, from at most `maxInput` stored bytes; throws on corrupt data. */
-function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput: number): Buffer {
-  const header = Buffer.alloc(LOCAL_HEADER_BYTES);
+/**
+ * Up to `maxOutput` bytes of an entry's content, from at most `maxInput` stored bytes; throws on corrupt data.
+ * With `head`, only the first `head` bytes are wanted: a stored entry is read no further, a deflated one is decoded
+ * by inflateHead when it can (else by zlib, as any entry).
+ */
+function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput: number, head?: number): Buffer {
+  const header = localHeader;
   const got = jar.blocks.copy(header, 0, LOCAL_HEADER_BYTES, entry.localHeaderOffset);
   if (got < LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== LOCAL_HEADER_SIGNATURE)
     throw new ZipFormatError('is corrupt (invalid local file header signature)');
@@ -359,13 +364,19 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
   const stored = entry.compressionMethod === 0;
   if (!stored && entry.compressionMethod !== 8)
     throw new Error(`uses compression method ${entry.compressionMethod}, which a JVM cannot read`);
-  const length = Math.min(entry.compressedSize, stored ? maxOutput : maxInput);
-  const raw = Buffer.alloc(length);
+  const length = Math.min(entry.compressedSize, stored ? Math.min(maxOutput, head ?? maxOutput) : maxInput);
+  // Every byte handed on is one read here: the rest of a pooled buffer is never exposed.
+  const raw = Buffer.allocUnsafe(length);
   const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
   if (stored) return raw.subarray(0, copied);
+  const decoded = head === undefined ? undefined : inflateHead(raw, 0, copied, head);
+  if (decoded) return Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
   // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
   return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
 }
+
+/** The local header being read (entries are read one at a time, synchronously). */
+const localHeader = Buffer.alloc(LOCAL_HEADER_BYTES);
 
 /**
  * A local header or data that would lie past the end of the file (a zip64 offset of 2^62, a 4 GB member). A zip
@@ -381,6 +392,8 @@ export function pastTheEnd(entry: { relativeOffsetOfLocalHeader: number; compres
   }
   return undefined;
 }
+
+const CLASS_HEADER_BYTES = 8;
 
 /** Highest major version among an evenly spread sample of class headers (0xCAFEBABE, minor, major). */
 function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes: string[], deadline: Deadline): number | undefined {
@@ -403,11 +416,11 @@ function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes:
     // 512 compressed bytes always hold a deflate block header and the first 8 bytes; 1 MiB bounds what they inflate to.
     let header: Buffer | undefined;
     try {
-      header = entryData(jar, entry, 512, 1024 * 1024);
+      header = entryData(jar, entry, 512, 1024 * 1024, CLASS_HEADER_BYTES);
     } catch {
       header = undefined;
     }
-    if (!header || header.length < 8 || header.readUInt32BE(0) !== 0xcafebabe) {
+    if (!header || header.length < CLASS_HEADER_BYTES || header.readUInt32BE(0) !== 0xcafebabe) {
       bad += 1;
       continue;
     }
@@ -421,9 +434,15 @@ function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes:
 const BLOCK_BYTES = 64 * 1024;
 const CACHED_BLOCKS = 8;
 
-/** Reads of one file through a few cached 64 KiB blocks: the central directory is read once, sequentially. */
+/** Block buffers of files already closed, reused by the next file (files are read one at a time, synchronously). */
+const spareBlocks: Buffer[] = [];
+
+/**
+ * Reads of one file through a few cached 64 KiB blocks: the central directory is read once, sequentially. A small
+ * JAR is one block: one read. The buffers go back to spareBlocks at close, so a thousand JARs allocate a few blocks.
+ */
 class BlockCache {
-  private readonly blocks = new Map<number, Buffer>();
+  private readonly blocks = new Map<number, { bytes: Buffer; whole: Buffer }>();
 
   constructor(
     private readonly fd: number,
@@ -447,16 +466,32 @@ class BlockCache {
     return copied;
   }
 
+  /** Hands the buffers on to the next file. */
+  release(): void {
+    for (const { whole } of this.blocks.values()) if (spareBlocks.length < CACHED_BLOCKS) spareBlocks.push(whole);
+    this.blocks.clear();
+  }
+
   private block(index: number): Buffer {
     const cached = this.blocks.get(index);
-    if (cached) return cached;
-    const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
-    const block = buffer.subarray(0, readSync(this.fd, buffer, 0, BLOCK_BYTES, index * BLOCK_BYTES));
-    this.blocks.set(index, block);
+    if (cached) return cached.bytes;
+    const whole = spareBlocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+    const bytes = whole.subarray(0, readSync(this.fd, whole, 0, BLOCK_BYTES, index * BLOCK_BYTES));
+    this.blocks.set(index, { bytes, whole });
     // The oldest block goes first: the walk moves forward, and the few random reads after it each need one block.
-    if (this.blocks.size > CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as number);
-    return block;
+    if (this.blocks.size > CACHED_BLOCKS) {
+      const oldest = this.blocks.keys().next().value as number;
+      spareBlocks.push((this.blocks.get(oldest) as { whole: Buffer }).whole);
+      this.blocks.delete(oldest);
+    }
+    return bytes;
   }
+}
+
+/** Closes the file and passes its block buffers on. */
+function closeJar(jar: OpenJar): void {
+  jar.blocks.release();
+  closeSync(jar.fd);
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {

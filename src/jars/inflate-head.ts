@@ -1,0 +1,208 @@
+// The first few bytes of a raw DEFLATE stream (RFC 1951), for the 8-byte class-file headers the scan samples (up
+// to 24 per JAR). zlib's inflateRawSync builds a stream object and native state per call: about 10 µs each plus
+// the garbage, half of a small JAR's read. This decoder stops once it has the bytes asked for and builds only the
+// small count/symbol tables of canonical Huffman codes (RFC 1951 3.2.2), no lookup tables.
+// It never guesses: for a truncated or invalid stream, or a code that zlib's inflate_table would refuse
+// (over-subscribed, or incomplete other than a lone 1-bit code), it returns undefined and the caller asks zlib, so
+// any bytes returned are the bytes zlib produces (test/jars/inflate-head.test.ts compares the two).
+
+const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DISTANCE_BASE = [
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385,
+  24577,
+];
+const DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+/** The order in which a dynamic block lists the code lengths of its code-length code. */
+const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+const END_OF_BLOCK = 256;
+const MAX_BITS = 15;
+
+/** A canonical Huffman code: how many codes of each length, and the symbols ordered by (length, value). */
+interface Code {
+  count: Uint16Array;
+  symbol: Uint16Array;
+}
+
+/** Thrown inside the decoder for anything it will not decode; the entry point turns it into undefined. */
+class NotDecoded extends Error {}
+const notDecoded = new NotDecoded();
+
+class BitReader {
+  private bit = 0;
+
+  constructor(
+    private readonly input: Uint8Array,
+    private readonly end: number,
+    start: number,
+  ) {
+    this.bit = start * 8;
+  }
+
+  /** `n` bits, the first read as the least significant (how DEFLATE stores header fields and extra bits). */
+  bits(n: number): number {
+    let value = 0;
+    for (let i = 0; i < n; i += 1) value |= this.next() << i;
+    return value;
+  }
+
+  next(): number {
+    const at = this.bit >>> 3;
+    if (at >= this.end) throw notDecoded; // truncated: zlib decides
+    const value = ((this.input[at] as number) >>> (this.bit & 7)) & 1;
+    this.bit += 1;
+    return value;
+  }
+
+  /** A stored block starts at the next byte: the byte index it starts at. */
+  alignToByte(): number {
+    this.bit = (this.bit + 7) & ~7;
+    return this.bit >>> 3;
+  }
+
+  skipBytes(n: number): void {
+    this.bit += 8 * n;
+  }
+}
+
+/** The code for these code lengths (0 = symbol unused), refused where zlib's inflate_table refuses it. */
+function buildCode(lengths: ArrayLike<number>, codeLengthCode = false): Code {
+  const count = new Uint16Array(MAX_BITS + 1);
+  for (let s = 0; s < lengths.length; s += 1) count[lengths[s] as number] = (count[lengths[s] as number] as number) + 1;
+  let left = 1;
+  let longest = 0;
+  for (let length = 1; length <= MAX_BITS; length += 1) {
+    left = left * 2 - (count[length] as number);
+    if (left < 0) throw notDecoded; // over-subscribed
+    if ((count[length] as number) > 0) longest = length;
+  }
+  // zlib accepts an incomplete code only when its longest code is one bit (a lone distance code), never for code lengths.
+  if (longest > 0 && left > 0 && (codeLengthCode || longest !== 1)) throw notDecoded;
+  const offsets = new Uint16Array(MAX_BITS + 2);
+  for (let length = 1; length <= MAX_BITS; length += 1) offsets[length + 1] = (offsets[length] as number) + (count[length] as number);
+  const symbol = new Uint16Array(lengths.length);
+  for (let s = 0; s < lengths.length; s += 1) {
+    const length = lengths[s] as number;
+    if (length === 0) continue;
+    const at = offsets[length] as number;
+    symbol[at] = s;
+    offsets[length] = at + 1;
+  }
+  count[0] = 0;
+  return { count, symbol };
+}
+
+/** The next symbol: codes are read one bit at a time, most significant bit first (RFC 1951 3.1.1). */
+function decodeSymbol(reader: BitReader, { count, symbol }: Code): number {
+  let code = 0;
+  let first = 0;
+  let index = 0;
+  for (let length = 1; length <= MAX_BITS; length += 1) {
+    code |= reader.next();
+    const n = count[length] as number;
+    if (code - first < n) return symbol[index + code - first] as number;
+    index += n;
+    first = (first + n) * 2;
+    code *= 2;
+  }
+  throw notDecoded; // a code no symbol has (an incomplete code)
+}
+
+let fixedCodes: { literals: Code; distances: Code } | undefined;
+
+function fixed(): { literals: Code; distances: Code } {
+  if (fixedCodes) return fixedCodes;
+  const lengths = new Uint8Array(288);
+  lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
+  fixedCodes = { literals: buildCode(lengths), distances: buildCode(new Uint8Array(32).fill(5)) };
+  return fixedCodes;
+}
+
+/** A dynamic block's two codes, from the code lengths in its header (RFC 1951 3.2.7). */
+function dynamic(reader: BitReader): { literals: Code; distances: Code } {
+  const literalCount = reader.bits(5) + 257;
+  const distanceCount = reader.bits(5) + 1;
+  const codeLengthCount = reader.bits(4) + 4;
+  if (literalCount > 286 || distanceCount > 30) throw notDecoded;
+  const codeLengthLengths = new Uint8Array(19);
+  for (let i = 0; i < codeLengthCount; i += 1) codeLengthLengths[CODE_LENGTH_ORDER[i] as number] = reader.bits(3);
+  const codeLengthCode = buildCode(codeLengthLengths, true);
+  const lengths = new Uint8Array(literalCount + distanceCount);
+  let i = 0;
+  while (i < lengths.length) {
+    const symbol = decodeSymbol(reader, codeLengthCode);
+    if (symbol < 16) {
+      lengths[i++] = symbol;
+      continue;
+    }
+    const [value, repeat] =
+      symbol === 16
+        ? [i > 0 ? (lengths[i - 1] as number) : -1, 3 + reader.bits(2)]
+        : [0, symbol === 17 ? 3 + reader.bits(3) : 11 + reader.bits(7)];
+    if (value < 0 || i + repeat > lengths.length) throw notDecoded;
+    lengths.fill(value, i, i + repeat);
+    i += repeat;
+  }
+  if (lengths[END_OF_BLOCK] === 0) throw notDecoded; // no end-of-block code
+  return { literals: buildCode(lengths.subarray(0, literalCount)), distances: buildCode(lengths.subarray(literalCount)) };
+}
+
+/**
+ * The first `want` bytes that input[start, end) inflates to (fewer when the stream ends first), or undefined when
+ * this decoder cannot tell: then zlib must be asked.
+ */
+export function inflateHead(input: Uint8Array, start: number, end: number, want: number): Uint8Array | undefined {
+  const out = new Uint8Array(want);
+  const limit = Math.min(end, input.length);
+  try {
+    const reader = new BitReader(input, limit, start);
+    let produced = 0;
+    let last = 0;
+    while (produced < want && !last) {
+      last = reader.next();
+      const type = reader.bits(2);
+      if (type === 0) produced = storedBlock(reader, input, limit, out, produced);
+      else if (type === 1 || type === 2) produced = codedBlock(reader, type === 1 ? fixed() : dynamic(reader), out, produced);
+      else throw notDecoded; // reserved block type
+    }
+    return out.subarray(0, produced);
+  } catch (error) {
+    if (error === notDecoded) return undefined;
+    throw error;
+  }
+}
+
+/** A stored block's bytes (as many as are wanted); the new output length. */
+function storedBlock(reader: BitReader, input: Uint8Array, end: number, out: Uint8Array, produced: number): number {
+  const at = reader.alignToByte();
+  if (at + 4 > end) throw notDecoded;
+  const length = (input[at] as number) | ((input[at + 1] as number) << 8);
+  const check = (input[at + 2] as number) | ((input[at + 3] as number) << 8);
+  if ((length ^ 0xffff) !== check) throw notDecoded;
+  const copied = Math.min(length, out.length - produced);
+  if (at + 4 + copied > end) throw notDecoded;
+  out.set(input.subarray(at + 4, at + 4 + copied), produced);
+  reader.skipBytes(4 + length);
+  return produced + copied;
+}
+
+/** A Huffman-coded block's symbols until the block ends or `out` is full; the new output length. */
+function codedBlock(reader: BitReader, { literals, distances }: { literals: Code; distances: Code }, out: Uint8Array, produced: number): number {
+  while (produced < out.length) {
+    const symbol = decodeSymbol(reader, literals);
+    if (symbol < 256) {
+      out[produced++] = symbol;
+      continue;
+    }
+    if (symbol === END_OF_BLOCK) return produced;
+    const lengthCode = symbol - 257;
+    if (lengthCode >= LENGTH_BASE.length) throw notDecoded; // 286, 287
+    const length = (LENGTH_BASE[lengthCode] as number) + reader.bits(LENGTH_EXTRA[lengthCode] as number);
+    const distanceCode = decodeSymbol(reader, distances);
+    if (distanceCode >= DISTANCE_BASE.length) throw notDecoded; // 30, 31
+    const distance = (DISTANCE_BASE[distanceCode] as number) + reader.bits(DISTANCE_EXTRA[distanceCode] as number);
+    if (distance > produced) throw notDecoded; // before the start of the stream
+    for (let i = 0; i < length && produced < out.length; i += 1, produced += 1) out[produced] = out[produced - distance] as number;
+  }
+  return produced;
+}
