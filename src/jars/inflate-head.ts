@@ -187,7 +187,12 @@ function storedBlock(reader: BitReader, input: Uint8Array, end: number, out: Uin
 }
 
 /** A Huffman-coded block's symbols until the block ends or `out` is full; the new output length. */
-function codedBlock(reader: BitReader, { literals, distances }: { literals: Code; distances: Code }, out: Uint8Array, produced: number): number {
+function codedBlock(
+  reader: BitReader,
+  { literals, distances }: { literals: Code; distances: Code },
+  out: Uint8Array,
+  produced: number,
+): number {
   while (produced < out.length) {
     const symbol = decodeSymbol(reader, literals);
     if (symbol < 256) {
