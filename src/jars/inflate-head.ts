@@ -18,50 +18,75 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 const END_OF_BLOCK = 256;
 const MAX_BITS = 15;
 
-/** A canonical Huffman code: how many codes of each length, and the symbols ordered by (length, value). */
+/**
+ * A canonical Huffman code: how many codes of each length and the symbols ordered by (length, value), and a table of
+ * the codes up to TABLE_BITS long by their next TABLE_BITS bits ((length << 16) | symbol; 0 = longer, or no code).
+ */
 interface Code {
   count: Uint16Array;
   symbol: Uint16Array;
+  table: Int32Array;
+  tableBits: number;
 }
+
+const TABLE_BITS = 9;
 
 /** Thrown inside the decoder for anything it will not decode; the entry point turns it into undefined. */
 class NotDecoded extends Error {}
 const notDecoded = new NotDecoded();
 
+/** Bits from the input, least significant first, through a small buffer (`hold`, `count` bits in it). */
 class BitReader {
-  private bit = 0;
+  private hold = 0;
+  private count = 0;
 
   constructor(
     private readonly input: Uint8Array,
     private readonly end: number,
-    start: number,
-  ) {
-    this.bit = start * 8;
+    private at: number,
+  ) {}
+
+  /** Up to `n` (≤ 16) bits in the buffer, fewer at the end of the input. */
+  private fill(n: number): void {
+    while (this.count < n && this.at < this.end) {
+      this.hold |= (this.input[this.at++] as number) << this.count;
+      this.count += 8;
+    }
   }
 
   /** `n` bits, the first read as the least significant (how DEFLATE stores header fields and extra bits). */
   bits(n: number): number {
-    let value = 0;
-    for (let i = 0; i < n; i += 1) value |= this.next() << i;
+    if (n === 0) return 0;
+    this.fill(n);
+    if (this.count < n) throw notDecoded; // truncated: zlib decides
+    const value = this.hold & ((1 << n) - 1);
+    this.hold >>>= n;
+    this.count -= n;
     return value;
   }
 
-  next(): number {
-    const at = this.bit >>> 3;
-    if (at >= this.end) throw notDecoded; // truncated: zlib decides
-    const value = ((this.input[at] as number) >>> (this.bit & 7)) & 1;
-    this.bit += 1;
-    return value;
+  /** The next symbol of `code`: by its table when the code is short, else one bit at a time. */
+  decode(code: Code): number {
+    this.fill(code.tableBits);
+    const entry = code.table[this.hold & ((1 << code.tableBits) - 1)] as number;
+    if (entry === 0) return decodeSlowly(this, code);
+    const length = entry >>> 16;
+    if (length > this.count) throw notDecoded; // the code runs past the end of the input
+    this.hold >>>= length;
+    this.count -= length;
+    return entry & 0xffff;
   }
 
-  /** A stored block starts at the next byte: the byte index it starts at. */
+  /** A stored block starts at the next byte: the byte index it starts at (whole bytes held go back). */
   alignToByte(): number {
-    this.bit = (this.bit + 7) & ~7;
-    return this.bit >>> 3;
+    this.at -= this.count >>> 3;
+    this.hold = 0;
+    this.count = 0;
+    return this.at;
   }
 
   skipBytes(n: number): void {
-    this.bit += 8 * n;
+    this.at += n;
   }
 }
 
@@ -89,16 +114,33 @@ function buildCode(lengths: ArrayLike<number>, codeLengthCode = false): Code {
     offsets[length] = at + 1;
   }
   count[0] = 0;
-  return { count, symbol };
+  const tableBits = Math.max(1, Math.min(TABLE_BITS, longest));
+  return { count, symbol, table: codeTable(count, symbol, tableBits), tableBits };
 }
 
-/** The next symbol: codes are read one bit at a time, most significant bit first (RFC 1951 3.1.1). */
-function decodeSymbol(reader: BitReader, { count, symbol }: Code): number {
+/** Each code of at most `bits` bits, at every index whose low bits are the code as read (reversed: codes go MSB first). */
+function codeTable(count: Uint16Array, symbol: Uint16Array, bits: number): Int32Array {
+  const table = new Int32Array(1 << bits);
+  let code = 0;
+  let index = 0;
+  for (let length = 1; length <= bits; length += 1) {
+    for (let n = 0; n < (count[length] as number); n += 1, code += 1, index += 1) {
+      let reversed = 0;
+      for (let b = 0; b < length; b += 1) reversed |= ((code >>> b) & 1) << (length - 1 - b);
+      for (let at = reversed; at < table.length; at += 1 << length) table[at] = (length << 16) | (symbol[index] as number);
+    }
+    code *= 2;
+  }
+  return table;
+}
+
+/** A code longer than the table: read one bit at a time, most significant bit first (RFC 1951 3.1.1). */
+function decodeSlowly(reader: BitReader, { count, symbol }: Code): number {
   let code = 0;
   let first = 0;
   let index = 0;
   for (let length = 1; length <= MAX_BITS; length += 1) {
-    code |= reader.next();
+    code |= reader.bits(1);
     const n = count[length] as number;
     if (code - first < n) return symbol[index + code - first] as number;
     index += n;
@@ -130,7 +172,7 @@ function dynamic(reader: BitReader): { literals: Code; distances: Code } {
   const lengths = new Uint8Array(literalCount + distanceCount);
   let i = 0;
   while (i < lengths.length) {
-    const symbol = decodeSymbol(reader, codeLengthCode);
+    const symbol = reader.decode(codeLengthCode);
     if (symbol < 16) {
       lengths[i++] = symbol;
       continue;
@@ -159,7 +201,7 @@ export function inflateHead(input: Uint8Array, start: number, end: number, want:
     let produced = 0;
     let last = 0;
     while (produced < want && !last) {
-      last = reader.next();
+      last = reader.bits(1);
       const type = reader.bits(2);
       if (type === 0) produced = storedBlock(reader, input, limit, out, produced);
       else if (type === 1 || type === 2) produced = codedBlock(reader, type === 1 ? fixed() : dynamic(reader), out, produced);
@@ -194,7 +236,7 @@ function codedBlock(
   produced: number,
 ): number {
   while (produced < out.length) {
-    const symbol = decodeSymbol(reader, literals);
+    const symbol = reader.decode(literals);
     if (symbol < 256) {
       out[produced++] = symbol;
       continue;
@@ -203,7 +245,7 @@ function codedBlock(
     const lengthCode = symbol - 257;
     if (lengthCode >= LENGTH_BASE.length) throw notDecoded; // 286, 287
     const length = (LENGTH_BASE[lengthCode] as number) + reader.bits(LENGTH_EXTRA[lengthCode] as number);
-    const distanceCode = decodeSymbol(reader, distances);
+    const distanceCode = reader.decode(distances);
     if (distanceCode >= DISTANCE_BASE.length) throw notDecoded; // 30, 31
     const distance = (DISTANCE_BASE[distanceCode] as number) + reader.bits(DISTANCE_EXTRA[distanceCode] as number);
     if (distance > produced) throw notDecoded; // before the start of the stream

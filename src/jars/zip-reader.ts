@@ -353,7 +353,8 @@ const LOCAL_HEADER_BYTES = 30;
 /**
  * Up to `maxOutput` bytes of an entry's content, from at most `maxInput` stored bytes; throws on corrupt data.
  * With `head`, only the first `head` bytes are wanted: a stored entry is read no further, a deflated one is decoded
- * by inflateHead when it can (else by zlib, as any entry).
+ * by inflateHead when it can (else by zlib, as any entry). A small entry wanted whole is decoded by inflateHead too
+ * when its stream ends within maxOutput (zlib's per-call cost is larger than such a decode; anything else: zlib).
  */
 function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput: number, head?: number): Buffer {
   const header = localHeader;
@@ -369,11 +370,15 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
   const raw = Buffer.allocUnsafe(length);
   const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
   if (stored) return raw.subarray(0, copied);
-  const decoded = head === undefined ? undefined : inflateHead(raw, 0, copied, head);
-  if (decoded) return Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
+  const whole = head === undefined && maxOutput <= SMALL_ENTRY_BYTES;
+  const decoded = head !== undefined || whole ? inflateHead(raw, 0, copied, head ?? maxOutput) : undefined;
+  if (decoded && (!whole || decoded.length < maxOutput)) return Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
   // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
   return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
 }
+
+/** Entries up to this size are inflated by inflateHead (MANIFEST.MF, pom.properties and service files mostly are). */
+const SMALL_ENTRY_BYTES = 1024;
 
 /** The local header being read (entries are read one at a time, synchronously). */
 const localHeader = Buffer.alloc(LOCAL_HEADER_BYTES);
