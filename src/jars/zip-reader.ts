@@ -437,17 +437,32 @@ function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes:
 }
 
 const BLOCK_BYTES = 64 * 1024;
+/** A read this small outside the cached blocks (a local header, a class header's 512 bytes) reads one page. */
+const PAGE_BYTES = 4 * 1024;
 const CACHED_BLOCKS = 8;
 
-/** Block buffers of files already closed, reused by the next file (files are read one at a time, synchronously). */
-const spareBlocks: Buffer[] = [];
+interface Block {
+  /** Where in the file the block starts. */
+  start: number;
+  bytes: Buffer;
+  /** The buffer the bytes were read into (BLOCK_BYTES or PAGE_BYTES long), reused after it. */
+  whole: Buffer;
+}
+
+/** Buffers of files already closed, by size, reused by the next file (files are read one at a time, synchronously). */
+const spare = new Map<number, Buffer[]>([
+  [BLOCK_BYTES, []],
+  [PAGE_BYTES, []],
+]);
 
 /**
- * Reads of one file through a few cached 64 KiB blocks: the central directory is read once, sequentially. A small
- * JAR is one block: one read. The buffers go back to spareBlocks at close, so a thousand JARs allocate a few blocks.
+ * Reads of one file through a few cached 64 KiB blocks: the central directory is read once, sequentially; a small
+ * JAR is one block, one read. A small read elsewhere (the sampled class headers, spread over the file) reads a 4 KiB
+ * page instead. The buffers are passed on at close, so a thousand JARs allocate a few.
  */
 class BlockCache {
-  private readonly blocks = new Map<number, { bytes: Buffer; whole: Buffer }>();
+  /** By key: 2 × index for blocks, 2 × index + 1 for pages; oldest first. */
+  private readonly blocks = new Map<number, Block>();
 
   constructor(
     private readonly fd: number,
@@ -460,12 +475,11 @@ class BlockCache {
     let copied = 0;
     while (copied < length && position + copied < this.size) {
       const at = position + copied;
-      const index = Math.floor(at / BLOCK_BYTES);
-      const block = this.block(index);
-      const within = at - index * BLOCK_BYTES;
-      const n = Math.min(length - copied, block.length - within);
+      const block = this.blockAt(at, length <= PAGE_BYTES ? PAGE_BYTES : BLOCK_BYTES);
+      const within = at - block.start;
+      const n = Math.min(length - copied, block.bytes.length - within);
       if (n <= 0) break;
-      block.copy(target, offset + copied, within, within + n);
+      block.bytes.copy(target, offset + copied, within, within + n);
       copied += n;
     }
     return copied;
@@ -473,23 +487,29 @@ class BlockCache {
 
   /** Hands the buffers on to the next file. */
   release(): void {
-    for (const { whole } of this.blocks.values()) if (spareBlocks.length < CACHED_BLOCKS) spareBlocks.push(whole);
+    for (const { whole } of this.blocks.values()) {
+      const list = spare.get(whole.length);
+      if (list && list.length < CACHED_BLOCKS) list.push(whole);
+    }
     this.blocks.clear();
   }
 
-  private block(index: number): Buffer {
-    const cached = this.blocks.get(index);
-    if (cached) return cached.bytes;
-    const whole = spareBlocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-    const bytes = whole.subarray(0, readSync(this.fd, whole, 0, BLOCK_BYTES, index * BLOCK_BYTES));
-    this.blocks.set(index, { bytes, whole });
-    // The oldest block goes first: the walk moves forward, and the few random reads after it each need one block.
+  /** The cached block or page holding `at`, else the one of `size` read now. */
+  private blockAt(at: number, size: number): Block {
+    const cached = this.blocks.get(2 * Math.floor(at / BLOCK_BYTES)) ?? this.blocks.get(2 * Math.floor(at / PAGE_BYTES) + 1);
+    if (cached) return cached;
+    const index = Math.floor(at / size);
+    const whole = spare.get(size)?.pop() ?? Buffer.allocUnsafe(size);
+    const block = { start: index * size, bytes: whole.subarray(0, readSync(this.fd, whole, 0, size, index * size)), whole };
+    this.blocks.set(size === BLOCK_BYTES ? 2 * index : 2 * index + 1, block);
+    // The oldest goes first: the walk moves forward, and the few random reads after it each need one block or page.
     if (this.blocks.size > CACHED_BLOCKS) {
       const oldest = this.blocks.keys().next().value as number;
-      spareBlocks.push((this.blocks.get(oldest) as { whole: Buffer }).whole);
+      const { whole: freed } = this.blocks.get(oldest) as Block;
+      spare.get(freed.length)?.push(freed);
       this.blocks.delete(oldest);
     }
-    return bytes;
+    return block;
   }
 }
 
