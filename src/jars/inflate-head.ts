@@ -19,17 +19,23 @@ const END_OF_BLOCK = 256;
 const MAX_BITS = 15;
 
 /**
- * A canonical Huffman code: how many codes of each length and the symbols ordered by (length, value), and a table of
- * the codes up to TABLE_BITS long by their next TABLE_BITS bits ((length << 16) | symbol; 0 = longer, or no code).
+ * A canonical Huffman code: how many codes of each length and the symbols ordered by (length, value), and, for a code
+ * that reads many symbols, a table of the codes up to TABLE_BITS long by their next TABLE_BITS bits
+ * ((length << 16) | symbol; 0 = longer, or no code).
  */
 interface Code {
   count: Uint16Array;
   symbol: Uint16Array;
-  table: Int32Array;
+  table: Int32Array | undefined;
   tableBits: number;
 }
 
 const TABLE_BITS = 9;
+/**
+ * Output below this is decoded without lookup tables for the block's codes: a class header needs 8 symbols, fewer
+ * steps than filling a table of 512 (and a first run executes this code before the JIT has compiled it).
+ */
+const TABLES_FROM_BYTES = 64;
 
 /** Thrown inside the decoder for anything it will not decode; the entry point turns it into undefined. */
 class NotDecoded extends Error {}
@@ -67,6 +73,7 @@ class BitReader {
 
   /** The next symbol of `code`: by its table when the code is short, else one bit at a time. */
   decode(code: Code): number {
+    if (!code.table) return decodeSlowly(this, code);
     this.fill(code.tableBits);
     const entry = code.table[this.hold & ((1 << code.tableBits) - 1)] as number;
     if (entry === 0) return decodeSlowly(this, code);
@@ -90,10 +97,19 @@ class BitReader {
   }
 }
 
-/** The code for these code lengths (0 = symbol unused), refused where zlib's inflate_table refuses it. */
-function buildCode(lengths: ArrayLike<number>, codeLengthCode = false): Code {
+/** Where each length's symbols go while a code is built (scratch: codes are built one at a time). */
+const offsets = new Uint16Array(MAX_BITS + 2);
+
+/**
+ * The code for the code lengths lengths[start, end) (0 = symbol unused; symbols count from `start`), refused where
+ * zlib's inflate_table refuses it.
+ */
+function buildCode(lengths: Uint8Array, start: number, end: number, withTable: boolean, codeLengthCode = false): Code {
   const count = new Uint16Array(MAX_BITS + 1);
-  for (let s = 0; s < lengths.length; s += 1) count[lengths[s] as number] = (count[lengths[s] as number] as number) + 1;
+  for (let s = start; s < end; s += 1) {
+    const length = lengths[s] as number;
+    count[length] = (count[length] as number) + 1;
+  }
   let left = 1;
   let longest = 0;
   for (let length = 1; length <= MAX_BITS; length += 1) {
@@ -103,19 +119,19 @@ function buildCode(lengths: ArrayLike<number>, codeLengthCode = false): Code {
   }
   // zlib accepts an incomplete code only when its longest code is one bit (a lone distance code), never for code lengths.
   if (longest > 0 && left > 0 && (codeLengthCode || longest !== 1)) throw notDecoded;
-  const offsets = new Uint16Array(MAX_BITS + 2);
+  offsets[1] = 0;
   for (let length = 1; length <= MAX_BITS; length += 1) offsets[length + 1] = (offsets[length] as number) + (count[length] as number);
-  const symbol = new Uint16Array(lengths.length);
-  for (let s = 0; s < lengths.length; s += 1) {
+  const symbol = new Uint16Array(end - start);
+  for (let s = start; s < end; s += 1) {
     const length = lengths[s] as number;
     if (length === 0) continue;
     const at = offsets[length] as number;
-    symbol[at] = s;
+    symbol[at] = s - start;
     offsets[length] = at + 1;
   }
   count[0] = 0;
   const tableBits = Math.max(1, Math.min(TABLE_BITS, longest));
-  return { count, symbol, table: codeTable(count, symbol, tableBits), tableBits };
+  return { count, symbol, table: withTable ? codeTable(count, symbol, tableBits) : undefined, tableBits };
 }
 
 /** Each code of at most `bits` bits, at every index whose low bits are the code as read (reversed: codes go MSB first). */
@@ -156,19 +172,19 @@ function fixed(): { literals: Code; distances: Code } {
   if (fixedCodes) return fixedCodes;
   const lengths = new Uint8Array(288);
   lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-  fixedCodes = { literals: buildCode(lengths), distances: buildCode(new Uint8Array(32).fill(5)) };
+  fixedCodes = { literals: buildCode(lengths, 0, 288, true), distances: buildCode(new Uint8Array(32).fill(5), 0, 32, true) };
   return fixedCodes;
 }
 
 /** A dynamic block's two codes, from the code lengths in its header (RFC 1951 3.2.7). */
-function dynamic(reader: BitReader): { literals: Code; distances: Code } {
+function dynamic(reader: BitReader, want: number): { literals: Code; distances: Code } {
   const literalCount = reader.bits(5) + 257;
   const distanceCount = reader.bits(5) + 1;
   const codeLengthCount = reader.bits(4) + 4;
   if (literalCount > 286 || distanceCount > 30) throw notDecoded;
   const codeLengthLengths = new Uint8Array(19);
   for (let i = 0; i < codeLengthCount; i += 1) codeLengthLengths[CODE_LENGTH_ORDER[i] as number] = reader.bits(3);
-  const codeLengthCode = buildCode(codeLengthLengths, true);
+  const codeLengthCode = buildCode(codeLengthLengths, 0, 19, true, true);
   const lengths = new Uint8Array(literalCount + distanceCount);
   let i = 0;
   while (i < lengths.length) {
@@ -177,23 +193,27 @@ function dynamic(reader: BitReader): { literals: Code; distances: Code } {
       lengths[i++] = symbol;
       continue;
     }
-    const [value, repeat] =
-      symbol === 16
-        ? [i > 0 ? (lengths[i - 1] as number) : -1, 3 + reader.bits(2)]
-        : [0, symbol === 17 ? 3 + reader.bits(3) : 11 + reader.bits(7)];
-    if (value < 0 || i + repeat > lengths.length) throw notDecoded;
-    lengths.fill(value, i, i + repeat);
-    i += repeat;
+    // 16: the previous length 3-6 times; 17: zero 3-10 times; 18: zero 11-138 times.
+    if (symbol === 16 && i === 0) throw notDecoded;
+    const value = symbol === 16 ? (lengths[i - 1] as number) : 0;
+    const repeat = symbol === 16 ? 3 + reader.bits(2) : symbol === 17 ? 3 + reader.bits(3) : 11 + reader.bits(7);
+    if (i + repeat > lengths.length) throw notDecoded;
+    for (const stop = i + repeat; i < stop; i += 1) lengths[i] = value;
   }
   if (lengths[END_OF_BLOCK] === 0) throw notDecoded; // no end-of-block code
-  return { literals: buildCode(lengths.subarray(0, literalCount)), distances: buildCode(lengths.subarray(literalCount)) };
+  const tables = want >= TABLES_FROM_BYTES;
+  return {
+    literals: buildCode(lengths, 0, literalCount, tables),
+    distances: buildCode(lengths, literalCount, lengths.length, tables),
+  };
 }
 
 /**
  * The first `want` bytes that input[start, end) inflates to (fewer when the stream ends first), or undefined when
- * this decoder cannot tell: then zlib must be asked.
+ * this decoder cannot tell: then zlib must be asked. With `dynamicBlocks` false, a block with its own codes is
+ * left to zlib too (building them costs more than zlib's call until the JIT has compiled this code).
  */
-export function inflateHead(input: Uint8Array, start: number, end: number, want: number): Uint8Array | undefined {
+export function inflateHead(input: Uint8Array, start: number, end: number, want: number, dynamicBlocks = true): Uint8Array | undefined {
   const out = new Uint8Array(want);
   const limit = Math.min(end, input.length);
   try {
@@ -204,7 +224,9 @@ export function inflateHead(input: Uint8Array, start: number, end: number, want:
       last = reader.bits(1);
       const type = reader.bits(2);
       if (type === 0) produced = storedBlock(reader, input, limit, out, produced);
-      else if (type === 1 || type === 2) produced = codedBlock(reader, type === 1 ? fixed() : dynamic(reader), out, produced);
+      else if (type === 2 && !dynamicBlocks) throw notDecoded;
+      else if (type === 1 || type === 2)
+        produced = codedBlock(reader, type === 1 ? fixed() : dynamic(reader, want - produced), out, produced);
       else throw notDecoded; // reserved block type
     }
     return out.subarray(0, produced);
