@@ -26,8 +26,13 @@ const MAX_BITS = 15;
 interface Code {
   count: Uint16Array;
   symbol: Uint16Array;
-  table: Int32Array | undefined;
+  table: Int32Array;
+  /** 0: no table (the code is read one bit at a time). */
   tableBits: number;
+}
+
+function newCode(symbols: number): Code {
+  return { count: new Uint16Array(MAX_BITS + 1), symbol: new Uint16Array(symbols), table: new Int32Array(1 << TABLE_BITS), tableBits: 0 };
 }
 
 const TABLE_BITS = 9;
@@ -73,7 +78,7 @@ class BitReader {
 
   /** The next symbol of `code`: by its table when the code is short, else one bit at a time. */
   decode(code: Code): number {
-    if (!code.table) return decodeSlowly(this, code);
+    if (code.tableBits === 0) return decodeSlowly(this, code);
     this.fill(code.tableBits);
     const entry = code.table[this.hold & ((1 << code.tableBits) - 1)] as number;
     if (entry === 0) return decodeSlowly(this, code);
@@ -101,11 +106,12 @@ class BitReader {
 const offsets = new Uint16Array(MAX_BITS + 2);
 
 /**
- * The code for the code lengths lengths[start, end) (0 = symbol unused; symbols count from `start`), refused where
- * zlib's inflate_table refuses it.
+ * Builds into `code` the code for the code lengths lengths[start, end) (0 = symbol unused; symbols count from
+ * `start`), refused where zlib's inflate_table refuses it.
  */
-function buildCode(lengths: Uint8Array, start: number, end: number, withTable: boolean, codeLengthCode = false): Code {
-  const count = new Uint16Array(MAX_BITS + 1);
+function buildCode(code: Code, lengths: Uint8Array, start: number, end: number, withTable: boolean, codeLengthCode = false): Code {
+  const { count, symbol } = code;
+  count.fill(0);
   for (let s = start; s < end; s += 1) {
     const length = lengths[s] as number;
     count[length] = (count[length] as number) + 1;
@@ -121,7 +127,6 @@ function buildCode(lengths: Uint8Array, start: number, end: number, withTable: b
   if (longest > 0 && left > 0 && (codeLengthCode || longest !== 1)) throw notDecoded;
   offsets[1] = 0;
   for (let length = 1; length <= MAX_BITS; length += 1) offsets[length + 1] = (offsets[length] as number) + (count[length] as number);
-  const symbol = new Uint16Array(end - start);
   for (let s = start; s < end; s += 1) {
     const length = lengths[s] as number;
     if (length === 0) continue;
@@ -130,24 +135,25 @@ function buildCode(lengths: Uint8Array, start: number, end: number, withTable: b
     offsets[length] = at + 1;
   }
   count[0] = 0;
-  const tableBits = Math.max(1, Math.min(TABLE_BITS, longest));
-  return { count, symbol, table: withTable ? codeTable(count, symbol, tableBits) : undefined, tableBits };
+  code.tableBits = withTable ? Math.max(1, Math.min(TABLE_BITS, longest)) : 0;
+  if (withTable) fillTable(code);
+  return code;
 }
 
-/** Each code of at most `bits` bits, at every index whose low bits are the code as read (reversed: codes go MSB first). */
-function codeTable(count: Uint16Array, symbol: Uint16Array, bits: number): Int32Array {
-  const table = new Int32Array(1 << bits);
+/** Each code of at most tableBits bits, at every index whose low bits are the code as read (reversed: codes go MSB first). */
+function fillTable({ count, symbol, table, tableBits: bits }: Code): void {
+  const size = 1 << bits;
+  table.fill(0, 0, size);
   let code = 0;
   let index = 0;
   for (let length = 1; length <= bits; length += 1) {
     for (let n = 0; n < (count[length] as number); n += 1, code += 1, index += 1) {
       let reversed = 0;
       for (let b = 0; b < length; b += 1) reversed |= ((code >>> b) & 1) << (length - 1 - b);
-      for (let at = reversed; at < table.length; at += 1 << length) table[at] = (length << 16) | (symbol[index] as number);
+      for (let at = reversed; at < size; at += 1 << length) table[at] = (length << 16) | (symbol[index] as number);
     }
     code *= 2;
   }
-  return table;
 }
 
 /** A code longer than the table: read one bit at a time, most significant bit first (RFC 1951 3.1.1). */
@@ -172,9 +178,17 @@ function fixed(): { literals: Code; distances: Code } {
   if (fixedCodes) return fixedCodes;
   const lengths = new Uint8Array(288);
   lengths.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-  fixedCodes = { literals: buildCode(lengths, 0, 288, true), distances: buildCode(new Uint8Array(32).fill(5), 0, 32, true) };
+  fixedCodes = {
+    literals: buildCode(newCode(288), lengths, 0, 288, true),
+    distances: buildCode(newCode(32), new Uint8Array(32).fill(5), 0, 32, true),
+  };
   return fixedCodes;
 }
+
+/** A dynamic block's codes and code lengths, reused from block to block (a block is decoded synchronously). */
+const dynamicCodes = { codeLengths: newCode(19), literals: newCode(288), distances: newCode(32) };
+const codeLengthLengths = new Uint8Array(19);
+const codeLengths = new Uint8Array(286 + 30);
 
 /** A dynamic block's two codes, from the code lengths in its header (RFC 1951 3.2.7). */
 function dynamic(reader: BitReader, want: number): { literals: Code; distances: Code } {
@@ -182,12 +196,13 @@ function dynamic(reader: BitReader, want: number): { literals: Code; distances: 
   const distanceCount = reader.bits(5) + 1;
   const codeLengthCount = reader.bits(4) + 4;
   if (literalCount > 286 || distanceCount > 30) throw notDecoded;
-  const codeLengthLengths = new Uint8Array(19);
+  codeLengthLengths.fill(0);
   for (let i = 0; i < codeLengthCount; i += 1) codeLengthLengths[CODE_LENGTH_ORDER[i] as number] = reader.bits(3);
-  const codeLengthCode = buildCode(codeLengthLengths, 0, 19, true, true);
-  const lengths = new Uint8Array(literalCount + distanceCount);
+  const codeLengthCode = buildCode(dynamicCodes.codeLengths, codeLengthLengths, 0, 19, true, true);
+  const lengths = codeLengths;
+  const total = literalCount + distanceCount;
   let i = 0;
-  while (i < lengths.length) {
+  while (i < total) {
     const symbol = reader.decode(codeLengthCode);
     if (symbol < 16) {
       lengths[i++] = symbol;
@@ -197,14 +212,14 @@ function dynamic(reader: BitReader, want: number): { literals: Code; distances: 
     if (symbol === 16 && i === 0) throw notDecoded;
     const value = symbol === 16 ? (lengths[i - 1] as number) : 0;
     const repeat = symbol === 16 ? 3 + reader.bits(2) : symbol === 17 ? 3 + reader.bits(3) : 11 + reader.bits(7);
-    if (i + repeat > lengths.length) throw notDecoded;
+    if (i + repeat > total) throw notDecoded;
     for (const stop = i + repeat; i < stop; i += 1) lengths[i] = value;
   }
   if (lengths[END_OF_BLOCK] === 0) throw notDecoded; // no end-of-block code
   const tables = want >= TABLES_FROM_BYTES;
   return {
-    literals: buildCode(lengths, 0, literalCount, tables),
-    distances: buildCode(lengths, literalCount, lengths.length, tables),
+    literals: buildCode(dynamicCodes.literals, lengths, 0, literalCount, tables),
+    distances: buildCode(dynamicCodes.distances, lengths, literalCount, total, tables),
   };
 }
 
