@@ -366,13 +366,18 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
   if (!stored && entry.compressionMethod !== 8)
     throw new Error(`uses compression method ${entry.compressionMethod}, which a JVM cannot read`);
   const length = Math.min(entry.compressedSize, stored ? Math.min(maxOutput, head ?? maxOutput) : maxInput);
-  // Every byte handed on is one read here: the rest of a pooled buffer is never exposed.
-  const raw = Buffer.allocUnsafe(length);
+  // Stored bytes are handed on (zeroed first); compressed ones only inflated here, so they need no zeroing.
+  const raw = stored ? Buffer.alloc(length) : Buffer.allocUnsafe(length);
   const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
   if (stored) return raw.subarray(0, copied);
-  const whole = head === undefined && maxOutput <= SMALL_ENTRY_BYTES;
-  const decoded = head !== undefined || whole ? inflateHead(raw, 0, copied, head ?? maxOutput, (inflated += 1) > ZLIB_FIRST) : undefined;
-  if (decoded && (!whole || decoded.length < maxOutput)) return Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
+  const wanted = head ?? (maxOutput <= SMALL_ENTRY_BYTES ? maxOutput : undefined);
+  if (wanted !== undefined) {
+    inflated += 1;
+    const decoded = inflateHead(raw, 0, copied, wanted, inflated > ZLIB_FIRST);
+    // A whole entry only when its stream ended within maxOutput: past it, zlib says how it overflows.
+    if (decoded && (head !== undefined || decoded.length < maxOutput))
+      return Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
+  }
   // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
   return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
 }
