@@ -3,24 +3,43 @@
 // never the bulk of a fat JAR. Builds 1,000 JARs in a temp folder (five of them 200-300 MB, written sparse
 // so they cost no disk), times `flink-doctor --jars DIR --only jars.readable` on
 //   A: 1,000 JARs including the five big ones,  B: the same 1,000 with small stand-ins,  C: 500 small JARs,
-// and prints the medians and the ratios; each with an empty JAR cache (a first run), and B again as a next run. `--fat FILE` (repeatable) puts real fat JARs (e.g. flink-dist, tens of
-// thousands of entries) in A instead of the generated big ones, whose bytes sit in one stored entry.
-// Usage: npm run bench:jars [-- --runs 5 --fat a.jar --fat b.jar]. Quote ratios, not times.
+// and prints the medians and the ratios; each with an empty JAR cache (a first run), and B again as a next run.
+// `--fat FILE` (repeatable) puts real fat JARs (e.g. flink-dist, tens of thousands of entries) in A instead of
+// the generated big ones, whose bytes sit in one stored entry. `--before FILE` runs another build (a
+// dist/flink-doctor.mjs built from an older checkout) on the same JARs in the same rounds, interleaved.
+// Issue 13's goals: B ≤ 0.5 ms per small JAR; A/B ≤ 1.2x. The scan time is what jars.readable reports (scanMs, wall
+// clock); the CPU time is the whole doctor process's (its own work, not the probes' processes).
+// Usage: npm run bench:jars [-- --runs 5 --fat a.jar --fat b.jar --before /tmp/old/dist/flink-doctor.mjs]. Quote ratios.
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median, shuffled } from './bench-lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist', 'flink-doctor.mjs');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, fat: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    fat: { type: 'string', multiple: true, default: [] },
+    before: { type: 'string' },
+  },
+});
 const runs = Math.max(1, Number(values.runs) || 5);
 if (!existsSync(bundle)) throw new Error('dist/flink-doctor.mjs is missing: run `npm run build` (npm run bench:jars does)');
+if (values.before && !existsSync(values.before)) throw new Error(`--before ${values.before}: no such file`);
+/** The builds compared, newest first. */
+const builds = { after: bundle, ...(values.before ? { before: resolve(values.before) } : {}) };
+const cpus = availableParallelism();
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 const work = await mkdtemp(join(tmpdir(), 'flink-doctor-bench-jars-'));
 try {
@@ -37,15 +56,30 @@ try {
   });
   const { writeZip, writeZipWithLargeStoredEntry } = await import(pathToFileURL(helper).href);
 
-  // A Java 11 class header followed by filler: the scan reads 8 bytes of a sample of these.
-  const classBytes = Buffer.concat([Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 55]), Buffer.alloc(600, 7)]);
+  // The start of a Java 11 class file as javac writes it: the header, then a constant pool of names and descriptors
+  // (modeled on a MapFunction implementation; each class its own names). The scan reads 8 bytes of a sample of these.
+  // zlib compresses it with a block of its own codes, as it does 99% of the class files of real JARs (e.g.
+  // postgresql-42.7.4.jar); a run of one filler byte, as this benchmark used before, gets the fixed codes instead.
+  const classBytes = (i, c) => {
+    const names = [
+      ...[`com/bench/j${i}/C${c}`, 'java/lang/Object', 'org/apache/flink/api/common/functions/MapFunction', '<init>', '()V', 'Code'],
+      ...['LineNumberTable', 'LocalVariableTable', 'this', `Lcom/bench/j${i}/C${c};`, 'map', '(Ljava/lang/Object;)Ljava/lang/Object;'],
+      ...['Exceptions', 'java/lang/Exception', 'SourceFile', `C${c}.java`, 'serialVersionUID', 'J', 'ConstantValue', 'value'],
+    ];
+    const pool = names.flatMap((name) => [Buffer.from([1, 0, name.length]), Buffer.from(name)]);
+    return Buffer.concat([
+      Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 55, 0, names.length + 1]),
+      ...pool,
+      Buffer.from([0, 0x21, 0, 1, 0, 2]),
+    ]);
+  };
   const entries = (i) => [
     {
       name: 'META-INF/MANIFEST.MF',
       data: `Manifest-Version: 1.0\r\nImplementation-Version: 1.0.${i}\r\nImplementation-Vendor-Id: com.bench\r\n\r\n`,
     },
     { name: 'META-INF/NOTICE', data: `bench-lib-${i}\n\n- com.bench:dep-${i}:1.0\n` },
-    ...Array.from({ length: 40 }, (_, c) => ({ name: `com/bench/j${i}/C${c}.class`, data: classBytes })),
+    ...Array.from({ length: 40 }, (_, c) => ({ name: `com/bench/j${i}/C${c}.class`, data: classBytes(i, c) })),
   ];
   const BIG = [210, 230, 250, 280, 300].map((mb) => mb * 1024 * 1024);
   const bigCount = values.fat.length > 0 ? values.fat.length : BIG.length;
@@ -67,13 +101,18 @@ try {
   for (const [key, dir] of Object.entries(dirs)) sizes[key] = await folderBytes(dir);
 
   // A, B, C: a first run (an empty JAR cache each time); B warm: a next run (only JARs of 1,000+ entries are cached).
-  const warmCache = join(work, 'warm-cache');
-  const scan = (dir, warm = false) => {
-    const cache = warm ? warmCache : join(work, 'cold-cache');
+  const cpuFile = join(work, 'cpu.txt');
+  // The doctor process's own CPU time, written as it exits (its probes' processes are not counted).
+  const cpuHook = `data:text/javascript,${encodeURIComponent(
+    `import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); ` +
+      `writeFileSync(${JSON.stringify(cpuFile)}, String((u.user + u.system) / 1000)); });`,
+  )}`;
+  const scan = (build, dir, warm = false) => {
+    const cache = join(work, warm ? `warm-cache-${build}` : 'cold-cache');
     if (!warm) rmSync(cache, { recursive: true, force: true });
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, FLINK_DOCTOR_CACHE_DIR: cache };
     const t0 = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, [bundle, '--jars', dir, '--only', 'jars.readable', '--json'], {
+    const result = spawnSync(process.execPath, ['--import', cpuHook, builds[build], '--jars', dir, '--only', 'jars.readable', '--json'], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
       env,
@@ -82,42 +121,60 @@ try {
     const report = JSON.parse(result.stdout);
     const check = report.checks.find((c) => c.id === 'jars.readable');
     if (!check || check.status === 'error') throw new Error(`scan failed: ${result.stderr || check?.summary}`);
-    return { scanMs: Number(check.facts.scanMs), wallMs, jars: Number(check.facts.jars) };
+    return { scanMs: Number(check.facts.scanMs), wallMs, cpuMs: Number(readFileSync(cpuFile, 'utf8')), jars: Number(check.facts.jars) };
   };
-  const timings = { A: [], B: [], C: [], 'B warm': [] };
+  const sets = ['A', 'B', 'C', 'B warm'];
+  const timings = Object.fromEntries(Object.keys(builds).flatMap((build) => sets.map((set) => [`${build} ${set}`, []])));
   await new Promise((resolve) => setTimeout(resolve, 2_500)); // JARs written in the last 2 s are not cached
-  scan(dirs.B, true); // fills the JAR cache
+  for (const build of Object.keys(builds)) scan(build, dirs.B, true); // fills each build's JAR cache
+  const loadBefore = load();
   for (let r = 0; r < runs; r += 1) {
-    for (const key of ['A', 'B', 'C', 'B warm']) timings[key].push(key === 'B warm' ? scan(dirs.B, true) : scan(dirs[key])); // interleaved: noise hits all alike
+    // Interleaved, in a new order each round: noise hits every build and set alike.
+    for (const [build, set] of shuffled(Object.keys(builds).flatMap((b) => sets.map((s) => [b, s])))) {
+      timings[`${build} ${set}`].push(set === 'B warm' ? scan(build, dirs.B, true) : scan(build, dirs[set]));
+    }
   }
+  const loadAfter = load();
 
-  const median = (list, field) => {
-    const sorted = list.map((t) => t[field]).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
+  const of = (key, field) => median(timings[key].map((t) => t[field]));
+  const setName = {
+    A: values.fat.length > 0 ? `1,000 JARs incl. ${values.fat.map((f) => basename(f)).join(', ')}` : '1,000 JARs incl. 5 of 210-300 MB',
+    B: '1,000 small JARs',
+    C: '500 small JARs',
+    'B warm': '1,000 small JARs, next run',
   };
-  const rows = Object.entries(timings).map(([key, list]) => ({
-    set: {
-      A: values.fat.length > 0 ? `1,000 JARs incl. ${values.fat.map((f) => basename(f)).join(', ')}` : '1,000 JARs incl. 5 of 210-300 MB',
-      B: '1,000 small JARs',
-      C: '500 small JARs',
-      'B warm': '1,000 small JARs, next run',
-    }[key],
-    jars: list[0].jars,
-    MB: (sizes[key.split(' ')[0]] / 1024 / 1024).toFixed(1),
-    'scan ms (median)': median(list, 'scanMs'),
-    'run ms (median)': Math.round(median(list, 'wallMs')),
-    'ms per JAR': (median(list, 'scanMs') / list[0].jars).toFixed(3),
-    'MB per scan-ms': (sizes[key.split(' ')[0]] / 1024 / 1024 / median(list, 'scanMs')).toFixed(2),
-  }));
+  const rows = Object.keys(timings).map((key) => {
+    const [build, ...rest] = key.split(' ');
+    const set = rest.join(' ');
+    const bytes = sizes[set.split(' ')[0]];
+    const jars = timings[key][0].jars;
+    return {
+      build,
+      set: setName[set],
+      jars,
+      MB: (bytes / 1024 / 1024).toFixed(1),
+      'scan ms': of(key, 'scanMs'),
+      'ms per JAR': (of(key, 'scanMs') / jars).toFixed(3),
+      'run ms': Math.round(of(key, 'wallMs')),
+      'run CPU ms': Math.round(of(key, 'cpuMs')),
+    };
+  });
+  console.log(
+    `medians of ${runs} interleaved rounds; load average (1, 5, 15 min) ${loadBefore} before, ${loadAfter} after (${cpus} cores)`,
+  );
   console.table(rows);
-  const [a, b, c] = ['A', 'B', 'C'].map((k) => median(timings[k], 'scanMs'));
-  console.log(
-    `bytes  A/B = ${(sizes.A / sizes.B).toFixed(0)}x   scan time A/B = ${(a / b).toFixed(2)}x   (with vs without the big JARs: bytes grow, time does not)`,
-  );
-  console.log(`count  B/C = ${(1000 / 500).toFixed(1)}x   scan time B/C = ${(b / c).toFixed(2)}x   (time follows the number of JARs)`);
-  console.log(
-    `cache  B warm/B = ${(median(timings['B warm'], 'scanMs') / b).toFixed(2)}x   (a next run: small user JARs are not cached, so ~1x; no first-run cost for them either)`,
-  );
+  for (const build of Object.keys(builds)) {
+    const [a, b, c, warm] = sets.map((set) => of(`${build} ${set}`, 'scanMs'));
+    console.log(
+      `${build.padEnd(6)} per small JAR ${(b / 1000).toFixed(3)} ms (goal ≤ 0.5)   fat/small A/B = ${(a / b).toFixed(2)}x (goal ≤ 1.2x; ` +
+        `${(sizes.A / sizes.B).toFixed(0)}x the bytes)   B/C = ${(b / c).toFixed(2)}x (2x the JARs)   next run B warm/B = ${(warm / b).toFixed(2)}x`,
+    );
+  }
+  if (builds.before) {
+    const ratio = (set, field) => (of(`after ${set}`, field) / of(`before ${set}`, field)).toFixed(2);
+    console.log(`after/before  scan: ${sets.map((set) => `${set} ${ratio(set, 'scanMs')}x`).join(', ')}`);
+    console.log(`after/before  CPU:  ${sets.map((set) => `${set} ${ratio(set, 'cpuMs')}x`).join(', ')}`);
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }

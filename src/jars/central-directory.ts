@@ -54,11 +54,14 @@ const ZIP64_EXTRA_FIELD = 0x0001;
 const MAX_COMMENT = 0xffff;
 const NOT_A_ZIP = 'is not a zip/JAR file (no central directory: not a zip, or truncated)';
 
+/** The tail of the file being read: one buffer for every file (a file is read synchronously, one at a time). */
+let tailScratch: Buffer | undefined;
+
 /** Finds the end record (the last one, before an optional comment) and, when it says so, the zip64 end record. */
 export function readZipEnd(read: ReadAt, size: number): ZipEnd {
   const tailBytes = Math.min(size, END_BYTES + MAX_COMMENT);
-  const tail = Buffer.alloc(tailBytes);
-  const got = read(tail, 0, tailBytes, size - tailBytes);
+  const tail = (tailScratch ??= Buffer.allocUnsafe(END_BYTES + MAX_COMMENT));
+  const got = read(tail, 0, tailBytes, size - tailBytes); // only the `got` bytes read are looked at
   let at = got - END_BYTES;
   while (at >= 0 && tail.readUInt32LE(at) !== END_SIGNATURE) at -= 1;
   if (at < 0) throw new ZipFormatError(NOT_A_ZIP);
@@ -101,6 +104,8 @@ function checkedEnd(entryCount: number, centralDirectoryOffset: number, size: nu
 
 /** Bytes of the central directory held at once: more than the largest record (46 + 3 × 65,535 bytes). */
 const WINDOW_BYTES = 256 * 1024;
+/** The window, kept for the next walk (walks are synchronous; a walk started inside `visit` gets its own). */
+let spareWindow: Buffer | undefined;
 
 /**
  * Calls `visit` for the first `limit` records (it returns false to stop early). A record that is not where the
@@ -108,7 +113,16 @@ const WINDOW_BYTES = 256 * 1024;
  * Records are read in place from a window over the directory: no copy and no object per record.
  */
 export function walkCentralDirectory(read: ReadAt, end: ZipEnd, limit: number, visit: (entry: CentralEntry) => boolean | void): number {
-  const window = Buffer.allocUnsafe(WINDOW_BYTES);
+  const window = spareWindow ?? Buffer.allocUnsafe(WINDOW_BYTES);
+  spareWindow = undefined;
+  try {
+    return walkRecords(read, end, limit, visit, window);
+  } finally {
+    spareWindow = window;
+  }
+}
+
+function walkRecords(read: ReadAt, end: ZipEnd, limit: number, visit: (entry: CentralEntry) => boolean | void, window: Buffer): number {
   let windowStart = 0;
   let windowLength = 0;
   /** Where `length` bytes at `position` start in the window (refilled from `position` when they are not all in it). */

@@ -32,10 +32,17 @@ const MIN_ENTRIES = 1_000;
 /** A file modified this recently may still be written to, within one tick of a coarse clock: not cached. */
 const SETTLE_MS = 2_000;
 
+/**
+ * Least bytes a zip of n entries takes: per entry a central header (46 bytes) and a local header (30). A file smaller
+ * than MIN_ENTRIES of these cannot have been kept as a big JAR, so a run spares the look in the folder for it.
+ */
+const MIN_BYTES_PER_ENTRY = 46 + 30;
+
 /** The file as it is now: what a cache entry must match to be used. */
 export interface JarStamp {
-  /** Where its entry lives. */
-  file: string;
+  /** The file's real path (its entry's name is made from it when needed). */
+  realPath: string;
+  size: number;
   /** Everything that must be equal, as one string. */
   key: string;
   /** Whether the file has been still long enough to be cached. */
@@ -70,20 +77,24 @@ export class JarContentsCache {
       if (!info.isFile()) return undefined;
       const parts = [this.version, FORMAT, realPath, info.size, info.mtimeNs, info.ctimeNs, info.ino, info.dev, JSON.stringify(limits)];
       const changed = Number(info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1e6;
-      const name = createHash('sha256').update(realPath).digest('hex').slice(0, 32);
-      return { file: join(this.dir, `${name}.json`), key: parts.join('\0'), settled: now - changed > this.settleMs };
+      return { realPath, size: Number(info.size), key: parts.join('\0'), settled: now - changed > this.settleMs };
     } catch {
       return undefined;
     }
   }
 
-  /** The contents read earlier from this very file (class names not kept: `classes` is empty), or undefined. */
-  get(stamp: JarStamp): JarContents | undefined {
+  /**
+   * The contents read earlier from this very file (class names not kept: `classes` is empty), or undefined.
+   * `always` as for put: without it, a file too small to have been kept is not looked for.
+   */
+  get(stamp: JarStamp, always = true): JarContents | undefined {
+    if (!always && stamp.size < this.minEntries * MIN_BYTES_PER_ENTRY) return undefined;
     try {
-      const owner = statSync(stamp.file).uid;
+      const file = this.entryFile(stamp);
+      const owner = statSync(file).uid;
       // A cache folder others can write to (a shared CI runner): only the user's own files are trusted.
       if (process.getuid && owner !== process.getuid()) return undefined;
-      return parseEntry(readTextFileSync(stamp.file, MAX_FILE_BYTES), stamp.key);
+      return parseEntry(readTextFileSync(file, MAX_FILE_BYTES), stamp.key);
     } catch {
       return undefined;
     }
@@ -95,7 +106,12 @@ export class JarContentsCache {
     const { classes: _names, ...stored } = contents;
     const text = JSON.stringify({ key: stamp.key, contents: stored });
     if (text.length > MAX_FILE_BYTES) return;
-    this.writes.push(this.write(stamp.file, text));
+    this.writes.push(this.write(this.entryFile(stamp), text));
+  }
+
+  /** Where the entry of this file lives. */
+  private entryFile(stamp: JarStamp): string {
+    return join(this.dir, `${createHash('sha256').update(stamp.realPath).digest('hex').slice(0, 32)}.json`);
   }
 
   /** Waits for the writes; then, when any was made, keeps the folder within its bound (MAX_FILES). */

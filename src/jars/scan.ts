@@ -12,6 +12,9 @@ import { parseServices } from './metadata.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits } from './zip-reader.js';
 import { sha1OfFile } from '../util/file-sha1.js';
 
+/** The longest the scan keeps the event loop between two JARs (a fat JAR's read keeps it longer, in one piece). */
+const YIELD_MS = 2;
+
 export interface ScanOptions {
   limits?: ZipLimits;
   /** Class entries ("org/apache/…/KafkaSource.class") to look up in every JAR's central directory. */
@@ -41,6 +44,7 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const reader = options.readJar ?? readJar;
   const contents = new Array<JarContents | undefined>(unique.length);
   const jars = new Array<ScannedJar>(unique.length);
+  let yielded = performance.now();
   for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
       const read = await contentsOf(file, ref, { limits, classNames, cache: options.cache, readJar: reader });
@@ -61,8 +65,12 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
       jars[index] = unreadable(ref, alsoFrom, error);
     }
     // One JAR at a time, each read with a few synchronous calls (from the page cache, a thread-pool round trip
-    // per read costs more than the read): between two JARs, the processes the probes started get their turn.
-    await new Promise((resolve) => setImmediate(resolve));
+    // per read costs more than the read): every YIELD_MS, between two JARs, the processes the probes started get
+    // their turn (not after every JAR: a small JAR takes a fraction of that, a turn of the event loop costs more).
+    if (performance.now() - yielded >= YIELD_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
   }
   const budget = options.maxClassNames ?? LIMITS.classNamesTotal;
   const compared = classNames ? withinClassBudget(contents, budget) : unique.length;
@@ -98,11 +106,12 @@ interface ReadHow {
  */
 async function contentsOf(file: string, ref: JarRef, how: ReadHow): Promise<JarContents> {
   const { limits, classNames, cache } = how;
+  const always = fromDistribution(ref.source);
   const stamp = cache?.stamp(file, limits);
-  const cached = stamp ? cache?.get(stamp) : undefined;
+  const cached = stamp ? cache?.get(stamp, always) : undefined;
   if (cached) return cached;
   const contents = await how.readJar(ref.path, limits, { classNames });
-  if (stamp) cache?.put(stamp, contents, fromDistribution(ref.source));
+  if (stamp) cache?.put(stamp, contents, always);
   return contents;
 }
 
@@ -213,7 +222,7 @@ function dedupe(refs: readonly JarRef[]): { ref: JarRef; alsoFrom: JarRef[]; fil
 
 function realPath(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path); // one realpath(3) call, where the JavaScript one lstat()s each folder in turn
   } catch {
     return path; // missing or a NUL in it: jars.readable reports it by the path as given
   }

@@ -165,13 +165,16 @@ export interface Recommendation extends Coordinate {
 }
 
 export class ConnectorKnowledge {
+  /** Every family's names, gathered once: the JAR scan asks about each JAR's artifactId (1,000 JARs, 2,000 asks). */
+  private familyNames: { key: string; family: ConnectorFamily; names: ReturnType<typeof allNames> }[] | undefined;
+
   constructor(readonly section: ConnectorsSection) {}
 
   /** The family an artifactId belongs to, ignoring a Scala suffix; names holding {flink} match any minor. */
   familyOfArtifact(artifactId: string): FamilyMatch | undefined {
     const { base } = splitScalaSuffix(artifactId);
-    for (const [key, family] of Object.entries(this.section.families)) {
-      const names = allNames(family);
+    this.familyNames ??= Object.entries(this.section.families).map(([key, family]) => ({ key, family, names: allNames(family) }));
+    for (const { key, family, names } of this.familyNames) {
       for (const role of ['fat', 'thin'] as const) {
         for (const name of names[role]) {
           const minor = matchName(name, base);
