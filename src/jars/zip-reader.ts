@@ -10,7 +10,6 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { LIMITS } from '../engine/limits.js';
-import { inflateHead } from './inflate-head.js';
 import { entryName, readZipEnd, walkCentralDirectory, ZipFormatError, type CentralEntry, type ReadAt } from './central-directory.js';
 
 export interface ZipLimits {
@@ -352,9 +351,8 @@ const LOCAL_HEADER_BYTES = 30;
 
 /**
  * Up to `maxOutput` bytes of an entry's content, from at most `maxInput` stored bytes; throws on corrupt data.
- * With `head`, only the first `head` bytes are wanted: a stored entry is read no further, a deflated one is decoded
- * by inflateHead when it can (else by zlib, as any entry). A small entry wanted whole is decoded by inflateHead too
- * when its stream ends within maxOutput (zlib's per-call cost is larger than such a decode; anything else: zlib).
+ * With `head`, only the first `head` bytes are wanted: a stored entry is read no further (a deflated one is inflated
+ * by zlib as any entry: a hand-written decoder of those few bytes was measured cheaper, but zlib is the one to trust).
  */
 function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput: number, head?: number): Buffer {
   const header = localHeader;
@@ -370,29 +368,9 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
   const raw = stored ? Buffer.alloc(length) : Buffer.allocUnsafe(length);
   const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
   if (stored) return raw.subarray(0, copied);
-  const wanted = head ?? (maxOutput <= SMALL_ENTRY_BYTES ? maxOutput : undefined);
-  if (wanted !== undefined) {
-    inflated += 1;
-    const decoded = inflateHead(raw, 0, copied, wanted, inflated > ZLIB_FIRST);
-    // A whole entry only when its stream ended within maxOutput: past it, zlib says how it overflows.
-    if (decoded && (head !== undefined || decoded.length < maxOutput))
-      return Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
-  }
   // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
   return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
 }
-
-/**
- * Entries inflated so far in this process. A block with its own codes (as in 99% of real class files) costs
- * inflateHead more than zlib's call until the JIT has compiled it, half of it after. Measured with the sampled headers
- * of real JARs (load 13 on 2 cores, Node 20, CPU ms): 200 headers 45 (zlib 14), 2,000: 60-83 (71-91), 30,000: 237
- * (481). So such blocks go to inflateHead only after the first ZLIB_FIRST: a run with a few JARs stays with zlib.
- */
-let inflated = 0;
-const ZLIB_FIRST = 2_000;
-
-/** Entries up to this size are inflated by inflateHead (MANIFEST.MF, pom.properties and service files mostly are). */
-const SMALL_ENTRY_BYTES = 1024;
 
 /** The local header being read (entries are read one at a time, synchronously). */
 const localHeader = Buffer.alloc(LOCAL_HEADER_BYTES);
