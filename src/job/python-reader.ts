@@ -304,7 +304,6 @@ export class PythonReader implements Reader {
   }
 
   evaluate(node: PyNode, scope: Scope): Value {
-    const line = this.lineOf(node.from);
     switch (node.name) {
       case 'String':
       case 'FormatString':
@@ -322,7 +321,7 @@ export class PythonReader implements Reader {
       case 'TupleExpression':
         return { kind: 'list', items: parts(node).map((n) => this.evaluate(n, scope)) };
       case 'BinaryExpression':
-        return this.binary(node, scope, line);
+        return this.binary(node, scope);
       case 'ConditionalExpression': {
         const [then, condition, otherwise] = parts(node);
         if (condition) this.evaluate(condition, scope);
@@ -362,9 +361,10 @@ export class PythonReader implements Reader {
     return plain ? [field.from - base, field.to - base, (values[0] as StrValue).text] : [field.from - base, field.to - base];
   }
 
-  private binary(node: PyNode, scope: Scope, line: number): Value {
+  private binary(node: PyNode, scope: Scope): Value {
     const [left, op, right] = children(node);
     if (!left || !op || !right) return unknown(this.text(node));
+    const line = this.lineOf(node.from);
     const a = this.evaluate(left, scope);
     const b = this.evaluate(right, scope);
     const operator = this.text(op);
