@@ -13,6 +13,10 @@ export interface SqlToken {
 }
 
 const WORD = /[\p{L}\p{N}_$.\uFFFC-]/u;
+/** The rest of a word from its first character, in one native step: WORD characters of the BMP (as one code unit at a time reads them), not `--`. */
+const WORD_REST = /(?:(?=[\0-\uFFFF])[\p{L}\p{N}_$.\uFFFC]|-(?!-))*/uy;
+const BLANKS = /\s+/y;
+const SPACE = /\s/;
 
 export function tokenizeSql(text: string): SqlToken[] {
   const tokens: SqlToken[] = [];
@@ -30,10 +34,16 @@ export function tokenizeSql(text: string): SqlToken[] {
       i = next;
     } else if (WORD.test(ch)) {
       const start = i;
-      while (i < text.length && WORD.test(text[i] as string) && !(text[i] === '-' && text[i + 1] === '-')) i += 1;
+      WORD_REST.lastIndex = i + 1;
+      WORD_REST.test(text);
+      i = WORD_REST.lastIndex;
       tokens.push({ kind: 'word', text: text.slice(start, i), at: start });
+    } else if (SPACE.test(ch)) {
+      BLANKS.lastIndex = i;
+      BLANKS.test(text);
+      i = BLANKS.lastIndex;
     } else {
-      if (!/\s/.test(ch)) tokens.push({ kind: 'punct', text: ch, at: i });
+      tokens.push({ kind: 'punct', text: ch, at: i });
       i += 1;
     }
   }
