@@ -86,7 +86,8 @@ interface Scan {
   words: string[] | undefined;
 }
 
-export function logicalLines(source: string): LogicalLine[] {
+/** `matchWhole: false` scans every line character by character (the tests compare the two ways). */
+export function logicalLines(source: string, { matchWhole = true } = {}): LogicalLine[] {
   const lines: LogicalLine[] = [];
   const scan: Scan = { source, i: 0, line: newLine(0, 0), depth: 0, words: undefined };
   let atLineStart = true;
@@ -102,7 +103,7 @@ export function logicalLines(source: string): LogicalLine[] {
       }
       scan.line = newLine(scan.i, column(source, scan.i));
       scan.depth = 0;
-      if (wholeLine(scan)) {
+      if (matchWhole && wholeLine(scan)) {
         finish(scan, lines);
         continue;
       }
@@ -118,21 +119,23 @@ export function logicalLines(source: string): LogicalLine[] {
 }
 
 // The common logical line, matched whole by the regular-expression engine: brackets nested up to three deep (a
-// bracket may span lines), strings without an f prefix, a comment at the end. HEAD stops at the first bare '=' (not
-// ==, <=, >=, !=), which makes the line an assignment, as punctuationStep decides it. Anything else (an f-string,
+// bracket may span lines), strings without an f prefix, a comment at the end. HEAD stops at the first '=' outside
+// brackets that is not next to another or after '!', '<', '>': the line is an assignment, as punctuationStep decides it. Anything else (an f-string,
 // a backslash, deeper or unclosed brackets, a string that may be interesting) is left to codeStep, character by
 // character. The alternatives start with different characters, so a line that does not match fails in linear time.
 const STR =
   `(?<![fF])(?:"""(?:[^"\\\\]|\\\\[\\s\\S]|"(?!""))*"""|'''(?:[^'\\\\]|\\\\[\\s\\S]|'(?!''))*'''` +
   `|"(?!"")(?:[^"\\\\\\n]|\\\\[\\s\\S])*"|'(?!'')(?:[^'\\\\\\n]|\\\\[\\s\\S])*')`;
 function group(depth: number): string {
-  const inner = `[^"'#\\\\()[\\]{}]|#[^\\n]*|${STR}${depth > 1 ? `|${group(depth - 1)}` : ''}`;
+  const inner = `[^"'#\\\\()[\\]{}]|#[^\\n]*(?![^\\n])|${STR}${depth > 1 ? `|${group(depth - 1)}` : ''}`;
   return `\\((?:${inner})*\\)|\\[(?:${inner})*\\]|\\{(?:${inner})*\\}`;
 }
 const GROUP = group(3);
-const HEAD = new RegExp(`(?:[^\\n"'#\\\\()[\\]{}=<>!]|[<>!]=?|==|${STR}|${GROUP})*`, 'y');
+const HEAD = new RegExp(`(?:[^\\n"'#\\\\()[\\]{}=]|=(?==)|(?<=[=!<>])=(?!=)|${STR}|${GROUP})*`, 'y');
 const TAIL = new RegExp(`(?:[^\\n"'#\\\\()[\\]{}]|${STR}|${GROUP})*(?:#[^\\n]*)?(?:\\n|$)`, 'y');
 const QUOTE = /["']/;
+/** '=' after one of these is a comparison (==, !=, <=, >=; <<=, >>= are counted with them, harmlessly). */
+const NOT_ASSIGN_BEFORE = new Set(['=', '!', '<', '>']);
 
 /** Ends scan.line at its end when the whole logical line matches HEAD [= TAIL]; false (nothing changed) when not. */
 function wholeLine(scan: Scan): boolean {
@@ -212,7 +215,7 @@ function punctuationStep(scan: Scan, ch: string): void {
     ch === '=' &&
     scan.depth === 0 &&
     scan.line.assignAt === undefined &&
-    !'=!<>'.includes(source[scan.i - 1] ?? '') &&
+    !NOT_ASSIGN_BEFORE.has(source[scan.i - 1] as string) &&
     source[scan.i + 1] !== '='
   ) {
     scan.line.assignAt = scan.i;
