@@ -20,7 +20,7 @@ export interface LogicalLine {
   header?: string;
   /** A string in it looks like SQL DDL, a JAR, a JDBC URL, a .sql file or a pipeline key. */
   interesting: boolean;
-  /** Deepest bracket nesting past three (past MAX_DEPTH the line is not handed to the parser); 0 for lines matched whole. */
+  /** Deepest bracket nesting; past MAX_DEPTH the line is not handed to the parser. */
   depth: number;
   /** Offset of the first '=' outside brackets, when it is an assignment. */
   assignAt?: number;
@@ -86,8 +86,7 @@ interface Scan {
   words: string[] | undefined;
 }
 
-/** `matchWhole: false` scans every line character by character (the tests compare the two ways). */
-export function logicalLines(source: string, { matchWhole = true } = {}): LogicalLine[] {
+export function logicalLines(source: string): LogicalLine[] {
   const lines: LogicalLine[] = [];
   const scan: Scan = { source, i: 0, line: newLine(0, 0), depth: 0, words: undefined };
   let atLineStart = true;
@@ -103,10 +102,6 @@ export function logicalLines(source: string, { matchWhole = true } = {}): Logica
       }
       scan.line = newLine(scan.i, column(source, scan.i));
       scan.depth = 0;
-      if (matchWhole && wholeLine(scan)) {
-        finish(scan, lines);
-        continue;
-      }
       atLineStart = false;
     }
     if (codeStep(scan)) {
@@ -116,40 +111,6 @@ export function logicalLines(source: string, { matchWhole = true } = {}): Logica
   }
   if (!atLineStart) finish(scan, lines);
   return lines;
-}
-
-// The common logical line, matched whole by the regular-expression engine: brackets nested up to three deep (a
-// bracket may span lines), strings without an f prefix, a comment at the end. HEAD stops at the first '=' outside
-// brackets that is not next to another or after '!', '<', '>': the line is an assignment, as punctuationStep decides it. Anything else (an f-string,
-// a backslash, deeper or unclosed brackets, a string that may be interesting) is left to codeStep, character by
-// character. The alternatives start with different characters, so a line that does not match fails in linear time.
-const STR =
-  `(?<![fF])(?:"""(?:[^"\\\\]|\\\\[\\s\\S]|"(?!""))*"""|'''(?:[^'\\\\]|\\\\[\\s\\S]|'(?!''))*'''` +
-  `|"(?!"")(?:[^"\\\\\\n]|\\\\[\\s\\S])*"|'(?!'')(?:[^'\\\\\\n]|\\\\[\\s\\S])*')`;
-function group(depth: number): string {
-  const inner = `[^"'#\\\\()[\\]{}]|#[^\\n]*(?![^\\n])|${STR}${depth > 1 ? `|${group(depth - 1)}` : ''}`;
-  return `\\((?:${inner})*\\)|\\[(?:${inner})*\\]|\\{(?:${inner})*\\}`;
-}
-const GROUP = group(3);
-const HEAD = new RegExp(`(?:[^\\n"'#\\\\()[\\]{}=]|=(?==)|(?<=[=!<>])=(?!=)|${STR}|${GROUP})*`, 'y');
-const TAIL = new RegExp(`(?:[^\\n"'#\\\\()[\\]{}]|${STR}|${GROUP})*(?:#[^\\n]*)?(?:\\n|$)`, 'y');
-const QUOTE = /["']/;
-/** '=' after one of these is a comparison (==, !=, <=, >=; <<=, >>= are counted with them, harmlessly). */
-const NOT_ASSIGN_BEFORE = new Set(['=', '!', '<', '>']);
-
-/** Ends scan.line at its end when the whole logical line matches HEAD [= TAIL]; false (nothing changed) when not. */
-function wholeLine(scan: Scan): boolean {
-  const { source, line } = scan;
-  HEAD.lastIndex = line.start;
-  HEAD.test(source);
-  const assignAt = source[HEAD.lastIndex] === '=' ? HEAD.lastIndex : undefined;
-  TAIL.lastIndex = assignAt === undefined ? HEAD.lastIndex : assignAt + 1;
-  if (!TAIL.test(source)) return false;
-  const text = source.slice(line.start, TAIL.lastIndex);
-  if (QUOTE.test(text) && isInteresting(text)) return false; // which string is: codeStep says
-  if (assignAt !== undefined) line.assignAt = assignAt;
-  scan.i = TAIL.lastIndex;
-  return true;
 }
 
 /** The names a line uses in code (f-string fields included; strings and comments not), read once and kept. */
@@ -215,7 +176,7 @@ function punctuationStep(scan: Scan, ch: string): void {
     ch === '=' &&
     scan.depth === 0 &&
     scan.line.assignAt === undefined &&
-    !NOT_ASSIGN_BEFORE.has(source[scan.i - 1] as string) &&
+    !'=!<>'.includes(source[scan.i - 1] ?? '') &&
     source[scan.i + 1] !== '='
   ) {
     scan.line.assignAt = scan.i;

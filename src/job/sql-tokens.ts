@@ -12,9 +12,11 @@ export interface SqlToken {
   at: number;
 }
 
-const WORD = /[\p{L}\p{N}_$.\uFFFC-]/u;
-/** The rest of a word from its first character, in one native step: WORD characters of the BMP (as one code unit at a time reads them), not `--`. */
-const WORD_REST = /(?:(?=[\0-\uFFFF])[\p{L}\p{N}_$.\uFFFC]|-(?!-))*/uy;
+/**
+ * A word from where it starts, in one native step: letters, digits, _ $ . \uFFFC and single '-' (never `--`), of the BMP,
+ * as reading one code unit at a time took them. One expression: compiling Unicode classes costs on each first use.
+ */
+const WORD = /(?:(?=[\0-\uFFFF])[\p{L}\p{N}_$.\uFFFC]|-(?!-))+/uy;
 const BLANKS = /\s+/y;
 const SPACE = /\s/;
 
@@ -32,12 +34,9 @@ export function tokenizeSql(text: string): SqlToken[] {
       const { value, next } = quoted(text, i, ch);
       tokens.push({ kind: ch === '`' ? 'ident' : 'string', text: value, at: i });
       i = next;
-    } else if (WORD.test(ch)) {
-      const start = i;
-      WORD_REST.lastIndex = i + 1;
-      WORD_REST.test(text);
-      i = WORD_REST.lastIndex;
-      tokens.push({ kind: 'word', text: text.slice(start, i), at: start });
+    } else if (startsWord(text, i)) {
+      tokens.push({ kind: 'word', text: text.slice(i, WORD.lastIndex), at: i });
+      i = WORD.lastIndex;
     } else if (SPACE.test(ch)) {
       BLANKS.lastIndex = i;
       BLANKS.test(text);
@@ -48,6 +47,12 @@ export function tokenizeSql(text: string): SqlToken[] {
     }
   }
   return tokens;
+}
+
+/** Whether a word starts at `at`; WORD.lastIndex is then where it ends. */
+function startsWord(text: string, at: number): boolean {
+  WORD.lastIndex = at;
+  return WORD.test(text);
 }
 
 /** A quoted token from `start` (its opening quote): a doubled quote stands for one; an unclosed one runs to the end. */

@@ -1,8 +1,6 @@
 // The shortcuts the job reader takes for speed change nothing it finds:
 //  - selection: parsing only the statements that can matter gives the same needs, at the same lines, as parsing
 //    the whole file;
-//  - the logical-line pass: lines matched whole by one regular expression are the lines the character-by-character
-//    scanner finds, with the same start, end, indentation, assignment, first name, block header and targets;
 //  - the SQL tokenizer and the string decoder, which take runs of ordinary characters in one step, give what a
 //    plain one-character-at-a-time reading gives.
 import fc from 'fast-check';
@@ -10,7 +8,6 @@ import { parser } from '@lezer/python';
 import { describe, expect, it } from 'vitest';
 import type { JobNeeds } from '../../src/facts/index.js';
 import { NeedsCollector } from '../../src/job/collect.js';
-import { logicalLines, type LogicalLine } from '../../src/job/python-lines.js';
 import { PythonReader } from '../../src/job/python-reader.js';
 import { decodeLiteral } from '../../src/job/python-strings.js';
 import { readPythonText } from '../../src/job/read-job.js';
@@ -69,66 +66,6 @@ describe('selection', () => {
         expect(selected(text)).toEqual(whole(text));
       }),
       { numRuns: 300 },
-    );
-  });
-});
-
-/** What both ways must agree on (depth is counted by the character scanner only, past what one expression matches). */
-function shape(line: LogicalLine) {
-  const { start, end, indent, first, header, targets, interesting, assignAt } = line;
-  return { start, end, indent, first, header, targets, interesting, assignAt };
-}
-
-/** Pieces of Python that stress the lexer: quotes, prefixes, escapes, comments, brackets, '=' and its neighbours. */
-const PIECES = [
-  '"',
-  "'",
-  '"""',
-  "'''",
-  'f"',
-  "rb'",
-  'r"',
-  'x',
-  '\\',
-  '\n',
-  '    ',
-  '#',
-  '(',
-  ')',
-  '[',
-  ']',
-  '{',
-  '}',
-  ',',
-  '=',
-  '==',
-  '<=',
-  '!=',
-  '+=',
-  ':',
-  'if x:',
-  'def f(a=1):',
-  'return',
-  'import os',
-  'env.add_jars(',
-  '"CREATE TABLE t WITH (x)"',
-  '"a.jar"',
-  ' + ',
-];
-
-describe('logical lines', () => {
-  it('matched whole are the lines the character scanner finds', () => {
-    const text = fc.oneof(
-      fc.array(fc.constantFrom(...PIECES), { maxLength: 120 }).map((parts) => parts.join('')),
-      fc.array(fc.constantFrom(...STATEMENTS), { maxLength: 10 }).map((parts) => parts.join('\n')),
-      fc.string({ unit: 'binary', maxLength: 200 }),
-    );
-    fc.assert(
-      fc.property(text, (source) => {
-        const fast = logicalLines(source).map(shape);
-        expect(fast).toEqual(logicalLines(source, { matchWhole: false }).map(shape));
-      }),
-      { numRuns: 1000 },
     );
   });
 });
