@@ -2,8 +2,8 @@
 // The job reader's cost and its isolation, measured on the built CLI:
 //  1. a generated 5,000-line PyFlink job (UDFs, DDL strings, comments, helpers) read by the built reader chunk
 //     in a fresh Node process each time: the import of the chunk (reader and parser), the first read (cold:
-//     nothing compiled yet, what a CLI run pays) and a second read (warm), medians of interleaved runs, next
-//     to a 40-line job;
+//     nothing compiled yet, what a CLI run pays; wall time and the main thread's CPU time) and a second read
+//     (warm), medians of interleaved runs, next to a 40-line job;
 //  2. which dist/cli chunks each run loads (a module-load hook logs them): a run without --job must load no
 //     chunk holding the reader or @lezer; a run with --job must (else the check above measured nothing).
 //  3. `node -e 0` interleaved with them, as the yardstick of this machine at this moment.
@@ -49,15 +49,22 @@ if (!entry) throw new Error('no read-job chunk in dist/cli/chunks');
 
 /** One fresh process: import the reader chunk, read the job twice; milliseconds of each step. */
 function timeReader(job) {
-  const script = `const t0 = performance.now();
+  // CPU time of the main thread (Linux: /proc/thread-self/schedstat, in ns) next to the wall time: on a shared machine
+  // the wall time of a cold read stretches with the load (and with the GC helper threads waited for), its CPU time far less.
+  const script = `import { existsSync, readFileSync } from 'node:fs';
+const schedstat = '/proc/thread-self/schedstat';
+const cpu = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6 : () => NaN;
+const t0 = performance.now();
 const { readJobFiles } = await import(${JSON.stringify(pathToFileURL(join(chunks, entry)).href)});
 const t1 = performance.now();
 const readText = (p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8'));
+const c1 = cpu();
 const needs = await readJobFiles({ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText });
+const c2 = cpu();
 const t2 = performance.now();
 await readJobFiles({ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText });
 const t3 = performance.now();
-console.log(JSON.stringify({ importMs: t1 - t0, coldMs: t2 - t1, warmMs: t3 - t2, needs: needs.identifiers.length }));`;
+console.log(JSON.stringify({ importMs: t1 - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t3 - t2, needs: needs.identifiers.length }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
@@ -103,10 +110,10 @@ console.log(
   `  node -e 0 (this machine's yardstick now): ${median(floor).toFixed(1)} ms; 5,000-line first read = ${(bigMedian / median(floor)).toFixed(2)}x that`,
 );
 console.log(
-  `  5,000-line job (${big[0].needs} identifiers): import ${show(big, 'importMs')}, first read ${show(big, 'coldMs')}, second read ${show(big, 'warmMs')}`,
+  `  5,000-line job (${big[0].needs} identifiers): import ${show(big, 'importMs')}, first read ${show(big, 'coldMs')} (CPU ${show(big, 'coldCpuMs')}), second read ${show(big, 'warmMs')}`,
 );
 console.log(
-  `  40-line job:                      import ${show(small, 'importMs')}, first read ${show(small, 'coldMs')}, second read ${show(small, 'warmMs')}`,
+  `  40-line job:                      import ${show(small, 'importMs')}, first read ${show(small, 'coldMs')} (CPU ${show(small, 'coldCpuMs')}), second read ${show(small, 'warmMs')}`,
 );
 console.log(`chunks holding the job reader or @lezer: ${readerChunks.join(', ') || 'none found'}`);
 console.log(

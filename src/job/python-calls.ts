@@ -2,10 +2,9 @@
 // JARs; execute_sql and friends run SQL; TableDescriptor/FormatDescriptor builders name connectors and
 // formats; JDBC URLs and driver names need a driver; open()/Path().read_text() read SQL files; string and
 // path helpers (join, format, os.path.join) compute strings. Everything else evaluates to `unknown`.
-import type { SyntaxNode } from '@lezer/common';
 import { HOLE, showHoles } from './model.js';
 import type { Reader, Scope } from './python-scope.js';
-import { argument, callArgs, parts, type CallArgs } from './python-syntax.js';
+import { argument, callArgs, parts, type CallArgs, type PyNode } from './python-syntax.js';
 import { asStr, concat, formatFields, join, joinPath, str, strings, unknown, type StrValue, type Value } from './python-values.js';
 import { jdbcDriver } from './sql-needs.js';
 import type { JobConfigKey } from '../facts/index.js';
@@ -18,7 +17,7 @@ function argLine(call: Call, index = 0): number {
 
 interface Call {
   reader: Reader;
-  node: SyntaxNode;
+  node: PyNode;
   scope: Scope;
   /** Method name for `x.name(…)`, function name for `name(…)`. */
   name: string;
@@ -64,7 +63,7 @@ const FILE_TEXT_METHODS = new Set([
   'expanduser',
 ]);
 
-export function callJob(reader: Reader, node: SyntaxNode, scope: Scope): Value {
+export function callJob(reader: Reader, node: PyNode, scope: Scope): Value {
   const callee = node.firstChild;
   if (!callee) return unknown(reader.text(node));
   const args = callArgs(node.getChild('ArgList'), reader.source);
@@ -75,7 +74,7 @@ export function callJob(reader: Reader, node: SyntaxNode, scope: Scope): Value {
     if (object) receiver = reader.evaluate(object, scope);
     name = property ? reader.text(property) : name;
   }
-  const evaluate = (n: SyntaxNode) => reader.evaluate(n, scope);
+  const evaluate = (n: PyNode) => reader.evaluate(n, scope);
   const values = {
     positional: args.positional.map(evaluate),
     keywords: new Map([...args.keywords].map(([k, v]) => [k, evaluate(v)] as [string, Value])),

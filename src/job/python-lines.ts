@@ -2,6 +2,9 @@
 // triple quotes, escapes, f-string fields with nested quotes, comments, brackets, backslash continuations).
 // They let the reader hand the parser only the statements that can matter: a 5,000-line job is mostly UDF
 // bodies no need comes from, and the parser's cost (and its recursion on pathological nesting) is kept off them.
+// The pass over the whole file stops only where the structure can change (quotes, brackets, '=', '#', line
+// breaks) and collects no names: a job is read once per run, before the code is compiled, so each step costs
+// much. The names a line uses are read again, from that line alone, only for the few lines selection asks about.
 
 export interface LogicalLine {
   /** Offset of its first character (after the indentation) and one past its last. */
@@ -9,9 +12,9 @@ export interface LogicalLine {
   end: number;
   /** Column of its first character. */
   indent: number;
-  /** Names used in code (outside strings and comments). */
-  words: string[];
-  /** Names assigned (`a = …`, `a += …`, `for a in`, `with … as a`, `def a`, `import … as a`). */
+  /** Its first name ('import', 'def', 'return', …), when it starts with one. */
+  first?: string;
+  /** Names assigned (`a = …`, `a += …`, `for a in`, `with … as a`, `def a`, `import … as a`): generous (an extra name only keeps more lines). */
   targets: string[];
   /** It starts a block (ends with ':' after a compound keyword). */
   header?: string;
@@ -19,8 +22,10 @@ export interface LogicalLine {
   interesting: boolean;
   /** Deepest bracket nesting; past MAX_DEPTH the line is not handed to the parser. */
   depth: number;
-  /** Words before the first '=' outside brackets (its targets), when it is an assignment. */
+  /** Offset of the first '=' outside brackets, when it is an assignment. */
   assignAt?: number;
+  /** Names used in code (outside strings and comments), read by lineWords() when asked. */
+  words?: string[];
 }
 
 const COMPOUND = new Set([
@@ -40,7 +45,9 @@ const COMPOUND = new Set([
   'case',
 ]);
 /** The next character that matters in code / in a string: the regular-expression engine skips the rest natively. */
-const CODE_MARK = /[\n#\\"'=()[\]{}A-Za-z_\u0080-\uffff]/g;
+const CODE_MARK = /[\n#\\"'=()[\]{}]/g;
+/** The same, and the start of each name, when a line's names are read. */
+const WORD_MARK = /[\n#\\"'=()[\]{}A-Za-z_\u0080-\uffff]/g;
 const STRING_MARK = /[\\\n"']/g;
 const FSTRING_MARK = /[\\\n"'{]/g;
 const WORD_TAIL = /[A-Za-z0-9_\u0080-\uffff]*/y;
@@ -48,6 +55,10 @@ const WORD_TAIL = /[A-Za-z0-9_\u0080-\uffff]*/y;
 /** Identifier characters by char code (a regular expression per character costs several times more). */
 function isWordStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 128;
+}
+
+function isWordChar(code: number): boolean {
+  return isWordStart(code) || (code >= 48 && code <= 57);
 }
 
 /** The end of the identifier starting at `from`. */
@@ -63,17 +74,21 @@ function next(mark: RegExp, source: string, from: number): number {
   return mark.test(source) ? mark.lastIndex - 1 : source.length;
 }
 const PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
+const NAME = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/y;
+const NAMES = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/g;
 
 interface Scan {
   source: string;
   i: number;
   line: LogicalLine;
   depth: number;
+  /** Where the names of the line go, when they are read (lineWords); undefined in the pass over the file. */
+  words: string[] | undefined;
 }
 
 export function logicalLines(source: string): LogicalLine[] {
   const lines: LogicalLine[] = [];
-  const scan: Scan = { source, i: 0, line: newLine(0, 0), depth: 0 };
+  const scan: Scan = { source, i: 0, line: newLine(0, 0), depth: 0, words: undefined };
   let atLineStart = true;
   while (scan.i < source.length) {
     if (atLineStart) {
@@ -98,10 +113,20 @@ export function logicalLines(source: string): LogicalLine[] {
   return lines;
 }
 
+/** The names a line uses in code (f-string fields included; strings and comments not), read once and kept. */
+export function lineWords(source: string, line: LogicalLine): string[] {
+  if (line.words) return line.words;
+  const words: string[] = [];
+  const scan: Scan = { source, i: line.start, line: newLine(line.start, line.indent), depth: 0, words };
+  while (scan.i < line.end && !codeStep(scan));
+  line.words = words;
+  return words;
+}
+
 /** One step in code; true when a logical line ends here. */
 function codeStep(scan: Scan): boolean {
   const { source } = scan;
-  scan.i = next(CODE_MARK, source, scan.i);
+  scan.i = next(scan.words ? WORD_MARK : CODE_MARK, source, scan.i);
   if (scan.i >= source.length) return false;
   const ch = source[scan.i] as string;
   if (ch === '\n') {
@@ -109,22 +134,30 @@ function codeStep(scan: Scan): boolean {
     return scan.depth === 0;
   }
   if (ch === '#') scan.i = lineEnd(source, scan.i);
-  else if (ch === '"' || ch === "'") scan.i = skipString(scan, scan.i, '');
+  else if (ch === '"' || ch === "'") scan.i = skipString(scan, scan.i, prefixBefore(source, scan.i));
   else if (isWordStart(source.charCodeAt(scan.i))) wordStep(scan);
   else if (ch === '\\') continuationStep(scan);
   else punctuationStep(scan, ch);
   return false;
 }
 
-/** A name, or the prefix of a string literal (r"…", b'…', f"…") whose string is skipped. */
+/** The string prefix (r, b, f, rb, …) right before a quote, or '' (`xf"…"` is a name and a plain string). */
+function prefixBefore(source: string, quote: number): string {
+  let from = quote;
+  while (from > quote - 3 && from > 0 && isWordChar(source.charCodeAt(from - 1))) from -= 1;
+  if (from === quote || from === quote - 3) return '';
+  const word = source.slice(from, quote);
+  return PREFIX.test(word) ? word : '';
+}
+
+/** A name (reading a line's names): a string prefix is not one, its string is skipped at the quote. */
 function wordStep(scan: Scan): void {
   const { source } = scan;
   const start = scan.i;
   scan.i = wordEnd(source, start);
-  const word = source.slice(start, scan.i);
   const next = source[scan.i];
-  if ((next === '"' || next === "'") && PREFIX.test(word)) scan.i = skipString(scan, scan.i, word);
-  else scan.line.words.push(word);
+  if ((next === '"' || next === "'") && prefixBefore(source, scan.i) !== '') return;
+  scan.words?.push(source.slice(start, scan.i));
 }
 
 /** A backslash: before a line break it joins the next physical line to this logical line. */
@@ -146,7 +179,7 @@ function punctuationStep(scan: Scan, ch: string): void {
     !'=!<>'.includes(source[scan.i - 1] ?? '') &&
     source[scan.i + 1] !== '='
   ) {
-    scan.line.assignAt = scan.line.words.length;
+    scan.line.assignAt = scan.i;
   } else if (ch === '(' || ch === '[' || ch === '{') scan.line.depth = Math.max(scan.line.depth, (scan.depth += 1));
   else if (ch === ')' || ch === ']' || ch === '}') scan.depth = Math.max(0, scan.depth - 1);
   scan.i += 1;
@@ -194,7 +227,7 @@ function skipField(scan: Scan, from: number): number {
     } else if (isWordStart(source.charCodeAt(i))) {
       const start = i;
       i = wordEnd(source, start);
-      scan.line.words.push(source.slice(start, i));
+      scan.words?.push(source.slice(start, i));
     } else i += 1;
   }
   return i;
@@ -207,27 +240,48 @@ function isInteresting(literal: string): boolean {
 }
 
 function finish(scan: Scan, lines: LogicalLine[]): void {
-  const line = scan.line;
+  const { source, line } = scan;
   line.end = scan.i;
-  const [first] = line.words;
-  const code = scan.source.slice(line.start, line.end).trimEnd();
-  if (first && COMPOUND.has(first) && /:\s*(#.*)?$/.test(code)) line.header = first === 'async' ? (line.words[1] ?? first) : first;
-  line.targets = targetsOf(line);
+  const first = nameAt(source, line.start);
+  if (first !== undefined) {
+    line.first = first;
+    if (COMPOUND.has(first) && /:\s*(#.*)?$/.test(source.slice(line.start, line.end).trimEnd())) {
+      line.header = first === 'async' ? (nameAt(source, line.start + first.length) ?? first) : first;
+    }
+  }
+  line.targets = targetsOf(source, line);
   lines.push(line);
 }
 
+/** The name at `offset` (after blanks), unless it is a string's prefix; undefined when none starts there. */
+function nameAt(source: string, offset: number): string | undefined {
+  const from = skipIndent(source, offset);
+  NAME.lastIndex = from;
+  if (!NAME.test(source)) return undefined;
+  const after = source[NAME.lastIndex];
+  const name = source.slice(from, NAME.lastIndex);
+  return (after === '"' || after === "'") && PREFIX.test(name) ? undefined : name;
+}
+
 /** Names a statement binds: generous (an extra name only keeps more lines for the parser). */
-function targetsOf(line: LogicalLine): string[] {
-  const first = line.words[0];
-  if (first === 'def' || first === 'class') return line.words.slice(1, 2);
-  if (first === 'for') return line.words.slice(1, Math.max(1, line.words.indexOf('in')));
-  if (first === 'import' || first === 'from') return line.words;
-  if (first === 'with') return line.words.filter((_, k) => line.words[k - 1] === 'as');
-  return line.assignAt !== undefined ? line.words.slice(0, line.assignAt) : [];
+function targetsOf(source: string, line: LogicalLine): string[] {
+  const { first } = line;
+  if (first === 'def' || first === 'class') {
+    const name = nameAt(source, line.start + first.length);
+    return name === undefined ? [] : [name];
+  }
+  if (first === 'for') {
+    const words = lineWords(source, line);
+    return words.slice(1, Math.max(1, words.indexOf('in')));
+  }
+  if (first === 'import' || first === 'from') return lineWords(source, line);
+  if (first === 'with') return lineWords(source, line).filter((_, k, words) => words[k - 1] === 'as');
+  // Names written in a string before the '=' (d["k"] = …) count too: generous, and no second pass over the line.
+  return line.assignAt !== undefined ? (source.slice(line.start, line.assignAt).match(NAMES) ?? []) : [];
 }
 
 function newLine(start: number, indent: number): LogicalLine {
-  return { start, end: start, indent, words: [], targets: [], interesting: false, depth: 0 };
+  return { start, end: start, indent, targets: [], interesting: false, depth: 0 };
 }
 
 function skipIndent(source: string, from: number): number {

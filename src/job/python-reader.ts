@@ -2,13 +2,13 @@
 // are walked in order with a scope per function; expressions are evaluated to the values of
 // python-values.ts, so constants, concatenations, joins and helpers that return SQL are followed.
 // Comments are not in the tree; blocks under `if False:` are skipped; a bare string (a docstring) is prose.
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { Tree } from '@lezer/common';
 import type { NeedsCollector } from './collect.js';
 import { callJob } from './python-calls.js';
 import { HOLE } from './model.js';
 import { Scope, type Reader } from './python-scope.js';
 import { decodeLiteral, type Field } from './python-strings.js';
-import { children, constantTruth, parts, text } from './python-syntax.js';
+import { children, constantTruth, parts, plainTree, text, type PyNode } from './python-syntax.js';
 import {
   asStr,
   concat,
@@ -25,7 +25,7 @@ import {
 import { looksLikeDdl, readSql } from './sql-needs.js';
 
 interface FunctionInfo {
-  node: SyntaxNode;
+  node: PyNode;
   scope: Scope;
   walked: boolean;
 }
@@ -58,7 +58,7 @@ export class PythonReader implements Reader {
 
   read(tree: Tree): void {
     const module = new Scope();
-    this.walkBlock(tree.topNode, module);
+    this.walkBlock(plainTree(tree), module);
     for (const [offset, literal] of this.literals) {
       if (!this.readAsSql.has(offset) && looksLikeDdl(literal.text)) this.sql(literal);
     }
@@ -97,7 +97,7 @@ export class PythonReader implements Reader {
     return lo + 1;
   }
 
-  text(node: SyntaxNode): string {
+  text(node: PyNode): string {
     return text(node, this.source);
   }
 
@@ -107,11 +107,11 @@ export class PythonReader implements Reader {
     readSql({ text: value.text, file: this.file, lineOf: (offset) => lineAt(value, offset) }, this.collect);
   }
 
-  walkBlock(node: SyntaxNode, scope: Scope): void {
+  walkBlock(node: PyNode, scope: Scope): void {
     for (const child of children(node)) this.statement(child, scope);
   }
 
-  private statement(node: SyntaxNode, scope: Scope): void {
+  private statement(node: PyNode, scope: Scope): void {
     switch (node.name) {
       case 'ExpressionStatement': {
         const [expression] = parts(node);
@@ -148,7 +148,7 @@ export class PythonReader implements Reader {
   }
 
   /** Statements and expressions mixed (while conditions, except clauses): walk the one, evaluate the other. */
-  private walkMixed(node: SyntaxNode, scope: Scope): void {
+  private walkMixed(node: PyNode, scope: Scope): void {
     for (const child of children(node)) {
       const isStatement =
         child.name === 'Body' ||
@@ -160,18 +160,18 @@ export class PythonReader implements Reader {
     }
   }
 
-  private assign(node: SyntaxNode, scope: Scope): void {
+  private assign(node: PyNode, scope: Scope): void {
     const items = children(node).filter((c) => c.name !== 'TypeDef' && c.name !== 'Comment');
     const value = items[items.length - 1];
     if (!value) return;
     const result = this.evaluate(value, scope);
     for (let i = 0; i + 1 < items.length; i += 1) {
-      const target = items[i] as SyntaxNode;
+      const target = items[i] as PyNode;
       if (target.name === 'VariableName' && items[i + 1]?.name === 'AssignOp') scope.vars.set(this.text(target), result);
     }
   }
 
-  private update(node: SyntaxNode, scope: Scope): void {
+  private update(node: PyNode, scope: Scope): void {
     const [target, op, value] = children(node);
     if (!target || !value) return;
     const right = this.evaluate(value, scope);
@@ -185,7 +185,7 @@ export class PythonReader implements Reader {
     } else scope.vars.set(name, unknown(this.text(node)));
   }
 
-  private importStatement(node: SyntaxNode, scope: Scope): void {
+  private importStatement(node: PyNode, scope: Scope): void {
     const tokens = children(node);
     const importAt = tokens.findIndex((t) => t.name === 'import');
     const isFrom = tokens[0]?.name === 'from';
@@ -198,14 +198,14 @@ export class PythonReader implements Reader {
     const line = this.lineOf(node.from);
     const names = tokens.slice(importAt + 1);
     for (let i = 0; i < names.length; i += 1) {
-      const first = names[i] as SyntaxNode;
+      const first = names[i] as PyNode;
       if (first.name !== 'VariableName') continue;
       let dotted = this.text(first);
       while (names[i + 1]?.name === '.' && names[i + 2]) {
-        dotted += `.${this.text(names[i + 2] as SyntaxNode)}`;
+        dotted += `.${this.text(names[i + 2] as PyNode)}`;
         i += 2;
       }
-      const alias = names[i + 1]?.name === 'as' && names[i + 2] ? this.text(names[i + 2] as SyntaxNode) : undefined;
+      const alias = names[i + 1]?.name === 'as' && names[i + 2] ? this.text(names[i + 2] as PyNode) : undefined;
       if (alias) i += 2;
       const full = isFrom ? `${module}.${dotted}` : dotted;
       const bound = alias ?? (isFrom ? dotted : (dotted.split('.')[0] ?? dotted));
@@ -214,11 +214,11 @@ export class PythonReader implements Reader {
     }
   }
 
-  private ifStatement(node: SyntaxNode, scope: Scope): void {
+  private ifStatement(node: PyNode, scope: Scope): void {
     const tokens = children(node);
     let taken = false;
     for (let i = 0; i < tokens.length; i += 1) {
-      const token = tokens[i] as SyntaxNode;
+      const token = tokens[i] as PyNode;
       if (token.name === 'if' || token.name === 'elif') {
         const condition = tokens[i + 1];
         const body = tokens[i + 2];
@@ -228,11 +228,11 @@ export class PythonReader implements Reader {
         if (truth !== false && !taken) this.walkBlock(body, scope);
         if (truth === true) taken = true;
         i += 2;
-      } else if (token.name === 'else' && tokens[i + 1]?.name === 'Body' && !taken) this.walkBlock(tokens[i + 1] as SyntaxNode, scope);
+      } else if (token.name === 'else' && tokens[i + 1]?.name === 'Body' && !taken) this.walkBlock(tokens[i + 1] as PyNode, scope);
     }
   }
 
-  private defineFunction(node: SyntaxNode, scope: Scope): void {
+  private defineFunction(node: PyNode, scope: Scope): void {
     const name = node.getChild('VariableName');
     const info: FunctionInfo = { node, scope: new Scope(scope), walked: false };
     if (name) {
@@ -247,7 +247,7 @@ export class PythonReader implements Reader {
   }
 
   /** Parameters are unknown inside the function, but marked, so SQL passed in is read at the call sites. */
-  private bindParams(fn: string, list: SyntaxNode | null, scope: Scope): void {
+  private bindParams(fn: string, list: PyNode | null, scope: Scope): void {
     if (!list) return;
     const names = children(list).filter((c, k, all) => c.name === 'VariableName' && all[k - 1]?.name !== '*' && all[k - 1]?.name !== '**');
     const own = names.map((n) => this.text(n));
@@ -272,7 +272,7 @@ export class PythonReader implements Reader {
     return returns.length === 1 ? returns[0] : returns.length > 1 ? { kind: 'either', items: returns } : undefined;
   }
 
-  private forStatement(node: SyntaxNode, scope: Scope): void {
+  private forStatement(node: PyNode, scope: Scope): void {
     const tokens = children(node);
     const inAt = tokens.findIndex((t) => t.name === 'in');
     const target = tokens[inAt - 1];
@@ -290,10 +290,10 @@ export class PythonReader implements Reader {
     this.walkMixed(node, scope);
   }
 
-  private withStatement(node: SyntaxNode, scope: Scope): void {
+  private withStatement(node: PyNode, scope: Scope): void {
     const tokens = children(node);
     for (let i = 0; i < tokens.length; i += 1) {
-      const token = tokens[i] as SyntaxNode;
+      const token = tokens[i] as PyNode;
       if (!EXPRESSIONS.has(token.name) || tokens[i - 1]?.name === 'as') continue;
       const value = this.evaluate(token, scope);
       const alias = tokens[i + 1]?.name === 'as' ? tokens[i + 2] : undefined;
@@ -303,8 +303,7 @@ export class PythonReader implements Reader {
     if (body) this.walkBlock(body, scope);
   }
 
-  evaluate(node: SyntaxNode, scope: Scope): Value {
-    const line = this.lineOf(node.from);
+  evaluate(node: PyNode, scope: Scope): Value {
     switch (node.name) {
       case 'String':
       case 'FormatString':
@@ -322,11 +321,11 @@ export class PythonReader implements Reader {
       case 'TupleExpression':
         return { kind: 'list', items: parts(node).map((n) => this.evaluate(n, scope)) };
       case 'BinaryExpression':
-        return this.binary(node, scope, line);
+        return this.binary(node, scope);
       case 'ConditionalExpression': {
         const [then, condition, otherwise] = parts(node);
         if (condition) this.evaluate(condition, scope);
-        return { kind: 'either', items: [then, otherwise].filter((n): n is SyntaxNode => Boolean(n)).map((n) => this.evaluate(n, scope)) };
+        return { kind: 'either', items: [then, otherwise].filter((n): n is PyNode => Boolean(n)).map((n) => this.evaluate(n, scope)) };
       }
       case 'CallExpression':
         return callJob(this, node, scope);
@@ -338,7 +337,7 @@ export class PythonReader implements Reader {
     }
   }
 
-  private literal(node: SyntaxNode, scope: Scope): Value {
+  private literal(node: PyNode, scope: Scope): Value {
     const pieces = node.name === 'ContinuedString' ? children(node).filter((c) => STRING_NODES.has(c.name)) : [node];
     let result: StrValue | undefined;
     for (const piece of pieces) {
@@ -355,16 +354,17 @@ export class PythonReader implements Reader {
   }
 
   /** An f-string field: `{name}` of a known string gives its text; anything else (`{x!r}`, `{n:>4}`, calls) is a HOLE. */
-  private field(field: SyntaxNode, base: number, scope: Scope): Field {
+  private field(field: PyNode, base: number, scope: Scope): Field {
     const inner = children(field).filter((c) => EXPRESSIONS.has(c.name));
     const values = inner.map((node) => this.evaluate(node, scope));
     const plain = inner.length === 1 && values[0]?.kind === 'str' && !values[0].text.includes('{') && children(field).length === 3;
     return plain ? [field.from - base, field.to - base, (values[0] as StrValue).text] : [field.from - base, field.to - base];
   }
 
-  private binary(node: SyntaxNode, scope: Scope, line: number): Value {
+  private binary(node: PyNode, scope: Scope): Value {
     const [left, op, right] = children(node);
     if (!left || !op || !right) return unknown(this.text(node));
+    const line = this.lineOf(node.from);
     const a = this.evaluate(left, scope);
     const b = this.evaluate(right, scope);
     const operator = this.text(op);
@@ -378,7 +378,7 @@ export class PythonReader implements Reader {
     return unknown(this.text(node));
   }
 
-  private member(node: SyntaxNode, scope: Scope): Value {
+  private member(node: PyNode, scope: Scope): Value {
     const [object, property] = parts(node);
     if (!object) return unknown(this.text(node));
     const base = this.evaluate(object, scope);

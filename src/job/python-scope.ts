@@ -1,7 +1,7 @@
 // What the call table (python-calls.ts) needs from the statement walker (python-reader.ts), so the two
 // modules do not import each other: names in scope, and the reader's services.
-import type { SyntaxNode } from '@lezer/common';
 import type { NeedsCollector } from './collect.js';
+import type { PyNode } from './python-syntax.js';
 import type { Param, StrValue, Value } from './python-values.js';
 
 export class Scope {
@@ -21,9 +21,9 @@ export interface Reader {
   readonly collect: NeedsCollector;
   /** SQL files the job reads at run time from a known path, for the probe to read. */
   readonly sqlFiles: { path: string; line: number }[];
-  text(node: SyntaxNode): string;
+  text(node: PyNode): string;
   lineOf(offset: number): number;
-  evaluate(node: SyntaxNode, scope: Scope): Value;
+  evaluate(node: PyNode, scope: Scope): Value;
   /** Reads a string value as SQL (once per literal it came from). */
   sql(value: StrValue): void;
   /** What calling a function of the job gives: the values its return statements give. */

@@ -3,7 +3,7 @@
 // files, imports, or holds a DDL/JAR/JDBC string; then every line that assigns a name it uses, the returns of
 // functions it calls, and the block headers around it (so the blanked source is still valid Python).
 import { LIMITS } from '../engine/limits.js';
-import type { LogicalLine } from './python-lines.js';
+import { lineWords, type LogicalLine } from './python-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([
@@ -77,17 +77,12 @@ export function selectLines(source: string, lines: readonly LogicalLine[], modul
     kept[i] = true;
     work.push(i);
   };
-  const pyflinkNames = importedFromPyflink(lines, modules);
-  lines.forEach((line, i) => {
-    const first = line.words[0];
-    if (line.interesting || first === 'import' || first === 'from' || line.words.some((w) => TRIGGERS.has(w) || pyflinkNames.has(w)))
-      keep(i);
-  });
+  for (const i of seeds(source, lines, modules)) keep(i);
   while (work.length > 0) {
     const i = work.pop() as number;
     keep(parent[i]);
     keep(partner[i]);
-    for (const word of (lines[i] as LogicalLine).words) {
+    for (const word of lineWords(source, lines[i] as LogicalLine)) {
       if (needed.has(word)) continue;
       needed.add(word);
       for (const j of indices(assigns.get(word))) keep(j);
@@ -97,23 +92,73 @@ export function selectLines(source: string, lines: readonly LogicalLine[], modul
   return { ...compact(source, lines, kept), kept: kept.filter(Boolean).length, refused };
 }
 
+/** Lines that can matter by themselves: imports, a DDL/JAR/JDBC string, a call or name of TRIGGERS, a connector module. */
+function seeds(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>): number[] {
+  const found: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.interesting || line.first === 'import' || line.first === 'from') found.push(i);
+  });
+  const names = new Set([...TRIGGERS, ...importedFromPyflink(source, lines, modules)]);
+  for (const i of linesWith(source, lines, wordsPattern(names))) {
+    if (lineWords(source, lines[i] as LogicalLine).some((word) => names.has(word))) found.push(i);
+  }
+  return found;
+}
+
 /**
  * Names bound to connector modules by imports from pyflink (`from pyflink.datastream.connectors import kafka`,
  * `import pyflink.datastream.connectors.pulsar as pulsar`). Imported classes need no such line: the import
  * itself is the need, and DataTypes or udf would keep half a job's lines for nothing.
  */
-function importedFromPyflink(lines: readonly LogicalLine[], modules: ReadonlySet<string>): Set<string> {
+function importedFromPyflink(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
-  for (const line of lines) {
-    const at = line.words.indexOf('import');
-    if (at < 0 || !line.words.includes('pyflink')) continue;
-    const bound = line.words.slice(at + 1);
+  for (const i of linesWith(source, lines, wordsPattern(new Set(['import'])))) {
+    const words = lineWords(source, lines[i] as LogicalLine);
+    const at = words.indexOf('import');
+    if (at < 0 || !words.includes('pyflink')) continue;
+    const bound = words.slice(at + 1);
     bound.forEach((word, k) => {
       // `import a.b.kafka as k` binds k to kafka: the alias counts when the module does.
       if (modules.has(word)) names.add(bound[k + 1] === 'as' ? (bound[k + 2] ?? word) : word);
     });
   }
   return names;
+}
+
+/** Any of these names, as a whole word (names are identifiers: nothing to escape; \\b would not see non-ASCII ones). */
+function wordsPattern(names: ReadonlySet<string>): RegExp {
+  return new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${[...names].join('|')})(?![\\w\\u0080-\\uffff])`, 'g');
+}
+
+/**
+ * The lines in which `pattern` (global) matches, each once, in order: the regular-expression engine finds the few
+ * candidates in the whole file natively; a match in a string or a comment is weeded out by the caller (lineWords).
+ */
+function linesWith(source: string, lines: readonly LogicalLine[], pattern: RegExp): number[] {
+  const found: number[] = [];
+  let line = 0;
+  for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
+    line = lineAtOrAfter(lines, match.index, line);
+    const candidate = lines[line];
+    if (!candidate) break;
+    if (candidate.start <= match.index && match.index < candidate.end) {
+      if (found.at(-1) !== line) found.push(line);
+      pattern.lastIndex = Math.max(pattern.lastIndex, candidate.end);
+    } else pattern.lastIndex = Math.max(pattern.lastIndex, candidate.start);
+  }
+  return found;
+}
+
+/** The first line from `from` on that ends after `offset` (the lines are in order; matches come in order). */
+function lineAtOrAfter(lines: readonly LogicalLine[], offset: number, from: number): number {
+  let lo = from;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines[mid] as LogicalLine).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** For each line: its enclosing block header, the header a continuation (else, except) belongs to, and returns by function. */
@@ -132,7 +177,7 @@ function structure(lines: readonly LogicalLine[]): {
     parent[i] = open[open.length - 1];
     if (line.header && CONTINUATIONS.has(line.header)) partner[i] = lastAtIndent.get(line.indent);
     lastAtIndent.set(line.indent, i);
-    if (line.words[0] === 'return') {
+    if (line.first === 'return') {
       const def = open.findLast((h) => (lines[h] as LogicalLine).header === 'def');
       const name = def === undefined ? undefined : (lines[def] as LogicalLine).targets[0];
       if (name) push(returns, name, i);

@@ -56,11 +56,21 @@ export function decodeLiteral(raw: string, fields: readonly Field[] = []): Decod
       if (lineBreak) newlines.push(text.length);
       i = next;
     } else {
-      text += ch;
-      i += 1;
+      // Ordinary characters up to the next that may mean something (or the next field) go in one piece.
+      const stop = nextSpecial(raw, i + 1, field ? Math.min(field[0], end) : end);
+      text += raw.slice(i, stop);
+      i = stop;
     }
   }
   return { text, newlines };
+}
+
+const SPECIAL = /[\n\\{}]/g;
+
+/** The offset of the next line break, backslash or brace at or after `from`, or `limit` when none comes before it. */
+function nextSpecial(raw: string, from: number, limit: number): number {
+  SPECIAL.lastIndex = from;
+  return SPECIAL.test(raw) ? Math.min(SPECIAL.lastIndex - 1, limit) : limit;
 }
 
 /** Where a literal's body lies between its prefix and quotes (an unterminated one runs to the end), and what the prefix says. */
