@@ -1,0 +1,133 @@
+// What parseYamlConfig made of a config.yaml, kept per user in the cache folder (`config/`): the wheel's bundled
+// pyflink/conf/config.yaml (14 KB) is read on every run, and loading the YAML library and parsing it cost a run
+// ~25 ms of CPU on its critical path, for the same answer each time. An entry is found by the SHA-256 of this
+// flink-doctor build, the file's path and its whole text, so it can only ever be the answer for exactly that text
+// (a changed file, however quickly rewritten, is a new key); it is kept only when JSON gives back exactly what the
+// parser returned (no ±Infinity, NaN or -0 turned into something else). Every failure is a miss; writes are atomic
+// and best effort; only the user's own files are trusted (a shared cache folder on a CI runner).
+import { createHash } from 'node:crypto';
+import { readdir, stat, unlink } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import type { ConfigProblem } from '../facts/index.js';
+import { writeAtomically } from '../util/atomic-write.js';
+import { ensureDir } from '../util/ensure-dir.js';
+import { readTextFileSync } from '../util/read-file.js';
+
+/** Bumped when what is stored changes meaning. */
+const FORMAT = 1;
+/** Files kept: past it the least recently written go (one per distinct config file a user's runs have read). */
+const MAX_FILES = 200;
+/** Largest entry read or written (a Flink config is a few KB; LIMITS.flinkConfigBytes caps the file itself). */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export interface ParsedConfig {
+  values: Record<string, unknown>;
+  problems: ConfigProblem[];
+}
+
+export class ParsedConfigCache {
+  private readonly version: string;
+  private readonly maxFiles: number;
+
+  constructor(
+    readonly dir: string,
+    options: { version?: string; maxFiles?: number } = {},
+  ) {
+    this.version = options.version ?? thisBuild();
+    this.maxFiles = options.maxFiles ?? MAX_FILES;
+  }
+
+  /** What the parser returned for exactly this file and text on an earlier run, or undefined. */
+  get(file: string, text: string): ParsedConfig | undefined {
+    const key = this.keyOf(file, text);
+    try {
+      const path = this.pathOf(key);
+      if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
+      return parseEntry(readTextFileSync(path, MAX_FILE_BYTES), key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps `parsed` for the next run when JSON holds it exactly; resolves when written (or not: best effort). */
+  async put(file: string, text: string, parsed: ParsedConfig): Promise<void> {
+    const key = this.keyOf(file, text);
+    const stored = JSON.stringify({ key, values: parsed.values, problems: parsed.problems });
+    const readBack = stored.length > MAX_FILE_BYTES ? undefined : parseEntry(stored, key);
+    if (!readBack || !isDeepStrictEqual(readBack, { values: parsed.values, problems: parsed.problems })) return;
+    try {
+      await ensureDir(this.dir);
+      await writeAtomically(this.pathOf(key), stored, 0o600);
+      await this.prune();
+    } catch {
+      // Best effort: a read-only home or a full disk loses the cache only.
+    }
+  }
+
+  private keyOf(file: string, text: string): string {
+    return createHash('sha256').update(`${this.version}\0${FORMAT}\0${file}\0`).update(text).digest('hex');
+  }
+
+  private pathOf(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  /** Past the bound, removes the least recently written files down to 80% of it. */
+  private async prune(): Promise<void> {
+    const names = await readdir(this.dir);
+    if (names.length <= this.maxFiles) return;
+    const dated = await Promise.all(
+      names.map(async (name) => ({
+        name,
+        mtime: await stat(join(this.dir, name)).then(
+          (s) => s.mtimeMs,
+          () => 0,
+        ),
+      })),
+    );
+    dated.sort((a, b) => b.mtime - a.mtime);
+    await Promise.all(dated.slice(Math.floor(this.maxFiles * 0.8)).map(({ name }) => unlink(join(this.dir, name)).catch(() => undefined)));
+  }
+}
+
+/** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
+function thisBuild(): string {
+  try {
+    return `${pkg.version}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+  } catch {
+    return pkg.version;
+  }
+}
+
+/** A cache file's text → the parsed config (whose problems parseYamlConfig alone makes), when it is the entry for exactly `key` of the expected shape. */
+function parseEntry(text: string, key: string): ParsedConfig | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const entry = doc as { key?: unknown; values?: unknown; problems?: unknown } | null;
+  if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
+  const { values, problems } = entry;
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
+  if (!Array.isArray(problems) || !problems.every(isProblem)) return undefined;
+  return { values: values as Record<string, unknown>, problems };
+}
+
+function isProblem(value: unknown): value is ConfigProblem {
+  const p = value as Record<string, unknown> | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    (p.kind === 'yaml' || p.kind === 'shape') &&
+    typeof p.path === 'string' &&
+    typeof p.message === 'string' &&
+    (p.line === undefined || Number.isSafeInteger(p.line)) &&
+    (p.key === undefined || typeof p.key === 'string')
+  );
+}
