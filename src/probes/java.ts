@@ -100,7 +100,12 @@ async function describe(
   const fromRuntime = parseJavaVersion(props['java.version'] ?? '') ?? parseVersionBanner(output);
   const home = candidate.home ?? props['java.home'];
   if (!fact.home && home) fact.home = home;
-  const releaseValues = release ?? (home && home !== candidate.home ? await readRelease(home) : undefined);
+  // What is left after the JVM exits is on the run's critical path: the file system is asked in one round trip.
+  const [homeRelease, isJdk] = await Promise.all([
+    !release && home && home !== candidate.home ? readRelease(home) : undefined,
+    home ? isJdkHome(home) : undefined,
+  ]);
+  const releaseValues = release ?? homeRelease;
   const fromRelease = releaseValues?.JAVA_VERSION ? parseJavaVersion(releaseValues.JAVA_VERSION) : undefined;
 
   const failure = whyNotRunning(candidate.binary, result, output, fromRuntime);
@@ -117,7 +122,7 @@ async function describe(
     if (vendor) version.vendor = vendor;
     fact.version = version;
   }
-  if (home) fact.isJdk = await isJdkHome(home);
+  if (isJdk !== undefined) fact.isJdk = isJdk;
   return fact;
 }
 
@@ -141,9 +146,9 @@ function whyNotRunning(binary: string, result: ProcessResult, output: string, fr
 
 /** A JDK, not only a JRE: it has javac and include/ (pemja builds need both). */
 async function isJdkHome(home: string): Promise<boolean> {
-  return (
-    (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')))
-  );
+  const javac = join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac');
+  const [hasJavac, hasInclude] = await Promise.all([exists(javac), isDirectory(join(home, 'include'))]);
+  return hasJavac && hasInclude;
 }
 
 async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {
