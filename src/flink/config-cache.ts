@@ -1,11 +1,10 @@
 // What parseYamlConfig made of a config.yaml, kept per user in the cache folder (`config/`): the wheel's bundled
 // pyflink/conf/config.yaml (14 KB) is read on every run, and loading the YAML library and parsing it cost a run
-// ~25 ms of CPU on its critical path, for the same answer each time. An entry is found by the SHA-256 of this
-// flink-doctor build, the file's path and its whole text, so it can only ever be the answer for exactly that text
-// (a changed file, however quickly rewritten, is a new key); it is kept only when JSON gives back exactly what the
-// parser returned (no ±Infinity, NaN or -0 turned into something else). Every failure is a miss; writes are atomic
-// and best effort; only the user's own files are trusted (a shared cache folder on a CI runner).
-import { createHash } from 'node:crypto';
+// ~25 ms of CPU on its critical path, for the same answer each time. An entry keeps the flink-doctor build, the
+// file's path and its whole text, and is used only when all three are equal to this run's (a changed file, however
+// quickly rewritten, is a miss); it is kept only when JSON gives back exactly what the parser returned (no ±Infinity,
+// NaN or -0 turned into something else). Every failure is a miss; writes are atomic and best effort; only the
+// user's own files are trusted (a shared cache folder on a CI runner).
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { ConfigProblem } from '../facts/index.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { ensureDir } from '../util/ensure-dir.js';
+import { nameHash } from '../util/name-hash.js';
 import { readTextFileSync } from '../util/read-file.js';
 
 /** Bumped when what is stored changes meaning. */
@@ -43,11 +43,11 @@ export class ParsedConfigCache {
 
   /** What the parser returned for exactly this file and text on an earlier run, or undefined. */
   get(file: string, text: string): ParsedConfig | undefined {
-    const key = this.keyOf(file, text);
+    const key = this.keyOf(file);
     try {
-      const path = this.pathOf(key);
+      const path = this.pathOf(key, text);
       if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
-      return parseEntry(readTextFileSync(path, MAX_FILE_BYTES), key);
+      return parseEntry(readTextFileSync(path, MAX_FILE_BYTES), key, text);
     } catch {
       return undefined;
     }
@@ -55,25 +55,26 @@ export class ParsedConfigCache {
 
   /** Keeps `parsed` for the next run when JSON holds it exactly; resolves when written (or not: best effort). */
   async put(file: string, text: string, parsed: ParsedConfig): Promise<void> {
-    const key = this.keyOf(file, text);
-    const stored = JSON.stringify({ key, values: parsed.values, problems: parsed.problems });
-    const readBack = stored.length > MAX_FILE_BYTES ? undefined : parseEntry(stored, key);
+    const key = this.keyOf(file);
+    const stored = JSON.stringify({ key, text, values: parsed.values, problems: parsed.problems });
+    const readBack = stored.length > MAX_FILE_BYTES ? undefined : parseEntry(stored, key, text);
     if (!readBack || !isDeepStrictEqual(readBack, { values: parsed.values, problems: parsed.problems })) return;
     try {
       await ensureDir(this.dir);
-      await writeAtomically(this.pathOf(key), stored, 0o600);
+      await writeAtomically(this.pathOf(key, text), stored, 0o600);
       await this.prune();
     } catch {
       // Best effort: a read-only home or a full disk loses the cache only.
     }
   }
 
-  private keyOf(file: string, text: string): string {
-    return createHash('sha256').update(`${this.version}\0${FORMAT}\0${file}\0`).update(text).digest('hex');
+  /** What besides the text an entry must match: this build, the cache format, the file. */
+  private keyOf(file: string): string {
+    return `${this.version}\0${FORMAT}\0${file}`;
   }
 
-  private pathOf(key: string): string {
-    return join(this.dir, `${key}.json`);
+  private pathOf(key: string, text: string): string {
+    return join(this.dir, `${nameHash(`${key}\0${text}`)}.json`);
   }
 
   /** Past the bound, removes the least recently written files down to 80% of it. */
@@ -103,16 +104,16 @@ function thisBuild(): string {
   }
 }
 
-/** A cache file's text → the parsed config (whose problems parseYamlConfig alone makes), when it is the entry for exactly `key` of the expected shape. */
-function parseEntry(text: string, key: string): ParsedConfig | undefined {
+/** A cache file's text → the parsed config, when it is the entry for exactly `key` and `text`, of the expected shape. */
+function parseEntry(stored: string, key: string, text: string): ParsedConfig | undefined {
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(stored);
   } catch {
     return undefined;
   }
-  const entry = doc as { key?: unknown; values?: unknown; problems?: unknown } | null;
-  if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
+  const entry = doc as { key?: unknown; text?: unknown; values?: unknown; problems?: unknown } | null;
+  if (typeof entry !== 'object' || entry === null || entry.key !== key || entry.text !== text) return undefined;
   const { values, problems } = entry;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined;
   if (!Array.isArray(problems) || !problems.every(isProblem)) return undefined;

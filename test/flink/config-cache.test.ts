@@ -83,6 +83,18 @@ describe('config.yaml parse cache', () => {
     expect(cache.get(file, CONFIG)).toBeUndefined();
   });
 
+  it('an entry found under the name of another text (a name collision) is a miss', async () => {
+    const { file, cache, cacheDir } = await setUp();
+    const other = CONFIG.replace('numberOfTaskSlots: 1', 'numberOfTaskSlots: 8');
+    await cache.put(file, CONFIG, await parseYamlConfig(CONFIG, file));
+    const [first] = readdirSync(cacheDir);
+    await cache.put(file, other, await parseYamlConfig(other, file));
+    const second = readdirSync(cacheDir).find((name) => name !== first) ?? '';
+    expect(cache.get(file, other)?.values['taskmanager.numberOfTaskSlots']).toBe(8);
+    writeFileSync(join(cacheDir, second), readFileSync(join(cacheDir, first ?? ''), 'utf8'));
+    expect(cache.get(file, other)).toBeUndefined();
+  });
+
   it('keeps the folder within its bound', async () => {
     const { file, cacheDir } = await setUp();
     const cache = new ParsedConfigCache(cacheDir, { version: 'test-1', maxFiles: 5 });
