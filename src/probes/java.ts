@@ -100,11 +100,7 @@ async function describe(
   const fromRuntime = parseJavaVersion(props['java.version'] ?? '') ?? parseVersionBanner(output);
   const home = candidate.home ?? props['java.home'];
   if (!fact.home && home) fact.home = home;
-  // What is left after the JVM exits is on the run's critical path: the file system is asked in one round trip.
-  const [homeRelease, isJdk] = await Promise.all([
-    !release && home && home !== candidate.home ? readRelease(home) : undefined,
-    home ? isJdkHome(home) : undefined,
-  ]);
+  const { homeRelease, isJdk } = await homeAfterRun(home, candidate.home, release);
   const releaseValues = release ?? homeRelease;
   const fromRelease = releaseValues?.JAVA_VERSION ? parseJavaVersion(releaseValues.JAVA_VERSION) : undefined;
 
@@ -124,6 +120,18 @@ async function describe(
   }
   if (isJdk !== undefined) fact.isJdk = isJdk;
   return fact;
+}
+
+/**
+ * What the home the JVM reported says: its release file (when the candidate's own home had none) and whether it is a
+ * JDK. This is left for after the JVM exits, on the run's critical path: the file system is asked in one round trip.
+ */
+async function homeAfterRun(home: string | undefined, candidateHome: string | undefined, release: Record<string, string> | undefined) {
+  const [homeRelease, isJdk] = await Promise.all([
+    !release && home && home !== candidateHome ? readRelease(home) : undefined,
+    home ? isJdkHome(home) : undefined,
+  ]);
+  return { homeRelease, isJdk };
 }
 
 /** Why the candidate has no java binary to run (a NUL in the path, no such home, no binary in it), or undefined. */

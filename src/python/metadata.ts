@@ -23,8 +23,7 @@ export function parseMetadata(text: string): MetadataResult {
   let stray: string | undefined;
   for (const line of headerLines(text)) {
     if (line === '') break; // end of headers; the body is the description
-    const first = line.charCodeAt(0);
-    if (first === 32 || first === 9) {
+    if (isFolded(line)) {
       // Continuation of the previous header (folded line).
       if (!last) return { ok: false, error: `continuation line before any header: "${clip(line, 60)}"` };
       const values = headers[last.key];
@@ -50,6 +49,12 @@ export function parseMetadata(text: string): MetadataResult {
   if (!version) return { ok: false, error: `no Version header${garbage}` };
   const requiresDist = (headers['requires-dist'] ?? []).map((value) => value.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
   return { ok: true, metadata: { name, version, requiresDist, headers } };
+}
+
+/** A folded line (it continues the header above) starts with a space or a tab. */
+function isFolded(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return first === 32 || first === 9;
 }
 
 /**
