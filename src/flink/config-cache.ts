@@ -3,8 +3,9 @@
 // ~25 ms of CPU on its critical path, for the same answer each time. An entry keeps the flink-doctor build, the
 // file's path and its whole text, and is used only when all three are equal to this run's (a changed file, however
 // quickly rewritten, is a miss); it is kept only when JSON gives back exactly what the parser returned (no ±Infinity,
-// NaN or -0 turned into something else). Every failure is a miss; writes are atomic and best effort; only the
-// user's own files are trusted (a shared cache folder on a CI runner).
+// NaN or -0 turned into something else). A config with a setting that may hold a secret is never copied into the
+// cache. Every failure is a miss; writes are atomic and best effort; only the user's own files are trusted (a shared
+// cache folder on a CI runner).
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,11 @@ import { readTextFileSync } from '../util/read-file.js';
 const FORMAT = 1;
 /** Files kept: past it the least recently written go (one per distinct config file a user's runs have read). */
 const MAX_FILES = 200;
+/**
+ * Settings whose value may be a secret (Flink masks keys like these in its logs: password, secret, token, …; "key"
+ * covers access keys, account keys and keystores): a config holding one is parsed on every run instead.
+ */
+const SECRET_LIKE = /pass|secret|token|credential|auth|key/i;
 /** Largest entry read or written (a Flink config is a few KB; LIMITS.flinkConfigBytes caps the file itself). */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -53,8 +59,9 @@ export class ParsedConfigCache {
     }
   }
 
-  /** Keeps `parsed` for the next run when JSON holds it exactly; resolves when written (or not: best effort). */
+  /** Keeps `parsed` for the next run when JSON holds it exactly and it holds no secret; resolves when written (or not). */
   async put(file: string, text: string, parsed: ParsedConfig): Promise<void> {
+    if (Object.keys(parsed.values).some((name) => SECRET_LIKE.test(name))) return;
     const key = this.keyOf(file);
     const stored = JSON.stringify({ key, text, values: parsed.values, problems: parsed.problems });
     const readBack = stored.length > MAX_FILE_BYTES ? undefined : parseEntry(stored, key, text);

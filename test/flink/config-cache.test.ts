@@ -69,6 +69,15 @@ describe('config.yaml parse cache', () => {
     expect(readdirSync(cacheDir)).toHaveLength(1);
   });
 
+  it('a config with a setting that may hold a secret is never copied into the cache', async () => {
+    const { file, cache, cacheDir } = await setUp();
+    for (const text of ['s3:\n  secret-key: hunter2\n', 'fs.azure.account.key.acct.blob.core.windows.net: abc\n', 'x:\n  password: p\n']) {
+      await cache.put(file, text, await parseYamlConfig(text, file));
+      expect(cache.get(file, text)).toBeUndefined();
+    }
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
   it('a corrupt or foreign entry is a miss, never a verdict', async () => {
     const { file, cache, cacheDir } = await setUp();
     await cache.put(file, CONFIG, await parseYamlConfig(CONFIG, file));
@@ -99,7 +108,7 @@ describe('config.yaml parse cache', () => {
     const { file, cacheDir } = await setUp();
     const cache = new ParsedConfigCache(cacheDir, { version: 'test-1', maxFiles: 5 });
     for (let i = 0; i < 8; i += 1) {
-      const text = `key${i}: ${i}\n`;
+      const text = `setting${i}: ${i}\n`;
       await cache.put(file, text, await parseYamlConfig(text, file));
     }
     expect(readdirSync(cacheDir).length).toBeLessThanOrEqual(5);
