@@ -6,14 +6,12 @@
 // NaN or -0 turned into something else). A config with a setting that may hold a secret is never copied into the
 // cache. Every failure is a miss; writes are atomic and best effort; only the user's own files are trusted (a shared
 // cache folder on a CI runner).
-import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import pkg from '../../package.json' with { type: 'json' };
 import type { ConfigProblem } from '../facts/index.js';
 import { writeAtomically } from '../util/atomic-write.js';
+import { pruneOldest, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
 import { nameHash } from '../util/name-hash.js';
 import { readTextFileSync } from '../util/read-file.js';
@@ -69,7 +67,7 @@ export class ParsedConfigCache {
     try {
       await ensureDir(this.dir);
       await writeAtomically(this.pathOf(key, text), stored, 0o600);
-      await this.prune();
+      await pruneOldest(this.dir, this.maxFiles);
     } catch {
       // Best effort: a read-only home or a full disk loses the cache only.
     }
@@ -82,32 +80,6 @@ export class ParsedConfigCache {
 
   private pathOf(key: string, text: string): string {
     return join(this.dir, `${nameHash(`${key}\0${text}`)}.json`);
-  }
-
-  /** Past the bound, removes the least recently written files down to 80% of it. */
-  private async prune(): Promise<void> {
-    const names = await readdir(this.dir);
-    if (names.length <= this.maxFiles) return;
-    const dated = await Promise.all(
-      names.map(async (name) => ({
-        name,
-        mtime: await stat(join(this.dir, name)).then(
-          (s) => s.mtimeMs,
-          () => 0,
-        ),
-      })),
-    );
-    dated.sort((a, b) => b.mtime - a.mtime);
-    await Promise.all(dated.slice(Math.floor(this.maxFiles * 0.8)).map(({ name }) => unlink(join(this.dir, name)).catch(() => undefined)));
-  }
-}
-
-/** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
-function thisBuild(): string {
-  try {
-    return `${pkg.version}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
-  } catch {
-    return pkg.version;
   }
 }
 
