@@ -9,7 +9,7 @@
 //   … first run               the full run with an empty cache folder (no compile cache, no JAR cache): a container's
 //   baseline                  with --baseline DIR: the same run of another built checkout (e.g. main)
 // Prints medians, the spread (25th-75th percentile), and the ratios of medians: full run / floor (goals: ≤ 1.3x on
-// Node 24, ≤ 1.5x on Node 20), full run / node -e 0 and the --job run / full run (goal ≤ 1.1x); with GNU time, the CPU time of each (children included). flink-doctor's compile cache lives in a temporary
+// Node 24, ≤ 1.5x on Node 20), full run / node -e 0 and the --job run / full run (goal ≤ 1.1x); with perf stat (else GNU time), the CPU time of each (children included). flink-doctor's compile cache lives in a temporary
 // XDG_CACHE_HOME that the warm-up run fills, as a user's second run finds it.
 // Usage: npm run bench [-- --node /path/to/node22 --node /path/to/node24 --runs 21 --venv DIR --baseline DIR]
 import { spawnSync } from 'node:child_process';
@@ -61,6 +61,9 @@ const cases = nodes.flatMap((node) => {
       name,
       args: [node, join(dir, 'bin', 'flink-doctor.js'), '--json'],
       doctor: true,
+      // Each build its own cache folder: the JAR cache keeps one entry per JAR, valid for one build only, so two
+      // builds sharing a folder would overwrite each other's entry on every run and both would pay a first run.
+      ...(dir === root ? {} : { cacheHome: join(work, `cache-${name}`) }),
     })),
     // A container's one run: no compile cache, no JAR cache (an empty cache folder each time).
     { node: version, name: '… first run', args: [node, join(root, 'bin', 'flink-doctor.js'), '--json'], doctor: true, fresh: true },
@@ -73,10 +76,32 @@ const cases = nodes.flatMap((node) => {
   ];
 });
 
-// CPU time (user + system, of the process and the children it waited for) is measured with GNU time where the
-// machine has it: other work on a shared machine stretches wall time, much less CPU time.
-const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+// CPU time (user + system, of the process and the children it waited for): other work on a shared machine stretches
+// wall time, much less CPU time. `perf stat` (task-clock, children included) where it runs, as it counts to the
+// microsecond, and its own count of the elapsed time (from its fork to its wait: perf's own start-up, unlike GNU
+// time's, is long enough to pull every ratio toward 1x); else GNU time (10 ms ticks: only a median over many rounds).
 const cpuFile = join(work, 'cpu.txt');
+const PERF = spawnSync('perf', ['stat', '-e', 'task-clock', '-o', cpuFile, 'true']).status === 0;
+const GNU_TIME = PERF ? undefined : existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const CPU_TOOL = PERF ? 'perf stat' : GNU_TIME ? 'GNU time' : undefined;
+const cpuPrefix = () =>
+  PERF ? ['perf', 'stat', '-e', 'task-clock', '-o', cpuFile] : GNU_TIME ? [GNU_TIME, '-o', cpuFile, '-f', '%U %S'] : [];
+
+/** The CPU time the measuring tool wrote, in ms, and (perf) the elapsed time it counted. */
+function measured() {
+  const text = readFileSync(cpuFile, 'utf8');
+  if (PERF) {
+    const cpu = /([\d.]+) msec task-clock/.exec(text)?.[1];
+    const elapsed = /([\d.]+) seconds time elapsed/.exec(text)?.[1];
+    return { cpu: Number(cpu), ms: Number(elapsed) * 1000 };
+  }
+  const cpu = text
+    .trim()
+    .split(/\s+/)
+    .slice(-2)
+    .reduce((sum, s) => sum + Number(s) * 1000, 0);
+  return { cpu };
+}
 
 /** An empty cache folder for a first run (emptied before the clock starts). */
 function freshEnv() {
@@ -86,8 +111,8 @@ function freshEnv() {
 }
 
 function time(c) {
-  const runEnv = c.fresh ? freshEnv() : env;
-  const args = GNU_TIME ? [GNU_TIME, '-o', cpuFile, '-f', '%U %S', ...c.args] : c.args;
+  const runEnv = c.fresh ? freshEnv() : c.cacheHome ? { ...env, XDG_CACHE_HOME: c.cacheHome } : env;
+  const args = [...cpuPrefix(), ...c.args];
   const started = process.hrtime.bigint();
   const result = spawnSync(args[0], args.slice(1), {
     cwd: work,
@@ -101,14 +126,7 @@ function time(c) {
     throw new Error(
       `${c.name} (node ${c.node}) exited ${result.status}: ${String(result.stderr).slice(0, 400)}${c.doctor ? summaryOf(result.stdout) : ''}`,
     );
-  const cpu = GNU_TIME
-    ? readFileSync(cpuFile, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .slice(-2)
-        .reduce((sum, s) => sum + Number(s) * 1000, 0)
-    : NaN;
-  return { ms, cpu };
+  return { ms, cpu: NaN, ...(CPU_TOOL ? measured() : {}) };
 }
 
 function summaryOf(stdout) {
@@ -133,7 +151,9 @@ try {
 }
 load.push(loadavg()[0]);
 
-console.log(`${runs} interleaved rounds; venv ${venv}; java ${java}; load average ${load.map((l) => l.toFixed(1)).join(' → ')}`);
+console.log(
+  `${runs} interleaved rounds; venv ${venv}; java ${java}; load average ${load.map((l) => l.toFixed(1)).join(' → ')}; CPU by ${CPU_TOOL ?? 'nothing (no perf, no GNU time)'}`,
+);
 const GOALS = { 20: 1.5, 24: 1.3 };
 const ms = (c) => samples.get(c).map((x) => x.ms);
 for (const node of [...new Set(cases.map((c) => c.node))]) {
@@ -143,7 +163,7 @@ for (const node of [...new Set(cases.map((c) => c.node))]) {
   console.log(`node ${node}`);
   for (const c of mine) {
     const spread = `${percentile(ms(c), 0.25).toFixed(0)}–${percentile(ms(c), 0.75).toFixed(0)}`;
-    const cpu = GNU_TIME
+    const cpu = CPU_TOOL
       ? `   CPU ${med(c.name, 'cpu').toFixed(0).padStart(4)} ms = ${(med(c.name, 'cpu') / med('floor', 'cpu')).toFixed(2)}x floor's`
       : '';
     console.log(

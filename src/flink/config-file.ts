@@ -4,6 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConfigProblem } from '../facts/index.js';
+import type { ParsedConfig, ParsedConfigCache } from './config-cache.js';
 import { LEGACY_CONFIG, YAML_CONFIG } from '../knowledge/flink-names.js';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
 import { errorMessage } from '../engine/errors.js';
@@ -69,12 +70,9 @@ export function parseLegacyConfig(text: string, fileName = LEGACY_CONFIG): { val
 }
 
 /** config.yaml: standard YAML; nested mappings flatten into dotted keys, lists and scalars stay as they are. */
-export async function parseYamlConfig(
-  text: string,
-  fileName = YAML_CONFIG,
-): Promise<{ values: Record<string, unknown>; problems: ConfigProblem[] }> {
+export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Promise<ParsedConfig> {
   const yaml = commonJsExports(await import('yaml'));
-  const problem = (message: string, offset?: number): { values: Record<string, unknown>; problems: ConfigProblem[] } => {
+  const problem = (message: string, offset?: number): ParsedConfig => {
     const line = offset === undefined ? undefined : lineAt(text, offset);
     return {
       values: {},
@@ -175,7 +173,11 @@ function flatten(node: Record<string, unknown>, prefix: string, into: Record<str
  * Reads `dir` with the rule of the target's Flink line. With no rule (target unknown yet) the legacy file
  * wins when present, as in 1.19/1.20 and every earlier line.
  */
-export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'legacyBehaviour'>): Promise<ConfigRead> {
+export async function readConfigDir(
+  dir: string,
+  rule?: Pick<ConfigFileRule, 'legacyBehaviour'>,
+  cache?: ParsedConfigCache,
+): Promise<ConfigRead> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -214,8 +216,17 @@ export async function readConfigDir(dir: string, rule?: Pick<ConfigFileRule, 'le
         : { kind: 'unreadable', path: file, message: `cannot read ${file}: ${errorMessage(error)}` };
     return { file, present, values: {}, problems: [problem] };
   }
-  const parsed = chosen === LEGACY_CONFIG ? parseLegacyConfig(text, file) : await parseYamlConfig(text, file);
+  const parsed = chosen === LEGACY_CONFIG ? parseLegacyConfig(text, file) : await parseYamlOnce(text, file, cache);
   return { file, present, values: parsed.values, problems: [...parsed.problems, ...singleValueProblems(parsed.values, file)] };
+}
+
+/** parseYamlConfig, or what it returned for this very file and text on an earlier run (src/flink/config-cache.ts). */
+async function parseYamlOnce(text: string, file: string, cache?: ParsedConfigCache): Promise<ParsedConfig> {
+  const known = cache?.get(file, text);
+  if (known) return known;
+  const parsed = await parseYamlConfig(text, file);
+  void cache?.put(file, text, parsed);
+  return parsed;
 }
 
 export { stringValue } from './config-values.js';

@@ -5,7 +5,9 @@
 //   Flink line (flink-conf.yaml vs config.yaml).
 import { join } from 'node:path';
 import type { Options } from '../engine/options.js';
+import { ParsedConfigCache } from '../flink/config-cache.js';
 import { readConfigDir, type ConfigRead } from '../flink/config-file.js';
+import { cacheDir } from '../util/cache-dir.js';
 import type { ConfigFileRule } from '../knowledge/matrix.js';
 import type { ProbeContext } from './context.js';
 import type { ConfDirFact, FlinkConfigFact } from '../facts/index.js';
@@ -47,6 +49,6 @@ export function readConfigOnce(options: Options, dir: string, rule?: Pick<Config
   if (!byKey) reads.set(options, (byKey = new Map<string, Promise<ConfigRead>>()));
   const key = `${rule?.legacyBehaviour ?? ''}\0${dir}`;
   let pending = byKey.get(key);
-  if (!pending) byKey.set(key, (pending = readConfigDir(dir, rule)));
+  if (!pending) byKey.set(key, (pending = readConfigDir(dir, rule, new ParsedConfigCache(join(cacheDir(options.env), 'config')))));
   return pending;
 }

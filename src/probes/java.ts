@@ -100,7 +100,8 @@ async function describe(
   const fromRuntime = parseJavaVersion(props['java.version'] ?? '') ?? parseVersionBanner(output);
   const home = candidate.home ?? props['java.home'];
   if (!fact.home && home) fact.home = home;
-  const releaseValues = release ?? (home && home !== candidate.home ? await readRelease(home) : undefined);
+  const { homeRelease, isJdk } = await homeAfterRun(home, candidate.home, release);
+  const releaseValues = release ?? homeRelease;
   const fromRelease = releaseValues?.JAVA_VERSION ? parseJavaVersion(releaseValues.JAVA_VERSION) : undefined;
 
   const failure = whyNotRunning(candidate.binary, result, output, fromRuntime);
@@ -117,8 +118,20 @@ async function describe(
     if (vendor) version.vendor = vendor;
     fact.version = version;
   }
-  if (home) fact.isJdk = await isJdkHome(home);
+  if (isJdk !== undefined) fact.isJdk = isJdk;
   return fact;
+}
+
+/**
+ * What the home the JVM reported says: its release file (when the candidate's own home had none) and whether it is a
+ * JDK. This is left for after the JVM exits, on the run's critical path: the file system is asked in one round trip.
+ */
+async function homeAfterRun(home: string | undefined, candidateHome: string | undefined, release: Record<string, string> | undefined) {
+  const [homeRelease, isJdk] = await Promise.all([
+    !release && home && home !== candidateHome ? readRelease(home) : undefined,
+    home ? isJdkHome(home) : undefined,
+  ]);
+  return { homeRelease, isJdk };
 }
 
 /** Why the candidate has no java binary to run (a NUL in the path, no such home, no binary in it), or undefined. */
@@ -141,9 +154,9 @@ function whyNotRunning(binary: string, result: ProcessResult, output: string, fr
 
 /** A JDK, not only a JRE: it has javac and include/ (pemja builds need both). */
 async function isJdkHome(home: string): Promise<boolean> {
-  return (
-    (await exists(join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac'))) && (await isDirectory(join(home, 'include')))
-  );
+  const javac = join(home, 'bin', process.platform === 'win32' ? 'javac.exe' : 'javac');
+  const [hasJavac, hasInclude] = await Promise.all([exists(javac), isDirectory(join(home, 'include'))]);
+  return hasJavac && hasInclude;
 }
 
 async function readRelease(home: string | undefined): Promise<Record<string, string> | undefined> {

@@ -21,10 +21,9 @@ export function parseMetadata(text: string): MetadataResult {
   const headers: Record<string, string[]> = {};
   let last: { key: string; index: number } | undefined;
   let stray: string | undefined;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  for (const line of lines) {
+  for (const line of headerLines(text)) {
     if (line === '') break; // end of headers; the body is the description
-    if (/^[ \t]/.test(line)) {
+    if (isFolded(line)) {
       // Continuation of the previous header (folded line).
       if (!last) return { ok: false, error: `continuation line before any header: "${clip(line, 60)}"` };
       const values = headers[last.key];
@@ -50,6 +49,21 @@ export function parseMetadata(text: string): MetadataResult {
   if (!version) return { ok: false, error: `no Version header${garbage}` };
   const requiresDist = (headers['requires-dist'] ?? []).map((value) => value.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
   return { ok: true, metadata: { name, version, requiresDist, headers } };
+}
+
+/** A folded line (it continues the header above) starts with a space or a tab. */
+function isFolded(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return first === 32 || first === 9;
+}
+
+/**
+ * The lines of a metadata file. Plain "\n" is split with a string, not a regular expression: numpy's and pandas' headers
+ * fold their whole license text into ~2,400 lines, and this runs on every installed distribution.
+ */
+function headerLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.includes('\r') ? body.split(/\r\n|\r|\n/) : body.split('\n');
 }
 
 /**

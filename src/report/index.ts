@@ -1,7 +1,6 @@
 // Which formats a run writes, and where: the one place that turns --format/--json/--output (or the config
 // file's format/output) and GITHUB_ACTIONS into an output plan, and renders a Report in each format.
 // Every format renders the same Report; none re-runs a check.
-import { randomUUID } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { UsageError, errorMessage } from '../engine/errors.js';
 import type { Report } from '../engine/model.js';
@@ -118,8 +117,11 @@ export async function writeReport(
   }
   // In GitHub Actions the runner executes any log line that starts with "::". The human report quotes file
   // names and file contents a pull request controls, so it is printed with workflow commands suspended; only
-  // the escaped annotations that follow are commands.
-  const guard = plan.stdout.includes('github') && plan.stdout.includes('human') ? `flink-doctor-${randomUUID()}` : undefined;
+  // the escaped annotations that follow are commands. node:crypto is loaded only then (OpenSSL's start-up costs ms).
+  const guard =
+    plan.stdout.includes('github') && plan.stdout.includes('human')
+      ? `flink-doctor-${(await import('node:crypto')).randomUUID()}`
+      : undefined;
   for (const format of plan.stdout) {
     const text = render(report, format, ctx, 'stdout');
     if (format === 'human' && guard) stdout.write(`::stop-commands::${guard}\n`);

@@ -2,7 +2,7 @@
 // when the run needs it. The libraries are named by the `// node_modules/NAME/` comments esbuild writes into
 // each chunk; the loaded chunks are recorded by a module hook (test/helpers/record-loads.mjs).
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +13,11 @@ const root = join(import.meta.dirname, '..', '..');
 const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora'];
 
 /** The npm packages whose code the run loaded, from the chunks of dist/cli it read. */
-async function librariesLoaded(argv: string[], files: Record<string, string> = {}): Promise<Set<string>> {
-  const dir = await tempDir('lazy-load-');
+async function librariesLoaded(argv: string[], files: Record<string, string> = {}, dir?: string): Promise<Set<string>> {
+  dir ??= await tempDir('lazy-load-');
   for (const [name, text] of Object.entries(files)) await writeFileDeep(join(dir, name), text);
   const log = join(dir, 'loads.txt');
+  rmSync(log, { force: true }); // a directory used for a second run: only this run's loads
   const preload = pathToFileURL(join(import.meta.dirname, '..', 'helpers', 'record-loads.mjs')).href;
   const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache') }), FLINK_DOCTOR_LOADS_FILE: log };
   await new Promise((resolve) =>
@@ -40,7 +41,7 @@ async function librariesLoaded(argv: string[], files: Record<string, string> = {
 describe('libraries are loaded only by the runs that need them', () => {
   it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner', async () => {
     const loaded = await librariesLoaded(['--json', '--offline']);
-    expect(loaded.has('execa')).toBe(true); // the recording sees what is loaded
+    expect(loaded.has('semver')).toBe(true); // the recording sees what is loaded
     expect(LAZY.filter((name) => loaded.has(name))).toEqual([]);
   });
 
@@ -51,5 +52,15 @@ describe('libraries are loaded only by the runs that need them', () => {
     };
     const loaded = await librariesLoaded(['--json', '--offline', '--conf-dir', 'conf', '--job', 'job.py'], files);
     expect(['yaml', '@lezer/python'].filter((name) => loaded.has(name))).toEqual(['yaml', '@lezer/python']);
+  });
+
+  it('a next run with the same config.yaml takes its parse from the cache folder and loads no YAML', async () => {
+    const dir = await tempDir('lazy-load-');
+    const files = { 'conf/config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\n' };
+    const argv = ['--json', '--offline', '--conf-dir', 'conf'];
+    expect((await librariesLoaded(argv, files, dir)).has('yaml')).toBe(true);
+    expect((await librariesLoaded(argv, {}, dir)).has('yaml')).toBe(false);
+    await writeFileDeep(join(dir, 'conf', 'config.yaml'), 'taskmanager:\n  numberOfTaskSlots: 3\n');
+    expect((await librariesLoaded(argv, {}, dir)).has('yaml')).toBe(true); // changed text: parsed again
   });
 });
