@@ -159,9 +159,6 @@ function runToEnd(program: string, args: readonly string[], options: RunOptions,
     const timer = setTimeout(() => {
       timedOut = true;
       killAll();
-      // A process that left its own session (setsid) may still hold the pipes: stop reading, so the run ends.
-      child.stdout?.destroy();
-      child.stderr?.destroy();
     }, options.timeoutMs);
     stop?.addEventListener('abort', killAll, { once: true });
     const finish = (ended: Ended) => {
