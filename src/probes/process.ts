@@ -1,8 +1,7 @@
 // The one place that starts processes: never through a shell, always with a timeout and an output cap,
 // and never throwing: a missing binary, a crash or a hang all come back as a described result.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execa } from 'execa';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { LIMITS } from '../engine/limits.js';
 import { unrunnableReason } from './program-file.js';
 import { findOnPath } from './which.js';
@@ -119,104 +118,59 @@ function locate(file: string, options: RunOptions): string | undefined {
 /** How a started process ended, as plain data. */
 interface Ended {
   exitCode?: number;
-  /** The signal that ended it, when one did. */
-  signal?: string;
   stdout: string;
   stderr: string;
   timedOut: boolean;
   isMaxBuffer: boolean;
   /** The spawn error's code (ENOENT, EACCES) when it never started. */
   code?: string;
-  message?: string;
+  shortMessage?: string;
 }
 
 /**
  * Starts the program in its own process group and waits for it; past the timeout, or when `stop` aborts (an early
- * run no probe adopted), the whole group is killed. node:child_process itself, not a wrapper library: this runs
- * before the engine is loaded (src/cli/early-start.ts), where every millisecond of loading delays the JVM's start.
+ * run no probe adopted), the whole group is killed.
  */
-function runToEnd(program: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<Ended> {
-  let child: ChildProcess;
-  try {
-    child = spawn(program, args, {
-      shell: false,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a timeout can stop every process it started, not just the first.
-      detached: POSIX,
-      env: options.env ?? process.env,
-      cwd: options.cwd,
-      windowsHide: true,
-    });
-  } catch (error) {
-    return Promise.resolve(notStarted(error as NodeJS.ErrnoException));
-  }
-  return new Promise((settle) => {
-    const pid = child.pid;
-    const killAll = () => (pid !== undefined ? killGroup(pid) : child.kill('SIGKILL'));
-    let timedOut = false;
-    const output = capturedOutput(child, options.maxBuffer ?? LIMITS.processOutputBytes, killAll);
-    if (pid !== undefined) trackGroup(pid);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killAll();
-    }, options.timeoutMs);
-    stop?.addEventListener('abort', killAll, { once: true });
-    const finish = (ended: Ended) => {
-      clearTimeout(timer);
-      stop?.removeEventListener('abort', killAll);
-      if (pid !== undefined) liveGroups.delete(pid);
-      settle(ended);
-    };
-    // A failed start (a missing working directory) has no pid and may never close its pipes.
-    child.on('error', (error: NodeJS.ErrnoException) => (pid === undefined ? finish(notStarted(error)) : undefined));
-    child.on('close', (exitCode: number | null, signal: NodeJS.Signals | null) =>
-      finish({
-        ...output.text(),
-        ...(exitCode !== null ? { exitCode } : {}),
-        ...(signal ? { signal } : {}),
-        timedOut,
-        isMaxBuffer: output.overflowed(),
-      }),
-    );
+async function runToEnd(program: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<Ended> {
+  const subprocess = execa(program, args, {
+    shell: false,
+    reject: false,
+    stdin: 'ignore',
+    // Its own process group, so a timeout can stop every process it started, not just the first.
+    detached: POSIX,
+    maxBuffer: options.maxBuffer ?? LIMITS.processOutputBytes,
+    env: options.env,
+    extendEnv: options.env === undefined,
+    cwd: options.cwd,
+    stripFinalNewline: true,
+    encoding: 'utf8',
   });
-}
-
-const notStarted = (error: NodeJS.ErrnoException): Ended => ({
-  stdout: '',
-  stderr: '',
-  timedOut: false,
-  isMaxBuffer: false,
-  code: error.code,
-  message: error.message,
-});
-
-/**
- * Collects stdout and stderr, each up to `maxBytes`: a process that prints more (garbage must not eat memory) is
- * cut off there and killed, as what it started may still be printing.
- */
-function capturedOutput(child: ChildProcess, maxBytes: number, kill: () => void) {
-  let overflow = false;
-  const collect = (stream: Readable | null) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    stream?.on('data', (chunk: Buffer) => {
-      if (overflow) return;
-      const room = maxBytes - bytes;
-      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-      bytes += Math.min(chunk.length, room);
-      if (chunk.length > room) {
-        overflow = true;
-        kill();
-      }
-    });
-    return () => stripFinalNewline(Buffer.concat(chunks).toString('utf8'));
+  const pid = subprocess.pid;
+  let timedOut = false;
+  if (pid !== undefined) trackGroup(pid);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (pid !== undefined) killGroup(pid);
+    else subprocess.kill('SIGKILL');
+  }, options.timeoutMs);
+  const abandon = () => (pid !== undefined ? killGroup(pid) : subprocess.kill('SIGKILL'));
+  stop?.addEventListener('abort', abandon, { once: true });
+  const result = await subprocess;
+  clearTimeout(timer);
+  stop?.removeEventListener('abort', abandon);
+  if (pid !== undefined) liveGroups.delete(pid);
+  // Output past the cap: what it started may still be printing.
+  if (!timedOut && result.isMaxBuffer && pid !== undefined) killGroup(pid);
+  return {
+    exitCode: result.exitCode,
+    stdout: typeof result.stdout === 'string' ? result.stdout : '',
+    stderr: typeof result.stderr === 'string' ? result.stderr : '',
+    timedOut,
+    isMaxBuffer: result.isMaxBuffer,
+    code: (result as { code?: string }).code,
+    shortMessage: result.shortMessage,
   };
-  const stdout = collect(child.stdout);
-  const stderr = collect(child.stderr);
-  return { text: () => ({ stdout: stdout(), stderr: stderr() }), overflowed: () => overflow };
 }
-
-const stripFinalNewline = (text: string) => (text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text);
 
 /** A timeout, too much output, a failed start, or a normal exit: each with its one-line reason. */
 function describeEnd(ended: Ended, timeoutMs: number, durationMs: number): ProcessResult {
@@ -232,9 +186,7 @@ function describeEnd(ended: Ended, timeoutMs: number, durationMs: number): Proce
         ? 'not found'
         : code === 'EACCES'
           ? 'not executable (permission denied)'
-          : ended.signal
-            ? `was killed by ${ended.signal}`
-            : (ended.message ?? 'could not be started').split('\n')[0];
+          : (ended.shortMessage ?? 'could not be started').split('\n')[0];
     return { exitCode: null, stdout, stderr, timedOut: false, failure: reason, durationMs };
   }
   return { exitCode: ended.exitCode, stdout, stderr, timedOut: false, durationMs };
