@@ -124,6 +124,8 @@ interface Ended {
   isMaxBuffer: boolean;
   /** The spawn error's code (ENOENT, EACCES) when it never started. */
   code?: string;
+  /** The signal that ended it, when one did. */
+  signal?: string;
   shortMessage?: string;
 }
 
@@ -152,6 +154,9 @@ async function runToEnd(program: string, args: readonly string[], options: RunOp
     timedOut = true;
     if (pid !== undefined) killGroup(pid);
     else subprocess.kill('SIGKILL');
+    // A process that left the group (setsid) may still hold the pipes open: stop reading them, or the run would wait.
+    subprocess.stdout?.destroy();
+    subprocess.stderr?.destroy();
   }, options.timeoutMs);
   const abandon = () => (pid !== undefined ? killGroup(pid) : subprocess.kill('SIGKILL'));
   stop?.addEventListener('abort', abandon, { once: true });
@@ -168,6 +173,7 @@ async function runToEnd(program: string, args: readonly string[], options: RunOp
     timedOut,
     isMaxBuffer: result.isMaxBuffer,
     code: (result as { code?: string }).code,
+    signal: result.signal,
     shortMessage: result.shortMessage,
   };
 }
@@ -181,6 +187,7 @@ function describeEnd(ended: Ended, timeoutMs: number, durationMs: number): Proce
   if (ended.isMaxBuffer)
     return { exitCode: ended.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
   if (ended.exitCode === undefined) {
+    if (ended.signal) return { exitCode: null, stdout, stderr, timedOut: false, failure: `was killed by ${ended.signal}`, durationMs };
     const reason =
       code === 'ENOENT'
         ? 'not found'
