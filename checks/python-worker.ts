@@ -120,9 +120,12 @@ function configSeverity(outcome: Outcome, run: RunFact): Outcome {
   };
 }
 
-/** A DataStream job (no Table API) run here: its workers start python.executable, else `python` from PATH. */
+/**
+ * A DataStream job (no Table API) run here that hands the JVM a Python function: its workers start python.executable,
+ * else `python` from PATH. Without a Python function no worker starts (datastream-kafka: KafkaSource → print ran).
+ */
 function dataStreamHere(job: JobFact, run: RunFact): boolean {
-  return Boolean(job.needs?.dataStream && !job.needs.tableApi && !run.remote);
+  return Boolean(job.needs?.dataStream && job.needs.pythonFunction && !job.needs.tableApi && !run.remote);
 }
 
 // Seen on real installs (1.20.5, 2.2.1; test-real/agreement.test.ts): `python job.py` does not read the config file's

@@ -492,10 +492,6 @@ const SETUP_LIST: Setup[] = [
  * Where the doctor and the real job disagree today, and why (measured 2026-12-01). Each names the part of the work
  * its fix belongs to; the test expects the disagreement, so it fails (and this entry must go) once it is fixed.
  */
-export const KNOWN: Record<string, string> = {
-  'datastream-kafka':
-    'python.worker calls a DataStream job with no `python` on PATH an error, but this one hands the JVM no Python function ' +
-    '(KafkaSource → print), so no worker starts and the job runs: the job reader does not yet tell such jobs apart',
-};
+export const KNOWN: Record<string, string> = {};
 
 export const SETUPS: Setup[] = SETUP_LIST.map((setup) => (KNOWN[setup.id] ? { ...setup, knownDisagreement: KNOWN[setup.id] } : setup));

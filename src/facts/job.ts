@@ -100,6 +100,11 @@ export interface JobNeeds {
   dataStream?: JobPlace;
   /** Where the job first uses the Table API (imports pyflink.table): run locally, its workers get the client's interpreter. */
   tableApi?: JobPlace;
+  /**
+   * Where the job first hands the JVM a Python function through a DataStream method (map, flat_map, filter, key_by,
+   * process, …): only then do Python workers start. A job without one (KafkaSource → print) starts none.
+   */
+  pythonFunction?: JobPlace;
   unresolved: Unresolved[];
   /** Files that could not be read or were cut at the size cap: one line each. */
   problems: string[];

@@ -8,6 +8,7 @@ import type {
   JobConfigUse,
   JobJarKind,
   JobNeeds,
+  JobPlace,
   PipelineSettingUse,
   Unresolved,
 } from '../facts/index.js';
@@ -42,6 +43,10 @@ export class NeedsCollector {
       this.needs.dataStream = { file: need.file, line: need.line };
     if (!this.needs.tableApi && need.python.startsWith('pyflink.table.')) this.needs.tableApi = { file: need.file, line: need.line };
     if (this.once(`api:${need.file}:${need.line}:${need.python}`)) this.needs.apis.push(need);
+  }
+
+  pythonFunction(place: JobPlace): void {
+    this.needs.pythonFunction ??= place;
   }
 
   driver(need: DriverNeed): void {

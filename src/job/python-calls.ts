@@ -102,10 +102,30 @@ export function callJob(reader: Reader, node: PyNode, scope: Scope): Value {
   );
 }
 
-/** JARs, pipeline settings and SQL. */
+/**
+ * DataStream methods that take a Python function (a lambda, a def, a MapFunction…): calling one makes the job start
+ * Python workers. Read by name on any receiver, so pandas' .map counts too: a false "has Python functions" keeps
+ * python.worker's error, never hides one.
+ */
+export const PYTHON_FUNCTION_METHODS = new Set([
+  'map',
+  'flat_map',
+  'filter',
+  'key_by',
+  'process',
+  'reduce',
+  'apply',
+  'aggregate',
+  'partition_custom',
+  'assign_timestamps_and_watermarks',
+]);
+
+/** JARs, pipeline settings and SQL; a DataStream method that takes a Python function. */
 function jobCall(call: Call): Value | undefined {
   const { name, values } = call;
   const first = values.positional[0];
+  if (call.callee.includes('.') && PYTHON_FUNCTION_METHODS.has(name))
+    call.reader.collect.pythonFunction({ file: call.reader.file, line: call.line });
   if (name === 'add_jars' || name === 'add_classpaths') return addJars(call, name);
   if ((name === 'set' || name === 'set_string') && first?.kind === 'str' && PIPELINE_KEYS.has(first.text)) {
     return setPipelineJars(call, first.text as 'pipeline.jars' | 'pipeline.classpaths');

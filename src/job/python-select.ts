@@ -3,6 +3,7 @@
 // files, imports, or holds a DDL/JAR/JDBC string; then every line that assigns a name it uses, the returns of
 // functions it calls, and the block headers around it (so the blanked source is still valid Python).
 import { LIMITS } from '../engine/limits.js';
+import { PYTHON_FUNCTION_METHODS } from './python-calls.js';
 import { lineWords, type LogicalLine } from './python-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
@@ -39,6 +40,7 @@ const TRIGGERS = new Set([
   'add_python_file',
   'add_python_archive',
   'set_python_requirements',
+  ...PYTHON_FUNCTION_METHODS,
 ]);
 
 /** Headers that continue the statement of the header before them at the same indentation. */

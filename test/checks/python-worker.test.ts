@@ -305,7 +305,8 @@ describe('python.worker decisions: a DataStream job with python.executable unset
     failure: 'python is not on PATH',
   });
   const place = { file: '/home/dev/project/job.py', line: 3 };
-  const dataStream: FactsOverrides['job'] = { files: [place.file], needs: { ...emptyNeeds(), dataStream: place } };
+  const dataStream: FactsOverrides['job'] = { files: [place.file], needs: { ...emptyNeeds(), dataStream: place, pythonFunction: place } };
+  const noFunction: FactsOverrides['job'] = { files: [place.file], needs: { ...emptyNeeds(), dataStream: place } };
   const mixed: FactsOverrides['job'] = { files: [place.file], needs: { ...emptyNeeds(), dataStream: place, tableApi: place } };
 
   it('no `python` on PATH: an error whose fix sets python.executable or activates the venv', () => {
@@ -355,6 +356,10 @@ describe('python.worker decisions: a DataStream job with python.executable unset
   it("PATH's python with apache-flink of another release stays a warning", () => {
     const other = pythonOf('3.11.2', { requested: 'python', executable: '/usr/bin/python' });
     expect(judge({ job: dataStream, worker: fromPath(other, { packages: packages({ 'apache-flink': '2.2.0' }) }) }).status).toBe('warning');
+  });
+
+  it('a DataStream job that hands the JVM no Python function starts no worker (datastream-kafka): a warning', () => {
+    expect(judge({ job: noFunction, worker: fromPath(noPython) }).status).toBe('warning');
   });
 
   it("a job that also uses the Table API, a run on a cluster, or no --job: today's warning", () => {

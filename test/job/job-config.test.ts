@@ -66,4 +66,16 @@ describe('job config settings', () => {
     // A string that merely mentions the module is not an import.
     expect(read('x = "from pyflink.datastream import StreamExecutionEnvironment"\n').dataStream).toBeUndefined();
   });
+
+  it('knows where a DataStream job first hands the JVM a Python function (its workers start only then)', () => {
+    const head =
+      'from pyflink.datastream import StreamExecutionEnvironment\nenv = StreamExecutionEnvironment.get_execution_environment()\n';
+    const source = 'source = KafkaSource.builder().set_topics("orders").build()\nstream = env.from_source(source, None, "kafka")\n';
+    expect(read(`${head}${source}stream.print()\n`).pythonFunction).toBeUndefined();
+    expect(read(`${head}${source}stream.map(lambda v: v.upper()).print()\n`).pythonFunction).toEqual({ file: 'job.py', line: 5 });
+    const inFunction = `${head}def build(s):\n    return s.key_by(lambda v: v[0])\n`;
+    expect(read(inFunction).pythonFunction).toEqual({ file: 'job.py', line: 4 });
+    // In a comment, or the builtin map(), it is not one.
+    expect(read(`${head}# stream.map(lambda v: v)\nxs = list(map(str, [1, 2]))\n`).pythonFunction).toBeUndefined();
+  });
 });

@@ -278,7 +278,8 @@ describe.concurrent('worker probe: python.executable set in the job (--job)', ()
 
 describe.concurrent('worker probe: python.executable only in the config file, a DataStream job (--job)', () => {
   const DATASTREAM_JOB =
-    'from pyflink.datastream import StreamExecutionEnvironment\nenv = StreamExecutionEnvironment.get_execution_environment()\n';
+    'from pyflink.datastream import StreamExecutionEnvironment\nenv = StreamExecutionEnvironment.get_execution_environment()\n' +
+    'env.from_collection([1, 2]).map(lambda x: x + 1).print()\n';
 
   it('also looks at `python` on PATH, which `python job.py` starts instead (here: none, so python.worker is an error)', async ({
     expect,
