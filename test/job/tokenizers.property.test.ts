@@ -139,7 +139,8 @@ describe('linear time', () => {
     ['unclosed triple quotes', times('"""'), python],
     ['f-string fields left open', times("f'{"), python],
     ['backslashes', times('\\'), python],
-    ['many DDL statements', times("t.execute_sql(\"CREATE TABLE t WITH ('connector' = 'kafka')\")\n"), python],
+    // 8 KB already takes ~40 ms to read (the reader's work per DDL), well above the 5 ms floor: 32 KB only costs time.
+    ['many DDL statements', times("t.execute_sql(\"CREATE TABLE t WITH ('connector' = 'kafka')\")\n"), python, 8_000],
     [
       'many assignments feeding each other',
       (n) => Array.from({ length: Math.ceil(n / 16) }, (_, i) => `v${i + 1} = v${i} + "x"`).join('\n'),
@@ -147,7 +148,7 @@ describe('linear time', () => {
     ],
     ['unclosed SQL string', times("CREATE TABLE t WITH ('connector' = '"), sql],
     ['unclosed SQL comment', times('/* x '), sql],
-    ['SQL WITH lists', times("CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'format' = 'json');\n"), sql],
+    ['SQL WITH lists', times("CREATE TABLE t (a INT) WITH ('connector' = 'kafka', 'format' = 'json');\n"), sql, 8_000],
   ];
   // Inputs large enough that the small one takes milliseconds, not microseconds (timer and GC noise).
   it.each(shapes)('%s', (_, make, read, size = 32_000) => {
