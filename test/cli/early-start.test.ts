@@ -11,6 +11,7 @@ import { findOnPath } from '../../src/probes/which.js';
 import { jdk17 } from '../helpers/java.js';
 import { isolatedEnv, runCheckList } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
+import { isAlive } from '../helpers/processes.js';
 
 /** A JAVA_HOME and an active venv whose java and python log each start to `log`, then run `java` and `python`. */
 async function loggedEnvironment(java: string, python: string) {
@@ -91,12 +92,3 @@ describe('early start of the probes', () => {
     expect(starts()).toEqual([]);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { runProcess } from '../../src/probes/process.js';
 import { findOnPath } from '../../src/probes/which.js';
 import { tempDir } from '../helpers/tmp.js';
+import { isAlive } from '../helpers/processes.js';
 
 const SH = '/bin/sh';
 const run = (script: string, options: Partial<Parameters<typeof runProcess>[2]> = {}) =>
   runProcess(SH, ['-c', script], { timeoutMs: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, ...options });
-
-/** Running, not a zombie waiting to be reaped (a killed orphan's parent here may not reap it at once). */
-function isAlive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 describe('runProcess', () => {
   it('returns the exit code and both streams, without the final newline, decoded as UTF-8', async () => {

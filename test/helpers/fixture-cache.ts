@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from './processes.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '.cache', 'test-fixtures');
 /** The helpers that write fixtures: an edit to any of them changes every key. */
@@ -53,13 +54,4 @@ async function buildOnce(dir: string, build: (dir: string) => Promise<unknown>):
     if (!existsSync(dir)) throw error;
   }
   return dir;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
