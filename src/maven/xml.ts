@@ -20,7 +20,13 @@ export function parseXml(text: string, arrays: readonly string[] = []): Record<s
     trimValues: true,
     isArray: (name) => arrays.includes(name),
   });
-  const doc: unknown = parser.parse(text);
+  let doc: unknown;
+  try {
+    doc = parser.parse(text);
+  } catch {
+    // The validator passes a few truncated documents ("<A/") the parser then fails on with an internal message.
+    throw new XmlError('malformed XML: the document ends inside a tag or is otherwise unreadable');
+  }
   if (!doc || typeof doc !== 'object') throw new XmlError('empty XML document');
   return doc as Record<string, unknown>;
 }
