@@ -35,8 +35,8 @@ export default defineCheck({
     '`python.executable` set in the job, else in the Flink ' +
     'config (which a local `python job.py` ignores: an error only for runs on a cluster); when it is unset, `python` ' +
     'on PATH (what `flink run` and local DataStream workers start: an error for a DataStream job run here, else a ' +
-    'warning; a DataStream job run here also starts it when only the config file sets python.executable); when it points into a `python.archives` archive, the interpreter inside it (a symlink leaving the ' +
-    'archive is an error).',
+    'warning; a DataStream job run here also starts it when only the config file sets python.executable); when it ' +
+    'points into a `python.archives` archive, the interpreter inside it (a symlink leaving the archive is an error).',
   reads: [
     "python.executable and python.archives in the Flink config (--conf-dir, FLINK_CONF_DIR, $FLINK_HOME/conf, the wheel's pyflink/conf)",
     '--job: set("python.executable"), set_python_executable(), add_python_archive(), the DataStream / Table API imports, execution.target',
