@@ -163,6 +163,9 @@ describe('the CLI reuses the answer from its first step (src/cli/early-start.ts)
     expect(await javaStartsOfRun(dir, dir)).toBe(1);
     expect(await javaStartsOfRun(dir, dir)).toBe(0);
     expect(await javaStartsOfRun(dir, dir, ['--no-cache'])).toBe(1);
+    const untouched = await tempDir('cli-no-cache-');
+    expect(await javaStartsOfRun(untouched, untouched, ['--no-cache'])).toBe(1);
+    expect(existsSync(join(untouched, 'cache', 'java'))).toBe(false); // nor kept
     expect(await javaStartsOfRun(dir, other)).toBe(1);
     expect(await javaStartsOfRun(dir, other)).toBe(0);
   }, 60_000);
