@@ -11,7 +11,6 @@
 import { closeSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { writeAtomically } from '../util/atomic-write.js';
 import { pruneOldest, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
 import { nameHash } from '../util/name-hash.js';
@@ -93,6 +92,8 @@ export class JavaAnswerCache {
     if (!isReusable(result)) return;
     const stored = JSON.stringify({ key, stdout: result.stdout, stderr: result.stderr });
     try {
+      // Loaded only on a miss: it loads node:crypto (~10 ms of CPU on Node 24), and this module loads before the JVM starts.
+      const { writeAtomically } = await import('../util/atomic-write.js');
       await ensureDir(this.dir);
       await writeAtomically(this.pathOf(key), stored, 0o600);
       await pruneOldest(this.dir, this.options.maxFiles ?? MAX_FILES);
