@@ -5,7 +5,8 @@
 // and its stat (size, mtime and ctime in ns, inode, device), the stat of the JDK's runtime image, libjvm, jvm.cfg and
 // release file (or their absence), the working directory, the user, host and kernel (os.version is printed), and the
 // environment variables the launcher and the JVM read. Only a native executable is cached: a script (an asdf or jenv
-// shim) may pick another JDK from files no stat here covers. Only a normal exit with code 0 is kept; a binary or
+// shim) may pick another JDK from files no stat here covers; nor a run whose JVM options read a file (@argfile, agent).
+// Only a normal exit with code 0 is kept; a binary or
 // image changed in the last seconds is not (a coarse clock). Every failure is a miss; writes are atomic and best
 // effort; only the user's own files are trusted (a shared cache folder on a CI runner).
 import { closeSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
@@ -30,6 +31,11 @@ const SETTLE_MS = 2_000;
 /** Variables the launcher or the JVM read, by name; and by prefix (LC_*, LD_*, JAVA_*, JDK_*, OpenJ9's options). */
 const VARIABLES = ['CLASSPATH', 'LANG', 'LANGUAGE', 'TZ', 'HOME', 'USER', 'TMPDIR'];
 const PREFIXES = ['LC_', 'LD_', 'JAVA', '_JAVA', 'JDK', 'IBM_JAVA', 'OPENJ9'];
+/**
+ * Options that read other files (an @argfile, a VM options file, an agent): what they say can change with no variable
+ * changing, so a run whose JVM options name one is not cached.
+ */
+const READS_FILES = /@|-XX:(?:Flags|VMOptionsFile)=|-javaagent|-agentlib|-agentpath|-Xoptionsfile/;
 /** Files of the JDK whose change means another runtime: `<java.home>/…`. */
 const JDK_FILES = ['lib/modules', 'lib/server/libjvm.so', 'lib/jvm.cfg', 'release'];
 
@@ -55,7 +61,8 @@ export class JavaAnswerCache {
       const jdk = JDK_FILES.map((name) => fileStamp(join(javaHome, name)));
       const settleMs = this.options.settleMs ?? SETTLE_MS;
       if (newest([info, ...jdk.filter((s): s is BigIntStats => s !== undefined)]) > now - settleMs) return undefined;
-      const env = options.env ?? process.env;
+      const variables = relevantVariables(options.env ?? process.env);
+      if (variables.some(([name, value]) => name.endsWith('OPTIONS') && READS_FILES.test(value))) return undefined;
       const parts = [
         this.version,
         FORMAT,
@@ -68,7 +75,7 @@ export class JavaAnswerCache {
         process.getuid?.() ?? null,
         hostname(),
         release(),
-        relevantVariables(env),
+        variables,
       ];
       return JSON.stringify(parts);
     } catch {

@@ -119,6 +119,17 @@ describe("the JVM's answer kept for the next run", () => {
     expect(javaStarts()).toBe(5);
   });
 
+  it('JVM options that read another file (an @argfile, an agent) are never kept: the file can change unseen', async () => {
+    const { cache, javaStarts } = await setUp();
+    const java = join(jdk17(), 'bin', 'java');
+    const argfile = await writeFileDeep(join(await tempDir('argfile-'), 'jvm.args'), '-Dflink.doctor.from.file=1\n');
+    const env = isolatedEnv({ JDK_JAVA_OPTIONS: `@${argfile}` });
+    expect((await run(java, cache, env)).stderr).toContain('flink.doctor.from.file = 1');
+    writeFileSync(argfile, '-Dflink.doctor.from.file=2\n');
+    expect((await run(java, cache, env)).stderr).toContain('flink.doctor.from.file = 2');
+    expect(javaStarts()).toBe(2);
+  });
+
   it('a corrupt cache file, or one owned by another user, is a miss', async (context) => {
     const { dir, cache, javaStarts } = await setUp();
     const java = join(jdk17(), 'bin', 'java');
