@@ -65,7 +65,9 @@ function traced(c) {
   const [javaPid, pythonPid, nodePid] = [pidOf(java), pidOf(python), lines[0].split(/\s+/)[0]];
   const event = { javaStart: execOf(javaPid), pythonStart: execOf(pythonPid), javaExit: exitOf(javaPid), pythonExit: exitOf(pythonPid) };
   const end = exitOf(nodePid);
-  return { ...event, end, afterLastChild: end - Math.max(event.javaExit, event.pythonExit), javaRuns: event.javaExit - event.javaStart };
+  // A next run that reused the JVM's answer (src/probes/java-answers.ts) starts no java: its last child is python.
+  const lastChildExit = javaPid ? Math.max(event.javaExit, event.pythonExit) : event.pythonExit;
+  return { ...event, end, afterLastChild: end - lastChildExit, javaRuns: event.javaExit - event.javaStart };
 }
 
 const samples = new Map(cases.map((c) => [c, []]));
@@ -82,10 +84,10 @@ const COLUMNS = ['javaStart', 'pythonStart', 'pythonExit', 'javaExit', 'end', 'a
 console.log(`${runs} interleaved rounds under strace --seccomp-bpf; load average ${load.map((l) => l.toFixed(1)).join(' → ')}`);
 console.log(`medians, ms from node's execve: ${COLUMNS.join(', ')}`);
 for (const c of cases) {
-  const cells = COLUMNS.map((key) =>
-    median(samples.get(c).map((s) => s[key]))
-      .toFixed(0)
-      .padStart(6),
-  );
+  // NaN: no java was started (its answer was reused).
+  const cells = COLUMNS.map((key) => {
+    const value = median(samples.get(c).map((s) => s[key]));
+    return (Number.isNaN(value) ? '—' : value.toFixed(0)).padStart(6);
+  });
   console.log(`  node ${c.node.padEnd(9)} ${c.name.padEnd(20)} ${cells.join(' ')}`);
 }

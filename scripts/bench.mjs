@@ -11,11 +11,11 @@
 // Prints medians, the spread (25th-75th percentile), and the ratios of medians: full run / floor (goals: ≤ 1.3x on
 // Node 24, ≤ 1.5x on Node 20), full run / node -e 0 and the --job run / full run (goal ≤ 1.1x); with perf stat (else GNU time), the CPU time of each (children included). flink-doctor's compile cache lives in a temporary
 // XDG_CACHE_HOME that the warm-up run fills, as a user's second run finds it.
-// Usage: npm run bench [-- --node /path/to/node22 --node /path/to/node24 --runs 21 --venv DIR --baseline DIR]
+// Usage: npm run bench [-- --node /path/to/node22 --node /path/to/node24 --runs 21 --venv DIR --baseline DIR …]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { activatedEnv, healthyVenv, onPath } from './bench-env.mjs';
@@ -27,11 +27,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '21' },
     node: { type: 'string', multiple: true, default: [] },
     venv: { type: 'string' },
-    baseline: { type: 'string' },
+    baseline: { type: 'string', multiple: true, default: [] },
   },
 });
 const runs = Math.max(3, Number(values.runs) || 21);
-const checkouts = { 'flink-doctor --json': root, ...(values.baseline ? { baseline: values.baseline } : {}) };
+// Each --baseline is named by its folder, so two (the previous stop and main) can run in the same rounds.
+const checkouts = { 'flink-doctor --json': root, ...Object.fromEntries(values.baseline.map((dir) => [`baseline ${basename(dir)}`, dir])) };
 for (const dir of Object.values(checkouts)) {
   if (!existsSync(join(dir, 'dist', 'cli', 'flink-doctor.mjs')))
     throw new Error(`${dir}/dist/cli/flink-doctor.mjs is missing: build it (npm run bench does)`);

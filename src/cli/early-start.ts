@@ -13,6 +13,7 @@ import {
   type Command,
 } from '../probes/commands.js';
 import { startEarly } from '../probes/process.js';
+import { javaAnswers, startEarlyUnlessKept } from '../probes/reused-run.js';
 import { isExecutableFile, locateInterpreter } from '../probes/which.js';
 import { parseFlags } from './flags.js';
 
@@ -31,7 +32,8 @@ export function startProbesEarly(argv: readonly string[], env: Record<string, st
   if (parsed.positionals.length > 0 || NO_EARLY_START.some((name) => parsed.flags[name] !== undefined)) return;
   const timeoutMs = LIMITS.processTimeoutMs;
   const java = javaFromEnvironment(env, cwd)[0];
-  if (java && isExecutableFile(java.binary)) start(javaCommand(java.binary, env, timeoutMs));
+  if (java && isExecutableFile(java.binary))
+    startEarlyUnlessKept(javaCommand(java.binary, env, timeoutMs), javaAnswers(env, parsed.flags['no-cache'] !== true));
   const python = locateInterpreter((pythonFromVariable(env) ?? pythonFromEnvironment(env, cwd)).requested, env, cwd);
   if (python.path) start(pythonCommand(python.path, env, cwd, timeoutMs));
 }

@@ -95,6 +95,12 @@ export const FLAGS: FlagSpec[] = [
     description: 'No network: Maven data comes from the cache, then the snapshot shipped with flink-doctor (its age is shown)',
   },
   {
+    name: 'no-cache',
+    type: 'boolean',
+    description:
+      "Use and keep none of the answers earlier runs left in the user's cache folder (JAR contents, parsed config files, the JVM's answer)",
+  },
+  {
     name: 'maven-repo',
     type: 'string',
     value: 'URL',

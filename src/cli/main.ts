@@ -186,6 +186,7 @@ function toOptions(flags: ParsedFlags, io: Io, matrix: Matrix): Options {
     env: io.env,
     cwd: io.cwd,
     offline: Boolean(flags.offline),
+    noCache: Boolean(flags['no-cache']),
     mavenRepo: str('maven-repo'),
     cluster: clusterOption(str, io.cwd),
     deploy: deployOption(flags.deploy, io.cwd),

@@ -49,6 +49,9 @@ export function readConfigOnce(options: Options, dir: string, rule?: Pick<Config
   if (!byKey) reads.set(options, (byKey = new Map<string, Promise<ConfigRead>>()));
   const key = `${rule?.legacyBehaviour ?? ''}\0${dir}`;
   let pending = byKey.get(key);
-  if (!pending) byKey.set(key, (pending = readConfigDir(dir, rule, new ParsedConfigCache(join(cacheDir(options.env), 'config')))));
+  if (!pending) {
+    const cache = options.noCache ? undefined : new ParsedConfigCache(join(cacheDir(options.env), 'config'));
+    byKey.set(key, (pending = readConfigDir(dir, rule, cache)));
+  }
   return pending;
 }

@@ -43,7 +43,7 @@ export async function probeJars(ctx: ProbeContext): Promise<JarsFact> {
     }
   }
   // Read-only or missing cache folders (containers) cost the cache, never the scan.
-  const cache = new JarContentsCache(join(cacheDir(options.env), 'jars'));
+  const cache = options.noCache ? undefined : new JarContentsCache(join(cacheDir(options.env), 'jars'));
   const fact = await scanJars(refs, matrix.connectors(), { wantedClasses: wantedClasses(job, matrix.jobClasses()), cache });
   // pyflink_gateway_server.py puts HADOOP_CLASSPATH on the gateway's classpath: the classes it names are there too.
   const hadoop = options.env.HADOOP_CLASSPATH?.trim();

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { stringValue } from '../flink/config-file.js';
 import { readConfigOnce } from './flink-config.js';
 import { parseJavaVersion, parseReleaseFile, parseShowSettings, parseVersionBanner } from '../knowledge/java-version.js';
-import { runProcess, type ProcessResult } from './process.js';
+import type { ProcessResult } from './process.js';
+import { javaAnswers, runReusing } from './reused-run.js';
 import { JAVA_EXE, javaCommand, javaFromEnvironment, type JavaCandidate } from './commands.js';
 import type { ProbeContext } from './context.js';
 import type { JavaFact, JavaVersionInfo, Provenance } from '../facts/index.js';
@@ -21,12 +22,12 @@ type Candidate = JavaCandidate;
 export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const { options } = ctx;
   const spawns = new Map<string, Promise<ProcessResult>>();
+  const answers = javaAnswers(options.env, !options.noCache);
   // Each distinct binary is spawned at most once, however the discovery below turns out.
   const inspect = (binary: string) => {
     let pending = spawns.get(binary);
     if (!pending) {
-      const { file, args, options: run } = javaCommand(binary, options.env, options.processTimeoutMs);
-      pending = runProcess(file, args, run);
+      pending = runReusing(javaCommand(binary, options.env, options.processTimeoutMs), answers);
       spawns.set(binary, pending);
     }
     return pending;
