@@ -225,9 +225,8 @@ function userLoaderCopy(
     `${classes} in both ${jarLabel(user)} and ${jarLabel(own)}: ${packages}: the job's class loader takes them from ` +
       `${jarLabel(user)}, Flink's own code from ${jarLabel(own)}; a clash shows only where the two meet (NoSuchMethodError, ClassCastException, LinkageError)`,
   );
-  const under = common ? common.replace(/\//g, '.') : 'the shared packages';
   tally.fixes.push(
-    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${under}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
+    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${sharedPackages(common)}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
   );
 }
 
@@ -319,14 +318,19 @@ function overlapFix(a: ScannedJar, b: ScannedJar, common: string, shipped: (jar:
   const own = [a, b].find(shipped);
   if (own) {
     const other = own === a ? b : a;
-    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${common ? common.replace(/\//g, '.') : 'the shared packages'}: ${jarLabel(own)} ships with Flink`;
+    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${sharedPackages(common)}: ${jarLabel(own)} ships with Flink`;
   }
   // The thin and the fat JAR of one connector: the fat one is what PyFlink needs and contains the thin one.
   if (a.family && a.family === b.family && a.role !== b.role) {
     const [thin, fat] = a.role === 'thin' ? [a, b] : [b, a];
     return `Remove ${jarLabel(thin)}; ${jarLabel(fat)} already contains its classes`;
   }
-  return `Remove ${jarLabel(a)} or ${jarLabel(b)}, or rebuild one without the classes under ${common ? common.replace(/\//g, '.') : 'the shared packages'} (shade or exclude them)`;
+  return `Remove ${jarLabel(a)} or ${jarLabel(b)}, or rebuild one without the classes under ${sharedPackages(common)} (shade or exclude them)`;
+}
+
+/** The package two JARs share, dotted ("org.apache.commons"), for a fix's wording. */
+function sharedPackages(common: string): string {
+  return common ? common.replace(/\//g, '.') : 'the shared packages';
 }
 
 /** "org.apache.kafka.{clients.consumer, common}": the common package, then what lies under it. */

@@ -135,7 +135,7 @@ function applies(need: ClassNeed, jar: ScannedJar, jdbcSchemes: ReadonlySet<stri
 /** A need only the JVM's classpath meets, with the classes in a JAR the job adds: say that JAR is not enough. */
 function withIgnoredCopy(finding: Finding, need: ClassNeed, jar: ScannedJar, supply: Supply): Finding {
   if (!need.classpathOnly) return finding;
-  const copy = supply.jars.find((o) => o !== jar && o.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))));
+  const copy = supply.jars.find((o) => o !== jar && holdsNeeded(o, need));
   if (!copy) return finding;
   return {
     ...finding,
@@ -143,14 +143,14 @@ function withIgnoredCopy(finding: Finding, need: ClassNeed, jar: ScannedJar, sup
   };
 }
 
+/** Whether `jar` holds classes under one of the packages `need` names. */
+function holdsNeeded(jar: ScannedJar, need: ClassNeed): boolean {
+  return jar.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))) ?? false;
+}
+
 /** What meets the need, in words, or undefined when nothing does. */
 function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): string | undefined {
-  const other = supply.jars.find(
-    (o) =>
-      o !== jar &&
-      (!need.classpathOnly || fromDistribution(o.ref.source)) &&
-      o.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))),
-  );
+  const other = supply.jars.find((o) => o !== jar && (!need.classpathOnly || fromDistribution(o.ref.source)) && holdsNeeded(o, need));
   if (other) return `provided by ${jarLabel(other)}`;
   const artifactId = need.classpathOnly ? undefined : need.artifact?.split(':')[1];
   const named = artifactId ? supply.jobJarNames.find((name) => name.startsWith(`${artifactId}-`)) : undefined;
