@@ -44,6 +44,11 @@ function inspected(python: PythonFact, extra: Partial<WorkerFact> = {}): Partial
   };
 }
 
+/** python.executable unset, `python` from PATH inspected instead: `python` is what the probe saw there. */
+function fromPath(python: PythonFact, extra: Partial<WorkerFact> = {}): Partial<WorkerFact> {
+  return { status: 'unset', fromPath: true, file: CONF, archives: [], python, sameAsClient: false, packages: packages(), ...extra };
+}
+
 const worker = (python = pythonOf('3.11.7', { requested: WORKER, executable: WORKER }), extra: Partial<WorkerFact> = {}) =>
   inspected(python, extra);
 const judge = (overrides: FactsOverrides) => decide(pythonWorker, buildFacts(overrides));
@@ -157,16 +162,6 @@ describe('python.worker decisions: python.executable set and inspected (built fa
 });
 
 describe('python.worker decisions: python.executable unset (built facts)', () => {
-  const fromPath = (python: PythonFact): Partial<WorkerFact> => ({
-    status: 'unset',
-    fromPath: true,
-    file: CONF,
-    archives: [],
-    python,
-    sameAsClient: false,
-    packages: packages(),
-  });
-
   it('skipped when nothing on PATH was looked at, with the client interpreter to pin', () => {
     const outcome = judge({});
     expect(outcome.status).toBe('skipped');
@@ -287,16 +282,6 @@ describe('python.worker decisions: where python.executable is set, and where the
 });
 
 describe('python.worker decisions: a DataStream job with python.executable unset runs `python` from PATH (built facts)', () => {
-  const fromPath = (python: PythonFact, extra: Partial<WorkerFact> = {}): Partial<WorkerFact> => ({
-    status: 'unset',
-    fromPath: true,
-    file: CONF,
-    archives: [],
-    python,
-    sameAsClient: false,
-    packages: packages(),
-    ...extra,
-  });
   const noPython = pythonOf('3.11.7', {
     requested: 'python',
     found: false,
