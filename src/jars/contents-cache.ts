@@ -7,14 +7,12 @@
 // last seconds is not cached (on a file system with coarse timestamps a same-size rewrite could keep its stamp).
 // Every failure is a miss: a corrupt, foreign or unreadable cache file costs one read of the JAR, never a verdict;
 // writes are atomic (temp file + rename) and best effort (a read-only home or a full disk loses the cache only).
-import { createHash } from 'node:crypto';
-import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pkg from '../../package.json' with { type: 'json' };
 import { writeAtomically } from '../util/atomic-write.js';
+import { pruneOldest, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
+import { nameHash } from '../util/name-hash.js';
 import { readTextFileSync } from '../util/read-file.js';
 import type { JarContents, ZipLimits } from './zip-reader.js';
 
@@ -111,14 +109,14 @@ export class JarContentsCache {
 
   /** Where the entry of this file lives. */
   private entryFile(stamp: JarStamp): string {
-    return join(this.dir, `${createHash('sha256').update(stamp.realPath).digest('hex').slice(0, 32)}.json`);
+    return join(this.dir, `${nameHash(stamp.realPath)}.json`);
   }
 
   /** Waits for the writes; then, when any was made, keeps the folder within its bound (MAX_FILES). */
   async flush(): Promise<void> {
     if (this.writes.length === 0) return;
     await Promise.all(this.writes.splice(0));
-    await this.prune().catch(() => undefined);
+    await pruneOldest(this.dir, this.maxFiles).catch(() => undefined);
   }
 
   private async write(target: string, text: string): Promise<void> {
@@ -128,32 +126,6 @@ export class JarContentsCache {
     } catch {
       // Best effort: a read-only home or a full disk loses the cache only.
     }
-  }
-
-  /** Past the bound, removes the least recently written files down to 80% of it (temp files a killed run left too). */
-  private async prune(): Promise<void> {
-    const names = await readdir(this.dir);
-    if (names.length <= this.maxFiles) return;
-    const dated = await Promise.all(
-      names.map(async (name) => ({
-        name,
-        mtime: await stat(join(this.dir, name)).then(
-          (s) => s.mtimeMs,
-          () => 0,
-        ),
-      })),
-    );
-    dated.sort((a, b) => b.mtime - a.mtime);
-    await Promise.all(dated.slice(Math.floor(this.maxFiles * 0.8)).map(({ name }) => unlink(join(this.dir, name)).catch(() => undefined)));
-  }
-}
-
-/** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
-function thisBuild(): string {
-  try {
-    return `${pkg.version}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
-  } catch {
-    return pkg.version;
   }
 }
 

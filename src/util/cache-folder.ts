@@ -1,5 +1,5 @@
-// What every cache folder of flink-doctor's needs (src/flink/config-cache.ts; src/jars/contents-cache.ts has its own
-// copy for now): the build an entry was written by, and a bound on how many files the folder keeps.
+// What every cache folder of flink-doctor's needs (the JAR contents, config and Java answer caches): the build an
+// entry was written by, and a bound on how many files the folder keeps.
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
