@@ -200,12 +200,12 @@ function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally
     const packages = describePackages(overlap.commonPackage, overlap.packages);
     const user = own ? (own === a ? b : a) : undefined;
     if (own && user && !fromDistribution(user.ref.source)) {
-      userLoaderCopy({ classes, packages, user, own, common: overlap.commonPackage }, tally);
+      userLoaderCopy({ classes, packages, user, own, shared: sharedPackages(overlap.commonPackage, overlap.packages) }, tally);
       continue;
     }
     tally.counts.classOverlaps += 1;
     tally.errors.push(`${classes} in both ${jarLabel(a)} and ${jarLabel(b)}: ${packages}`);
-    tally.fixes.push(overlapFix(a, b, overlap.commonPackage, scene.shipped));
+    tally.fixes.push(overlapFix(a, b, sharedPackages(overlap.commonPackage, overlap.packages), scene.shipped));
   }
 }
 
@@ -216,17 +216,17 @@ function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally
  * tier: paimon-catalog-hadoop ran with 2,136 such classes between flink-shaded-hadoop-2-uber and flink-dist.
  */
 function userLoaderCopy(
-  copy: { classes: string; packages: string; user: ScannedJar; own: ScannedJar; common: string },
+  copy: { classes: string; packages: string; user: ScannedJar; own: ScannedJar; shared: string },
   tally: Tally,
 ): void {
-  const { classes, packages, user, own, common } = copy;
+  const { classes, packages, user, own, shared } = copy;
   tally.counts.userLoaderCopies += 1;
   tally.warnings.push(
     `${classes} in both ${jarLabel(user)} and ${jarLabel(own)}: ${packages}: the job's class loader takes them from ` +
       `${jarLabel(user)}, Flink's own code from ${jarLabel(own)}; a clash shows only where the two meet (NoSuchMethodError, ClassCastException, LinkageError)`,
   );
   tally.fixes.push(
-    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${sharedPackages(common)}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
+    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${shared}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
   );
 }
 
@@ -314,28 +314,71 @@ function newestOf(group: readonly ScannedJar[]): ScannedJar {
 }
 
 /** Which JAR to remove when two different artifacts ship the same classes (never the distribution's own). */
-function overlapFix(a: ScannedJar, b: ScannedJar, common: string, shipped: (jar: ScannedJar) => boolean): string {
+function overlapFix(a: ScannedJar, b: ScannedJar, shared: string, shipped: (jar: ScannedJar) => boolean): string {
   const own = [a, b].find(shipped);
   if (own) {
     const other = own === a ? b : a;
-    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${sharedPackages(common)}: ${jarLabel(own)} ships with Flink`;
+    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${shared}: ${jarLabel(own)} ships with Flink`;
   }
   // The thin and the fat JAR of one connector: the fat one is what PyFlink needs and contains the thin one.
   if (a.family && a.family === b.family && a.role !== b.role) {
     const [thin, fat] = a.role === 'thin' ? [a, b] : [b, a];
     return `Remove ${jarLabel(thin)}; ${jarLabel(fat)} already contains its classes`;
   }
-  return `Remove ${jarLabel(a)} or ${jarLabel(b)}, or rebuild one without the classes under ${sharedPackages(common)} (shade or exclude them)`;
+  return `Remove ${jarLabel(a)} or ${jarLabel(b)}, or rebuild one without the classes under ${shared} (shade or exclude them)`;
 }
 
-/** The package two JARs share, dotted ("org.apache.commons"), for a fix's wording. */
-function sharedPackages(common: string): string {
-  return common ? common.replace(/\//g, '.') : 'the shared packages';
+/**
+ * The packages to relocate or exclude, dotted, for a fix's wording: "classes under org" says nothing, "org.apache.commons.cli,
+ * …, org.apache.commons.math3 and org.xerial.snappy" (flink-shaded-hadoop-2-uber next to flink-dist) says what to shade.
+ */
+export function sharedPackages(common: string, packages: readonly string[], max = 5): string {
+  if (packages.length === 0) return common ? dotted(common) : 'the shared packages';
+  const named = libraryRoots(packages, max).map((p) => (p === '' ? '(default package)' : dotted(p)));
+  // "and 1 more package" would hide a name in the space it takes to say so.
+  const shown = named.length <= max + 1 ? named : [...named.slice(0, max), `${named.length - max} more packages`];
+  return shown.length === 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
+
+/**
+ * The topmost packages holding shared classes ("a/b" for "a/b" and "a/b/c"); while there are more than a fix can name,
+ * those under the deepest package two of them share become that package ("com/google/common" for its base, collect, …),
+ * never one shallower than three segments ("org/apache" names no library).
+ */
+function libraryRoots(packages: readonly string[], max: number): string[] {
+  const all = new Set(packages);
+  const under = (p: string) => p.split('/').some((_, i, parts) => i > 0 && all.has(parts.slice(0, i).join('/')));
+  // Sorted segment by segment, the two names sharing the deepest package are neighbours.
+  let roots = [...all].filter((p) => p === '' || !under(p)).sort(bySegments);
+  while (roots.length > max + 1) {
+    let deepest: string[] = [];
+    for (let i = 1; i < roots.length; i += 1) {
+      const shared = sharedSegments(roots[i - 1] ?? '', roots[i] ?? '');
+      if (shared.length > deepest.length) deepest = shared;
+    }
+    if (deepest.length < 3) break;
+    const merged = deepest.join('/');
+    roots = [...roots.filter((p) => !p.startsWith(`${merged}/`)), merged].sort(bySegments);
+  }
+  return roots;
+}
+
+const bySegments = (a: string, b: string) => {
+  const [x, y] = [a.replace(/\//g, '\0'), b.replace(/\//g, '\0')];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+function sharedSegments(a: string, b: string): string[] {
+  const [x, y] = [a.split('/'), b.split('/')];
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n += 1;
+  return x.slice(0, n);
+}
+
+const dotted = (p: string) => p.replace(/\//g, '.');
 
 /** "org.apache.kafka.{clients.consumer, common}": the common package, then what lies under it. */
 export function describePackages(common: string, packages: readonly string[], max = 5): string {
-  const dotted = (p: string) => p.replace(/\//g, '.');
   const name = (p: string) => (p === '' ? '(default package)' : dotted(p));
   if (packages.length <= 1) return name(packages[0] ?? common);
   if (common === '') return capped(packages.map(name), max).join(', ');
