@@ -82,7 +82,8 @@ export default defineCheck({
     return {
       status: findings.some((f) => f.level === 'error') ? 'error' : 'warning',
       summary: findings.length === 1 && first ? first.text : `${findings.length} JARs without classes they need from elsewhere`,
-      details: [...findings.map((f) => `${f.level}: ${f.text}`), ...met],
+      // One finding is the summary itself (shown twice it reads as two causes); several are listed one per line.
+      details: [...(findings.length > 1 ? findings.map((f) => `${f.level}: ${f.text}`) : []), ...met],
       fix: [...new Set(findings.map((f) => f.fix))].join('\n'),
       locations: findings.map((f) => ({ path: f.path })),
       sources: matrix.cite(findings.flatMap((f) => f.sources)),
