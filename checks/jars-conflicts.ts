@@ -7,11 +7,12 @@
 // The same JAR twice is a warning, and so is a JAR the job adds (its own class loader) holding classes the
 // distribution ships. A user JAR's copy of classes Flink loads parent-first (org.apache.flink.*,
 // e.g. the flink-shaded-guava a CDC fat JAR bundles, flink-connector-base in Kafka 3.0.x) next to the
-// distribution's is only a note: the distribution's copy is the one loaded, so there is nothing to remove.
+// distribution's is only a note: the distribution's copy is the one loaded, so there is nothing to remove. So is a
+// library two JARs in one class loader both bundle at the same release (their NOTICE files say which): either copy is it.
 import { defineCheck } from './define.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
-import type { JarOverlap, ScannedJar } from '../src/facts/index.js';
+import type { Coordinate, JarOverlap, ScannedJar } from '../src/facts/index.js';
 import { parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
 import { fromDistribution } from '../src/facts/jars.js';
 import { compareBuilds } from '../src/knowledge/versions.js';
@@ -30,6 +31,7 @@ interface Tally {
     sameJarTwice: number;
     parentFirstCopies: number;
     userLoaderCopies: number;
+    sameReleaseCopies: number;
   };
 }
 
@@ -59,11 +61,13 @@ export default defineCheck({
     'No SQL identifier registered by two different factory classes and no classes of one name in two artifacts ' +
     '(errors); one artifact in two versions or one JAR twice is a warning naming which JAR to keep, and so is a JAR ' +
     "the job adds that holds classes the distribution ships (the job's class loader keeps them apart). Copies of " +
-    'classes Flink loads from its own JARs first (org.apache.flink.*, org.apache.hadoop.*, …) are noted, never a reason to remove a JAR.',
+    'classes Flink loads from its own JARs first (org.apache.flink.*, org.apache.hadoop.*, …), or of a library two JARs both bundle at one ' +
+    'release, are noted, never a reason to remove a JAR.',
   reads: [
     "each JAR's identity and class list (zip central directory)",
     'the Factory service file of each JAR (identifiers and factory classes)',
     'SHA-1 of overlapping JARs of the same size',
+    'the libraries each JAR bundles (NOTICE, pom.properties)',
     'compat-matrix.json connectors.parentFirst (classloader.parent-first-patterns.default)',
   ],
   needs: ['jars'],
@@ -88,7 +92,15 @@ export default defineCheck({
       notes: [],
       fixes: [],
       paths: new Set(),
-      counts: { duplicateArtifacts: 0, identifierClashes: 0, classOverlaps: 0, sameJarTwice: 0, parentFirstCopies: 0, userLoaderCopies: 0 },
+      counts: {
+        duplicateArtifacts: 0,
+        identifierClashes: 0,
+        classOverlaps: 0,
+        sameJarTwice: 0,
+        parentFirstCopies: 0,
+        userLoaderCopies: 0,
+        sameReleaseCopies: 0,
+      },
     };
     artifactsTwice(seen, scene, tally);
     clashingIdentifiers(seen, scene, tally);
@@ -203,6 +215,15 @@ function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally
       userLoaderCopy({ classes, packages, user, own, shared: sharedPackages(overlap.commonPackage, overlap.packages) }, tally);
       continue;
     }
+    const release = sameRelease(a, b, overlap.packages);
+    if (release.length > 0) {
+      tally.counts.sameReleaseCopies += 1;
+      tally.notes.push(
+        `${classes} under ${packages} are in both ${jarLabel(a)} and ${jarLabel(b)}, and both bundle ${release.join(', ')} ` +
+          '(their NOTICE or pom.properties files): whichever the class loader finds first is the same release; nothing to remove',
+      );
+      continue;
+    }
     tally.counts.classOverlaps += 1;
     tally.errors.push(`${classes} in both ${jarLabel(a)} and ${jarLabel(b)}: ${packages}`);
     tally.fixes.push(overlapFix(a, b, sharedPackages(overlap.commonPackage, overlap.packages), scene.shipped));
@@ -228,6 +249,32 @@ function userLoaderCopy(
   tally.fixes.push(
     `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${shared}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
   );
+}
+
+/**
+ * The libraries two JARs in one class loader both bundle at the same version, when they account for every package
+ * the JARs share (flink-sql-orc 2.3.0 and flink-shaded-hadoop-2-uber 2.8.3-10.0 both bundle commons-lang:commons-lang:2.6,
+ * 133 classes under org.apache.commons.lang, byte-different after shading; orc-hadoop-jar ran). Empty when a shared
+ * package belongs to none of them, or to one bundled at two versions: then the overlap stays an error.
+ */
+function sameRelease(a: ScannedJar, b: ScannedJar, packages: readonly string[]): string[] {
+  const key = (c: Coordinate) => `${c.groupId}:${c.artifactId}`;
+  const inB = new Map((b.bundled ?? []).map((c) => [key(c), c.version]));
+  const shared = (a.bundled ?? []).filter((c) => inB.has(key(c)));
+  const owners = topmostPackages(packages).map((root) => shared.filter((c) => libraryOf(c, root)));
+  if (owners.length === 0 || owners.some((o) => o.length === 0 || o.some((c) => inB.get(key(c)) !== c.version))) return [];
+  return [...new Set(owners.flat().map((c) => `${key(c)}:${c.version}`))];
+}
+
+/**
+ * A package is a library's when every word of its artifactId is one of the package's segments (commons-lang:
+ * org/apache/commons/lang; protobuf-java: com/google/protobuf, "java" being a mere suffix). Not by groupId: a shared
+ * org.apache.flink artifact would claim every Flink package of both JARs.
+ */
+function libraryOf(coordinate: Coordinate, pkg: string): boolean {
+  const segments = pkg.split('/');
+  const words = coordinate.artifactId.split('-').filter((w) => w !== 'java' && !/^\d+$/.test(w));
+  return words.length > 0 && words.every((w) => segments.includes(w));
 }
 
 interface Registration {
@@ -346,10 +393,8 @@ export function sharedPackages(common: string, packages: readonly string[], max 
  * never one shallower than three segments ("org/apache" names no library).
  */
 function libraryRoots(packages: readonly string[], max: number): string[] {
-  const all = new Set(packages);
-  const under = (p: string) => p.split('/').some((_, i, parts) => i > 0 && all.has(parts.slice(0, i).join('/')));
   // Sorted segment by segment, the two names sharing the deepest package are neighbours.
-  let roots = [...all].filter((p) => p === '' || !under(p)).sort(bySegments);
+  let roots = topmostPackages(packages).sort(bySegments);
   while (roots.length > max + 1) {
     let deepest: string[] = [];
     for (let i = 1; i < roots.length; i += 1) {
@@ -361,6 +406,13 @@ function libraryRoots(packages: readonly string[], max: number): string[] {
     roots = [...roots.filter((p) => !p.startsWith(`${merged}/`)), merged].sort(bySegments);
   }
   return roots;
+}
+
+/** The packages no other one of them lies under ("a/b" for "a/b" and "a/b/c"); the default package stands alone. */
+function topmostPackages(packages: readonly string[]): string[] {
+  const all = new Set(packages);
+  const under = (p: string) => p.split('/').some((_, i, parts) => i > 0 && all.has(parts.slice(0, i).join('/')));
+  return [...all].filter((p) => p === '' || !under(p));
 }
 
 const bySegments = (a: string, b: string) => {

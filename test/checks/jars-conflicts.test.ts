@@ -419,3 +419,62 @@ describe('the packages a fix names when the shared classes only meet at a shallo
     );
   });
 });
+
+// orc-hadoop-jar in the real tier: flink-sql-orc 2.3.0 and flink-shaded-hadoop-2-uber 2.8.3-10.0 in pipeline.jars share
+// 133 classes under org.apache.commons.lang (every one byte-different after shading); both NOTICE files list
+// commons-lang:commons-lang:2.6, and the job ran.
+describe('two JARs in one class loader bundling the same release of a library', () => {
+  const LANG = ['org/apache/commons/lang', 'org/apache/commons/lang/builder', 'org/apache/commons/lang/math'];
+  const lang = (version: string) => ({ groupId: 'commons-lang', artifactId: 'commons-lang', version });
+  const orc = {
+    ...scanned({ path: '/work/jars/flink-sql-orc-2.3.0.jar', artifactId: 'flink-sql-orc', version: '2.3.0' }),
+    bundled: [{ groupId: 'org.apache.orc', artifactId: 'orc-core', version: '1.5.6' }, lang('2.6')],
+  };
+  const uber = (version = '2.6', extra: ScannedJar['bundled'] = []) => ({
+    ...scanned({
+      path: '/work/jars/flink-shaded-hadoop-2-uber-2.8.3-10.0.jar',
+      artifactId: 'flink-shaded-hadoop-2-uber',
+      version: '2.8.3-10.0',
+    }),
+    bundled: [{ groupId: 'org.apache.hadoop', artifactId: 'hadoop-common', version: '2.8.3' }, lang(version), ...extra],
+  });
+  const judgeOverlap = (a: ScannedJar, b: ScannedJar, packages: string[]) =>
+    decide(jarsConflicts, buildFacts({ jars: { jars: [a, b], overlaps: [overlapOf(a, b, packages, 133)], durationMs: 1 } }));
+
+  it('a note naming the release both bundle, nothing to remove', () => {
+    const outcome = judgeOverlap(orc, uber(), LANG);
+    expect(outcome.status).toBe('ok');
+    expect(outcome.details?.[0]).toMatch(
+      /^133 classes under org\.apache\.commons\.lang and .* are in both .*flink-sql-orc-2\.3\.0\.jar.* and .*flink-shaded-hadoop-2-uber.*, and both bundle commons-lang:commons-lang:2\.6 .*nothing to remove$/,
+    );
+    expect(outcome.facts).toMatchObject({ sameReleaseCopies: 1, classOverlaps: 0 });
+  });
+
+  it('stays an error when the library is bundled at two versions, or a shared package is no bundled library of both', () => {
+    expect(judgeOverlap(orc, uber('2.5'), LANG).status).toBe('error');
+    expect(judgeOverlap(orc, uber(), [...LANG, 'com/google/common/base']).status).toBe('error');
+    // commons-lang matches org/apache/commons/lang by its words, never org/apache/commons/lang3 (another library).
+    expect(judgeOverlap(orc, uber(), ['org/apache/commons/lang3']).status).toBe('error');
+    // By the words of its artifactId, never its groupId: flink-connector-base does not claim the Kafka connector's classes.
+    const base = { groupId: 'org.apache.flink', artifactId: 'flink-connector-base', version: '2.0.0' };
+    const [x, y] = [
+      { ...orc, bundled: [base] },
+      { ...uber(), bundled: [base] },
+    ];
+    expect(judgeOverlap(x, y, ['org/apache/flink/connector/base']).status).toBe('ok');
+    expect(judgeOverlap(x, y, ['org/apache/flink/connector/base', 'org/apache/flink/streaming/connectors/kafka']).status).toBe('error');
+    // A library at two versions matters where its packages are shared: protobuf relocated in one of them is no conflict.
+    const protobuf = (version: string) => ({ groupId: 'com.google.protobuf', artifactId: 'protobuf-java', version });
+    const orcWithProtobuf = { ...orc, bundled: [...orc.bundled, protobuf('2.5.0')] };
+    expect(judgeOverlap(orcWithProtobuf, uber('2.6', [protobuf('3.21.7')]), LANG).status).toBe('ok');
+    expect(judgeOverlap(orcWithProtobuf, uber('2.6', [protobuf('3.21.7')]), [...LANG, 'com/google/protobuf']).status).toBe('error');
+    expect(judgeOverlap(orcWithProtobuf, uber('2.6', [protobuf('2.5.0')]), [...LANG, 'com/google/protobuf']).status).toBe('ok');
+  });
+
+  it("across class loaders (a JAR the job adds and flink-dist) the same release is still the job's copy: the warning stays", () => {
+    const dist = { ...flinkDist('2.3.0'), bundled: [lang('2.6')] };
+    const outcome = judgeOverlap(uber(), dist, LANG);
+    expect(outcome.status).toBe('warning');
+    expect(outcome.facts).toMatchObject({ userLoaderCopies: 1, sameReleaseCopies: 0 });
+  });
+});
