@@ -38,6 +38,8 @@ export interface Setup {
 }
 
 const F = 'org.apache.flink';
+/** The pre-bundled Hadoop JAR Paimon's and Flink's docs point to when there is no Hadoop install. */
+const HADOOP_UBER = `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`;
 const SRC = "CREATE TABLE src (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '3')";
 const INSERT = 'INSERT INTO snk SELECT id, name FROM src';
 const UDF_INSERT = 'INSERT INTO snk SELECT plus_one(id), name FROM src';
@@ -485,6 +487,37 @@ const SETUP_LIST: Setup[] = [
     flink: '2.3.0',
     jars: [`${F}:flink-sql-orc:2.3.0`],
     job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  // The fix jars.thin gives for the two above, followed: Hadoop on the JVM's classpath, or Hadoop JARs in pipeline.jars.
+  {
+    id: 'orc-hadoop-classpath',
+    title: 'the same ORC job, HADOOP_CLASSPATH = a Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0)',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-orc:2.3.0`],
+    hadoopClasspath: HADOOP_UBER,
+    job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  {
+    id: 'parquet-hadoop-classpath',
+    title: 'the same Parquet job, HADOOP_CLASSPATH = a Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0)',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-parquet:2.3.0`],
+    hadoopClasspath: HADOOP_UBER,
+    job: { ddl: [SRC, files('parquet')], insert: INSERT },
+  },
+  {
+    id: 'orc-hadoop-jar',
+    title: 'the same ORC job, the Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) in pipeline.jars instead',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-orc:2.3.0`, HADOOP_UBER],
+    job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  {
+    id: 'parquet-hadoop-jar',
+    title: 'the same Parquet job, the Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) in pipeline.jars instead',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-parquet:2.3.0`, HADOOP_UBER],
+    job: { ddl: [SRC, files('parquet')], insert: INSERT },
   },
 ];
 
