@@ -169,9 +169,12 @@ function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix:
   return { level: 'error', text, fix, path: jar.ref.path, sources: need.sources };
 }
 
-/** "Add group:artifact:version (URL) next to X": the need's version, else the needing JAR's own (JDBC dialects). */
+/**
+ * "Add group:artifact:version (URL) next to X": the need's version, else the needing JAR's own (JDBC dialects). A need's
+ * own fix is used as written, its artifact's coordinates given their URL in the run's repository.
+ */
 function addFix(need: ClassNeed, jar: ScannedJar, repositoryUrl: string): string {
-  if (need.fix) return need.fix;
+  if (need.fix) return need.artifact ? need.fix.replace(need.artifact, withUrl(repositoryUrl, need.artifact)) : need.fix;
   const parts = (need.artifact ?? '').split(':');
   const version = parts[2] ?? jar.identity?.version;
   if (parts.length < 2 || !version) return `Add ${need.what} next to ${jarLabel(jar)}`;

@@ -397,7 +397,15 @@ const SETUP_LIST: Setup[] = [
     id: 'paimon-catalog-hadoop',
     title: 'the same Paimon job with the pre-bundled Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) next to it',
     flink: '1.20.5',
-    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`],
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', HADOOP_UBER],
+    job: paimonJob,
+  },
+  {
+    id: 'paimon-catalog-hadoop-classpath',
+    title: 'the same Paimon job, the pre-bundled Hadoop JAR in HADOOP_CLASSPATH instead',
+    flink: '1.20.5',
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1'],
+    hadoopClasspath: HADOOP_UBER,
     job: paimonJob,
   },
   {
@@ -432,7 +440,7 @@ const SETUP_LIST: Setup[] = [
     id: 'iceberg-catalog-hadoop',
     title: 'the same Iceberg job with the pre-bundled Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) next to it',
     flink: '1.20.5',
-    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0', `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`],
+    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0', HADOOP_UBER],
     job: icebergJob,
   },
   {
@@ -440,7 +448,7 @@ const SETUP_LIST: Setup[] = [
     title: 'the same Iceberg job, the pre-bundled Hadoop JAR in HADOOP_CLASSPATH instead',
     flink: '1.20.5',
     jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0'],
-    hadoopClasspath: `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`,
+    hadoopClasspath: HADOOP_UBER,
     job: icebergJob,
   },
   {
