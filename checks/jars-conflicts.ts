@@ -429,11 +429,14 @@ function sharedSegments(a: string, b: string): string[] {
 
 const dotted = (p: string) => p.replace(/\//g, '.');
 
-/** "org.apache.kafka.{clients.consumer, common}": the common package, then what lies under it. */
+/**
+ * "org.apache.kafka.{clients.consumer, common}": the common package, then what lies under it. Below three segments the
+ * common package names no library ("org.{apache.commons.cli, …, 119 more}"): the libraries' packages, as a fix names them.
+ */
 export function describePackages(common: string, packages: readonly string[], max = 5): string {
   const name = (p: string) => (p === '' ? '(default package)' : dotted(p));
   if (packages.length <= 1) return name(packages[0] ?? common);
-  if (common === '') return capped(packages.map(name), max).join(', ');
+  if (common.split('/').length < 3) return sharedPackages(common, packages, max);
   const below = packages.filter((p) => p !== common).map((p) => dotted(p.slice(common.length + 1)));
   const under = below.length === 1 ? `${dotted(common)}.${below[0]}` : `${dotted(common)}.{${capped(below, max).join(', ')}}`;
   return packages.includes(common) ? `${dotted(common)} and ${under}` : under;

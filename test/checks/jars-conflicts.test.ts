@@ -369,6 +369,15 @@ describe('the packages a fix names when the shared classes only meet at a shallo
         'org.xerial.snappy, relocate (shade) or exclude them in flink-shaded-hadoop-2-uber-2.8.3-10.0.jar from job:pipeline.jars ' +
         'in job.py:12: flink-dist-1.20.5.jar from pyflink/lib ships with Flink',
     );
+    // The summary names them too, not "org.{apache.commons.cli, apache.commons.collections, …, 119 more}".
+    const summary = decide(
+      jarsConflicts,
+      buildFacts({ jars: { jars: [uber, dist], overlaps: [overlapOf(uber, dist, HADOOP_UBER, 2136)], durationMs: 1 } }),
+    ).summary;
+    expect(summary).toContain(
+      'flink-dist-1.20.5.jar from pyflink/lib: org.apache.commons.cli, org.apache.commons.collections, org.apache.commons.compress, ' +
+        "org.apache.commons.io, org.apache.commons.math3 and org.xerial.snappy: the job's class loader",
+    );
   });
 
   it('more than six: those under one package of three segments or more become it, the deepest first', () => {
