@@ -379,7 +379,7 @@ function overlapFix(a: ScannedJar, b: ScannedJar, shared: string, shipped: (jar:
  * The packages to relocate or exclude, dotted, for a fix's wording: "classes under org" says nothing, "org.apache.commons.cli,
  * …, org.apache.commons.math3 and org.xerial.snappy" (flink-shaded-hadoop-2-uber next to flink-dist) says what to shade.
  */
-export function sharedPackages(common: string, packages: readonly string[], max = 5): string {
+function sharedPackages(common: string, packages: readonly string[], max = 5): string {
   if (packages.length === 0) return common ? dotted(common) : 'the shared packages';
   const named = libraryRoots(packages, max).map((p) => (p === '' ? '(default package)' : dotted(p)));
   // "and 1 more package" would hide a name in the space it takes to say so.
