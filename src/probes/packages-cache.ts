@@ -72,10 +72,10 @@ export class InstalledPackagesCache {
   load(sysPathDir: string): Map<string, KeptRead> {
     try {
       const file = this.fileOf(sysPathDir);
-      if (process.getuid && statSync(file).uid !== process.getuid()) return new Map();
+      if (process.getuid && statSync(file).uid !== process.getuid()) return new Map<string, KeptRead>();
       return parseEntry(readTextFileSync(file, MAX_FILE_BYTES), this.keyOf(sysPathDir));
     } catch {
-      return new Map();
+      return new Map<string, KeptRead>();
     }
   }
 
@@ -107,13 +107,13 @@ export function parseEntry(text: string, key: string): Map<string, KeptRead> {
   try {
     doc = JSON.parse(text);
   } catch {
-    return new Map();
+    return new Map<string, KeptRead>();
   }
   const entry = doc as { key?: unknown; dists?: unknown } | null;
-  if (typeof entry !== 'object' || entry === null || entry.key !== key) return new Map();
-  if (typeof entry.dists !== 'object' || entry.dists === null) return new Map();
+  if (typeof entry !== 'object' || entry === null || entry.key !== key) return new Map<string, KeptRead>();
+  if (typeof entry.dists !== 'object' || entry.dists === null) return new Map<string, KeptRead>();
   const kept = Object.entries(entry.dists as Record<string, unknown>);
-  return kept.every(([, value]) => isKeptRead(value)) ? new Map(kept as [string, KeptRead][]) : new Map();
+  return kept.every(([, value]) => isKeptRead(value)) ? new Map(kept as [string, KeptRead][]) : new Map<string, KeptRead>();
 }
 
 function isKeptRead(value: unknown): value is KeptRead {

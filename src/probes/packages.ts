@@ -13,7 +13,7 @@ import { errorMessage } from '../engine/errors.js';
 import { parseMetadata, parseRequiresTxt } from '../python/metadata.js';
 import { normalizeName } from '../python/pep508.js';
 import type { ProbeContext } from './context.js';
-import type { InstalledDistribution, InstalledPackagesFact } from '../facts/index.js';
+import type { InstalledPackagesFact } from '../facts/index.js';
 import { formatBytes, LIMITS } from '../engine/limits.js';
 import { openRegularFileSync, readTextFileSync } from '../util/read-file.js';
 
@@ -103,11 +103,11 @@ async function readReusing(found: readonly Found[], cache: InstalledPackagesCach
     const reused = stamp !== undefined && earlier?.stamp === stamp;
     const result = reused ? earlier.result : readDistribution(location);
     if (!reused) changed.add(entry);
-    if (stamp !== undefined) next.set(entry, (next.get(entry) ?? new Map()).set(name, { stamp, result }));
+    if (stamp !== undefined) next.set(entry, (next.get(entry) ?? new Map<string, KeptRead>()).set(name, { stamp, result }));
     return result;
   });
   for (const [entry, before] of kept) if (before.size !== (next.get(entry)?.size ?? 0)) changed.add(entry);
-  await Promise.all([...changed].map((entry) => cache.save(entry, next.get(entry) ?? new Map())));
+  await Promise.all([...changed].map((entry) => cache.save(entry, next.get(entry) ?? new Map<string, KeptRead>())));
   return results;
 }
 
