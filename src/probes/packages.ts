@@ -12,6 +12,7 @@ import { InstalledPackagesCache, type KeptRead, type ReadResult } from './packag
 import { errorMessage } from '../engine/errors.js';
 import { parseMetadata, parseRequiresTxt } from '../python/metadata.js';
 import { normalizeName } from '../python/pep508.js';
+import type { Options } from '../engine/options.js';
 import type { ProbeContext } from './context.js';
 import type { InstalledPackagesFact } from '../facts/index.js';
 import { formatBytes, LIMITS } from '../engine/limits.js';
@@ -30,8 +31,12 @@ interface Found {
 export async function probeInstalledPackages({ get, options }: ProbeContext): Promise<InstalledPackagesFact> {
   const python = await get('python');
   if (!python.runs) return { distributions: {}, duplicates: [], problems: [] };
-  const cache = options.noCache ? undefined : new InstalledPackagesCache(join(cacheDir(options.env), 'packages'));
-  return scanSysPath(python.sysPath, cache);
+  return scanSysPath(python.sysPath, packagesCache(options));
+}
+
+/** The user's installed-packages cache, or undefined when caches are off (--no-cache). */
+export function packagesCache(options: Pick<Options, 'noCache' | 'env'>): InstalledPackagesCache | undefined {
+  return options.noCache ? undefined : new InstalledPackagesCache(join(cacheDir(options.env), 'packages'));
 }
 
 /** The scan itself, exported so it can be used on any list of directories (tests, other probes). */
