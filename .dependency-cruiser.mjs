@@ -25,7 +25,7 @@ const CHECK_MAY_IMPORT = [
   '^src/engine/(check|model)[.]ts$',
   '^src/facts/',
   '^src/knowledge/',
-  '^src/jars/(describe|version|line-verdict)[.]ts$',
+  '^src/jars/(describe|version|line-verdict|class-needs)[.]ts$',
   '^src/maven/(advice|coordinates|describe|flink-line)[.]ts$',
   '^src/python/(pep508|pip|wheels)[.]ts$',
   '^src/flink/(config-values|jvm-options)[.]ts$',

@@ -4,12 +4,10 @@
 // kafka-clients for the thin Kafka JAR, a MySQL driver for MySQL CDC >= 3.1, the dialect module of the job's
 // database for flink-connector-jdbc-core, Hadoop (or HADOOP_CLASSPATH) for Parquet. Missing, each is an error naming the fix.
 import { defineCheck } from './define.js';
-import { fromDistribution } from '../src/facts/jars.js';
 import type { ClassNeed, ConnectorFamily } from '../src/knowledge/connectors.js';
-import type { JarsFact, JobFact, ScannedJar } from '../src/facts/index.js';
+import type { ScannedJar } from '../src/facts/index.js';
+import { holdsNeeded, judgeNeeds, supplyOf, type Supply } from '../src/jars/class-needs.js';
 import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
-import { parseArtifactVersion } from '../src/jars/version.js';
-import { compareReleases } from '../src/knowledge/versions.js';
 
 interface Finding {
   level: 'error' | 'warning';
@@ -17,14 +15,6 @@ interface Finding {
   fix: string;
   path: string;
   sources: ClassNeed['sources'];
-}
-
-/** What a need can be met by: the other JARs' packages, the job's JAR names, classpath variables. */
-interface Supply {
-  jars: readonly ScannedJar[];
-  jobJarNames: string[];
-  env: Record<string, string>;
-  jdbcSchemes: Set<string>;
 }
 
 export default defineCheck({
@@ -55,21 +45,13 @@ export default defineCheck({
     const older = matrix.olderThanKnown(target);
     if (older) return { status: 'skipped', summary: older };
     const minor = target.minor ?? matrix.newestMinor();
-    const supply = supplyOf(seen, jars, job);
+    const supply = supplyOf(jars, job);
     const findings: Finding[] = [];
     const met: string[] = [];
     for (const { jar, family } of user) {
       const fat = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
       const replace = `Replace ${jarLabel(jar)} with ${fat ? withUrl(repository.url, coordinates(fat)) : family.fat[0]}`;
-      judgeJar(jar, family, { supply, replace: fat ? replace : undefined, repositoryUrl: repository.url }, findings, met);
-      if (
-        jar.role === 'thin' &&
-        family.fat.length > 0 &&
-        !family.needs?.some((need) => need.role === 'thin' && applies(need, jar, supply.jdbcSchemes))
-      ) {
-        const text = `${jarLabel(jar)} is the thin ${family.title} artifact: it needs its dependencies on the classpath; PyFlink wants ${family.fat[0]}`;
-        findings.push({ level: 'warning', text, fix: replace, path: jar.ref.path, sources: [] });
-      }
+      judgeJar(jar, family, { supply, replace, fatKnown: fat !== undefined, repositoryUrl: repository.url }, findings, met);
     }
     if (findings.length === 0) {
       return {
@@ -92,45 +74,24 @@ export default defineCheck({
 });
 
 /** Each need of the JAR's family that applies to it: met (in words, for the details) or an error; a thin JAR's missing
- * dependencies are fixed by the fat JAR when one is known for the line. */
+ * dependencies are fixed by the fat JAR when one is known for the line, as is a thin JAR whose dependencies nobody lists. */
 function judgeJar(
   jar: ScannedJar,
   family: ConnectorFamily,
-  how: { supply: Supply; replace?: string; repositoryUrl: string },
+  how: { supply: Supply; replace: string; fatKnown: boolean; repositoryUrl: string },
   findings: Finding[],
   met: string[],
 ): void {
-  for (const need of (family.needs ?? []).filter((n) => applies(n, jar, how.supply.jdbcSchemes))) {
-    const by = providedBy(need, jar, how.supply);
-    if (by) met.push(`${jarLabel(jar)} needs ${need.what}: ${by}`);
-    else {
-      const finding = missing(need, jar, family, need.role === 'thin' && how.replace ? how.replace : addFix(need, jar, how.repositoryUrl));
-      findings.push(withIgnoredCopy(finding, need, jar, how.supply));
-    }
+  const verdict = judgeNeeds(jar, family, how.supply);
+  met.push(...verdict.met.map(({ need, by }) => `${jarLabel(jar)} needs ${need.what}: ${by}`));
+  for (const need of verdict.missing) {
+    const finding = missing(need, jar, family, need.role === 'thin' && how.fatKnown ? how.replace : addFix(need, jar, how.repositoryUrl));
+    findings.push(withIgnoredCopy(finding, need, jar, how.supply));
   }
-}
-
-function supplyOf(seen: readonly ScannedJar[], jars: JarsFact, job: JobFact): Supply {
-  const needs = job.needs;
-  return {
-    jars: seen,
-    // A JAR the job names that is not on this machine (an image's /opt/flink/lib) still counts, by its file name.
-    jobJarNames: (needs?.jars ?? []).flatMap((ref) => (ref.fileName ? [ref.fileName] : [])),
-    env: jars.classpathEnv ?? {},
-    jdbcSchemes: new Set((needs?.drivers ?? []).flatMap((d) => (d.scheme ? [d.scheme] : []))),
-  };
-}
-
-/** Whether `need` is about this JAR: its role, artifact, release, and (JDBC dialects) a database the job uses. */
-function applies(need: ClassNeed, jar: ScannedJar, jdbcSchemes: ReadonlySet<string>): boolean {
-  if (need.role && jar.role !== need.role) return false;
-  const artifactId = jar.identity?.artifactId;
-  if (need.artifacts && !(artifactId && need.artifacts.includes(artifactId))) return false;
-  if (need.jdbcScheme && !jdbcSchemes.has(need.jdbcScheme)) return false;
-  if (!need.since) return true;
-  const release = parseArtifactVersion(jar.identity?.version ?? '')?.release;
-  // Without a version the JAR may be older than the change: no finding rather than a false alarm.
-  return release !== undefined && compareReleases(release, need.since) >= 0;
+  if (verdict.thinUnlisted) {
+    const text = `${jarLabel(jar)} is the thin ${family.title} artifact: it needs its dependencies on the classpath; PyFlink wants ${family.fat[0]}`;
+    findings.push({ level: 'warning', text, fix: how.replace, path: jar.ref.path, sources: [] });
+  }
 }
 
 /** A need only the JVM's classpath meets, with the classes in a JAR the job adds: say that JAR is not enough. */
@@ -142,22 +103,6 @@ function withIgnoredCopy(finding: Finding, need: ClassNeed, jar: ScannedJar, sup
     ...finding,
     text: `${finding.text} (${jarLabel(copy)} holds them, but ${jarLabel(jar)} loads them only from the JVM's classpath: a JAR in pipeline.jars is not enough)`,
   };
-}
-
-/** Whether `jar` holds classes under one of the packages `need` names. */
-function holdsNeeded(jar: ScannedJar, need: ClassNeed): boolean {
-  return jar.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))) ?? false;
-}
-
-/** What meets the need, in words, or undefined when nothing does. */
-function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): string | undefined {
-  const other = supply.jars.find((o) => o !== jar && (!need.classpathOnly || fromDistribution(o.ref.source)) && holdsNeeded(o, need));
-  if (other) return `provided by ${jarLabel(other)}`;
-  const artifactId = need.classpathOnly ? undefined : need.artifact?.split(':')[1];
-  const named = artifactId ? supply.jobJarNames.find((name) => name.startsWith(`${artifactId}-`)) : undefined;
-  if (named) return `the job names ${named}`;
-  if (need.env && supply.env[need.env]) return `${need.env} is set (PyFlink adds it to the classpath)`;
-  return undefined;
 }
 
 function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix: string): Finding {

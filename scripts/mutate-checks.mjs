@@ -104,7 +104,14 @@ const MUTATIONS = [
     'if (versions.size <= 2) {',
     'two versions taken for the same JAR twice',
   ],
-  ['jars.thin', 'jars-thin', 'if (by) met.push(', 'if (!by) met.push(', 'dependency-provided test inverted'],
+  [
+    'jars.thin',
+    'jars-thin',
+    'if (by) verdict.met.push(',
+    'if (!by) verdict.met.push(',
+    'dependency-provided test inverted',
+    'src/jars/class-needs.ts',
+  ],
   [
     'jars.bytecode',
     'jars-bytecode',

@@ -63,15 +63,18 @@ describe('jars.integrity against Maven Central', () => {
 });
 
 describe('jars.updates against Maven Central', () => {
+  // The thin Kafka JAR is looked up with kafka-clients next to it: alone it lacks classes, and jars.thin judges it.
   it.each([
-    ['org.apache.flink:flink-connector-kafka:3.2.0-1.19', '1.19'],
-    ['org.apache.flink:flink-sql-connector-kafka:3.2.0-1.19', '1.19'],
-    ['org.apache.flink:flink-connector-jdbc:3.2.0-1.19', '1.19'],
-    ['org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2', '2.2'],
-  ])('%s on Flink %s: a newer build for the line ⇔ warning naming it', async (key, line) => {
+    ['org.apache.flink:flink-connector-kafka:3.2.0-1.19', '1.19', ['org.apache.kafka:kafka-clients:3.4.0']],
+    ['org.apache.flink:flink-sql-connector-kafka:3.2.0-1.19', '1.19', []],
+    ['org.apache.flink:flink-connector-jdbc:3.2.0-1.19', '1.19', []],
+    ['org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2', '2.2', []],
+  ])('%s on Flink %s: a newer build for the line ⇔ warning naming it', async (key, line, next) => {
     const { groupId, artifactId, version } = parseCoordinate(key);
     const newest = await newestFor(groupId, artifactId, line);
-    const report = await runDoctor(['--flink-version', line, '--jars', await mavenJar(key), '--only', 'jars.updates'], await onlineEnv());
+    const jars = await Promise.all([key, ...next].map(mavenJar));
+    const args = ['--flink-version', line, ...jars.flatMap((j) => ['--jars', j]), '--only', 'jars.updates'];
+    const report = await runDoctor(args, await onlineEnv());
     const updates = check(report, 'jars.updates');
     expect(updates.facts?.offline).toBe(false);
     expect(checkText(updates), 'the answer came from the shipped snapshot, not from Central').not.toMatch(/snapshot shipped/);
@@ -81,6 +84,17 @@ describe('jars.updates against Maven Central', () => {
     } else {
       expect(updates.status, checkText(updates)).toBe('ok');
     }
+  });
+});
+
+describe('jars.updates leaves a thin JAR without its dependencies to jars.thin', () => {
+  it('flink-connector-kafka 3.3.0-1.20 alone on Flink 1.20: no newer thin build; jars.thin names the fat JAR', async () => {
+    const jar = await mavenJar('org.apache.flink:flink-connector-kafka:3.3.0-1.20');
+    const report = await runDoctor(['--flink-version', '1.20', '--jars', jar, '--only', 'jars.updates,jars.thin'], await onlineEnv());
+    const updates = check(report, 'jars.updates');
+    expect(updates.status, checkText(updates)).toBe('skipped');
+    expect(updates.summary).toBe('flink-connector-kafka 3.3.0-1.20: no JAR provides kafka-clients; judged by jars.thin');
+    expect(check(report, 'jars.thin').fix).toContain('with org.apache.flink:flink-sql-connector-kafka:');
   });
 });
 

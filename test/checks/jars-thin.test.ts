@@ -4,31 +4,10 @@ import { describe, expect, it } from 'vitest';
 import jarsThin from '../../checks/jars-thin.js';
 import type { JobFact, ScannedJar } from '../../src/facts/index.js';
 import { emptyNeeds } from '../../src/job/model.js';
-import { buildFacts, decide, fatKafka, scannedJar, targetOf } from '../helpers/facts.js';
+import { buildFacts, decide, fatKafka, kafkaClients, scannedJar, targetOf, thinAvro, thinKafkaJar } from '../helpers/facts.js';
 
 const CENTRAL = 'https://repo1.maven.org/maven2';
-const thinKafka = scannedJar(
-  'flink-connector-kafka-3.3.0-1.20.jar',
-  {
-    groupId: 'org.apache.flink',
-    artifactId: 'flink-connector-kafka',
-    version: '3.3.0-1.20',
-    flinkLine: '1.20',
-    kind: 'thin',
-    identifiers: ['kafka'],
-  },
-  { family: 'kafka', role: 'thin', packages: ['org/apache/flink/streaming/connectors/kafka/table'] },
-);
-const kafkaClients = scannedJar(
-  'kafka-clients-3.4.0.jar',
-  { groupId: 'org.apache.kafka', artifactId: 'kafka-clients', version: '3.4.0' },
-  { packages: ['org/apache/kafka/clients/consumer', 'org/apache/kafka/common'] },
-);
-const thinAvro = scannedJar(
-  'flink-avro-1.20.1.jar',
-  { groupId: 'org.apache.flink', artifactId: 'flink-avro', version: '1.20.1', flinkLine: '1.20', kind: 'format', identifiers: ['avro'] },
-  { family: 'avro', role: 'thin' },
-);
+const thinKafka = thinKafkaJar();
 const judge = (
   jars: ScannedJar[],
   target = targetOf('1.20'),

@@ -2,8 +2,11 @@
 // against a repository on 127.0.0.1 is tested in test/maven/checks.test.ts; the HTTP client's fault modes in
 // test/maven/client.test.ts.
 import { describe, expect, it } from 'vitest';
+import jarsThin from '../../checks/jars-thin.js';
 import jarsUpdates from '../../checks/jars-updates.js';
-import { decide } from '../helpers/facts.js';
+import type { JobFact, MavenJar, ScannedJar } from '../../src/facts/index.js';
+import { emptyNeeds } from '../../src/job/model.js';
+import { decide, fatKafka, kafkaClients, thinAvro, thinKafkaJar } from '../helpers/facts.js';
 import { G, KAFKA, KAFKA_VERSIONS, mavenFacts as facts, mavenJar, REPO } from '../helpers/maven-facts.js';
 
 describe('jars.updates decisions (built facts)', () => {
@@ -68,5 +71,74 @@ describe('jars.updates decisions (built facts)', () => {
     expect(outcome.details?.join('\n')).toMatch(
       /versions from the snapshot shipped with flink-doctor \(data of 2026-05-01, \d+ days old\): offline/,
     );
+  });
+});
+
+// A thin JAR is judged here only when jars.thin finds its dependencies provided: otherwise a newer build of the same
+// thin artifact still fails (NoClassDefFoundError), and jars.thin's fix (the fat JAR) is the one. Same facts, both checks.
+// flink-connector-kafka's and flink-avro's versions as Maven Central's maven-metadata.xml lists them (data/maven-snapshot.json).
+const THIN = 'flink-connector-kafka';
+const THIN_VERSIONS = ['3.2.0-1.18', '3.2.0-1.19', '3.3.0-1.20', '3.4.0-1.20', '4.0.0-2.0', '4.0.1-2.0', '5.0.0-2.1', '5.0.0-2.2'];
+const AVRO_VERSIONS = ['1.20.0', '1.20.1', '1.20.2', '1.20.3', '1.20.4', '1.20.5', '2.0.0', '2.2.1'];
+const thinMaven = mavenJar('3.3.0-1.20', { artifactId: THIN, path: thinKafkaJar().ref.path });
+const VERSIONS = {
+  [`${G}:${THIN}`]: { versions: THIN_VERSIONS, source: 'network' as const },
+  [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'network' as const },
+  [`${G}:flink-avro`]: { versions: AVRO_VERSIONS, source: 'network' as const },
+};
+/** A run on Flink 1.20 with these JARs scanned and these looked up in the repository. */
+const run = (scanned: ScannedJar[], looked: MavenJar[] = [thinMaven], job?: JobFact) =>
+  facts(looked, VERSIONS, '1.20', { jars: { jars: scanned, overlaps: [], durationMs: 0 }, ...(job ? { job } : {}) });
+
+describe('jars.updates and jars.thin give one fix for a thin JAR', () => {
+  it('thin flink-connector-kafka alone: left to jars.thin, whose fix is the fat JAR; never the newer thin build', () => {
+    const alone = run([thinKafkaJar()]);
+    const outcome = decide(jarsUpdates, alone);
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.summary).toBe('flink-connector-kafka 3.3.0-1.20: no JAR provides kafka-clients; judged by jars.thin');
+    expect(outcome.fix).toBeUndefined();
+    expect(outcome.details ?? []).toEqual([]);
+    expect(decide(jarsThin, alone).fix).toMatch(
+      /^Replace flink-connector-kafka-3\.3\.0-1\.20\.jar from --jars with org\.apache\.flink:flink-sql-connector-kafka:3\.4\.0-1\.20 /,
+    );
+  });
+
+  it('thin flink-connector-kafka with kafka-clients next to it (or named by the job): the newer thin build; jars.thin is ok', () => {
+    const withClients = run([thinKafkaJar(), kafkaClients]);
+    const outcome = decide(jarsUpdates, withClients);
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toBe(`newer build for the same Flink line: ${THIN} 3.3.0-1.20 → 3.4.0-1.20`);
+    expect(outcome.fix).toBe(`Use ${G}:${THIN}:3.4.0-1.20 (${REPO}/org/apache/flink/${THIN}/3.4.0-1.20/${THIN}-3.4.0-1.20.jar)`);
+    expect(decide(jarsThin, withClients).status).toBe('ok');
+    const job: JobFact = { files: ['/work/job.py'], needs: { ...emptyNeeds(), files: ['/work/job.py'] } };
+    const value = 'file:///opt/flink/lib/kafka-clients-3.4.0.jar';
+    job.needs?.jars.push({ file: '/work/job.py', line: 9, kind: 'pipeline.jars', value, known: true, fileName: 'kafka-clients-3.4.0.jar' });
+    expect(decide(jarsUpdates, run([thinKafkaJar()], [thinMaven], job)).status).toBe('warning');
+  });
+
+  it("next to a JAR with a newer build, the thin JAR is a detail and not in the fix (the fat JAR's shaded clients do not count)", () => {
+    const outcome = decide(jarsUpdates, run([thinKafkaJar(), fatKafka('3.3.0-1.20')], [thinMaven, mavenJar('3.3.0-1.20')]));
+    expect(outcome.status).toBe('warning');
+    expect(outcome.summary).toBe(`newer build for the same Flink line: ${KAFKA} 3.3.0-1.20 → 3.4.0-1.20`);
+    expect(outcome.fix).toBe(`Use ${G}:${KAFKA}:3.4.0-1.20 (${REPO}/org/apache/flink/${KAFKA}/3.4.0-1.20/${KAFKA}-3.4.0-1.20.jar)`);
+    expect(outcome.details).toContain('flink-connector-kafka 3.3.0-1.20: no JAR provides kafka-clients; judged by jars.thin');
+  });
+
+  it('the thin flink-avro (no dependency listed to look for) is left to jars.thin too: PyFlink wants flink-sql-avro', () => {
+    const avro = mavenJar('1.20.1', { artifactId: 'flink-avro', path: thinAvro.ref.path });
+    const outcome = decide(jarsUpdates, run([thinAvro], [avro]));
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.summary).toBe('flink-avro 1.20.1: the thin Avro artifact, PyFlink wants flink-sql-avro; judged by jars.thin');
+    expect(decide(jarsThin, run([thinAvro], [avro])).fix).toContain('with org.apache.flink:flink-sql-avro:1.20.');
+  });
+
+  it('JARs left to jars.thin and to jars.flink-version: counted in the summary, each in the details', () => {
+    const fat119 = fatKafka('3.2.0-1.19');
+    const outcome = decide(jarsUpdates, run([thinKafkaJar(), fat119], [thinMaven, mavenJar('3.2.0-1.19', { path: fat119.ref.path })]));
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.summary).toBe(
+      'no JAR to look up: 1 lacking classes it needs (judged by jars.thin), 1 built for another line than Flink 1.20 (judged by jars.flink-version)',
+    );
+    expect(outcome.details).toHaveLength(2);
   });
 });

@@ -265,3 +265,34 @@ export function fatKafka(
     source,
   );
 }
+
+/** flink-connector-kafka built for `version`: the thin JAR, modelled on the real 3.4.0-1.20 (connector classes only). */
+export function thinKafkaJar(version = '3.3.0-1.20'): ScannedJar {
+  const identity = {
+    groupId: 'org.apache.flink',
+    artifactId: 'flink-connector-kafka',
+    version,
+    flinkLine: version.split('-')[1],
+    kind: 'thin' as const,
+    identifiers: ['kafka'],
+  };
+  return scannedJar(`flink-connector-kafka-${version}.jar`, identity, {
+    family: 'kafka',
+    role: 'thin',
+    packages: ['org/apache/flink/streaming/connectors/kafka/table'],
+  });
+}
+
+/** kafka-clients 3.4.0, what the thin Kafka JAR needs next to it. */
+export const kafkaClients = scannedJar(
+  'kafka-clients-3.4.0.jar',
+  { groupId: 'org.apache.kafka', artifactId: 'kafka-clients', version: '3.4.0' },
+  { packages: ['org/apache/kafka/clients/consumer', 'org/apache/kafka/common'] },
+);
+
+/** flink-avro 1.20.1: the thin Avro format (PyFlink wants flink-sql-avro). */
+export const thinAvro = scannedJar(
+  'flink-avro-1.20.1.jar',
+  { groupId: 'org.apache.flink', artifactId: 'flink-avro', version: '1.20.1', flinkLine: '1.20', kind: 'format', identifiers: ['avro'] },
+  { family: 'avro', role: 'thin' },
+);

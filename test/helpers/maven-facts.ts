@@ -1,7 +1,7 @@
 // The maven fact as the maven probe reports it (src/probes/maven.ts), for jars.updates and jars.integrity: a Kafka
 // connector's version list and a JAR whose SHA-1 matches the published one, unless a test says otherwise.
 import type { Facts, MavenJar, VersionsResult } from '../../src/facts/index.js';
-import { buildFacts, targetOf } from './facts.js';
+import { buildFacts, targetOf, type FactsOverrides } from './facts.js';
 
 export const REPO = 'https://repo.example.com/maven2';
 export const G = 'org.apache.flink';
@@ -24,8 +24,10 @@ export function mavenFacts(
   jars: MavenJar[],
   versions: Record<string, VersionsResult> = { [`${G}:${KAFKA}`]: { versions: KAFKA_VERSIONS, source: 'network' } },
   minor: string | null = null,
+  more: FactsOverrides = {},
 ): Facts {
   return buildFacts({
+    ...more,
     maven: { repository: { url: REPO, source: '--maven-repo' }, offline: false, versions, jars, problems: [] },
     repository: { url: REPO, source: '--maven-repo', problems: [] },
     target: targetOf(minor),

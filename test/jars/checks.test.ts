@@ -403,6 +403,20 @@ describe("fixes name the artifact PyFlink needs, in the run's repository", () =>
     expect(alone.summary).toBe('newer build for the same Flink line: flink-sql-connector-kafka 3.2.0-1.19 → 3.3.0-1.19');
   });
 
+  it('jars.thin and jars.updates give one fix for a thin flink-connector-kafka: the fat JAR alone, the newer thin build with kafka-clients', async () => {
+    const [thin, updates] = await runCheckList([jarsThin, jarsUpdates], options({ jars: [jar.thin as string], flinkVersion: '1.20' }));
+    expect(thin?.fix).toContain('with org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20 (');
+    expect(updates?.status).toBe('skipped');
+    expect(updates?.summary).toBe('flink-connector-kafka 3.3.0-1.20: no JAR provides kafka-clients; judged by jars.thin');
+    expect(updates?.fix).toBeNull();
+    const both = options({ jars: [jar.thin as string, jar.clients as string], flinkVersion: '1.20' });
+    const [thinOk, newer] = await runCheckList([jarsThin, jarsUpdates], both);
+    expect(thinOk?.status).toBe('ok');
+    expect(newer?.fix).toBe(
+      `Use org.apache.flink:flink-connector-kafka:3.4.0-1.20 (${server.url}/org/apache/flink/flink-connector-kafka/3.4.0-1.20/flink-connector-kafka-3.4.0-1.20.jar)`,
+    );
+  });
+
   it('jars.thin and job.connectors build download URLs with --maven-repo, without asking it anything', async () => {
     server.requests.length = 0;
     const thin = await runRealCheck(jarsThin, options({ jars: [jar.thin as string], flinkVersion: '1.20' }));

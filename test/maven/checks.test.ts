@@ -47,10 +47,12 @@ function identity(path: string, artifactId: string, version: string, extra: Part
   return { path, source: '--jars', groupId: G, artifactId, version, kind: 'fat', identifiers: ['kafka'], ...extra };
 }
 
-/** The facts the checks read besides `maven`: no target (nothing judged elsewhere) and the test's repository. */
+/** The facts the checks read besides `maven`: no target (nothing judged elsewhere), the test's repository, no scanned JAR. */
 function withFacts<M>(maven: M, minor: string | null = null) {
   return {
     maven,
+    jars: { jars: [], overlaps: [], durationMs: 0 },
+    job: { files: [] },
     target: { flinkVersion: minor, patch: null, minor, source: minor ? ('flag' as const) : ('none' as const), known: minor !== null },
     repository: { url: server.url, source: '--maven-repo', problems: [] as string[] },
   };
