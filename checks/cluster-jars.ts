@@ -47,7 +47,7 @@ export default defineCheck({
     const errors: string[] = [];
     const warnings: string[] = [];
     const fixes: string[] = [];
-    for (const jar of shipped) judgeShipped(jar, onCluster, cluster, errors, warnings, fixes);
+    for (const jar of shipped) judgeShipped(jar, { onCluster, cluster, knowledge }, errors, warnings, fixes);
     const missing = job.needs
       ? missingConnectors(job.needs.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null)
       : [];
@@ -103,8 +103,11 @@ function clusterArtifacts(cluster: ClusterFact): Map<string, { name: string; ver
 
 function judgeShipped(
   jar: ScannedJar,
-  onCluster: ReturnType<typeof clusterArtifacts>,
-  cluster: ClusterFact,
+  {
+    onCluster,
+    cluster,
+    knowledge,
+  }: { onCluster: ReturnType<typeof clusterArtifacts>; cluster: ClusterFact; knowledge: ConnectorKnowledge },
   errors: string[],
   warnings: string[],
   fixes: string[],
@@ -128,12 +131,24 @@ function judgeShipped(
   }
   const clusterMinor = minorOf(cluster.flinkVersion ?? '');
   const level = id?.flinkLine && clusterMinor ? lineMismatch(id.flinkLine, clusterMinor) : undefined;
-  if (level) {
+  if (level && clusterMinor) {
     (level === 'error' ? errors : warnings).push(
       `${jarLabel(jar)} is built for Flink ${id?.flinkLine}, the cluster runs ${cluster.flinkVersion} (${level === 'error' ? 'another major: NoClassDefFoundError' : 'NoSuchMethodError where an API it calls changed'})`,
     );
-    fixes.push(`Ship the build of ${id?.artifactId ?? basename(jar.ref.path)} for Flink ${clusterMinor}`);
+    fixes.push(lineFix(jar, clusterMinor, cluster.flinkVersion ?? null, knowledge));
   }
+}
+
+/**
+ * The build to ship for the cluster's line: what the matrix recommends for the JAR's family (the fat
+ * flink-sql-connector-X for a thin flink-connector-X, whose own newer build would still lack its dependencies),
+ * as jars.flink-version names it; else the JAR's own artifact.
+ */
+function lineFix(jar: ScannedJar, minor: string, clusterVersion: string | null, knowledge: ConnectorKnowledge): string {
+  const family = jar.family ? knowledge.family(jar.family) : undefined;
+  const c = family ? knowledge.recommend(family, minor, clusterVersion) : undefined;
+  if (c) return `Ship ${coordinates(c)} (the build for Flink ${minor}) in place of ${basename(jar.ref.path)}`;
+  return `Ship the build of ${jar.identity?.artifactId ?? basename(jar.ref.path)} for Flink ${minor}`;
 }
 
 /** The artifact for an identifier built for the cluster's line, e.g. org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20. */

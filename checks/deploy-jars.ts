@@ -5,7 +5,9 @@ import { basename } from 'node:path';
 import { defineCheck } from './define.js';
 import type { Location } from '../src/engine/model.js';
 import type { DeployFact, DeployJobFact, Located } from '../src/facts/index.js';
+import { coordinates } from '../src/jars/describe.js';
 import { flinkLineOfJarName, lineMismatch } from '../src/jars/version.js';
+import type { Matrix } from '../src/knowledge/matrix.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { at, fileProblems, filesRead, locationOf, noDeployment } from './deploy-shared.js';
 
@@ -14,6 +16,12 @@ interface Finding {
   fix: string;
   location: Location;
   error: boolean;
+}
+
+/** Where judge() puts its findings, and the matrix that names the build to use. */
+interface Judged {
+  findings: Finding[];
+  matrix: Matrix;
 }
 
 const FLINK_DIRS = /\/(lib|usrlib|plugins|opt)(\/|$)/;
@@ -31,25 +39,26 @@ export default defineCheck({
     'FlinkDeployment / FlinkSessionJob spec.job.jarURI',
   ],
   needs: ['deploy'],
-  run({ deploy }) {
+  run({ deploy }, { matrix }) {
     const none = noDeployment(deploy);
     if (none) return none;
     const findings: Finding[] = [];
+    const out: Judged = { findings, matrix };
     const details = [filesRead(deploy)];
     let judged = 0;
     deploy.builds.forEach((build, index) => {
       const minor = minorOf(imageVersion(deploy, build.base) ?? '');
       for (const jar of build.jars.filter((j) => FLINK_DIRS.test(`${j.dir}/`))) {
         judged += 1;
-        judge(jar.name, jar, minor, `${jar.dir}/${jar.name}`, `image of ${at(build)}`, findings);
+        judge(jar.name, jar, minor, `${jar.dir}/${jar.name}`, `image of ${at(build)}`, out);
       }
       for (const job of deploy.jobs.filter((j) => j.build === index))
-        for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
+        for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, out);
     });
     for (const job of deploy.jobs) {
       const minor = minorOf(jobVersion(deploy, job) ?? '');
       if (job.build === undefined)
-        for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, findings);
+        for (const mount of job.mounts) judge(mount.name, mount, minor, `${mount.dir}/${mount.name}`, `service ${job.name}`, out);
       if (!job.jarURI) continue;
       judged += 1;
       const name = basename(job.jarURI);
@@ -63,7 +72,7 @@ export default defineCheck({
         details.push(
           `${job.name} (${at(job)}): jarURI ${name} is a placeholder for a Python job: the application entrypoint does not load it`,
         );
-      else judge(name, job, minor, job.jarURI, `${job.kind} ${job.name}`, findings);
+      else judge(name, job, minor, job.jarURI, `${job.kind} ${job.name}`, out);
     }
     details.push(...fileProblems(deploy));
     const first = findings.find((f) => f.error) ?? findings[0];
@@ -93,12 +102,12 @@ function jobVersion(deploy: DeployFact, job: DeployJobFact): string | undefined 
   );
 }
 
-function judge(name: string, place: Located, minor: string | undefined, shown: string, owner: string, findings: Finding[]): void {
+function judge(name: string, place: Located, minor: string | undefined, shown: string, owner: string, out: Judged): void {
   const parsed = flinkLineOfJarName(name);
   if (!parsed || !minor) return;
   // flinkLineOfJarName() strips the Scala suffix from the artifactId: the file name says whether it had one.
   if (parsed.artifactId === 'flink-python' && name.startsWith('flink-python_2.12-') && parsed.line !== '1.15' && minor !== '1.15') {
-    findings.push({
+    out.findings.push({
       text: `${shown} (${at(place)}): from Flink 1.16 on the Python JAR is flink-python-<version>.jar, without _2.12`,
       fix: `Use flink-python-${minor}.x (the file in /opt/flink/opt of the image) in ${at(place)}`,
       location: locationOf(place),
@@ -114,10 +123,22 @@ function judge(name: string, place: Located, minor: string | undefined, shown: s
         : 'error'
       : lineMismatch(parsed.line, minor);
   if (!level) return;
-  findings.push({
+  out.findings.push({
     text: `${shown} (${at(place)}) is built for Flink ${parsed.line}, the ${owner} runs Flink ${minor} (${level === 'error' ? 'ClassNotFoundException / NoSuchMethodError' : 'NoSuchMethodError where an API it calls changed'})`,
-    fix: `Use the build of ${parsed.artifactId} for Flink ${minor} in ${at(place)}`,
+    fix: `Use ${buildFor(parsed.artifactId, minor, out.matrix)} in ${at(place)}`,
     location: locationOf(place),
     error: level === 'error',
   });
+}
+
+/**
+ * The build to use on the image's line: what the matrix recommends for the artifact's family (the fat
+ * flink-sql-connector-X for a thin flink-connector-X, whose own build would still lack its dependencies), as
+ * jars.flink-version names it; else the artifact itself, built for that line.
+ */
+function buildFor(artifactId: string, minor: string, matrix: Matrix): string {
+  const knowledge = matrix.connectors();
+  const family = knowledge.familyOfArtifact(artifactId)?.family;
+  const c = family ? knowledge.recommend(family, minor, matrix.resolvePatch(minor)) : undefined;
+  return c ? `${coordinates(c)}, the build for Flink ${minor},` : `the build of ${artifactId} for Flink ${minor}`;
 }

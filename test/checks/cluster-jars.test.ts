@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import clusterJars from '../../checks/cluster-jars.js';
 import type { JobFact, ScannedJar } from '../../src/facts/index.js';
-import { buildFacts, decide } from '../helpers/facts.js';
+import { buildFacts, decide, thinKafkaJar } from '../helpers/facts.js';
 import { clusterOf as cluster, shipped } from '../helpers/cluster-facts.js';
 
 describe('cluster.jars decisions (built facts)', () => {
@@ -101,6 +101,29 @@ describe('cluster.jars decisions (built facts)', () => {
 });
 
 describe('cluster.jars decisions: more branches (built facts)', () => {
+  it("a JAR of another line names the build for the cluster's line; for a thin flink-connector-kafka the fat JAR, not a newer thin one", () => {
+    const thin = { ...thinKafkaJar(), ref: { path: '/work/jars/flink-connector-kafka-3.3.0-1.20.jar', source: 'pipeline.jars' as const } };
+    const outcome = decide(
+      clusterJars,
+      buildFacts({
+        cluster: cluster({ classpath: ['/opt/flink/lib/flink-dist-2.2.1.jar'] }),
+        jars: { jars: [thin], overlaps: [], durationMs: 0 },
+      }),
+    );
+    expect(outcome.status).toBe('error');
+    expect(outcome.fix).toBe(
+      'Ship org.apache.flink:flink-sql-connector-kafka:5.0.0-2.2 (the build for Flink 2.2) in place of flink-connector-kafka-3.3.0-1.20.jar',
+    );
+    // A JAR of no family flink-doctor knows: the same artifact, built for the cluster's line.
+    const own = shipped('flink-connector-inhouse-1.0.0-1.20.jar', {
+      artifactId: 'flink-connector-inhouse',
+      version: '1.0.0-1.20',
+      flinkLine: '1.20',
+    });
+    const other = decide(clusterJars, buildFacts({ cluster: cluster(), jars: { jars: [own], overlaps: [], durationMs: 0 } }));
+    expect(other.fix).toBe('Ship the build of flink-connector-inhouse for Flink 2.2');
+  });
+
   it('a JobManager that does not show its classpath (before 1.16) is skipped', () => {
     expect(decide(clusterJars, buildFacts({ cluster: cluster({ classpath: [] }) })).summary).toBe(
       'the JobManager does not show its classpath (Flink 1.16+ serves /jobmanager/environment)',

@@ -71,4 +71,16 @@ describe('deploy.jars decisions: more JARs (built from text)', () => {
     expect(outcome.status).toBe('error');
     expect(outcome.details?.join('\n')).not.toContain('/tmp/');
   });
+
+  it("the fix names the matrix's build for the image's line: the fat flink-sql-connector-kafka for the thin flink-connector-kafka", async () => {
+    const copy = (jar: string) => deployFacts({ Dockerfile: `FROM flink:1.20.1-java17\nCOPY ${jar} /opt/flink/lib/\n` });
+    const thin = decide(deployJars, await copy('flink-connector-kafka-3.2.0-1.19.jar'));
+    expect(thin.status).toBe('warning');
+    expect(thin.fix).toBe('Use org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20, the build for Flink 1.20, in Dockerfile:2');
+    const fat = decide(deployJars, await copy('flink-sql-connector-kafka-3.2.0-1.19.jar'));
+    expect(fat.fix).toBe(thin.fix);
+    const session = decide(deployJars, await fixtureFacts('session-jar'));
+    // flink-python is no connector family: the same artifact, built for the line.
+    expect(session.fix).toBe('Use the build of flink-python for Flink 1.20 in session.yaml:11');
+  });
 });
