@@ -54,7 +54,7 @@ function lackingClasses({ jars, job }: Pick<Facts, 'jars' | 'job'>, knowledge: C
     const family = knowledge.family(jar.family ?? '');
     const verdict = family && judgeNeeds(jar, family, supply);
     if (!family || !verdict || !lacksClasses(verdict)) continue;
-    const what = verdict.missing.map((need) => need.artifact?.split(':')[1] ?? need.what);
+    const what = verdict.missing.map((need) => need.what);
     lacking.set(
       jar.ref.path,
       what.length > 0 ? `no JAR provides ${what.join(', ')}` : `the thin ${family.title} artifact, PyFlink wants ${family.fat[0]}`,

@@ -6,7 +6,7 @@ import jarsThin from '../../checks/jars-thin.js';
 import jarsUpdates from '../../checks/jars-updates.js';
 import type { JobFact, MavenJar, ScannedJar } from '../../src/facts/index.js';
 import { emptyNeeds } from '../../src/job/model.js';
-import { decide, fatKafka, kafkaClients, thinAvro, thinKafkaJar } from '../helpers/facts.js';
+import { decide, fatKafka, kafkaClients, scannedJar, thinAvro, thinKafkaJar } from '../helpers/facts.js';
 import { G, KAFKA, KAFKA_VERSIONS, mavenFacts as facts, mavenJar, REPO } from '../helpers/maven-facts.js';
 
 describe('jars.updates decisions (built facts)', () => {
@@ -140,5 +140,38 @@ describe('jars.updates and jars.thin give one fix for a thin JAR', () => {
       'no JAR to look up: 1 lacking classes it needs (judged by jars.thin), 1 built for another line than Flink 1.20 (judged by jars.flink-version)',
     );
     expect(outcome.details).toHaveLength(2);
+  });
+});
+
+describe('jars.updates leaves any JAR jars.thin has a finding for to it, not only thin ones', () => {
+  // Modelled on the real flink-sql-connector-mysql-cdc 3.4.0 (org.apache.flink): since 3.1 without com/mysql/ classes.
+  const cdc = scannedJar(
+    'flink-sql-connector-mysql-cdc-3.4.0.jar',
+    { groupId: G, artifactId: 'flink-sql-connector-mysql-cdc', version: '3.4.0', kind: 'fat', identifiers: ['mysql-cdc'] },
+    { family: 'mysql-cdc', role: 'fat', packages: ['org/apache/flink/cdc/connectors/mysql/table'] },
+  );
+  const driver = scannedJar(
+    'mysql-connector-j-8.4.0.jar',
+    { groupId: 'com.mysql', artifactId: 'mysql-connector-j', version: '8.4.0' },
+    { packages: ['com/mysql/cj/jdbc'], jdbcDrivers: ['com.mysql.cj.jdbc.Driver'] },
+  );
+  const looked = [mavenJar('3.4.0', { artifactId: 'flink-sql-connector-mysql-cdc', path: cdc.ref.path, flinkLine: '1.20' })];
+  // Its versions on Maven Central (maven-metadata.xml, as data/maven-snapshot.json holds them).
+  const versions = {
+    [`${G}:flink-sql-connector-mysql-cdc`]: {
+      versions: ['3.1.0', '3.1.1', '3.2.0', '3.2.1', '3.3.0', '3.4.0', '3.5.0', '3.6.0-1.20', '3.6.0-2.2'],
+      source: 'network' as const,
+    },
+  };
+  const cdcRun = (scanned: ScannedJar[]) => facts(looked, versions, '1.20', { jars: { jars: scanned, overlaps: [], durationMs: 0 } });
+
+  it('MySQL CDC 3.1+ without a MySQL driver: jars.thin says add the driver (at its release); no update here to split them', () => {
+    const outcome = decide(jarsUpdates, cdcRun([cdc]));
+    expect(outcome.status).toBe('skipped');
+    expect(outcome.summary).toBe('flink-sql-connector-mysql-cdc 3.4.0: no JAR provides a MySQL JDBC driver; judged by jars.thin');
+    expect(decide(jarsThin, cdcRun([cdc])).fix).toContain('Add com.mysql:mysql-connector-j:');
+    const withDriver = decide(jarsUpdates, cdcRun([cdc, driver]));
+    expect(withDriver.summary).toBe('newer build for the same Flink line: flink-sql-connector-mysql-cdc 3.4.0 → 3.6.0-1.20');
+    expect(decide(jarsThin, cdcRun([cdc, driver])).status).toBe('ok');
   });
 });
