@@ -145,5 +145,8 @@ function isNeeds(value: unknown): value is JobNeeds {
   if (typeof value !== 'object' || value === null) return false;
   const needs = value as Record<string, unknown>;
   const lists = ['files', 'identifiers', 'apis', 'drivers', 'jars', 'settings', 'unresolved', 'problems'];
-  return lists.every((name) => Array.isArray(needs[name])) && (needs.config === undefined || Array.isArray(needs.config));
+  const optional = ['config', 'imports'];
+  return (
+    lists.every((name) => Array.isArray(needs[name])) && optional.every((name) => needs[name] === undefined || Array.isArray(needs[name]))
+  );
 }

@@ -2,12 +2,16 @@
 // entry is used only for the same build, the same texts and the same SQL files read at run time; a corrupt or
 // foreign entry costs a read, never a verdict. To prove which path a read took, some tests count the reader's calls
 // or plant a lie in an entry (a connector the job does not name): a read that reports it used the entry.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { JobNeeds } from '../../src/facts/index.js';
+import { defaultOptions } from '../../src/engine/options.js';
+import type { Facts, JobFact, JobNeeds } from '../../src/facts/index.js';
 import { JobNeedsCache, parseEntry } from '../../src/job/needs-cache.js';
 import { readJobFiles, type ReadJobOptions } from '../../src/job/read-job.js';
+import { loadMatrix } from '../../src/knowledge/load-matrix.js';
+import type { ProbeContext } from '../../src/probes/context.js';
+import { probeShipping } from '../../src/probes/shipping.js';
 import { readTextFile } from '../../src/util/read-file.js';
 import { runCli } from '../helpers/cli.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -167,8 +171,9 @@ describe('--job through the CLI', () => {
   /** The report without its timings (the only part two runs may differ in). */
   const report = (stdout: string) => JSON.stringify(JSON.parse(stdout), (key, value: unknown) => (key === 'durationMs' ? 0 : value));
 
+  /** The CLI writes its entry in the background: waits (up to 5 s) for it to appear. */
   async function waitForEntry(): Promise<void> {
-    for (let i = 0; i < 200 && !(readdirSync(join(dir, 'cache'), { recursive: true }) as string[]).some((n) => n.endsWith('.json')); i += 1)
+    for (let i = 0; i < 500 && !(existsSync(folder) && entries().length > 0); i += 1)
       await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
@@ -191,5 +196,31 @@ describe('--job through the CLI', () => {
     plant();
     expect((await run()).stdout).toContain("'planted'");
     expect((await run('--no-cache')).stdout).toBe(plain.human);
+  });
+});
+
+describe('the modules a job imports', () => {
+  /** The shipping probe's local imports for `job`, given the job fact and an empty Flink config. */
+  async function localImports(job: JobFact): Promise<string[]> {
+    const facts = { job, flinkConfig: { values: {} } } as unknown as Facts;
+    const get = (<K extends keyof Facts>(key: K) => Promise.resolve(facts[key])) as ProbeContext['get'];
+    const shipping = await probeShipping({ options: defaultOptions({ cwd: dir, job: job.files }), matrix: loadMatrix(), get });
+    return shipping.files.localImports.map((i) => `${i.module}@${i.line}`);
+  }
+
+  it('are read with the needs (and cached with them); the shipping probe takes them from the job fact, else reads the file', async () => {
+    await writeFileDeep(join(dir, 'helpers.py'), 'def clean(x): return x\n');
+    await writeFileDeep(join(dir, 'udfs', '__init__.py'), '');
+    writeFileSync(job, `from helpers import clean\nimport udfs.text as text\n${JOB}`);
+    const { needs } = await read();
+    expect(needs.imports?.map((i) => `${i.module}@${i.line}`)).toEqual(['helpers@1', 'udfs@2', 'pyflink@3']);
+    expect((await read()).needs).toEqual(needs);
+    expect(await localImports({ files: [job], needs })).toEqual(['helpers@1', 'udfs@2']);
+    // The fact, not the file, is what the probe reads: an import only the fact names shows; without the list, the file is read.
+    expect(await localImports({ files: [job], needs: { ...needs, imports: [{ file: job, module: 'helpers', line: 9 }] } })).toEqual([
+      'helpers@9',
+    ]);
+    const { imports: _imports, ...older } = needs;
+    expect(await localImports({ files: [job], needs: older })).toEqual(['helpers@1', 'udfs@2']);
   });
 });
