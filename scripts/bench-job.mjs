@@ -10,7 +10,7 @@
 //     chunk holding the reader, its cache or @lezer; a first run with --job must load them all (else the numbers
 //     above measured nothing); the next run with the same job must not load the reader (its cache answers);
 //  3. `node -e 0` interleaved with them, as the yardstick of this machine at this moment.
-// Usage: npm run bench:job [-- --runs 11]. Exit 1 when a run without --job loads the parser, when a read with the
+// Usage: npm run bench:job [-- --runs 11 --baseline DIR] (DIR: another built checkout, its first read in the same rounds). Exit 1 when a run without --job loads the parser, when a read with the
 // cache warm runs the reader, or when the 5,000-line job's first read with no cache (wall time, import excluded: the
 // number the 50 ms goal is judged on) takes 50 ms or more on a machine that is not busy (load average per core under
 // 1.5); on a busy one the times are printed with the load, not judged. Quote medians and ratios.
@@ -26,7 +26,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'flink-doctor.js');
 const chunks = join(root, 'dist', 'cli', 'chunks');
 if (!existsSync(chunks)) throw new Error('dist/cli is missing: run `npm run build` (npm run bench:job does)');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' }, baseline: { type: 'string' } } });
 const runs = Math.max(3, Number(values.runs) || 11);
 const work = mkdtempSync(join(tmpdir(), 'flink-doctor-bench-job-'));
 
@@ -53,7 +53,11 @@ if (!entry) throw new Error('no read-job chunk in dist/cli/chunks');
 
 const cacheEntry = readdirSync(chunks).find((name) => name.startsWith('needs-cache-'));
 if (!cacheEntry) throw new Error('no needs-cache chunk in dist/cli/chunks');
-const chunkUrl = (name) => JSON.stringify(pathToFileURL(join(chunks, name)).href);
+const chunkUrl = (name, dir = chunks) => JSON.stringify(pathToFileURL(join(dir, name)).href);
+// --baseline DIR: another built checkout's reader (e.g. main), its first read timed in the same rounds.
+const baselineChunks = values.baseline && join(values.baseline, 'dist', 'cli', 'chunks');
+const baselineEntry = baselineChunks && readdirSync(baselineChunks).find((name) => name.startsWith('read-job-'));
+if (values.baseline && !baselineEntry) throw new Error(`no read-job chunk in ${baselineChunks}: build it`);
 const cacheFolder = join(work, 'cache', 'job');
 
 /**
@@ -66,8 +70,11 @@ function timeReader(job, mode) {
   // the wall time of a cold read stretches with the load (and with the GC helper threads waited for), its CPU time far less.
   const options = `{ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText }`;
   const [load, read] =
-    mode === 'fresh'
-      ? [`const { readJobFiles } = await import(${chunkUrl(entry)});`, `readJobFiles(${options})`]
+    mode !== 'cached'
+      ? [
+          `const { readJobFiles } = await import(${mode === 'fresh' ? chunkUrl(entry) : chunkUrl(baselineEntry, baselineChunks)});`,
+          `readJobFiles(${options})`,
+        ]
       : [
           `const { JobNeedsCache } = await import(${chunkUrl(cacheEntry)});
 let fresh = 0;
@@ -90,7 +97,7 @@ const t2 = performance.now();
 await ${read};
 const t3 = performance.now();
 console.log(JSON.stringify({ importMs: t1 - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t3 - t2, needs: needs.identifiers.length,
-  fresh: ${mode === 'fresh' ? 'null' : 'fresh'} }));`;
+  fresh: ${mode === 'cached' ? 'fresh' : 'null'} }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
@@ -114,6 +121,7 @@ function nodeFloorMs() {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const jobs = { '5,000-line job': bigJob, '40-line job': smallJob };
 const cases = Object.entries(jobs).flatMap(([name, job]) => ['fresh', 'cached'].map((mode) => ({ name, job, mode, samples: [] })));
+if (baselineEntry) cases.push({ name: '5,000-line job', job: bigJob, mode: 'baseline', samples: [] });
 const floor = [];
 // The warm-up reads each job through the cache once: it writes the entries the cached reads find (and fills the page cache).
 for (const job of Object.values(jobs)) timeReader(job, 'cached');
@@ -137,7 +145,8 @@ console.log(
 );
 console.log(`  node -e 0 (this machine's yardstick now): ${median(floor).toFixed(1)} ms`);
 for (const { name, mode, samples } of cases) {
-  const label = `${name}, ${mode === 'fresh' ? 'first read, no cache' : 'read with the cache warm'}`.padEnd(48);
+  const how = { fresh: 'first read, no cache', cached: 'read with the cache warm', baseline: 'first read, --baseline' }[mode];
+  const label = `${name}, ${how}`.padEnd(48);
   console.log(
     `  ${label} import ${show(samples, 'importMs')}, read ${show(samples, 'coldMs')} (CPU ${show(samples, 'coldCpuMs')}), second read ${show(samples, 'warmMs')}`,
   );
@@ -146,6 +155,13 @@ const bigMs = ms(bigFresh, 'coldMs');
 console.log(
   `  5,000-line job: import + read with the cache warm = ${((ms(bigCached, 'importMs') + ms(bigCached, 'coldMs')) / (ms(bigFresh, 'importMs') + bigMs)).toFixed(2)}x the first read's; first read = ${(bigMs / median(floor)).toFixed(2)}x node -e 0`,
 );
+const bigBaseline = find('5,000-line job', 'baseline');
+if (bigBaseline.length > 0) {
+  const ratio = (key) => (ms(bigFresh, key) / ms(bigBaseline, key)).toFixed(2);
+  console.log(
+    `  5,000-line first read, this build / --baseline: wall ${ratio('coldMs')}x, CPU ${ratio('coldCpuMs')}x, import ${ratio('importMs')}x`,
+  );
+}
 console.log(`chunks holding the job reader, its cache or @lezer: ${readerChunks.join(', ') || 'none found'}`);
 const listed = (loaded) => `${readerChunks.filter((c) => loaded.has(c)).join(', ') || 'none'} (of ${loaded.size} chunks loaded)`;
 console.log(`  loaded without --job:            ${listed(withoutJob)}`);
@@ -156,7 +172,7 @@ console.log(
 );
 const leaked = readerChunks.some((c) => withoutJob.has(c));
 const measured = readerChunks.length > 0 && readerChunks.every((c) => firstWithJob.has(c));
-const cacheMissed = !withoutJob.has(entry) && againWithJob.has(entry);
+const cacheMissed = againWithJob.has(entry);
 const staleHits = cases.filter((c) => c.mode === 'cached').some((c) => c.samples.some((s) => s.fresh !== 0));
 const slow = bigMs >= 50;
 if (slow && perCore >= 1.5)
