@@ -19,9 +19,12 @@ import type { ReadJobOptions, ReadText } from './read-job.js';
 /** Bumped when what is stored, or what the key holds, changes meaning. */
 const FORMAT = 1;
 /** Files kept: one per job (file set and working directory) a user's runs have read. */
-const MAX_FILES = 200;
-/** Largest entry read or written: the job's text and its needs (a 5,000-line job's is about 250 KB). */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_FILES = 100;
+/**
+ * Largest entry read or written: the job's text and its needs (a 5,000-line job's is about 200 KB; real jobs are far
+ * smaller). Bounds the folder to MAX_FILES times this; a bigger job is read afresh each run.
+ */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** A file the reader read besides the --job files, as it was then: its text, or null when it could not be read. */
 export interface ReadDependency {
@@ -45,7 +48,7 @@ export class JobNeedsCache {
 
   constructor(
     readonly dir: string,
-    private readonly options: { version?: string; maxFiles?: number } = {},
+    private readonly options: { version?: string; maxFiles?: number; maxBytes?: number } = {},
   ) {
     this.version = options.version ?? thisBuild();
   }
@@ -89,7 +92,7 @@ export class JobNeedsCache {
       const path = this.pathOf(key);
       // A cache folder others can write to (a shared CI runner): only the user's own files are trusted.
       if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
-      entry = parseEntry(readTextFileSync(path, MAX_FILE_BYTES), key);
+      entry = parseEntry(readTextFileSync(path, this.options.maxBytes ?? MAX_FILE_BYTES), key);
     } catch {
       return undefined;
     }
@@ -102,7 +105,7 @@ export class JobNeedsCache {
 
   private async put(entry: Entry): Promise<void> {
     const text = JSON.stringify(entry);
-    if (text.length > MAX_FILE_BYTES) return;
+    if (Buffer.byteLength(text) > (this.options.maxBytes ?? MAX_FILE_BYTES)) return;
     try {
       // Loaded only on a miss: it loads node:crypto (~5-10 ms of CPU), which a run with a kept answer never needs.
       const { writeAtomically } = await import('../util/atomic-write.js');

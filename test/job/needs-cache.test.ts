@@ -157,6 +157,13 @@ describe('job needs cache', () => {
     expect(() => readdirSync(folder)).toThrow();
   });
 
+  it('an entry past the size bound is not written: the job is read afresh each run', async () => {
+    const small = new JobNeedsCache(folder, { maxBytes: 1_000 });
+    expect(identifiers((await read(small)).needs)).toEqual(['connector:jdbc', 'connector:kafka', 'format:json']);
+    expect((await read(small)).fresh).toBe(1);
+    expect(() => readdirSync(folder)).toThrow();
+  });
+
   it('an unwritable cache folder costs the cache only', async () => {
     await writeFileDeep(join(dir, 'cache'), 'a file where the folder would be');
     const first = await read();
