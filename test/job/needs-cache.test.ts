@@ -138,6 +138,16 @@ describe('job needs cache', () => {
     expect((await read()).fresh).toBe(1);
   });
 
+  it("keeps every corpus job's needs losslessly (plain JSON data: no undefined field, Map or class that a round trip changes)", async () => {
+    const corpus = join(import.meta.dirname, 'corpus');
+    const jobs = readdirSync(corpus).filter((name) => /\.(py|sql)$/.test(name));
+    expect(jobs.length).toBeGreaterThan(40);
+    for (const name of jobs) {
+      const needs = await readJobFiles({ files: [join(corpus, name)], cwd: corpus, readText: readTextFile });
+      expect(JSON.parse(JSON.stringify(needs)), name).toStrictEqual(needs);
+    }
+  });
+
   it('parseEntry takes only an entry for exactly the key, with every list of the needs', () => {
     const needs = { files: [], identifiers: [], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] };
     const entry = { key: 'k', texts: ['t'], dependencies: [{ path: '/a.sql', text: null }], needs };
