@@ -7,11 +7,12 @@
 // The same JAR twice is a warning, and so is a JAR the job adds (its own class loader) holding classes the
 // distribution ships. A user JAR's copy of classes Flink loads parent-first (org.apache.flink.*,
 // e.g. the flink-shaded-guava a CDC fat JAR bundles, flink-connector-base in Kafka 3.0.x) next to the
-// distribution's is only a note: the distribution's copy is the one loaded, so there is nothing to remove.
+// distribution's is only a note: the distribution's copy is the one loaded, so there is nothing to remove. So is a
+// library two JARs in one class loader both bundle at the same release (their NOTICE files say which): either copy is it.
 import { defineCheck } from './define.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { capList, jarLabel, readable } from '../src/jars/describe.js';
-import type { JarOverlap, ScannedJar } from '../src/facts/index.js';
+import type { Coordinate, JarOverlap, ScannedJar } from '../src/facts/index.js';
 import { parseArtifactVersion, splitScalaSuffix } from '../src/jars/version.js';
 import { fromDistribution } from '../src/facts/jars.js';
 import { compareBuilds } from '../src/knowledge/versions.js';
@@ -30,6 +31,7 @@ interface Tally {
     sameJarTwice: number;
     parentFirstCopies: number;
     userLoaderCopies: number;
+    sameReleaseCopies: number;
   };
 }
 
@@ -59,11 +61,13 @@ export default defineCheck({
     'No SQL identifier registered by two different factory classes and no classes of one name in two artifacts ' +
     '(errors); one artifact in two versions or one JAR twice is a warning naming which JAR to keep, and so is a JAR ' +
     "the job adds that holds classes the distribution ships (the job's class loader keeps them apart). Copies of " +
-    'classes Flink loads from its own JARs first (org.apache.flink.*, org.apache.hadoop.*, …) are noted, never a reason to remove a JAR.',
+    'classes Flink loads from its own JARs first (org.apache.flink.*, org.apache.hadoop.*, …), or of a library two JARs both bundle at one ' +
+    'release, are noted, never a reason to remove a JAR.',
   reads: [
     "each JAR's identity and class list (zip central directory)",
     'the Factory service file of each JAR (identifiers and factory classes)',
     'SHA-1 of overlapping JARs of the same size',
+    'the libraries each JAR bundles (NOTICE, pom.properties)',
     'compat-matrix.json connectors.parentFirst (classloader.parent-first-patterns.default)',
   ],
   needs: ['jars'],
@@ -88,7 +92,15 @@ export default defineCheck({
       notes: [],
       fixes: [],
       paths: new Set(),
-      counts: { duplicateArtifacts: 0, identifierClashes: 0, classOverlaps: 0, sameJarTwice: 0, parentFirstCopies: 0, userLoaderCopies: 0 },
+      counts: {
+        duplicateArtifacts: 0,
+        identifierClashes: 0,
+        classOverlaps: 0,
+        sameJarTwice: 0,
+        parentFirstCopies: 0,
+        userLoaderCopies: 0,
+        sameReleaseCopies: 0,
+      },
     };
     artifactsTwice(seen, scene, tally);
     clashingIdentifiers(seen, scene, tally);
@@ -200,12 +212,21 @@ function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally
     const packages = describePackages(overlap.commonPackage, overlap.packages);
     const user = own ? (own === a ? b : a) : undefined;
     if (own && user && !fromDistribution(user.ref.source)) {
-      userLoaderCopy({ classes, packages, user, own, common: overlap.commonPackage }, tally);
+      userLoaderCopy({ classes, packages, user, own, shared: sharedPackages(overlap.commonPackage, overlap.packages) }, tally);
+      continue;
+    }
+    const release = sameRelease(a, b, overlap.packages);
+    if (release.length > 0) {
+      tally.counts.sameReleaseCopies += 1;
+      tally.notes.push(
+        `${classes} under ${packages} are in both ${jarLabel(a)} and ${jarLabel(b)}, and both bundle ${release.join(', ')} ` +
+          '(their NOTICE or pom.properties files): whichever the class loader finds first is the same release; nothing to remove',
+      );
       continue;
     }
     tally.counts.classOverlaps += 1;
     tally.errors.push(`${classes} in both ${jarLabel(a)} and ${jarLabel(b)}: ${packages}`);
-    tally.fixes.push(overlapFix(a, b, overlap.commonPackage, scene.shipped));
+    tally.fixes.push(overlapFix(a, b, sharedPackages(overlap.commonPackage, overlap.packages), scene.shipped));
   }
 }
 
@@ -216,18 +237,44 @@ function overlappingClasses(overlaps: readonly JarOverlap[], scene: Scene, tally
  * tier: paimon-catalog-hadoop ran with 2,136 such classes between flink-shaded-hadoop-2-uber and flink-dist.
  */
 function userLoaderCopy(
-  copy: { classes: string; packages: string; user: ScannedJar; own: ScannedJar; common: string },
+  copy: { classes: string; packages: string; user: ScannedJar; own: ScannedJar; shared: string },
   tally: Tally,
 ): void {
-  const { classes, packages, user, own, common } = copy;
+  const { classes, packages, user, own, shared } = copy;
   tally.counts.userLoaderCopies += 1;
   tally.warnings.push(
     `${classes} in both ${jarLabel(user)} and ${jarLabel(own)}: ${packages}: the job's class loader takes them from ` +
       `${jarLabel(user)}, Flink's own code from ${jarLabel(own)}; a clash shows only where the two meet (NoSuchMethodError, ClassCastException, LinkageError)`,
   );
   tally.fixes.push(
-    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${sharedPackages(common)}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
+    `If a NoSuchMethodError, ClassCastException or LinkageError names classes under ${shared}, relocate (shade) or exclude them in ${jarLabel(user)}: ${jarLabel(own)} ships with Flink`,
   );
+}
+
+/**
+ * The libraries two JARs in one class loader both bundle at the same version, when they account for every package
+ * the JARs share (flink-sql-orc 2.3.0 and flink-shaded-hadoop-2-uber 2.8.3-10.0 both bundle commons-lang:commons-lang:2.6,
+ * 133 classes under org.apache.commons.lang, byte-different after shading; orc-hadoop-jar ran). Empty when a shared
+ * package belongs to none of them, or to one bundled at two versions: then the overlap stays an error.
+ */
+function sameRelease(a: ScannedJar, b: ScannedJar, packages: readonly string[]): string[] {
+  const key = (c: Coordinate) => `${c.groupId}:${c.artifactId}`;
+  const inB = new Map((b.bundled ?? []).map((c) => [key(c), c.version]));
+  const shared = (a.bundled ?? []).filter((c) => inB.has(key(c)));
+  const owners = topmostPackages(packages).map((root) => shared.filter((c) => libraryOf(c, root)));
+  if (owners.length === 0 || owners.some((o) => o.length === 0 || o.some((c) => inB.get(key(c)) !== c.version))) return [];
+  return [...new Set(owners.flat().map((c) => `${key(c)}:${c.version}`))];
+}
+
+/**
+ * A package is a library's when every word of its artifactId is one of the package's segments (commons-lang:
+ * org/apache/commons/lang; protobuf-java: com/google/protobuf, "java" being a mere suffix). Not by groupId: a shared
+ * org.apache.flink artifact would claim every Flink package of both JARs.
+ */
+function libraryOf(coordinate: Coordinate, pkg: string): boolean {
+  const segments = pkg.split('/');
+  const words = coordinate.artifactId.split('-').filter((w) => w !== 'java' && !/^\d+$/.test(w));
+  return words.length > 0 && words.every((w) => segments.includes(w));
 }
 
 interface Registration {
@@ -314,31 +361,82 @@ function newestOf(group: readonly ScannedJar[]): ScannedJar {
 }
 
 /** Which JAR to remove when two different artifacts ship the same classes (never the distribution's own). */
-function overlapFix(a: ScannedJar, b: ScannedJar, common: string, shipped: (jar: ScannedJar) => boolean): string {
+function overlapFix(a: ScannedJar, b: ScannedJar, shared: string, shipped: (jar: ScannedJar) => boolean): string {
   const own = [a, b].find(shipped);
   if (own) {
     const other = own === a ? b : a;
-    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${sharedPackages(common)}: ${jarLabel(own)} ships with Flink`;
+    return `Remove ${jarLabel(other)} or rebuild it without the classes under ${shared}: ${jarLabel(own)} ships with Flink`;
   }
   // The thin and the fat JAR of one connector: the fat one is what PyFlink needs and contains the thin one.
   if (a.family && a.family === b.family && a.role !== b.role) {
     const [thin, fat] = a.role === 'thin' ? [a, b] : [b, a];
     return `Remove ${jarLabel(thin)}; ${jarLabel(fat)} already contains its classes`;
   }
-  return `Remove ${jarLabel(a)} or ${jarLabel(b)}, or rebuild one without the classes under ${sharedPackages(common)} (shade or exclude them)`;
+  return `Remove ${jarLabel(a)} or ${jarLabel(b)}, or rebuild one without the classes under ${shared} (shade or exclude them)`;
 }
 
-/** The package two JARs share, dotted ("org.apache.commons"), for a fix's wording. */
-function sharedPackages(common: string): string {
-  return common ? common.replace(/\//g, '.') : 'the shared packages';
+/**
+ * The packages to relocate or exclude, dotted, for a fix's wording: "classes under org" says nothing, "org.apache.commons.cli,
+ * …, org.apache.commons.math3 and org.xerial.snappy" (flink-shaded-hadoop-2-uber next to flink-dist) says what to shade.
+ */
+function sharedPackages(common: string, packages: readonly string[], max = 5): string {
+  if (packages.length === 0) return common ? dotted(common) : 'the shared packages';
+  const named = libraryRoots(packages, max).map((p) => (p === '' ? '(default package)' : dotted(p)));
+  // "and 1 more package" would hide a name in the space it takes to say so.
+  const shown = named.length <= max + 1 ? named : [...named.slice(0, max), `${named.length - max} more packages`];
+  return shown.length === 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
 }
 
-/** "org.apache.kafka.{clients.consumer, common}": the common package, then what lies under it. */
+/**
+ * The topmost packages holding shared classes ("a/b" for "a/b" and "a/b/c"); while there are more than a fix can name,
+ * those under the deepest package two of them share become that package ("com/google/common" for its base, collect, …),
+ * never one shallower than three segments ("org/apache" names no library).
+ */
+function libraryRoots(packages: readonly string[], max: number): string[] {
+  // Sorted segment by segment, the two names sharing the deepest package are neighbours.
+  let roots = topmostPackages(packages).sort(bySegments);
+  while (roots.length > max + 1) {
+    let deepest: string[] = [];
+    for (let i = 1; i < roots.length; i += 1) {
+      const shared = sharedSegments(roots[i - 1] ?? '', roots[i] ?? '');
+      if (shared.length > deepest.length) deepest = shared;
+    }
+    if (deepest.length < 3) break;
+    const merged = deepest.join('/');
+    roots = [...roots.filter((p) => !p.startsWith(`${merged}/`)), merged].sort(bySegments);
+  }
+  return roots;
+}
+
+/** The packages no other one of them lies under ("a/b" for "a/b" and "a/b/c"); the default package stands alone. */
+function topmostPackages(packages: readonly string[]): string[] {
+  const all = new Set(packages);
+  const under = (p: string) => p.split('/').some((_, i, parts) => i > 0 && all.has(parts.slice(0, i).join('/')));
+  return [...all].filter((p) => p === '' || !under(p));
+}
+
+const bySegments = (a: string, b: string) => {
+  const [x, y] = [a.replace(/\//g, '\0'), b.replace(/\//g, '\0')];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+function sharedSegments(a: string, b: string): string[] {
+  const [x, y] = [a.split('/'), b.split('/')];
+  let n = 0;
+  while (n < x.length && n < y.length && x[n] === y[n]) n += 1;
+  return x.slice(0, n);
+}
+
+const dotted = (p: string) => p.replace(/\//g, '.');
+
+/**
+ * "org.apache.kafka.{clients.consumer, common}": the common package, then what lies under it. Below three segments the
+ * common package names no library ("org.{apache.commons.cli, …, 119 more}"): the libraries' packages, as a fix names them.
+ */
 export function describePackages(common: string, packages: readonly string[], max = 5): string {
-  const dotted = (p: string) => p.replace(/\//g, '.');
   const name = (p: string) => (p === '' ? '(default package)' : dotted(p));
   if (packages.length <= 1) return name(packages[0] ?? common);
-  if (common === '') return capped(packages.map(name), max).join(', ');
+  if (common.split('/').length < 3) return sharedPackages(common, packages, max);
   const below = packages.filter((p) => p !== common).map((p) => dotted(p.slice(common.length + 1)));
   const under = below.length === 1 ? `${dotted(common)}.${below[0]}` : `${dotted(common)}.{${capped(below, max).join(', ')}}`;
   return packages.includes(common) ? `${dotted(common)} and ${under}` : under;

@@ -82,7 +82,8 @@ export default defineCheck({
     return {
       status: findings.some((f) => f.level === 'error') ? 'error' : 'warning',
       summary: findings.length === 1 && first ? first.text : `${findings.length} JARs without classes they need from elsewhere`,
-      details: [...findings.map((f) => `${f.level}: ${f.text}`), ...met],
+      // One finding is the summary itself (shown twice it reads as two causes); several are listed one per line.
+      details: [...(findings.length > 1 ? findings.map((f) => `${f.level}: ${f.text}`) : []), ...met],
       fix: [...new Set(findings.map((f) => f.fix))].join('\n'),
       locations: findings.map((f) => ({ path: f.path })),
       sources: matrix.cite(findings.flatMap((f) => f.sources)),
@@ -168,9 +169,12 @@ function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix:
   return { level: 'error', text, fix, path: jar.ref.path, sources: need.sources };
 }
 
-/** "Add group:artifact:version (URL) next to X": the need's version, else the needing JAR's own (JDBC dialects). */
+/**
+ * "Add group:artifact:version (URL) next to X": the need's version, else the needing JAR's own (JDBC dialects). A need's
+ * own fix is used as written, its artifact's coordinates given their URL in the run's repository.
+ */
 function addFix(need: ClassNeed, jar: ScannedJar, repositoryUrl: string): string {
-  if (need.fix) return need.fix;
+  if (need.fix) return need.artifact ? need.fix.replace(need.artifact, withUrl(repositoryUrl, need.artifact)) : need.fix;
   const parts = (need.artifact ?? '').split(':');
   const version = parts[2] ?? jar.identity?.version;
   if (parts.length < 2 || !version) return `Add ${need.what} next to ${jarLabel(jar)}`;

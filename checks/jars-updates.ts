@@ -58,6 +58,9 @@ function standingOf(jar: MavenJar, versions: MavenFact['versions'], target: Targ
   };
 }
 
+/** Newer builds the summary names; beyond them it says how many more and the details list each. */
+const SUMMARY_NEWER = 5;
+
 function judge({ maven, target, repository }: Pick<Facts, 'maven' | 'target' | 'repository'>): Outcome {
   const facts = { repository: repository.url, repositorySource: repository.source, offline: maven.offline };
   if (maven.jars.length === 0) return { status: 'skipped', summary: 'no identified connector or format JARs to look up', facts };
@@ -67,12 +70,14 @@ function judge({ maven, target, repository }: Pick<Facts, 'maven' | 'target' | '
   const fixes = standings.flatMap((s) => (s.fix ? [s.fix] : []));
   const notes = new Set(standings.flatMap((s) => (s.note ? [s.note] : [])));
   // The repository's own problems (an unusable settings.xml mirror) come first: they explain the rest.
-  const details = [...maven.problems, ...capList([...newer.map((n) => `newer: ${n}`), ...current, ...unknown, ...otherLine], 50), ...notes];
+  // The summary names up to five newer builds; a "newer:" line each would say them twice.
+  const newerLines = newer.length > SUMMARY_NEWER ? newer.map((n) => `newer: ${n}`) : [];
+  const details = [...maven.problems, ...capList([...newerLines, ...current, ...unknown, ...otherLine], 50), ...notes];
   const locations = maven.jars.map((j) => ({ path: j.path }));
   if (newer.length > 0)
     return {
       status: 'warning',
-      summary: `newer build for the same Flink line: ${capList(newer, 5).join(', ')}`,
+      summary: `newer build for the same Flink line: ${capList(newer, SUMMARY_NEWER).join(', ')}`,
       details,
       fix: fixes.map((f) => `Use ${f}`).join('\n'),
       facts,

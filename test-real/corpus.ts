@@ -38,6 +38,8 @@ export interface Setup {
 }
 
 const F = 'org.apache.flink';
+/** The pre-bundled Hadoop JAR Paimon's and Flink's docs point to when there is no Hadoop install. */
+const HADOOP_UBER = `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`;
 const SRC = "CREATE TABLE src (id BIGINT, name STRING) WITH ('connector' = 'datagen', 'number-of-rows' = '3')";
 const INSERT = 'INSERT INTO snk SELECT id, name FROM src';
 const UDF_INSERT = 'INSERT INTO snk SELECT plus_one(id), name FROM src';
@@ -395,7 +397,15 @@ const SETUP_LIST: Setup[] = [
     id: 'paimon-catalog-hadoop',
     title: 'the same Paimon job with the pre-bundled Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) next to it',
     flink: '1.20.5',
-    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`],
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', HADOOP_UBER],
+    job: paimonJob,
+  },
+  {
+    id: 'paimon-catalog-hadoop-classpath',
+    title: 'the same Paimon job, the pre-bundled Hadoop JAR in HADOOP_CLASSPATH instead',
+    flink: '1.20.5',
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1'],
+    hadoopClasspath: HADOOP_UBER,
     job: paimonJob,
   },
   {
@@ -430,7 +440,7 @@ const SETUP_LIST: Setup[] = [
     id: 'iceberg-catalog-hadoop',
     title: 'the same Iceberg job with the pre-bundled Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) next to it',
     flink: '1.20.5',
-    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0', `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`],
+    jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0', HADOOP_UBER],
     job: icebergJob,
   },
   {
@@ -438,7 +448,7 @@ const SETUP_LIST: Setup[] = [
     title: 'the same Iceberg job, the pre-bundled Hadoop JAR in HADOOP_CLASSPATH instead',
     flink: '1.20.5',
     jars: ['org.apache.iceberg:iceberg-flink-runtime-1.20:1.11.0'],
-    hadoopClasspath: `${F}:flink-shaded-hadoop-2-uber:2.8.3-10.0`,
+    hadoopClasspath: HADOOP_UBER,
     job: icebergJob,
   },
   {
@@ -485,6 +495,37 @@ const SETUP_LIST: Setup[] = [
     flink: '2.3.0',
     jars: [`${F}:flink-sql-orc:2.3.0`],
     job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  // The fix jars.thin gives for the two above, followed: Hadoop on the JVM's classpath, or Hadoop JARs in pipeline.jars.
+  {
+    id: 'orc-hadoop-classpath',
+    title: 'the same ORC job, HADOOP_CLASSPATH = a Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0)',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-orc:2.3.0`],
+    hadoopClasspath: HADOOP_UBER,
+    job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  {
+    id: 'parquet-hadoop-classpath',
+    title: 'the same Parquet job, HADOOP_CLASSPATH = a Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0)',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-parquet:2.3.0`],
+    hadoopClasspath: HADOOP_UBER,
+    job: { ddl: [SRC, files('parquet')], insert: INSERT },
+  },
+  {
+    id: 'orc-hadoop-jar',
+    title: 'the same ORC job, the Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) in pipeline.jars instead',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-orc:2.3.0`, HADOOP_UBER],
+    job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  {
+    id: 'parquet-hadoop-jar',
+    title: 'the same Parquet job, the Hadoop JAR (flink-shaded-hadoop-2-uber 2.8.3-10.0) in pipeline.jars instead',
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-parquet:2.3.0`, HADOOP_UBER],
+    job: { ddl: [SRC, files('parquet')], insert: INSERT },
   },
 ];
 

@@ -31,11 +31,12 @@ export function startProbesEarly(argv: readonly string[], env: Record<string, st
   }
   if (parsed.positionals.length > 0 || NO_EARLY_START.some((name) => parsed.flags[name] !== undefined)) return;
   const timeoutMs = LIMITS.processTimeoutMs;
+  // Python first: a next run reuses the JVM's answer (src/probes/java-answers.ts), and looking that up takes a few ms.
+  const python = locateInterpreter((pythonFromVariable(env) ?? pythonFromEnvironment(env, cwd)).requested, env, cwd);
+  if (python.path) start(pythonCommand(python.path, env, cwd, timeoutMs));
   const java = javaFromEnvironment(env, cwd)[0];
   if (java && isExecutableFile(java.binary))
     startEarlyUnlessKept(javaCommand(java.binary, env, timeoutMs), javaAnswers(env, parsed.flags['no-cache'] !== true));
-  const python = locateInterpreter((pythonFromVariable(env) ?? pythonFromEnvironment(env, cwd)).requested, env, cwd);
-  if (python.path) start(pythonCommand(python.path, env, cwd, timeoutMs));
 }
 
 const start = ({ file, args, options }: Command) => startEarly(file, args, options);

@@ -1,7 +1,6 @@
 // On-disk cache of repository responses, one small JSON file per URL. Writes go to a unique temp file and
 // are renamed into place (atomic on one filesystem), so two runs at once never see half a file; a file
 // that still fails to parse is treated as a miss, never as an error.
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { writeAtomically } from '../util/atomic-write.js';
 import { ensureDir } from '../util/ensure-dir.js';
@@ -33,14 +32,16 @@ export const TTL = {
 export class DiskCache {
   constructor(readonly dir: string) {}
 
-  private file(url: string): string {
+  /** node:crypto is loaded with the first lookup, not with the module (OpenSSL's start-up costs a plain run ~6 ms). */
+  private async file(url: string): Promise<string> {
+    const { createHash } = await import('node:crypto');
     return join(this.dir, 'maven', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.json`);
   }
 
   /** Synchronous on purpose: a run may look up thousands of small entries, most of them misses. */
   async read(url: string): Promise<CacheEntry | undefined> {
     try {
-      return parseCacheEntry(readTextFileSync(this.file(url), LIMITS.cacheEntryBytes), url);
+      return parseCacheEntry(readTextFileSync(await this.file(url), LIMITS.cacheEntryBytes), url);
     } catch {
       return undefined;
     }
@@ -48,7 +49,7 @@ export class DiskCache {
 
   /** Best effort: a read-only or full disk costs the cache, never the run. */
   async write(entry: CacheEntry): Promise<void> {
-    const target = this.file(entry.url);
+    const target = await this.file(entry.url);
     try {
       await ensureDir(join(this.dir, 'maven'));
       await writeAtomically(target, JSON.stringify(entry));

@@ -3,14 +3,18 @@
 // *.egg entries on sys.path. The first distribution of a name on sys.path wins; later ones are duplicates.
 // Reads are synchronous on purpose: an environment holds hundreds of small metadata files, and a thread-pool
 // round trip per open/read/close costs 4-5x more than the read itself (8-16 ms vs 2-4 ms for 100 packages).
-// Unreadable or garbage metadata becomes a problem, never an exception.
+// Unreadable or garbage metadata becomes a problem, never an exception. What was read is kept for the next run while
+// the files are unchanged (src/probes/packages-cache.ts).
 import { closeSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { cacheDir } from '../util/cache-dir.js';
+import { InstalledPackagesCache, type KeptRead, type ReadResult } from './packages-cache.js';
 import { errorMessage } from '../engine/errors.js';
 import { parseMetadata, parseRequiresTxt } from '../python/metadata.js';
 import { normalizeName } from '../python/pep508.js';
+import type { Options } from '../engine/options.js';
 import type { ProbeContext } from './context.js';
-import type { InstalledDistribution, InstalledPackagesFact } from '../facts/index.js';
+import type { InstalledPackagesFact } from '../facts/index.js';
 import { formatBytes, LIMITS } from '../engine/limits.js';
 import { openRegularFileSync, readTextFileSync } from '../util/read-file.js';
 
@@ -20,25 +24,30 @@ interface Found {
   /** The *.dist-info / *.egg-info path (or the *.egg directory for EGG-INFO). */
   dir: string;
   kind: MetadataKind;
+  /** The sys.path entry it was found in. */
+  entry: string;
 }
 
-type ReadResult = { ok: true; dist: InstalledDistribution; notes: string[] } | { ok: false; problem: string; name: string };
-
-export async function probeInstalledPackages({ get }: ProbeContext): Promise<InstalledPackagesFact> {
+export async function probeInstalledPackages({ get, options }: ProbeContext): Promise<InstalledPackagesFact> {
   const python = await get('python');
   if (!python.runs) return { distributions: {}, duplicates: [], problems: [] };
-  return scanSysPath(python.sysPath);
+  return scanSysPath(python.sysPath, packagesCache(options));
+}
+
+/** The user's installed-packages cache, or undefined when caches are off (--no-cache). */
+export function packagesCache(options: Pick<Options, 'noCache' | 'env'>): InstalledPackagesCache | undefined {
+  return options.noCache ? undefined : new InstalledPackagesCache(join(cacheDir(options.env), 'packages'));
 }
 
 /** The scan itself, exported so it can be used on any list of directories (tests, other probes). */
-export async function scanSysPath(sysPath: readonly string[]): Promise<InstalledPackagesFact> {
+export async function scanSysPath(sysPath: readonly string[], cache?: InstalledPackagesCache): Promise<InstalledPackagesFact> {
   const fact: InstalledPackagesFact = { distributions: {}, duplicates: [], problems: [] };
   const found = sysPath.flatMap(findMetadata);
   if (found.length > LIMITS.distributions) {
     fact.problems.push(`${found.length} installed distributions on sys.path; only the first ${LIMITS.distributions} were read`);
     found.length = LIMITS.distributions;
   }
-  for (const result of found.map(readDistribution)) {
+  for (const result of cache ? await readReusing(found, cache) : found.map(readDistribution)) {
     if (!result.ok) {
       fact.problems.push(result.problem);
       (fact.broken ??= []).push(result.name);
@@ -56,7 +65,7 @@ export async function scanSysPath(sysPath: readonly string[]): Promise<Installed
 function findMetadata(entry: string): Found[] {
   if (/\.egg$/i.test(entry)) {
     try {
-      if (statSync(join(entry, 'EGG-INFO')).isDirectory()) return [{ dir: entry, kind: 'egg-dir' }];
+      if (statSync(join(entry, 'EGG-INFO')).isDirectory()) return [{ dir: entry, kind: 'egg-dir', entry }];
     } catch {
       // not an unpacked egg
     }
@@ -71,9 +80,9 @@ function findMetadata(entry: string): Found[] {
   const wanted = names.filter((name) => /\.(dist-info|egg-info)$/i.test(name)).sort();
   const found = wanted.map((name): Found | undefined => {
     const dir = join(entry, name);
-    if (/\.dist-info$/i.test(name)) return { dir, kind: 'dist-info' };
+    if (/\.dist-info$/i.test(name)) return { dir, kind: 'dist-info', entry };
     try {
-      return { dir, kind: statSync(dir).isDirectory() ? 'egg-info-dir' : 'egg-info-file' };
+      return { dir, kind: statSync(dir).isDirectory() ? 'egg-info-dir' : 'egg-info-file', entry };
     } catch {
       return undefined;
     }
@@ -81,17 +90,43 @@ function findMetadata(entry: string): Found[] {
   return found.filter((f): f is Found => f !== undefined);
 }
 
-function readDistribution({ dir, kind }: Found): ReadResult {
-  const metadataFile =
-    kind === 'dist-info'
-      ? join(dir, 'METADATA')
-      : kind === 'egg-info-dir'
-        ? join(dir, 'PKG-INFO')
-        : kind === 'egg-dir'
-          ? join(dir, 'EGG-INFO', 'PKG-INFO')
-          : dir;
-  const requiresFile =
-    kind === 'egg-info-dir' ? join(dir, 'requires.txt') : kind === 'egg-dir' ? join(dir, 'EGG-INFO', 'requires.txt') : undefined;
+/**
+ * Each distribution's read, taken from the cache while the files it was read from are unchanged; when any was read
+ * anew (or is gone), its sys.path directory's entry is written again for the next run.
+ */
+async function readReusing(found: readonly Found[], cache: InstalledPackagesCache): Promise<ReadResult[]> {
+  const kept = new Map<string, Map<string, KeptRead>>();
+  const next = new Map<string, Map<string, KeptRead>>();
+  const changed = new Set<string>();
+  const results = found.map((location) => {
+    const { entry } = location;
+    if (!kept.has(entry)) kept.set(entry, cache.load(entry));
+    const name = basename(location.dir);
+    const earlier = kept.get(entry)?.get(name);
+    const { metadataFile, requiresFile } = filesOf(location);
+    const stamp = cache.stamp(requiresFile ? [metadataFile, requiresFile] : [metadataFile]);
+    const reused = stamp !== undefined && earlier?.stamp === stamp;
+    const result = reused ? earlier.result : readDistribution(location);
+    if (!reused) changed.add(entry);
+    if (stamp !== undefined) next.set(entry, (next.get(entry) ?? new Map<string, KeptRead>()).set(name, { stamp, result }));
+    return result;
+  });
+  for (const [entry, before] of kept) if (before.size !== (next.get(entry)?.size ?? 0)) changed.add(entry);
+  await Promise.all([...changed].map((entry) => cache.save(entry, next.get(entry) ?? new Map<string, KeptRead>())));
+  return results;
+}
+
+/** The metadata file a distribution is read from, and an egg's requires.txt. */
+function filesOf({ dir, kind }: Found): { metadataFile: string; requiresFile?: string } {
+  if (kind === 'dist-info') return { metadataFile: join(dir, 'METADATA') };
+  if (kind === 'egg-info-dir') return { metadataFile: join(dir, 'PKG-INFO'), requiresFile: join(dir, 'requires.txt') };
+  if (kind === 'egg-dir') return { metadataFile: join(dir, 'EGG-INFO', 'PKG-INFO'), requiresFile: join(dir, 'EGG-INFO', 'requires.txt') };
+  return { metadataFile: dir };
+}
+
+function readDistribution(location: Found): ReadResult {
+  const { dir } = location;
+  const { metadataFile, requiresFile } = filesOf(location);
   const headers = readHeaders(metadataFile);
   if ('error' in headers) {
     return {

@@ -1,52 +1,14 @@
 // The one place that starts processes: never through a shell, always with a timeout and an output cap,
-// and never throwing: a missing binary, a crash or a hang all come back as a described result.
-import { execa } from 'execa';
+// and never throwing: a missing binary, a crash or a hang all come back as a described result. Runs started early
+// (src/cli/early-start.ts) use Node's own child_process (src/probes/spawn-plain.ts); every other run uses execa
+// (src/probes/spawn-execa.ts), loaded when the first such run comes.
 import { resolve } from 'node:path';
-import { LIMITS } from '../engine/limits.js';
+import { describeEnd, type ProcessResult, type Runner, type RunOptions } from './process-end.js';
 import { unrunnableReason } from './program-file.js';
+import { runPlain } from './spawn-plain.js';
 import { findOnPath } from './which.js';
 
-export interface ProcessResult {
-  /** null when the process never ran to an exit (not found, not executable, killed on timeout). */
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  /** A one-line reason when the process could not be run or did not finish; undefined on a normal exit. */
-  failure?: string;
-  durationMs: number;
-}
-
-export interface RunOptions {
-  timeoutMs: number;
-  env?: Record<string, string | undefined>;
-  cwd?: string;
-  /** Bytes of stdout/stderr kept; a process that prints more is cut off (garbage must not eat memory). */
-  maxBuffer?: number;
-}
-
-const POSIX = process.platform !== 'win32';
-/** Process groups still running; killed if the doctor itself exits first (Ctrl-C, an error). */
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-
-function killGroup(pid: number): void {
-  try {
-    // A negative pid signals the whole group: a wrapper script's children (java launched by a shell
-    // script, a pyenv shim's python) hold our pipes open and would otherwise outlive the timeout.
-    process.kill(POSIX ? -pid : pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-function trackGroup(pid: number): void {
-  liveGroups.add(pid);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.once('exit', () => liveGroups.forEach(killGroup));
-  }
-}
+export type { ProcessResult, RunOptions } from './process-end.js';
 
 /**
  * Runs `file` once: a run started early with the same command (startEarly) is adopted, so its answer is the one
@@ -55,7 +17,7 @@ function trackGroup(pid: number): void {
 export function runProcess(file: string, args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   const key = commandKey(file, args, options);
   const early = earlyRuns.get(key);
-  if (!early) return spawnAndWait(file, args, options);
+  if (!early) return spawnAndWait(file, args, options, runWithExeca);
   earlyRuns.delete(key);
   return early.result;
 }
@@ -71,7 +33,7 @@ export function startEarly(file: string, args: readonly string[], options: RunOp
   const key = commandKey(file, args, options);
   if (earlyRuns.has(key)) return;
   const control = new AbortController();
-  earlyRuns.set(key, { result: spawnAndWait(file, args, options, control.signal), stop: () => control.abort() });
+  earlyRuns.set(key, { result: spawnAndWait(file, args, options, runPlain, control.signal), stop: () => control.abort() });
 }
 
 /** Stops the early runs no probe adopted (a config or flag chose another binary, or a check that needs none ran). */
@@ -90,7 +52,13 @@ function commandKey(file: string, args: readonly string[], { timeoutMs, env, cwd
   return JSON.stringify([file, args, timeoutMs, maxBuffer ?? null, cwd ?? process.cwd(), environment]);
 }
 
-async function spawnAndWait(file: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<ProcessResult> {
+async function spawnAndWait(
+  file: string,
+  args: readonly string[],
+  options: RunOptions,
+  run: Runner,
+  stop?: AbortSignal,
+): Promise<ProcessResult> {
   const started = performance.now();
   const program = locate(file, options);
   const refused = program ? unrunnableReason(program) : 'not found';
@@ -103,7 +71,7 @@ async function spawnAndWait(file: string, args: readonly string[], options: RunO
       failure: refused,
       durationMs: Math.round(performance.now() - started),
     };
-  const ended = await runToEnd(program as string, args, options, stop);
+  const ended = await run(program as string, args, options, stop);
   return describeEnd(ended, options.timeoutMs, Math.round(performance.now() - started));
 }
 
@@ -115,86 +83,6 @@ function locate(file: string, options: RunOptions): string | undefined {
   return hasDir ? resolve(cwd, file) : findOnPath(file, options.env ?? process.env, cwd);
 }
 
-/** How a started process ended, as plain data. */
-interface Ended {
-  exitCode?: number;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  isMaxBuffer: boolean;
-  /** The spawn error's code (ENOENT, EACCES) when it never started. */
-  code?: string;
-  /** The signal that ended it, when one did. */
-  signal?: string;
-  shortMessage?: string;
-}
-
-/**
- * Starts the program in its own process group and waits for it; past the timeout, or when `stop` aborts (an early
- * run no probe adopted), the whole group is killed.
- */
-async function runToEnd(program: string, args: readonly string[], options: RunOptions, stop?: AbortSignal): Promise<Ended> {
-  const subprocess = execa(program, args, {
-    shell: false,
-    reject: false,
-    stdin: 'ignore',
-    // Its own process group, so a timeout can stop every process it started, not just the first.
-    detached: POSIX,
-    maxBuffer: options.maxBuffer ?? LIMITS.processOutputBytes,
-    env: options.env,
-    extendEnv: options.env === undefined,
-    cwd: options.cwd,
-    stripFinalNewline: true,
-    encoding: 'utf8',
-  });
-  const pid = subprocess.pid;
-  let timedOut = false;
-  if (pid !== undefined) trackGroup(pid);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    if (pid !== undefined) killGroup(pid);
-    else subprocess.kill('SIGKILL');
-    // A process that left the group (setsid) may still hold the pipes open: stop reading them, or the run would wait.
-    subprocess.stdout?.destroy();
-    subprocess.stderr?.destroy();
-  }, options.timeoutMs);
-  const abandon = () => (pid !== undefined ? killGroup(pid) : subprocess.kill('SIGKILL'));
-  stop?.addEventListener('abort', abandon, { once: true });
-  const result = await subprocess;
-  clearTimeout(timer);
-  stop?.removeEventListener('abort', abandon);
-  if (pid !== undefined) liveGroups.delete(pid);
-  // Output past the cap: what it started may still be printing.
-  if (!timedOut && result.isMaxBuffer && pid !== undefined) killGroup(pid);
-  return {
-    exitCode: result.exitCode,
-    stdout: typeof result.stdout === 'string' ? result.stdout : '',
-    stderr: typeof result.stderr === 'string' ? result.stderr : '',
-    timedOut,
-    isMaxBuffer: result.isMaxBuffer,
-    code: (result as { code?: string }).code,
-    signal: result.signal,
-    shortMessage: result.shortMessage,
-  };
-}
-
-/** A timeout, too much output, a failed start, or a normal exit: each with its one-line reason. */
-function describeEnd(ended: Ended, timeoutMs: number, durationMs: number): ProcessResult {
-  const { stdout, stderr, code } = ended;
-  if (ended.timedOut) {
-    return { exitCode: null, stdout, stderr, timedOut: true, failure: `did not answer within ${timeoutMs} ms and was stopped`, durationMs };
-  }
-  if (ended.isMaxBuffer)
-    return { exitCode: ended.exitCode ?? null, stdout, stderr, timedOut: false, failure: 'printed too much output', durationMs };
-  if (ended.exitCode === undefined) {
-    if (ended.signal) return { exitCode: null, stdout, stderr, timedOut: false, failure: `was killed by ${ended.signal}`, durationMs };
-    const reason =
-      code === 'ENOENT'
-        ? 'not found'
-        : code === 'EACCES'
-          ? 'not executable (permission denied)'
-          : (ended.shortMessage ?? 'could not be started').split('\n')[0];
-    return { exitCode: null, stdout, stderr, timedOut: false, failure: reason, durationMs };
-  }
-  return { exitCode: ended.exitCode, stdout, stderr, timedOut: false, durationMs };
-}
+/** execa's runner, loaded with the first run that was not started early. */
+const runWithExeca: Runner = async (program, args, options, stop) =>
+  (await import('./spawn-execa.js')).runWithExeca(program, args, options, stop);

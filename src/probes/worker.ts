@@ -9,7 +9,7 @@ import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute } from 'node:path';
 import { stringValue } from '../flink/config-values.js';
 import { listOf, withJobSettings } from '../flink/job-settings.js';
-import { scanSysPath } from './packages.js';
+import { packagesCache, scanSysPath } from './packages.js';
 import { inspectInterpreter } from './python.js';
 import { locateInterpreter } from './which.js';
 import type { ProbeContext } from './context.js';
@@ -87,7 +87,11 @@ async function inspectWorker(
     cwd: options.cwd,
     timeoutMs: options.processTimeoutMs,
   });
-  return { sameAsClient: false, python: { ...python, requested }, ...(python.runs ? { packages: await scanSysPath(python.sysPath) } : {}) };
+  return {
+    sameAsClient: false,
+    python: { ...python, requested },
+    ...(python.runs ? { packages: await scanSysPath(python.sysPath, packagesCache(options)) } : {}),
+  };
 }
 
 /** Archive names Flink extracts (zip, tar, tar.gz/tgz); the extracted directory keeps the file name. */

@@ -115,7 +115,7 @@ class Cursor {
   }
 
   match(pattern: RegExp): string | undefined {
-    const sticky = new RegExp(pattern.source, 'y' + pattern.flags.replace(/[gy]/g, ''));
+    const sticky = stickyOf(pattern);
     sticky.lastIndex = this.pos;
     const found = sticky.exec(this.text);
     if (!found) return undefined;
@@ -127,6 +127,18 @@ class Cursor {
     const near = this.done ? 'end of line' : `"${this.text.slice(this.pos, this.pos + 12)}"`;
     throw new SyntaxFailure(`expected ${what} at column ${this.pos + 1} (found ${near})`);
   }
+}
+
+/**
+ * The sticky twin of a pattern (it matches only at lastIndex), made once per pattern: a new RegExp per match cost the
+ * walk over a venv's ~400 requirement lines most of its parse time.
+ */
+const stickies = new Map<string, RegExp>();
+function stickyOf(pattern: RegExp): RegExp {
+  const key = `${pattern.flags}/${pattern.source}`;
+  let sticky = stickies.get(key);
+  if (!sticky) stickies.set(key, (sticky = new RegExp(pattern.source, 'y' + pattern.flags.replace(/[gy]/g, ''))));
+  return sticky;
 }
 
 const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
@@ -281,10 +293,13 @@ function parseMarkerAtom(cursor: Cursor): MarkerNode {
   return { kind: 'compare', left, op, right };
 }
 
-function takeKeyword(cursor: Cursor, word: string): boolean {
+/** "and" / "or", as a whole word. */
+const KEYWORDS = { and: /and(?![A-Za-z0-9_.])/, or: /or(?![A-Za-z0-9_.])/ };
+
+function takeKeyword(cursor: Cursor, word: keyof typeof KEYWORDS): boolean {
   const save = cursor.pos;
   cursor.skipSpace();
-  if (cursor.match(new RegExp(`${word}(?![A-Za-z0-9_.])`))) return true;
+  if (cursor.match(KEYWORDS[word])) return true;
   cursor.pos = save;
   return false;
 }

@@ -333,3 +333,157 @@ describe('what really breaks stays an error', () => {
     );
   });
 });
+
+// The fix names what to relocate or exclude: the packages themselves, not a root they happen to share ("under org").
+describe('the packages a fix names when the shared classes only meet at a shallow root', () => {
+  const dist = flinkDist('1.20.5');
+  // flink-shaded-hadoop-2-uber 2.8.3-10.0 next to flink-dist 1.20.5 (paimon-catalog-hadoop in the real tier): 2,136
+  // classes in 124 packages under six libraries; these are some of them, their common package is "org".
+  const uber = scanned({
+    path: '/work/jars/flink-shaded-hadoop-2-uber-2.8.3-10.0.jar',
+    artifactId: 'flink-shaded-hadoop-2-uber',
+    version: '2.8.3-10.0',
+  });
+  const HADOOP_UBER = [
+    'org/apache/commons/cli',
+    'org/apache/commons/collections',
+    'org/apache/commons/collections/bag',
+    'org/apache/commons/compress',
+    'org/apache/commons/compress/archivers/zip',
+    'org/apache/commons/compress/utils',
+    'org/apache/commons/io',
+    'org/apache/commons/io/input',
+    'org/apache/commons/math3',
+    'org/apache/commons/math3/linear',
+    'org/xerial/snappy',
+    'org/xerial/snappy/buffer',
+  ];
+  const fixFor = (a: ScannedJar, b: ScannedJar, packages: string[]) =>
+    decide(jarsConflicts, buildFacts({ jars: { jars: [a, b], overlaps: [overlapOf(a, b, packages, 2136)], durationMs: 1 } })).fix;
+
+  it('names the topmost packages holding shared classes (no sub-package twice), never "classes under org"', () => {
+    expect(overlapOf(uber, dist, HADOOP_UBER, 2136).commonPackage).toBe('org');
+    expect(fixFor(uber, dist, HADOOP_UBER)).toBe(
+      'If a NoSuchMethodError, ClassCastException or LinkageError names classes under org.apache.commons.cli, ' +
+        'org.apache.commons.collections, org.apache.commons.compress, org.apache.commons.io, org.apache.commons.math3 and ' +
+        'org.xerial.snappy, relocate (shade) or exclude them in flink-shaded-hadoop-2-uber-2.8.3-10.0.jar from job:pipeline.jars ' +
+        'in job.py:12: flink-dist-1.20.5.jar from pyflink/lib ships with Flink',
+    );
+    // The summary names them too, not "org.{apache.commons.cli, apache.commons.collections, …, 119 more}".
+    const summary = decide(
+      jarsConflicts,
+      buildFacts({ jars: { jars: [uber, dist], overlaps: [overlapOf(uber, dist, HADOOP_UBER, 2136)], durationMs: 1 } }),
+    ).summary;
+    expect(summary).toContain(
+      'flink-dist-1.20.5.jar from pyflink/lib: org.apache.commons.cli, org.apache.commons.collections, org.apache.commons.compress, ' +
+        "org.apache.commons.io, org.apache.commons.math3 and org.xerial.snappy: the job's class loader",
+    );
+  });
+
+  it('more than six: those under one package of three segments or more become it, the deepest first', () => {
+    const more = [...HADOOP_UBER.filter((p) => p !== 'org/apache/commons/compress'), 'org/slf4j', 'org/codehaus/jackson'];
+    expect(fixFor(uber, dist, more)).toContain(
+      'names classes under org.apache.commons, org.codehaus.jackson, org.slf4j and org.xerial.snappy, relocate',
+    );
+    // Without org.slf4j and org.codehaus.jackson, merging compress.archivers.zip and compress.utils is enough.
+    expect(fixFor(uber, dist, more.slice(0, -2))).toContain('org.apache.commons.compress, org.apache.commons.io');
+  });
+
+  it('more than six that share only a shallow root: the first five by name and how many more', () => {
+    const libraries = [
+      'checkerframework',
+      'codehaus/jackson',
+      'iq80/snappy',
+      'joda/time',
+      'objenesis',
+      'slf4j',
+      'tukaani/xz',
+      'xerial/snappy',
+    ];
+    expect(
+      fixFor(
+        uber,
+        dist,
+        libraries.map((p) => `org/${p}`),
+      ),
+    ).toContain(
+      'names classes under org.checkerframework, org.codehaus.jackson, org.iq80.snappy, org.joda.time, org.objenesis and 3 more packages, relocate',
+    );
+  });
+
+  it("many packages of one library's tree (three segments or deeper): that tree, as before", () => {
+    const guava = ['base', 'cache', 'collect', 'hash', 'io', 'math', 'net', 'primitives'].map((p) => `com/google/common/${p}`);
+    expect(fixFor(uber, dist, guava)).toContain('names classes under com.google.common, relocate');
+    expect(fixFor(uber, dist, [guava[0] ?? '', guava[2] ?? ''])).toContain(
+      'names classes under com.google.common.base and com.google.common.collect, relocate',
+    );
+  });
+
+  it('two JARs the user adds: the remove-or-rebuild fix names the packages too, the default package by that name', () => {
+    const a = scanned({ path: '/work/jars/udfs-a-1.0.jar', groupId: 'com.example', artifactId: 'udfs-a', version: '1.0' });
+    const b = scanned({ path: '/work/jars/udfs-b-1.0.jar', groupId: 'com.example', artifactId: 'udfs-b', version: '1.0' });
+    expect(fixFor(a, b, ['', 'com/fasterxml/jackson/core', 'org/slf4j'])).toBe(
+      'Remove udfs-a-1.0.jar from job:pipeline.jars in job.py:12 or udfs-b-1.0.jar from job:pipeline.jars in job.py:12, or rebuild ' +
+        'one without the classes under (default package), com.fasterxml.jackson.core and org.slf4j (shade or exclude them)',
+    );
+  });
+});
+
+// orc-hadoop-jar in the real tier: flink-sql-orc 2.3.0 and flink-shaded-hadoop-2-uber 2.8.3-10.0 in pipeline.jars share
+// 133 classes under org.apache.commons.lang (every one byte-different after shading); both NOTICE files list
+// commons-lang:commons-lang:2.6, and the job ran.
+describe('two JARs in one class loader bundling the same release of a library', () => {
+  const LANG = ['org/apache/commons/lang', 'org/apache/commons/lang/builder', 'org/apache/commons/lang/math'];
+  const lang = (version: string) => ({ groupId: 'commons-lang', artifactId: 'commons-lang', version });
+  const orc = {
+    ...scanned({ path: '/work/jars/flink-sql-orc-2.3.0.jar', artifactId: 'flink-sql-orc', version: '2.3.0' }),
+    bundled: [{ groupId: 'org.apache.orc', artifactId: 'orc-core', version: '1.5.6' }, lang('2.6')],
+  };
+  const uber = (version = '2.6', extra: ScannedJar['bundled'] = []) => ({
+    ...scanned({
+      path: '/work/jars/flink-shaded-hadoop-2-uber-2.8.3-10.0.jar',
+      artifactId: 'flink-shaded-hadoop-2-uber',
+      version: '2.8.3-10.0',
+    }),
+    bundled: [{ groupId: 'org.apache.hadoop', artifactId: 'hadoop-common', version: '2.8.3' }, lang(version), ...extra],
+  });
+  const judgeOverlap = (a: ScannedJar, b: ScannedJar, packages: string[]) =>
+    decide(jarsConflicts, buildFacts({ jars: { jars: [a, b], overlaps: [overlapOf(a, b, packages, 133)], durationMs: 1 } }));
+
+  it('a note naming the release both bundle, nothing to remove', () => {
+    const outcome = judgeOverlap(orc, uber(), LANG);
+    expect(outcome.status).toBe('ok');
+    expect(outcome.details?.[0]).toMatch(
+      /^133 classes under org\.apache\.commons\.lang and .* are in both .*flink-sql-orc-2\.3\.0\.jar.* and .*flink-shaded-hadoop-2-uber.*, and both bundle commons-lang:commons-lang:2\.6 .*nothing to remove$/,
+    );
+    expect(outcome.facts).toMatchObject({ sameReleaseCopies: 1, classOverlaps: 0 });
+  });
+
+  it('stays an error when the library is bundled at two versions, or a shared package is no bundled library of both', () => {
+    expect(judgeOverlap(orc, uber('2.5'), LANG).status).toBe('error');
+    expect(judgeOverlap(orc, uber(), [...LANG, 'com/google/common/base']).status).toBe('error');
+    // commons-lang matches org/apache/commons/lang by its words, never org/apache/commons/lang3 (another library).
+    expect(judgeOverlap(orc, uber(), ['org/apache/commons/lang3']).status).toBe('error');
+    // By the words of its artifactId, never its groupId: flink-connector-base does not claim the Kafka connector's classes.
+    const base = { groupId: 'org.apache.flink', artifactId: 'flink-connector-base', version: '2.0.0' };
+    const [x, y] = [
+      { ...orc, bundled: [base] },
+      { ...uber(), bundled: [base] },
+    ];
+    expect(judgeOverlap(x, y, ['org/apache/flink/connector/base']).status).toBe('ok');
+    expect(judgeOverlap(x, y, ['org/apache/flink/connector/base', 'org/apache/flink/streaming/connectors/kafka']).status).toBe('error');
+    // A library at two versions matters where its packages are shared: protobuf relocated in one of them is no conflict.
+    const protobuf = (version: string) => ({ groupId: 'com.google.protobuf', artifactId: 'protobuf-java', version });
+    const orcWithProtobuf = { ...orc, bundled: [...orc.bundled, protobuf('2.5.0')] };
+    expect(judgeOverlap(orcWithProtobuf, uber('2.6', [protobuf('3.21.7')]), LANG).status).toBe('ok');
+    expect(judgeOverlap(orcWithProtobuf, uber('2.6', [protobuf('3.21.7')]), [...LANG, 'com/google/protobuf']).status).toBe('error');
+    expect(judgeOverlap(orcWithProtobuf, uber('2.6', [protobuf('2.5.0')]), [...LANG, 'com/google/protobuf']).status).toBe('ok');
+  });
+
+  it("across class loaders (a JAR the job adds and flink-dist) the same release is still the job's copy: the warning stays", () => {
+    const dist = { ...flinkDist('2.3.0'), bundled: [lang('2.6')] };
+    const outcome = judgeOverlap(uber(), dist, LANG);
+    expect(outcome.status).toBe('warning');
+    expect(outcome.facts).toMatchObject({ userLoaderCopies: 1, sameReleaseCopies: 0 });
+  });
+});

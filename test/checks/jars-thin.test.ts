@@ -112,6 +112,8 @@ describe('jars.thin decisions (built facts)', () => {
       `Replace flink-connector-kafka-3.3.0-1.20.jar from --jars with org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20 (${CENTRAL}/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)`,
     );
     expect(outcome.locations).toEqual([{ path: thinKafka.ref.path }]);
+    // One finding is the summary: an "error: …" detail repeating it read as a second cause in the human output.
+    expect(outcome.details ?? []).toEqual([]);
   });
 
   it('ok: the thin JAR shipped with its kafka-clients, or the fat JAR alone', () => {
@@ -221,6 +223,12 @@ describe('jars.thin decisions (built facts)', () => {
       'flink-sql-parquet-2.3.0.jar from --jars needs Hadoop, which it does not bundle, and no JAR provides it (org/apache/hadoop/conf/; HADOOP_CLASSPATH is not set): NoClassDefFoundError: org/apache/hadoop/conf/Configuration while planning',
     );
     expect(outcome.fix).toContain('export HADOOP_CLASSPATH=$(hadoop classpath)');
+    // Both ways the fix names were followed in the real tier (parquet-hadoop-classpath, parquet-hadoop-jar): the JAR
+    // it names has its URL in the run's repository.
+    const nexus = 'https://nexus.example.com/repository/central';
+    expect(judge([parquet], targetOf('2.3'), nexus).fix).toContain(
+      `or add org.apache.flink:flink-shaded-hadoop-2-uber:2.8.3-10.0 (${nexus}/org/apache/flink/flink-shaded-hadoop-2-uber/2.8.3-10.0/flink-shaded-hadoop-2-uber-2.8.3-10.0.jar), Hadoop and its dependencies in one JAR, to pipeline.jars`,
+    );
     expect(judge([parquet, hadoopCommon], targetOf('2.3')).status).toBe('ok');
     const env = judge([parquet], targetOf('2.3'), CENTRAL, { env: { HADOOP_CLASSPATH: '/opt/hadoop/share/hadoop/common/*' } });
     expect(env.status).toBe('ok');

@@ -16,6 +16,15 @@ describe('jars.updates decisions (built facts)', () => {
     expect(outcome.status).toBe('warning');
     expect(outcome.summary).toBe(`newer build for the same Flink line: ${KAFKA} 3.3.0-1.20 → 3.4.0-1.20`);
     expect(outcome.fix).toBe(`Use ${G}:${KAFKA}:3.4.0-1.20 (${REPO}/org/apache/flink/${KAFKA}/3.4.0-1.20/${KAFKA}-3.4.0-1.20.jar)`);
+    // The summary names it: a "newer:" detail would show the one finding twice in the human output.
+    expect(outcome.details ?? []).toEqual([]);
+  });
+
+  it('more newer builds than the summary names: it says how many more, the details list each', () => {
+    const copies = Array.from({ length: 6 }, (_, i) => mavenJar('3.3.0-1.20', { path: `/work/jars/copy-${i}/${KAFKA}-3.3.0-1.20.jar` }));
+    const outcome = decide(jarsUpdates, facts(copies));
+    expect(outcome.summary).toMatch(/→ 3\.4\.0-1\.20, … and 1 more$/);
+    expect(outcome.details?.filter((d) => d.startsWith('newer: '))).toHaveLength(6);
   });
 
   it('ok: the newest build for its line', () => {

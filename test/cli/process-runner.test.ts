@@ -1,18 +1,31 @@
-// The one process runner (src/probes/process.ts, on execa), which the entry uses before the engine loads: every way a
-// process can end comes back as a described result, never an exception. Real processes: /bin/sh and the tools it runs.
+// The process runner (src/probes/process.ts): every way a process can end comes back as a described result, never an
+// exception. One table, run twice: through execa (what a probe starts itself) and through the early start's
+// node:child_process runner (what src/cli/early-start.ts starts before the engine loads, adopted by the probe's later
+// runProcess of the same command), so a probe reads the same answer whichever started its process.
+// Real processes: /bin/sh and the tools it runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProcess } from '../../src/probes/process.js';
+import { runProcess, startEarly, type RunOptions } from '../../src/probes/process.js';
 import { findOnPath } from '../../src/probes/which.js';
 import { tempDir } from '../helpers/tmp.js';
 import { isAlive } from '../helpers/processes.js';
 
 const SH = '/bin/sh';
-const run = (script: string, options: Partial<Parameters<typeof runProcess>[2]> = {}) =>
-  runProcess(SH, ['-c', script], { timeoutMs: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, ...options });
 
-describe('runProcess', () => {
+/** Started early, then adopted: the answer comes from the node:child_process runner. */
+const startedEarly: typeof runProcess = (file, args, options) => {
+  startEarly(file, args, options);
+  return runProcess(file, args, options);
+};
+
+describe.each([
+  ['execa (a probe starts it)', runProcess],
+  ['node:child_process (started early, then adopted)', startedEarly],
+])('runProcess through %s', (_runner, runCommand) => {
+  const run = (script: string, options: Partial<RunOptions> = {}) =>
+    runCommand(SH, ['-c', script], { timeoutMs: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, ...options });
+
   it('returns the exit code and both streams, without the final newline, decoded as UTF-8', async () => {
     const result = await run('printf "déjà\\nvu\\n"; printf "warn\\r\\n" >&2; exit 3');
     expect(result).toMatchObject({ exitCode: 3, stdout: 'déjà\nvu', stderr: 'warn', timedOut: false });
@@ -56,12 +69,27 @@ describe('runProcess', () => {
   });
 
   it('a missing program or working directory is a failure, not an exception', async () => {
-    const missing = await runProcess('/no/such/program', [], { timeoutMs: 1000 });
+    const missing = await runCommand('/no/such/program', [], { timeoutMs: 1000 });
     expect(missing).toMatchObject({ exitCode: null, failure: 'not found' });
     const dir = join(await tempDir('runner-'), 'gone');
     expect(existsSync(dir)).toBe(false);
     const noCwd = await run('true', { cwd: dir });
     expect(noCwd.exitCode).toBeNull();
     expect(noCwd.failure).toBe('not found');
+  });
+});
+
+describe('startEarly', () => {
+  it('a run started early is adopted: the program ran once, before runProcess asked for it', async () => {
+    const dir = await tempDir('runner-');
+    const log = join(dir, 'starts');
+    const options = { timeoutMs: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } };
+    const args = ['-c', `echo started >> '${log}'; echo answer`];
+    startEarly(SH, args, options);
+    for (let i = 0; i < 100 && !existsSync(log); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(log, 'utf8')).toBe('started\n');
+    const result = await runProcess(SH, args, options);
+    expect(result).toMatchObject({ exitCode: 0, stdout: 'answer' });
+    expect(readFileSync(log, 'utf8')).toBe('started\n');
   });
 });
