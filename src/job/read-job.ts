@@ -28,7 +28,7 @@ export interface ReadJobOptions {
 export async function readJobFiles({ files, cwd, readText }: ReadJobOptions): Promise<JobNeeds> {
   const collect = new NeedsCollector();
   for (const file of files) {
-    const text = await readBounded(file, readText, collect);
+    const text = await readJobText(file, readText, collect);
     if (text === undefined) continue;
     collect.file(file);
     if (extname(file).toLowerCase() === '.sql') {
@@ -82,7 +82,7 @@ function connectorModules(): Set<string> {
 }
 
 /** The whole file (only its first MAX_JOB_CHARS are read for needs: a longer one is reported). */
-async function readBounded(file: string, readText: ReadText, collect: NeedsCollector): Promise<string | undefined> {
+async function readJobText(file: string, readText: ReadText, collect: NeedsCollector): Promise<string | undefined> {
   try {
     const text = await readText(file);
     if (text.length > MAX_JOB_CHARS) collect.problem(`${file} has ${text.length} characters; only the first ${MAX_JOB_CHARS} were read`);

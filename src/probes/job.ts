@@ -2,7 +2,7 @@
 // are imported only here, and only when --job is given, so other runs never load them; when the user's cache
 // holds the needs of exactly these texts (src/job/needs-cache.ts), they are not loaded at all.
 import { join } from 'node:path';
-import type { JobFact } from '../facts/index.js';
+import type { JobFact, JobNeeds } from '../facts/index.js';
 import type { ReadJobOptions } from '../job/read-job.js';
 import { cacheDir } from '../util/cache-dir.js';
 import { readTextFile } from '../util/read-file.js';
@@ -17,7 +17,7 @@ export async function probeJob({ options }: ProbeContext): Promise<JobFact> {
   return { files, needs: await new JobNeedsCache(join(cacheDir(options.env), 'job')).read(read, readFresh) };
 }
 
-async function readFresh(read: ReadJobOptions) {
+async function readFresh(read: ReadJobOptions): Promise<JobNeeds> {
   const { readJobFiles } = await import('../job/read-job.js');
   return readJobFiles(read);
 }
