@@ -39,27 +39,28 @@ const READ_LIMITS = JSON.stringify([LIMITS.metadataHeaderBytes, LIMITS.requiresT
 
 export class InstalledPackagesCache {
   private readonly version: string;
-  private readonly settleMs: number;
+  private readonly clock: () => number;
 
   constructor(
     readonly dir: string,
-    options: { version?: string; settleMs?: number } = {},
+    options: { version?: string; clock?: () => number } = {},
   ) {
     this.version = options.version ?? thisBuild();
-    this.settleMs = options.settleMs ?? SETTLE_MS;
+    this.clock = options.clock ?? Date.now;
   }
 
   /**
    * The stamp of the files a distribution is read from (a missing one counts as "missing"), or undefined when one
    * changed too recently to be trusted next time.
    */
-  stamp(files: readonly string[], now = Date.now()): string | undefined {
+  stamp(files: readonly string[]): string | undefined {
+    const now = this.clock();
     const parts: string[] = [];
     for (const file of files) {
       try {
         const info = statSync(file, { bigint: true });
         const changed = Number(info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1e6;
-        if (now - changed <= this.settleMs) return undefined;
+        if (now - changed <= SETTLE_MS) return undefined;
         parts.push(`${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`);
       } catch {
         parts.push('missing');

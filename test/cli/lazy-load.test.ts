@@ -3,31 +3,41 @@
 // each chunk; the loaded chunks are recorded by a module hook (test/helpers/record-loads.mjs).
 import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora'];
 
+/** What the last run printed (its JSON report, for the runs that ask for one). */
+let lastStdout = '';
+
 /** The npm packages whose code the run loaded, from the chunks of dist/cli it read. */
-async function librariesLoaded(argv: string[], files: Record<string, string> = {}, dir?: string): Promise<Set<string>> {
+async function librariesLoaded(
+  argv: string[],
+  files: Record<string, string> = {},
+  dir?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Set<string>> {
   dir ??= await tempDir('lazy-load-');
   for (const [name, text] of Object.entries(files)) await writeFileDeep(join(dir, name), text);
   const log = join(dir, 'loads.txt');
   rmSync(log, { force: true }); // a directory used for a second run: only this run's loads
   const preload = pathToFileURL(join(import.meta.dirname, '..', 'helpers', 'record-loads.mjs')).href;
-  const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache') }), FLINK_DOCTOR_LOADS_FILE: log };
-  await new Promise((resolve) =>
+  const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache'), ...extraEnv }), FLINK_DOCTOR_LOADS_FILE: log };
+  const stdout = await new Promise<string>((resolve) =>
     execFile(
       process.execPath,
       ['--import', preload, join(root, 'bin', 'flink-doctor.js'), ...argv],
       { env, cwd: dir, timeout: 60_000 },
-      resolve,
+      (_error, out) => resolve(out),
     ),
   );
+  lastStdout = stdout;
   const chunks = readFileSync(log, 'utf8')
     .split('\n')
     .filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
@@ -41,8 +51,20 @@ async function librariesLoaded(argv: string[], files: Record<string, string> = {
 describe('libraries are loaded only by the runs that need them', () => {
   it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner', async () => {
     const loaded = await librariesLoaded(['--json', '--offline']);
-    expect(loaded.has('execa')).toBe(true); // the recording sees what is loaded
-    expect(LAZY.filter((name) => loaded.has(name))).toEqual([]);
+    expect(loaded.has('semver')).toBe(true); // the recording sees what is loaded
+    expect([...LAZY, 'execa'].filter((name) => loaded.has(name))).toEqual([]);
+  });
+
+  it('execa is loaded only for a process the early start did not start', async () => {
+    const python = pyenvPython('3.12.1');
+    const onPath = { PATH: `${dirname(python)}:/usr/bin:/bin` };
+    // python on PATH: the early start runs the interpreter probe and the probe adopts it.
+    const early = await librariesLoaded(['--json', '--offline'], {}, undefined, onPath);
+    const client = (JSON.parse(lastStdout) as { checks: { id: string; summary: string }[] }).checks.find((c) => c.id === 'python.client');
+    expect(client?.summary).toMatch(/^Python 3\.12\.1 /); // the interpreter really ran
+    expect(early.has('execa')).toBe(false);
+    // --python names the interpreter: no early start, so the probe starts it through execa.
+    expect((await librariesLoaded(['--json', '--offline', '--python', python], {}, undefined, onPath)).has('execa')).toBe(true);
   });
 
   it('a Flink config.yaml loads YAML, and --job loads the job parser', async () => {

@@ -1,7 +1,7 @@
 // The installed-packages cache (src/probes/packages-cache.ts): a next scan of an unchanged site-packages reads no
 // METADATA, and any change to a distribution's files, the build or the cache file itself is a miss, never a wrong
 // answer. Real directories in pip's dist-info layout (test/helpers/python-env.ts).
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,24 +10,21 @@ import { scanSysPath } from '../../src/probes/packages.js';
 import { addDistribution, metadataText } from '../helpers/python-env.js';
 import { tempDir } from '../helpers/tmp.js';
 
-/** A site-packages with three distributions, old enough to be kept (the cache skips files changed in the last 2 s). */
+/** A site-packages with three distributions (pip's dist-info and setuptools' egg-info layouts). */
 async function sitePackages(): Promise<string> {
   const dir = await tempDir('site-packages-');
   await addDistribution(dir, { name: 'py4j', version: '0.10.9.7' });
   await addDistribution(dir, { name: 'pyarrow', version: '16.1.0', requires: ['numpy>=1.16.6'] });
   await addDistribution(dir, { name: 'legacy', version: '1.0', layout: 'egg-info', requiresTxt: 'six\n' });
-  ageAll(dir);
   return dir;
 }
 
-/** Sets every file's mtime an hour back (ctime stays now: the cache waits for both, so `settleMs: 0` is used). */
-function ageAll(dir: string): void {
-  const past = new Date(Date.now() - 3_600_000);
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, name), past, past);
-}
-
+/**
+ * A cache whose clock runs a minute ahead: the files just written count as settled (a real run keeps a file only 2 s
+ * after its last change, and a ctime cannot be set into the past).
+ */
 async function cacheIn(options: { version?: string } = {}) {
-  return new InstalledPackagesCache(await tempDir('packages-cache-'), { settleMs: 0, ...options });
+  return new InstalledPackagesCache(await tempDir('packages-cache-'), { clock: () => Date.now() + 60_000, ...options });
 }
 
 /** The one cache file of a cache folder, rewritten by `edit` (to prove a run really takes its answer from it). */
@@ -81,13 +78,13 @@ describe('installed packages cache', () => {
     }
     await scanSysPath([dir], cache);
     editCacheFile(cache, (text) => text.replace('"version":"16.1.0"', '"version":"99.0.0"'));
-    const otherBuild = new InstalledPackagesCache(cache.dir, { settleMs: 0, version: 'another-build' });
+    const otherBuild = new InstalledPackagesCache(cache.dir, { clock: () => Date.now() + 60_000, version: 'another-build' });
     expect(await scanSysPath([dir], otherBuild)).toEqual(plain);
   });
 
   it('files changed within the settle time are read every time and not kept', async () => {
     const dir = await sitePackages();
-    const cache = new InstalledPackagesCache(await tempDir('packages-cache-'), { settleMs: 3_600_000 });
+    const cache = new InstalledPackagesCache(await tempDir('packages-cache-'));
     expect(await scanSysPath([dir], cache)).toEqual(await scanSysPath([dir]));
     const [file] = readdirSync(cache.dir);
     expect(file && JSON.parse(readFileSync(join(cache.dir, file), 'utf8')).dists).toEqual({});
@@ -97,7 +94,7 @@ describe('installed packages cache', () => {
     const dir = await sitePackages();
     const blocker = join(await tempDir('packages-cache-'), 'a-file');
     writeFileSync(blocker, 'not a folder');
-    const cache = new InstalledPackagesCache(join(blocker, 'packages'), { settleMs: 0 });
+    const cache = new InstalledPackagesCache(join(blocker, 'packages'), { clock: () => Date.now() + 60_000 });
     expect(await scanSysPath([dir], cache)).toEqual(await scanSysPath([dir]));
     expect(existsSync(join(blocker, 'packages'))).toBe(false);
   });
