@@ -34,6 +34,10 @@ describe('reading what is shipped', () => {
       ['json', 7],
       ['inner', 14],
     ]);
+    // Windows line ends read the same; a line past the scan's cap is not read.
+    expect(importedModules(source.replace(/\n/g, '\r\n'))).toEqual(importedModules(source));
+    expect(importedModules(`${'\n'.repeat(200_000)}import late\n`)).toEqual([]);
+    expect(importedModules(`${'\n'.repeat(199_999)}import last`)).toEqual([{ module: 'last', line: 200_000 }]);
   });
 
   it('python.requirements and python.files through the real probe', async () => {
