@@ -68,6 +68,8 @@ const cacheFolder = join(work, 'cache', 'job');
 function timeReader(job, mode) {
   // CPU time of the main thread (Linux: /proc/thread-self/schedstat, in ns) next to the wall time: on a shared machine
   // the wall time of a cold read stretches with the load (and with the GC helper threads waited for), its CPU time far less.
+  // The kernel brings that count up to date at each tick and context switch only: one sample is off by up to a tick, so
+  // quote medians (a read of a few ms can show 0).
   const options = `{ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText }`;
   const [load, read] =
     mode !== 'cached'
