@@ -10,6 +10,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobNeeds } from '../facts/index.js';
+import { writeAtomically } from '../util/atomic-write.js';
 import { pruneOldest, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
 import { nameHash } from '../util/name-hash.js';
@@ -107,8 +108,6 @@ export class JobNeedsCache {
     const text = JSON.stringify(entry);
     if (Buffer.byteLength(text) > (this.options.maxBytes ?? MAX_FILE_BYTES)) return;
     try {
-      // Loaded only on a miss: it loads node:crypto (~5-10 ms of CPU), which a run with a kept answer never needs.
-      const { writeAtomically } = await import('../util/atomic-write.js');
       await ensureDir(this.dir);
       await writeAtomically(this.pathOf(entry.key), text, 0o600);
       await pruneOldest(this.dir, this.options.maxFiles ?? MAX_FILES);
