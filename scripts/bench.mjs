@@ -5,7 +5,8 @@
 //   floor                     scripts/bench-floor.mjs: node + the JVM and the Python probe flink-doctor runs,
 //                             spawned at once and waited for (the least any Node doctor must do)
 //   flink-doctor --json       a full run, in a healthy PyFlink 2.3 environment (scripts/bench-env.mjs)
-//   … --job job.py            the same run reading a 5,000-line job (built-in connectors only: no findings)
+//   … --job job.py            the same run reading a 5,000-line job (built-in connectors only: no findings), whose needs
+//                             the warm-up kept in the cache folder, as a user's next run on an unchanged job finds them
 //   … first run               the full run with an empty cache folder (no compile cache, no JAR cache): a container's
 //   baseline                  with --baseline DIR: the same run of another built checkout (e.g. main)
 // Prints medians, the spread (25th-75th percentile), and the ratios of medians: full run / floor (goals: ≤ 1.3x on
@@ -180,5 +181,7 @@ for (const node of [...new Set(cases.map((c) => c.node))]) {
   );
   console.log(`  first run (empty cache folder) / floor = ${(med('… first run') / med('floor')).toFixed(2)}x`);
   const job = med('… --job (5,000 lines)') / med('flink-doctor --json');
-  console.log(`  --job run / full run = ${job.toFixed(2)}x (goal ≤ 1.1x: ${job <= 1.1 ? 'met' : 'NOT met'})`);
+  // The warm-up filled the needs cache too: this is a later run on an unchanged job (bench:job times the first read).
+  const jobCpu = CPU_TOOL ? `; CPU ${(med('… --job (5,000 lines)', 'cpu') / med('flink-doctor --json', 'cpu')).toFixed(2)}x` : '';
+  console.log(`  --job run / full run = ${job.toFixed(2)}x (goal ≤ 1.1x: ${job <= 1.1 ? 'met' : 'NOT met'})${jobCpu}`);
 }

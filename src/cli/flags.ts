@@ -98,7 +98,7 @@ export const FLAGS: FlagSpec[] = [
     name: 'no-cache',
     type: 'boolean',
     description:
-      "Use and keep none of the answers earlier runs left in the user's cache folder (JAR contents, parsed config files, installed packages' metadata, the JVM's answer)",
+      "Use and keep none of the answers earlier runs left in the user's cache folder (JAR contents, parsed config files, installed packages' metadata, the JVM's answer, the --job files' needs)",
   },
   {
     name: 'maven-repo',

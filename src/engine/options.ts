@@ -24,7 +24,10 @@ export interface Options {
   processTimeoutMs: number;
   /** --offline: no network at all; Maven data comes from the cache or the shipped snapshot. */
   offline: boolean;
-  /** --no-cache: no answer kept by an earlier run is used or kept (JAR contents, parsed config, installed packages' metadata, the JVM's answer). */
+  /**
+   * --no-cache: no answer kept by an earlier run is used or kept (JAR contents, parsed config, installed packages'
+   * metadata, the JVM's answer, the job's needs).
+   */
   noCache?: boolean;
   /** --maven-repo (else FLINK_DOCTOR_MAVEN_REPO, settings.xml mirrors, Maven Central). */
   mavenRepo?: string;

@@ -86,6 +86,11 @@ export interface Unresolved extends JobPlace {
   expression: string;
 }
 
+/** A top-level module a Python job file imports (`import a.b`, `from a import b`: "a"), as src/python/imports.ts reads it. */
+export interface JobImport extends JobPlace {
+  module: string;
+}
+
 export interface JobNeeds {
   /** Job files read: the --job files and SQL files they read at run time from literal paths. */
   files: string[];
@@ -106,6 +111,11 @@ export interface JobNeeds {
    */
   pythonFunction?: JobPlace;
   unresolved: Unresolved[];
+  /**
+   * The top-level modules each Python job file imports, read with its needs (and kept with them in the user's cache), so
+   * the shipping probe need not read the file again; absent in facts built before they were read (it reads the file then).
+   */
+  imports?: JobImport[];
   /** Files that could not be read or were cut at the size cap: one line each. */
   problems: string[];
 }

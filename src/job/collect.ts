@@ -6,6 +6,7 @@ import type {
   DriverNeed,
   IdentifierNeed,
   JobConfigUse,
+  JobImport,
   JobJarKind,
   JobNeeds,
   JobPlace,
@@ -79,6 +80,13 @@ export class NeedsCollector {
   unresolved(item: Unresolved): void {
     const expression = clip(item.expression.replace(/\s+/g, ' ').trim(), 100);
     if (this.once(`unres:${item.file}:${item.line}:${item.what}:${expression}`)) this.needs.unresolved.push({ ...item, expression });
+  }
+
+  /** The modules one job file imports; a file given twice is read twice, its imports are kept once. */
+  imports(file: string, found: readonly Omit<JobImport, 'file'>[]): void {
+    const imports = (this.needs.imports ??= []);
+    if (imports.some((i) => i.file === file)) return;
+    imports.push(...found.map(({ module, line }) => ({ file, module, line })));
   }
 
   file(path: string): void {

@@ -15,7 +15,7 @@ export interface LogicalLine {
   /** Its first name ('import', 'def', 'return', …), when it starts with one. */
   first?: string;
   /** Names assigned (`a = …`, `a += …`, `for a in`, `with … as a`, `def a`, `import … as a`): generous (an extra name only keeps more lines). */
-  targets: string[];
+  targets: readonly string[];
   /** It starts a block (ends with ':' after a compound keyword). */
   header?: string;
   /** A string in it looks like SQL DDL, a JAR, a JDBC URL, a .sql file or a pipeline key. */
@@ -76,6 +76,8 @@ function next(mark: RegExp, source: string, from: number): number {
 const PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 const NAME = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/y;
 const NAMES = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/g;
+/** Most lines bind no name: they share this empty list instead of an array each. */
+const NO_TARGETS: readonly string[] = [];
 
 interface Scan {
   source: string;
@@ -188,8 +190,9 @@ function punctuationStep(scan: Scan, ch: string): void {
 /** Skips a string literal from its opening quote; returns the offset after it. f-string fields are scanned as code. */
 function skipString(scan: Scan, at: number, prefix: string): number {
   const { source } = scan;
-  const quote = source.startsWith(source[at]?.repeat(3) ?? '', at) ? (source[at] as string).repeat(3) : (source[at] as string);
-  const format = /[fF]/.test(prefix);
+  const q = source[at] as string;
+  const quote = source[at + 1] === q && source[at + 2] === q ? (q === '"' ? '"""' : "'''") : q;
+  const format = prefix.includes('f') || prefix.includes('F');
   const mark = format ? FSTRING_MARK : STRING_MARK;
   let i = at + quote.length;
   while (i < source.length) {
@@ -233,10 +236,18 @@ function skipField(scan: Scan, from: number): number {
   return i;
 }
 
+const CREATE = /create/i;
+const WITH = /with/gi;
+const NAMES_A_FILE = /\.jar\b|jdbc:|\.sql\b|pipeline\.(jars|classpaths)|\badd\s+jar\b/i;
+
+/** Case-insensitive searches on the literal itself: no lower-cased copy of every string in the file. */
 function isInteresting(literal: string): boolean {
-  const lower = literal.toLowerCase();
-  const create = lower.indexOf('create');
-  return (create >= 0 && lower.includes('with', create)) || /\.jar\b|jdbc:|\.sql\b|pipeline\.(jars|classpaths)|\badd\s+jar\b/.test(lower);
+  const create = literal.search(CREATE);
+  if (create >= 0) {
+    WITH.lastIndex = create;
+    if (WITH.test(literal)) return true;
+  }
+  return NAMES_A_FILE.test(literal);
 }
 
 function finish(scan: Scan, lines: LogicalLine[]): void {
@@ -264,11 +275,11 @@ function nameAt(source: string, offset: number): string | undefined {
 }
 
 /** Names a statement binds: generous (an extra name only keeps more lines for the parser). */
-function targetsOf(source: string, line: LogicalLine): string[] {
+function targetsOf(source: string, line: LogicalLine): readonly string[] {
   const { first } = line;
   if (first === 'def' || first === 'class') {
     const name = nameAt(source, line.start + first.length);
-    return name === undefined ? [] : [name];
+    return name === undefined ? NO_TARGETS : [name];
   }
   if (first === 'for') {
     const words = lineWords(source, line);
@@ -277,11 +288,11 @@ function targetsOf(source: string, line: LogicalLine): string[] {
   if (first === 'import' || first === 'from') return lineWords(source, line);
   if (first === 'with') return lineWords(source, line).filter((_, k, words) => words[k - 1] === 'as');
   // Names written in a string before the '=' (d["k"] = …) count too: generous, and no second pass over the line.
-  return line.assignAt !== undefined ? (source.slice(line.start, line.assignAt).match(NAMES) ?? []) : [];
+  return line.assignAt !== undefined ? (source.slice(line.start, line.assignAt).match(NAMES) ?? NO_TARGETS) : NO_TARGETS;
 }
 
 function newLine(start: number, indent: number): LogicalLine {
-  return { start, end: start, indent, targets: [], interesting: false, depth: 0 };
+  return { start, end: start, indent, targets: NO_TARGETS, interesting: false, depth: 0 };
 }
 
 function skipIndent(source: string, from: number): number {

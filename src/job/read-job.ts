@@ -9,6 +9,7 @@ import { logicalLines } from './python-lines.js';
 import { PythonReader } from './python-reader.js';
 import { MAX_DEPTH, selectLines } from './python-select.js';
 import { readSql } from './sql-needs.js';
+import { importedModules } from '../python/imports.js';
 import { openMatrix } from '../knowledge/matrix.js';
 import { LIMITS } from '../engine/limits.js';
 
@@ -27,14 +28,16 @@ export interface ReadJobOptions {
 export async function readJobFiles({ files, cwd, readText }: ReadJobOptions): Promise<JobNeeds> {
   const collect = new NeedsCollector();
   for (const file of files) {
-    const text = await readBounded(file, readText, collect);
+    const text = await readJobText(file, readText, collect);
     if (text === undefined) continue;
     collect.file(file);
     if (extname(file).toLowerCase() === '.sql') {
-      readSqlText(text, file, collect);
+      readSqlText(text.slice(0, MAX_JOB_CHARS), file, collect);
       continue;
     }
-    const sqlFiles = readPythonText(text, file, collect);
+    const sqlFiles = readPythonText(text.slice(0, MAX_JOB_CHARS), file, collect);
+    // What the shipping probe looks for next to the job (python.files): read from the whole file, as it would.
+    collect.imports(file, importedModules(text));
     for (const sqlFile of sqlFiles) await readReferencedSql(sqlFile, file, cwd, readText, collect);
   }
   return collect.needs;
@@ -78,12 +81,12 @@ function connectorModules(): Set<string> {
   return modules;
 }
 
-async function readBounded(file: string, readText: ReadText, collect: NeedsCollector): Promise<string | undefined> {
+/** The whole file (only its first MAX_JOB_CHARS are read for needs: a longer one is reported). */
+async function readJobText(file: string, readText: ReadText, collect: NeedsCollector): Promise<string | undefined> {
   try {
     const text = await readText(file);
-    if (text.length <= MAX_JOB_CHARS) return text;
-    collect.problem(`${file} has ${text.length} characters; only the first ${MAX_JOB_CHARS} were read`);
-    return text.slice(0, MAX_JOB_CHARS);
+    if (text.length > MAX_JOB_CHARS) collect.problem(`${file} has ${text.length} characters; only the first ${MAX_JOB_CHARS} were read`);
+    return text;
   } catch (error) {
     collect.problem(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

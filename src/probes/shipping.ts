@@ -6,11 +6,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArchiveRead, PythonFilesRead, RequirementsRead, ShippingFact } from '../facts/index.js';
+import type { ArchiveRead, JobImport, PythonFilesRead, RequirementsRead, ShippingFact } from '../facts/index.js';
 import { stringValue } from '../flink/config-values.js';
 import { listOf, withJobSettings } from '../flink/job-settings.js';
 import { ArchiveReadError, readArchive } from '../python/archive.js';
-import { importedModules } from '../python/imports.js';
+import { importedModules, type ImportedModule } from '../python/imports.js';
 import { environmentFacts, environmentReadOptions } from '../python/venv-archive.js';
 import { readTextFile } from '../util/read-file.js';
 import type { ProbeContext } from './context.js';
@@ -32,7 +32,7 @@ export async function probeShipping({ get, options }: ProbeContext): Promise<Shi
   return {
     archives,
     ...(requirements ? { requirements: await readRequirements(requirements, options.cwd) } : {}),
-    files: await readFiles(listOf(values['python.files']), options.cwd, options.job ?? []),
+    files: await readFiles(listOf(values['python.files']), options.cwd, options.job ?? [], job.needs?.imports),
     ...(executionMode ? { executionMode } : {}),
     ...(config.file ? { file: config.file } : {}),
     ...(Object.keys(shippedInJob).length > 0 ? { fromJob: shippedInJob } : {}),
@@ -95,7 +95,12 @@ export function requirementLines(text: string): { line: number; text: string }[]
   return out;
 }
 
-async function readFiles(entries: string[], cwd: string, jobs: readonly string[]): Promise<PythonFilesRead> {
+async function readFiles(
+  entries: string[],
+  cwd: string,
+  jobs: readonly string[],
+  imports?: readonly JobImport[],
+): Promise<PythonFilesRead> {
   const read: PythonFilesRead = { entries: [], localImports: [] };
   for (const entry of entries) {
     const path = localPath(entry, cwd);
@@ -105,7 +110,10 @@ async function readFiles(entries: string[], cwd: string, jobs: readonly string[]
     }
     read.entries.push({ entry, path, ...(await modulesOf(path)) });
   }
-  for (const job of jobs.filter((file) => file.endsWith('.py'))) read.localImports.push(...(await localImports(job)));
+  for (const job of jobs.filter((file) => file.endsWith('.py'))) {
+    const modules = imports ? imports.filter((i) => i.file === job) : await modulesImported(job);
+    read.localImports.push(...(await localImports(job, modules)));
+  }
   return read;
 }
 
@@ -134,17 +142,20 @@ function moduleNames(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.replace(/\.py$/, '')).filter((name) => /^[A-Za-z_]\w*$/.test(name)))].slice(0, MAX_LISTED);
 }
 
-/** Modules the job imports that are a file or a package next to it. */
-async function localImports(job: string): Promise<PythonFilesRead['localImports']> {
-  let source: string;
+/** The modules a job imports, read from the file (when the job's facts do not hold them); none when it cannot be read. */
+async function modulesImported(job: string): Promise<ImportedModule[]> {
   try {
-    source = await readTextFile(job, LIMITS.jobFileBytes);
+    return importedModules(await readTextFile(job, LIMITS.jobFileBytes));
   } catch {
     return [];
   }
+}
+
+/** Modules the job imports that are a file or a package next to it. */
+async function localImports(job: string, modules: readonly ImportedModule[]): Promise<PythonFilesRead['localImports']> {
   const dir = dirname(job);
   const out: PythonFilesRead['localImports'] = [];
-  for (const { module, line } of importedModules(source)) {
+  for (const { module, line } of modules) {
     for (const candidate of [join(dir, `${module}.py`), join(dir, module)]) {
       const info = await stat(candidate).catch(() => undefined);
       if (info && candidate !== job && (info.isFile() || info.isDirectory())) {

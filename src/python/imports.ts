@@ -15,8 +15,8 @@ export function importedModules(source: string): ImportedModule[] {
   const out: ImportedModule[] = [];
   const seen = new Set<string>();
   let inString: string | undefined;
-  const lines = source.split(/\r?\n/).slice(0, MAX_LINES);
-  lines.forEach((raw, index) => {
+  for (const { raw, index } of candidateLines(source)) {
+    if (inString && !raw.includes(inString)) continue; // still inside the string
     const line = stripStrings(raw, inString);
     inString = line.open;
     const add = (name: string) => {
@@ -33,8 +33,31 @@ export function importedModules(source: string): ImportedModule[] {
       const plain = /^\s*import\s+(.+)$/.exec(statement);
       if (plain?.[1]) for (const part of plain[1].split(',')) add(part.replace(/\s+as\s+\w+\s*$/, ''));
     }
-  });
+  }
   return out;
+}
+
+/**
+ * The lines (of the first MAX_LINES, split at \n, a \r before it dropped) that name `import` or hold a triple quote, with
+ * their 0-based index: only they can add a module or open or close a string. The regular-expression engine finds them;
+ * the other lines of a job (most of them) are never cut out.
+ */
+function* candidateLines(source: string): Generator<{ raw: string; index: number }> {
+  const mark = /import|"""|'''/g;
+  let index = 0;
+  let start = 0;
+  for (let match = mark.exec(source); match; match = mark.exec(source)) {
+    for (let nl = source.indexOf('\n', start); nl >= 0 && nl < match.index; nl = source.indexOf('\n', start)) {
+      index += 1;
+      start = nl + 1;
+    }
+    if (index >= MAX_LINES) return;
+    const nl = source.indexOf('\n', match.index);
+    const end = nl < 0 ? source.length : nl > start && source[nl - 1] === '\r' ? nl - 1 : nl;
+    yield { raw: source.slice(start, end), index };
+    if (nl < 0) return;
+    mark.lastIndex = nl + 1;
+  }
 }
 
 /** The code of one line with triple-quoted strings removed; `open` is the quote still open at its end. */

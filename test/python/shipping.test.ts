@@ -25,13 +25,19 @@ describe('reading what is shipped', () => {
 
   it('imports: from/import forms, aliases, several per line; docstrings and comments are not code', () => {
     const source =
-      '"""\nimport not_this\n"""\nimport os, helpers.io as h\nfrom udfs.text import clean  # import nope\nfrom . import rel\nx = 1; import json\n';
+      '"""\nimport not_this\n"""\nimport os, helpers.io as h\nfrom udfs.text import clean  # import nope\nfrom . import rel\nx = 1; import json\n' +
+      "def f():\n    '''Docs.\n\n    import nor_this\n    it's \"\"\" quoted\n    '''\n    import inner\n";
     expect(importedModules(source).map((m) => [m.module, m.line])).toEqual([
       ['os', 4],
       ['helpers', 4],
       ['udfs', 5],
       ['json', 7],
+      ['inner', 14],
     ]);
+    // Windows line ends read the same; a line past the scan's cap is not read.
+    expect(importedModules(source.replace(/\n/g, '\r\n'))).toEqual(importedModules(source));
+    expect(importedModules(`${'\n'.repeat(200_000)}import late\n`)).toEqual([]);
+    expect(importedModules(`${'\n'.repeat(199_999)}import last`)).toEqual([{ module: 'last', line: 200_000 }]);
   });
 
   it('python.requirements and python.files through the real probe', async () => {

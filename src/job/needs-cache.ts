@@ -1,0 +1,154 @@
+// What the --job files need (their JobNeeds), kept per user in the cache folder (`job/`): a job is read once per run,
+// before any of the reader's code is compiled, so its first read is the costliest; the same text read again gives the
+// same needs. An entry is used only for exactly the same reading: the flink-doctor build (version and the time its code
+// was written: the matrix and the reader are part of it), the cache format, the working directory, the job files'
+// paths in order and their exact texts, and the exact text (or absence) of every other file the reader read (the SQL
+// files a job opens at run time), read again and compared. A job file that cannot be read is not cached (the reader
+// reports it). Every failure is a miss: a corrupt, foreign or unreadable entry costs one read of the job, never a
+// verdict; writes are atomic and best effort. The entry holds the job's text (to compare it in full: a hash collision
+// must cost a miss, never another job's needs), so it is written for the user alone (mode 0600), like the other caches.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JobNeeds } from '../facts/index.js';
+import { writeAtomically } from '../util/atomic-write.js';
+import { pruneOldest, thisBuild } from '../util/cache-folder.js';
+import { ensureDir } from '../util/ensure-dir.js';
+import { nameHash } from '../util/name-hash.js';
+import { readTextFileSync } from '../util/read-file.js';
+import type { ReadJobOptions, ReadText } from './read-job.js';
+
+/** Bumped when what is stored, or what the key holds, changes meaning. */
+const FORMAT = 1;
+/** Files kept: one per job (file set and working directory) a user's runs have read. */
+const MAX_FILES = 100;
+/**
+ * Largest entry read or written: the job's text and its needs (a 5,000-line job's is about 200 KB; real jobs are far
+ * smaller). Bounds the folder to MAX_FILES times this; a bigger job is read afresh each run.
+ */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A file the reader read besides the --job files, as it was then: its text, or null when it could not be read. */
+export interface ReadDependency {
+  path: string;
+  text: string | null;
+}
+
+/** Reads the job files without the cache (the reader, loaded only when called). */
+export type ReadFresh = (options: ReadJobOptions) => Promise<JobNeeds>;
+
+interface Entry {
+  key: string;
+  texts: string[];
+  dependencies: ReadDependency[];
+  needs: JobNeeds;
+}
+
+export class JobNeedsCache {
+  private readonly version: string;
+  private readonly writes: Promise<void>[] = [];
+
+  constructor(
+    readonly dir: string,
+    private readonly options: { version?: string; maxFiles?: number; maxBytes?: number } = {},
+  ) {
+    this.version = options.version ?? thisBuild();
+  }
+
+  /**
+   * The needs of `files`: an earlier run's, when it read exactly these texts; else `readFresh`'s (kept for the next
+   * run in the background: `flush` waits for it).
+   */
+  async read(options: ReadJobOptions, readFresh: ReadFresh): Promise<JobNeeds> {
+    const texts = await Promise.all(options.files.map((file) => options.readText(file).catch(() => undefined)));
+    if (texts.some((text) => text === undefined)) return readFresh(options);
+    const known = texts as string[];
+    const key = JSON.stringify([this.version, FORMAT, options.cwd, options.files]);
+    const kept = await this.get(key, known, options.readText);
+    if (kept) return kept;
+    const dependencies: ReadDependency[] = [];
+    const readText: ReadText = async (path) => {
+      const at = options.files.indexOf(path);
+      if (at >= 0) return known[at] as string;
+      const text = await options.readText(path).catch((error: unknown) => {
+        dependencies.push({ path, text: null });
+        throw error;
+      });
+      dependencies.push({ path, text });
+      return text;
+    };
+    const needs = await readFresh({ ...options, readText });
+    this.writes.push(this.put({ key, texts: known, dependencies, needs }));
+    return needs;
+  }
+
+  /** Waits for the entries being written. */
+  async flush(): Promise<void> {
+    await Promise.all(this.writes.splice(0));
+  }
+
+  /** The needs kept under `key` for exactly these texts, when every other file read is still as it was; else undefined. */
+  private async get(key: string, texts: readonly string[], readText: ReadText): Promise<JobNeeds | undefined> {
+    let entry: Entry | undefined;
+    try {
+      const path = this.pathOf(key);
+      // A cache folder others can write to (a shared CI runner): only the user's own files are trusted.
+      if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
+      entry = parseEntry(readTextFileSync(path, this.options.maxBytes ?? MAX_FILE_BYTES), key);
+    } catch {
+      return undefined;
+    }
+    if (!entry || entry.texts.length !== texts.length || entry.texts.some((text, i) => text !== texts[i])) return undefined;
+    for (const { path, text } of entry.dependencies) {
+      if ((await readText(path).catch(() => null)) !== text) return undefined;
+    }
+    return entry.needs;
+  }
+
+  private async put(entry: Entry): Promise<void> {
+    const text = JSON.stringify(entry);
+    if (Buffer.byteLength(text) > (this.options.maxBytes ?? MAX_FILE_BYTES)) return;
+    try {
+      await ensureDir(this.dir);
+      await writeAtomically(this.pathOf(entry.key), text, 0o600);
+      await pruneOldest(this.dir, this.options.maxFiles ?? MAX_FILES);
+    } catch {
+      // Best effort: a read-only home or a full disk loses the cache only.
+    }
+  }
+
+  private pathOf(key: string): string {
+    return join(this.dir, `${nameHash(key)}.json`);
+  }
+}
+
+/** A cache file's text → the entry, when it is the one for exactly `key`, of the expected shape; else undefined. */
+export function parseEntry(stored: string, key: string): Entry | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  const entry = doc as Partial<Entry> | null;
+  if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
+  if (!Array.isArray(entry.texts) || !entry.texts.every((text) => typeof text === 'string')) return undefined;
+  const dependencies = entry.dependencies;
+  if (!Array.isArray(dependencies) || !dependencies.every(isDependency)) return undefined;
+  return isNeeds(entry.needs) ? (entry as Entry) : undefined;
+}
+
+function isDependency(value: unknown): value is ReadDependency {
+  const dep = value as Partial<ReadDependency> | null;
+  return typeof dep === 'object' && dep !== null && typeof dep.path === 'string' && (dep.text === null || typeof dep.text === 'string');
+}
+
+/** The lists every JobNeeds has (what the checks iterate over): an entry without them is not one this build wrote. */
+function isNeeds(value: unknown): value is JobNeeds {
+  if (typeof value !== 'object' || value === null) return false;
+  const needs = value as Record<string, unknown>;
+  const lists = ['files', 'identifiers', 'apis', 'drivers', 'jars', 'settings', 'unresolved', 'problems'];
+  const optional = ['config', 'imports'];
+  return (
+    lists.every((name) => Array.isArray(needs[name])) && optional.every((name) => needs[name] === undefined || Array.isArray(needs[name]))
+  );
+}
