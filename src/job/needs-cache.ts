@@ -5,8 +5,9 @@
 // paths in order and their exact texts, and the exact text (or absence) of every other file the reader read (the SQL
 // files a job opens at run time), read again and compared. A job file that cannot be read is not cached (the reader
 // reports it). Every failure is a miss: a corrupt, foreign or unreadable entry costs one read of the job, never a
-// verdict; writes are atomic and best effort. The entry holds the job's text (to compare it in full: a hash collision
-// must cost a miss, never another job's needs), so it is written for the user alone (mode 0600), like the other caches.
+// verdict; writes are atomic and best effort. The entry holds the SHA-256 of each text, never the text: a job may
+// carry a password or a token (a JDBC sink's options), and the cache must not make a second copy of it (the config
+// cache refuses such configs for the same reason). It is written for the user alone (mode 0600), like the other caches.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobNeeds } from '../facts/index.js';
@@ -18,7 +19,7 @@ import { readTextFileSync } from '../util/read-file.js';
 import type { ReadJobOptions, ReadText } from './read-job.js';
 
 /** Bumped when what is stored, or what the key holds, changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Files kept: one per job (file set and working directory) a user's runs have read. */
 const MAX_FILES = 100;
 /**
@@ -27,10 +28,10 @@ const MAX_FILES = 100;
  */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/** A file the reader read besides the --job files, as it was then: its text, or null when it could not be read. */
+/** A file the reader read besides the --job files, as it was then: its text's SHA-256, or null when it could not be read. */
 export interface ReadDependency {
   path: string;
-  text: string | null;
+  digest: string | null;
 }
 
 /** Reads the job files without the cache (the reader, loaded only when called). */
@@ -38,7 +39,8 @@ export type ReadFresh = (options: ReadJobOptions) => Promise<JobNeeds>;
 
 interface Entry {
   key: string;
-  texts: string[];
+  /** SHA-256 of each job file's text, in order. */
+  digests: string[];
   dependencies: ReadDependency[];
   needs: JobNeeds;
 }
@@ -62,22 +64,24 @@ export class JobNeedsCache {
     const texts = await Promise.all(options.files.map((file) => options.readText(file).catch(() => undefined)));
     if (texts.some((text) => text === undefined)) return readFresh(options);
     const known = texts as string[];
+    const digestOf = await sha256();
+    const digests = known.map(digestOf);
     const key = JSON.stringify([this.version, FORMAT, options.cwd, options.files]);
-    const kept = await this.get(key, known, options.readText);
+    const kept = await this.get(key, digests, options.readText, digestOf);
     if (kept) return kept;
     const dependencies: ReadDependency[] = [];
     const readText: ReadText = async (path) => {
       const at = options.files.indexOf(path);
       if (at >= 0) return known[at] as string;
       const text = await options.readText(path).catch((error: unknown) => {
-        dependencies.push({ path, text: null });
+        dependencies.push({ path, digest: null });
         throw error;
       });
-      dependencies.push({ path, text });
+      dependencies.push({ path, digest: digestOf(text) });
       return text;
     };
     const needs = await readFresh({ ...options, readText });
-    this.writes.push(this.put({ key, texts: known, dependencies, needs }));
+    this.writes.push(this.put({ key, digests, dependencies, needs }));
     return needs;
   }
 
@@ -87,7 +91,12 @@ export class JobNeedsCache {
   }
 
   /** The needs kept under `key` for exactly these texts, when every other file read is still as it was; else undefined. */
-  private async get(key: string, texts: readonly string[], readText: ReadText): Promise<JobNeeds | undefined> {
+  private async get(
+    key: string,
+    digests: readonly string[],
+    readText: ReadText,
+    digestOf: (text: string) => string,
+  ): Promise<JobNeeds | undefined> {
     let entry: Entry | undefined;
     try {
       const path = this.pathOf(key);
@@ -97,9 +106,10 @@ export class JobNeedsCache {
     } catch {
       return undefined;
     }
-    if (!entry || entry.texts.length !== texts.length || entry.texts.some((text, i) => text !== texts[i])) return undefined;
-    for (const { path, text } of entry.dependencies) {
-      if ((await readText(path).catch(() => null)) !== text) return undefined;
+    if (!entry || entry.digests.length !== digests.length || entry.digests.some((digest, i) => digest !== digests[i])) return undefined;
+    for (const { path, digest } of entry.dependencies) {
+      const text = await readText(path).catch(() => null);
+      if ((text === null ? null : digestOf(text)) !== digest) return undefined;
     }
     return entry.needs;
   }
@@ -131,7 +141,7 @@ export function parseEntry(stored: string, key: string): Entry | undefined {
   }
   const entry = doc as Partial<Entry> | null;
   if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
-  if (!Array.isArray(entry.texts) || !entry.texts.every((text) => typeof text === 'string')) return undefined;
+  if (!Array.isArray(entry.digests) || !entry.digests.every((digest) => typeof digest === 'string')) return undefined;
   const dependencies = entry.dependencies;
   if (!Array.isArray(dependencies) || !dependencies.every(isDependency)) return undefined;
   return isNeeds(entry.needs) ? (entry as Entry) : undefined;
@@ -139,7 +149,13 @@ export function parseEntry(stored: string, key: string): Entry | undefined {
 
 function isDependency(value: unknown): value is ReadDependency {
   const dep = value as Partial<ReadDependency> | null;
-  return typeof dep === 'object' && dep !== null && typeof dep.path === 'string' && (dep.text === null || typeof dep.text === 'string');
+  return typeof dep === 'object' && dep !== null && typeof dep.path === 'string' && (dep.digest === null || typeof dep.digest === 'string');
+}
+
+/** SHA-256 in hex; node:crypto is loaded only by a run with --job (OpenSSL's start-up costs a plain run ~6 ms). */
+async function sha256(): Promise<(text: string) => string> {
+  const { createHash } = await import('node:crypto');
+  return (text) => createHash('sha256').update(text).digest('hex');
 }
 
 /** The lists every JobNeeds has (what the checks iterate over): an entry without them is not one this build wrote. */

@@ -2,6 +2,7 @@
 // entry is used only for the same build, the same texts and the same SQL files read at run time; a corrupt or
 // foreign entry costs a read, never a verdict. To prove which path a read took, some tests count the reader's calls
 // or plant a lie in an entry (a connector the job does not name): a read that reports it used the entry.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -54,9 +55,9 @@ const identifiers = (needs: JobNeeds) => needs.identifiers.map((n) => `${n.role}
 const entries = () => readdirSync(folder).filter((name) => name.endsWith('.json'));
 
 /** Rewrites the one entry: `change` edits its parsed JSON. */
-function editEntry(change: (entry: { needs: JobNeeds; texts: string[] }) => void): void {
+function editEntry(change: (entry: { needs: JobNeeds; digests: string[] }) => void): void {
   const path = join(folder, entries()[0] as string);
-  const entry = JSON.parse(readFileSync(path, 'utf8')) as { needs: JobNeeds; texts: string[] };
+  const entry = JSON.parse(readFileSync(path, 'utf8')) as { needs: JobNeeds; digests: string[] };
   change(entry);
   writeFileSync(path, JSON.stringify(entry));
 }
@@ -132,10 +133,18 @@ describe('job needs cache', () => {
     expect((await read()).fresh).toBe(0);
   });
 
-  it('an entry whose texts differ from the job is a miss, even under the right key', async () => {
+  it("an entry whose texts' digests differ from the job's is a miss, even under the right key", async () => {
     await read();
-    editEntry((entry) => (entry.texts = [JOB.replace('kafka', 'planted')]));
+    editEntry((entry) => (entry.digests = [createHash('sha256').update(JOB.replace('kafka', 'planted')).digest('hex')]));
     expect((await read()).fresh).toBe(1);
+  });
+
+  it("keeps no job text: only each text's SHA-256 (a job may hold a password)", async () => {
+    await read();
+    const stored = readFileSync(join(folder, entries()[0] as string), 'utf8');
+    expect(stored).not.toContain("WITH ('connector' = 'kafka'"); // the job's DDL
+    expect(stored).not.toContain('jdbc:postgresql://db/x'); // the SQL file it opens
+    expect(JSON.parse(stored).digests).toEqual([createHash('sha256').update(JOB).digest('hex')]);
   });
 
   it("keeps every corpus job's needs losslessly (plain JSON data: no undefined field, Map or class that a round trip changes)", async () => {
@@ -150,12 +159,12 @@ describe('job needs cache', () => {
 
   it('parseEntry takes only an entry for exactly the key, with every list of the needs', () => {
     const needs = { files: [], identifiers: [], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] };
-    const entry = { key: 'k', texts: ['t'], dependencies: [{ path: '/a.sql', text: null }], needs };
+    const entry = { key: 'k', digests: ['d'], dependencies: [{ path: '/a.sql', digest: null }], needs };
     expect(parseEntry(JSON.stringify(entry), 'k')).toEqual(entry);
     expect(parseEntry(JSON.stringify(entry), 'k2')).toBeUndefined();
     expect(parseEntry(JSON.stringify({ ...entry, needs: { ...needs, apis: 'x' } }), 'k')).toBeUndefined();
     expect(parseEntry(JSON.stringify({ ...entry, dependencies: [{ path: '/a.sql' }] }), 'k')).toBeUndefined();
-    expect(parseEntry(JSON.stringify({ ...entry, texts: [1] }), 'k')).toBeUndefined();
+    expect(parseEntry(JSON.stringify({ ...entry, digests: [1] }), 'k')).toBeUndefined();
     expect(parseEntry('null', 'k')).toBeUndefined();
   });
 
