@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
 import { checksOf, WALL_CAP_RETRY, withinBounds } from '../helpers/bounds.js';
-import { runBundleMeasured } from '../helpers/cli.js';
+import { runInProcessMeasured } from '../helpers/cli.js';
 import { cachedFixture } from '../helpers/fixture-cache.js';
 import { writeZip } from '../helpers/zip.js';
 
@@ -23,12 +23,12 @@ describe('a JAR up to its entry cap', WALL_CAP_RETRY, () => {
 
   it('a JAR of 100,000 entries (the cap): within bounds', async ({ expect }) => {
     const jar = await jarOf('at-cap', LIMITS.zipEntries);
-    withinBounds(expect, 'JAR of 100,000 entries', await runBundleMeasured(readableArgs(jar)));
+    withinBounds(expect, 'JAR of 100,000 entries', await runInProcessMeasured(readableArgs(jar)));
   });
 
   it('a JAR of 150,000 entries: within bounds, and the rest is noted as not read', async ({ expect }) => {
     const jar = await jarOf('past-cap', 150_000);
-    const past = await runBundleMeasured(readableArgs(jar));
+    const past = await runInProcessMeasured(readableArgs(jar));
     withinBounds(expect, 'JAR of 150,000 entries', past);
     expect(checksOf(past)['jars.readable']?.details).toContain(`${jar}: has 150000 entries; only the first 100000 were read`);
   });
