@@ -6,6 +6,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { main } from '../../src/cli/main.js';
 import { isolatedEnv } from './run-check.js';
 
@@ -109,14 +110,16 @@ export function runInProcess(
  * (measured once per worker by one spawned run that reads nothing), plus what this run added in this process: its
  * CPU time (process.cpuUsage, the runs of a file go one after the other) and the rise of the resident set over the
  * run's peak (Linux: /proc/self/clear_refs resets the peak, VmHWM reads it). Where the peak cannot be reset
- * (not Linux), or with FLINK_DOCTOR_TEST_BUNDLE, the bundle is spawned and measured as before.
+ * (not Linux), in a worker thread (vitest's threads pool), or with FLINK_DOCTOR_TEST_BUNDLE, the bundle is spawned and
+ * measured as before.
  */
 export async function runInProcessMeasured(
   argv: string[],
   env: Record<string, string | undefined> = isolatedEnv(),
   cwd = process.cwd(),
 ): Promise<MeasuredRun> {
-  if (process.env.FLINK_DOCTOR_TEST_BUNDLE || !resetPeakRss()) return runBundleMeasured(argv, env, cwd);
+  // A worker thread shares its process's CPU time and memory with the other workers: measured in a process of its own.
+  if (process.env.FLINK_DOCTOR_TEST_BUNDLE || !isMainThread || !resetPeakRss()) return runBundleMeasured(argv, env, cwd);
   const fresh = await freshDoctor();
   resetPeakRss();
   const rssBefore = procStatusKB('VmRSS');
