@@ -6,6 +6,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { main } from '../../src/cli/main.js';
 import { isolatedEnv } from './run-check.js';
@@ -107,34 +108,46 @@ export function runInProcess(
 
 /**
  * runBundleMeasured's numbers for an in-process run: what a fresh doctor process costs before it reads any input
- * (measured once per worker by one spawned run that reads nothing), plus what this run added in this process: its
- * CPU time (process.cpuUsage, the runs of a file go one after the other) and the rise of the resident set over the
- * run's peak (Linux: /proc/self/clear_refs resets the peak, VmHWM reads it). Where the peak cannot be reset
- * (not Linux), in a worker thread (vitest's threads pool), or with FLINK_DOCTOR_TEST_BUNDLE, the bundle is spawned and
- * measured as before.
+ * (measured once per worker by one spawned run that reads nothing), plus what this run added in this process. CPU:
+ * process.cpuUsage (the runs of a file go one after the other). Memory: the larger of two rises over the run, (1) of
+ * the resident set's peak (Linux: /proc/self/clear_refs resets it, VmHWM reads it) and (2) of the JS heap and its
+ * external memory (Buffers) at their peak, read before each garbage collection (v8.GCProfiler) and at the end. The
+ * second is needed because a long-lived worker reuses pages earlier tests made resident: a run that allocates 50 MB
+ * there may not raise the resident set at all. Where the peak cannot be reset (not Linux), in a worker thread
+ * (vitest's threads pool: the process is shared), or with FLINK_DOCTOR_TEST_BUNDLE, the bundle is spawned and measured.
  */
 export async function runInProcessMeasured(
   argv: string[],
   env: Record<string, string | undefined> = isolatedEnv(),
   cwd = process.cwd(),
 ): Promise<MeasuredRun> {
-  // A worker thread shares its process's CPU time and memory with the other workers: measured in a process of its own.
   if (process.env.FLINK_DOCTOR_TEST_BUNDLE || !isMainThread || !resetPeakRss()) return runBundleMeasured(argv, env, cwd);
   const fresh = await freshDoctor();
   resetPeakRss();
-  const rssBefore = procStatusKB('VmRSS');
+  const rssBefore = procStatusKB('VmRSS') * 1024;
+  const heapBefore = heapInUse();
+  const gcs = new GCProfiler();
+  gcs.start();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const run = await runCli(argv, env, cwd);
   const used = process.cpuUsage(cpu);
   const wallMs = Math.round(performance.now() - started);
-  const addedMB = (procStatusKB('VmHWM') - rssBefore) / 1024;
+  const heapPeak = Math.max(heapInUse(), ...(gcs.stop()?.statistics ?? []).map((gc) => heapInUse(gc.beforeGC.heapStatistics)));
+  const rise = Math.max(procStatusKB('VmHWM') * 1024 - rssBefore, heapPeak - heapBefore);
   return {
     ...run,
     cpuMs: fresh.cpuMs + Math.round((used.user + used.system) / 1000),
-    maxRssMB: fresh.maxRssMB + Math.round(addedMB),
+    maxRssMB: fresh.maxRssMB + Math.round(rise / (1024 * 1024)),
     wallMs,
   };
+}
+
+/** Bytes of the JS heap in use plus external memory (Buffers), now or as a GC profile saw them. */
+function heapInUse(stats?: { usedHeapSize: number; externalMemory: number }): number {
+  if (stats) return stats.usedHeapSize + stats.externalMemory;
+  const now = getHeapStatistics();
+  return now.used_heap_size + now.external_memory;
 }
 
 let fresh: Promise<MeasuredRun> | undefined;
