@@ -27,14 +27,20 @@ type Fetched =
 
 export class MavenClient {
   private http: HttpClient | undefined;
+  /**
+   * The body parsed last: a body is validated and then answered from, back to back, and parsing a 2 MiB
+   * maven-metadata.xml costs half a second, so the second parse is the first one's result. Kept per client (one run),
+   * not per process: a later run in the same process (an embedder, the in-process tests) parses its own.
+   */
+  private lastMetadata: { body: string; value: ArtifactMetadata } | undefined;
 
   constructor(private readonly options: MavenClientOptions) {}
 
   async versions(ga: Pick<Coordinate, 'groupId' | 'artifactId'>): Promise<VersionsResult> {
-    const result = await this.fetch(metadataPath(ga), TTL.metadata, (body) => void metadataOf(body));
+    const result = await this.fetch(metadataPath(ga), TTL.metadata, (body) => void this.metadataOf(body));
     if (result.kind === 'ok')
       return {
-        versions: metadataOf(result.body).versions,
+        versions: this.metadataOf(result.body).versions,
         source: result.source,
         asOf: new Date(result.checkedAt).toISOString(),
         note: result.note,
@@ -53,6 +59,11 @@ export class MavenClient {
     if (result.kind === 'ok') return { status: 'found', sha1: parseSha1(result.body), source: result.source, note: result.note };
     if (result.kind === 'missing') return { status: 'not-published', source: result.source };
     return { status: 'unavailable', source: 'none', note: result.reason };
+  }
+
+  private metadataOf(body: string): ArtifactMetadata {
+    if (this.lastMetadata?.body !== body) this.lastMetadata = { body, value: parseMetadata(body) };
+    return this.lastMetadata.value;
   }
 
   async close(): Promise<void> {
@@ -140,17 +151,6 @@ function offlineAnswer(entry: CacheEntry | undefined): Fetched {
     return { kind: 'ok', body: entry.body, source: 'stale-cache', checkedAt: entry.checkedAt, note: '--offline' };
   if (entry?.status === 'missing') return { kind: 'missing', source: 'stale-cache' };
   return { kind: 'unavailable', reason: '--offline and not in the cache' };
-}
-
-/**
- * The body parsed last: a body is validated and then answered from, back to back, and parsing a 2 MiB
- * maven-metadata.xml costs half a second, so the second parse is the first one's result.
- */
-let lastMetadata: { body: string; value: ArtifactMetadata } | undefined;
-
-function metadataOf(body: string): ArtifactMetadata {
-  if (lastMetadata?.body !== body) lastMetadata = { body, value: parseMetadata(body) };
-  return lastMetadata.value;
 }
 
 /** A cached body that no longer validates (a planted or damaged cache file) is a miss, like no entry at all. */

@@ -1,10 +1,13 @@
-// Shared by test/hostile/bounds-*.test.ts (issue 14, problem 6, through the built CLI): every input has a cap
+// Shared by test/hostile/bounds-*.test.ts (issue 14, problem 6, through the CLI's main()): every input has a cap
 // (src/engine/limits.ts, docs/bounds.md) and costs at most 2 s of CPU and 300 MB of memory up to it, in the costliest
 // shape for its parser (test/helpers/hostile-inputs.ts); past the cap the report names the input and the doctor
 // stops reading it. CPU time rather than wall time is asserted (the machine is shared); the wall time is printed with it.
 // Speed: the inputs are split over several files by kind, so vitest's two workers share them. Within a file the runs
 // go one after the other: each is CPU-bound, so on 2 cores running them side by side gained no time and stretched
 // each run's CPU time (cache contention) and wall time (the read caps below fired).
+// The runs are in-process (runInProcessMeasured, test/helpers/cli.ts: a fresh process's cost plus what the run added);
+// a spawned process cost ~0.3 s of CPU more per run. `npm run bench:hostile` measures each scenario in a spawned
+// process; FLINK_DOCTOR_TEST_BUNDLE=dist/flink-doctor.mjs runs these tests that way too.
 import type { ExpectStatic } from 'vitest';
 import type { CheckResult, Report } from '../../src/engine/model.js';
 import type { MeasuredRun } from './cli.js';

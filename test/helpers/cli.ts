@@ -1,10 +1,13 @@
 // Runs the CLI in-process with captured output, or the built bundle as a real child process.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import { main } from '../../src/cli/main.js';
 import { isolatedEnv } from './run-check.js';
 
@@ -86,4 +89,101 @@ export async function runBundleMeasured(
   } finally {
     await rm(file, { force: true });
   }
+}
+
+/**
+ * The CLI's main() in this process, as runCli, for tests whose subject is what the doctor makes of its arguments and
+ * inputs (test/hostile): a spawned bundle costs about 0.2 s of CPU before it reads anything. With
+ * FLINK_DOCTOR_TEST_BUNDLE set they run that bundle instead, as before (test/hostile/README.md: a test seen failing
+ * on the build of an older commit). What only a process shows (bin.ts, exit codes as the OS sees them, EPIPE, signals,
+ * the bundle itself) stays with runBundle.
+ */
+export function runInProcess(
+  argv: string[],
+  env: Record<string, string | undefined> = isolatedEnv(),
+  cwd = process.cwd(),
+): Promise<CliRun> {
+  return process.env.FLINK_DOCTOR_TEST_BUNDLE ? runBundle(argv, env, cwd) : runCli(argv, env, cwd);
+}
+
+/**
+ * runBundleMeasured's numbers for an in-process run: what a fresh doctor process costs before it reads any input
+ * (measured once per worker by one spawned run that reads nothing), plus what this run added in this process. CPU:
+ * process.cpuUsage (the runs of a file go one after the other). Memory: the larger of two rises over the run, (1) of
+ * the resident set's peak (Linux: /proc/self/clear_refs resets it, VmHWM reads it) and (2) of the JS heap and its
+ * external memory (Buffers) at their peak, read before each garbage collection (v8.GCProfiler) and at the end. The
+ * second is needed because a long-lived worker reuses pages earlier tests made resident: a run that allocates 50 MB
+ * there may not raise the resident set at all. Where the peak cannot be reset (not Linux), in a worker thread
+ * (vitest's threads pool: the process is shared), or with FLINK_DOCTOR_TEST_BUNDLE, the bundle is spawned and measured.
+ */
+export async function runInProcessMeasured(
+  argv: string[],
+  env: Record<string, string | undefined> = isolatedEnv(),
+  cwd = process.cwd(),
+): Promise<MeasuredRun> {
+  if (process.env.FLINK_DOCTOR_TEST_BUNDLE || !isMainThread || !resetPeakRss()) return runBundleMeasured(argv, env, cwd);
+  const fresh = await freshDoctor();
+  resetPeakRss();
+  const rssBefore = procStatusKB('VmRSS') * 1024;
+  const heapBefore = heapInUse();
+  const gcs = new GCProfiler();
+  gcs.start();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const run = await runCli(argv, env, cwd);
+  const used = process.cpuUsage(cpu);
+  const wallMs = Math.round(performance.now() - started);
+  const heapPeak = Math.max(heapInUse(), ...(gcs.stop()?.statistics ?? []).map((gc) => heapInUse(gc.beforeGC.heapStatistics)));
+  const rise = Math.max(procStatusKB('VmHWM') * 1024 - rssBefore, heapPeak - heapBefore);
+  return {
+    ...run,
+    cpuMs: fresh.cpuMs + Math.round((used.user + used.system) / 1000),
+    maxRssMB: fresh.maxRssMB + Math.round(rise / (1024 * 1024)),
+    wallMs,
+  };
+}
+
+/** Bytes of the JS heap in use plus external memory (Buffers), now or as a GC profile saw them. */
+function heapInUse(stats?: { usedHeapSize: number; externalMemory: number }): number {
+  if (stats) return stats.usedHeapSize + stats.externalMemory;
+  const now = getHeapStatistics();
+  return now.used_heap_size + now.external_memory;
+}
+
+let fresh: Promise<MeasuredRun> | undefined;
+
+/**
+ * A spawned doctor that loads the engine and runs one check on nothing (an empty folder): the cost every run starts
+ * with. Not counted: compiling the code an input makes a fresh process load (a parser), already warm in this worker;
+ * in-process reads up to 0.2 s and 10-40 MB lower than a spawned run of the same input (test/hostile/README.md).
+ */
+function freshDoctor(): Promise<MeasuredRun> {
+  fresh ??= (async () => {
+    const empty = join(tmpdir(), `flink-doctor-fresh-${randomBytes(6).toString('hex')}`);
+    await mkdir(empty);
+    try {
+      const run = await runBundleMeasured(['--flink-version', '2.2', '--offline', '--json', '--only', 'config.file'], isolatedEnv(), empty);
+      if (!(run.cpuMs > 0 && run.maxRssMB > 0)) throw new Error(`the fresh doctor run gave no measurement: ${run.stderr}`);
+      return run;
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  })();
+  return fresh;
+}
+
+/** Sets this process's peak resident set (VmHWM) to its current one; false where that is not possible. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function procStatusKB(field: 'VmRSS' | 'VmHWM'): number {
+  const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  if (kb === undefined) throw new Error(`no ${field} in /proc/self/status`);
+  return Number(kb);
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
 import { writeTar } from '../helpers/archives.js';
 import { checksOf, WALL_CAP_RETRY, withinBounds } from '../helpers/bounds.js';
-import { runBundleMeasured } from '../helpers/cli.js';
+import { runInProcessMeasured } from '../helpers/cli.js';
 import { cachedFixture } from '../helpers/fixture-cache.js';
 import { capTarEntries } from '../helpers/hostile-inputs.js';
 import { pyenvPython } from '../helpers/python-env.js';
@@ -37,7 +37,7 @@ describe('python.archives up to its caps', WALL_CAP_RETRY, () => {
   it('a tar.gz of 60,000 entries that also reaches the 256 MiB cap: within bounds, the cap named', async ({ expect }) => {
     const caps = { entries: LIMITS.archiveEntries, bytes: LIMITS.archiveStreamBytes };
     const conf = await shipping('archive-at-caps', 'venv.tar.gz', caps, (path) => writeTar(path, capTarEntries(caps.entries, caps.bytes)));
-    const run = await runBundleMeasured(shippingArgs(conf));
+    const run = await runInProcessMeasured(shippingArgs(conf));
     withinBounds(expect, 'python.archives tar.gz at its caps', run);
     const result = checksOf(run)['python.archives'];
     expect(result?.summary).toBe('1 archive: no symlink out of the archive in the part read of venv.tar.gz (see details)');
@@ -49,7 +49,7 @@ describe('python.archives up to its caps', WALL_CAP_RETRY, () => {
   it('a gzip bomb (512 MiB of zeros in 0.5 MiB): reading stops at the byte cap', async ({ expect }) => {
     const size = 2 * LIMITS.archiveStreamBytes;
     const conf = await shipping('gzip-bomb', 'env.tar.gz', { size }, (path) => writeTar(path, [{ name: 'env/zeros', size }]));
-    const run = await runBundleMeasured(shippingArgs(conf));
+    const run = await runInProcessMeasured(shippingArgs(conf));
     withinBounds(expect, 'python.archives gzip bomb', run);
     expect(checksOf(run)['python.archives']?.details).toContain(
       "env.tar.gz: 1 entries read (read up to flink-doctor's cap of 256 MiB uncompressed; the rest was not read)",
@@ -64,7 +64,7 @@ describe('python.archives up to its caps', WALL_CAP_RETRY, () => {
           ? { name: `venv/l${i}`, data: `../../outside${i}`, unixMode: 0o120777, store: true }
           : { name: `venv/p${i % 300}/m${i}.py`, data: 'x', store: true },
       );
-    const run = await runBundleMeasured(
+    const run = await runInProcessMeasured(
       shippingArgs(await shipping('zip-at-caps', 'venv.zip', { count }, (path) => writeZip(path, entries()))),
     );
     withinBounds(expect, 'python.archives zip at its caps', run);
@@ -89,7 +89,7 @@ describe('python.archives up to its caps', WALL_CAP_RETRY, () => {
       (path) => writeTar(path, entries),
       'python.executable: venv.tar.gz/venv/bin/python\n',
     );
-    const run = await runBundleMeasured([
+    const run = await runInProcessMeasured([
       '--conf-dir',
       conf,
       '--python',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
 import { checksOf, withinBounds } from '../helpers/bounds.js';
-import { runBundleMeasured } from '../helpers/cli.js';
+import { runInProcessMeasured } from '../helpers/cli.js';
 import { doctorConfigJson, jvmOptionsYaml, pipelineJarsYaml, yamlShapes } from '../helpers/hostile-inputs.js';
 import { jdk17 } from '../helpers/java.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -20,7 +20,7 @@ async function confWith(text: string): Promise<string> {
 describe('config.yaml up to its cap', () => {
   const shapes = Object.entries(yamlShapes(LIMITS.flinkConfigBytes - 1));
   it.for(shapes)('%s: within 2 s CPU and 300 MB', async ([name, text], { expect }) => {
-    const run = await runBundleMeasured([
+    const run = await runInProcessMeasured([
       '--conf-dir',
       await confWith(text),
       '--flink-version',
@@ -37,7 +37,7 @@ describe('config.yaml up to its cap', () => {
   });
 
   it('past the cap (15 MiB): config.file names the file and its size; nothing of it is parsed', async ({ expect }) => {
-    const run = await runBundleMeasured([
+    const run = await runInProcessMeasured([
       '--conf-dir',
       await confWith(yamlShapes(15 * 1024 * 1024).keys),
       '--flink-version',
@@ -55,7 +55,7 @@ describe('config.yaml up to its cap', () => {
 
   it('a pipeline.jars of 1,500 entries: the first 1,000 are looked at, and the report says so', async ({ expect }) => {
     const conf = await confWith(pipelineJarsYaml(1_500));
-    const run = await runBundleMeasured([
+    const run = await runInProcessMeasured([
       '--conf-dir',
       conf,
       '--flink-version',
@@ -75,7 +75,7 @@ describe('config.yaml up to its cap', () => {
 
   it('JVM options as long as config.yaml allows: within bounds', async ({ expect }) => {
     const conf = await confWith(jvmOptionsYaml(LIMITS.flinkConfigBytes - 1));
-    const run = await runBundleMeasured([
+    const run = await runInProcessMeasured([
       '--conf-dir',
       conf,
       '--java-home',
@@ -93,7 +93,7 @@ describe('config.yaml up to its cap', () => {
   it('a 1 MiB flink-doctor.config.json with the longest ignore list: within bounds', async ({ expect }) => {
     const dir = await tempDir('bounds-doctor-config-');
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), doctorConfigJson(LIMITS.configFileBytes - 1024, LIMITS.configIgnoreEntries));
-    const run = await runBundleMeasured(['--flink-version', '2.2', '--offline', '--json', '--only', 'config.file'], isolatedEnv(), dir);
+    const run = await runInProcessMeasured(['--flink-version', '2.2', '--offline', '--json', '--only', 'config.file'], isolatedEnv(), dir);
     withinBounds(expect, 'flink-doctor.config.json 1 MiB', run);
   });
 });

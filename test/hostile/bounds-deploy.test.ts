@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
 import { checksOf, withinBounds } from '../helpers/bounds.js';
-import { runBundleMeasured } from '../helpers/cli.js';
+import { runInProcessMeasured } from '../helpers/cli.js';
 import { serveCluster } from '../helpers/flink-rest.js';
 import { composeYaml, dockerfileShapes, manifestsYaml } from '../helpers/hostile-inputs.js';
 import { startMavenServer, type MavenServer } from '../helpers/maven-server.js';
@@ -17,7 +17,7 @@ describe('--deploy files up to their caps', () => {
   it.for(Object.entries(dockerfileShapes(LIMITS.dockerfileBytes - 1)))(
     'Dockerfile at its cap (%s): within 2 s CPU and 300 MB',
     async ([name, text], { expect }) => {
-      withinBounds(expect, `Dockerfile ${name}`, await runBundleMeasured(deployArgs(await deployFile('Dockerfile', text))));
+      withinBounds(expect, `Dockerfile ${name}`, await runInProcessMeasured(deployArgs(await deployFile('Dockerfile', text))));
     },
   );
 
@@ -25,25 +25,25 @@ describe('--deploy files up to their caps', () => {
     withinBounds(
       expect,
       'docker-compose.yml 128 KiB',
-      await runBundleMeasured(deployArgs(await deployFile('docker-compose.yml', composeYaml(LIMITS.deployYamlBytes - 1)))),
+      await runInProcessMeasured(deployArgs(await deployFile('docker-compose.yml', composeYaml(LIMITS.deployYamlBytes - 1)))),
     );
   });
 
   it('manifests at their cap (as many documents as allowed): within bounds', async ({ expect }) => {
     const manifests = await deployFile('flink.yaml', manifestsYaml(LIMITS.deployYamlBytes - 1, LIMITS.deployYamlDocuments));
-    withinBounds(expect, 'manifests 128 KiB', await runBundleMeasured(deployArgs(manifests)));
+    withinBounds(expect, 'manifests 128 KiB', await runInProcessMeasured(deployArgs(manifests)));
   });
 
   it('a Dockerfile and a compose file past their caps are named', async ({ expect }) => {
     const big = await deployFile('Dockerfile', `FROM flink:1.20.1\n${'#'.repeat(2 * LIMITS.dockerfileBytes)}`);
-    const over = await runBundleMeasured(deployArgs(big));
+    const over = await runInProcessMeasured(deployArgs(big));
     withinBounds(expect, 'Dockerfile 1 MiB', over);
     expect(checksOf(over)['deploy.version']?.details).toContain(
       `${big} is 1.0 MiB, more than the 512 KiB flink-doctor reads of such a file`,
     );
     // Under the Dockerfile's cap, which is what is read of any --deploy file, but over a YAML file's.
     const compose = await deployFile('docker-compose.yml', `services:\n  jm:\n    image: flink:1.20.1\n${'#'.repeat(200_000)}\n`);
-    const yamlOver = await runBundleMeasured(deployArgs(compose));
+    const yamlOver = await runInProcessMeasured(deployArgs(compose));
     withinBounds(expect, 'docker-compose.yml 195 KiB', yamlOver);
     expect(checksOf(yamlOver)['deploy.version']?.details).toContain(
       `${compose} is 195.4 KiB, more than the 128 KiB flink-doctor reads of a YAML file`,
@@ -67,7 +67,7 @@ describe('--cluster answers up to their cap', () => {
     const config = Object.fromEntries(entries(Math.floor(count / 2), (i) => [`key.number.${i}`, 'v'.repeat(perEntry - 60)] as const));
     serveCluster(server, '1.20', { version: '1.20.1', classpath, config });
     const args = ['--cluster', server.url, '--flink-version', '1.20', '--json', '--only', 'cluster'];
-    const run = await runBundleMeasured(args);
+    const run = await runInProcessMeasured(args);
     withinBounds(expect, 'cluster answers 4 MiB', run);
     expect(checksOf(run)['cluster.version']?.status).toBe('ok');
     const big = {
@@ -77,7 +77,7 @@ describe('--cluster answers up to their cap', () => {
       }),
     };
     server.files.set('/jobmanager/environment', big);
-    const over = await runBundleMeasured(args);
+    const over = await runInProcessMeasured(args);
     withinBounds(expect, 'cluster answer 8 MiB', over);
     expect(checksOf(over)['cluster.version']?.details).toContain(
       '/jobmanager/environment: response over the 4 MiB flink-doctor reads of one response',

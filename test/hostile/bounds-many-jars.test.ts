@@ -4,7 +4,7 @@ import { link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checksOf, RSS_MB } from '../helpers/bounds.js';
-import { runBundleMeasured } from '../helpers/cli.js';
+import { runInProcessMeasured } from '../helpers/cli.js';
 import { cachedFixture } from '../helpers/fixture-cache.js';
 import { identifiedKafkaEntries } from '../helpers/hostile-inputs.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -30,9 +30,9 @@ describe('many inputs cost in proportion', { retry: 1 }, () => {
     const env = isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('bounds-cache-') });
     const args = (dir: string) => ['--jars', dir, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'];
     const [none, one, two] = [
-      await runBundleMeasured(args(dirs.none), env),
-      await runBundleMeasured(args(dirs.one), env),
-      await runBundleMeasured(args(dirs.two), env),
+      await runInProcessMeasured(args(dirs.none), env),
+      await runInProcessMeasured(args(dirs.one), env),
+      await runInProcessMeasured(args(dirs.two), env),
     ];
     const cost = { one: one.cpuMs - none.cpuMs, two: two.cpuMs - none.cpuMs };
     console.log(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { LIMITS } from '../../src/engine/limits.js';
 import { checksOf, withinBounds } from '../helpers/bounds.js';
-import { runBundleMeasured } from '../helpers/cli.js';
+import { runInProcessMeasured } from '../helpers/cli.js';
 import { costlyRequiresDist, metadataXml, requirementsFile, requiresTxt, settingsXml } from '../helpers/hostile-inputs.js';
 import { fatKafkaJar, jarDir } from '../helpers/jars.js';
 import { startMavenServer, type MavenServer } from '../helpers/maven-server.js';
@@ -28,7 +28,7 @@ describe('Python metadata up to its caps', () => {
       { name: 'apache-flink', version: '2.2.1', requires: ['costly'] },
       { name: 'costly', version: '1.0', requires: costlyRequiresDist(LIMITS.metadataHeaderBytes - 4096, LIMITS.requirementParts) },
     ]);
-    const run = await runBundleMeasured(dependencyArgs(), isolatedEnv({ PYTHONPATH: site }));
+    const run = await runInProcessMeasured(dependencyArgs(), isolatedEnv({ PYTHONPATH: site }));
     withinBounds(expect, 'METADATA 1 MiB Requires-Dist', run);
     // Each line over the part limit is refused in words, never a stack overflow.
     expect(JSON.stringify(checksOf(run)['pyflink.dependencies'])).not.toMatch(/Maximum call stack|too complex/);
@@ -39,7 +39,7 @@ describe('Python metadata up to its caps', () => {
       { name: 'apache-flink', version: '2.2.1', requires: ['legacy'] },
       { name: 'legacy', version: '1.0', layout: 'egg-info', requiresTxt: requiresTxt(LIMITS.requiresTxtBytes - 1) },
     ]);
-    withinBounds(expect, 'requires.txt 256 KiB', await runBundleMeasured(dependencyArgs(), isolatedEnv({ PYTHONPATH: site })));
+    withinBounds(expect, 'requires.txt 256 KiB', await runInProcessMeasured(dependencyArgs(), isolatedEnv({ PYTHONPATH: site })));
   });
 
   it('requires.txt past its cap: the report says so instead of reading it', async ({ expect }) => {
@@ -47,7 +47,7 @@ describe('Python metadata up to its caps', () => {
       { name: 'apache-flink', version: '2.2.1', requires: ['legacy'] },
       { name: 'legacy', version: '1.0', layout: 'egg-info', requiresTxt: requiresTxt(8 * 1024 * 1024) },
     ]);
-    const over = await runBundleMeasured(dependencyArgs(), isolatedEnv({ PYTHONPATH: site }));
+    const over = await runInProcessMeasured(dependencyArgs(), isolatedEnv({ PYTHONPATH: site }));
     withinBounds(expect, 'requires.txt 8 MiB', over);
     expect(JSON.stringify(checksOf(over)['pyflink.dependencies'])).toMatch(
       /requires\.txt: cannot read it \(.*requires\.txt is 8\.0 MiB, more than the 256 KiB flink-doctor reads of such a file\); its requirements are not checked/,
@@ -75,12 +75,12 @@ describe('Python metadata up to its caps', () => {
 
   it('a requirements file at its cap (1 MiB of the costliest lines) is read', async ({ expect }) => {
     const { conf } = await requirementsConf(requirementsFile(LIMITS.requirementsFileBytes - 1024, LIMITS.requirementParts));
-    withinBounds(expect, 'requirements file 1 MiB', await runBundleMeasured(requirementsArgs(conf)));
+    withinBounds(expect, 'requirements file 1 MiB', await runInProcessMeasured(requirementsArgs(conf)));
   });
 
   it('a requirements file past its cap: the report names it', async ({ expect }) => {
     const { conf, file } = await requirementsConf('x'.repeat(2 * LIMITS.requirementsFileBytes));
-    const over = await runBundleMeasured(requirementsArgs(conf));
+    const over = await runInProcessMeasured(requirementsArgs(conf));
     withinBounds(expect, 'requirements file 2 MiB', over);
     expect(checksOf(over)['python.requirements']?.summary).toContain(
       `${file} is 2 MiB, more than the 1 MiB flink-doctor reads of such a file`,
@@ -104,10 +104,10 @@ describe('Maven inputs up to their caps', () => {
     });
     const env = isolatedEnv({ HOME: await tempDir('bounds-home-'), FLINK_DOCTOR_CACHE_DIR: await tempDir('bounds-cache-') });
     const args = ['--jars', kafka, '--flink-version', '1.20', '--maven-repo', server.url, '--json', '--only', 'jars.updates'];
-    const online = await runBundleMeasured(args, env);
+    const online = await runInProcessMeasured(args, env);
     withinBounds(expect, 'maven-metadata.xml 2 MiB', online);
     expect(checksOf(online)['jars.updates']?.status).toBe('warning');
-    const cached = await runBundleMeasured([...args, '--offline'], env);
+    const cached = await runInProcessMeasured([...args, '--offline'], env);
     withinBounds(expect, 'cache entry of a 2 MiB metadata', cached);
     expect(checksOf(cached)['jars.updates']?.summary).toBe(checksOf(online)['jars.updates']?.summary);
   });
@@ -116,7 +116,10 @@ describe('Maven inputs up to their caps', () => {
     const home = await tempDir('bounds-home-');
     await writeFileDeep(join(home, '.m2', 'settings.xml'), settingsXml(LIMITS.settingsXmlBytes - 1, 'https://nexus.example/central'));
     const env = isolatedEnv({ HOME: home, FLINK_DOCTOR_CACHE_DIR: await tempDir('bounds-cache-') });
-    const run = await runBundleMeasured(['--jars', kafka, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'], env);
+    const run = await runInProcessMeasured(
+      ['--jars', kafka, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates'],
+      env,
+    );
     withinBounds(expect, 'settings.xml 1 MiB', run);
     expect(checksOf(run)['jars.updates']?.facts.repositorySource).toBe("settings.xml mirror 'corp'");
   });

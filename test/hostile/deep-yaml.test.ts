@@ -1,11 +1,11 @@
-// Issue 14, problem 2, through the built CLI: a config.yaml of `k: ` and 100,000 '[' made V8 run out of memory
+// Issue 14, problem 2, through main() in-process: a config.yaml of `k: ` and 100,000 '[' made V8 run out of memory
 // compiling a regular expression that deep inside the YAML library (exit 134, a native stack trace); 10,000 '['
 // gave "Maximum call stack size exceeded" as the message. Either must be a config.file finding with file:line,
 // and java.runtime must still judge the Java it finds.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/model.js';
-import { runBundle } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 import { jdk17 } from '../helpers/java.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
@@ -22,7 +22,7 @@ describe('problem 2: config.yaml nested far too deep', () => {
   ])('%s brackets: config.file names the file and line; java.runtime still judges its Java', async (_, brackets) => {
     const conf = await tempDir('deep-yaml-');
     await writeFileDeep(join(conf, 'config.yaml'), `k: ${'['.repeat(brackets)}`);
-    const run = await runBundle([
+    const run = await runInProcess([
       '--conf-dir',
       conf,
       '--flink-version',
@@ -48,7 +48,7 @@ describe('problem 2: config.yaml nested far too deep', () => {
   it('block nesting (a sequence of sequences on one line) is caught the same way', async () => {
     const conf = await tempDir('deep-yaml-');
     await writeFileDeep(join(conf, 'config.yaml'), `a: b\nk:\n  ${'- '.repeat(50_000)}x\n`);
-    const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'config.file']);
+    const run = await runInProcess(['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'config.file']);
     expect(report(run.stdout).checks[0]?.summary).toMatch(/config\.yaml:3: nested more than 64 levels deep/);
   });
 });

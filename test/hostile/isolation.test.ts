@@ -1,4 +1,4 @@
-// Issue 14, problem 8, through the built CLI: one bad input switched off unrelated checks, or surfaced as an
+// Issue 14, problem 8, through main() in-process: one bad input switched off unrelated checks, or surfaced as an
 // engine message instead of a finding:
 // - a YAML alias error in config.yaml failed java.runtime, python.worker and the JAR checks ("could not gather");
 // - one JAR whose pom.properties says `version=3.3.0 1.20`, or one unusable settings.xml mirror, switched off the
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult, Report } from '../../src/engine/model.js';
-import { runBundle, type CliRun } from '../helpers/cli.js';
+import { runInProcess, type CliRun } from '../helpers/cli.js';
 import { fakeFlinkHome } from '../helpers/flink-home.js';
 import { jdk17 } from '../helpers/java.js';
 import { compiledClass, fatKafkaJar, jarDir, manifest } from '../helpers/jars.js';
@@ -38,7 +38,7 @@ describe('one bad input, one finding', () => {
       version: '1.20.1',
       conf: { 'config.yaml': 'taskmanager:\n  numberOfTaskSlots: 2\npython:\n  executable: *interpreter\n' },
     });
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--flink-version', '1.20', '--offline', '--json', '--java-home', jdk17(), '--jars', kafka],
       isolatedEnv({ FLINK_HOME: home }),
     );
@@ -66,7 +66,7 @@ describe('one bad input, one finding', () => {
       },
       { name: 'org/apache/flink/cdc/connectors/mysql/table/MySqlTableSourceFactory.class', data: bytes },
     ]);
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--jars', kafka, '--jars', odd, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars'],
       isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: await tempDir('isolation-cache-') }),
     );
@@ -85,7 +85,7 @@ describe('one bad input, one finding', () => {
       join(home, '.m2', 'settings.xml'),
       '<settings><mirrors><mirror><id>corp</id><mirrorOf>*</mirrorOf><url>file:///srv/m2</url></mirror></mirrors></settings>\n',
     );
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--jars', kafka, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.updates,jars.thin'],
       isolatedEnv({ HOME: home, FLINK_DOCTOR_CACHE_DIR: await tempDir('isolation-cache-') }),
     );
@@ -102,7 +102,7 @@ describe('one bad input, one finding', () => {
       'https://repo1.maven.org/maven2/org/apache/flink/flink-sql-connector-kafka/3.3.0-1.20/flink-sql-connector-kafka-3.3.0-1.20.jar.sha1';
     const file = join(cache, 'maven', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.json`);
     await writeFileDeep(file, JSON.stringify({ url, checkedAt: Date.now(), status: 'ok', body: 42 }));
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--jars', kafka, '--flink-version', '1.20', '--offline', '--json', '--only', 'jars.integrity'],
       isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: cache }),
     );
@@ -115,7 +115,7 @@ describe('one bad input, one finding', () => {
     const site = await tempDir('isolation-site-');
     const clauses = Array.from({ length: 20_000 }, () => 'python_version >= "3.8"').join(' and ');
     await addDistribution(site, { name: 'apache-flink', version: '2.2.1', requires: ['py4j==0.10.9.7', `pyarrow>=5.0.0; ${clauses}`] });
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--python', pyenvPython('3.11.7'), '--flink-version', '2.2', '--json', '--only', 'pyflink.dependencies'],
       isolatedEnv({ PYTHONPATH: site }),
     );
@@ -131,7 +131,7 @@ describe('one bad input, one finding', () => {
   it('a NUL in a path from config.yaml: config.pipeline-jars says so in words', async () => {
     const conf = await tempDir('isolation-nul-');
     await writeFileDeep(join(conf, 'config.yaml'), 'pipeline.jars: "file:///opt/jars/a\\0b.jar"\nenv.java.home: "/opt/jdk\\0"\n');
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'config,jars.readable'],
       isolatedEnv(),
     );
@@ -145,7 +145,7 @@ describe('one bad input, one finding', () => {
   it('a NUL in a path in flink-doctor.config.json: exit 2, one line naming the key', async () => {
     const dir = await tempDir('isolation-nul-config-');
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ jars: ['lib/a\u0000b.jar'] }));
-    const run = await runBundle(['--offline', '--only', 'config.file'], isolatedEnv(), dir);
+    const run = await runInProcess(['--offline', '--only', 'config.file'], isolatedEnv(), dir);
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(2);
     expect(run.stderr).toBe(
       `flink-doctor: ${join(dir, 'flink-doctor.config.json')}: "jars[0]" contains a NUL character (\\u0000), which no file name can\n`,

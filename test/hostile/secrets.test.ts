@@ -1,4 +1,4 @@
-// Issue 14, problem 3, through the built CLI: a password in a repository URL is never printed. A '/' left
+// Issue 14, problem 3, through main() in-process: a password in a repository URL is never printed. A '/' left
 // unencoded in the password ("http://user:pa/ss@host/repo") made the URL parser see no userinfo at all, so the
 // "is not a URL" message echoed it whole: on stderr for --maven-repo, in the report for FLINK_DOCTOR_MAVEN_REPO
 // (and in the --output file), in the config-file error and in the `connector` subcommand. A malformed %-escape in
@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/model.js';
-import { runBundle } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 import { fatKafkaJar, jarDir } from '../helpers/jars.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -40,7 +40,7 @@ function expectNoSecret(...texts: string[]): void {
 
 describe('a password with an unencoded "/"', () => {
   it('--maven-repo: exit 2, one line, no password', async () => {
-    const run = await runBundle(['--maven-repo', SLASHED, '--offline'], await env());
+    const run = await runInProcess(['--maven-repo', SLASHED, '--offline'], await env());
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("flink-doctor: --maven-repo: 'http://***@repo.example.invalid/maven2' is not a URL\n");
     expectNoSecret(run.stdout, run.stderr);
@@ -48,7 +48,7 @@ describe('a password with an unencoded "/"', () => {
 
   it('FLINK_DOCTOR_MAVEN_REPO: a warning of the Maven checks naming the variable, in the terminal and in --output', async () => {
     const out = join(await tempDir('secrets-out-'), 'report.json');
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--jars', kafka, '--flink-version', '1.20', '--offline', '--only', 'jars', '--format', 'json', '--output', out],
       await env({ FLINK_DOCTOR_MAVEN_REPO: SLASHED }),
     );
@@ -66,7 +66,7 @@ describe('a password with an unencoded "/"', () => {
   it('"mavenRepo" in the config file: the error names the file and the key, not the password', async () => {
     const dir = await tempDir('secrets-config-');
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ mavenRepo: SLASHED }));
-    const run = await runBundle(['--offline'], await env(), dir);
+    const run = await runInProcess(['--offline'], await env(), dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `${join(dir, 'flink-doctor.config.json')}: "mavenRepo": 'http://***@repo.example.invalid/maven2' is not a URL`,
@@ -75,7 +75,7 @@ describe('a password with an unencoded "/"', () => {
   });
 
   it('`connector` subcommand', async () => {
-    const run = await runBundle(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', SLASHED], await env());
+    const run = await runInProcess(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', SLASHED], await env());
     expect(run.code).toBe(2);
     expectNoSecret(run.stdout, run.stderr);
   });
@@ -83,7 +83,7 @@ describe('a password with an unencoded "/"', () => {
 
 describe('a malformed %-escape in the userinfo', () => {
   it('--maven-repo: a clear error naming the escape, never "URI malformed"', async () => {
-    const run = await runBundle(['--maven-repo', 'http://deploy:50%zz@repo.example.invalid/m2', '--offline'], await env());
+    const run = await runInProcess(['--maven-repo', 'http://deploy:50%zz@repo.example.invalid/m2', '--offline'], await env());
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       "flink-doctor: --maven-repo: the user name or password in 'http://***@repo.example.invalid/m2' has a malformed %-escape (write a literal % as %25)\n",
@@ -91,7 +91,7 @@ describe('a malformed %-escape in the userinfo', () => {
   });
 
   it('in HTTP_PROXY: the Maven checks say so instead of going quiet', async () => {
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--jars', kafka, '--flink-version', '1.20', '--maven-repo', server.url, '--only', 'jars', '--json'],
       await env({ HTTP_PROXY: 'http://proxy:50%zz@127.0.0.1:1' }),
     );

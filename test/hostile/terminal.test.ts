@@ -1,10 +1,10 @@
-// Issue 14, problem 7, through the built CLI: ESC, BEL, CR and NUL from JAR names, version.py, `java -version`
+// Issue 14, problem 7, through main() in-process: ESC, BEL, CR and NUL from JAR names, version.py, `java -version`
 // output, config values and echoed arguments reached the terminal and the annotation lines raw (JSON escaped
 // them): an attacker could recolour, rewrite or hide lines of a report read in a terminal or a CI log. In the
 // human, github and markdown formats they must be shown as visible escapes.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBundle } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 import { fakeFlinkHome } from '../helpers/flink-home.js';
 import { fatKafkaJar, jarDir } from '../helpers/jars.js';
 import { addDistribution, addPyflinkPackage, pyenvPython } from '../helpers/python-env.js';
@@ -39,7 +39,7 @@ beforeAll(async () => {
 /** The three formats' output of one run, the three processes side by side. */
 async function outputs(args: string[], env: Record<string, string | undefined>): Promise<Record<string, string>> {
   const formats = ['human', 'github', 'markdown'];
-  const runs = await Promise.all(formats.map((format) => runBundle([...args, '--format', format], env)));
+  const runs = await Promise.all(formats.map((format) => runInProcess([...args, '--format', format], env)));
   return Object.fromEntries(runs.map((run, i) => [formats[i], run.stdout + run.stderr]));
 }
 
@@ -67,7 +67,7 @@ describe('external text in the report', () => {
   });
 
   it('an echoed argument on stderr', async () => {
-    const run = await runBundle(['--only', `jars${HOSTILE}`]);
+    const run = await runInProcess(['--only', `jars${HOSTILE}`]);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toMatch(RAW);
     expect(run.stderr).toMatch(/unknown check 'jars\\x1b\[2J\\x07\\x0dOK'/);

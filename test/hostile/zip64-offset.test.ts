@@ -1,4 +1,4 @@
-// Issue 14, problem 1, through the built CLI as a user meets it: a JAR whose central directory gives
+// Issue 14, problem 1, through main() in-process as a user meets it: a JAR whose central directory gives
 // META-INF/MANIFEST.MF a zip64 local-header offset of 2^62. The zip library wedged its read queue on it and the
 // run ended with exit 13 (an unsettled top-level await) and no output at all, whether the JAR came from --jars,
 // $FLINK_HOME/lib or a job's pipeline.jars. It must be a finding of jars.readable naming the JAR and the entry,
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/model.js';
-import { runBundle } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 import { fakeFlinkHome } from '../helpers/flink-home.js';
 import { jdk17 } from '../helpers/java.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -39,7 +39,7 @@ describe('problem 1: a zip64 local-header offset of 2^62', () => {
   });
 
   it('from --jars: jars.readable names the JAR and the bad entry; the run ends normally', async () => {
-    const run = await runBundle(['--jars', jar, '--flink-version', '2.2', '--offline', '--json', '--java-home', jdk17()]);
+    const run = await runInProcess(['--jars', jar, '--flink-version', '2.2', '--offline', '--json', '--java-home', jdk17()]);
     expect(run.code).toBe(1);
     const checks = byId(report(run.stdout));
     expect(checks['jars.readable']?.status).toBe('error');
@@ -51,7 +51,7 @@ describe('problem 1: a zip64 local-header offset of 2^62', () => {
   it('from $FLINK_HOME/lib, with the human report printed', async () => {
     const home = await fakeFlinkHome({ version: '2.2.1' });
     await zip64OffsetJar(join(home, 'lib', 'zip64-offset.jar'));
-    const run = await runBundle(['--flink-version', '2.2', '--offline', '--only', 'jars,flink'], isolatedEnv({ FLINK_HOME: home }));
+    const run = await runInProcess(['--flink-version', '2.2', '--offline', '--only', 'jars,flink'], isolatedEnv({ FLINK_HOME: home }));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(ZIP64);
     expect(run.stdout).toMatch(/✓ flink\.home/);
@@ -63,7 +63,7 @@ describe('problem 1: a zip64 local-header offset of 2^62', () => {
       join(dir, 'job.py'),
       `from pyflink.table import TableEnvironment\nt_env.get_config().set("pipeline.jars", "${pathToFileURL(jar).href}")\n`,
     );
-    const run = await runBundle([
+    const run = await runInProcess([
       '--job',
       job,
       '--flink-version',
@@ -92,7 +92,7 @@ describe('the same lie in a python.archives zip', () => {
       },
     ]);
     await writeFileDeep(join(conf, 'config.yaml'), `python.archives: ${join(conf, 'venv.zip')}\npython.executable: venv.zip/bin/python\n`);
-    const run = await runBundle(
+    const run = await runInProcess(
       ['--conf-dir', conf, '--flink-version', '2.2', '--offline', '--json', '--only', 'python'],
       isolatedEnv({ PATH: process.env.PATH }),
     );
