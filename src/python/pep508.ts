@@ -114,10 +114,10 @@ class Cursor {
     return true;
   }
 
+  /** The text `pattern` (a sticky module constant: it matches only at lastIndex) matches at the cursor, consumed. */
   match(pattern: RegExp): string | undefined {
-    const sticky = stickyOf(pattern);
-    sticky.lastIndex = this.pos;
-    const found = sticky.exec(this.text);
+    pattern.lastIndex = this.pos;
+    const found = pattern.exec(this.text);
     if (!found) return undefined;
     this.pos += found[0].length;
     return found[0];
@@ -129,20 +129,15 @@ class Cursor {
   }
 }
 
-/**
- * The sticky twin of a pattern (it matches only at lastIndex), made once per pattern: a new RegExp per match cost the
- * walk over a venv's ~400 requirement lines most of its parse time.
- */
-const stickies = new Map<string, RegExp>();
-function stickyOf(pattern: RegExp): RegExp {
-  const key = `${pattern.flags}/${pattern.source}`;
-  let sticky = stickies.get(key);
-  if (!sticky) stickies.set(key, (sticky = new RegExp(pattern.source, 'y' + pattern.flags.replace(/[gy]/g, ''))));
-  return sticky;
-}
-
-const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
-const VERSION_TEXT = /[A-Za-z0-9_.*+!-]+/;
+// What the cursor matches: sticky ('y'), so each is tried exactly at the cursor, made once (a RegExp per match cost the
+// walk over a venv's ~400 requirement lines most of its parse time).
+const NAME = /[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/y;
+const VERSION_TEXT = /[A-Za-z0-9_.*+!-]+/y;
+const URL_TEXT = /[^\s;]+/y;
+const SPACES = /\s+/y;
+const IN = /in(?![A-Za-z0-9_])/y;
+const NOT_IN = /not\s+in(?![A-Za-z0-9_])/y;
+const VARIABLE = /[A-Za-z_][A-Za-z0-9_.]*/y;
 
 /** A requirement or marker longer than any real one is refused before parsing: parsing cost stays bounded. */
 function tooLong(text: string): string | undefined {
@@ -196,8 +191,8 @@ function parseExtras(cursor: Cursor): string[] {
 function parseUrlOrVersions(cursor: Cursor, requirement: Requirement): void {
   if (cursor.take('@')) {
     cursor.skipSpace();
-    requirement.url = cursor.match(/[^\s;]+/) ?? cursor.fail('a URL after "@"');
-    const spaced = cursor.match(/\s+/);
+    requirement.url = cursor.match(URL_TEXT) ?? cursor.fail('a URL after "@"');
+    const spaced = cursor.match(SPACES);
     if (!cursor.done && !(spaced && cursor.peek(';'))) cursor.fail('whitespace and ";" after the URL');
   } else if (cursor.take('(')) {
     cursor.skipSpace();
@@ -294,7 +289,7 @@ function parseMarkerAtom(cursor: Cursor): MarkerNode {
 }
 
 /** "and" / "or", as a whole word. */
-const KEYWORDS = { and: /and(?![A-Za-z0-9_.])/, or: /or(?![A-Za-z0-9_.])/ };
+const KEYWORDS = { and: /and(?![A-Za-z0-9_.])/y, or: /or(?![A-Za-z0-9_.])/y };
 
 function takeKeyword(cursor: Cursor, word: keyof typeof KEYWORDS): boolean {
   const save = cursor.pos;
@@ -307,8 +302,8 @@ function takeKeyword(cursor: Cursor, word: keyof typeof KEYWORDS): boolean {
 function parseMarkerOp(cursor: Cursor): MarkerOp {
   const symbol = VERSION_OPS.find((candidate) => cursor.take(candidate));
   if (symbol) return symbol;
-  if (cursor.match(/in(?![A-Za-z0-9_])/)) return 'in';
-  if (cursor.match(/not\s+in(?![A-Za-z0-9_])/)) return 'not in';
+  if (cursor.match(IN)) return 'in';
+  if (cursor.match(NOT_IN)) return 'not in';
   return cursor.fail('a marker operator (==, >=, in, not in, …)');
 }
 
@@ -321,7 +316,7 @@ function parseMarkerValue(cursor: Cursor): MarkerValue {
     cursor.pos = end + 1;
     return { kind: 'string', value };
   }
-  const word = cursor.match(/[A-Za-z_][A-Za-z0-9_.]*/);
+  const word = cursor.match(VARIABLE);
   if (word) {
     const name = (VARIABLES as readonly string[]).includes(word) ? (word as MarkerVariable) : LEGACY_VARIABLES[word];
     if (name) return { kind: 'variable', name };
