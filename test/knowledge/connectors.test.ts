@@ -66,19 +66,16 @@ describe('compat-matrix.json connectors', () => {
 describe('ConnectorKnowledge.familyOfArtifact', () => {
   // Two of the matrix's families renamed so that one name fits both: the first in the matrix's order (family, fat
   // before thin) wins, whether it holds {flink} or not, as when every name was walked in turn.
-  const named = (family: ConnectorsSection['families'][string], fat: string[], thin: string[] = []) => ({
+  type Family = ConnectorsSection['families'][string];
+  const named = (family: Family, fat: string[], thin: string[] = []): Family => ({
     ...family,
     fat,
     thin,
     artifactsByFlink: [],
     releases: family.releases.map(({ fat: _fat, thin: _thin, ...release }) => release),
   });
-  const [[, first], [, second]] = families as [
-    [string, ConnectorsSection['families'][string]],
-    [string, ConnectorsSection['families'][string]],
-  ];
-  const knowledge = (order: [string, ConnectorsSection['families'][string]][]) =>
-    new ConnectorKnowledge({ ...section, families: Object.fromEntries(order) });
+  const [[, first], [, second]] = families as [[string, Family], [string, Family]];
+  const knowledge = (order: [string, Family][]) => new ConnectorKnowledge({ ...section, families: Object.fromEntries(order) });
 
   it('gives the first match in the matrix order', () => {
     const pattern = named(first, ['x-runtime-{flink}']);
