@@ -369,8 +369,16 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
   const copied = jar.blocks.copy(raw, 0, length, fileDataStart);
   if (stored) return raw.subarray(0, copied);
   // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
-  return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput });
+  // Output chunks no bigger than the output wanted (a head's prefix inflates to a few hundred bytes): zlib's default
+  // is a new 16 KiB buffer per call, where one under 4 KiB comes from Buffer's pool.
+  const chunkSize = Math.max(
+    zlibConstants.Z_MIN_CHUNK,
+    Math.min(head === undefined ? maxOutput : HEAD_CHUNK_BYTES, zlibConstants.Z_DEFAULT_CHUNK),
+  );
+  return inflateRawSync(raw.subarray(0, copied), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: maxOutput, chunkSize });
 }
+
+const HEAD_CHUNK_BYTES = 1024;
 
 /** The local header being read (entries are read one at a time, synchronously). */
 const localHeader = Buffer.alloc(LOCAL_HEADER_BYTES);
@@ -391,6 +399,24 @@ export function pastTheEnd(entry: { relativeOffsetOfLocalHeader: number; compres
 }
 
 const CLASS_HEADER_BYTES = 8;
+/**
+ * Compressed bytes inflated for a class header. zlib's cost grows with what it decodes, and the header needs only
+ * the deflate block's code tables and 8 literals: in 6,344 sampled classes of 323 real JARs (the real tier's cache)
+ * 144 bytes always sufficed (128 in 99.5%). When HEAD_INPUT gives fewer than 8 bytes, the entry is inflated again
+ * from HEAD_INPUT_MAX bytes, which hold any block header (at most ~290 bytes) and the first 8 bytes after it.
+ * (A fault in the data past the bytes inflated is not seen: it never was past 512, and the header is what counts.)
+ */
+const HEAD_INPUT = 160;
+const HEAD_INPUT_MAX = 512;
+/** 1 MiB bounds what a hostile prefix inflates to. */
+const HEAD_OUTPUT_MAX = 1024 * 1024;
+
+/** The first 8 bytes of a class entry (fewer when its content is shorter or its data cut off). */
+function classHeader(jar: OpenJar, entry: StoredEntry): Buffer {
+  const header = entryData(jar, entry, HEAD_INPUT, HEAD_OUTPUT_MAX, CLASS_HEADER_BYTES);
+  if (header.length >= CLASS_HEADER_BYTES || entry.compressedSize <= HEAD_INPUT) return header;
+  return entryData(jar, entry, HEAD_INPUT_MAX, HEAD_OUTPUT_MAX, CLASS_HEADER_BYTES);
+}
 
 /** Highest major version among an evenly spread sample of class headers (0xCAFEBABE, minor, major). */
 function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes: string[], deadline: Deadline): number | undefined {
@@ -409,11 +435,9 @@ function sampleClassMajor(jar: OpenJar, listing: Listing, sample: number, notes:
       number,
       number,
     ];
-    const entry = { localHeaderOffset, compressedSize, compressionMethod, uncompressedSize: 0 };
-    // 512 compressed bytes always hold a deflate block header and the first 8 bytes; 1 MiB bounds what they inflate to.
     let header: Buffer | undefined;
     try {
-      header = entryData(jar, entry, 512, 1024 * 1024, CLASS_HEADER_BYTES);
+      header = classHeader(jar, { localHeaderOffset, compressedSize, compressionMethod, uncompressedSize: 0 });
     } catch {
       header = undefined;
     }

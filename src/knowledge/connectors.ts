@@ -165,25 +165,23 @@ export interface Recommendation extends Coordinate {
 }
 
 export class ConnectorKnowledge {
-  /** Every family's names, gathered once: the JAR scan asks about each JAR's artifactId (1,000 JARs, 2,000 asks). */
-  private familyNames: { key: string; family: ConnectorFamily; names: ReturnType<typeof allNames> }[] | undefined;
+  /** Every family's names, indexed once: the JAR scan asks about each JAR's artifactId (1,000 JARs, 2,000 asks). */
+  private familyNames: FamilyNames | undefined;
 
   constructor(readonly section: ConnectorsSection) {}
 
   /** The family an artifactId belongs to, ignoring a Scala suffix; names holding {flink} match any minor. */
   familyOfArtifact(artifactId: string): FamilyMatch | undefined {
     const { base } = splitScalaSuffix(artifactId);
-    this.familyNames ??= Object.entries(this.section.families).map(([key, family]) => ({ key, family, names: allNames(family) }));
-    for (const { key, family, names } of this.familyNames) {
-      for (const role of ['fat', 'thin'] as const) {
-        for (const name of names[role]) {
-          const minor = matchName(name, base);
-          if (minor === undefined) continue;
-          return minor ? { key, family, role, builtFor: minor } : { key, family, role };
-        }
-      }
+    const { plain, patterns } = (this.familyNames ??= indexFamilyNames(this.section.families));
+    // The first name in the matrix's order (family, fat before thin, name) that matches, as a walk of them all would find.
+    const found = plain.get(base);
+    for (const named of patterns) {
+      if (found && found.order < named.order) break;
+      const minor = matchName(named.name, base);
+      if (minor !== undefined) return { key: named.key, family: named.family, role: named.role, builtFor: minor };
     }
-    return undefined;
+    return found && { key: found.key, family: found.family, role: found.role };
   }
 
   /** The family a factory class belongs to, with the identifier it registers (in the newest release when it changed). */
@@ -378,4 +376,35 @@ function parseFormatted(format: string, version: string): { release: string; fli
     );
   const groups = new RegExp(`^${pattern.join('')}$`).exec(version)?.groups;
   return groups?.release && groups.flink ? { release: groups.release, flink: groups.flink } : undefined;
+}
+
+/** A family name in the matrix's order: `order` says which of two matches a walk of every name would meet first. */
+interface NamedFamily {
+  order: number;
+  name: string;
+  key: string;
+  family: ConnectorFamily;
+  role: 'fat' | 'thin';
+}
+
+/** Names without {flink} by name (the first of equal ones kept), and the few with it in order. */
+interface FamilyNames {
+  plain: Map<string, NamedFamily>;
+  patterns: NamedFamily[];
+}
+
+function indexFamilyNames(families: Record<string, ConnectorFamily>): FamilyNames {
+  const index: FamilyNames = { plain: new Map(), patterns: [] };
+  let order = 0;
+  for (const [key, family] of Object.entries(families)) {
+    const names = allNames(family);
+    for (const role of ['fat', 'thin'] as const) {
+      for (const name of names[role]) {
+        const named = { order: order++, name, key, family, role };
+        if (name.includes(FLINK_PLACEHOLDER)) index.patterns.push(named);
+        else if (!index.plain.has(name)) index.plain.set(name, named);
+      }
+    }
+  }
+  return index;
 }

@@ -8,6 +8,8 @@ export interface ZipEntry {
   data: Uint8Array | string;
   /** Deflate the data (default) or store it. */
   store?: boolean;
+  /** The deflate stream written as the entry's body instead of zlib's (it must inflate to `data`). */
+  deflated?: Uint8Array;
   /** Claim this uncompressed size in the headers instead of the real one (zip-bomb-like files). */
   declaredSize?: number;
   /** Claim this compressed size in the headers (0xFFFFFFFF without a zip64 extra field: a corrupt entry). */
@@ -27,7 +29,7 @@ export async function writeZip(path: string, entries: readonly ZipEntry[]): Prom
   let offset = 0;
   for (const entry of entries) {
     const raw = typeof entry.data === 'string' ? Buffer.from(entry.data) : Buffer.from(entry.data);
-    const body = entry.store ? raw : deflateRawSync(raw);
+    const body = entry.store ? raw : entry.deflated ? Buffer.from(entry.deflated) : deflateRawSync(raw);
     const compressed = entry.declaredCompressedSize ?? body.length;
     const header = localHeader(entry.name, entry.store ? 0 : 8, crc32(raw), compressed, entry.declaredSize ?? raw.length);
     central.push(

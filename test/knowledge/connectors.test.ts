@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConnectorsSection } from '../../src/knowledge/connectors.js';
+import { ConnectorKnowledge, type ConnectorsSection } from '../../src/knowledge/connectors.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import type { SourceRef } from '../../src/knowledge/matrix.js';
 
@@ -60,5 +60,44 @@ describe('compat-matrix.json connectors', () => {
       key: 'jdbc',
       identifier: 'jdbc',
     });
+  });
+});
+
+describe('ConnectorKnowledge.familyOfArtifact', () => {
+  // Two of the matrix's families renamed so that one name fits both: the first in the matrix's order (family, fat
+  // before thin) wins, whether it holds {flink} or not, as when every name was walked in turn.
+  type Family = ConnectorsSection['families'][string];
+  const named = (family: Family, fat: string[], thin: string[] = []): Family => ({
+    ...family,
+    fat,
+    thin,
+    artifactsByFlink: [],
+    releases: family.releases.map(({ fat: _fat, thin: _thin, ...release }) => release),
+  });
+  const [[, first], [, second]] = families as [[string, Family], [string, Family]];
+  const knowledge = (order: [string, Family][]) => new ConnectorKnowledge({ ...section, families: Object.fromEntries(order) });
+
+  it('gives the first match in the matrix order', () => {
+    const pattern = named(first, ['x-runtime-{flink}']);
+    const plain = named(second, [], ['x-runtime-1.20']);
+    expect(
+      knowledge([
+        ['p', pattern],
+        ['q', plain],
+      ]).familyOfArtifact('x-runtime-1.20'),
+    ).toMatchObject({ key: 'p', role: 'fat', builtFor: '1.20' });
+    const found = knowledge([
+      ['q', plain],
+      ['p', pattern],
+    ]).familyOfArtifact('x-runtime-1.20_2.12');
+    expect(found).toMatchObject({ key: 'q', role: 'thin' });
+    expect(found?.builtFor).toBeUndefined();
+    expect(
+      knowledge([
+        ['q', plain],
+        ['p', named(first, ['x-runtime-1.20'])],
+      ]).familyOfArtifact('x-runtime-1.20')?.key,
+    ).toBe('q');
+    expect(knowledge([['p', pattern]]).familyOfArtifact('x-runtime-1.x')).toBeUndefined();
   });
 });
