@@ -433,9 +433,12 @@ export function versionSatisfies(version: string, specifier: string): boolean {
     .split(',')
     .map((clause) => clause.trim())
     .filter(Boolean);
+  // A release-only version ("2.3.0") is valid PEP 440 on its face; only others go to the library's parser.
+  let versionValid: boolean | undefined;
   return clauses.every((clause) => {
     if (clause.startsWith('===')) return version.trim().toLowerCase() === clause.slice(3).trim().toLowerCase();
-    if (valid(version) === null || !isSpecifier(clause)) return false;
+    versionValid ??= RELEASE.test(version) || valid(version) !== null;
+    if (!versionValid || !isSpecifier(clause)) return false;
     return clauseHolds(version, clause) ?? false;
   });
 }
