@@ -1,6 +1,7 @@
 // What the scan read from each JAR (its JarContents, class names aside), kept per user in the cache folder: on the
 // next run flink-dist 2.3.0 (36,726 entries, the bulk of a run's scan) costs a stat and one small file instead of a
-// walk of its central directory. Identification itself is not cached: it depends on the matrix, and costs little.
+// walk of its central directory. What identifyJar made of it is kept too, for the path and source it was made for: it
+// depends on the matrix as well, which the build key fixes (a run always uses the bundled matrix).
 // An entry is trusted only for the same file as it was read: real path, size, mtime and ctime in nanoseconds, inode
 // and device, read with the same limits by the same flink-doctor build (version and the time its code was written,
 // so a rebuild of one version never reads an older build's entries) and cache format. A file changed in the
@@ -14,6 +15,7 @@ import { pruneOldest, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
 import { nameHash } from '../util/name-hash.js';
 import { readTextFileSync } from '../util/read-file.js';
+import type { Coordinate, IdentifiedJar } from '../facts/index.js';
 import type { JarContents, ZipLimits } from './zip-reader.js';
 
 /** Bumped when what is stored, or how it is read from a JAR, changes meaning. */
@@ -48,6 +50,18 @@ export interface JarStamp {
 }
 
 type StoredContents = Omit<JarContents, 'classes'>;
+
+/** What identifyJar made of a JAR, and for which reference (its path and source, as JSON). */
+export interface KeptIdentification {
+  for: string;
+  value: IdentifiedJar;
+}
+
+/** An entry read back: the contents (class names not kept), and the identification when one was kept. */
+export interface CachedJar {
+  contents: JarContents;
+  identified?: KeptIdentification;
+}
 
 export class JarContentsCache {
   private readonly writes: Promise<void>[] = [];
@@ -85,7 +99,7 @@ export class JarContentsCache {
    * The contents read earlier from this very file (class names not kept: `classes` is empty), or undefined.
    * `always` as for put: without it, a file too small to have been kept is not looked for.
    */
-  get(stamp: JarStamp, always = true): JarContents | undefined {
+  get(stamp: JarStamp, always = true): CachedJar | undefined {
     if (!always && stamp.size < this.minEntries * MIN_BYTES_PER_ENTRY) return undefined;
     try {
       const file = this.entryFile(stamp);
@@ -98,11 +112,14 @@ export class JarContentsCache {
     }
   }
 
-  /** Keeps `contents` for the next run (in the background: `flush` waits for it) when big enough or `always`. */
-  put(stamp: JarStamp, contents: JarContents, always = false): void {
+  /**
+   * Keeps `contents` (and what identifyJar made of it) for the next run, in the background (`flush` waits for it), when
+   * big enough or `always`.
+   */
+  put(stamp: JarStamp, contents: JarContents, always = false, identified?: KeptIdentification): void {
     if (!stamp.settled || (!always && contents.entryCount < this.minEntries)) return;
     const { classes: _names, ...stored } = contents;
-    const text = JSON.stringify({ key: stamp.key, contents: stored });
+    const text = JSON.stringify({ key: stamp.key, contents: stored, ...(identified ? { identified } : {}) });
     if (text.length > MAX_FILE_BYTES) return;
     this.writes.push(this.write(this.entryFile(stamp), text));
   }
@@ -129,15 +146,15 @@ export class JarContentsCache {
   }
 }
 
-/** A cache file's text → the contents, when it is an entry for exactly `key` of the expected shape; else undefined. */
-export function parseEntry(text: string, key: string): JarContents | undefined {
+/** A cache file's text → the contents (and identification), when it is an entry for exactly `key` of the expected shape. */
+export function parseEntry(text: string, key: string): CachedJar | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const entry = doc as { key?: unknown; contents?: Record<string, unknown> } | null;
+  const entry = doc as { key?: unknown; contents?: Record<string, unknown>; identified?: Record<string, unknown> } | null;
   if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
   const c = entry.contents;
   if (typeof c !== 'object' || c === null) return undefined;
@@ -145,7 +162,35 @@ export function parseEntry(text: string, key: string): JarContents | undefined {
   const major = c.classMajor === undefined || Number.isSafeInteger(c.classMajor);
   const flags = typeof c.truncated === 'boolean' && typeof c.defaultPackage === 'boolean';
   if (!counts || !major || !flags || !isStrings(c.packages) || !isStrings(c.notes) || !isTexts(c.texts)) return undefined;
-  return { ...(c as unknown as StoredContents), classes: [] };
+  const contents = { ...(c as unknown as StoredContents), classes: [] };
+  const kept = entry.identified;
+  const identified = kept && typeof kept.for === 'string' && isIdentified(kept.value) ? { for: kept.for, value: kept.value } : undefined;
+  return { contents, ...(identified ? { identified } : {}) };
+}
+
+/** The shape identifyJar returns (an entry of this build wrote it; a damaged one is a miss, never a verdict). */
+function isIdentified(value: unknown): value is IdentifiedJar {
+  const v = value as Record<string, unknown> | null;
+  if (typeof v !== 'object' || v === null) return false;
+  const identity = v.identity as Record<string, unknown> | null;
+  if (typeof identity !== 'object' || identity === null) return false;
+  const named = ['path', 'source', 'kind'].every((field) => typeof identity[field] === 'string') && isStrings(identity.identifiers);
+  const optional = (field: unknown) => field === undefined || typeof field === 'string';
+  return (
+    named &&
+    optional(v.family) &&
+    optional(v.role) &&
+    Array.isArray(v.bundled) &&
+    v.bundled.every(isCoordinate) &&
+    isStrings(v.unknownFactories) &&
+    isStrings(v.evidence) &&
+    isTexts(v.factories)
+  );
+}
+
+function isCoordinate(value: unknown): value is Coordinate {
+  const c = value as Record<string, unknown> | null;
+  return typeof c === 'object' && c !== null && ['groupId', 'artifactId', 'version'].every((field) => typeof c[field] === 'string');
 }
 
 function isStrings(value: unknown): value is string[] {

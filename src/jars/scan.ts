@@ -4,7 +4,7 @@ import { realpathSync } from 'node:fs';
 import type { ConnectorKnowledge } from '../knowledge/connectors.js';
 import { errorMessage } from '../engine/errors.js';
 import { LIMITS } from '../engine/limits.js';
-import type { JarOverlap, JarRef, JarsFact, ScannedJar } from '../facts/index.js';
+import type { IdentifiedJar, JarOverlap, JarRef, JarsFact, ScannedJar } from '../facts/index.js';
 import { fromDistribution } from '../facts/jars.js';
 import type { JarContentsCache } from './contents-cache.js';
 import { identifyJar } from './identify.js';
@@ -47,9 +47,13 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   let yielded = performance.now();
   for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
-      const read = await contentsOf(file, ref, { limits, classNames, cache: options.cache, readJar: reader });
+      const { read, identified } = await readAndIdentify(file, ref, knowledge, {
+        limits,
+        classNames,
+        cache: options.cache,
+        readJar: reader,
+      });
       contents[index] = read;
-      const identified = identifyJar(ref.path, ref.source, read, knowledge);
       const jarNotes = [...read.notes];
       if (read.truncated) jarNotes.push(`has ${read.entryCount} entries; only the first ${limits.maxEntries} were read`);
       jars[index] = {
@@ -101,18 +105,26 @@ interface ReadHow {
 }
 
 /**
- * From the cache when the file is unchanged (without class names); else read, and kept for next time when it is
- * the distribution's (read on every run) or big enough to be worth a write.
+ * From the cache when the file is unchanged (without class names), with what identifyJar made of it for this reference
+ * when that was kept too; else read (and identified), and kept for next time when it is the distribution's (read on
+ * every run) or big enough to be worth a write.
  */
-async function contentsOf(file: string, ref: JarRef, how: ReadHow): Promise<JarContents> {
+async function readAndIdentify(
+  file: string,
+  ref: JarRef,
+  knowledge: ConnectorKnowledge,
+  how: ReadHow,
+): Promise<{ read: JarContents; identified: IdentifiedJar }> {
   const { limits, classNames, cache } = how;
   const always = fromDistribution(ref.source);
   const stamp = cache?.stamp(file, limits);
   const cached = stamp ? cache?.get(stamp, always) : undefined;
-  if (cached) return cached;
-  const contents = await how.readJar(ref.path, limits, { classNames });
-  if (stamp) cache?.put(stamp, contents, always);
-  return contents;
+  const forRef = JSON.stringify([ref.path, ref.source]);
+  if (cached?.identified?.for === forRef) return { read: cached.contents, identified: cached.identified.value };
+  const read = cached?.contents ?? (await how.readJar(ref.path, limits, { classNames }));
+  const identified = identifyJar(ref.path, ref.source, read, knowledge);
+  if (stamp) cache?.put(stamp, read, always, { for: forRef, value: identified });
+  return { read, identified };
 }
 
 /**

@@ -60,6 +60,7 @@ function plantFactory(): number {
   for (const name of files) {
     const entry = JSON.parse(readFileSync(join(cacheFolder, name), 'utf8'));
     entry.contents.texts[FACTORY] = `${PLANTED}\n`;
+    delete entry.identified; // identified again, from the planted contents
     writeFileSync(join(cacheFolder, name), JSON.stringify(entry));
   }
   return files.length;
@@ -76,6 +77,22 @@ describe('JAR contents cache', () => {
     // The second scan did take the entry: planted data shows.
     expect(plantFactory()).toBe(1);
     expect(factoriesOf(await scan(refs))).toEqual([PLANTED]);
+  });
+
+  it('keeps what identifyJar made of the JAR, for the same path and source only', async () => {
+    const path = await distributionJar(join(dir, 'flink-json-2.3.0.jar'));
+    const first = await scan([{ path, source: 'pyflink/lib' }]);
+    for (const name of readdirSync(cacheFolder)) {
+      const entry = JSON.parse(readFileSync(join(cacheFolder, name), 'utf8'));
+      expect(entry.identified.value.identity.artifactId).toBe('flink-json');
+      entry.identified.value.identity.artifactId = 'planted-artifact';
+      writeFileSync(join(cacheFolder, name), JSON.stringify(entry));
+    }
+    // The kept identification is what the next scan reports: it was used.
+    expect((await scan([{ path, source: 'pyflink/lib' }])).jars[0]?.identity?.artifactId).toBe('planted-artifact');
+    // Found in another distribution folder, the JAR's kept contents are used but it is identified afresh.
+    const other = await scan([{ path, source: '$FLINK_HOME/lib' }]);
+    expect(other.jars[0]?.identity).toEqual({ ...first.jars[0]?.identity, source: '$FLINK_HOME/lib' });
   });
 
   it('reads a JAR again when its size changed, whatever its entry says', async () => {
