@@ -469,7 +469,7 @@ export function isSpecifier(clause: string): boolean {
 /** The release-only case of clauseHolds, which the library answers too but ~50 times slower; undefined otherwise. */
 function releaseClauseHolds(version: string, clause: string): boolean | undefined {
   const match = RELEASE_CLAUSE.exec(clause);
-  if (!match || !RELEASE.test(version.trim())) return undefined;
+  if (!match || !RELEASE.test(version.trim())) return releasePrefixHolds(version.trim(), clause);
   // PEP 440 orders release-only versions segment by segment as numbers, missing segments counting as 0.
   const order = compareReleases(version.trim(), match[2] ?? '');
   switch (match[1]) {
@@ -486,6 +486,29 @@ function releaseClauseHolds(version: string, clause: string): boolean | undefine
     default:
       return order >= 0;
   }
+}
+
+/** "==1.2.*" and "!=4.0.*" (a prefix of the release), and "~=2.2.1" (">=2.2.1" and "==2.2.*"). */
+const PREFIX_CLAUSE = /^\s*(==|!=)\s*(\d+(?:\.\d+)*)\.\*\s*$/;
+const COMPATIBLE_CLAUSE = /^\s*~=\s*(\d+(?:\.\d+)+)\s*$/;
+
+/**
+ * A prefix or compatible-release clause against a release-only version, decided here: the library's parser costs
+ * ~100 µs cold per call, and a venv's requirements hold a dozen of these. Anything else: undefined.
+ */
+function releasePrefixHolds(version: string, clause: string): boolean | undefined {
+  if (!RELEASE.test(version)) return undefined;
+  const prefix = PREFIX_CLAUSE.exec(clause);
+  if (prefix) return hasReleasePrefix(version, prefix[2] ?? '') === (prefix[1] === '==');
+  const compatible = COMPATIBLE_CLAUSE.exec(clause)?.[1];
+  if (compatible === undefined) return undefined;
+  return compareReleases(version, compatible) >= 0 && hasReleasePrefix(version, compatible.replace(/\.\d+$/, ''));
+}
+
+/** Whether the release starts with `prefix`, segment by segment as numbers, the release padded with zeros (PEP 440). */
+function hasReleasePrefix(version: string, prefix: string): boolean {
+  const segments = version.split('.');
+  return prefix.split('.').every((part, i) => Number(segments[i] ?? 0) === Number(part));
 }
 
 /**

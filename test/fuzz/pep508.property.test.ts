@@ -118,6 +118,32 @@ describe('PEP 508', () => {
   );
 
   it(
+    'prefix ("==1.2.*", "!=4.0.*") and compatible-release ("~=2.2.1") clauses on release-only versions answer as @renovatebot/pep440 does',
+    () => {
+      const prefixClause = fc.tuple(fc.constantFrom('==', '!='), release).map(([op, v]) => `${op}${v}.*`);
+      const compatible = fc.array(fc.nat({ max: 30 }), { minLength: 2, maxLength: 4 }).map((parts) => `~=${parts.join('.')}`);
+      // Versions built from the clause's own release (longer, shorter, equal) as often as random ones.
+      const near = fc.tuple(release, fc.oneof(prefixClause, compatible), fc.nat({ max: 3 })).map(([other, spec, how]) => {
+        const own = spec.replace(/^[=!~]+/, '').replace(/\.\*$/, '');
+        const shorter = own.split('.').slice(0, -1).join('.') || own;
+        return [[other, `${own}.${other}`, shorter, own][how] as string, spec] as const;
+      });
+      // A version with fewer segments than the prefix is padded with zeros by pip (packaging), not by the library: those
+      // cases are rows of test/python/pep508.test.ts, with pip's own answers.
+      const segments = (text: string) =>
+        text
+          .replace(/^[=!~]+/, '')
+          .replace(/\.\*$/, '')
+          .split('.').length;
+      check(fc.oneof(fc.tuple(release, fc.oneof(prefixClause, compatible)), near), ([version, spec]) => {
+        fc.pre(segments(version) >= segments(spec));
+        expect(versionSatisfies(version, spec)).toBe(satisfies(version, spec, { prereleases: true }));
+      });
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
     'release-only comparisons answer exactly as @renovatebot/pep440 does',
     () => {
       check(fc.tuple(release, clause), ([version, spec]) => {

@@ -220,6 +220,23 @@ describe('versionSatisfies', () => {
   });
 });
 
+describe('prefix and compatible-release clauses on a shorter version: padded with zeros, as pip does', () => {
+  // pip 23.2.1's vendored packaging, run on this machine: SpecifierSet(clause).contains(version, prereleases=True).
+  // @renovatebot/pep440 does not pad ("0" fails "==0.0.*"); pip does, and pip decides what installs.
+  it.each([
+    ['0', '==0.0.*', true],
+    ['1', '==1.0.*', true],
+    ['1', '!=1.0.*', false],
+    ['2.2', '~=2.2.0', true],
+    ['2.2.1', '~=2.2.1', true],
+    ['1.0', '==1.*', true],
+    ['1.65.5', '!=1.59.*', true], // grpcio in the apache-flink 2.3 venv
+    ['2.2.1', '~=2.3', false],
+  ])('%s %s: %s', (version, clause, expected) => {
+    expect(versionSatisfies(version, clause)).toBe(expected);
+  });
+});
+
 describe('exclusive ordered comparisons (PEP 440 rules, where @renovatebot/pep440 is too strict)', () => {
   it.each([
     ['3.13.0b4', '<3.13.0rc1', true],
