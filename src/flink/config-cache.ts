@@ -6,15 +6,11 @@
 // NaN or -0 turned into something else). A config with a setting that may hold a secret is never copied into the
 // cache. Every failure is a miss; writes are atomic and best effort; only the user's own files are trusted (a shared
 // cache folder on a CI runner).
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { ConfigProblem } from '../facts/index.js';
-import { writeAtomically } from '../util/atomic-write.js';
-import { pruneOldest, thisBuild } from '../util/cache-folder.js';
-import { ensureDir } from '../util/ensure-dir.js';
+import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { nameHash } from '../util/name-hash.js';
-import { readTextFileSync } from '../util/read-file.js';
 
 /** Bumped when what is stored changes meaning. */
 const FORMAT = 1;
@@ -48,13 +44,8 @@ export class ParsedConfigCache {
   /** What the parser returned for exactly this file and text on an earlier run, or undefined. */
   get(file: string, text: string): ParsedConfig | undefined {
     const key = this.keyOf(file);
-    try {
-      const path = this.pathOf(key, text);
-      if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
-      return parseEntry(readTextFileSync(path, MAX_FILE_BYTES), key, text);
-    } catch {
-      return undefined;
-    }
+    const stored = readOwnEntry(this.pathOf(key, text), MAX_FILE_BYTES);
+    return stored === undefined ? undefined : parseEntry(stored, key, text);
   }
 
   /** Keeps `parsed` for the next run when JSON holds it exactly and it holds no secret; resolves when written (or not). */
@@ -64,13 +55,7 @@ export class ParsedConfigCache {
     const stored = JSON.stringify({ key, text, values: parsed.values, problems: parsed.problems });
     const readBack = stored.length > MAX_FILE_BYTES ? undefined : parseEntry(stored, key, text);
     if (!readBack || !isDeepStrictEqual(readBack, { values: parsed.values, problems: parsed.problems })) return;
-    try {
-      await ensureDir(this.dir);
-      await writeAtomically(this.pathOf(key, text), stored, 0o600);
-      await pruneOldest(this.dir, this.maxFiles);
-    } catch {
-      // Best effort: a read-only home or a full disk loses the cache only.
-    }
+    await keepEntry(this.dir, this.pathOf(key, text), stored, this.maxFiles);
   }
 
   /** What besides the text an entry must match: this build, the cache format, the file. */

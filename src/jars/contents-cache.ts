@@ -11,10 +11,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomically } from '../util/atomic-write.js';
-import { pruneOldest, thisBuild } from '../util/cache-folder.js';
+import { pruneOldest, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
 import { nameHash } from '../util/name-hash.js';
-import { readTextFileSync } from '../util/read-file.js';
 import type { Coordinate, IdentifiedJar } from '../facts/index.js';
 import type { JarContents, ZipLimits } from './zip-reader.js';
 
@@ -101,15 +100,8 @@ export class JarContentsCache {
    */
   get(stamp: JarStamp, always = true): CachedJar | undefined {
     if (!always && stamp.size < this.minEntries * MIN_BYTES_PER_ENTRY) return undefined;
-    try {
-      const file = this.entryFile(stamp);
-      const owner = statSync(file).uid;
-      // A cache folder others can write to (a shared CI runner): only the user's own files are trusted.
-      if (process.getuid && owner !== process.getuid()) return undefined;
-      return parseEntry(readTextFileSync(file, MAX_FILE_BYTES), stamp.key);
-    } catch {
-      return undefined;
-    }
+    const stored = readOwnEntry(this.entryFile(stamp), MAX_FILE_BYTES);
+    return stored === undefined ? undefined : parseEntry(stored, stamp.key);
   }
 
   /**

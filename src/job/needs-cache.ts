@@ -8,14 +8,10 @@
 // verdict; writes are atomic and best effort. The entry holds the SHA-256 of each text, never the text: a job may
 // carry a password or a token (a JDBC sink's options), and the cache must not make a second copy of it (the config
 // cache refuses such configs for the same reason). It is written for the user alone (mode 0600), like the other caches.
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobNeeds } from '../facts/index.js';
-import { writeAtomically } from '../util/atomic-write.js';
-import { pruneOldest, thisBuild } from '../util/cache-folder.js';
-import { ensureDir } from '../util/ensure-dir.js';
+import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { nameHash } from '../util/name-hash.js';
-import { readTextFileSync } from '../util/read-file.js';
 import type { ReadJobOptions, ReadText } from './read-job.js';
 
 /** Bumped when what is stored, or what the key holds, changes meaning. */
@@ -97,15 +93,8 @@ export class JobNeedsCache {
     readText: ReadText,
     digestOf: (text: string) => string,
   ): Promise<JobNeeds | undefined> {
-    let entry: Entry | undefined;
-    try {
-      const path = this.pathOf(key);
-      // A cache folder others can write to (a shared CI runner): only the user's own files are trusted.
-      if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
-      entry = parseEntry(readTextFileSync(path, this.options.maxBytes ?? MAX_FILE_BYTES), key);
-    } catch {
-      return undefined;
-    }
+    const stored = readOwnEntry(this.pathOf(key), this.options.maxBytes ?? MAX_FILE_BYTES);
+    const entry = stored === undefined ? undefined : parseEntry(stored, key);
     if (!entry || entry.digests.length !== digests.length || entry.digests.some((digest, i) => digest !== digests[i])) return undefined;
     for (const { path, digest } of entry.dependencies) {
       const text = await readText(path).catch(() => null);
@@ -117,13 +106,7 @@ export class JobNeedsCache {
   private async put(entry: Entry): Promise<void> {
     const text = JSON.stringify(entry);
     if (Buffer.byteLength(text) > (this.options.maxBytes ?? MAX_FILE_BYTES)) return;
-    try {
-      await ensureDir(this.dir);
-      await writeAtomically(this.pathOf(entry.key), text, 0o600);
-      await pruneOldest(this.dir, this.options.maxFiles ?? MAX_FILES);
-    } catch {
-      // Best effort: a read-only home or a full disk loses the cache only.
-    }
+    await keepEntry(this.dir, this.pathOf(entry.key), text, this.options.maxFiles ?? MAX_FILES);
   }
 
   private pathOf(key: string): string {

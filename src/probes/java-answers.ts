@@ -12,10 +12,8 @@
 import { closeSync, openSync, readSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pruneOldest, thisBuild } from '../util/cache-folder.js';
-import { ensureDir } from '../util/ensure-dir.js';
+import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { nameHash } from '../util/name-hash.js';
-import { readTextFileSync } from '../util/read-file.js';
 import type { Command } from './commands.js';
 import type { ProcessResult } from './process.js';
 
@@ -85,28 +83,15 @@ export class JavaAnswerCache {
 
   /** The JVM's answer on an earlier run under exactly `key`, or undefined. */
   get(key: string): ProcessResult | undefined {
-    try {
-      const path = this.pathOf(key);
-      if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
-      return parseEntry(readTextFileSync(path, MAX_FILE_BYTES), key);
-    } catch {
-      return undefined;
-    }
+    const stored = readOwnEntry(this.pathOf(key), MAX_FILE_BYTES);
+    return stored === undefined ? undefined : parseEntry(stored, key);
   }
 
   /** Keeps `result` for the next run when the JVM exited normally with code 0; resolves when written (or not). */
   async put(key: string, result: ProcessResult): Promise<void> {
     if (!isReusable(result)) return;
     const stored = JSON.stringify({ key, stdout: result.stdout, stderr: result.stderr });
-    try {
-      // Loaded only on a miss: it loads node:crypto (~10 ms of CPU on Node 24), and this module loads before the JVM starts.
-      const { writeAtomically } = await import('../util/atomic-write.js');
-      await ensureDir(this.dir);
-      await writeAtomically(this.pathOf(key), stored, 0o600);
-      await pruneOldest(this.dir, this.options.maxFiles ?? MAX_FILES);
-    } catch {
-      // Best effort: a read-only home or a full disk loses the cache only.
-    }
+    await keepEntry(this.dir, this.pathOf(key), stored, this.options.maxFiles ?? MAX_FILES);
   }
 
   private pathOf(key: string): string {

@@ -11,11 +11,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstalledDistribution } from '../facts/index.js';
 import { LIMITS } from '../engine/limits.js';
-import { writeAtomically } from '../util/atomic-write.js';
-import { pruneOldest, thisBuild } from '../util/cache-folder.js';
-import { ensureDir } from '../util/ensure-dir.js';
+import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { nameHash } from '../util/name-hash.js';
-import { readTextFileSync } from '../util/read-file.js';
 
 /** What reading one distribution's metadata gave: the distribution and notes, or the problem that stopped it. */
 export type ReadResult = { ok: true; dist: InstalledDistribution; notes: string[] } | { ok: false; problem: string; name: string };
@@ -71,26 +68,15 @@ export class InstalledPackagesCache {
 
   /** The results kept for the distributions of one sys.path directory, by metadata directory name (empty on a miss). */
   load(sysPathDir: string): Map<string, KeptRead> {
-    try {
-      const file = this.fileOf(sysPathDir);
-      if (process.getuid && statSync(file).uid !== process.getuid()) return new Map<string, KeptRead>();
-      return parseEntry(readTextFileSync(file, MAX_FILE_BYTES), this.keyOf(sysPathDir));
-    } catch {
-      return new Map<string, KeptRead>();
-    }
+    const stored = readOwnEntry(this.fileOf(sysPathDir), MAX_FILE_BYTES);
+    return stored === undefined ? new Map<string, KeptRead>() : parseEntry(stored, this.keyOf(sysPathDir));
   }
 
   /** Keeps the results for the next run; resolves when written (or not: best effort). */
   async save(sysPathDir: string, kept: ReadonlyMap<string, KeptRead>): Promise<void> {
     const text = JSON.stringify({ key: this.keyOf(sysPathDir), dists: Object.fromEntries(kept) });
     if (text.length > MAX_FILE_BYTES) return;
-    try {
-      await ensureDir(this.dir);
-      await writeAtomically(this.fileOf(sysPathDir), text, 0o600);
-      await pruneOldest(this.dir, MAX_FILES);
-    } catch {
-      // Best effort: a read-only home or a full disk loses the cache only.
-    }
+    await keepEntry(this.dir, this.fileOf(sysPathDir), text, MAX_FILES);
   }
 
   private keyOf(sysPathDir: string): string {

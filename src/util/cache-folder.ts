@@ -1,10 +1,14 @@
-// What every cache folder of flink-doctor's needs (the JAR contents, config and Java answer caches): the build an
-// entry was written by, and a bound on how many files the folder keeps.
+// What every cache folder of flink-doctor's needs (the JAR contents, config, packages, job and Java answer caches): the
+// build an entry was written by, a bound on how many files the folder keeps, and the one way an entry file is read
+// (the user's own files only) and written (atomically, for the user alone, best effort).
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
+import { writeAtomically } from './atomic-write.js';
+import { ensureDir } from './ensure-dir.js';
+import { readTextFileSync } from './read-file.js';
 
 /** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
 export function thisBuild(): string {
@@ -30,4 +34,31 @@ export async function pruneOldest(dir: string, maxFiles: number): Promise<void> 
   );
   dated.sort((a, b) => b.mtime - a.mtime);
   await Promise.all(dated.slice(Math.floor(maxFiles * 0.8)).map(({ name }) => unlink(join(dir, name)).catch(() => undefined)));
+}
+
+/**
+ * An entry file's text, or undefined when it is missing, unreadable, larger than `maxBytes`, or not the user's own: a
+ * cache folder others can write to (a shared CI runner) must not feed a run answers.
+ */
+export function readOwnEntry(path: string, maxBytes: number): string | undefined {
+  try {
+    if (process.getuid && statSync(path).uid !== process.getuid()) return undefined;
+    return readTextFileSync(path, maxBytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes an entry atomically, readable by the user alone (0600), then keeps the folder within `maxFiles`. Best effort:
+ * a read-only home or a full disk loses the cache only.
+ */
+export async function keepEntry(dir: string, path: string, text: string, maxFiles: number): Promise<void> {
+  try {
+    await ensureDir(dir);
+    await writeAtomically(path, text, 0o600);
+    await pruneOldest(dir, maxFiles);
+  } catch {
+    // Best effort.
+  }
 }
