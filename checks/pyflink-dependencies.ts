@@ -20,6 +20,7 @@ import {
   evaluateMarker,
   normalizeName,
   parseMarker,
+  onlyForAnExtra,
   parseRequirement,
   requirementApplies,
   versionSatisfies,
@@ -308,6 +309,8 @@ interface Dependant {
 
 /** A requirement line of `from` that applies to this interpreter and the extras asked for; an unreadable line is noted and skipped. */
 function applicableRequirement(raw: string, from: Dependant, markers: MarkerEnvironment, unreadable: string[]): Requirement | undefined {
+  // Most lines are for an extra: with none asked for, they are dropped unparsed (they parse, so nothing unreadable is missed).
+  if (from.extras.length === 0 && onlyForAnExtra(raw)) return undefined;
   const parsed = parseRequirement(raw);
   if (!parsed.ok) {
     unreadable.push(`${from.owner} declares a requirement that cannot be read, skipped: "${clip(raw, 120)}" (${parsed.error})`);

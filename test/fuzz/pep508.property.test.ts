@@ -8,6 +8,7 @@ import { parseMetadata, parseRequiresTxt } from '../../src/python/metadata.js';
 import {
   evaluateMarker,
   isSpecifier,
+  onlyForAnExtra,
   parseMarker,
   parseRequirement,
   requirementApplies,
@@ -112,6 +113,30 @@ describe('PEP 508', () => {
         const { name, extras: parsedExtras, specifier } = parsed.value;
         expect({ name, extras: parsedExtras, specifier }).toEqual({ name: n, extras, specifier: clauses.join(',') });
         expect(typeof requirementApplies(parsed.value, ENV, extras)).toBe('boolean');
+      });
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'a line onlyForAnExtra drops parses and does not apply with no extra asked for; every plain extra-only line is one',
+    () => {
+      const extraOnly = requirement.chain(({ name: n, extras, clauses }) =>
+        fc.tuple(fc.constantFrom('"', "'"), name, fc.constantFrom('', ' ', '  ')).map(([quote, extra, space]) => {
+          const spec = clauses.length > 0 && extras.length % 2 === 0 ? `(${clauses.join(',')})` : clauses.join(',');
+          return `${n}${extras.length ? `[${extras.join(', ')}]` : ''}${space}${spec}${space};${space}extra${space}==${space}${quote}${extra}${quote}`;
+        }),
+      );
+      check(fc.oneof(anyText, textOf([...PIECES, 'extra == "gcp"', 'extra', '"', "'"])), (line) => {
+        if (!onlyForAnExtra(line)) return;
+        const parsed = parseRequirement(line);
+        expect(parsed.ok, line).toBe(true);
+        if (parsed.ok) expect(requirementApplies(parsed.value, ENV, [])).toBe(false);
+      });
+      check(extraOnly, (line) => {
+        expect(onlyForAnExtra(line), line).toBe(true);
+        const parsed = parseRequirement(line);
+        expect(parsed.ok && !requirementApplies(parsed.value, ENV, []), line).toBe(true);
       });
     },
     PROPERTY_TIMEOUT_MS,

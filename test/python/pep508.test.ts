@@ -5,6 +5,7 @@ import {
   compareMarkerValues,
   evaluateMarker,
   normalizeName,
+  onlyForAnExtra,
   parseMarker,
   parseRequirement,
   requirementApplies,
@@ -256,5 +257,37 @@ describe('exclusive ordered comparisons (PEP 440 rules, where @renovatebot/pep44
 
   it('applies in markers too', () => {
     expect(marker('python_full_version < "3.13.0rc1"', { python_full_version: '3.13.0b4' })).toBe(true);
+  });
+});
+
+describe('onlyForAnExtra (a walk that asked for no extra drops these lines unparsed)', () => {
+  // Shapes of real Requires-Dist lines (apache-beam, requests, pandas, sphinx metadata), and their near misses.
+  it.each([
+    'pytest; extra == "test"',
+    "grpcio-tools (>=1.3.5,<=1.14.2) ; extra == 'gcp'",
+    'Sphinx[foo, bar]>=1.0 ; extra=="docs"',
+    'numpy==1.26.*;extra == "x"',
+    'x ~= 2.2.1 ; extra == "Dev_Tools"',
+    '  PySocks!=1.5.7,>=1.5.6 ; extra == "socks"  ',
+  ])('true for %j: it parses, and it does not apply with no extra asked for', (line) => {
+    expect(onlyForAnExtra(line)).toBe(true);
+    expect(requirementApplies(req(line), LINUX_311, [])).toBe(false);
+  });
+
+  it.each([
+    ['x; extra == "test" and python_version < "3"', 'a second comparison'],
+    ['x; python_version < "3.8"', 'no extra'],
+    ['x; extra == " "', 'an extra that normalises to "" (it applies with none asked for)'],
+    ['x; extra == ""', 'an empty extra'],
+    ['x; "a" == extra', 'the variable on the right'],
+    ['x>=1.0.*; extra == "a"', 'an invalid clause (it does not parse)'],
+    ['x~=1; extra == "a"', 'an invalid clause (it does not parse)'],
+    ['x[]; extra == "a"', 'no extra between the brackets'],
+    ['x @ https://u/x.whl ; extra == "a"', 'a URL'],
+    ['x==2.3.0+cpu; extra == "a"', 'a local version'],
+    ['x; extra != "a"', 'another operator'],
+    [`x${',>=1'.repeat(33).replace(',', '')}; extra == "a"`, 'more parts than the parser takes'],
+  ])('false for %j (%s): parse to know', (line) => {
+    expect(onlyForAnExtra(line)).toBe(false);
   });
 });
