@@ -22,6 +22,7 @@ import { visible } from '../util/text.js';
 import { FLAGS, helpText, listValue, parseFlags, type ParsedFlags } from './flags.js';
 import { ClusterSettingError, checkClusterUrl, checkEnvName, checkTimeout } from '../cluster/settings.js';
 import { originText, withPlugins } from './plugins.js';
+import { nowMs } from '../util/clock.js';
 
 export const TOOL = { name: 'flink-doctor', version: pkg.version };
 
@@ -91,7 +92,7 @@ async function examine(
   matrix: Matrix,
   io: Io,
 ): Promise<{ report: Report; store: FactStore<HostFacts> }> {
-  const started = performance.now();
+  const started = nowMs();
   const { run, skipped } = selectChecks(known, options);
   const store = createFactStore<HostFacts>(options, matrix, plugins?.probes);
   startProbes(run, store);
@@ -108,7 +109,7 @@ async function examine(
       },
       checks,
       summary: summarize(checks),
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(nowMs() - started),
       ...(invocation.config ? { config: describeConfig(invocation.config.path, unusedIgnores(checks, invocation.policy)) } : {}),
     };
     return { report, store };

@@ -1,4 +1,5 @@
 // A memoising store of facts: each probe runs at most once per run, however many checks need it,
+import { nowMs } from '../util/clock.js';
 // and probes that depend on each other simply ask the store (so independent ones run concurrently).
 
 export type ProbeMap<F> = { [K in keyof F]: (get: <J extends keyof F>(key: J) => Promise<F[J]>) => Promise<F[K]> };
@@ -12,12 +13,12 @@ export class FactStore<F> {
   get = <K extends keyof F>(key: K): Promise<F[K]> => {
     let promise = this.pending.get(key) as Promise<F[K]> | undefined;
     if (!promise) {
-      const started = performance.now();
+      const started = nowMs();
       const probe = this.probes[key];
       // Run on the next microtask so a probe that throws synchronously still becomes a rejected promise.
       promise = Promise.resolve()
         .then(() => probe(this.get))
-        .finally(() => this.timings.set(key, Math.round(performance.now() - started)));
+        .finally(() => this.timings.set(key, Math.round(nowMs() - started)));
       // Avoid unhandled-rejection noise for facts nobody awaited to the end; consumers still see the error.
       promise.catch(() => undefined);
       this.pending.set(key, promise);

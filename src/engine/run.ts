@@ -4,6 +4,7 @@ import type { Check, CheckContext } from './check.js';
 import { errorMessage } from './errors.js';
 import type { FactStore } from './facts.js';
 import type { CheckResult, Outcome } from './model.js';
+import { nowMs } from '../util/clock.js';
 
 /**
  * How long a check waits for all its facts. Every probe bounds its own work (processTimeoutMs per spawned
@@ -60,22 +61,22 @@ export async function runChecks<F>(
 }
 
 async function runOne<F>(check: Check<F>, store: FactStore<F>, ctx: RunContext): Promise<CheckResult> {
-  const started = performance.now();
+  const started = nowMs();
   const limit = ctx.factTimeoutMs ?? FACT_TIMEOUT_MS;
   const late = `no answer within ${limit >= 1000 ? `${Math.round(limit / 1000)} s` : `${limit} ms`}`;
   const facts: Partial<F> = {};
   for (const key of check.needs) {
     try {
-      (facts as Record<keyof F, unknown>)[key] = await within(store.get(key), started + limit - performance.now(), late);
+      (facts as Record<keyof F, unknown>)[key] = await within(store.get(key), started + limit - nowMs(), late);
     } catch (error) {
-      return toResult(check, failure(`could not gather ${String(key)}`, error), performance.now() - started);
+      return toResult(check, failure(`could not gather ${String(key)}`, error), nowMs() - started);
     }
   }
   try {
     const outcome = check.run(facts as F, { matrix: ctx.matrix, strict: ctx.strict });
-    return toResult(check, outcome, performance.now() - started);
+    return toResult(check, outcome, nowMs() - started);
   } catch (error) {
-    return toResult(check, failure('check failed', error), performance.now() - started);
+    return toResult(check, failure('check failed', error), nowMs() - started);
   }
 }
 

@@ -11,6 +11,7 @@ import { identifyJar } from './identify.js';
 import { parseServices } from './metadata.js';
 import { DEFAULT_LIMITS, JarReadError, readJar, type JarContents, type ZipLimits } from './zip-reader.js';
 import { sha1OfFile } from '../util/file-sha1.js';
+import { nowMs } from '../util/clock.js';
 
 /** The longest the scan keeps the event loop between two JARs (a fat JAR's read keeps it longer, in one piece). */
 const YIELD_MS = 2;
@@ -30,7 +31,7 @@ export interface ScanOptions {
 }
 
 export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnowledge, options: ScanOptions = {}): Promise<JarsFact> {
-  const started = performance.now();
+  const started = nowMs();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const maxJars = options.maxJars ?? LIMITS.jarFiles;
   const all = dedupe(refs);
@@ -44,7 +45,7 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
   const reader = options.readJar ?? readJar;
   const contents = new Array<JarContents | undefined>(unique.length);
   const jars = new Array<ScannedJar>(unique.length);
-  let yielded = performance.now();
+  let yielded = nowMs();
   for (const [index, { ref, alsoFrom, file }] of unique.entries()) {
     try {
       const { read, identified } = await readAndIdentify(file, ref, knowledge, {
@@ -71,9 +72,9 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
     // One JAR at a time, each read with a few synchronous calls (from the page cache, a thread-pool round trip
     // per read costs more than the read): every YIELD_MS, between two JARs, the processes the probes started get
     // their turn (not after every JAR: a small JAR takes a fraction of that, a turn of the event loop costs more).
-    if (performance.now() - yielded >= YIELD_MS) {
+    if (nowMs() - yielded >= YIELD_MS) {
       await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
+      yielded = nowMs();
     }
   }
   const budget = options.maxClassNames ?? LIMITS.classNamesTotal;
@@ -90,7 +91,7 @@ export async function scanJars(refs: readonly JarRef[], knowledge: ConnectorKnow
     classLists.slice(0, compared).map((classes, index) => (comparing[index] ? classes : undefined)),
   );
   await Promise.all([markIdentical(overlaps, jars), options.cache?.flush()]);
-  return { jars, overlaps, durationMs: Math.round(performance.now() - started), ...(notes.length > 0 ? { notes } : {}) };
+  return { jars, overlaps, durationMs: Math.round(nowMs() - started), ...(notes.length > 0 ? { notes } : {}) };
 }
 
 function unreadable(ref: JarRef, alsoFrom: JarRef[], error: unknown): ScannedJar {

@@ -11,6 +11,7 @@ import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } fr
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { LIMITS } from '../engine/limits.js';
 import { entryName, readZipEnd, walkCentralDirectory, ZipFormatError, type CentralEntry, type ReadAt } from './central-directory.js';
+import { nowMs } from '../util/clock.js';
 
 export interface ZipLimits {
   /** Central-directory entries listed; the rest are counted as unread (a JAR with more is odd). */
@@ -314,11 +315,11 @@ class Deadline {
     private readonly ms: number,
     private readonly why = 'a JAR takes milliseconds: a very slow disk, or a file built to be slow',
   ) {
-    this.at = performance.now() + ms;
+    this.at = nowMs() + ms;
   }
 
   check(): void {
-    if (performance.now() <= this.at) return;
+    if (nowMs() <= this.at) return;
     const why = this.why;
     throw new JarReadError(`took longer than ${this.ms / 1000} s to read; skipped (${why})`);
   }

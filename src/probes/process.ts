@@ -7,6 +7,7 @@ import { describeEnd, type ProcessResult, type Runner, type RunOptions } from '.
 import { unrunnableReason } from './program-file.js';
 import { runPlain } from './spawn-plain.js';
 import { findOnPath } from './which.js';
+import { nowMs } from '../util/clock.js';
 
 export type { ProcessResult, RunOptions } from './process-end.js';
 
@@ -59,7 +60,7 @@ async function spawnAndWait(
   run: Runner,
   stop?: AbortSignal,
 ): Promise<ProcessResult> {
-  const started = performance.now();
+  const started = nowMs();
   const program = locate(file, options);
   const refused = program ? unrunnableReason(program) : 'not found';
   if (refused)
@@ -69,10 +70,10 @@ async function spawnAndWait(
       stderr: '',
       timedOut: false,
       failure: refused,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(nowMs() - started),
     };
   const ended = await run(program as string, args, options, stop);
-  return describeEnd(ended, options.timeoutMs, Math.round(performance.now() - started));
+  return describeEnd(ended, options.timeoutMs, Math.round(nowMs() - started));
 }
 
 /** The file to start: a name with a directory is resolved against cwd, a bare name looked up on PATH. */
