@@ -5,7 +5,7 @@
 // It runs on every doctor run, on the critical path: on CPython 3 for Linux and macOS it reads what `platform`,
 // `json` and `sysconfig` would give it from os.uname(), sys.version and the _sysconfigdata module, because importing
 // those three (re, enum, threading behind them) was ~12 of its ~30 ms. Anything else takes the library's own route.
-// test/python/python-probe.test.ts holds every interpreter here to the library's answers.
+// test/python/python-probe-stdlib.test.ts holds every interpreter here to the library's answers.
 
 /** Prefix of the answer line; everything else on stdout is ignored. */
 export const PROBE_MARKER = '__FLINK_DOCTOR_PYTHON__';
@@ -161,6 +161,8 @@ def _json(value):
         return 'true' if value else 'false'
     if value is None:
         return 'null'
+    if isinstance(value, int):
+        return str(value)
     return _json_text(value)
 
 if _fast:
