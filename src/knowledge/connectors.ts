@@ -162,6 +162,8 @@ export interface FamilyMatch {
 export interface Recommendation extends Coordinate {
   /** Artifacts needed next to it, one of them (JDBC 4.x dialect modules). */
   companions?: { oneOf: string[]; why: string };
+  /** Built inside a Flink release (formats, connectors before they left Flink): its version is that release's. */
+  inTree?: true;
 }
 
 export class ConnectorKnowledge {
@@ -357,6 +359,7 @@ function inTreeBuild(family: ConnectorFamily, minor: string, patch: string | nul
     groupId: family.groupIds[0] ?? 'org.apache.flink',
     artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId,
     version,
+    inTree: true,
   };
 }
 
