@@ -3,7 +3,7 @@
 // agreement.ts). A warm run reuses each job's recorded output (support/outcomes.ts; FLINK_DOCTOR_REAL_RERUN=1
 // runs them all again); the doctor always runs. The agreement table is printed, written to .cache/real-agreement.md, and to
 // docs/real-agreement.md when UPDATE_REAL_AGREEMENT=1.
-import { cp, mkdir, mkdtemp, appendFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, appendFile, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
@@ -16,7 +16,7 @@ import { errorsOf, judge, type Judgement } from './support/agreement.js';
 import { classify, runJob, writeJob, type Outcome } from './support/job.js';
 import { recordedRun } from './support/outcomes.js';
 import { pipCheck } from './support/truth.js';
-import { agreementMarkdown, type Row } from './support/table.js';
+import { agreementMarkdown, previousRows, type Row } from './support/table.js';
 
 const rows: Row[] = [];
 /** Each setup's judgement, for a setup whose twin confirms its error (settled also when a setup fails or skips). */
@@ -126,5 +126,9 @@ afterAll(async () => {
   const markdown = agreementMarkdown(rows, new Date());
   console.log(markdown);
   await writeFile(join(CACHE, 'real-agreement.md'), markdown).catch(() => undefined);
-  if (process.env.UPDATE_REAL_AGREEMENT === '1') await writeFile(join(import.meta.dirname, '..', 'docs', 'real-agreement.md'), markdown);
+  if (process.env.UPDATE_REAL_AGREEMENT !== '1') return;
+  // A run of some setups (-t) updates their rows and keeps every other row of the file as it was.
+  const docs = join(import.meta.dirname, '..', 'docs', 'real-agreement.md');
+  const previous = previousRows(await readFile(docs, 'utf8').catch(() => ''));
+  await writeFile(docs, agreementMarkdown(rows, new Date(), previous));
 });
