@@ -123,7 +123,8 @@ function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix:
  * own fix is used as written, its artifact's coordinates given their URL in the run's repository.
  */
 function addFix(need: ClassNeed, jar: ScannedJar, repositoryUrl: string): string {
-  if (need.fix) return need.artifact ? need.fix.replace(need.artifact, withUrl(repositoryUrl, need.artifact)) : need.fix;
+  // Every group:artifact:version the fix names gets its URL (the Hadoop fix names three JARs).
+  if (need.fix) return need.fix.replace(/\b[\w.-]+:[\w.-]+:\d[\w.-]*\w/g, (coords) => withUrl(repositoryUrl, coords));
   const parts = (need.artifact ?? '').split(':');
   const version = parts[2] ?? jar.identity?.version;
   if (parts.length < 2 || !version) return `Add ${need.what} next to ${jarLabel(jar)}`;

@@ -95,6 +95,20 @@ export interface ClassNeed {
   symptom: string;
   /** The fix in words, when adding one artifact is not it. */
   fix?: string;
+  /** JARs that meet the need but need another JAR themselves (hadoop-client-api without hadoop-client-runtime). */
+  providerNeeds?: ProviderNeed[];
+  sources: SourceRef[];
+}
+
+/** What a JAR meeting a need needs itself: until it is there too, the need is not met. */
+export interface ProviderNeed {
+  /** groupId:artifactId of the providing JAR. */
+  provider: string;
+  what: string;
+  packages: string[];
+  /** groupId:artifactId to add, in the providing JAR's own version. */
+  artifact: string;
+  symptom: string;
   sources: SourceRef[];
 }
 
