@@ -45,7 +45,7 @@ export default defineCheck({
       };
     const shipped = shippedJars(readable(jars.jars));
     const knowledge = matrix.connectors();
-    const builds = { knowledge, versions: maven, repositoryUrl: repository.url, newestPatch: (line: string) => matrix.resolvePatch(line) };
+    const builds = { matrix, versions: maven, repositoryUrl: repository.url };
     const errors: string[] = [];
     const warnings: string[] = [];
     const fixes: string[] = [];
@@ -142,7 +142,7 @@ function judgeShipped(
  * for a thin flink-connector-X, whose own newer build would still lack its dependencies; src/maven/advice.ts buildForLine).
  */
 function lineFix(jar: ScannedJar, minor: string, clusterVersion: string | null, builds: LineBuildSources): string {
-  const family = jar.family ? builds.knowledge.family(jar.family) : undefined;
+  const family = jar.family ? builds.matrix.connectors().family(jar.family) : undefined;
   const c = buildForLine({ line: minor, patch: exactPatch(clusterVersion), family, jar: jar.identity }, builds);
   if (c?.exact) return `Ship ${coordinates(c)} (the build for Flink ${minor}) in place of ${basename(jar.ref.path)}`;
   return `Ship the build of ${jar.identity?.artifactId ?? basename(jar.ref.path)} for Flink ${minor}`;
@@ -152,7 +152,7 @@ function lineFix(jar: ScannedJar, minor: string, clusterVersion: string | null, 
 function recommended(identifier: string, builds: LineBuildSources, clusterVersion: string | undefined): string | undefined {
   const minor = minorOf(clusterVersion ?? '');
   if (!minor) return undefined;
-  for (const { family } of builds.knowledge.providersOf(identifier)) {
+  for (const { family } of builds.matrix.connectors().providersOf(identifier)) {
     const c = buildForLine({ line: minor, patch: exactPatch(clusterVersion ?? null), family }, builds);
     if (c) return coordinates(c);
   }

@@ -141,7 +141,6 @@ function judge(name: string, place: Located, minor: string | undefined, shown: s
 function buildFor(artifactId: string, minor: string, matrix: Matrix): string {
   const knowledge = matrix.connectors();
   const family = knowledge.familyOfArtifact(artifactId)?.family;
-  const sources = { knowledge, newestPatch: (line: string) => matrix.resolvePatch(line) };
-  const c = buildForLine({ line: minor, patch: null, family }, sources);
+  const c = buildForLine({ line: minor, patch: null, family }, { matrix });
   return c ? `${coordinates(c)}, the build for Flink ${minor},` : `the build of ${artifactId} for Flink ${minor}`;
 }

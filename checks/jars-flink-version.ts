@@ -10,8 +10,6 @@ import { lineVerdict, type LineVerdict } from '../src/jars/line-verdict.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
 import { buildForLine, describeLineBuild, type LineBuildSources } from '../src/maven/advice.js';
 
-type FixSources = Omit<LineBuildSources, 'knowledge'>;
-
 interface Verdict extends LineVerdict {
   jar: ScannedJar;
 }
@@ -50,8 +48,8 @@ export default defineCheck({
       };
     }
     const errors = verdicts.filter((v) => v.level === 'error');
-    const sources = { versions: maven, repositoryUrl: repository.url, newestPatch: (line: string) => matrix.resolvePatch(line) };
-    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.patch, knowledge, sources)))];
+    const sources = { matrix, versions: maven, repositoryUrl: repository.url };
+    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.patch, sources)))];
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
       summary:
@@ -77,11 +75,11 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   return verdict ? [{ jar, ...verdict }] : [];
 }
 
-function fixFor(jar: ScannedJar, minor: string, patch: string | null, knowledge: ConnectorKnowledge, sources: FixSources): string {
+function fixFor(jar: ScannedJar, minor: string, patch: string | null, sources: LineBuildSources): string {
   const label = jarLabelInline(jar);
-  const family = jar.family ? knowledge.family(jar.family) : undefined;
+  const family = jar.family ? sources.matrix.connectors().family(jar.family) : undefined;
   // The same build jars.thin, cluster.jars and deploy.jars name (src/maven/advice.ts buildForLine says which source wins).
-  const build = buildForLine({ line: minor, patch, family, jar: jar.identity }, { knowledge, ...sources });
+  const build = buildForLine({ line: minor, patch, family, jar: jar.identity }, sources);
   if (!build) return `Replace ${label} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
   return `Replace ${label}${describeLineBuild(build, minor)}`;
 }

@@ -49,7 +49,7 @@ export default defineCheck({
     const supply = supplyOf(jars, job);
     const findings: Finding[] = [];
     const met: string[] = [];
-    const sources = { knowledge, versions: maven, repositoryUrl: repository.url, newestPatch: (line: string) => matrix.resolvePatch(line) };
+    const sources = { matrix, versions: maven, repositoryUrl: repository.url };
     for (const { jar, family } of user) {
       // The same build jars.flink-version names for this JAR (src/maven/advice.ts buildForLine says which source wins);
       // one for another line only is no fix for a JAR's missing dependencies.

@@ -27,7 +27,7 @@ interface Finding {
 interface Judge {
   needs: JobNeeds;
   minor: string;
-  /** The target's own Flink release when it is known exactly. */
+  /** The Flink release the target resolves to (TargetFact.patch). */
   patch: string | null;
   repositoryUrl: string;
   /** Where the build for the target's line is looked up: the matrix and the repository's version lists. */
@@ -62,7 +62,7 @@ export default defineCheck({
       minor: line.minor,
       patch: target.patch,
       repositoryUrl: repository.url,
-      builds: { knowledge, versions: maven, repositoryUrl: repository.url, newestPatch: (minor) => matrix.resolvePatch(minor) },
+      builds: { matrix, versions: maven, repositoryUrl: repository.url },
       knowledge,
       providers: providersOf(jars.jars, needs, knowledge),
       classes: matrix.jobClasses(),
@@ -237,9 +237,8 @@ function addFix(judge: Judge, familyKey: string | undefined, what: string, ident
     family.versioning === 'flink' ||
     knowledge.registersIn(family, identifier, knowledge.releasesFor(family, minor)[0]?.version);
   if (c && registers) {
-    const url = c.url;
     const companions = c.companions ? `, plus one of ${c.companions.oneOf.join(', ')} (${c.companions.why})` : '';
-    return `Add ${coordinates(c)}${url ? ` (${url})` : ''}${companions} to pipeline.jars (or env.add_jars) for ${what}`;
+    return `Add ${coordinates(c)}${c.url ? ` (${c.url})` : ''}${companions} to pipeline.jars (or env.add_jars) for ${what}`;
   }
   const first = family && identifier ? knowledge.firstReleaseRegistering(family, identifier) : undefined;
   if (family && first)

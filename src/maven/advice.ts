@@ -4,6 +4,7 @@
 import type { Coordinate } from '../facts/index.js';
 import { downloadUrl } from '../jars/describe.js';
 import type { ConnectorFamily, ConnectorKnowledge, Recommendation } from '../knowledge/connectors.js';
+import type { Matrix } from '../knowledge/matrix.js';
 import { splitScalaSuffix } from '../jars/version.js';
 import { joinUrl, jarPath } from './coordinates.js';
 import { classify, linesOf, nearestLine, newestForLine } from './flink-line.js';
@@ -137,9 +138,8 @@ export interface LineBuildAsk {
 }
 
 export interface LineBuildSources {
-  knowledge: ConnectorKnowledge;
-  /** The newest patch the matrix knows for the line, for an in-tree build when the target names none. */
-  newestPatch: (line: string) => string | null;
+  /** The connectors' knowledge, and the newest patch of a line for an in-tree build when the target names none. */
+  matrix: Pick<Matrix, 'connectors' | 'resolvePatch'>;
   /** The `maven` fact's version lists; absent where the check does not read the repository. */
   versions?: VersionLists | undefined;
   /** The run's repository, for download URLs; absent where the check names no URL. */
@@ -148,9 +148,10 @@ export interface LineBuildSources {
 
 /** The build to name for `ask.line`, or undefined when neither source has one. */
 export function buildForLine(ask: LineBuildAsk, sources: LineBuildSources): LineBuild | undefined {
-  const { knowledge, versions, repositoryUrl } = sources;
-  const matrix = ask.family ? knowledge.recommend(ask.family, ask.line, ask.patch ?? sources.newestPatch(ask.line)) : undefined;
-  if (!matrix) return repositoryOnly(ask, sources);
+  const { versions, repositoryUrl } = sources;
+  const knowledge = sources.matrix.connectors();
+  const matrix = ask.family ? knowledge.recommend(ask.family, ask.line, ask.patch ?? sources.matrix.resolvePatch(ask.line)) : undefined;
+  if (!matrix) return repositoryOnly(ask, knowledge, sources);
   const listed = matrix.inTree ? undefined : listedVersions(versions, matrix);
   const newest = listed && newestForLine(matrix.groupId, matrix.artifactId, listed, ask.line);
   const coordinate = { groupId: matrix.groupId, artifactId: matrix.artifactId, version: newest ?? matrix.version };
@@ -175,7 +176,11 @@ function listedVersions(versions: VersionLists | undefined, c: Coordinate): read
  * name without a pre-1.15 Scala suffix), best first. Not for a Scala-suffixed build (its modern successor has another
  * name, only the matrix knows it) nor for an artifact naming its line (iceberg-flink-runtime-1.20 has no 2.0 build).
  */
-function repositoryOnly(ask: LineBuildAsk, { knowledge, versions, repositoryUrl }: LineBuildSources): LineBuild | undefined {
+function repositoryOnly(
+  ask: LineBuildAsk,
+  knowledge: ConnectorKnowledge,
+  { versions, repositoryUrl }: LineBuildSources,
+): LineBuild | undefined {
   const { groupId, artifactId, scalaSuffix } = ask.jar ?? {};
   if (!versions || !groupId || !artifactId || scalaSuffix || knowledge.familyOfArtifact(artifactId)?.builtFor) return undefined;
   for (const candidate of lookupArtifacts(artifactId, knowledge)) {
