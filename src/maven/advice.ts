@@ -150,11 +150,13 @@ export interface LineBuildSources {
 export function buildForLine(ask: LineBuildAsk, sources: LineBuildSources): LineBuild | undefined {
   const { versions, repositoryUrl } = sources;
   const knowledge = sources.matrix.connectors();
-  const matrix = ask.family ? knowledge.recommend(ask.family, ask.line, ask.patch ?? sources.matrix.resolvePatch(ask.line)) : undefined;
-  if (!matrix) return repositoryOnly(ask, knowledge, sources);
-  const listed = matrix.inTree ? undefined : listedVersions(versions, matrix);
-  const newest = listed && newestForLine(matrix.groupId, matrix.artifactId, listed, ask.line);
-  const coordinate = { groupId: matrix.groupId, artifactId: matrix.artifactId, version: newest ?? matrix.version };
+  const patch = ask.patch ?? sources.matrix.resolvePatch(ask.line);
+  const recommended = ask.family ? knowledge.recommend(ask.family, ask.line, patch) : undefined;
+  if (!recommended) return repositoryOnly(ask, knowledge, sources);
+  const { groupId, artifactId, companions } = recommended;
+  const listed = recommended.inTree ? undefined : listedVersions(versions, recommended);
+  const newest = listed && newestForLine(groupId, artifactId, listed, ask.line);
+  const coordinate = { groupId, artifactId, version: newest ?? recommended.version };
   const url = repositoryUrl === undefined ? undefined : downloadUrl(repositoryUrl, coordinate);
   return {
     ...coordinate,
@@ -162,7 +164,7 @@ export function buildForLine(ask: LineBuildAsk, sources: LineBuildSources): Line
     exact: true,
     from: newest ? 'repository' : 'matrix',
     ...(url ? { url } : {}),
-    ...(matrix.companions ? { companions: matrix.companions } : {}),
+    ...(companions ? { companions } : {}),
   };
 }
 
@@ -195,9 +197,9 @@ function repositoryOnly(
 }
 
 /**
- * The build in a sentence that follows "Replace X": " with G:A:V, the newest build for Flink 2.2: URL" (or ", the
- * build for Flink 2.2" when the version is the matrix's), or ": no build of A for Flink 2.3 is published yet; the
- * nearest is G:A:V (Flink 2.2): URL".
+ * The build in a sentence that follows "Replace X": " with G:A:V, the newest build for Flink 2.2: URL" (without "the
+ * newest" when the version is the matrix's), or ": no build of A for Flink 2.3 is published yet; the nearest is G:A:V
+ * (Flink 2.2): URL".
  */
 export function describeLineBuild(build: LineBuild, line: string): string {
   const coords = `${build.groupId}:${build.artifactId}:${build.version}`;
