@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { PINS, mavenJar } from '../scripts/real/artifacts.js';
+import { cachePath } from '../scripts/real/cache.js';
 import { cleanEnv, runDoctor, TEMURIN25, type DoctorReport } from '../scripts/real/doctor.js';
 import { layoutOnly, release, withClosure } from '../scripts/real/installs.js';
 import { pyenvPython, type PipStep, type RealVenv } from '../scripts/real/venv.js';
@@ -74,7 +75,10 @@ async function prepare(setup: Setup, ctx: TestContext) {
     ddl: setup.job.ddl.map((d) => d.replace('{dir}', outDir)),
     jars,
   });
-  const extra: Record<string, string> = {};
+  // The doctor's own cache apart from the user's: an --offline run then reads the shipped Maven snapshot only, never
+  // version lists an online run of anyone on this machine left in ~/.cache/flink-doctor (they made jars.updates'
+  // verdicts depend on who ran what before). The job ignores it.
+  const extra: Record<string, string> = { FLINK_DOCTOR_CACHE_DIR: cachePath('doctor-offline-cache') };
   if (setup.activated) Object.assign(extra, { PATH: `${join(venv.dir, 'bin')}:${cleanEnv().PATH}`, VIRTUAL_ENV: venv.dir });
   if (setup.javaHome) extra.JAVA_HOME = TEMURIN25;
   if (setup.hadoopClasspath) extra.HADOOP_CLASSPATH = await mavenJar(setup.hadoopClasspath);

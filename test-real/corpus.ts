@@ -402,6 +402,14 @@ const SETUP_LIST: Setup[] = [
     jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', HADOOP_UBER],
     job: paimonJob,
   },
+  // hadoop-client-api alone, as for ORC/Parquet (orc-hadoop3-api-only): the need jars.thin derives from the API JAR.
+  {
+    id: 'paimon-catalog-hadoop3-api-only',
+    title: 'the same Paimon job with hadoop-client-api 3.4.1 alone (without hadoop-client-runtime) next to it',
+    flink: '1.20.5',
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', HADOOP3_CLIENT[0] as string],
+    job: paimonJob,
+  },
   {
     id: 'paimon-catalog-hadoop-classpath',
     title: 'the same Paimon job, the pre-bundled Hadoop JAR in HADOOP_CLASSPATH instead',
