@@ -402,6 +402,13 @@ const SETUP_LIST: Setup[] = [
     jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', HADOOP_UBER],
     job: paimonJob,
   },
+  {
+    id: 'paimon-catalog-hadoop3-jar',
+    title: 'the same Paimon job with Hadoop 3 client JARs (hadoop-client-api + hadoop-client-runtime 3.4.1) next to it',
+    flink: '1.20.5',
+    jars: ['org.apache.paimon:paimon-flink-1.20:1.3.1', ...HADOOP3_CLIENT],
+    job: paimonJob,
+  },
   // hadoop-client-api alone, as for ORC/Parquet (orc-hadoop3-api-only): the need jars.thin derives from the API JAR.
   {
     id: 'paimon-catalog-hadoop3-api-only',

@@ -205,6 +205,12 @@ describe('jars.thin decisions (built facts)', () => {
     );
     expect(judge([paimon]).status).toBe('error');
     expect(judge([paimon, hadoopCommon]).status).toBe('ok');
+    // Hadoop 3's client pair ran too (paimon-catalog-hadoop3-jar); the API JAR alone did not (…-api-only).
+    expect(judge([paimon]).fix).toContain("or Hadoop 3's client JARs org.apache.hadoop:hadoop-client-api:3.4.1 (");
+    expect(judge([paimon, hadoopClientApi, hadoopClientRuntime]).status).toBe('ok');
+    expect(judge([paimon, hadoopClientApi]).summary).toContain(
+      'needs hadoop-client-runtime, the relocated libraries hadoop-client-api calls',
+    );
   });
 
   it('error: flink-sql-parquet with no Hadoop classes and no HADOOP_CLASSPATH (parquet-no-hadoop); either one is enough', () => {
