@@ -9,7 +9,8 @@ import type { ClusterFact, ScannedJar } from '../src/facts/index.js';
 import { coordinates, jarLabel, readable } from '../src/jars/describe.js';
 import { lineMismatch, parseJarFileName, splitScalaSuffix } from '../src/jars/version.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
-import { minorOf } from '../src/knowledge/versions.js';
+import { isPatchVersion, minorOf } from '../src/knowledge/versions.js';
+import { buildForLine, type LineBuildSources } from '../src/maven/advice.js';
 import { clusterNotes, clusterNotRead } from './cluster-shared.js';
 
 /** Where a JAR reaches the cluster with the job: pipeline.jars, add_jars, --jars. */
@@ -31,8 +32,8 @@ export default defineCheck({
     'the JARs the job ships and their factories',
     '--job (connectors, formats and catalogs it uses)',
   ],
-  needs: ['cluster', 'jars', 'job'],
-  run({ cluster, jars, job }, { matrix }) {
+  needs: ['cluster', 'jars', 'job', 'maven', 'repository'],
+  run({ cluster, jars, job, maven, repository }, { matrix }) {
     const skipped = clusterNotRead(cluster);
     if (skipped) return skipped;
     const onCluster = clusterArtifacts(cluster);
@@ -44,10 +45,11 @@ export default defineCheck({
       };
     const shipped = shippedJars(readable(jars.jars));
     const knowledge = matrix.connectors();
+    const builds = { matrix, versions: maven, repositoryUrl: repository.url };
     const errors: string[] = [];
     const warnings: string[] = [];
     const fixes: string[] = [];
-    for (const jar of shipped) judgeShipped(jar, { onCluster, cluster, knowledge }, errors, warnings, fixes);
+    for (const jar of shipped) judgeShipped(jar, { onCluster, cluster, builds }, errors, warnings, fixes);
     const missing = job.needs
       ? missingConnectors(job.needs.identifiers, shipped, readable(jars.jars), onCluster, knowledge, cluster.flinkVersion ?? null)
       : [];
@@ -55,7 +57,7 @@ export default defineCheck({
       errors.push(
         `the job uses ${m.role} '${m.identifier}' (line ${m.line}): no shipped JAR provides it and the cluster's classpath has none${m.local ? `; ${m.local} has it on this machine only` : ''}`,
       );
-      const artifact = recommended(m.identifier, knowledge, cluster.flinkVersion);
+      const artifact = recommended(m.identifier, builds, cluster.flinkVersion);
       fixes.push(
         `Ship ${artifact ?? `the JAR for '${m.identifier}'`} with the job (pipeline.jars or env.add_jars), or put it into the cluster's lib/ on every node and restart it`,
       );
@@ -103,11 +105,7 @@ function clusterArtifacts(cluster: ClusterFact): Map<string, { name: string; ver
 
 function judgeShipped(
   jar: ScannedJar,
-  {
-    onCluster,
-    cluster,
-    knowledge,
-  }: { onCluster: ReturnType<typeof clusterArtifacts>; cluster: ClusterFact; knowledge: ConnectorKnowledge },
+  { onCluster, cluster, builds }: { onCluster: ReturnType<typeof clusterArtifacts>; cluster: ClusterFact; builds: LineBuildSources },
   errors: string[],
   warnings: string[],
   fixes: string[],
@@ -135,31 +133,34 @@ function judgeShipped(
     (level === 'error' ? errors : warnings).push(
       `${jarLabel(jar)} is built for Flink ${id?.flinkLine}, the cluster runs ${cluster.flinkVersion} (${level === 'error' ? 'another major: NoClassDefFoundError' : 'NoSuchMethodError where an API it calls changed'})`,
     );
-    fixes.push(lineFix(jar, clusterMinor, cluster.flinkVersion ?? null, knowledge));
+    fixes.push(lineFix(jar, clusterMinor, cluster.flinkVersion ?? null, builds));
   }
 }
 
 /**
- * The build to ship for the cluster's line: what the matrix recommends for the JAR's family (the fat
- * flink-sql-connector-X for a thin flink-connector-X, whose own newer build would still lack its dependencies),
- * as jars.flink-version names it; else the JAR's own artifact.
+ * The build to ship for the cluster's line: the one jars.flink-version names for the JAR (the fat flink-sql-connector-X
+ * for a thin flink-connector-X, whose own newer build would still lack its dependencies; src/maven/advice.ts buildForLine).
  */
-function lineFix(jar: ScannedJar, minor: string, clusterVersion: string | null, knowledge: ConnectorKnowledge): string {
-  const family = jar.family ? knowledge.family(jar.family) : undefined;
-  const c = family ? knowledge.recommend(family, minor, clusterVersion) : undefined;
-  if (c) return `Ship ${coordinates(c)} (the build for Flink ${minor}) in place of ${basename(jar.ref.path)}`;
+function lineFix(jar: ScannedJar, minor: string, clusterVersion: string | null, builds: LineBuildSources): string {
+  const family = jar.family ? builds.matrix.connectors().family(jar.family) : undefined;
+  const c = buildForLine({ line: minor, patch: exactPatch(clusterVersion), family, jar: jar.identity }, builds);
+  if (c?.exact) return `Ship ${coordinates(c)} (the build for Flink ${minor}) in place of ${basename(jar.ref.path)}`;
   return `Ship the build of ${jar.identity?.artifactId ?? basename(jar.ref.path)} for Flink ${minor}`;
 }
 
 /** The artifact for an identifier built for the cluster's line, e.g. org.apache.flink:flink-sql-connector-kafka:3.4.0-1.20. */
-function recommended(identifier: string, knowledge: ConnectorKnowledge, clusterVersion: string | undefined): string | undefined {
+function recommended(identifier: string, builds: LineBuildSources, clusterVersion: string | undefined): string | undefined {
   const minor = minorOf(clusterVersion ?? '');
   if (!minor) return undefined;
-  for (const { family } of knowledge.providersOf(identifier)) {
-    const c = knowledge.recommend(family, minor, clusterVersion ?? null);
+  for (const { family } of builds.matrix.connectors().providersOf(identifier)) {
+    const c = buildForLine({ line: minor, patch: exactPatch(clusterVersion ?? null), family }, builds);
     if (c) return coordinates(c);
   }
   return undefined;
+}
+
+function exactPatch(version: string | null): string | null {
+  return version && isPatchVersion(version) ? version : null;
 }
 
 interface Missing {

@@ -7,6 +7,7 @@ import type { Location } from '../src/engine/model.js';
 import type { DeployFact, DeployJobFact, Located } from '../src/facts/index.js';
 import { coordinates } from '../src/jars/describe.js';
 import { flinkLineOfJarName, lineMismatch } from '../src/jars/version.js';
+import { buildForLine } from '../src/maven/advice.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { minorOf } from '../src/knowledge/versions.js';
 import { at, fileProblems, filesRead, locationOf, noDeployment } from './deploy-shared.js';
@@ -132,13 +133,14 @@ function judge(name: string, place: Located, minor: string | undefined, shown: s
 }
 
 /**
- * The build to use on the image's line: what the matrix recommends for the artifact's family (the fat
- * flink-sql-connector-X for a thin flink-connector-X, whose own build would still lack its dependencies), as
- * jars.flink-version names it; else the artifact itself, built for that line.
+ * The build to use on the image's line: the one jars.flink-version names for the artifact (the fat
+ * flink-sql-connector-X for a thin flink-connector-X, whose own build would still lack its dependencies;
+ * src/maven/advice.ts buildForLine); else the artifact itself, built for that line. The deployment's JARs are named in its
+ * files, not on this machine: no version list is gathered for them, so the version is the matrix's.
  */
 function buildFor(artifactId: string, minor: string, matrix: Matrix): string {
   const knowledge = matrix.connectors();
   const family = knowledge.familyOfArtifact(artifactId)?.family;
-  const c = family ? knowledge.recommend(family, minor, matrix.resolvePatch(minor)) : undefined;
+  const c = buildForLine({ line: minor, patch: null, family }, { matrix });
   return c ? `${coordinates(c)}, the build for Flink ${minor},` : `the build of ${artifactId} for Flink ${minor}`;
 }

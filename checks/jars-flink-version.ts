@@ -4,11 +4,11 @@
 // a newer line follows compat-matrix.json connectors.newerBuilds (src/jars/line-verdict.ts), else a warning.
 import { defineCheck } from './define.js';
 import type { Outcome } from '../src/engine/model.js';
-import { coordinates, downloadUrl, jarLabel, jarLabelInline, userJars } from '../src/jars/describe.js';
-import type { MavenFact, RepositoryFact, ScannedJar } from '../src/facts/index.js';
+import { jarLabel, jarLabelInline, userJars } from '../src/jars/describe.js';
+import type { ScannedJar } from '../src/facts/index.js';
 import { lineVerdict, type LineVerdict } from '../src/jars/line-verdict.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
-import { exactFlinkVersionChoice } from '../src/maven/advice.js';
+import { buildForLine, describeLineBuild, type LineBuildSources } from '../src/maven/advice.js';
 
 interface Verdict extends LineVerdict {
   jar: ScannedJar;
@@ -48,7 +48,8 @@ export default defineCheck({
       };
     }
     const errors = verdicts.filter((v) => v.level === 'error');
-    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.patch, knowledge, maven, repository)))];
+    const sources = { matrix, versions: maven, repositoryUrl: repository.url };
+    const fixes = [...new Set(verdicts.map((v) => fixFor(v.jar, minor, target.patch, sources)))];
     const outcome: Outcome = {
       status: errors.length > 0 ? 'error' : 'warning',
       summary:
@@ -74,33 +75,11 @@ function judge(jar: ScannedJar, target: string, knowledge: ConnectorKnowledge): 
   return verdict ? [{ jar, ...verdict }] : [];
 }
 
-function fixFor(
-  jar: ScannedJar,
-  minor: string,
-  patch: string | null,
-  knowledge: ConnectorKnowledge,
-  maven: MavenFact,
-  repository: RepositoryFact,
-): string {
+function fixFor(jar: ScannedJar, minor: string, patch: string | null, sources: LineBuildSources): string {
   const label = jarLabelInline(jar);
-  // The repository's own version list names the exact newest build for the line, of the artifact PyFlink needs
-  // (the fat flink-sql-connector-X for a thin flink-connector-X). A legacy Scala-suffixed artifact has no builds
-  // for modern lines under its name, so the matrix names its successor instead.
-  // An artifactId naming its Flink line (iceberg-flink-runtime-1.20) has no build for another line under that name:
-  // the matrix names the artifact for the target line instead.
-  const namesLine = jar.identity?.artifactId ? knowledge.familyOfArtifact(jar.identity.artifactId)?.builtFor : undefined;
-  const choice =
-    jar.identity && !jar.identity.scalaSuffix && !namesLine
-      ? exactFlinkVersionChoice(repository.url, maven, jar.identity, minor, knowledge)
-      : undefined;
-  if (choice) {
-    const coords = `${choice.groupId}:${choice.artifactId}:${choice.version}`;
-    if (choice.exact) return `Replace ${label} with ${coords}, the newest build for Flink ${minor}: ${choice.url}`;
-    return `Replace ${label}: no build of ${choice.artifactId} for Flink ${minor} is published yet; the nearest is ${coords} (Flink ${choice.line}): ${choice.url}`;
-  }
-  const family = jar.family ? knowledge.family(jar.family) : undefined;
-  const recommended = family ? knowledge.recommend(family, minor, patch) : undefined;
-  if (!recommended) return `Replace ${label} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
-  const url = downloadUrl(repository.url, recommended);
-  return `Replace ${label} with ${coordinates(recommended)}${url ? `: ${url}` : ''}`;
+  const family = jar.family ? sources.matrix.connectors().family(jar.family) : undefined;
+  // The same build jars.thin, cluster.jars and deploy.jars name (src/maven/advice.ts buildForLine says which source wins).
+  const build = buildForLine({ line: minor, patch, family, jar: jar.identity }, sources);
+  if (!build) return `Replace ${label} with a build for Flink ${minor} (none is known to flink-doctor yet)`;
+  return `Replace ${label}${describeLineBuild(build, minor)}`;
 }

@@ -8,6 +8,7 @@ import type { ClassNeed, ConnectorFamily } from '../src/knowledge/connectors.js'
 import type { ScannedJar } from '../src/facts/index.js';
 import { holdsNeeded, judgeNeeds, supplyOf, type Supply } from '../src/jars/class-needs.js';
 import { coordinates, downloadUrl, jarLabel, readable, userJars } from '../src/jars/describe.js';
+import { buildForLine } from '../src/maven/advice.js';
 
 interface Finding {
   level: 'error' | 'warning';
@@ -29,10 +30,10 @@ export default defineCheck({
     "each JAR's identity and packages",
     "compat-matrix.json connectors (fat/thin artifacts, what a family's JARs need from elsewhere)",
     "the job's JDBC URLs (--job) and HADOOP_CLASSPATH",
-    'the Maven repository for download URLs (--maven-repo, settings.xml mirror; no network)',
+    "the Maven repository for download URLs (--maven-repo, settings.xml mirror) and the fat artifact's maven-metadata.xml (cache or shipped snapshot with --offline)",
   ],
-  needs: ['jars', 'target', 'repository', 'job'],
-  run({ jars, target, repository, job }, { matrix }) {
+  needs: ['jars', 'target', 'repository', 'maven', 'job'],
+  run({ jars, target, repository, maven, job }, { matrix }) {
     const knowledge = matrix.connectors();
     const seen = readable(jars.jars);
     // The distribution ships thin format JARs itself (flink-json, flink-csv in lib/): those are never findings.
@@ -48,10 +49,13 @@ export default defineCheck({
     const supply = supplyOf(jars, job);
     const findings: Finding[] = [];
     const met: string[] = [];
+    const sources = { matrix, versions: maven, repositoryUrl: repository.url };
     for (const { jar, family } of user) {
-      const fat = knowledge.recommend(family, minor, target.patch ?? matrix.resolvePatch(minor));
-      const replace = `Replace ${jarLabel(jar)} with ${fat ? withUrl(repository.url, coordinates(fat)) : family.fat[0]}`;
-      judgeJar(jar, family, { supply, replace, fatKnown: fat !== undefined, repositoryUrl: repository.url }, findings, met);
+      // The same build jars.flink-version names for this JAR (src/maven/advice.ts buildForLine says which source wins);
+      // one for another line only is no fix for a JAR's missing dependencies.
+      const fat = buildForLine({ line: minor, patch: target.patch, family, jar: jar.identity }, sources);
+      const replace = `Replace ${jarLabel(jar)} with ${fat?.exact ? `${coordinates(fat)}${fat.url ? ` (${fat.url})` : ''}` : family.fat[0]}`;
+      judgeJar(jar, family, { supply, replace, fatKnown: fat?.exact === true, repositoryUrl: repository.url }, findings, met);
     }
     if (findings.length === 0) {
       return {
@@ -119,7 +123,8 @@ function missing(need: ClassNeed, jar: ScannedJar, family: ConnectorFamily, fix:
  * own fix is used as written, its artifact's coordinates given their URL in the run's repository.
  */
 function addFix(need: ClassNeed, jar: ScannedJar, repositoryUrl: string): string {
-  if (need.fix) return need.artifact ? need.fix.replace(need.artifact, withUrl(repositoryUrl, need.artifact)) : need.fix;
+  // Every group:artifact:version the fix names gets its URL (the Hadoop fix names three JARs).
+  if (need.fix) return need.fix.replace(/\b[\w.-]+:[\w.-]+:\d[\w.-]*\w/g, (coords) => withUrl(repositoryUrl, coords));
   const parts = (need.artifact ?? '').split(':');
   const version = parts[2] ?? jar.identity?.version;
   if (parts.length < 2 || !version) return `Add ${need.what} next to ${jarLabel(jar)}`;

@@ -9,6 +9,7 @@ import { fromDistribution } from '../src/facts/jars.js';
 import type { Location, Outcome } from '../src/engine/model.js';
 import { coordinates, downloadUrl } from '../src/jars/describe.js';
 import { lineVerdict } from '../src/jars/line-verdict.js';
+import { buildForLine, type LineBuildSources } from '../src/maven/advice.js';
 import type { JobNeeds, JobPlace } from '../src/facts/index.js';
 import { classProvider, driverProvider, identifierProvider, providersOf, type NamedJar, type Providers } from './job-providers.js';
 import type { ConnectorKnowledge } from '../src/knowledge/connectors.js';
@@ -26,9 +27,11 @@ interface Finding {
 interface Judge {
   needs: JobNeeds;
   minor: string;
-  /** The exact release coordinates name: the target's patch, else the newest patch of its line. */
+  /** The Flink release the target resolves to (TargetFact.patch). */
   patch: string | null;
   repositoryUrl: string;
+  /** Where the build for the target's line is looked up: the matrix and the repository's version lists. */
+  builds: LineBuildSources;
   providers: Providers;
   knowledge: ConnectorKnowledge;
   classes: JobClassKnowledge;
@@ -47,8 +50,8 @@ export default defineCheck({
     'Factory and java.sql.Driver service files and central directories of every JAR the job sees',
     'compat-matrix.json connectors, pyflinkClasses, jdbcDrivers',
   ],
-  needs: ['job', 'jars', 'target', 'repository'],
-  run({ job, jars, target, repository }, { matrix }) {
+  needs: ['job', 'jars', 'target', 'repository', 'maven'],
+  run({ job, jars, target, repository, maven }, { matrix }) {
     const needs = job.needs;
     if (job.files.length === 0 || !needs) return { status: 'skipped', summary: 'no --job given' };
     const line = matrix.judgedLine(target);
@@ -57,8 +60,9 @@ export default defineCheck({
     const judge: Judge = {
       needs,
       minor: line.minor,
-      patch: target.patch ?? matrix.resolvePatch(line.minor),
+      patch: target.patch,
       repositoryUrl: repository.url,
+      builds: { matrix, versions: maven, repositoryUrl: repository.url },
       knowledge,
       providers: providersOf(jars.jars, needs, knowledge),
       classes: matrix.jobClasses(),
@@ -223,7 +227,8 @@ function providerText(provider: { present?: { ref: { path: string } }; named?: N
 function addFix(judge: Judge, familyKey: string | undefined, what: string, identifier?: string): string {
   const { knowledge, minor } = judge;
   const family = familyKey ? knowledge.family(familyKey) : undefined;
-  const c = family ? knowledge.recommend(family, minor, judge.patch) : undefined;
+  // The build every JAR check names for the line (src/maven/advice.ts buildForLine).
+  const c = family ? buildForLine({ line: minor, patch: judge.patch, family }, judge.builds) : undefined;
   // The newest release for this line may not register the identifier yet (Pulsar before 4.1.0) or under another
   // name (legacy Kinesis before 5.0.0).
   const registers =
@@ -232,9 +237,8 @@ function addFix(judge: Judge, familyKey: string | undefined, what: string, ident
     family.versioning === 'flink' ||
     knowledge.registersIn(family, identifier, knowledge.releasesFor(family, minor)[0]?.version);
   if (c && registers) {
-    const url = downloadUrl(judge.repositoryUrl, c);
     const companions = c.companions ? `, plus one of ${c.companions.oneOf.join(', ')} (${c.companions.why})` : '';
-    return `Add ${coordinates(c)}${url ? ` (${url})` : ''}${companions} to pipeline.jars (or env.add_jars) for ${what}`;
+    return `Add ${coordinates(c)}${c.url ? ` (${c.url})` : ''}${companions} to pipeline.jars (or env.add_jars) for ${what}`;
   }
   const first = family && identifier ? knowledge.firstReleaseRegistering(family, identifier) : undefined;
   if (family && first)
@@ -245,10 +249,9 @@ function addFix(judge: Judge, familyKey: string | undefined, what: string, ident
 }
 
 function replacement(judge: Judge, named: NamedJar): string | undefined {
-  const c = named.family ? judge.knowledge.recommend(named.family, judge.minor, judge.patch) : undefined;
+  const c = named.family ? buildForLine({ line: judge.minor, patch: judge.patch, family: named.family }, judge.builds) : undefined;
   if (!c) return undefined;
-  const url = downloadUrl(judge.repositoryUrl, c);
-  return `Replace ${named.fileName} (${place(named.ref)}) with ${coordinates(c)}${url ? `: ${url}` : ''}`;
+  return `Replace ${named.fileName} (${place(named.ref)}) with ${coordinates(c)}${c.url ? `: ${c.url}` : ''}`;
 }
 
 function outcome(judge: Judge, files: string[], note: string | undefined): Outcome {

@@ -1,5 +1,6 @@
 // The cache and download helpers themselves, offline: concurrent producers publish one intact entry, a
-// failed one leaves nothing behind, a dead run's lock is taken over, and registry failures say which registry.
+// failed one leaves nothing behind, a dead run's lock is taken over, and registry failures say which registry;
+// a partial update of docs/real-agreement.md keeps the rows it did not run.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedDir, cachedFile } from '../scripts/real/cache.js';
 import { checksumToken, downloadTo, RegistryError } from '../scripts/real/download.js';
+import { SETUPS } from './corpus.js';
+import { agreementMarkdown, previousRows } from './support/table.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,5 +93,25 @@ describe('registry errors', () => {
     expect(checksumToken('a9993e364706816aba3e25717850c26c9cd0d89d  flink-sql-avro-2.3.0.jar\n')).toBe(
       'a9993e364706816aba3e25717850c26c9cd0d89d',
     );
+  });
+});
+
+describe('docs/real-agreement.md kept rows (a -t run)', () => {
+  it('keeps the rows of setups not run, in corpus order, and counts their verdicts (an escaped "|" in a cell too)', () => {
+    const [first, second, third] = SETUPS;
+    const previous = previousRows(
+      [
+        '| setup | what the user has | doctor | real job | agree |',
+        `| \`${second?.id}\` | a \\| b | ok | ran to the end (1 s) | yes (no error, and the job ran) |`,
+        `| \`${first?.id}\` | c | **error**: \`x\` | **failed** while planning: y (1 s) | **NO**: no error of the doctor names the cause (y \\| z) |`,
+        `| \`${third?.id}\` | d | ok | ran to the end (1 s) | known disagreement: why |`,
+        '| `no-longer-in-the-corpus` | e | ok | ran | yes (no error, and the job ran) |',
+      ].join('\n'),
+    );
+    const markdown = agreementMarkdown([], new Date('2026-12-01'), previous);
+    expect(markdown).toContain('1 of 3 setups agree; 1 are known disagreements.');
+    expect(markdown).toContain('3 rows are kept from the previous run');
+    const ids = [...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    expect(ids).toEqual([first?.id, second?.id, third?.id]);
   });
 });

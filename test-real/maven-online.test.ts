@@ -98,6 +98,24 @@ describe('jars.updates leaves a thin JAR without its dependencies to jars.thin',
   });
 });
 
+describe('one fat build for a thin JAR of another line, whichever check names it', () => {
+  // jars.thin once read the matrix and jars.flink-version the live version list: a release newer than the matrix
+  // made them name two builds for one JAR. Both now name the newest build for the line Central lists today. On
+  // 2026-12-01 Central and the matrix agree (5.0.0-2.2), so this guards the day a newer 2.2 build is published; the
+  // decision table (test/checks/fat-build-agreement.test.ts) is what fails on the old rule.
+  it('flink-connector-kafka 3.3.0-1.20 on Flink 2.2: jars.thin and jars.flink-version name the same newest 2.2 build', async () => {
+    const newest = await newestFor('org.apache.flink', 'flink-sql-connector-kafka', '2.2');
+    const jar = await mavenJar('org.apache.flink:flink-connector-kafka:3.3.0-1.20');
+    const args = ['--flink-version', '2.2', '--jars', jar, '--only', 'jars.thin,jars.flink-version'];
+    const report = await runDoctor(args, await onlineEnv());
+    const named = (id: string) =>
+      [...(check(report, id).fix ?? '').matchAll(/org\.apache\.flink:flink-sql-connector-kafka:(\S+?)[,: )]/g)].map((m) => m[1]);
+    expect(newest, 'Central lists a flink-sql-connector-kafka build for 2.2').toBeDefined();
+    expect(named('jars.thin'), checkText(check(report, 'jars.thin'))).toEqual([newest]);
+    expect(named('jars.flink-version'), checkText(check(report, 'jars.flink-version'))).toEqual([newest]);
+  });
+});
+
 describe('scripts/update-maven-snapshot.mjs against Maven Central', () => {
   it('writes a snapshot dated today whose version lists are the live maven-metadata.xml', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'real-snapshot-')), 'snapshot.json');

@@ -45,7 +45,9 @@ export function judgeNeeds(jar: ScannedJar, family: ConnectorFamily, supply: Sup
   const applying = (family.needs ?? []).filter((need) => applies(need, jar, supply.jdbcSchemes));
   for (const need of applying) {
     const by = providedBy(need, jar, supply);
-    if (by) verdict.met.push({ need, by });
+    const lacking = by ? providerLacks(need, by.jar, supply) : undefined;
+    if (lacking) verdict.missing.push(lacking);
+    else if (by) verdict.met.push({ need, by: by.text });
     else verdict.missing.push(need);
   }
   verdict.thinUnlisted = jar.role === 'thin' && family.fat.length > 0 && !applying.some((need) => need.role === 'thin');
@@ -74,13 +76,35 @@ export function holdsNeeded(jar: ScannedJar, need: ClassNeed): boolean {
   return jar.packages?.some((p) => need.packages.some((n) => `${p}/`.startsWith(n))) ?? false;
 }
 
-/** What meets the need, in words, or undefined when nothing does. */
-function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): string | undefined {
+/** What meets the need, in words (and the JAR, when one does), or undefined when nothing does. */
+function providedBy(need: ClassNeed, jar: ScannedJar, supply: Supply): { text: string; jar?: ScannedJar } | undefined {
   const other = supply.jars.find((o) => o !== jar && (!need.classpathOnly || fromDistribution(o.ref.source)) && holdsNeeded(o, need));
-  if (other) return `provided by ${jarLabel(other)}`;
+  if (other) return { text: `provided by ${jarLabel(other)}`, jar: other };
   const artifactId = need.classpathOnly ? undefined : need.artifact?.split(':')[1];
   const named = artifactId ? supply.jobJarNames.find((name) => name.startsWith(`${artifactId}-`)) : undefined;
-  if (named) return `the job names ${named}`;
-  if (need.env && supply.env[need.env]) return `${need.env} is set (PyFlink adds it to the classpath)`;
+  if (named) return { text: `the job names ${named}` };
+  if (need.env && supply.env[need.env]) return { text: `${need.env} is set (PyFlink adds it to the classpath)` };
   return undefined;
+}
+
+/**
+ * When the JAR that meets the need needs another one itself and nothing supplies it (hadoop-client-api without
+ * hadoop-client-runtime: the job fails as if there were no Hadoop at all), that one as the need still missing.
+ */
+function providerLacks(need: ClassNeed, provider: ScannedJar | undefined, supply: Supply): ClassNeed | undefined {
+  const id = provider?.identity;
+  const own = need.providerNeeds?.find((p) => p.provider === `${id?.groupId}:${id?.artifactId}`);
+  if (!own || !provider) return undefined;
+  const lacking: ClassNeed = {
+    what: own.what,
+    packages: own.packages,
+    artifact: id?.version ? `${own.artifact}:${id.version}` : own.artifact,
+    symptom: own.symptom,
+    sources: own.sources,
+  };
+  const artifactId = own.artifact.split(':')[1] ?? '';
+  const met =
+    supply.jars.some((o) => o !== provider && holdsNeeded(o, lacking)) ||
+    supply.jobJarNames.some((name) => name.startsWith(`${artifactId}-`));
+  return met ? undefined : lacking;
 }

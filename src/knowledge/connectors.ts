@@ -95,6 +95,20 @@ export interface ClassNeed {
   symptom: string;
   /** The fix in words, when adding one artifact is not it. */
   fix?: string;
+  /** JARs that meet the need but need another JAR themselves (hadoop-client-api without hadoop-client-runtime). */
+  providerNeeds?: ProviderNeed[];
+  sources: SourceRef[];
+}
+
+/** What a JAR meeting a need needs itself: until it is there too, the need is not met. */
+export interface ProviderNeed {
+  /** groupId:artifactId of the providing JAR. */
+  provider: string;
+  what: string;
+  packages: string[];
+  /** groupId:artifactId to add, in the providing JAR's own version. */
+  artifact: string;
+  symptom: string;
   sources: SourceRef[];
 }
 
@@ -162,6 +176,8 @@ export interface FamilyMatch {
 export interface Recommendation extends Coordinate {
   /** Artifacts needed next to it, one of them (JDBC 4.x dialect modules). */
   companions?: { oneOf: string[]; why: string };
+  /** Built inside a Flink release (formats, connectors before they left Flink): its version is that release's. */
+  inTree?: true;
 }
 
 export class ConnectorKnowledge {
@@ -357,6 +373,7 @@ function inTreeBuild(family: ConnectorFamily, minor: string, patch: string | nul
     groupId: family.groupIds[0] ?? 'org.apache.flink',
     artifactId: family.scalaSuffixed ? `${artifactId}_2.12` : artifactId,
     version,
+    inTree: true,
   };
 }
 

@@ -73,6 +73,18 @@ const hadoopCommon = scannedJar(
   { groupId: 'org.apache.hadoop', artifactId: 'hadoop-common', version: '3.3.6' },
   { packages: ['org/apache/hadoop/conf', 'org/apache/hadoop/fs'] },
 );
+// Hadoop 3's shaded client as the real 3.4.1 JARs are laid out: the API unshaded, its dependencies relocated under
+// org/apache/hadoop/shaded/ in the runtime (read from the JARs the real tier downloads).
+const hadoopClientApi = scannedJar(
+  'hadoop-client-api-3.4.1.jar',
+  { groupId: 'org.apache.hadoop', artifactId: 'hadoop-client-api', version: '3.4.1' },
+  { packages: ['org/apache/hadoop/conf', 'org/apache/hadoop/fs', 'org/apache/hadoop/io'] },
+);
+const hadoopClientRuntime = scannedJar(
+  'hadoop-client-runtime-3.4.1.jar',
+  { groupId: 'org.apache.hadoop', artifactId: 'hadoop-client-runtime', version: '3.4.1' },
+  { packages: ['org/apache/hadoop/shaded/com/ctc/wstx/io', 'org/apache/hadoop/thirdparty/com/google/common/base'] },
+);
 /** A job whose JDBC table's URL is jdbc:<scheme>:… */
 const jdbcJob = (scheme: string): JobFact => {
   const needs = { ...emptyNeeds(), files: ['/work/job.py'] };
@@ -193,6 +205,12 @@ describe('jars.thin decisions (built facts)', () => {
     );
     expect(judge([paimon]).status).toBe('error');
     expect(judge([paimon, hadoopCommon]).status).toBe('ok');
+    // Hadoop 3's client pair ran too (paimon-catalog-hadoop3-jar); the API JAR alone did not (…-api-only).
+    expect(judge([paimon]).fix).toContain("or Hadoop 3's client JARs org.apache.hadoop:hadoop-client-api:3.4.1 (");
+    expect(judge([paimon, hadoopClientApi, hadoopClientRuntime]).status).toBe('ok');
+    expect(judge([paimon, hadoopClientApi]).summary).toContain(
+      'needs hadoop-client-runtime, the relocated libraries hadoop-client-api calls',
+    );
   });
 
   it('error: flink-sql-parquet with no Hadoop classes and no HADOOP_CLASSPATH (parquet-no-hadoop); either one is enough', () => {
@@ -208,12 +226,44 @@ describe('jars.thin decisions (built facts)', () => {
     expect(judge([parquet], targetOf('2.3'), nexus).fix).toContain(
       `or add org.apache.flink:flink-shaded-hadoop-2-uber:2.8.3-10.0 (${nexus}/org/apache/flink/flink-shaded-hadoop-2-uber/2.8.3-10.0/flink-shaded-hadoop-2-uber-2.8.3-10.0.jar), Hadoop and its dependencies in one JAR, to pipeline.jars`,
     );
+    // Hadoop 3's client pair, followed in the real tier too (parquet-hadoop3-jar): both named, each with its URL.
+    const url = (a: string) => `${nexus}/org/apache/hadoop/${a}/3.4.1/${a}-3.4.1.jar`;
+    expect(judge([parquet], targetOf('2.3'), nexus).fix).toContain(
+      `or Hadoop 3's client JARs org.apache.hadoop:hadoop-client-api:3.4.1 (${url('hadoop-client-api')}) and org.apache.hadoop:hadoop-client-runtime:3.4.1 (${url('hadoop-client-runtime')}) (both: the API and the libraries it calls) to pipeline.jars`,
+    );
     expect(judge([parquet, hadoopCommon], targetOf('2.3')).status).toBe('ok');
     const env = judge([parquet], targetOf('2.3'), CENTRAL, { env: { HADOOP_CLASSPATH: '/opt/hadoop/share/hadoop/common/*' } });
     expect(env.status).toBe('ok');
     expect(env.details).toEqual([
       'flink-sql-parquet-2.3.0.jar from --jars needs Hadoop: HADOOP_CLASSPATH is set (PyFlink adds it to the classpath)',
     ]);
+  });
+
+  it('error: hadoop-client-api alone meets "Hadoop" on its face, but calls the relocated libraries of hadoop-client-runtime (parquet-hadoop3-api-only)', () => {
+    const outcome = judge([parquet, hadoopClientApi], targetOf('2.3'));
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe(
+      'flink-sql-parquet-2.3.0.jar from --jars needs hadoop-client-runtime, the relocated libraries hadoop-client-api calls, which it does not bundle, and no JAR provides it (org/apache/hadoop/shaded/): ' +
+        "NoClassDefFoundError: org/apache/hadoop/shaded/com/ctc/wstx/io/InputBootstrapper while planning (hadoop-client-api's Configuration calls the relocated Woodstox parser)",
+    );
+    // The runtime of the API JAR's own version.
+    expect(outcome.fix).toBe(
+      `Add org.apache.hadoop:hadoop-client-runtime:3.4.1 (${CENTRAL}/org/apache/hadoop/hadoop-client-runtime/3.4.1/hadoop-client-runtime-3.4.1.jar) next to flink-sql-parquet-2.3.0.jar from --jars (pipeline.jars or --jars)`,
+    );
+    // The pair (parquet-hadoop3-jar ran), or the runtime named by the job but absent here, is enough.
+    expect(judge([parquet, hadoopClientApi, hadoopClientRuntime], targetOf('2.3')).status).toBe('ok');
+    const job: JobFact = { files: ['/work/job.py'], needs: { ...emptyNeeds(), files: ['/work/job.py'] } };
+    job.needs?.jars.push({
+      file: '/work/job.py',
+      line: 9,
+      kind: 'pipeline.jars',
+      value: 'file:///opt/jars/hadoop-client-runtime-3.4.1.jar',
+      known: true,
+      fileName: 'hadoop-client-runtime-3.4.1.jar',
+    });
+    expect(judge([parquet, hadoopClientApi], targetOf('2.3'), CENTRAL, { job }).status).toBe('ok');
+    // The runtime alone has no org/apache/hadoop/conf/: Hadoop itself is missing.
+    expect(judge([parquet, hadoopClientRuntime], targetOf('2.3')).summary).toContain('needs Hadoop, which it does not bundle');
   });
 
   it('a needed JAR the job names that is not on this machine counts by its file name (no second finding)', () => {

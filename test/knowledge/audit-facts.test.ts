@@ -76,6 +76,7 @@ describe('connector facts', () => {
       groupId: 'org.apache.flink',
       artifactId: 'flink-sql-connector-hive-2.3.9_2.12',
       version: '1.17.2',
+      inTree: true,
     });
     expect(knowledge.recommend(hive, '1.15', '1.15.4')?.artifactId).toBe('flink-sql-connector-hive-2.3.6_2.12');
     expect(knowledge.recommend(hive, '1.20', '1.20.5')?.version).toBe('3.0.0-1.20');
