@@ -5,9 +5,10 @@ import { UsageError } from '../engine/errors.js';
 import { EXIT } from '../engine/model.js';
 import type { Options } from '../engine/options.js';
 import { nameForLine } from '../knowledge/artifacts.js';
+import type { ConnectorFamily } from '../knowledge/connectors.js';
 import type { Matrix } from '../knowledge/matrix.js';
 import { minorOf } from '../knowledge/versions.js';
-import { chooseBuild, describeChoice, type BuildChoice } from '../maven/advice.js';
+import { buildForLine, chooseBuild, describeChoice, type BuildChoice, type LineBuild } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
 import { gaKey } from '../maven/coordinates.js';
 import { dataNote } from '../maven/describe.js';
@@ -39,7 +40,7 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   const name = args[0]?.trim();
   if (!name || args.length > 1) throw new UsageError('usage: flink-doctor connector NAME [--flink-version V] (e.g. kafka, jdbc, avro)');
   // The name first: an unknown one must not cost a Python or Java start (the target probe) before exit 2.
-  const { title, candidates } = await candidatesFor(name, matrix);
+  const { title, candidates, family } = await candidatesFor(name, matrix);
   if (candidates.length === 0)
     throw new UsageError(`unknown connector or format '${clip(name, 80)}' (known: ${(await knownNames(matrix)).join(', ')})`);
   const line = await targetLine(options, matrix);
@@ -47,7 +48,12 @@ export async function runConnectorCommand(args: readonly string[], options: Opti
   const forLine = candidates.map((c) => ({ ...c, artifactId: nameForLine(c.artifactId, line) }));
 
   const repository = await resolveRepository(options.mavenRepo, options.env);
-  const { chosen, reasons } = await bestBuild(forLine, line, repository, options);
+  const found = await bestBuild(forLine, line, repository, options);
+  const { reasons } = found;
+  // A family the matrix knows: the build the checks name for it (src/maven/advice.ts buildForLine), so the command and
+  // jars.thin / jars.flink-version never give two answers (a partial mirror or an older snapshot may list no build of
+  // the line that the matrix's sources confirm).
+  const chosen = (family && agreedBuild(family, line, matrix, found, repository.url)) ?? found.chosen;
   if (!chosen) {
     const message = `no published build of ${title} found${reasons.length ? `: ${reasons.join('; ')}` : ''}`;
     io.stdout.write(
@@ -64,36 +70,63 @@ interface Chosen {
   choice: BuildChoice;
   candidate: Candidate;
   note?: string;
+  /** The version is the matrix's: the repository's list (when there was one) has no build of the line. */
+  fromMatrix?: boolean;
+}
+
+/** What the repository said for each candidate asked, by "g:a". */
+type Lists = Record<string, { versions: string[] | null; notFound?: boolean; note?: string }>;
+
+/** buildForLine's answer for the family, as the command's choice; undefined when it has none with a download URL. */
+function agreedBuild(family: ConnectorFamily, line: string, matrix: Matrix, found: Found, repositoryUrl: string): Chosen | undefined {
+  const build: LineBuild | undefined = buildForLine(
+    { line, patch: null, family },
+    { matrix, versions: { versions: found.lists }, repositoryUrl },
+  );
+  if (!build?.url) return undefined;
+  const { groupId, artifactId, version, exact, url } = build;
+  const fat = (family.fat ?? []).includes(artifactId);
+  const note = found.lists[gaKey(build)]?.note;
+  return {
+    choice: { groupId, artifactId, version, line: build.line, exact, url },
+    candidate: { groupId, artifactId, fat },
+    ...(note ? { note } : {}),
+    ...(build.from === 'matrix' ? { fromMatrix: true } : {}),
+  };
+}
+
+interface Found {
+  chosen?: Chosen;
+  reasons: string[];
+  lists: Lists;
 }
 
 /** The build to recommend: the first candidate (in the order candidatesFor gives) with one for the line,
  * else the first with a build for another line; and why candidates without data were passed over. */
-async function bestBuild(
-  candidates: readonly Candidate[],
-  line: string,
-  repository: RepositoryConfig,
-  options: Options,
-): Promise<{ chosen?: Chosen; reasons: string[] }> {
+async function bestBuild(candidates: readonly Candidate[], line: string, repository: RepositoryConfig, options: Options): Promise<Found> {
   const { MavenClient } = await import('../maven/client.js');
   const client = new MavenClient({ repository, offline: options.offline, cache: new DiskCache(cacheDir(options.env)), env: options.env });
   let chosen: Chosen | undefined;
   const reasons: string[] = [];
+  const lists: Lists = {};
   try {
     for (const candidate of candidates) {
       const result = await client.versions(candidate);
+      const note = dataNote(result);
+      lists[gaKey(candidate)] = { versions: result.versions, ...(result.notFound ? { notFound: true } : {}), ...(note ? { note } : {}) };
       if (!result.versions) {
         reasons.push(`${candidate.artifactId}: ${result.note ?? 'no data'}`);
         continue;
       }
       const choice = chooseBuild(repository.url, candidate.groupId, candidate.artifactId, result.versions, line);
       if (!choice) continue;
-      if (choice.exact || !chosen) chosen = { choice, candidate, note: dataNote(result) };
+      if (choice.exact || !chosen) chosen = { choice, candidate, ...(note ? { note } : {}) };
       if (choice.exact) break;
     }
   } finally {
     await client.close();
   }
-  return { chosen, reasons };
+  return { chosen, reasons, lists };
 }
 
 function pipelineJarsOf(choice: BuildChoice): string {
@@ -101,7 +134,13 @@ function pipelineJarsOf(choice: BuildChoice): string {
 }
 
 /** --json: the chosen build as one document; `found` is true only for a build of the line itself. */
-function choiceJson({ choice, candidate, note }: Chosen, name: string, title: string, line: string, repositoryUrl: string): string {
+function choiceJson(
+  { choice, candidate, note, fromMatrix }: Chosen,
+  name: string,
+  title: string,
+  line: string,
+  repositoryUrl: string,
+): string {
   const doc = {
     connector: name,
     title,
@@ -113,6 +152,7 @@ function choiceJson({ choice, candidate, note }: Chosen, name: string, title: st
     version: choice.version,
     builtFor: choice.line,
     url: choice.url,
+    source: fromMatrix ? 'matrix' : 'repository',
     pipelineJars: `pipeline.jars: ${pipelineJarsOf(choice)}`,
     repository: repositoryUrl,
     ...(note ? { data: note } : {}),
@@ -121,12 +161,15 @@ function choiceJson({ choice, candidate, note }: Chosen, name: string, title: st
 }
 
 /** For a person: the artifact, where to download it, and the pipeline.jars line to paste. */
-function choiceText({ choice, candidate, note }: Chosen, title: string, line: string): string {
+function choiceText({ choice, candidate, note, fromMatrix }: Chosen, title: string, line: string): string {
   const pipelineJars = pipelineJarsOf(choice);
+  const which = fromMatrix
+    ? `Use ${choice.groupId}:${choice.artifactId}:${choice.version}, the build for Flink ${line} (compat-matrix.json; the repository's version list shows none): ${choice.url}`
+    : describeChoice(choice, line);
   return (
     [
       `${title} for Flink ${line}${candidate.fat ? ' (the fat SQL JAR, as PyFlink needs)' : ' (no fat SQL JAR exists; add its dependencies too)'}`,
-      `  ${describeChoice(choice, line)}`,
+      `  ${which}`,
       `  artifact:       ${choice.groupId}:${choice.artifactId}:${choice.version}`,
       `  download:       ${choice.url}`,
       `  pipeline.jars:  ${pipelineJars}`,
@@ -148,18 +191,20 @@ async function targetLine(options: Options, matrix: Matrix): Promise<string> {
 }
 
 /** Matrix families by key or SQL identifier, then artifacts of the shipped snapshot by name. */
-async function candidatesFor(name: string, matrix: Matrix): Promise<{ title: string; candidates: Candidate[] }> {
+async function candidatesFor(name: string, matrix: Matrix): Promise<{ title: string; candidates: Candidate[]; family?: ConnectorFamily }> {
   const families = familiesOf(matrix);
   const key = name.toLowerCase();
-  const family = families[key] ?? Object.values(families).find((f) => f.identifiers?.includes(key));
-  if (family) {
+  const familyKey = Object.hasOwn(families, key) ? key : Object.keys(families).find((k) => families[k]?.identifiers?.includes(key));
+  const family = familyKey === undefined ? undefined : families[familyKey];
+  if (family && familyKey !== undefined) {
     // The newest groupId first (CDC moved from com.ververica to org.apache.flink).
     const groups = [...(family.groupIds ?? ['org.apache.flink'])].reverse();
     const candidates = [
       ...(family.fat ?? []).flatMap((a) => groups.map((g) => ({ groupId: g, artifactId: a, fat: true }))),
       ...(family.thin ?? []).flatMap((a) => groups.map((g) => ({ groupId: g, artifactId: a, fat: false }))),
     ];
-    return { title: family.title ?? name, candidates };
+    const known = matrix.connectors().family(familyKey);
+    return { title: family.title ?? name, candidates, ...(known ? { family: known } : {}) };
   }
   const snapshot = await loadSnapshot();
   const known = Object.keys(snapshot?.artifacts ?? {});
