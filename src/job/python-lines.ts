@@ -57,6 +57,8 @@ const FSTRING_MARK = /[\\\n"'{]/g;
 const WORD_TAIL = /[A-Za-z0-9_\u0080-\uffff]*/y;
 const PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 const NAMES = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/g;
+/** The operators of augmented assignments that are one character before their '=' (`//=`, `**=`, `>>=`, `<<=` take the slow way). */
+const AUGMENTED = '+-*/%&|^@';
 /** Most lines bind no name: they share this empty list instead of an array each. */
 const NO_TARGETS: readonly string[] = [];
 
@@ -305,12 +307,18 @@ const HEADER_END = /:\s*(#.*)?$/;
 /** Whether a compound statement's line ends with ':' (a comment after it allowed): it opens a block. */
 function endsWithColon(source: string, line: LogicalLine): boolean {
   let end = line.end;
-  while (end > line.start && /\s/.test(source[end - 1] as string)) end -= 1;
+  while (end > line.start && isSpace(source.charCodeAt(end - 1))) end -= 1;
   if (source.charCodeAt(end - 1) === 58) return true;
   // A comment may follow the ':' on the last line: rare, read exactly.
   const lastLine = source.lastIndexOf('\n', end - 1) + 1;
   const hash = source.indexOf('#', Math.max(lastLine, line.start));
   return hash >= 0 && hash < end && HEADER_END.test(source.slice(line.start, end));
+}
+
+/** What `\s` matches (and trimEnd() drops), by char code: a regular expression per character costs more. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code >= 128 && /\s/.test(String.fromCharCode(code));
 }
 
 /** The name at `offset` (after blanks), unless it is a string's prefix; undefined when none starts there. */
@@ -336,8 +344,15 @@ function targetsOf(source: string, line: LogicalLine): readonly string[] {
   }
   if (first === 'import' || first === 'from') return lineWords(source, line);
   if (first === 'with') return lineWords(source, line).filter((_, k, words) => words[k - 1] === 'as');
+  if (line.assignAt === undefined) return NO_TARGETS;
+  // Most assign one plain name (`x = …`, `x += …`): that name, without cutting the rest out.
+  const end = isWordStart(source.charCodeAt(line.start)) ? wordEnd(source, line.start) : line.start;
+  let i = end;
+  while (source.charCodeAt(i) === 32) i += 1;
+  if ((end > line.start && i === line.assignAt) || (i + 1 === line.assignAt && AUGMENTED.includes(source[i] as string)))
+    return [source.slice(line.start, end)];
   // Names written in a string before the '=' (d["k"] = …) count too: generous, and no second pass over the line.
-  return line.assignAt !== undefined ? (source.slice(line.start, line.assignAt).match(NAMES) ?? NO_TARGETS) : NO_TARGETS;
+  return source.slice(line.start, line.assignAt).match(NAMES) ?? NO_TARGETS;
 }
 
 /** Every field set, in one order: the lines share one shape, and the loops over them stay monomorphic. */

@@ -37,7 +37,7 @@ export class PythonReader implements Reader {
   private readonly functions = new Map<string, FunctionInfo>();
   /** SQL that functions run from a parameter, with whether some call site passed a known string. */
   private readonly paramSql: { param: Param; line: number; expression: string; read: boolean }[] = [];
-  private readonly lineStarts: number[];
+  private readonly lineStarts: Int32Array;
   /** SQL files the job reads at run time from a known path, for the probe to read. */
   readonly sqlFiles: { path: string; line: number }[] = [];
 
@@ -52,8 +52,12 @@ export class PythonReader implements Reader {
     original: string = source,
     private readonly toOriginal: (offset: number) => number = (offset) => offset,
   ) {
-    this.lineStarts = [0];
-    for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    // Counted first, then filled: no array grown line by line over a whole job.
+    let lines = 1;
+    for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) lines += 1;
+    this.lineStarts = new Int32Array(lines);
+    lines = 1;
+    for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) this.lineStarts[lines++] = i + 1;
   }
 
   read(tree: Tree): void {

@@ -76,7 +76,11 @@ export function selectLines(source: string, lines: readonly LogicalLine[], modul
   }
   const { parent, partner, returns } = structure(lines);
   const assigns = new Map<string, number | number[]>();
-  for (let i = 0; i < lines.length; i += 1) for (const name of (lines[i] as LogicalLine).targets) push(assigns, name, i);
+  for (let i = 0; i < lines.length; i += 1) {
+    // Indexed: for…of makes an iterator per line on a VM that has not compiled this yet.
+    const { targets } = lines[i] as LogicalLine;
+    for (let k = 0; k < targets.length; k += 1) push(assigns, targets[k] as string, i);
+  }
 
   const work: number[] = [];
   const keep = (i: number) => {
