@@ -174,7 +174,12 @@ function configCall(call: Call): Value | undefined {
   const { reader, name, values } = call;
   const first = values.positional[0];
   const setter = (name === 'set' || name === 'set_string') && first?.kind === 'str' && CONFIG_KEYS.has(first.text);
-  const helper = setter ? { key: first.text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
+  // Own keys only: a method named toString or constructor is not a helper (the prototype's would be found).
+  const helper = setter
+    ? { key: first.text as JobConfigKey, params: ['key', 'value'], append: false }
+    : Object.hasOwn(CONFIG_HELPERS, name)
+      ? CONFIG_HELPERS[name]
+      : undefined;
   if (!helper) return undefined;
   const expression = oneLine(reader.text(call.node));
   const from = setter ? 1 : 0;

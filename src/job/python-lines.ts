@@ -89,7 +89,11 @@ export function logicalLines(source: string): LogicalLine[] {
   const interest = new Interest(source);
   let i = 0;
   while (i < source.length) {
-    i = skipIndent(source, i);
+    // The indentation's width, counted while it is skipped (column() again where a line break other than \n came before).
+    const physical = i === 0 || source.charCodeAt(i - 1) === 10;
+    let indent = 0;
+    for (let c = source.charCodeAt(i); c === 32 || c === 9 || c === 12; c = source.charCodeAt((i += 1)))
+      indent = c === 9 ? indent + 8 - (indent % 8) : indent + 1;
     const ch = source.charCodeAt(i);
     if (Number.isNaN(ch)) break;
     // Blank lines, comment lines and a lone continuation start no statement.
@@ -97,7 +101,7 @@ export function logicalLines(source: string): LogicalLine[] {
     else if (ch === 35) i = lineEnd(source, i);
     else if (ch === 92 && source.charCodeAt(i + 1) === 10) i += 2;
     else {
-      const line = newLine(i, column(source, i));
+      const line = newLine(i, physical ? indent : column(source, i));
       i = scanLine(source, line, interest);
       finish(source, line);
       lines.push(line);
