@@ -297,13 +297,19 @@ function finish(source: string, line: LogicalLine): void {
   line.targets = targetsOf(source, line);
 }
 
+/** KEYWORDS by their first letter (all start with a-w): a line's first name is compared in place, not cut out. */
+const KEYWORDS_BY_LETTER: string[][] = [];
+for (const keyword of KEYWORDS) (KEYWORDS_BY_LETTER[keyword.charCodeAt(0)] ??= []).push(keyword);
+
 /** The keyword (of KEYWORDS) that starts at `offset`, if one does. */
 function keywordAt(source: string, offset: number): string | undefined {
-  if (!isWordStart(source.charCodeAt(offset))) return undefined;
-  const end = wordEnd(source, offset);
-  if (end - offset > 8) return undefined;
-  const word = source.slice(offset, end);
-  return KEYWORDS.has(word) ? word : undefined;
+  const candidates = KEYWORDS_BY_LETTER[source.charCodeAt(offset)];
+  if (candidates === undefined) return undefined;
+  for (let k = 0; k < candidates.length; k += 1) {
+    const keyword = candidates[k] as string;
+    if (source.startsWith(keyword, offset) && !isWordChar(source.charCodeAt(offset + keyword.length))) return keyword;
+  }
+  return undefined;
 }
 
 const HEADER_END = /:\s*(#.*)?$/;
