@@ -52,7 +52,6 @@ const KEYWORDS = new Set([...COMPOUND, 'return', 'import', 'from']);
 const CODE_MARK = /[\n#\\"'=()[\]{}]/g;
 /** The same, and the start of each name, when a line's names are read. */
 const WORD_MARK = /[\n#\\"'=()[\]{}A-Za-z_\u0080-\uffff]/g;
-const STRING_MARK = /[\\\n"']/g;
 const FSTRING_MARK = /[\\\n"'{]/g;
 const WORD_TAIL = /[A-Za-z0-9_\u0080-\uffff]*/y;
 const PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
@@ -208,20 +207,37 @@ function skipString(source: string, at: number, prefix: string, words: string[] 
   const q = source.charCodeAt(at);
   const triple = source.charCodeAt(at + 1) === q && source.charCodeAt(at + 2) === q;
   const format = prefix.includes('f') || prefix.includes('F');
-  const mark = format ? FSTRING_MARK : STRING_MARK;
+  if (!format) return plainStringEnd(source, at, q, triple);
   let i = at + (triple ? 3 : 1);
   while (i < source.length) {
-    i = next(mark, source, i);
+    i = next(FSTRING_MARK, source, i);
     const ch = source.charCodeAt(i);
     if (Number.isNaN(ch)) break;
     if (ch === 92) i += 2;
     else if (ch === q && (!triple || (source.charCodeAt(i + 1) === q && source.charCodeAt(i + 2) === q))) return i + (triple ? 3 : 1);
     else if (ch === 10 && !triple)
       return i; // unterminated: Python stops here too
-    else if (format && ch === 123) i = source.charCodeAt(i + 1) === 123 ? i + 2 : skipField(source, i + 1, words);
+    else if (ch === 123) i = source.charCodeAt(i + 1) === 123 ? i + 2 : skipField(source, i + 1, words);
     else i += 1;
   }
   return Math.min(i, source.length);
+}
+
+/** A string's body up to its closing quote (or a line break, or the end), escapes included: one native step. */
+const DOUBLE_BODY = /[^"\\\n]*(?:\\[^][^"\\\n]*)*/y;
+const SINGLE_BODY = /[^'\\\n]*(?:\\[^][^'\\\n]*)*/y;
+const TRIPLE_DOUBLE_BODY = /[^"\\]*(?:(?:\\[^]|"(?!""))[^"\\]*)*/y;
+const TRIPLE_SINGLE_BODY = /[^'\\]*(?:(?:\\[^]|'(?!''))[^'\\]*)*/y;
+
+/** The end of a string without fields, from its opening quote `q` (a char code). */
+function plainStringEnd(source: string, at: number, q: number, triple: boolean): number {
+  const body = q === 34 ? (triple ? TRIPLE_DOUBLE_BODY : DOUBLE_BODY) : triple ? TRIPLE_SINGLE_BODY : SINGLE_BODY;
+  body.lastIndex = at + (triple ? 3 : 1);
+  body.test(source);
+  const end = body.lastIndex;
+  const ch = source.charCodeAt(end);
+  if (!triple) return ch === q ? end + 1 : ch === 10 ? end : source.length; // unterminated at a line break, as in Python
+  return ch === q && source.charCodeAt(end + 1) === q && source.charCodeAt(end + 2) === q ? end + 3 : source.length;
 }
 
 /** An f-string replacement field: code up to its closing brace, strings inside it included (Python 3.12). */
