@@ -94,14 +94,16 @@ const cpu = existsSync(schedstat)
 const readText = (p) => readFile(p, 'utf8');
 const t0 = performance.now();
 ${load}
-const t1 = performance.now();
+const loaded = performance.now();
 const c1 = cpu();
+const t1 = performance.now();
 const needs = await ${read};
-const c2 = cpu();
 const t2 = performance.now();
-await ${read};
+const c2 = cpu();
 const t3 = performance.now();
-console.log(JSON.stringify({ importMs: t1 - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t3 - t2, needs: needs.identifiers.length,
+await ${read};
+const t4 = performance.now();
+console.log(JSON.stringify({ importMs: loaded - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t4 - t3, needs: needs.identifiers.length,
   fresh: ${mode === 'cached' ? 'fresh' : 'null'} }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
