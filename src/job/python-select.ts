@@ -5,6 +5,7 @@
 import { LIMITS } from '../engine/limits.js';
 import { PYTHON_FUNCTION_METHODS } from './python-calls.js';
 import { lineWords, type LogicalLine } from './python-lines.js';
+import { lineBreaks } from './text-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([
@@ -55,6 +56,8 @@ export interface Selection {
   text: string;
   /** Offset in `text` → offset in the source. */
   toSource: (offset: number) => number;
+  /** Offset in `text` → the source's line (1-based). */
+  lineOf: (offset: number) => number;
   kept: number;
   /** Lines too deeply nested or too long to parse: their 1-based start offsets. */
   refused: LogicalLine[];
@@ -222,35 +225,51 @@ function enclosingDef(lines: readonly LogicalLine[], open: readonly number[]): s
   return undefined;
 }
 
-/** The kept lines from the start of their first physical line (indentation included), and the offset map. */
+/**
+ * The kept lines from the start of their first physical line (indentation included), and the maps of offsets and
+ * lines: each piece's first line is counted natively from the one before (no array of the file's line starts).
+ */
 function compact(source: string, lines: readonly LogicalLine[], kept: Uint8Array): Omit<Selection, 'refused'> {
   const parts: string[] = [];
-  /** Where each kept piece starts in the text, and in the source. */
+  /** Where each kept piece starts in the text and in the source, and the source line it starts on. */
   const at: number[] = [];
   const from: number[] = [];
+  const firstLine: number[] = [];
   let length = 0;
+  let line = 1;
   for (let i = 0; i < lines.length; i += 1) {
     if (kept[i] !== KEPT) continue;
-    const line = lines[i] as LogicalLine;
-    const start = source.lastIndexOf('\n', line.start - 1) + 1;
-    let piece = source.slice(start, line.end);
+    const { start: first, end } = lines[i] as LogicalLine;
+    const start = source.lastIndexOf('\n', first - 1) + 1;
+    line += lineBreaks(source, from.length > 0 ? (from[from.length - 1] as number) : 0, start);
+    let piece = source.slice(start, end);
     if (!piece.endsWith('\n')) piece += '\n';
     at.push(length);
     from.push(start);
+    firstLine.push(line);
     parts.push(piece);
     length += piece.length;
   }
-  const toSource = (offset: number): number => {
+  /** The piece an offset of the text falls in (the last that starts at or before it), -1 when there is none. */
+  const pieceOf = (offset: number): number => {
     let lo = 0;
     let hi = at.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((at[mid] ?? 0) <= offset) lo = mid;
+      if ((at[mid] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return at.length > 0 ? (from[lo] as number) + offset - (at[lo] as number) : offset;
+    return at.length > 0 ? lo : -1;
   };
-  return { text: parts.join(''), toSource, kept: at.length };
+  const toSource = (offset: number): number => {
+    const k = pieceOf(offset);
+    return k < 0 ? offset : (from[k] as number) + offset - (at[k] as number);
+  };
+  const lineOf = (offset: number): number => {
+    const k = pieceOf(offset);
+    return k < 0 ? 1 + lineBreaks(source, 0, offset) : (firstLine[k] as number) + lineBreaks(source, from[k] as number, toSource(offset));
+  };
+  return { text: parts.join(''), toSource, lineOf, kept: at.length };
 }
 
 /** Most names are assigned once: one number, an array only for the others (fewer allocations on big files). */

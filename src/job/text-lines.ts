@@ -1,0 +1,28 @@
+// Line numbers of offsets in a text: counted natively where a few are asked (a job's selected statements), or from
+// the text's line starts, found once, where many may be (a SQL script, a whole file).
+
+const LINE_BREAKS = /\n/g;
+
+/** The line breaks in text[from, to), counted natively. */
+export function lineBreaks(text: string, from: number, to: number): number {
+  return to > from ? (text.slice(from, to).match(LINE_BREAKS)?.length ?? 0) : 0;
+}
+
+/** Offset → 1-based line of `text`; its line starts are found on the first call. */
+export function lineMapper(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
