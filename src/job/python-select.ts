@@ -5,7 +5,7 @@
 import { LIMITS } from '../engine/limits.js';
 import { PYTHON_FUNCTION_METHODS } from './python-calls.js';
 import { lineWords, type LogicalLine } from './python-lines.js';
-import { lineBreaks } from './text-lines.js';
+import { lineBreaks, lineMapper } from './text-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([
@@ -265,11 +265,14 @@ function compact(source: string, lines: readonly LogicalLine[], kept: Uint8Array
     const k = pieceOf(offset);
     return k < 0 ? offset : (from[k] as number) + offset - (at[k] as number);
   };
+  // A piece is the source's text as is: a line further into it is as many lines further in the source.
+  const text = parts.join('');
+  const textLine = lineMapper(text);
   const lineOf = (offset: number): number => {
     const k = pieceOf(offset);
-    return k < 0 ? 1 + lineBreaks(source, 0, offset) : (firstLine[k] as number) + lineBreaks(source, from[k] as number, toSource(offset));
+    return k < 0 ? 1 : (firstLine[k] as number) + textLine(offset) - textLine(at[k] as number);
   };
-  return { text: parts.join(''), toSource, lineOf, kept: at.length };
+  return { text, toSource, lineOf, kept: at.length };
 }
 
 /** Most names are assigned once: one number, an array only for the others (fewer allocations on big files). */

@@ -1,11 +1,11 @@
-// Line numbers of offsets in a text: counted natively where a few are asked (a job's selected statements), or from
-// the text's line starts, found once, where many may be (a SQL script, a whole file).
+// Line numbers of offsets in a text: counted from one place to the next where a few are asked in order (a job's
+// selected statements), or from the text's line starts, found once, where many may be (a SQL script, a whole file).
 
-const LINE_BREAKS = /\n/g;
-
-/** The line breaks in text[from, to), counted natively. */
+/** The line breaks in text[from, to): indexOf finds each natively, and nothing is allocated. */
 export function lineBreaks(text: string, from: number, to: number): number {
-  return to > from ? (text.slice(from, to).match(LINE_BREAKS)?.length ?? 0) : 0;
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
 }
 
 /** Offset → 1-based line of `text`; its line starts are found on the first call. */
