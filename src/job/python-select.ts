@@ -5,7 +5,7 @@
 import { LIMITS } from '../engine/limits.js';
 import { PYTHON_FUNCTION_METHODS } from './python-calls.js';
 import { lineWords, type LogicalLine } from './python-lines.js';
-import { lineBreaks, lineMapper } from './text-lines.js';
+import { lastAtOrBefore, lineBreaks, lineMapper } from './text-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([
@@ -251,16 +251,7 @@ function compact(source: string, lines: readonly LogicalLine[], kept: Uint8Array
     length += piece.length;
   }
   /** The piece an offset of the text falls in (the last that starts at or before it), -1 when there is none. */
-  const pieceOf = (offset: number): number => {
-    let lo = 0;
-    let hi = at.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((at[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return at.length > 0 ? lo : -1;
-  };
+  const pieceOf = (offset: number): number => lastAtOrBefore(at, offset);
   const toSource = (offset: number): number => {
     const k = pieceOf(offset);
     return k < 0 ? offset : (from[k] as number) + offset - (at[k] as number);

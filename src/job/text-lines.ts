@@ -16,13 +16,18 @@ export function lineMapper(text: string): (offset: number) => number {
       starts = [0];
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBefore(starts, offset) + 1;
   };
+}
+
+/** The index of the last of ascending `values` that is at most `offset` (0 when none is; -1 when there are none). */
+export function lastAtOrBefore(values: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((values[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return values.length > 0 ? lo : -1;
 }
