@@ -69,21 +69,7 @@ export interface Selection {
  * Plain loops over the lines, no closure per line: this runs once per job, before any of it is compiled.
  */
 export function selectLines(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string> = new Set()): Selection {
-  const refused: LogicalLine[] = [];
-  const kept = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as LogicalLine;
-    if (line.depth <= MAX_DEPTH && line.end - line.start <= MAX_LINE_CHARS) continue;
-    refused.push(line);
-    kept[i] = BLOCKED;
-  }
-  const { parent, partner, returns } = structure(lines);
-  const assigns = new Map<string, number | number[]>();
-  for (let i = 0; i < lines.length; i += 1) {
-    // Indexed: for…of makes an iterator per line on a VM that has not compiled this yet.
-    const { targets } = lines[i] as LogicalLine;
-    for (let k = 0; k < targets.length; k += 1) push(assigns, targets[k] as string, i);
-  }
+  const { kept, refused, parent, partner, returns, assigns, found } = indexLines(lines);
 
   const work: number[] = [];
   const keep = (i: number) => {
@@ -95,7 +81,7 @@ export function selectLines(source: string, lines: readonly LogicalLine[], modul
     if (typeof held === 'number') keep(held);
     else if (held) for (const i of held) keep(i);
   };
-  for (const i of seeds(source, lines, modules)) keep(i);
+  for (const i of seeds(source, lines, modules, found)) keep(i);
   const needed = new Set<string>();
   while (work.length > 0) {
     const i = work.pop() as number;
@@ -115,13 +101,8 @@ export function selectLines(source: string, lines: readonly LogicalLine[], modul
 const KEPT = 1;
 const BLOCKED = 2;
 
-/** Lines that can matter by themselves: imports, a DDL/JAR/JDBC string, a call or name of TRIGGERS, a connector module. */
-function seeds(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>): number[] {
-  const found: number[] = [];
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as LogicalLine;
-    if (line.interesting || line.first === 'import' || line.first === 'from') found.push(i);
-  }
+/** Lines that can matter by themselves: `found` (imports, a DDL/JAR/JDBC string), a call or name of TRIGGERS, a connector module. */
+function seeds(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>, found: number[]): number[] {
   const imported = importedFromPyflink(source, lines, modules);
   const names = imported.size === 0 ? TRIGGERS : new Set([...TRIGGERS, ...imported]);
   for (const i of linesWith(source, lines, names === TRIGGERS ? TRIGGERS_PATTERN : wordsPattern(names))) {
@@ -192,28 +173,42 @@ function lineAtOrAfter(lines: readonly LogicalLine[], offset: number, from: numb
 }
 
 /**
- * For each line: its enclosing block header, the header a continuation (else, except) belongs to (-1 for none), and
- * the return statements by function name.
+ * What selection needs of every line, in one pass: the refused ones (marked BLOCKED in `kept`), each line's enclosing block
+ * header and the header a continuation (else, except) belongs to (-1 for none), the lines that assign each name, the
+ * return statements by function name, and the lines that matter by themselves (imports, a DDL/JAR/JDBC string).
  */
-function structure(lines: readonly LogicalLine[]): { parent: Int32Array; partner: Int32Array; returns: Map<string, number | number[]> } {
+function indexLines(lines: readonly LogicalLine[]) {
+  const kept = new Uint8Array(lines.length);
+  const refused: LogicalLine[] = [];
   const parent = new Int32Array(lines.length).fill(-1);
   const partner = new Int32Array(lines.length).fill(-1);
   const returns = new Map<string, number | number[]>();
+  const assigns = new Map<string, number | number[]>();
+  const found: number[] = [];
   const open: number[] = [];
-  const lastAtIndent = new Map<number, number>();
+  /** The last line seen at each indentation (an array: indentations are small numbers, a Map costs more). */
+  const lastAtIndent: number[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] as LogicalLine;
+    if (line.depth > MAX_DEPTH || line.end - line.start > MAX_LINE_CHARS) {
+      refused.push(line);
+      kept[i] = BLOCKED;
+    }
     while (open.length > 0 && (lines[open[open.length - 1] as number] as LogicalLine).indent >= line.indent) open.pop();
     if (open.length > 0) parent[i] = open[open.length - 1] as number;
-    if (line.header !== undefined && CONTINUATIONS.has(line.header)) partner[i] = lastAtIndent.get(line.indent) ?? -1;
-    lastAtIndent.set(line.indent, i);
+    if (line.header !== undefined && CONTINUATIONS.has(line.header)) partner[i] = lastAtIndent[line.indent] ?? -1;
+    lastAtIndent[line.indent] = i;
     if (line.first === 'return') {
       const name = enclosingDef(lines, open);
       if (name) push(returns, name, i);
     }
     if (line.header !== undefined) open.push(i);
+    // Indexed: for…of makes an iterator per line on a VM that has not compiled this yet.
+    const { targets } = line;
+    for (let k = 0; k < targets.length; k += 1) push(assigns, targets[k] as string, i);
+    if (line.interesting || line.first === 'import' || line.first === 'from') found.push(i);
   }
-  return { parent, partner, returns };
+  return { kept, refused, parent, partner, returns, assigns, found };
 }
 
 /** The name of the innermost function among the open block headers. */
