@@ -3,10 +3,11 @@
 // They let the reader hand the parser only the statements that can matter: a 5,000-line job is mostly UDF
 // bodies no need comes from, and the parser's cost (and its recursion on pathological nesting) is kept off them.
 // The pass over the whole file runs before any of this code is compiled (a job is read once per run), so each
-// step costs much: it stops only where the structure can change (quotes, brackets, '=', '#', line breaks), keeps
-// its state in local variables, cuts no text out of the file but a line's first keyword and its assigned names,
-// and asks whether a string is worth reading only when a native search found a telling word inside it. The names
-// a line uses are read again, from that line alone, only for the few lines selection asks about.
+// step costs much: it stops only where the structure can change (quotes, brackets, '=', '#', line breaks), skips a
+// string without fields in one native step, keeps its state in local variables, makes every line of one shape, cuts
+// no text out of the file but a line's first keyword and its assigned names, and asks whether a string is worth
+// reading only when one native search over the file found a telling word inside it. The names a line uses are read
+// again, from that line alone, only for the few lines selection asks about.
 
 export interface LogicalLine {
   /** Offset of its first character (after the indentation) and one past its last. */

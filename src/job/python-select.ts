@@ -54,8 +54,6 @@ export const MAX_LINE_CHARS = LIMITS.jobStatementChars;
 export interface Selection {
   /** The lines that can matter, each whole with its indentation, in source order. */
   text: string;
-  /** Offset in `text` → offset in the source. */
-  toSource: (offset: number) => number;
   /** Offset in `text` → the source's line (1-based). */
   lineOf: (offset: number) => number;
   kept: number;
@@ -221,44 +219,38 @@ function enclosingDef(lines: readonly LogicalLine[], open: readonly number[]): s
 }
 
 /**
- * The kept lines from the start of their first physical line (indentation included), and the maps of offsets and
- * lines: each piece's first line is counted natively from the one before (no array of the file's line starts).
+ * The kept lines from the start of their first physical line (indentation included), and the map of lines: each
+ * piece's first line is counted on from the piece before (no array of the file's line starts).
  */
 function compact(source: string, lines: readonly LogicalLine[], kept: Uint8Array): Omit<Selection, 'refused'> {
   const parts: string[] = [];
-  /** Where each kept piece starts in the text and in the source, and the source line it starts on. */
+  /** Where each kept piece starts in the text, and the source line it starts on. */
   const at: number[] = [];
-  const from: number[] = [];
   const firstLine: number[] = [];
   let length = 0;
   let line = 1;
+  let counted = 0;
   for (let i = 0; i < lines.length; i += 1) {
     if (kept[i] !== KEPT) continue;
     const { start: first, end } = lines[i] as LogicalLine;
     const start = source.lastIndexOf('\n', first - 1) + 1;
-    line += lineBreaks(source, from.length > 0 ? (from[from.length - 1] as number) : 0, start);
+    line += lineBreaks(source, counted, start);
+    counted = start;
     let piece = source.slice(start, end);
     if (!piece.endsWith('\n')) piece += '\n';
     at.push(length);
-    from.push(start);
     firstLine.push(line);
     parts.push(piece);
     length += piece.length;
   }
-  /** The piece an offset of the text falls in (the last that starts at or before it), -1 when there is none. */
-  const pieceOf = (offset: number): number => lastAtOrBefore(at, offset);
-  const toSource = (offset: number): number => {
-    const k = pieceOf(offset);
-    return k < 0 ? offset : (from[k] as number) + offset - (at[k] as number);
-  };
   // A piece is the source's text as is: a line further into it is as many lines further in the source.
   const text = parts.join('');
   const textLine = lineMapper(text);
   const lineOf = (offset: number): number => {
-    const k = pieceOf(offset);
+    const k = lastAtOrBefore(at, offset);
     return k < 0 ? 1 : (firstLine[k] as number) + textLine(offset) - textLine(at[k] as number);
   };
-  return { text, toSource, lineOf, kept: at.length };
+  return { text, lineOf, kept: at.length };
 }
 
 /** Most names are assigned once: one number, an array only for the others (fewer allocations on big files). */
