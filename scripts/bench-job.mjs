@@ -68,8 +68,8 @@ const cacheFolder = join(work, 'cache', 'job');
 function timeReader(job, mode) {
   // CPU time of the main thread (Linux: /proc/thread-self/schedstat, in ns) next to the wall time: on a shared machine
   // the wall time of a cold read stretches with the load (and with the GC helper threads waited for), its CPU time far less.
-  // The kernel brings that count up to date at each tick and context switch only: one sample is off by up to a tick, so
-  // quote medians (a read of a few ms can show 0).
+  // The kernel brings that count up to date at each tick and context switch only: a wait of 10 µs (Atomics.wait) before
+  // each reading is such a switch, so the count is exact rather than off by up to a tick (4 ms here).
   const options = `{ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText }`;
   const [load, read] =
     mode !== 'cached'
@@ -87,18 +87,23 @@ const cache = new JobNeedsCache(${JSON.stringify(cacheFolder)});`,
   const script = `import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 const schedstat = '/proc/thread-self/schedstat';
-const cpu = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6 : () => NaN;
+const tick = new Int32Array(new SharedArrayBuffer(4));
+const cpu = existsSync(schedstat)
+  ? () => (Atomics.wait(tick, 0, 0, 0.01), Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6)
+  : () => NaN;
 const readText = (p) => readFile(p, 'utf8');
 const t0 = performance.now();
 ${load}
-const t1 = performance.now();
+const loaded = performance.now();
 const c1 = cpu();
+const t1 = performance.now();
 const needs = await ${read};
-const c2 = cpu();
 const t2 = performance.now();
-await ${read};
+const c2 = cpu();
 const t3 = performance.now();
-console.log(JSON.stringify({ importMs: t1 - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t3 - t2, needs: needs.identifiers.length,
+await ${read};
+const t4 = performance.now();
+console.log(JSON.stringify({ importMs: loaded - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t4 - t3, needs: needs.identifiers.length,
   fresh: ${mode === 'cached' ? 'fresh' : 'null'} }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);

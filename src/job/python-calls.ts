@@ -75,22 +75,10 @@ export function callJob(reader: Reader, node: PyNode, scope: Scope): Value {
     name = property ? reader.text(property) : name;
   }
   const evaluate = (n: PyNode) => reader.evaluate(n, scope);
-  const values = {
-    positional: args.positional.map(evaluate),
-    keywords: new Map([...args.keywords].map(([k, v]) => [k, evaluate(v)] as [string, Value])),
-    spread: args.spread.map(evaluate),
-  };
-  const call: Call = {
-    reader,
-    node,
-    scope,
-    name,
-    callee: reader.text(callee),
-    args,
-    values,
-    line: reader.lineOf(node.from),
-    ...(receiver ? { receiver } : {}),
-  };
+  const keywords = new Map<string, Value>();
+  for (const [key, value] of args.keywords) keywords.set(key, evaluate(value));
+  const values = { positional: args.positional.map(evaluate), keywords, spread: args.spread.map(evaluate) };
+  const call: Call = { reader, node, scope, name, receiver, callee: reader.text(callee), args, values, line: reader.lineOf(node.from) };
   return (
     jobCall(call) ??
     configCall(call) ??
@@ -174,7 +162,12 @@ function configCall(call: Call): Value | undefined {
   const { reader, name, values } = call;
   const first = values.positional[0];
   const setter = (name === 'set' || name === 'set_string') && first?.kind === 'str' && CONFIG_KEYS.has(first.text);
-  const helper = setter ? { key: first.text as JobConfigKey, params: ['key', 'value'], append: false } : CONFIG_HELPERS[name];
+  // Own keys only: a method named toString or constructor is not a helper (the prototype's would be found).
+  const helper = setter
+    ? { key: first.text as JobConfigKey, params: ['key', 'value'], append: false }
+    : Object.hasOwn(CONFIG_HELPERS, name)
+      ? CONFIG_HELPERS[name]
+      : undefined;
   if (!helper) return undefined;
   const expression = oneLine(reader.text(call.node));
   const from = setter ? 1 : 0;
@@ -274,12 +267,16 @@ function descriptorMethod(call: Call, descriptor: Extract<Value, { kind: 'descri
 /** String and path helpers on known strings. */
 function stringCall(call: Call): Value | undefined {
   const { name, receiver, values, line, callee } = call;
-  if (/(^|\.)path\.join$/.test(callee)) return joinPath(values.positional, line);
+  // The name first: most calls are none of these, and need no pattern tried on their callee.
+  if (name === 'join' && /(^|\.)path\.join$/.test(callee)) return joinPath(values.positional, line);
   if (name === 'joinpath' && receiver?.kind === 'str') return joinPath([receiver, ...values.positional], line);
-  if (/(^|\.)path\.(abspath|realpath|normpath|expanduser)$/.test(callee) || name === 'str' || name === 'fspath')
+  if ((PATH_FUNCTIONS.has(name) && /(^|\.)path\.\w+$/.test(callee)) || name === 'str' || name === 'fspath')
     return values.positional[0] ?? unknown(callee);
   return receiver?.kind === 'str' ? strMethod(receiver, name, values, line) : undefined;
 }
+
+/** os.path functions that give their argument's path back, as far as the reader can tell. */
+const PATH_FUNCTIONS = new Set(['abspath', 'realpath', 'normpath', 'expanduser']);
 
 /** str methods that change only the text. */
 const TEXT_METHODS = new Map<string, (text: string) => string>([

@@ -22,6 +22,7 @@ import {
   type StrValue,
   type Value,
 } from './python-values.js';
+import { lineMapper } from './text-lines.js';
 import { looksLikeDdl, readSql } from './sql-needs.js';
 
 interface FunctionInfo {
@@ -37,24 +38,19 @@ export class PythonReader implements Reader {
   private readonly functions = new Map<string, FunctionInfo>();
   /** SQL that functions run from a parameter, with whether some call site passed a known string. */
   private readonly paramSql: { param: Param; line: number; expression: string; read: boolean }[] = [];
-  private readonly lineStarts: number[];
   /** SQL files the job reads at run time from a known path, for the probe to read. */
   readonly sqlFiles: { path: string; line: number }[] = [];
 
   /**
-   * `source` is what was parsed (the selected lines); `original` the whole file, whose line numbers are reported;
-   * `toOriginal` maps an offset in the one to the other.
+   * `source` is what was parsed (the selected lines); `lineOf` gives the job file's line of an offset in it (by
+   * default, `source` is the whole file).
    */
   constructor(
     readonly source: string,
     readonly file: string,
     readonly collect: NeedsCollector,
-    original: string = source,
-    private readonly toOriginal: (offset: number) => number = (offset) => offset,
-  ) {
-    this.lineStarts = [0];
-    for (let i = original.indexOf('\n'); i >= 0; i = original.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-  }
+    readonly lineOf: (offset: number) => number = lineMapper(source),
+  ) {}
 
   read(tree: Tree): void {
     const module = new Scope();
@@ -79,22 +75,6 @@ export class PythonReader implements Reader {
       for (const s of found) this.sql(s);
       if (found.length > 0) pending.read = true;
     }
-  }
-
-  /** The job file's line of an offset in the parsed text. */
-  lineOf(offset: number): number {
-    return this.originalLine(this.toOriginal(offset));
-  }
-
-  originalLine(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
   }
 
   text(node: PyNode): string {

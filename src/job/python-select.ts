@@ -5,6 +5,7 @@
 import { LIMITS } from '../engine/limits.js';
 import { PYTHON_FUNCTION_METHODS } from './python-calls.js';
 import { lineWords, type LogicalLine } from './python-lines.js';
+import { lastAtOrBefore, lineBreaks, lineMapper } from './text-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([
@@ -53,8 +54,8 @@ export const MAX_LINE_CHARS = LIMITS.jobStatementChars;
 export interface Selection {
   /** The lines that can matter, each whole with its indentation, in source order. */
   text: string;
-  /** Offset in `text` → offset in the source. */
-  toSource: (offset: number) => number;
+  /** Offset in `text` → the source's line (1-based). */
+  lineOf: (offset: number) => number;
   kept: number;
   /** Lines too deeply nested or too long to parse: their 1-based start offsets. */
   refused: LogicalLine[];
@@ -63,45 +64,46 @@ export interface Selection {
 /**
  * `modules`: last names of the pyflink modules that hold connector classes (kafka, jdbc, catalog, …): a line
  * using one imported as a module (kafka.KafkaSink) may load a connector class.
+ * Plain loops over the lines, no closure per line: this runs once per job, before any of it is compiled.
  */
 export function selectLines(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string> = new Set()): Selection {
-  const refused = lines.filter((l) => l.depth > MAX_DEPTH || l.end - l.start > MAX_LINE_CHARS);
-  const blocked = new Set(refused);
-  const { parent, partner, returns } = structure(lines);
-  const assigns = new Map<string, number | number[]>();
-  lines.forEach((line, i) => line.targets.forEach((name) => push(assigns, name, i)));
+  const { kept, refused, parent, partner, returns, assigns, found } = indexLines(lines);
 
-  const kept = new Array<boolean>(lines.length).fill(false);
-  const needed = new Set<string>();
   const work: number[] = [];
-  const keep = (i: number | undefined) => {
-    if (i === undefined || kept[i] || blocked.has(lines[i] as LogicalLine)) return;
-    kept[i] = true;
+  const keep = (i: number) => {
+    if (i < 0 || kept[i] !== 0) return;
+    kept[i] = KEPT;
     work.push(i);
   };
-  for (const i of seeds(source, lines, modules)) keep(i);
+  const keepAll = (held: number | number[] | undefined) => {
+    if (typeof held === 'number') keep(held);
+    else if (held) for (const i of held) keep(i);
+  };
+  for (const i of seeds(source, lines, modules, found)) keep(i);
+  const needed = new Set<string>();
   while (work.length > 0) {
     const i = work.pop() as number;
-    keep(parent[i]);
-    keep(partner[i]);
+    keep(parent[i] as number);
+    keep(partner[i] as number);
     for (const word of lineWords(source, lines[i] as LogicalLine)) {
       if (needed.has(word)) continue;
       needed.add(word);
-      for (const j of indices(assigns.get(word))) keep(j);
-      for (const j of indices(returns.get(word))) keep(j);
+      keepAll(assigns.get(word));
+      keepAll(returns.get(word));
     }
   }
-  return { ...compact(source, lines, kept), kept: kept.filter(Boolean).length, refused };
+  return { ...compact(source, lines, kept), refused };
 }
 
-/** Lines that can matter by themselves: imports, a DDL/JAR/JDBC string, a call or name of TRIGGERS, a connector module. */
-function seeds(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>): number[] {
-  const found: number[] = [];
-  lines.forEach((line, i) => {
-    if (line.interesting || line.first === 'import' || line.first === 'from') found.push(i);
-  });
-  const names = new Set([...TRIGGERS, ...importedFromPyflink(source, lines, modules)]);
-  for (const i of linesWith(source, lines, wordsPattern(names))) {
+/** Marks of `kept`: not (yet) kept, kept, refused (too deep or too long to parse). */
+const KEPT = 1;
+const BLOCKED = 2;
+
+/** Lines that can matter by themselves: `found` (imports, a DDL/JAR/JDBC string), a call or name of TRIGGERS, a connector module. */
+function seeds(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>, found: number[]): number[] {
+  const imported = importedFromPyflink(source, lines, modules);
+  const names = imported.size === 0 ? TRIGGERS : new Set([...TRIGGERS, ...imported]);
+  for (const i of linesWith(source, lines, names === TRIGGERS ? TRIGGERS_PATTERN : wordsPattern(names))) {
     if (lineWords(source, lines[i] as LogicalLine).some((word) => names.has(word))) found.push(i);
   }
   return found;
@@ -114,7 +116,7 @@ function seeds(source: string, lines: readonly LogicalLine[], modules: ReadonlyS
  */
 function importedFromPyflink(source: string, lines: readonly LogicalLine[], modules: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
-  for (const i of linesWith(source, lines, wordsPattern(new Set(['import'])))) {
+  for (const i of linesWith(source, lines, IMPORT_PATTERN)) {
     const words = lineWords(source, lines[i] as LogicalLine);
     const at = words.indexOf('import');
     if (at < 0 || !words.includes('pyflink')) continue;
@@ -132,6 +134,10 @@ function wordsPattern(names: ReadonlySet<string>): RegExp {
   return new RegExp(`(?<![\\w\\u0080-\\uffff])(?:${[...names].join('|')})(?![\\w\\u0080-\\uffff])`, 'g');
 }
 
+/** Compiled once: most jobs import no connector module by name, and their seeds are found with this one. */
+const TRIGGERS_PATTERN = wordsPattern(TRIGGERS);
+const IMPORT_PATTERN = wordsPattern(new Set(['import']));
+
 /**
  * The lines in which `pattern` (global) matches, each once, in order: the regular-expression engine finds the few
  * candidates in the whole file natively; a match in a string or a comment is weeded out by the caller (lineWords).
@@ -139,12 +145,13 @@ function wordsPattern(names: ReadonlySet<string>): RegExp {
 function linesWith(source: string, lines: readonly LogicalLine[], pattern: RegExp): number[] {
   const found: number[] = [];
   let line = 0;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     line = lineAtOrAfter(lines, match.index, line);
     const candidate = lines[line];
     if (!candidate) break;
     if (candidate.start <= match.index && match.index < candidate.end) {
-      if (found.at(-1) !== line) found.push(line);
+      if (found[found.length - 1] !== line) found.push(line);
       pattern.lastIndex = Math.max(pattern.lastIndex, candidate.end);
     } else pattern.lastIndex = Math.max(pattern.lastIndex, candidate.start);
   }
@@ -163,58 +170,87 @@ function lineAtOrAfter(lines: readonly LogicalLine[], offset: number, from: numb
   return lo;
 }
 
-/** For each line: its enclosing block header, the header a continuation (else, except) belongs to, and returns by function. */
-function structure(lines: readonly LogicalLine[]): {
-  parent: (number | undefined)[];
-  partner: (number | undefined)[];
-  returns: Map<string, number | number[]>;
-} {
-  const parent: (number | undefined)[] = [];
-  const partner: (number | undefined)[] = [];
+/**
+ * What selection needs of every line, in one pass: the refused ones (marked BLOCKED in `kept`), each line's enclosing block
+ * header and the header a continuation (else, except) belongs to (-1 for none), the lines that assign each name, the
+ * return statements by function name, and the lines that matter by themselves (imports, a DDL/JAR/JDBC string).
+ */
+function indexLines(lines: readonly LogicalLine[]) {
+  const kept = new Uint8Array(lines.length);
+  const refused: LogicalLine[] = [];
+  const parent = new Int32Array(lines.length).fill(-1);
+  const partner = new Int32Array(lines.length).fill(-1);
   const returns = new Map<string, number | number[]>();
+  const assigns = new Map<string, number | number[]>();
+  const found: number[] = [];
   const open: number[] = [];
-  const lastAtIndent = new Map<number, number>();
-  lines.forEach((line, i) => {
+  /** The last line seen at each indentation (an array: indentations are small numbers, a Map costs more). */
+  const lastAtIndent: number[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] as LogicalLine;
+    if (line.depth > MAX_DEPTH || line.end - line.start > MAX_LINE_CHARS) {
+      refused.push(line);
+      kept[i] = BLOCKED;
+    }
     while (open.length > 0 && (lines[open[open.length - 1] as number] as LogicalLine).indent >= line.indent) open.pop();
-    parent[i] = open[open.length - 1];
-    if (line.header && CONTINUATIONS.has(line.header)) partner[i] = lastAtIndent.get(line.indent);
-    lastAtIndent.set(line.indent, i);
+    if (open.length > 0) parent[i] = open[open.length - 1] as number;
+    if (line.header !== undefined && CONTINUATIONS.has(line.header)) partner[i] = lastAtIndent[line.indent] ?? -1;
+    lastAtIndent[line.indent] = i;
     if (line.first === 'return') {
-      const def = open.findLast((h) => (lines[h] as LogicalLine).header === 'def');
-      const name = def === undefined ? undefined : (lines[def] as LogicalLine).targets[0];
+      const name = enclosingDef(lines, open);
       if (name) push(returns, name, i);
     }
-    if (line.header) open.push(i);
-  });
-  return { parent, partner, returns };
+    if (line.header !== undefined) open.push(i);
+    // Indexed: for…of makes an iterator per line on a VM that has not compiled this yet.
+    const { targets } = line;
+    for (let k = 0; k < targets.length; k += 1) push(assigns, targets[k] as string, i);
+    if (line.interesting || line.first === 'import' || line.first === 'from') found.push(i);
+  }
+  return { kept, refused, parent, partner, returns, assigns, found };
 }
 
-/** The kept lines from the start of their first physical line (indentation included), and the offset map. */
-function compact(source: string, lines: readonly LogicalLine[], kept: readonly boolean[]): Pick<Selection, 'text' | 'toSource'> {
+/** The name of the innermost function among the open block headers. */
+function enclosingDef(lines: readonly LogicalLine[], open: readonly number[]): string | undefined {
+  for (let k = open.length - 1; k >= 0; k -= 1) {
+    const header = lines[open[k] as number] as LogicalLine;
+    if (header.header === 'def') return header.targets[0];
+  }
+  return undefined;
+}
+
+/**
+ * The kept lines from the start of their first physical line (indentation included), and the map of lines: each
+ * piece's first line is counted on from the piece before (no array of the file's line starts).
+ */
+function compact(source: string, lines: readonly LogicalLine[], kept: Uint8Array): Omit<Selection, 'refused'> {
   const parts: string[] = [];
-  const segments: { at: number; from: number }[] = [];
+  /** Where each kept piece starts in the text, and the source line it starts on. */
+  const at: number[] = [];
+  const firstLine: number[] = [];
   let length = 0;
-  lines.forEach((line, i) => {
-    if (!kept[i]) return;
-    const from = source.lastIndexOf('\n', line.start - 1) + 1;
-    let piece = source.slice(from, line.end);
+  let line = 1;
+  let counted = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (kept[i] !== KEPT) continue;
+    const { start: first, end } = lines[i] as LogicalLine;
+    const start = source.lastIndexOf('\n', first - 1) + 1;
+    line += lineBreaks(source, counted, start);
+    counted = start;
+    let piece = source.slice(start, end);
     if (!piece.endsWith('\n')) piece += '\n';
-    segments.push({ at: length, from });
+    at.push(length);
+    firstLine.push(line);
     parts.push(piece);
     length += piece.length;
-  });
-  const toSource = (offset: number): number => {
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((segments[mid]?.at ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const segment = segments[lo];
-    return segment ? segment.from + offset - segment.at : offset;
+  }
+  // A piece is the source's text as is: a line further into it is as many lines further in the source.
+  const text = parts.join('');
+  const textLine = lineMapper(text);
+  const lineOf = (offset: number): number => {
+    const k = lastAtOrBefore(at, offset);
+    return k < 0 ? 1 : (firstLine[k] as number) + textLine(offset) - textLine(at[k] as number);
   };
-  return { text: parts.join(''), toSource };
+  return { text, lineOf, kept: at.length };
 }
 
 /** Most names are assigned once: one number, an array only for the others (fewer allocations on big files). */
@@ -223,8 +259,4 @@ function push(map: Map<string, number | number[]>, key: string, value: number): 
   if (held === undefined) map.set(key, value);
   else if (typeof held === 'number') map.set(key, [held, value]);
   else held.push(value);
-}
-
-function indices(held: number | number[] | undefined): number[] {
-  return held === undefined ? [] : typeof held === 'number' ? [held] : held;
 }

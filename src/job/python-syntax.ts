@@ -1,8 +1,8 @@
 // The @lezer/python syntax tree as plain nodes, and small helpers over them: children, call arguments, statement kinds.
-import type { Tree } from '@lezer/common';
+import type { NodeType, Tree, TreeBuffer } from '@lezer/common';
 
 /**
- * A node of the syntax tree with its children in an array. Built once in one cursor pass: Lezer's PyNode
+ * A node of the syntax tree with its children in an array, all built once (plainTree): Lezer's SyntaxNode
  * objects are made afresh on every step (firstChild, nextSibling, getChild), and walking a job through them cost
  * more than parsing it while the code was not yet compiled (a CLI run reads the job once, cold).
  */
@@ -27,26 +27,56 @@ export class PyNode {
   }
 }
 
-/** The whole tree as PyNodes (named nodes only, as PyNode navigation shows them); iterative, so nesting cannot overflow the stack. */
+/**
+ * The whole tree as PyNodes: the named nodes a TreeCursor shows (anonymous repeat nodes are see-through), read
+ * straight from the tree's parts rather than through a cursor, whose calls cost more than the nodes while the code
+ * is not compiled yet. A Tree holds its children with their offsets; a TreeBuffer holds a subtree flat, as
+ * (type, from, to, end of its descendants) in pre-order (@lezer/common's documented layout). Iterative, so nesting
+ * cannot overflow the stack.
+ */
 export function plainTree(tree: Tree): PyNode {
-  const cursor = tree.cursor();
-  const root = new PyNode(cursor.name, cursor.from, cursor.to);
-  const open: PyNode[] = [root];
-  for (;;) {
-    if (cursor.firstChild()) {
-      const node = new PyNode(cursor.name, cursor.from, cursor.to);
-      (open[open.length - 1] as PyNode).children.push(node);
-      open.push(node);
+  const root = new PyNode(tree.type.name, 0, tree.length);
+  /** The trees being read, each with its offset, the node its children go into, and the next child to read. */
+  const open: { tree: Tree; at: number; into: PyNode; next: number }[] = [{ tree, at: 0, into: root, next: 0 }];
+  while (open.length > 0) {
+    const top = open[open.length - 1] as (typeof open)[number];
+    if (top.next >= top.tree.children.length) {
+      open.pop();
       continue;
     }
-    while (!cursor.nextSibling()) {
-      if (!cursor.parent()) return root;
-      open.pop();
+    const part = top.tree.children[top.next] as Tree | TreeBuffer;
+    const at = top.at + (top.tree.positions[top.next] as number);
+    top.next += 1;
+    // A TreeBuffer is told by its flat array (no instanceof: it would fail on a second copy of @lezer/common).
+    if ('buffer' in part) addBuffer(part, at, top.into);
+    else if (part.type.isAnonymous) open.push({ tree: part, at, into: top.into, next: 0 });
+    else {
+      const node = new PyNode(part.type.name, at, at + part.length);
+      top.into.children.push(node);
+      open.push({ tree: part, at, into: node, next: 0 });
     }
-    open.pop();
-    const node = new PyNode(cursor.name, cursor.from, cursor.to);
-    (open[open.length - 1] as PyNode).children.push(node);
-    open.push(node);
+  }
+  return root;
+}
+
+/** A TreeBuffer's nodes (pre-order, each with the index past its descendants) under `into`, at offset `at`. */
+function addBuffer(part: TreeBuffer, at: number, into: PyNode): void {
+  const { buffer } = part;
+  const types = part.set.types;
+  const parents: PyNode[] = [into];
+  const ends: number[] = [buffer.length];
+  for (let i = 0; i < buffer.length; i += 4) {
+    while (i >= (ends[ends.length - 1] as number)) {
+      parents.pop();
+      ends.pop();
+    }
+    const node = new PyNode((types[buffer[i] as number] as NodeType).name, at + (buffer[i + 1] as number), at + (buffer[i + 2] as number));
+    (parents[parents.length - 1] as PyNode).children.push(node);
+    const end = buffer[i + 3] as number;
+    if (end > i + 4) {
+      parents.push(node);
+      ends.push(end);
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { logicalLines } from './python-lines.js';
 import { PythonReader } from './python-reader.js';
 import { MAX_DEPTH, selectLines } from './python-select.js';
 import { readSql } from './sql-needs.js';
+import { lineBreaks, lineMapper } from './text-lines.js';
 import { importedModules } from '../python/imports.js';
 import { openMatrix } from '../knowledge/matrix.js';
 import { LIMITS } from '../engine/limits.js';
@@ -46,10 +47,15 @@ export async function readJobFiles({ files, cwd, readText }: ReadJobOptions): Pr
 /** One Python job's needs; returns the SQL files it reads at run time from a known path. */
 export function readPythonText(text: string, file: string, collect: NeedsCollector): { path: string; line: number }[] {
   const selection = selectLines(text, logicalLines(text), connectorModules());
-  const reader = new PythonReader(selection.text, file, collect, text, selection.toSource);
-  for (const line of selection.refused) {
+  const reader = new PythonReader(selection.text, file, collect, selection.lineOf);
+  // Counted on from one refused statement to the next (they come in order): linear however many there are.
+  let line = 1;
+  let counted = 0;
+  for (const refused of selection.refused) {
+    line += lineBreaks(text, counted, refused.start);
+    counted = refused.start;
     collect.problem(
-      `${file}:${reader.originalLine(line.start)}: a statement ${line.depth > MAX_DEPTH ? `nested ${line.depth} brackets deep` : `of ${line.end - line.start} characters`} was not read`,
+      `${file}:${line}: a statement ${refused.depth > MAX_DEPTH ? `nested ${refused.depth} brackets deep` : `of ${refused.end - refused.start} characters`} was not read`,
     );
   }
   try {
@@ -64,9 +70,7 @@ export function readPythonText(text: string, file: string, collect: NeedsCollect
 }
 
 export function readSqlText(text: string, file: string, collect: NeedsCollector): void {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  readSql({ text, file, lineOf: (offset) => lineOfOffset(starts, offset) }, collect);
+  readSql({ text, file, lineOf: lineMapper(text) }, collect);
 }
 
 let modules: Set<string> | undefined;
@@ -115,15 +119,4 @@ async function readReferencedSql(
     what: 'sql-file',
     expression: `reads ${ref.path}, not found here (looked in ${candidates.join(', ')})`,
   });
-}
-
-function lineOfOffset(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

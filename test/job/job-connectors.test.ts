@@ -98,6 +98,13 @@ describe('reading a job', () => {
     );
     expect(needs.identifiers.map((i) => `${i.role}:${i.identifier}`)).toEqual(['catalog:hive', 'connector:datagen', 'format:csv']);
   });
+
+  it('reads on past a method named like a JavaScript object member (toString, constructor, valueOf)', () => {
+    // Such a name once looked up a helper table's prototype and stopped the reader with a TypeError.
+    const needs = needsOf('s = "x"\nenv.set(s.toString(), s.constructor(), s.valueOf())\nenv.add_jars("file:///opt/flink/usrlib/x.jar")\n');
+    expect(needs.problems).toEqual([]);
+    expect(needs.jars.map((j) => j.value)).toEqual(['file:///opt/flink/usrlib/x.jar']);
+  });
 });
 
 describe('job.connectors', () => {

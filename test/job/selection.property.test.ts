@@ -2,13 +2,15 @@
 //  - selection: parsing only the statements that can matter gives the same needs, at the same lines, as parsing
 //    the whole file;
 //  - the SQL tokenizer and the string decoder, which take runs of ordinary characters in one step, give what a
-//    plain one-character-at-a-time reading gives.
+//    plain one-character-at-a-time reading gives;
+//  - the syntax tree read straight from Lezer's trees and buffers (plainTree) holds the nodes a TreeCursor shows.
 import fc from 'fast-check';
 import { parser } from '@lezer/python';
 import { describe, expect, it } from 'vitest';
 import type { JobNeeds } from '../../src/facts/index.js';
 import { NeedsCollector } from '../../src/job/collect.js';
 import { PythonReader } from '../../src/job/python-reader.js';
+import { plainTree } from '../../src/job/python-syntax.js';
 import { decodeLiteral } from '../../src/job/python-strings.js';
 import { readPythonText } from '../../src/job/read-job.js';
 import { tokenizeSql } from '../../src/job/sql-tokens.js';
@@ -64,6 +66,42 @@ describe('selection', () => {
       fc.property(job, (statements) => {
         const text = `${statements.join('\n')}\n`;
         expect(selected(text)).toEqual(whole(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+type Shown = [string, number, number, Shown[]];
+
+/** The nodes a TreeCursor visits (named ones; repeat nodes see-through), as nested lists. */
+function cursorNodes(tree: ReturnType<typeof parser.parse>): Shown {
+  const cursor = tree.cursor();
+  const visit = (): Shown => {
+    const node: Shown = [cursor.name, cursor.from, cursor.to, []];
+    if (cursor.firstChild()) {
+      do node[3].push(visit());
+      while (cursor.nextSibling());
+      cursor.parent();
+    }
+    return node;
+  };
+  return visit();
+}
+
+function plainNodes(node: ReturnType<typeof plainTree>): Shown {
+  return [node.name, node.from, node.to, node.children.map(plainNodes)];
+}
+
+describe('the syntax tree', () => {
+  it('read from the trees and buffers holds the nodes a TreeCursor shows, in order', () => {
+    // Buffers of 16 characters: most nodes become Trees, repeat nodes among them (the default makes few).
+    const parsers = [parser, parser.configure({ bufferLength: 16 })];
+    const pieces = [...STATEMENTS, '(', ')', '"""', ':', 'x y', '\n    '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }), fc.constantFrom(...parsers), (parts, chosen) => {
+        const tree = chosen.parse(parts.join('\n'));
+        expect(plainNodes(plainTree(tree))).toEqual(cursorNodes(tree));
       }),
       { numRuns: 300 },
     );
