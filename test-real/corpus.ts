@@ -567,6 +567,21 @@ const SETUP_LIST: Setup[] = [
     jars: [`${F}:flink-sql-orc:2.3.0`, HADOOP3_CLIENT[0] as string],
     job: { ddl: [SRC, files('orc')], insert: INSERT },
   },
+  // hadoop-common is Hadoop's own module: it holds org.apache.hadoop.conf.Configuration, but not the libraries it needs.
+  {
+    id: 'orc-hadoop-common-only',
+    title: "the same ORC job, hadoop-common 3.4.1 alone (Hadoop's module, without its dependencies) in pipeline.jars",
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-orc:2.3.0`, 'org.apache.hadoop:hadoop-common:3.4.1'],
+    job: { ddl: [SRC, files('orc')], insert: INSERT },
+  },
+  {
+    id: 'parquet-hadoop-common-only',
+    title: "the same Parquet job, hadoop-common 3.4.1 alone (Hadoop's module, without its dependencies) in pipeline.jars",
+    flink: '2.3.0',
+    jars: [`${F}:flink-sql-parquet:2.3.0`, 'org.apache.hadoop:hadoop-common:3.4.1'],
+    job: { ddl: [SRC, files('parquet')], insert: INSERT },
+  },
   {
     id: 'parquet-hadoop3-api-only',
     title: 'the same Parquet job, hadoop-client-api 3.4.1 alone (without hadoop-client-runtime) in pipeline.jars',

@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { cachedDir, cachedFile } from '../scripts/real/cache.js';
 import { checksumToken, downloadTo, RegistryError } from '../scripts/real/download.js';
 import { SETUPS } from './corpus.js';
+import { causeNamed } from './support/agreement.js';
+import type { DoctorCheck } from '../scripts/real/doctor.js';
+import { mavenPinsOf } from './support/outcomes.js';
 import { agreementMarkdown, previousRows } from './support/table.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -113,5 +116,29 @@ describe('docs/real-agreement.md kept rows (a -t run)', () => {
     expect(markdown).toContain('3 rows are kept from the previous run');
     const ids = [...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
     expect(ids).toEqual([first?.id, second?.id, third?.id]);
+  });
+});
+
+describe("a recorded job's key and the agreement's judge", () => {
+  it('keys a job on the Maven pins of its own JARs only: a pin another setup added does not re-run it', () => {
+    const setup = {
+      id: 'x',
+      jars: ['org.apache.flink:flink-sql-orc:2.3.0', 'missing:/opt/none.jar'],
+      hadoopClasspath: 'org.apache.flink:flink-shaded-hadoop-2-uber:2.8.3-10.0',
+    };
+    const pins = mavenPinsOf(setup);
+    expect(Object.keys(pins)).toEqual(
+      ['org.apache.flink:flink-sql-orc:2.3.0', 'org.apache.flink:flink-shaded-hadoop-2-uber:2.8.3-10.0'].sort(),
+    );
+    expect(Object.values(pins).every((pin) => pin !== 'not pinned')).toBe(true);
+    expect(mavenPinsOf({ id: 'y', jars: ['org.example:not-pinned:1.0'] })).toEqual({ 'org.example:not-pinned:1.0': 'not pinned' });
+  });
+
+  it('a NoClassDefFoundError is named by an error that names its class in either notation, not by another class', () => {
+    const error = (summary: string) => ({ id: 'jars.thin', status: 'error', summary, details: [] }) as unknown as DoctorCheck;
+    const cause = 'NoClassDefFoundError: com.ctc.wstx.io.InputBootstrapper';
+    expect(causeNamed(cause, [error('… NoClassDefFoundError: com/ctc/wstx/io/InputBootstrapper while planning')])?.id).toBe('jars.thin');
+    expect(causeNamed(cause, [error('… ClassNotFoundException: com.ctc.wstx.io.InputBootstrapper')])?.id).toBe('jars.thin');
+    expect(causeNamed(cause, [error('… NoClassDefFoundError: com/ctc/wstx/io/InputBootstrapperX')])).toBeUndefined();
   });
 });

@@ -98,13 +98,14 @@ function providerLacks(need: ClassNeed, provider: ScannedJar | undefined, supply
   const lacking: ClassNeed = {
     what: own.what,
     packages: own.packages,
-    artifact: id?.version ? `${own.artifact}:${id.version}` : own.artifact,
+    ...(own.artifact ? { artifact: id?.version ? `${own.artifact}:${id.version}` : own.artifact } : {}),
+    ...(own.fix ? { fix: own.fix } : {}),
     symptom: own.symptom,
     sources: own.sources,
   };
-  const artifactId = own.artifact.split(':')[1] ?? '';
+  const artifactId = own.artifact?.split(':')[1];
   const met =
     supply.jars.some((o) => o !== provider && holdsNeeded(o, lacking)) ||
-    supply.jobJarNames.some((name) => name.startsWith(`${artifactId}-`));
+    (artifactId !== undefined && supply.jobJarNames.some((name) => name.startsWith(`${artifactId}-`)));
   return met ? undefined : lacking;
 }

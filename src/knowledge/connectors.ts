@@ -107,7 +107,9 @@ export interface ProviderNeed {
   what: string;
   packages: string[];
   /** groupId:artifactId to add, in the providing JAR's own version. */
-  artifact: string;
+  artifact?: string;
+  /** The fix in words, when no one JAR completes the provider (hadoop-common: use a self-contained Hadoop instead). */
+  fix?: string;
   symptom: string;
   sources: SourceRef[];
 }

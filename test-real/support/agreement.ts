@@ -24,8 +24,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words an error must contain to name a cause, per kind of failure; a cause no rule knows is never "named". */
 const NAMING: [RegExp, (match: RegExpExecArray) => RegExp][] = [
-  // A class the job's Python API loads through the gateway: an error naming that very class names the cause.
-  [/^(?:NoClassDefFoundError|ClassNotFoundException): ([\w.$]+)$/, (m) => new RegExp(`${escape(m[1] as string)}\\b`)],
+  // A class the job's Python API loads through the gateway: an error naming that very class names the cause, in either
+  // notation (the JVM prints NoClassDefFoundError's with slashes, ClassNotFoundException's with dots).
+  [
+    /^(?:NoClassDefFoundError|ClassNotFoundException): ([\w.$]+)$/,
+    (m) => new RegExp(`(?:${escape(m[1] as string)}|${escape((m[1] as string).replaceAll('.', '/'))})\\b`),
+  ],
   [/identifier '([^']+)'/, (m) => new RegExp(`'${m[1]}'`)],
   [/no JDBC dialect/, () => /dialect/i],
   [/UnsupportedClassVersionError/, () => /bytecode|class file|Java \d+/],

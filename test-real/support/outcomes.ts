@@ -1,7 +1,8 @@
 // The real job's raw result per setup, kept in the cache so a warm run re-judges the doctor without re-running
-// every JVM. The key covers everything the result depends on: the setup, the job template (support/job.ts),
-// every pin and both JDKs' release files; any change, or FLINK_DOCTOR_REAL_RERUN=1, runs the job again.
-// Only the raw output is kept: classify() reads it afresh on every run.
+// every JVM. The key covers everything the result depends on: the setup, the job template (support/job.ts), every
+// PyPI pin and closure, the pins of the Maven artifacts the setup itself puts on the job's classpath (its jars and
+// HADOOP_CLASSPATH: a new pin for another setup does not re-run this one) and both JDKs' release files; any change,
+// or FLINK_DOCTOR_REAL_RERUN=1, runs the job again. Only the raw output is kept: classify() reads it afresh on every run.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ export interface RecordedRun extends JobRun {
   recorded: boolean;
 }
 
-type SetupInputs = { id: string; title?: string; knownDisagreement?: string };
+type SetupInputs = { id: string; title?: string; knownDisagreement?: string; jars?: readonly string[]; hadoopClasspath?: string };
 
 /** What the job's result depends on: the setup without its title and verdict notes, the template, pins, JDKs. */
 function keyOf(setup: SetupInputs): string {
@@ -25,7 +26,7 @@ function keyOf(setup: SetupInputs): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(inputs));
   hash.update(readFileSync(join(import.meta.dirname, 'job.ts')));
-  hash.update(JSON.stringify(PINS));
+  hash.update(JSON.stringify({ pypi: PINS.pypi, closures: PINS.closures, maven: mavenPinsOf(setup) }));
   for (const jdk of [JDK17, TEMURIN25]) hash.update(existsSync(join(jdk, 'release')) ? readFileSync(join(jdk, 'release')) : jdk);
   return hash.digest('hex').slice(0, 32);
 }
@@ -41,4 +42,10 @@ export async function recordedRun(setup: SetupInputs, run: () => Promise<JobRun>
   await writeFile(temp, JSON.stringify({ ...result, recorded: undefined }));
   await rename(temp, path);
   return result;
+}
+
+/** The pins of the Maven artifacts the setup puts on the job's classpath ("missing:" paths are not artifacts). */
+export function mavenPinsOf(setup: SetupInputs): Record<string, unknown> {
+  const used = [...(setup.jars ?? []).filter((j) => !j.startsWith('missing:')), ...(setup.hadoopClasspath ? [setup.hadoopClasspath] : [])];
+  return Object.fromEntries(used.sort().map((coordinates) => [coordinates, PINS.maven[coordinates] ?? 'not pinned']));
 }

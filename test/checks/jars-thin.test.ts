@@ -231,7 +231,6 @@ describe('jars.thin decisions (built facts)', () => {
     expect(judge([parquet], targetOf('2.3'), nexus).fix).toContain(
       `or Hadoop 3's client JARs org.apache.hadoop:hadoop-client-api:3.4.1 (${url('hadoop-client-api')}) and org.apache.hadoop:hadoop-client-runtime:3.4.1 (${url('hadoop-client-runtime')}) (both: the API and the libraries it calls) to pipeline.jars`,
     );
-    expect(judge([parquet, hadoopCommon], targetOf('2.3')).status).toBe('ok');
     const env = judge([parquet], targetOf('2.3'), CENTRAL, { env: { HADOOP_CLASSPATH: '/opt/hadoop/share/hadoop/common/*' } });
     expect(env.status).toBe('ok');
     expect(env.details).toEqual([
@@ -264,6 +263,30 @@ describe('jars.thin decisions (built facts)', () => {
     expect(judge([parquet, hadoopClientApi], targetOf('2.3'), CENTRAL, { job }).status).toBe('ok');
     // The runtime alone has no org/apache/hadoop/conf/: Hadoop itself is missing.
     expect(judge([parquet, hadoopClientRuntime], targetOf('2.3')).summary).toContain('needs Hadoop, which it does not bundle');
+  });
+
+  it('error: hadoop-common alone holds Configuration but not the libraries it calls (orc/parquet-hadoop-common-only); with them, ok', () => {
+    const outcome = judge([parquet, hadoopCommon], targetOf('2.3'));
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toBe(
+      "flink-sql-parquet-2.3.0.jar from --jars needs the libraries hadoop-common calls (Woodstox, commons-configuration2, Hadoop's relocated Guava and a dozen more), which it does not bundle, and no JAR provides it (com/ctc/wstx/): " +
+        "NoClassDefFoundError: com/ctc/wstx/io/InputBootstrapper while planning (hadoop-common's Configuration parses XML with Woodstox)",
+    );
+    // No one JAR completes hadoop-common: the fix replaces it with a self-contained Hadoop, each JAR with its URL.
+    expect(outcome.fix).toContain(
+      'hadoop-common is one module of Hadoop, not a self-contained one: replace it in pipeline.jars with org.apache.flink:flink-shaded-hadoop-2-uber:2.8.3-10.0 (',
+    );
+    expect(outcome.fix).toContain(
+      `org.apache.hadoop:hadoop-client-runtime:3.4.1 (${CENTRAL}/org/apache/hadoop/hadoop-client-runtime/3.4.1/`,
+    );
+    // Its dependencies next to it (a Hadoop install's jars, here Woodstox standing for them), or HADOOP_CLASSPATH: ok.
+    const woodstox = scannedJar(
+      'woodstox-core-6.5.1.jar',
+      { groupId: 'com.fasterxml.woodstox', artifactId: 'woodstox-core', version: '6.5.1' },
+      { packages: ['com/ctc/wstx/io'] },
+    );
+    expect(judge([parquet, hadoopCommon, woodstox], targetOf('2.3')).status).toBe('ok');
+    expect(judge([parquet], targetOf('2.3'), CENTRAL, { env: { HADOOP_CLASSPATH: '/opt/hadoop/etc/hadoop' } }).status).toBe('ok');
   });
 
   it('a needed JAR the job names that is not on this machine counts by its file name (no second finding)', () => {
