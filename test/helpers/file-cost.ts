@@ -2,6 +2,7 @@
 // file appends one JSON line to <file>: its wall time, the worker's own CPU time and the CPU time of the processes it
 // started and waited for (the CLI, JVMs, Pythons, and theirs), read from /proc/self/stat (Linux). At the end of the run
 // test/global-setup.ts prints the costliest files. Not counted: vitest's own work (transform, import, collection).
+// test/helpers/process-table.mjs adds the programs each file runs (under strace) and prints the same as a table.
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
