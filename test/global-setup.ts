@@ -2,7 +2,7 @@
 // built by scripts/build.mjs, as `npm run build` builds it, when it is missing or older than what it is built from.
 // `npm test` builds just before vitest, so there this costs one stat per source file; a bare `npx vitest run`
 // after an edit gets a fresh bundle instead of testing a stale one. Built here, once, rather than by a test
-// file while other files run the bundle. With FLINK_DOCTOR_TEST_COST set, it also prints each file's CPU at the end
+// file while other files run the bundle. It also makes the run's cache folders (cacheFolderOfTheRun). With FLINK_DOCTOR_TEST_COST set, it also prints each file's CPU at the end
 // (test/helpers/file-cost.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

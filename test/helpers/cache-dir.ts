@@ -1,7 +1,7 @@
 // The doctor's cache folder in tests: one per vitest worker, under a temp folder made for the run
-// (test/global-setup.ts), never the user's ~/.cache/flink-doctor. Shared by the files of one worker, so a JVM's or an
-// interpreter's answer (src/probes/reused-run.ts) is asked once per worker and run, as a user's second run would
-// reuse it; a test about the cache itself makes its own folder (tempDir) and says so.
+// (test/global-setup.ts), never the user's ~/.cache/flink-doctor. Shared by the files of one worker, so the JVM's
+// answer (src/probes/reused-run.ts) for one JDK, directory and environment is asked once per worker and run, as a
+// user's second run would reuse it; a test about a cache itself makes its own folder (tempDir) and says so.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
