@@ -1,7 +1,7 @@
 // The suite's own hermeticity: a doctor run under test keeps its caches in this worker's temp folder
 // (test/helpers/cache-dir.ts), never in the user's ~/.cache/flink-doctor, where answers of earlier runs would let a
 // probe test pass without running the probe.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,16 +20,16 @@ describe("the doctor's cache folder in tests", () => {
   });
 
   it("receives the JVM's answer an in-process run keeps (src/probes/java-answers.ts)", async () => {
-    // A working directory of its own: the answer is kept per directory, so this run cannot find an earlier one.
-    const cwd = await tempDir('cache-dir-cwd-');
-    const answers = join(cacheDir(isolatedEnv()), 'java');
-    const before = existsSync(answers) ? readdirSync(answers).length : 0;
+    // A HOME of its own: the answer is kept per environment (HOME is part of its key), so the one found is this run's,
+    // and the cache folder does not follow HOME.
+    const home = await tempDir('cache-dir-home-');
     const run = await runCli(
       ['--flink-version', '2.2', '--offline', '--json', '--only', 'java.runtime'],
-      isolatedEnv({ JAVA_HOME: jdk17() }),
-      cwd,
+      isolatedEnv({ HOME: home, JAVA_HOME: jdk17() }),
     );
     expect(run.code).toBe(0);
-    expect(readdirSync(answers).length).toBe(before + 1);
+    const answers = join(cacheDir(isolatedEnv()), 'java');
+    const kept = readdirSync(answers).filter((name) => name.endsWith('.json') && readFileSync(join(answers, name), 'utf8').includes(home));
+    expect(kept).toHaveLength(1);
   });
 });
