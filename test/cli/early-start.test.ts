@@ -1,6 +1,6 @@
 // Spawn first (src/cli/early-start.ts): the entry starts the Java and Python probes' commands before the engine
 // loads; a probe adopts such a run only when it would run exactly that command, so the facts do not change.
-// Real JDK 17 and a real python3, each behind a wrapper that logs every start, so a second spawn would show.
+// Real JDK 17 and a real Python 3.11, each behind a wrapper that logs every start, so a second spawn would show.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import pythonClient from '../../checks/python-client.js';
 import { startProbesEarly, stopUnadoptedRuns } from '../../src/cli/early-start.js';
 import { findOnPath } from '../../src/probes/which.js';
 import { jdk17 } from '../helpers/java.js';
+import { pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv, runCheckList } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { isAlive } from '../helpers/processes.js';
@@ -25,11 +26,11 @@ async function loggedEnvironment(java: string, python: string) {
   return { env, cwd: dir, starts };
 }
 
-function realPython(): string {
-  const python = findOnPath('python3', process.env, process.cwd());
-  if (!python) throw new Error('python3 is not on PATH: this test needs a real interpreter');
-  return python;
-}
+/**
+ * The interpreter itself, not `python3` on PATH: on a pyenv machine that is a shim, a bash script that runs a dozen
+ * more (0.1 s of CPU) before the interpreter. Throws (fails the test) when it is not installed.
+ */
+const realPython = (): string => pyenvPython('3.11.7');
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (const started = Date.now(); !condition(); await new Promise((r) => setTimeout(r, 20))) {
@@ -58,6 +59,9 @@ describe('early start of the probes', () => {
     expect(starts()).toHaveLength(4);
     expect(factsOf(early)).toEqual(factsOf(without));
     expect(early[0]?.status).toBe('ok'); // JDK 17 on Flink 2.2: the early java really answered
+    // And the early python: python3 on PATH was a pyenv shim, which needs bash on PATH; under this environment's
+    // PATH it failed at once, so both runs compared the same failure.
+    expect(early[1]?.summary).toMatch(/^Python 3\.11\.7 /);
   });
 
   it('what no probe adopted is stopped', async () => {

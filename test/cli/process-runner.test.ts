@@ -86,8 +86,11 @@ describe('startEarly', () => {
     const options = { timeoutMs: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } };
     const args = ['-c', `echo started >> '${log}'; echo answer`];
     startEarly(SH, args, options);
-    for (let i = 0; i < 100 && !existsSync(log); i += 1) await new Promise((r) => setTimeout(r, 20));
-    expect(readFileSync(log, 'utf8')).toBe('started\n');
+    // Until the line is there, not the file: the shell creates the file (>>) a moment before it writes the line, and a
+    // read in between saw '' once, on a loaded machine.
+    const logged = () => (existsSync(log) ? readFileSync(log, 'utf8') : '');
+    for (let i = 0; i < 100 && !logged().endsWith('\n'); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(logged()).toBe('started\n');
     const result = await runProcess(SH, args, options);
     expect(result).toMatchObject({ exitCode: 0, stdout: 'answer' });
     expect(readFileSync(log, 'utf8')).toBe('started\n');

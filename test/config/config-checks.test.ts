@@ -10,7 +10,7 @@ import configPipelineJars from '../../checks/config-pipeline-jars.js';
 import javaRuntime from '../../checks/java-runtime.js';
 import type { CheckResult } from '../../src/engine/model.js';
 import { jdk17 } from '../helpers/java.js';
-import { runCheck, runCheckList } from '../helpers/run-check.js';
+import { isolatedEnv, runCheck, runCheckList } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 async function confDir(files: Record<string, string>): Promise<string> {
@@ -98,7 +98,7 @@ describe('config.file', () => {
     await writeFileDeep(join(flinkHome, 'conf', 'config.yaml'), 'env.java.home: [1, 2]\n');
     const [java] = await runCheckList([javaRuntime], {
       flinkVersion: '2.0',
-      env: { PATH: '/nonexistent', HOME: process.env.HOME, FLINK_HOME: flinkHome, JAVA_HOME: jdk17() },
+      env: isolatedEnv({ PATH: '/nonexistent', FLINK_HOME: flinkHome, JAVA_HOME: jdk17() }),
     });
     expect(java?.facts.source).toBe('JAVA_HOME');
   });

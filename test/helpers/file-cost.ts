@@ -2,17 +2,22 @@
 // file appends one JSON line to <file>: its wall time, the worker's own CPU time and the CPU time of the processes it
 // started and waited for (the CLI, JVMs, Pythons, and theirs), read from /proc/self/stat (Linux). At the end of the run
 // test/global-setup.ts prints the costliest files. Not counted: vitest's own work (transform, import, collection).
+// test/helpers/process-table.mjs adds the programs each file runs (under strace) and prints the same as a table.
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 const TICK_MS = 10; // getconf CLK_TCK is 100 on Linux
 
-interface FileCost {
+export interface FileCost {
   file: string;
   wallMs: number;
   ownMs: number;
   childMs: number;
+  /** The worker that ran the file, and when (epoch ms): test/helpers/process-table.mjs counts the processes it started. */
+  pid: number;
+  startedAt: number;
+  endedAt: number;
 }
 
 /** [own, children] CPU ms of this process; children are those waited for, with their own children. */
@@ -29,9 +34,9 @@ const costFile = (): string | undefined => (process.platform === 'linux' ? proce
 export function recordFileCost(): void {
   const out = costFile();
   if (!out) return;
-  let start: { wall: number; cpu: [number, number] };
+  let start: { wall: number; at: number; cpu: [number, number] };
   beforeAll(() => {
-    start = { wall: performance.now(), cpu: cpuMs() };
+    start = { wall: performance.now(), at: Date.now(), cpu: cpuMs() };
   });
   afterAll(() => {
     const [own, children] = cpuMs();
@@ -40,6 +45,9 @@ export function recordFileCost(): void {
       wallMs: Math.round(performance.now() - start.wall),
       ownMs: own - start.cpu[0],
       childMs: children - start.cpu[1],
+      pid: process.pid,
+      startedAt: start.at,
+      endedAt: Date.now(),
     };
     appendFileSync(out, `${JSON.stringify(line)}\n`);
   });

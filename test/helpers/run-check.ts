@@ -5,10 +5,15 @@ import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/run.js';
 import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { createFactStore } from '../../src/probes/registry.js';
+import { workerCacheDir } from './cache-dir.js';
 
-/** An environment with nothing inherited: no JAVA_HOME, FLINK_HOME or venv leaks in from the machine. */
+/**
+ * An environment with nothing inherited: no JAVA_HOME, FLINK_HOME or venv leaks in from the machine, and the doctor's
+ * caches go to this worker's temp folder (test/helpers/cache-dir.ts), not the user's. HOME is kept (pyenv's shims
+ * need it); a test about the default cache location passes FLINK_DOCTOR_CACHE_DIR: undefined and a HOME of its own.
+ */
 export function isolatedEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  return { PATH: '/nonexistent-flink-doctor-path', HOME: process.env.HOME, ...extra };
+  return { PATH: '/nonexistent-flink-doctor-path', HOME: process.env.HOME, FLINK_DOCTOR_CACHE_DIR: workerCacheDir(), ...extra };
 }
 
 export async function runCheck(check: Check, options: Partial<Options> = {}): Promise<CheckResult> {
