@@ -36,7 +36,7 @@ export function startProbesEarly(argv: readonly string[], env: Record<string, st
   if (python.path) start(pythonCommand(python.path, env, cwd, timeoutMs));
   const java = javaFromEnvironment(env, cwd)[0];
   if (java && isExecutableFile(java.binary))
-    startEarlyUnlessKept(javaCommand(java.binary, env, timeoutMs), javaAnswers(env, parsed.flags['no-cache'] !== true));
+    startEarlyUnlessKept(javaCommand(java.binary, env, cwd, timeoutMs), javaAnswers(env, parsed.flags['no-cache'] !== true));
 }
 
 const start = ({ file, args, options }: Command) => startEarly(file, args, options);

@@ -33,8 +33,9 @@ export interface Command {
 }
 
 /** What the Java probe runs for `binary`. */
-export function javaCommand(binary: string, env: Record<string, string | undefined>, timeoutMs: number): Command {
-  return { file: binary, args: JAVA_PROBE_ARGS, options: { timeoutMs, env: javaProbeEnv(env) } };
+/** What the Java probe runs; in the run's working directory (the JVM reports it as user.dir), not the process's. */
+export function javaCommand(binary: string, env: Record<string, string | undefined>, cwd: string, timeoutMs: number): Command {
+  return { file: binary, args: JAVA_PROBE_ARGS, options: { timeoutMs, env: javaProbeEnv(env), cwd } };
 }
 
 /** What the Python probes run for the interpreter at `path`. */

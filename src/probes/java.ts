@@ -27,7 +27,7 @@ export async function probeJava(ctx: ProbeContext): Promise<JavaFact> {
   const inspect = (binary: string) => {
     let pending = spawns.get(binary);
     if (!pending) {
-      pending = runReusing(javaCommand(binary, options.env, options.processTimeoutMs), answers);
+      pending = runReusing(javaCommand(binary, options.env, options.cwd, options.processTimeoutMs), answers);
       spawns.set(binary, pending);
     }
     return pending;

@@ -28,10 +28,8 @@ async function setUp() {
   return { dir, cache: new JavaAnswerCache(dir, { settleMs: 0 }), javaStarts };
 }
 
-const run = (binary: string, cache: JavaAnswerCache, env = isolatedEnv(), cwd?: string) => {
-  const command = javaCommand(binary, env, TIMEOUT_MS);
-  return runReusing({ ...command, options: { ...command.options, ...(cwd ? { cwd } : {}) } }, cache);
-};
+const run = (binary: string, cache: JavaAnswerCache, env = isolatedEnv(), cwd = process.cwd()) =>
+  runReusing(javaCommand(binary, env, cwd, TIMEOUT_MS), cache);
 
 /** A JDK of our own: a copy of JDK 17's launcher (a native binary) next to a link to its lib/ and a copy of release. */
 async function copiedJdk(): Promise<string> {
@@ -108,7 +106,7 @@ describe("the JVM's answer kept for the next run", () => {
     expect((await run(java, cache, tooSmall)).exitCode).not.toBe(0);
     await run(java, cache, tooSmall);
     expect(javaStarts()).toBe(2);
-    const stopped = javaCommand(java, isolatedEnv(), 1);
+    const stopped = javaCommand(java, isolatedEnv(), process.cwd(), 1);
     expect((await runReusing(stopped, cache)).timedOut).toBe(true);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
 
