@@ -9,6 +9,7 @@ import { readPythonText } from '../../src/job/read-job.js';
 import { avroJar, connectorJar, FACTORY, fatKafkaJar, jarDir, thinKafkaJar } from '../helpers/jars.js';
 import { runCheck } from '../helpers/run-check.js';
 import { runCli } from '../helpers/cli.js';
+import { pyenvPython } from '../helpers/python-env.js';
 import { writeFileDeep } from '../helpers/tmp.js';
 
 const url = (path: string) => pathToFileURL(path).href;
@@ -59,8 +60,8 @@ beforeAll(async () => {
 
 async function jobFile(name: string, text: string): Promise<string> {
   const path = await writeFileDeep(join(dir, name), text);
-  // A real Python file: it must at least compile.
-  execFileSync('python3', ['-m', 'py_compile', path]);
+  // A real Python file: it must at least compile (pyenv's interpreter itself: its python3 shim starts a dozen programs).
+  execFileSync(pyenvPython('3.12.1'), ['-m', 'py_compile', path]);
   return path;
 }
 
