@@ -8,6 +8,11 @@
 // verdict; writes are atomic and best effort. The entry holds the SHA-256 of each text, never the text: a job may
 // carry a password or a token (a JDBC sink's options), and the cache must not make a second copy of it (the config
 // cache refuses such configs for the same reason). It is written for the user alone (mode 0600), like the other caches.
+// A next run first compares each file's stamp (size, mtime, ctime, inode, device), as the JAR and packages caches do:
+// when none changed it uses the entry without reading or hashing a file, so a warm --job run loads no node:crypto
+// (~6 ms on Node 24). A file changed in the last SETTLE_MS has no stamp (a rewrite within one timestamp tick would
+// look unchanged): then, and whenever a stamp differs, the texts' digests decide, as before.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobNeeds } from '../facts/index.js';
 import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
@@ -15,7 +20,9 @@ import { nameHash } from '../util/name-hash.js';
 import type { ReadJobOptions, ReadText } from './read-job.js';
 
 /** Bumped when what is stored, or what the key holds, changes meaning. */
-const FORMAT = 2;
+const FORMAT = 3;
+/** A file changed this recently has no stamp: its digest decides. */
+const SETTLE_MS = 2_000;
 /** Files kept: one per job (file set and working directory) a user's runs have read. */
 const MAX_FILES = 100;
 /**
@@ -28,6 +35,8 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export interface ReadDependency {
   path: string;
   digest: string | null;
+  /** Its stamp then ("missing" when absent), or null when it had none (changed too recently). */
+  stamp: string | null;
 }
 
 /** Reads the job files without the cache (the reader, loaded only when called). */
@@ -37,6 +46,8 @@ interface Entry {
   key: string;
   /** SHA-256 of each job file's text, in order. */
   digests: string[];
+  /** Each job file's stamp when it was read, in order; null for one that had none. */
+  stamps: (string | null)[];
   dependencies: ReadDependency[];
   needs: JobNeeds;
 }
@@ -47,7 +58,7 @@ export class JobNeedsCache {
 
   constructor(
     readonly dir: string,
-    private readonly options: { version?: string; maxFiles?: number; maxBytes?: number } = {},
+    private readonly options: { version?: string; maxFiles?: number; maxBytes?: number; clock?: () => number } = {},
   ) {
     this.version = options.version ?? thisBuild();
   }
@@ -57,27 +68,34 @@ export class JobNeedsCache {
    * run in the background: `flush` waits for it).
    */
   async read(options: ReadJobOptions, readFresh: ReadFresh): Promise<JobNeeds> {
+    const key = JSON.stringify([this.version, FORMAT, options.cwd, options.files]);
+    const stamps = options.files.map((file) => this.stampOf(file));
+    const entry = this.load(key);
+    if (entry && this.unchanged(entry, stamps)) return entry.needs;
     const texts = await Promise.all(options.files.map((file) => options.readText(file).catch(() => undefined)));
     if (texts.some((text) => text === undefined)) return readFresh(options);
     const known = texts as string[];
     const digestOf = await sha256();
     const digests = known.map(digestOf);
-    const key = JSON.stringify([this.version, FORMAT, options.cwd, options.files]);
-    const kept = await this.get(key, digests, options.readText, digestOf);
-    if (kept) return kept;
+    const kept = entry && (await this.sameTexts(entry, digests, options.readText, digestOf));
+    if (kept) {
+      await this.restamp(kept, stamps);
+      return kept.needs;
+    }
     const dependencies: ReadDependency[] = [];
     const readText: ReadText = async (path) => {
       const at = options.files.indexOf(path);
       if (at >= 0) return known[at] as string;
+      const stamp = this.stampOf(path);
       const text = await options.readText(path).catch((error: unknown) => {
-        dependencies.push({ path, digest: null });
+        dependencies.push({ path, digest: null, stamp });
         throw error;
       });
-      dependencies.push({ path, digest: digestOf(text) });
+      dependencies.push({ path, digest: digestOf(text), stamp });
       return text;
     };
     const needs = await readFresh({ ...options, readText });
-    this.writes.push(this.put({ key, digests, dependencies, needs }));
+    this.writes.push(this.put({ key, digests, stamps, dependencies, needs }));
     return needs;
   }
 
@@ -86,21 +104,60 @@ export class JobNeedsCache {
     await Promise.all(this.writes.splice(0));
   }
 
-  /** The needs kept under `key` for exactly these texts, when every other file read is still as it was; else undefined. */
-  private async get(
-    key: string,
+  /**
+   * The same texts under new stamps (a touch, a checkout, or files that have settled since): kept again with the
+   * stamps, so the next run needs no digest. Only when every stamp is known (a rewrite per run would gain nothing),
+   * and awaited: it happens once after such a change, and a write still running could undo a later one.
+   */
+  private async restamp(entry: Entry, stamps: readonly (string | null)[]): Promise<void> {
+    const dependencies = entry.dependencies.map((dep) => ({ ...dep, stamp: this.stampOf(dep.path) }));
+    const known = [...stamps, ...dependencies.map((dep) => dep.stamp)];
+    if (known.some((stamp) => stamp === null) || this.unchanged(entry, stamps)) return;
+    await this.put({ ...entry, stamps: [...stamps], dependencies });
+  }
+
+  /** The entry kept under `key`, when there is one of this shape. */
+  private load(key: string): Entry | undefined {
+    const stored = readOwnEntry(this.pathOf(key), this.options.maxBytes ?? MAX_FILE_BYTES);
+    return stored === undefined ? undefined : parseEntry(stored, key);
+  }
+
+  /** Whether every file the entry was read from (job files and the files they open) has the stamp it had then. */
+  private unchanged(entry: Entry, stamps: readonly (string | null)[]): boolean {
+    const same = (now: string | null, then: string | null) => now !== null && now === then;
+    return (
+      entry.stamps.length === stamps.length &&
+      stamps.every((stamp, i) => same(stamp, entry.stamps[i] ?? null)) &&
+      entry.dependencies.every((dep) => same(this.stampOf(dep.path), dep.stamp))
+    );
+  }
+
+  /** The entry, when it was read from exactly these texts and every other file read is still as it was; else undefined. */
+  private async sameTexts(
+    entry: Entry,
     digests: readonly string[],
     readText: ReadText,
     digestOf: (text: string) => string,
-  ): Promise<JobNeeds | undefined> {
-    const stored = readOwnEntry(this.pathOf(key), this.options.maxBytes ?? MAX_FILE_BYTES);
-    const entry = stored === undefined ? undefined : parseEntry(stored, key);
-    if (!entry || entry.digests.length !== digests.length || entry.digests.some((digest, i) => digest !== digests[i])) return undefined;
+  ): Promise<Entry | undefined> {
+    if (entry.digests.length !== digests.length || entry.digests.some((digest, i) => digest !== digests[i])) return undefined;
     for (const { path, digest } of entry.dependencies) {
       const text = await readText(path).catch(() => null);
       if ((text === null ? null : digestOf(text)) !== digest) return undefined;
     }
-    return entry.needs;
+    return entry;
+  }
+
+  /** size:mtime:ctime:inode:device (ns), "missing" for an absent file, null for one changed in the last SETTLE_MS. */
+  private stampOf(path: string): string | null {
+    let info;
+    try {
+      info = statSync(path, { bigint: true });
+    } catch {
+      return 'missing';
+    }
+    const changedMs = Number((info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1_000_000n);
+    if ((this.options.clock ?? Date.now)() - changedMs <= SETTLE_MS) return null;
+    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`;
   }
 
   private async put(entry: Entry): Promise<void> {
@@ -125,6 +182,7 @@ export function parseEntry(stored: string, key: string): Entry | undefined {
   const entry = doc as Partial<Entry> | null;
   if (typeof entry !== 'object' || entry === null || entry.key !== key) return undefined;
   if (!Array.isArray(entry.digests) || !entry.digests.every((digest) => typeof digest === 'string')) return undefined;
+  if (!Array.isArray(entry.stamps) || !entry.stamps.every(isStamp)) return undefined;
   const dependencies = entry.dependencies;
   if (!Array.isArray(dependencies) || !dependencies.every(isDependency)) return undefined;
   return isNeeds(entry.needs) ? (entry as Entry) : undefined;
@@ -132,7 +190,17 @@ export function parseEntry(stored: string, key: string): Entry | undefined {
 
 function isDependency(value: unknown): value is ReadDependency {
   const dep = value as Partial<ReadDependency> | null;
-  return typeof dep === 'object' && dep !== null && typeof dep.path === 'string' && (dep.digest === null || typeof dep.digest === 'string');
+  return (
+    typeof dep === 'object' &&
+    dep !== null &&
+    typeof dep.path === 'string' &&
+    (dep.digest === null || typeof dep.digest === 'string') &&
+    isStamp(dep.stamp)
+  );
+}
+
+function isStamp(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
 }
 
 /** SHA-256 in hex; node:crypto is loaded only by a run with --job (OpenSSL's start-up costs a plain run ~6 ms). */

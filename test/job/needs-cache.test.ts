@@ -3,7 +3,7 @@
 // foreign entry costs a read, never a verdict. To prove which path a read took, some tests count the reader's calls
 // or plant a lie in an entry (a connector the job does not name): a read that reports it used the entry.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultOptions } from '../../src/engine/options.js';
@@ -157,14 +157,69 @@ describe('job needs cache', () => {
     }
   });
 
+  describe('stamps (size, mtime, ctime, inode, device) before digests', () => {
+    /** A clock 10 s ahead: the files just written count as settled, so they have stamps. */
+    const later = () => Date.now() + 10_000;
+    /** Reads through a cache on `clock`, counting the files read (a digest needs the text). */
+    async function readCounting(clock?: () => number): Promise<{ needs: JobNeeds; fresh: number; texts: number }> {
+      let texts = 0;
+      const counting: ReadJobOptions = { ...options, readText: (path) => ((texts += 1), readTextFile(path)) };
+      const cache = new JobNeedsCache(folder, clock ? { clock } : {});
+      let fresh = 0;
+      const needs = await cache.read(counting, (o) => ((fresh += 1), readJobFiles(o)));
+      await cache.flush();
+      return { needs, fresh, texts };
+    }
+
+    it('every stamp unchanged: the entry is used without reading a file (no digest, so no node:crypto)', async () => {
+      const first = await readCounting(later);
+      expect([first.fresh, first.texts]).toEqual([1, 2]); // the job and the SQL file it opens
+      const next = await readCounting(later);
+      expect([next.fresh, next.texts]).toEqual([0, 0]);
+      expect(next.needs).toEqual(first.needs);
+    });
+
+    it('files changed in the last 2 s have no stamp: their digests decide (a rewrite within one tick would look unchanged)', async () => {
+      await readCounting();
+      const next = await readCounting();
+      expect([next.fresh, next.texts]).toEqual([0, 2]);
+    });
+
+    it('a touched job (same text, new stamp) is confirmed by its digest and kept with the new stamp', async () => {
+      await readCounting(later);
+      utimesSync(job, new Date(), new Date(Date.now() - 60_000));
+      const touched = await readCounting(later);
+      expect([touched.fresh, touched.texts]).toEqual([0, 2]);
+      expect([(await readCounting(later)).texts]).toEqual([0]);
+    });
+
+    it('a changed job or SQL file changes its stamp: read again', async () => {
+      await readCounting(later);
+      writeFileSync(join(dir, 'sink.sql'), SINK.replace("'jdbc'", "'print'"));
+      const sql = await readCounting(later);
+      expect(sql.fresh).toBe(1);
+      expect(identifiers(sql.needs)).toContain('connector:print');
+      writeFileSync(job, JOB.replace("'kafka'", "'kinesis'"));
+      expect(identifiers((await readCounting(later)).needs)).toContain('connector:kinesis');
+    });
+  });
+
   it('parseEntry takes only an entry for exactly the key, with every list of the needs', () => {
     const needs = { files: [], identifiers: [], apis: [], drivers: [], jars: [], settings: [], unresolved: [], problems: [] };
-    const entry = { key: 'k', digests: ['d'], dependencies: [{ path: '/a.sql', digest: null }], needs };
+    const entry = {
+      key: 'k',
+      digests: ['d'],
+      stamps: ['1:2:3:4:5'],
+      dependencies: [{ path: '/a.sql', digest: null, stamp: 'missing' }],
+      needs,
+    };
     expect(parseEntry(JSON.stringify(entry), 'k')).toEqual(entry);
     expect(parseEntry(JSON.stringify(entry), 'k2')).toBeUndefined();
     expect(parseEntry(JSON.stringify({ ...entry, needs: { ...needs, apis: 'x' } }), 'k')).toBeUndefined();
     expect(parseEntry(JSON.stringify({ ...entry, dependencies: [{ path: '/a.sql' }] }), 'k')).toBeUndefined();
     expect(parseEntry(JSON.stringify({ ...entry, digests: [1] }), 'k')).toBeUndefined();
+    expect(parseEntry(JSON.stringify({ ...entry, stamps: undefined }), 'k')).toBeUndefined();
+    expect(parseEntry(JSON.stringify({ ...entry, dependencies: [{ path: '/a.sql', digest: null }] }), 'k')).toBeUndefined();
     expect(parseEntry('null', 'k')).toBeUndefined();
   });
 
