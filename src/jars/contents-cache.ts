@@ -10,6 +10,7 @@
 // writes are atomic (temp file + rename) and best effort (a read-only home or a full disk loses the cache only).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { lastChangeMs } from '../util/file-stamp.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { pruneOldest, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { ensureDir } from '../util/ensure-dir.js';
@@ -87,8 +88,7 @@ export class JarContentsCache {
       const info = statSync(realPath, { bigint: true });
       if (!info.isFile()) return undefined;
       const parts = [this.version, FORMAT, realPath, info.size, info.mtimeNs, info.ctimeNs, info.ino, info.dev, JSON.stringify(limits)];
-      const changed = Number(info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1e6;
-      return { realPath, size: Number(info.size), key: parts.join('\0'), settled: now - changed > this.settleMs };
+      return { realPath, size: Number(info.size), key: parts.join('\0'), settled: now - lastChangeMs(info) > this.settleMs };
     } catch {
       return undefined;
     }

@@ -14,6 +14,7 @@
 // look unchanged): then, and whenever a stamp differs, the texts' digests decide, as before.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { lastChangeMs, stampText } from '../util/file-stamp.js';
 import type { JobNeeds } from '../facts/index.js';
 import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
 import { nameHash } from '../util/name-hash.js';
@@ -155,9 +156,8 @@ export class JobNeedsCache {
     } catch {
       return 'missing';
     }
-    const changedMs = Number((info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1_000_000n);
-    if ((this.options.clock ?? Date.now)() - changedMs <= SETTLE_MS) return null;
-    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`;
+    if ((this.options.clock ?? Date.now)() - lastChangeMs(info) <= SETTLE_MS) return null;
+    return stampText(info);
   }
 
   private async put(entry: Entry): Promise<void> {

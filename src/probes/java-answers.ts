@@ -13,6 +13,7 @@ import { closeSync, openSync, readSync, realpathSync, statSync, type BigIntStats
 import { hostname, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
+import { lastChangeMs, stampText } from '../util/file-stamp.js';
 import { nameHash } from '../util/name-hash.js';
 import type { Command } from './commands.js';
 import type { ProcessResult } from './process.js';
@@ -67,8 +68,8 @@ export class JavaAnswerCache {
         file,
         args,
         binary,
-        stampOf(info),
-        jdk.map((s) => (s ? stampOf(s) : 'absent')),
+        stampText(info),
+        jdk.map((s) => (s ? stampText(s) : 'absent')),
         options.cwd ?? process.cwd(),
         process.getuid?.() ?? null,
         hostname(),
@@ -122,13 +123,9 @@ function fileStamp(path: string): BigIntStats | undefined {
   return statSync(path, { bigint: true, throwIfNoEntry: false });
 }
 
-function stampOf(info: BigIntStats): string {
-  return [info.size, info.mtimeNs, info.ctimeNs, info.ino, info.dev].join(':');
-}
-
-/** The latest change of any of `stats`, in whole ms since the epoch (as Date.now() counts). */
+/** The latest change of any of `stats`, in ms since the epoch (as Date.now() counts). */
 function newest(stats: BigIntStats[]): number {
-  return Math.max(...stats.map((s) => Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n)));
+  return Math.max(...stats.map(lastChangeMs));
 }
 
 function relevantVariables(env: Record<string, string | undefined>): [string, string][] {

@@ -8,6 +8,7 @@
 // costs one read of the metadata, never a verdict. Writes are atomic and best effort; only the user's own files are
 // trusted (a shared cache folder on a CI runner).
 import { statSync } from 'node:fs';
+import { lastChangeMs, stampText } from '../util/file-stamp.js';
 import { join } from 'node:path';
 import type { InstalledDistribution } from '../facts/index.js';
 import { LIMITS } from '../engine/limits.js';
@@ -56,9 +57,8 @@ export class InstalledPackagesCache {
     for (const file of files) {
       try {
         const info = statSync(file, { bigint: true });
-        const changed = Number(info.mtimeNs > info.ctimeNs ? info.mtimeNs : info.ctimeNs) / 1e6;
-        if (now - changed <= SETTLE_MS) return undefined;
-        parts.push(`${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`);
+        if (now - lastChangeMs(info) <= SETTLE_MS) return undefined;
+        parts.push(stampText(info));
       } catch {
         parts.push('missing');
       }
