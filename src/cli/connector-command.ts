@@ -8,7 +8,7 @@ import { nameForLine } from '../knowledge/artifacts.js';
 import type { ConnectorFamily } from '../knowledge/connectors.js';
 import type { Matrix } from '../knowledge/matrix.js';
 import { minorOf } from '../knowledge/versions.js';
-import { buildForLine, chooseBuild, describeChoice, type BuildChoice, type LineBuild } from '../maven/advice.js';
+import { buildForLine, chooseBuild, describeChoice, type BuildChoice, type VersionLists } from '../maven/advice.js';
 import { DiskCache, cacheDir } from '../maven/cache.js';
 import { gaKey } from '../maven/coordinates.js';
 import { dataNote } from '../maven/describe.js';
@@ -74,15 +74,12 @@ interface Chosen {
   fromMatrix?: boolean;
 }
 
-/** What the repository said for each candidate asked, by "g:a". */
-type Lists = Record<string, { versions: string[] | null; notFound?: boolean; note?: string }>;
+/** What the repository said for each candidate asked, by "g:a" (buildForLine's version lists, with the data's age note). */
+type Lists = Record<string, VersionLists['versions'][string] & { note?: string }>;
 
 /** buildForLine's answer for the family, as the command's choice; undefined when it has none with a download URL. */
 function agreedBuild(family: ConnectorFamily, line: string, matrix: Matrix, found: Found, repositoryUrl: string): Chosen | undefined {
-  const build: LineBuild | undefined = buildForLine(
-    { line, patch: null, family },
-    { matrix, versions: { versions: found.lists }, repositoryUrl },
-  );
+  const build = buildForLine({ line, patch: null, family }, { matrix, versions: { versions: found.lists }, repositoryUrl });
   if (!build?.url) return undefined;
   const { groupId, artifactId, version, exact, url } = build;
   const fat = (family.fat ?? []).includes(artifactId);
