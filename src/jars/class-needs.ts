@@ -103,9 +103,6 @@ function providerLacks(need: ClassNeed, provider: ScannedJar | undefined, supply
     symptom: own.symptom,
     sources: own.sources,
   };
-  const artifactId = own.artifact?.split(':')[1];
-  const met =
-    supply.jars.some((o) => o !== provider && holdsNeeded(o, lacking)) ||
-    (artifactId !== undefined && supply.jobJarNames.some((name) => name.startsWith(`${artifactId}-`)));
-  return met ? undefined : lacking;
+  // Met the way any need is: another JAR holding its classes, or a JAR the job names (never the provider itself).
+  return providedBy(lacking, provider, supply) ? undefined : lacking;
 }

@@ -32,8 +32,7 @@ export interface Command {
   options: RunOptions;
 }
 
-/** What the Java probe runs for `binary`. */
-/** What the Java probe runs; in the run's working directory (the JVM reports it as user.dir), not the process's. */
+/** What the Java probe runs for `binary`; in the run's working directory (the JVM reports it as user.dir), not the process's. */
 export function javaCommand(binary: string, env: Record<string, string | undefined>, cwd: string, timeoutMs: number): Command {
   return { file: binary, args: JAVA_PROBE_ARGS, options: { timeoutMs, env: javaProbeEnv(env), cwd } };
 }
