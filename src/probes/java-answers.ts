@@ -13,7 +13,7 @@ import { closeSync, openSync, readSync, realpathSync, statSync, type BigIntStats
 import { hostname, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { keepEntry, readOwnEntry, thisBuild } from '../util/cache-folder.js';
-import { lastChangeMs, stampText } from '../util/file-stamp.js';
+import { stampText } from '../util/file-stamp.js';
 import { nameHash } from '../util/name-hash.js';
 import type { Command } from './commands.js';
 import type { ProcessResult } from './process.js';
@@ -123,9 +123,9 @@ function fileStamp(path: string): BigIntStats | undefined {
   return statSync(path, { bigint: true, throwIfNoEntry: false });
 }
 
-/** The latest change of any of `stats`, in ms since the epoch (as Date.now() counts). */
+/** The latest change of any of `stats`, in whole ms since the epoch (as Date.now() counts). */
 function newest(stats: BigIntStats[]): number {
-  return Math.max(...stats.map(lastChangeMs));
+  return Math.max(...stats.map((s) => Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n)));
 }
 
 function relevantVariables(env: Record<string, string | undefined>): [string, string][] {
