@@ -11,7 +11,7 @@ import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora'];
+const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora', 'shell-quote'];
 
 /** What the last run printed (its JSON report, for the runs that ask for one). */
 let lastStdout = '';
@@ -49,7 +49,7 @@ async function librariesLoaded(
 }
 
 describe('libraries are loaded only by the runs that need them', () => {
-  it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner', async () => {
+  it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner, the deployment readers', async () => {
     const loaded = await librariesLoaded(['--json', '--offline']);
     expect(loaded.has('semver')).toBe(true); // the recording sees what is loaded
     expect([...LAZY, 'execa'].filter((name) => loaded.has(name))).toEqual([]);
@@ -65,6 +65,14 @@ describe('libraries are loaded only by the runs that need them', () => {
     expect(early.has('execa')).toBe(false);
     // --python names the interpreter: no early start, so the probe starts it through execa.
     expect((await librariesLoaded(['--json', '--offline', '--python', python], {}, undefined, onPath)).has('execa')).toBe(true);
+  });
+
+  it('a Dockerfile in the working directory loads the deployment readers (shell-quote splits its RUN lines)', async () => {
+    const files = { Dockerfile: 'FROM flink:2.2.0-java17\nRUN pip install apache-flink==2.2.0\n' };
+    const loaded = await librariesLoaded(['--json', '--offline'], files);
+    const deploy = (JSON.parse(lastStdout) as { checks: { id: string; status: string }[] }).checks.find((c) => c.id === 'deploy.version');
+    expect(deploy?.status).not.toBe('skipped'); // the Dockerfile was read
+    expect(loaded.has('shell-quote')).toBe(true);
   });
 
   it('a Flink config.yaml loads YAML, and --job loads the job parser', async () => {
