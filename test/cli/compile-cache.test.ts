@@ -2,7 +2,7 @@
 // tests has module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not, and
 // never a reason to fail: a cache folder that cannot be created leaves the run as it was.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +40,25 @@ describe(`compile cache on Node ${process.version}`, () => {
     const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
     const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked });
     expect(result).toEqual({ ...plain, code: 0, stderr: '' });
+  });
+});
+
+describe('the bundle is ASCII', () => {
+  // One non-ASCII character (a "→" in a comment esbuild keeps) makes V8 hold the whole module as two-byte text, and
+  // Node's compile cache converts it to UTF-8 to checksum it on every run (scripts/build.mjs, asciiOnly).
+  it('no file of dist/ holds a character outside ASCII', () => {
+    const dist = join(import.meta.dirname, '..', '..', 'dist');
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mjs'));
+    expect(files.length).toBeGreaterThan(10);
+    const notAscii = files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(join(dist, name), 'utf8')));
+    expect(notAscii).toEqual([]);
+  });
+
+  it('what the escaping touches is only comments: the escaped bundle reports as the source does', async () => {
+    const home = await tempDir('compile-cache-');
+    const result = await runBin(['--list-checks', '--json'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
+    expect(result.code).toBe(0);
+    // Check descriptions hold "→" and "…" (read from the built code's strings): they come out as the characters.
+    expect(result.stdout).toMatch(/[^\x00-\x7f]/);
   });
 });
