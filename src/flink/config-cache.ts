@@ -54,7 +54,7 @@ export class ParsedConfigCache {
     const stored = JSON.stringify({ key, text, values: parsed.values, problems: parsed.problems });
     const readBack = stored.length > MAX_FILE_BYTES ? undefined : parseEntry(stored, key, text);
     // node:util only here, on a miss: importing it costs every run ~4 ms on Node 24.
-    const { isDeepStrictEqual } = await import('node:util');
+    const { isDeepStrictEqual } = process.getBuiltinModule('node:util');
     if (!readBack || !isDeepStrictEqual(readBack, { values: parsed.values, problems: parsed.problems })) return;
     await keepEntry(this.dir, this.pathOf(key, text), stored, this.maxFiles);
   }
