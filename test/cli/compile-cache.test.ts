@@ -2,7 +2,7 @@
 // tests has module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not, and
 // never a reason to fail: a cache folder that cannot be created leaves the run as it was.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +60,63 @@ describe('the bundle is ASCII', () => {
     expect(result.code).toBe(0);
     // Check descriptions hold "→" and "…" (read from the built code's strings): they come out as the characters.
     expect(result.stdout).toMatch(/[^\x00-\x7f]/);
+  });
+});
+
+describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
+  const run = async (env: Record<string, string> = {}) => {
+    const home = await tempDir('code-cache-');
+    const base = { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), ...env };
+    return { home, dir: join(home, 'cache', 'flink-doctor', 'code-cache'), again: () => runBin(['--list-checks', '--json'], base) };
+  };
+  const only = (dir: string) => {
+    const names = readdirSync(dir);
+    expect(names).toHaveLength(1);
+    return join(dir, names[0] ?? '');
+  };
+
+  it('the first run writes it for this Node, for the user alone, the next run again (with what it compiled too); later runs only read it', async () => {
+    const { dir, again } = await run();
+    const first = await again();
+    const name = `engine-\\w+\\.cjs-${process.version.replace(/\./g, '\\.')}-${process.arch}`;
+    expect(only(dir)).toMatch(new RegExp(`${name}\\.1\\.bin$`));
+    expect(statSync(only(dir)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(await again()).toEqual({ ...first, code: 0, stderr: '' });
+    const second = only(dir);
+    expect(second).toMatch(new RegExp(`${name}\\.2\\.bin$`));
+    const written = statSync(second).mtimeMs;
+    expect(await again()).toEqual(first);
+    expect(only(dir)).toBe(second);
+    expect(statSync(second).mtimeMs).toBe(written); // read, not written again
+  });
+
+  it('a cache V8 rejects (not one of its own) is replaced, and the run answers alike', async () => {
+    const { dir, again } = await run();
+    const first = await again();
+    await again();
+    const file = only(dir);
+    writeFileSync(file, Buffer.alloc(statSync(file).size, 7), { mode: 0o600 });
+    expect(await again()).toEqual(first);
+    expect(only(dir)).toMatch(/\.1\.bin$/); // written anew as a first generation
+  });
+
+  it('a cache others may write to is not read: a cache is code', async () => {
+    const { dir, again } = await run();
+    const first = await again();
+    await again();
+    const file = only(dir);
+    writeFileSync(file, Buffer.alloc(64, 7));
+    chmodSync(file, 0o666);
+    expect(await again()).toEqual(first);
+    const now = only(dir);
+    expect(now).toMatch(/\.1\.bin$/); // not read: this run found none, and wrote a first one
+    expect(statSync(now).mode & 0o777).toBe(0o600);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE turns it off too', async () => {
+    const { dir, again } = await run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect((await again()).code).toBe(0);
+    expect(existsSync(dir)).toBe(false);
   });
 });
