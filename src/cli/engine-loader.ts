@@ -18,6 +18,7 @@ import { Script } from 'node:vm';
 
 /** What src/cli/engine.ts exports. */
 export interface Engine {
+  startProbesEarly(argv: readonly string[], env: Record<string, string | undefined>, cwd: string): void;
   runEngine(): Promise<void>;
   setModuleImporter(importer: (url: string) => Promise<unknown>): void;
 }

@@ -1,12 +1,16 @@
-// The engine's side of the CLI: everything a run does once the early start has started the probes' processes.
-// Loaded by src/cli/bin.ts as a chunk of the same bundle, or by src/cli/launch.ts as a script with a code cache.
-import { stopUnadoptedRuns } from './early-start.js';
-import { main } from './main.js';
-import { pluginsWereLoaded } from './plugins.js';
-
+// The engine's side of the CLI: the early start (src/cli/early-start.ts), then everything a run does once it has
+// started the probes' processes. Loaded by src/cli/bin.ts as chunks of the same bundle, or by src/cli/launch.ts as one
+// script with a code cache; there main and what only it needs are initialised when runEngine imports them, after
+// the early start has spawned.
+export { startProbesEarly } from './early-start.js';
 export { setModuleImporter } from '../plugins/importer.js';
 
 export async function runEngine(): Promise<void> {
+  const [{ main }, { pluginsWereLoaded }, { stopUnadoptedRuns }] = await Promise.all([
+    import('./main.js'),
+    import('./plugins.js'),
+    import('./early-start.js'),
+  ]);
   // A reader that stops early (`flink-doctor | head`) closes the pipe: that is not the doctor's failure, so the
   // write error is dropped and the run still ends with its own exit code, without a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

@@ -23,15 +23,8 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
   return early.result;
 }
 
-/**
- * Runs started before the engine was loaded (src/cli/early-start.ts), by command, until a probe adopts them. Kept on
- * the global object: the CLI's early start and its engine are two bundles (src/cli/launch.ts), each with its own copy
- * of this module, and both must see the same runs.
- */
-const earlyRuns = ((globalThis as Record<symbol, unknown>)[Symbol.for('flink-doctor.early-runs')] ??= new Map()) as Map<
-  string,
-  { result: Promise<ProcessResult>; stop: () => void }
->;
+/** Runs started before the engine was loaded (src/cli/early-start.ts), by command, until a probe adopts them. */
+const earlyRuns = new Map<string, { result: Promise<ProcessResult>; stop: () => void }>();
 
 /**
  * Starts a command a probe is expected to run, before the code that will ask for it is loaded. Only a later
