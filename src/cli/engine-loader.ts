@@ -11,7 +11,20 @@
 // compiles the functions that fill them) and by the next (which compiles those that read them; V8 keeps in the cache
 // what it took from the first, so the second holds both). Later runs only read it. Only the user's own file is read:
 // a cache is code. Every failure means no cache.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -74,7 +87,7 @@ function readOwnCache(path: string): Buffer | undefined {
   try {
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
-    if ((process.getuid && stat.uid !== process.getuid()) || stat.size > MAX_CACHE_BYTES || (stat.mode & 0o022) !== 0) return undefined;
+    if (!ownedByUserAlone(stat) || stat.size > MAX_CACHE_BYTES) return undefined;
     const buffer = Buffer.allocUnsafe(stat.size);
     return readSync(fd, buffer, 0, stat.size, 0) === stat.size ? buffer : undefined;
   } catch {
@@ -84,7 +97,28 @@ function readOwnCache(path: string): Buffer | undefined {
   }
 }
 
-/** At exit: the cache with every function this run compiled (and those it took from the cache), written atomically for the user alone. Best effort. */
+/** The user's own file that no one else may write (where the platform has owners and modes: not on Windows). */
+function ownedByUserAlone(stat: Stats): boolean {
+  if (process.platform === 'win32' || !process.getuid) return true;
+  return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+}
+
+/** Caches of other engines (earlier builds, other installs sharing the folder) kept besides this one's. */
+const MAX_CACHES = 8;
+
+/** Past MAX_CACHES files, the least recently written go. */
+function pruneOthers(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.bin'))
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { path } of files.slice(MAX_CACHES)) rmSync(path, { force: true });
+}
+
+/**
+ * At exit: the cache with every function this run compiled (and those it took from the cache), written atomically
+ * for the user alone, then the folder kept within MAX_CACHES. Best effort.
+ */
 function keepCache(path: string, script: Script): void {
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -96,6 +130,7 @@ function keepCache(path: string, script: Script): void {
       path.replace(/\.(\d)\.bin$/, (_, generation: string) => `.${generation === '1' ? 2 : 1}.bin`),
       { force: true },
     );
+    pruneOthers(dirname(path));
   } catch {
     // A cache is an optimisation: a read-only home or a full disk loses it only.
   }

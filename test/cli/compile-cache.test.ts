@@ -2,7 +2,7 @@
 // tests has module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not, and
 // never a reason to fail: a cache folder that cannot be created leaves the run as it was.
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,24 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
     const now = only(dir);
     expect(now).toMatch(/\.1\.bin$/); // not read: this run found none, and wrote a first one
     expect(statSync(now).mode & 0o777).toBe(0o600);
+  });
+
+  it('the folder keeps the caches of 8 engines at most (earlier builds), the least recently written going first', async () => {
+    const { dir, again } = await run();
+    mkdirSync(dir, { recursive: true });
+    const old = Array.from({ length: 10 }, (_, i) => join(dir, `engine-OLD${i}.cjs-v0-x.2.bin`));
+    old.forEach((file, i) => {
+      writeFileSync(file, 'an earlier build', { mode: 0o600 });
+      utimesSync(file, 1_000_000 + i, 1_000_000 + i);
+    });
+    expect((await again()).code).toBe(0);
+    const kept = readdirSync(dir);
+    expect(kept).toHaveLength(8);
+    expect(kept.filter((name) => name.startsWith('engine-OLD')).sort()).toEqual(
+      ['engine-OLD3', 'engine-OLD4', 'engine-OLD5', 'engine-OLD6', 'engine-OLD7', 'engine-OLD8', 'engine-OLD9'].map(
+        (n) => `${n}.cjs-v0-x.2.bin`,
+      ),
+    );
   });
 
   it('NODE_DISABLE_COMPILE_CACHE turns it off too', async () => {
