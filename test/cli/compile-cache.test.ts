@@ -1,6 +1,8 @@
-// Node's compile cache (src/cli/compile-cache.ts) in the user's cache folder: filled where the Node running the
-// tests has module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not, and
-// never a reason to fail: a cache folder that cannot be created leaves the run as it was.
+// The code caches in the user's cache folder. Node's compile cache (src/cli/compile-cache.ts), which the module build
+// (dist/cli/flink-doctor.mjs, dist/flink-doctor.mjs) turns on: filled where the Node running the tests has
+// module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not. The engine's own
+// code cache (src/cli/engine-loader.ts), which bin/flink-doctor.js uses on every Node. Neither is ever a reason to fail:
+// a cache folder that cannot be created leaves the run as it was.
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -9,13 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'flink-doctor.js');
+const MODULE_BUILD = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'flink-doctor.mjs');
 const nodeHasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
-function runBin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBin(args: string[], env: Record<string, string>, entry = BIN): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [entry, ...args],
       { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
@@ -24,22 +27,24 @@ function runBin(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
-describe(`compile cache on Node ${process.version}`, () => {
+describe(`Node's compile cache on Node ${process.version}, for the module build`, () => {
   it(nodeHasCache ? 'is written under XDG_CACHE_HOME/flink-doctor/compile-cache' : 'is not written (this Node has none)', async () => {
     const home = await tempDir('compile-cache-');
-    const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
+    const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') }, MODULE_BUILD);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const dir = join(home, 'cache', 'flink-doctor', 'compile-cache');
     if (nodeHasCache) expect(readdirSync(dir).length).toBeGreaterThan(0);
     else expect(existsSync(dir)).toBe(false);
   });
 
-  it('a cache folder that cannot be created changes nothing: same output, no warning', async () => {
-    const home = await tempDir('compile-cache-');
-    const blocked = await writeFileDeep(join(home, 'not-a-folder'), 'a file where the cache folder would be');
-    const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
-    const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked });
-    expect(result).toEqual({ ...plain, code: 0, stderr: '' });
+  it('a cache folder that cannot be created changes nothing: same output, no warning (both builds)', async () => {
+    for (const entry of [MODULE_BUILD, BIN]) {
+      const home = await tempDir('compile-cache-');
+      const blocked = await writeFileDeep(join(home, 'not-a-folder'), 'a file where the cache folder would be');
+      const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') }, entry);
+      const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked }, entry);
+      expect(result).toEqual({ ...plain, code: 0, stderr: '' });
+    }
   });
 });
 
