@@ -104,6 +104,8 @@ async function bundle() {
  * (YAML, the job parser, the HTTP client, …) stay inside it, in functions that only run when they are first imported.
  * Returns the file's name.
  */
+const LAZY_LIBRARIES = ['undici', 'yaml', '@lezer/python', '@lezer/common', '@lezer/lr', 'fast-xml-parser', 'tar', 'yauzl'];
+
 async function buildEngine(common, outdir) {
   const { build } = await import('esbuild');
   const result = await build({
@@ -114,6 +116,10 @@ async function buildEngine(common, outdir) {
     entryNames: '[name]-[hash]',
     outExtension: { '.js': '.cjs' },
     metafile: true,
+    // The large libraries a full run does not use stay in node_modules, required when a run first needs one: in the
+    // script, each would be read, and described in its code cache, on every run.
+    external: LAZY_LIBRARIES,
+    supported: { 'dynamic-import': false },
     // import.meta in a script: the file's URL, from the __filename the loader gives it.
     define: { ...common.define, 'import.meta.url': '__flinkDoctorEngineUrl' },
     banner: { js: "var __flinkDoctorEngineUrl = require('node:url').pathToFileURL(__filename).href;" },

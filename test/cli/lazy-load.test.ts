@@ -1,8 +1,9 @@
-// What a run loads: bin/flink-doctor.js runs the early start as modules (dist/cli/launch.mjs and its chunks) and the
-// engine as one script (dist/cli/engine-<hash>.cjs, src/cli/engine-loader.ts), whose libraries sit in functions that
-// run only when a run first imports them. The libraries are named by the `// node_modules/NAME/` comments esbuild
-// writes before each module; V8's coverage (NODE_V8_COVERAGE) says which modules were loaded and which of the
-// engine's functions ran, so a library counts as loaded when a module holding it was, or code of it ran.
+// What a run loads: bin/flink-doctor.js runs dist/cli/launch.mjs, which runs the engine as one script
+// (dist/cli/engine-<hash>.cjs, src/cli/engine-loader.ts), whose libraries sit in functions that run only when a run
+// first imports them, or (the large ones) stay in node_modules until required. The bundled ones are named by the
+// `// node_modules/NAME/` comments esbuild writes before each module; V8's coverage (NODE_V8_COVERAGE) says which
+// scripts were loaded and which of the engine's functions ran, so a library counts as loaded when a module holding it
+// was, code of it in the engine ran, or a file of its own in node_modules was loaded.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -46,7 +47,9 @@ async function librariesLoaded(
   );
   const ours = scripts.filter((script) => script.url.startsWith('file:') && script.url.includes('/dist/cli/'));
   if (!ours.some((script) => script.url.endsWith('.cjs'))) throw new Error('the engine script did not run: run `npm run build` first');
-  return new Set(ours.flatMap(librariesOf));
+  // The large libraries the engine leaves in node_modules (scripts/build.mjs, LAZY_LIBRARIES): loaded when required.
+  const required = scripts.flatMap((script) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(script.url)?.[1] ?? []);
+  return new Set([...ours.flatMap(librariesOf), ...required]);
 }
 
 /** A module's libraries, or for the engine script those whose code ran (a function that ran starts in its section). */
