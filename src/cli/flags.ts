@@ -1,5 +1,7 @@
 // The command line, declared once: parsing, --help and the README's flag table all come from this list.
-import { parseArgs } from 'node:util';
+// node:util's own parseArgs, as a package: importing node:util costs ~4 ms on Node 24 (it loads its diff and
+// colour modules, which open stderr), on every run, before the first probe can start.
+import { parseArgs } from '@pkgjs/parseargs';
 import { UsageError } from '../engine/errors.js';
 import type { FlagSpec, ParsedFlags } from '../engine/options.js';
 

@@ -1,8 +1,7 @@
-// Deployment files → one DeployFact: --deploy files (repeatable) or, when none are given, the Dockerfile,
-// docker-compose file and operator manifests in the working directory; a compose service's build: Dockerfile
-// is read too. Never throws: a file that cannot be read or parsed is a problem of its entry.
-import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+// Deployment files → one DeployFact: --deploy files (repeatable) or those src/deploy/discover.ts found in the working
+// directory (the Dockerfile, docker-compose file and operator manifests); a compose service's build: Dockerfile is read
+// too. Never throws: a file that cannot be read or parsed is a problem of its entry.
+import { basename, dirname, resolve } from 'node:path';
 import type { DeployBuildFact, DeployFact, DeployFileFact, DeployImageFact, DeployJobFact } from '../facts/deploy.js';
 import { readTextFile } from '../util/read-file.js';
 import { analyseCompose, type ComposeService } from './compose.js';
@@ -11,49 +10,10 @@ import { parsePythonArgs } from './flink-args.js';
 import type { FlinkImageTag, ImageRef } from './image-ref.js';
 import { analyseManifests, type ManifestResource } from './manifests.js';
 import { MAX_YAML_BYTES } from './yaml-docs.js';
-import { LIMITS } from '../engine/limits.js';
-
-type Kind = DeployFileFact['kind'];
-
-const COMPOSE_NAMES = new Set(['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml']);
-const OPERATOR_KIND = /^kind:\s*["']?(FlinkDeployment|FlinkSessionJob)["']?\s*$/m;
-
-/** What --deploy FILE is, from its name (and for other YAML names, its content). */
-export function kindOf(path: string, text?: string): Kind | undefined {
-  const name = basename(path).toLowerCase();
-  if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile')
-    return 'dockerfile';
-  if (COMPOSE_NAMES.has(name) || /compose[^/]*\.ya?ml$/.test(name)) return 'compose';
-  if (/\.ya?ml$/.test(name)) return text !== undefined && /^services:/m.test(text) && !/^kind:/m.test(text) ? 'compose' : 'manifest';
-  if (text !== undefined && /^\s*FROM\s/im.test(text)) return 'dockerfile';
-  return undefined;
-}
-
-/** The deployment files in `cwd` itself (not below it): a Dockerfile, a compose file, YAML holding an operator resource. */
-export async function discoverDeployFiles(cwd: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = (await readdir(cwd, { withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const name of names.slice(0, LIMITS.deployDirEntries)) {
-    const kind = kindOf(name);
-    if (kind === 'dockerfile' || kind === 'compose') found.push(join(cwd, name));
-    else if (kind === 'manifest') {
-      const text = await readTextFile(join(cwd, name), MAX_YAML_BYTES).catch(() => '');
-      if (OPERATOR_KIND.test(text)) found.push(join(cwd, name));
-    }
-  }
-  return found;
-}
+import { emptyDeployFact, kindOf } from './discover.js';
 
 export async function readDeployment(files: readonly { path: string; found: 'flag' | 'discovered' }[]): Promise<DeployFact> {
-  const fact: DeployFact = { files: [], images: [], builds: [], jobs: [] };
+  const fact: DeployFact = emptyDeployFact();
   const seen = new Set<string>();
   for (const { path, found } of files) await readOne(fact, resolve(path), found, seen);
   linkSessionJobs(fact);

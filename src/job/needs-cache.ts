@@ -205,7 +205,7 @@ function isStamp(value: unknown): value is string | null {
 
 /** SHA-256 in hex; node:crypto is loaded only by a run with --job (OpenSSL's start-up costs a plain run ~6 ms). */
 async function sha256(): Promise<(text: string) => string> {
-  const { createHash } = await import('node:crypto');
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return (text) => createHash('sha256').update(text).digest('hex');
 }
 

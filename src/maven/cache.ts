@@ -34,7 +34,7 @@ export class DiskCache {
 
   /** node:crypto is loaded with the first lookup, not with the module (OpenSSL's start-up costs a plain run ~6 ms). */
   private async file(url: string): Promise<string> {
-    const { createHash } = await import('node:crypto');
+    const { createHash } = process.getBuiltinModule('node:crypto');
     return join(this.dir, 'maven', `${createHash('sha256').update(url).digest('hex').slice(0, 32)}.json`);
   }
 

@@ -8,6 +8,7 @@ import { resolve as resolveImport } from 'import-meta-resolve';
 import { errorMessage } from '../engine/errors.js';
 import { within } from '../engine/run.js';
 import { adaptPlugin, refusedPluginCheck, type HostCheck, type PluginProbes, type RunInfo } from './adapt.js';
+import { importModule } from './importer.js';
 import { isLocalSpec, nameFromSpec, type PluginRequest } from './spec.js';
 import { PluginRefused, validatePlugin, type ValidationContext } from './validate.js';
 
@@ -100,7 +101,7 @@ async function importPlugin(url: string, ctx: LoadContext): Promise<unknown> {
   const limit = ctx.importTimeoutMs ?? IMPORT_TIMEOUT_MS;
   const late = `its import did not finish within ${limit >= 1000 ? `${limit / 1000} s` : `${limit} ms`}`;
   try {
-    const module = (await within(import(url), limit, late)) as Record<string, unknown>;
+    const module = (await within(importModule(url), limit, late)) as Record<string, unknown>;
     if (!('default' in module)) throw new NotLoaded('it has no default export', 'Export the plugin: export default definePlugin({ … }).');
     return module.default;
   } catch (error) {

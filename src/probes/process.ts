@@ -23,7 +23,7 @@ export function runProcess(file: string, args: readonly string[], options: RunOp
   return early.result;
 }
 
-/** Runs started before the engine was loaded (src/cli/bin.ts), by command, until a probe adopts them. */
+/** Runs started before the engine was loaded (src/cli/early-start.ts), by command, until a probe adopts them. */
 const earlyRuns = new Map<string, { result: Promise<ProcessResult>; stop: () => void }>();
 
 /**

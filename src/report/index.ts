@@ -120,7 +120,7 @@ export async function writeReport(
   // the escaped annotations that follow are commands. node:crypto is loaded only then (OpenSSL's start-up costs ms).
   const guard =
     plan.stdout.includes('github') && plan.stdout.includes('human')
-      ? `flink-doctor-${(await import('node:crypto')).randomUUID()}`
+      ? `flink-doctor-${process.getBuiltinModule('node:crypto').randomUUID()}`
       : undefined;
   for (const format of plan.stdout) {
     const text = render(report, format, ctx, 'stdout');

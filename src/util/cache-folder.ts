@@ -10,8 +10,15 @@ import { writeAtomically } from './atomic-write.js';
 import { ensureDir } from './ensure-dir.js';
 import { readTextFileSync } from './read-file.js';
 
-/** The version, and when this module's file was written: a rebuild (or a reinstall) starts from an empty cache. */
+/** When scripts/build.mjs built the bundles: undefined when this code runs from its sources (the tests). */
+declare const FLINK_DOCTOR_BUILD: string | undefined;
+
+/**
+ * The version, and when this build was made: a rebuild (or a reinstall) starts from an empty cache. One value for the
+ * CLI's early start and its engine, which are two bundles (src/cli/launch.ts); from the sources, the file's time.
+ */
 export function thisBuild(): string {
+  if (typeof FLINK_DOCTOR_BUILD === 'string') return `${pkg.version}@${FLINK_DOCTOR_BUILD}`;
   try {
     return `${pkg.version}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
   } catch {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 
 /** node:crypto is loaded with the first file hashed, not with the module (OpenSSL's start-up costs a plain run ~6 ms). */
 export async function sha1OfFile(path: string): Promise<string | undefined> {
-  const { createHash } = await import('node:crypto');
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return new Promise((resolve) => {
     const hash = createHash('sha1');
     createReadStream(path)

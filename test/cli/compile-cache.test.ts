@@ -1,21 +1,24 @@
-// Node's compile cache (src/cli/compile-cache.ts) in the user's cache folder: filled where the Node running the
-// tests has module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not, and
-// never a reason to fail: a cache folder that cannot be created leaves the run as it was.
+// The code caches in the user's cache folder. Node's compile cache (src/cli/compile-cache.ts), which the module build
+// (dist/cli/flink-doctor.mjs, dist/flink-doctor.mjs) turns on: filled where the Node running the tests has
+// module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not. The engine's own
+// code cache (src/cli/engine-loader.ts), which bin/flink-doctor.js uses on every Node. Neither is ever a reason to fail:
+// a cache folder that cannot be created leaves the run as it was.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'flink-doctor.js');
+const MODULE_BUILD = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'flink-doctor.mjs');
 const nodeHasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
-function runBin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function runBin(args: string[], env: Record<string, string>, entry = BIN): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [entry, ...args],
       { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
@@ -24,21 +27,119 @@ function runBin(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
-describe(`compile cache on Node ${process.version}`, () => {
+describe(`Node's compile cache on Node ${process.version}, for the module build`, () => {
   it(nodeHasCache ? 'is written under XDG_CACHE_HOME/flink-doctor/compile-cache' : 'is not written (this Node has none)', async () => {
     const home = await tempDir('compile-cache-');
-    const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
+    const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') }, MODULE_BUILD);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const dir = join(home, 'cache', 'flink-doctor', 'compile-cache');
     if (nodeHasCache) expect(readdirSync(dir).length).toBeGreaterThan(0);
     else expect(existsSync(dir)).toBe(false);
   });
 
-  it('a cache folder that cannot be created changes nothing: same output, no warning', async () => {
+  it('a cache folder that cannot be created changes nothing: same output, no warning (both builds)', async () => {
+    for (const entry of [MODULE_BUILD, BIN]) {
+      const home = await tempDir('compile-cache-');
+      const blocked = await writeFileDeep(join(home, 'not-a-folder'), 'a file where the cache folder would be');
+      const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') }, entry);
+      const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked }, entry);
+      expect(result).toEqual({ ...plain, code: 0, stderr: '' });
+    }
+  });
+});
+
+describe('the bundle is ASCII', () => {
+  // One non-ASCII character (a "→" in a comment esbuild keeps) makes V8 hold the whole module as two-byte text, and
+  // Node's compile cache converts it to UTF-8 to checksum it on every run (scripts/build.mjs, asciiOnly).
+  it('no file of dist/ holds a character outside ASCII', () => {
+    const dist = join(import.meta.dirname, '..', '..', 'dist');
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mjs'));
+    expect(files.length).toBeGreaterThan(10);
+    const notAscii = files.filter((name) => /[^\x00-\x7f]/.test(readFileSync(join(dist, name), 'utf8')));
+    expect(notAscii).toEqual([]);
+  });
+
+  it('what the escaping touches is only comments: the escaped bundle reports as the source does', async () => {
     const home = await tempDir('compile-cache-');
-    const blocked = await writeFileDeep(join(home, 'not-a-folder'), 'a file where the cache folder would be');
-    const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
-    const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked });
-    expect(result).toEqual({ ...plain, code: 0, stderr: '' });
+    const result = await runBin(['--list-checks', '--json'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') });
+    expect(result.code).toBe(0);
+    // Check descriptions hold "→" and "…" (read from the built code's strings): they come out as the characters.
+    expect(result.stdout).toMatch(/[^\x00-\x7f]/);
+  });
+});
+
+describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
+  const run = async (env: Record<string, string> = {}) => {
+    const home = await tempDir('code-cache-');
+    const base = { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), ...env };
+    return { home, dir: join(home, 'cache', 'flink-doctor', 'code-cache'), again: () => runBin(['--list-checks', '--json'], base) };
+  };
+  const only = (dir: string) => {
+    const names = readdirSync(dir);
+    expect(names).toHaveLength(1);
+    return join(dir, names[0] ?? '');
+  };
+
+  it('the first run writes it for this Node, for the user alone, the next run again (with what it compiled too); later runs only read it', async () => {
+    const { dir, again } = await run();
+    const first = await again();
+    const name = `engine-\\w+\\.cjs-${process.version.replace(/\./g, '\\.')}-${process.arch}`;
+    expect(only(dir)).toMatch(new RegExp(`${name}\\.1\\.bin$`));
+    expect(statSync(only(dir)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(await again()).toEqual({ ...first, code: 0, stderr: '' });
+    const second = only(dir);
+    expect(second).toMatch(new RegExp(`${name}\\.2\\.bin$`));
+    const written = statSync(second).mtimeMs;
+    expect(await again()).toEqual(first);
+    expect(only(dir)).toBe(second);
+    expect(statSync(second).mtimeMs).toBe(written); // read, not written again
+  });
+
+  it('a cache V8 rejects (not one of its own) is replaced, and the run answers alike', async () => {
+    const { dir, again } = await run();
+    const first = await again();
+    await again();
+    const file = only(dir);
+    writeFileSync(file, Buffer.alloc(statSync(file).size, 7), { mode: 0o600 });
+    expect(await again()).toEqual(first);
+    expect(only(dir)).toMatch(/\.1\.bin$/); // written anew as a first generation
+  });
+
+  it('a cache others may write to is not read: a cache is code', async () => {
+    const { dir, again } = await run();
+    const first = await again();
+    await again();
+    const file = only(dir);
+    writeFileSync(file, Buffer.alloc(64, 7));
+    chmodSync(file, 0o666);
+    expect(await again()).toEqual(first);
+    const now = only(dir);
+    expect(now).toMatch(/\.1\.bin$/); // not read: this run found none, and wrote a first one
+    expect(statSync(now).mode & 0o777).toBe(0o600);
+  });
+
+  it('the folder keeps the caches of 8 engines at most (earlier builds), the least recently written going first', async () => {
+    const { dir, again } = await run();
+    mkdirSync(dir, { recursive: true });
+    const old = Array.from({ length: 10 }, (_, i) => join(dir, `engine-OLD${i}.cjs-v0-x.2.bin`));
+    old.forEach((file, i) => {
+      writeFileSync(file, 'an earlier build', { mode: 0o600 });
+      utimesSync(file, 1_000_000 + i, 1_000_000 + i);
+    });
+    expect((await again()).code).toBe(0);
+    const kept = readdirSync(dir);
+    expect(kept).toHaveLength(8);
+    expect(kept.filter((name) => name.startsWith('engine-OLD')).sort()).toEqual(
+      ['engine-OLD3', 'engine-OLD4', 'engine-OLD5', 'engine-OLD6', 'engine-OLD7', 'engine-OLD8', 'engine-OLD9'].map(
+        (n) => `${n}.cjs-v0-x.2.bin`,
+      ),
+    );
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE turns it off too', async () => {
+    const { dir, again } = await run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect((await again()).code).toBe(0);
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -1,22 +1,31 @@
-// What a run loads: the code-split build (dist/cli, what bin/flink-doctor.js runs) reads a library's chunk only
-// when the run needs it. The libraries are named by the `// node_modules/NAME/` comments esbuild writes into
-// each chunk; the loaded chunks are recorded by a module hook (test/helpers/record-loads.mjs).
+// What a run loads: bin/flink-doctor.js runs dist/cli/launch.mjs, which runs the engine as one script
+// (dist/cli/engine-<hash>.cjs, src/cli/engine-loader.ts), whose libraries sit in functions that run only when a run
+// first imports them, or (the large ones) stay in node_modules until required. The bundled ones are named by the
+// `// node_modules/NAME/` comments esbuild writes before each module; V8's coverage (NODE_V8_COVERAGE) says which
+// scripts were loaded and which of the engine's functions ran, so a library counts as loaded when a module holding it
+// was, code of it in the engine ran, or a file of its own in node_modules was loaded.
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ENGINE_WRAPPER_START } from '../../src/cli/engine-loader.js';
 import { pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora'];
+const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'tar', 'ora', 'shell-quote'];
 
 /** What the last run printed (its JSON report, for the runs that ask for one). */
 let lastStdout = '';
 
-/** The npm packages whose code the run loaded, from the chunks of dist/cli it read. */
+interface ScriptCoverage {
+  url: string;
+  functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[];
+}
+
+/** The npm packages whose code the run loaded. */
 async function librariesLoaded(
   argv: string[],
   files: Record<string, string> = {},
@@ -25,31 +34,42 @@ async function librariesLoaded(
 ): Promise<Set<string>> {
   dir ??= await tempDir('lazy-load-');
   for (const [name, text] of Object.entries(files)) await writeFileDeep(join(dir, name), text);
-  const log = join(dir, 'loads.txt');
-  rmSync(log, { force: true }); // a directory used for a second run: only this run's loads
-  const preload = pathToFileURL(join(import.meta.dirname, '..', 'helpers', 'record-loads.mjs')).href;
-  const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache'), ...extraEnv }), FLINK_DOCTOR_LOADS_FILE: log };
-  const stdout = await new Promise<string>((resolve) =>
-    execFile(
-      process.execPath,
-      ['--import', preload, join(root, 'bin', 'flink-doctor.js'), ...argv],
-      { env, cwd: dir, timeout: 60_000 },
-      (_error, out) => resolve(out),
+  const coverage = join(dir, 'coverage');
+  rmSync(coverage, { recursive: true, force: true }); // a directory used for a second run: only this run's
+  const env = { ...isolatedEnv({ FLINK_DOCTOR_CACHE_DIR: join(dir, 'cache'), ...extraEnv }), NODE_V8_COVERAGE: coverage };
+  lastStdout = await new Promise<string>((resolve) =>
+    execFile(process.execPath, [join(root, 'bin', 'flink-doctor.js'), ...argv], { env, cwd: dir, timeout: 60_000 }, (_error, out) =>
+      resolve(out),
     ),
   );
-  lastStdout = stdout;
-  const chunks = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((url) => url.startsWith('file:') && url.includes('/dist/cli/'));
-  if (chunks.length === 0) throw new Error('no chunk of dist/cli was recorded: run `npm run build` first');
-  const names = chunks.flatMap((url) =>
-    [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1] as string),
+  const scripts = readdirSync(coverage).flatMap(
+    (name) => (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as { result: ScriptCoverage[] }).result,
   );
-  return new Set(names);
+  const ours = scripts.filter((script) => script.url.startsWith('file:') && script.url.includes('/dist/cli/'));
+  if (!ours.some((script) => script.url.endsWith('.cjs'))) throw new Error('the engine script did not run: run `npm run build` first');
+  // The large libraries the engine leaves in node_modules (scripts/build.mjs, LAZY_LIBRARIES): loaded when required.
+  const required = scripts.flatMap((script) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(script.url)?.[1] ?? []);
+  return new Set([...ours.flatMap(librariesOf), ...required]);
+}
+
+/** A module's libraries, or for the engine script those whose code ran (a function that ran starts in its section). */
+function librariesOf(script: ScriptCoverage): string[] {
+  const text = readFileSync(fileURLToPath(script.url), 'utf8');
+  const sections = [...text.matchAll(/^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)\/|src\/|checks\/)/gm)].map((m) => ({
+    at: m.index,
+    library: m[1],
+  }));
+  if (!script.url.endsWith('.cjs')) return sections.flatMap((section) => (section.library ? [section.library] : []));
+  const libraryAt = (offset: number) => sections.findLast((section) => section.at <= offset)?.library;
+  return script.functions.flatMap(({ ranges: [whole] }) => {
+    if (!whole || whole.count === 0) return [];
+    const library = libraryAt(whole.startOffset - ENGINE_WRAPPER_START.length);
+    return library ? [library] : [];
+  });
 }
 
 describe('libraries are loaded only by the runs that need them', () => {
-  it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner', async () => {
+  it('a run with nothing to parse loads none of YAML, the job parser, the XML parser, the HTTP client, the zip and tar readers, the spinner, the deployment readers', async () => {
     const loaded = await librariesLoaded(['--json', '--offline']);
     expect(loaded.has('semver')).toBe(true); // the recording sees what is loaded
     expect([...LAZY, 'execa'].filter((name) => loaded.has(name))).toEqual([]);
@@ -65,6 +85,14 @@ describe('libraries are loaded only by the runs that need them', () => {
     expect(early.has('execa')).toBe(false);
     // --python names the interpreter: no early start, so the probe starts it through execa.
     expect((await librariesLoaded(['--json', '--offline', '--python', python], {}, undefined, onPath)).has('execa')).toBe(true);
+  });
+
+  it('a Dockerfile in the working directory loads the deployment readers (shell-quote splits its RUN lines)', async () => {
+    const files = { Dockerfile: 'FROM flink:2.2.0-java17\nRUN pip install apache-flink==2.2.0\n' };
+    const loaded = await librariesLoaded(['--json', '--offline'], files);
+    const deploy = (JSON.parse(lastStdout) as { checks: { id: string; status: string }[] }).checks.find((c) => c.id === 'deploy.version');
+    expect(deploy?.status).not.toBe('skipped'); // the Dockerfile was read
+    expect(loaded.has('shell-quote')).toBe(true);
   });
 
   it('a Flink config.yaml loads YAML, and --job loads the job parser', async () => {
