@@ -1,21 +1,27 @@
 #!/usr/bin/env node
 // The job reader's cost and its isolation, measured on the built CLI:
 //  1. a generated 5,000-line PyFlink job (UDFs, DDL strings, comments, helpers) read in a fresh Node process each
-//     time, in two ways, interleaved: the first read with no cache (the reader chunk imported and run: what a first
-//     run, a changed job or --no-cache pays; nothing is compiled yet) and the read with the needs cache warm (its
-//     chunk imported, the entry the warm-up wrote read and compared: what every later run pays); for each the
-//     import, the read (wall time and the main thread's CPU time) and a second read in the same process; medians,
-//     next to a 40-line job;
+//     time, in three ways, interleaved: the first read with no cache (the reader chunk imported and run: what a first
+//     run, a changed job or --no-cache pays; nothing is compiled yet); the first read of a job never read before with
+//     Node's compile cache warm (Node 22.8+: the cache enabled as the CLI does, in the bench's own folder, which a
+//     warm-up filled: what a CLI run pays for a new or changed job on a machine where the doctor ran before with this
+//     Node; the reader loaded through loadReader, as the CLI loads it); and the read with the needs cache warm (its
+//     chunk imported, the entry the warm-up wrote read and compared: what every later run pays); for each the import,
+//     the read (wall time, the main thread's CPU time, and the time it waited for a CPU) and a second read in the same
+//     process; medians, next to a 40-line job;
 //  2. which dist/cli chunks each CLI run loads (a module-load hook logs them): a run without --job must load no
 //     chunk holding the reader, its cache or @lezer; a first run with --job must load them all (else the numbers
 //     above measured nothing); the next run with the same job must not load the reader (its cache answers);
 //  3. `node -e 0` interleaved with them, as the yardstick of this machine at this moment.
-// Usage: npm run bench:job [-- --runs 11 --baseline DIR] (DIR: another built checkout, its first read in the same rounds). Exit 1 when a run without --job loads the parser, when a read with the
-// cache warm runs the reader, or when the 5,000-line job's first read with no cache (wall time, import excluded: the
-// number the 50 ms goal is judged on) takes 50 ms or more on a machine that is not busy (load average per core under
-// 1.5); on a busy one the times are printed with the load, not judged. Quote medians and ratios.
+// Usage: npm run bench:job [-- --runs 11 --baseline DIR] (DIR: another built checkout, its first reads in the same
+// rounds); run it with another Node (`path/to/node scripts/bench-job.mjs`) for that Node's rows. Exit 1 when a run
+// without --job loads the parser, when a read with the cache warm runs the reader, or when the 5,000-line job's first
+// read with no cache (wall time, import excluded: the number the 50 ms goal is judged on) takes 50 ms or more on a
+// machine that is not busy (load average per core under 1.5); on a busy one the times are printed with the load, not
+// judged. Quote medians and ratios.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,6 +59,12 @@ if (!entry) throw new Error('no read-job chunk in dist/cli/chunks');
 
 const cacheEntry = readdirSync(chunks).find((name) => name.startsWith('needs-cache-'));
 if (!cacheEntry) throw new Error('no needs-cache chunk in dist/cli/chunks');
+const loaderEntry = readerChunks.find((name) => name.startsWith('load-reader-'));
+if (!loaderEntry) throw new Error('no load-reader chunk in dist/cli/chunks');
+// Node's module compile cache, as the CLI turns it on (src/cli/compile-cache.ts); the reader checks it is on with
+// getCompileCacheDir (Node 22.8+). Node 20 has neither: its CLI runs always pay the read with no cache.
+const hasCompileCache = typeof nodeModule.enableCompileCache === 'function' && typeof nodeModule.getCompileCacheDir === 'function';
+const compileCacheFolder = join(work, 'compile-cache');
 const chunkUrl = (name, dir = chunks) => JSON.stringify(pathToFileURL(join(dir, name)).href);
 // --baseline DIR: another built checkout's reader (e.g. main), its first read timed in the same rounds.
 const baselineChunks = values.baseline && join(values.baseline, 'dist', 'cli', 'chunks');
@@ -60,10 +72,17 @@ const baselineEntry = baselineChunks && readdirSync(baselineChunks).find((name) 
 if (values.baseline && !baselineEntry) throw new Error(`no read-job chunk in ${baselineChunks}: build it`);
 const cacheFolder = join(work, 'cache', 'job');
 
+/** The chunks the reader chunk imports. */
+function sharedChunks(dir, reader) {
+  return [...new Set(readFileSync(join(dir, reader), 'utf8').match(/(?<="\.\/)chunk-[\w-]+\.mjs(?=")/g) ?? [])];
+}
+
 /**
  * One fresh process reading `job` twice; milliseconds of each step. `fresh`: the reader chunk imported and run (a first
- * run, or --no-cache); `cached`: through the needs cache, whose entry for the job the warm-up wrote (a run after the
- * first), with the reader chunk loaded only if the entry is not used (`fresh` counts those reads: 0 expected).
+ * run, or --no-cache); `compiled`: the same with Node's compile cache on, in a folder earlier processes filled, the
+ * reader loaded as the CLI loads it (loadReader); `cached`: through the needs cache, whose entry for the job the warm-up
+ * wrote (a run after the first), with the reader chunk loaded only if the entry is not used (`fresh` counts those
+ * reads: 0 expected). `baseline` and `baseline-compiled`: the --baseline build's reader, as `fresh` and `compiled`.
  */
 function timeReader(job, mode) {
   // CPU time of the main thread (Linux: /proc/thread-self/schedstat, in ns) next to the wall time: on a shared machine
@@ -71,40 +90,47 @@ function timeReader(job, mode) {
   // The kernel brings that count up to date at each tick and context switch only: a wait of 10 µs (Atomics.wait) before
   // each reading is such a switch, so the count is exact rather than off by up to a tick (4 ms here).
   const options = `{ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText }`;
+  const compiled = mode.endsWith('compiled');
+  const [readerDir, readerEntry] = mode.startsWith('baseline') ? [baselineChunks, baselineEntry] : [chunks, entry];
+  // In a CLI run the chunks the reader shares with the rest (the matrix, the imports scan) are loaded before it.
+  const shared = compiled
+    ? `await Promise.all([${sharedChunks(readerDir, readerEntry).map((name) => `import(${chunkUrl(name, readerDir)})`)}]);\n`
+    : '';
   const [load, read] =
-    mode !== 'cached'
-      ? [
-          `const { readJobFiles } = await import(${mode === 'fresh' ? chunkUrl(entry) : chunkUrl(baselineEntry, baselineChunks)});`,
-          `readJobFiles(${options})`,
-        ]
-      : [
-          `const { JobNeedsCache } = await import(${chunkUrl(cacheEntry)});
+    mode === 'compiled'
+      ? [`${shared}const { readJobFiles } = await (await import(${chunkUrl(loaderEntry)})).loadReader();`, `readJobFiles(${options})`]
+      : mode !== 'cached'
+        ? [`${shared}const { readJobFiles } = await import(${chunkUrl(readerEntry, readerDir)});`, `readJobFiles(${options})`]
+        : [
+            `const { JobNeedsCache } = await import(${chunkUrl(cacheEntry)});
 let fresh = 0;
 const readFresh = async (o) => { fresh += 1; return (await import(${chunkUrl(entry)})).readJobFiles(o); };
 const cache = new JobNeedsCache(${JSON.stringify(cacheFolder)});`,
-          `cache.read(${options}, readFresh)`,
-        ];
-  const script = `import { existsSync, readFileSync } from 'node:fs';
+            `cache.read(${options}, readFresh)`,
+          ];
+  // The second number of schedstat is the time the thread waited, ready, for a CPU: on an idle machine the wall time is
+  // the CPU time and little more; on a busy one that wait is most of the difference.
+  const script = `${compiled ? `import { enableCompileCache } from 'node:module';\nenableCompileCache(${JSON.stringify(compileCacheFolder)});\n` : ''}import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 const schedstat = '/proc/thread-self/schedstat';
 const tick = new Int32Array(new SharedArrayBuffer(4));
-const cpu = existsSync(schedstat)
-  ? () => (Atomics.wait(tick, 0, 0, 0.01), Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6)
-  : () => NaN;
+const sched = existsSync(schedstat)
+  ? () => (Atomics.wait(tick, 0, 0, 0.01), readFileSync(schedstat, 'utf8').split(' ').map((ns) => Number(ns) / 1e6))
+  : () => [NaN, NaN];
 const readText = (p) => readFile(p, 'utf8');
 const t0 = performance.now();
 ${load}
 const loaded = performance.now();
-const c1 = cpu();
+const c1 = sched();
 const t1 = performance.now();
 const needs = await ${read};
 const t2 = performance.now();
-const c2 = cpu();
+const c2 = sched();
 const t3 = performance.now();
 await ${read};
 const t4 = performance.now();
-console.log(JSON.stringify({ importMs: loaded - t0, coldMs: t2 - t1, coldCpuMs: c2 - c1, warmMs: t4 - t3, needs: needs.identifiers.length,
-  fresh: ${mode === 'cached' ? 'fresh' : 'null'} }));`;
+console.log(JSON.stringify({ importMs: loaded - t0, coldMs: t2 - t1, coldCpuMs: c2[0] - c1[0], coldQueuedMs: c2[1] - c1[1], warmMs: t4 - t3,
+  needs: needs.identifiers.length, fresh: ${mode === 'cached' ? 'fresh' : 'null'} }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout);
@@ -127,11 +153,16 @@ function nodeFloorMs() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const jobs = { '5,000-line job': bigJob, '40-line job': smallJob };
-const cases = Object.entries(jobs).flatMap(([name, job]) => ['fresh', 'cached'].map((mode) => ({ name, job, mode, samples: [] })));
-if (baselineEntry) cases.push({ name: '5,000-line job', job: bigJob, mode: 'baseline', samples: [] });
+const modes = hasCompileCache ? ['fresh', 'compiled', 'cached'] : ['fresh', 'cached'];
+const cases = Object.entries(jobs).flatMap(([name, job]) => modes.map((mode) => ({ name, job, mode, samples: [] })));
+for (const mode of baselineEntry ? (hasCompileCache ? ['baseline', 'baseline-compiled'] : ['baseline']) : []) {
+  cases.push({ name: '5,000-line job', job: bigJob, mode, samples: [] });
+}
 const floor = [];
-// The warm-up reads each job through the cache once: it writes the entries the cached reads find (and fills the page cache).
+// The warm-up reads each job through the cache once: it writes the entries the cached reads find (and fills the page
+// cache); and it fills the compile cache (a run of the doctor before on this machine, with this Node).
 for (const job of Object.values(jobs)) timeReader(job, 'cached');
+for (const c of cases.filter((c) => c.mode.endsWith('compiled'))) timeReader(c.job, c.mode);
 for (let i = 0; i < runs; i += 1) {
   for (const c of cases) c.samples.push(timeReader(c.job, c.mode));
   floor.push(nodeFloorMs());
@@ -152,23 +183,36 @@ console.log(
 );
 console.log(`  node -e 0 (this machine's yardstick now): ${median(floor).toFixed(1)} ms`);
 for (const { name, mode, samples } of cases) {
-  const how = { fresh: 'first read, no cache', cached: 'read with the cache warm', baseline: 'first read, --baseline' }[mode];
-  const label = `${name}, ${how}`.padEnd(48);
+  const how = {
+    fresh: 'first read, no cache',
+    compiled: 'first read, compile cache warm',
+    cached: 'read with the cache warm',
+    baseline: 'first read, --baseline',
+    'baseline-compiled': 'first read, compile cache warm, --baseline',
+  }[mode];
+  const label = `${name}, ${how}`.padEnd(58);
   console.log(
-    `  ${label} import ${show(samples, 'importMs')}, read ${show(samples, 'coldMs')} (CPU ${show(samples, 'coldCpuMs')}), second read ${show(samples, 'warmMs')}`,
+    `  ${label} import ${show(samples, 'importMs')}, read ${show(samples, 'coldMs')} (CPU ${show(samples, 'coldCpuMs')}, waiting for a CPU ${show(samples, 'coldQueuedMs')}), second read ${show(samples, 'warmMs')}`,
   );
 }
 const bigMs = ms(bigFresh, 'coldMs');
 console.log(
   `  5,000-line job: import + read with the cache warm = ${((ms(bigCached, 'importMs') + ms(bigCached, 'coldMs')) / (ms(bigFresh, 'importMs') + bigMs)).toFixed(2)}x the first read's; first read = ${(bigMs / median(floor)).toFixed(2)}x node -e 0`,
 );
+const ratios = (these, those) => {
+  const ratio = (key) => (ms(these, key) / ms(those, key)).toFixed(2);
+  return `wall ${ratio('coldMs')}x, CPU ${ratio('coldCpuMs')}x, import ${ratio('importMs')}x`;
+};
+const bigCompiled = find('5,000-line job', 'compiled');
 const bigBaseline = find('5,000-line job', 'baseline');
-if (bigBaseline.length > 0) {
-  const ratio = (key) => (ms(bigFresh, key) / ms(bigBaseline, key)).toFixed(2);
-  console.log(
-    `  5,000-line first read, this build / --baseline: wall ${ratio('coldMs')}x, CPU ${ratio('coldCpuMs')}x, import ${ratio('importMs')}x`,
-  );
+const bigBaselineCompiled = find('5,000-line job', 'baseline-compiled');
+if (bigCompiled.length > 0) console.log(`  5,000-line first read, compile cache warm / no cache: ${ratios(bigCompiled, bigFresh)}`);
+if (bigBaseline.length > 0) console.log(`  5,000-line first read, this build / --baseline: ${ratios(bigFresh, bigBaseline)}`);
+if (bigBaselineCompiled.length > 0) {
+  console.log(`  5,000-line first read, compile cache warm, this build / --baseline: ${ratios(bigCompiled, bigBaselineCompiled)}`);
 }
+if (!hasCompileCache)
+  console.log(`  Node ${process.versions.node} has no module compile cache (22.8+): its CLI runs pay the first read with no cache`);
 console.log(`chunks holding the job reader, its cache or @lezer: ${readerChunks.join(', ') || 'none found'}`);
 const listed = (loaded) => `${readerChunks.filter((c) => loaded.has(c)).join(', ') || 'none'} (of ${loaded.size} chunks loaded)`;
 console.log(`  loaded without --job:            ${listed(withoutJob)}`);
@@ -177,6 +221,12 @@ console.log(`  loaded with --job, next run:     ${listed(againWithJob)}`);
 console.log(
   'the 50 ms goal is judged on the 5,000-line first read with no cache (wall time, import excluded): what a first run, a changed job or --no-cache pays',
 );
+if (bigCompiled.length > 0) {
+  const compiledMs = ms(bigCompiled, 'coldMs');
+  console.log(
+    `  with the compile cache warm (a new job, the doctor run before with this Node): ${compiledMs.toFixed(1)} ms, ${compiledMs < 50 ? 'under' : 'not under'} 50 ms at load ${perCore.toFixed(1)} per core`,
+  );
+}
 const leaked = readerChunks.some((c) => withoutJob.has(c));
 const measured = readerChunks.length > 0 && readerChunks.every((c) => firstWithJob.has(c));
 const cacheMissed = againWithJob.has(entry);
