@@ -1,28 +1,16 @@
 // Node's compile cache (src/cli/compile-cache.ts) in the user's cache folder: filled where the Node running the
 // tests has module.enableCompileCache (22.1+; CI runs this suite on 20, 22 and 24), absent where it has not, and
 // never a reason to fail: a cache folder that cannot be created leaves the run as it was.
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBin as runBinIn } from '../helpers/cli.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'flink-doctor.js');
 const nodeHasCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
-function runBin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const runBin = (args: string[], env: Record<string, string>) => runBinIn(args, { PATH: process.env.PATH ?? '', ...env });
 
 describe(`compile cache on Node ${process.version}`, () => {
   it(nodeHasCache ? 'is written under XDG_CACHE_HOME/flink-doctor/compile-cache' : 'is not written (this Node has none)', async () => {

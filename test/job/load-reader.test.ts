@@ -3,31 +3,17 @@
 // the flags it was made with: these tests run the built CLI three times on new jobs with one cache folder and check
 // that the second and third runs reject and rewrite no entry (the reader's made under --no-lazy is read under it, and
 // no other module's is made under it), and that the needs found are those of a run without the compile cache.
-import { execFile } from 'node:child_process';
 import { copyFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheIsOn, loadReader } from '../../src/job/load-reader.js';
+import { runBin } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'flink-doctor.js');
 const CORPUS = join(import.meta.dirname, 'corpus');
 const ARGS = ['--only', 'job.connectors', '--flink-version', '2.2', '--offline', '--no-color', '--json'];
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 const nodeHasCacheDir = major > 22 || (major === 22 && minor >= 8);
-
-function runBin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** The report's checks without their durations. */
 function verdicts(stdout: string): unknown[] {
@@ -57,7 +43,7 @@ describe(`the job reader's loading on Node ${process.version}`, () => {
       : 'this Node cannot tell whether the compile cache is on (22.8+): the reader loads as is, the needs are the same',
     async () => {
       const home = await tempDir('load-reader-');
-      const env = { HOME: home, XDG_CACHE_HOME: join(home, 'cache') };
+      const env = { PATH: process.env.PATH ?? '', HOME: home, XDG_CACHE_HOME: join(home, 'cache') };
       const jobs = await Promise.all(
         [1, 2, 3].map(async (k) => {
           const job = join(home, `job_${k}.py`);
