@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The job reader's cost and its isolation, measured on the built CLI:
 //  1. a generated 5,000-line PyFlink job (UDFs, DDL strings, comments, helpers) read in a fresh Node process each
-//     time, in three ways, interleaved: the first read with no cache (the reader chunk imported and run: what a first
+//     time, in four ways, interleaved: the first read with no cache (the reader chunk imported and run: what a first
 //     run, a changed job or --no-cache pays; nothing is compiled yet); the first read of a job never read before with
 //     Node's compile cache warm (Node 22.8+: the cache enabled as the CLI does, in the bench's own folder, which a
 //     warm-up filled: what a CLI run pays for a new or changed job on a machine where the doctor ran before with this
-//     Node; the reader loaded through loadReader, as the CLI loads it); and the read with the needs cache warm (its
-//     chunk imported, the entry the warm-up wrote read and compared: what every later run pays); for each the import,
-//     the read (wall time, the main thread's CPU time, and the time it waited for a CPU) and a second read in the same
-//     process; medians, next to a 40-line job;
+//     Node; the reader loaded through loadReader, as the CLI loads it); the same with the compile cache empty (a new
+//     folder each time: the first run ever with this Node, which compiles the reader into it); and the read with the
+//     needs cache warm (its chunk imported, the entry the warm-up wrote read and compared: what every later run pays);
+//     for each the import (wall and CPU time), the read (wall time, the main thread's CPU time, and the time it waited
+//     for a CPU) and a second read in the same process; medians, next to a 40-line job;
 //  2. which dist/cli chunks each CLI run loads (a module-load hook logs them): a run without --job must load no
 //     chunk holding the reader, its cache or @lezer; a first run with --job must load them all (else the numbers
 //     above measured nothing); the next run with the same job must not load the reader (its cache answers);
@@ -90,14 +91,16 @@ function timeReader(job, mode) {
   // The kernel brings that count up to date at each tick and context switch only: a wait of 10 µs (Atomics.wait) before
   // each reading is such a switch, so the count is exact rather than off by up to a tick (4 ms here).
   const options = `{ files: [${JSON.stringify(job)}], cwd: ${JSON.stringify(work)}, readText }`;
-  const compiled = mode.endsWith('compiled');
+  // `compiled`: the compile cache folder earlier processes filled; `empty`: a new one (the first run ever with this Node).
+  const compiled = mode.endsWith('compiled') || mode.endsWith('empty');
+  const compileCache = mode.endsWith('empty') ? mkdtempSync(join(work, 'compile-cache-empty-')) : compileCacheFolder;
   const [readerDir, readerEntry] = mode.startsWith('baseline') ? [baselineChunks, baselineEntry] : [chunks, entry];
   // In a CLI run the chunks the reader shares with the rest (the matrix, the imports scan) are loaded before it.
   const shared = compiled
     ? `await Promise.all([${sharedChunks(readerDir, readerEntry).map((name) => `import(${chunkUrl(name, readerDir)})`)}]);\n`
     : '';
   const [load, read] =
-    mode === 'compiled'
+    mode === 'compiled' || mode === 'empty'
       ? [`${shared}const { readJobFiles } = await (await import(${chunkUrl(loaderEntry)})).loadReader();`, `readJobFiles(${options})`]
       : mode !== 'cached'
         ? [`${shared}const { readJobFiles } = await import(${chunkUrl(readerEntry, readerDir)});`, `readJobFiles(${options})`]
@@ -110,7 +113,7 @@ const cache = new JobNeedsCache(${JSON.stringify(cacheFolder)});`,
           ];
   // The second number of schedstat is the time the thread waited, ready, for a CPU: on an idle machine the wall time is
   // the CPU time and little more; on a busy one that wait is most of the difference.
-  const script = `${compiled ? `import { enableCompileCache } from 'node:module';\nenableCompileCache(${JSON.stringify(compileCacheFolder)});\n` : ''}import { existsSync, readFileSync } from 'node:fs';
+  const script = `${compiled ? `import { enableCompileCache } from 'node:module';\nenableCompileCache(${JSON.stringify(compileCache)});\n` : ''}import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 const schedstat = '/proc/thread-self/schedstat';
 const tick = new Int32Array(new SharedArrayBuffer(4));
@@ -118,6 +121,7 @@ const sched = existsSync(schedstat)
   ? () => (Atomics.wait(tick, 0, 0, 0.01), readFileSync(schedstat, 'utf8').split(' ').map((ns) => Number(ns) / 1e6))
   : () => [NaN, NaN];
 const readText = (p) => readFile(p, 'utf8');
+const c0 = sched();
 const t0 = performance.now();
 ${load}
 const loaded = performance.now();
@@ -129,7 +133,7 @@ const c2 = sched();
 const t3 = performance.now();
 await ${read};
 const t4 = performance.now();
-console.log(JSON.stringify({ importMs: loaded - t0, coldMs: t2 - t1, coldCpuMs: c2[0] - c1[0], coldQueuedMs: c2[1] - c1[1], warmMs: t4 - t3,
+console.log(JSON.stringify({ importMs: loaded - t0, importCpuMs: c1[0] - c0[0], coldMs: t2 - t1, coldCpuMs: c2[0] - c1[0], coldQueuedMs: c2[1] - c1[1], warmMs: t4 - t3,
   needs: needs.identifiers.length, fresh: ${mode === 'cached' ? 'fresh' : 'null'} }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
@@ -153,9 +157,9 @@ function nodeFloorMs() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const jobs = { '5,000-line job': bigJob, '40-line job': smallJob };
-const modes = hasCompileCache ? ['fresh', 'compiled', 'cached'] : ['fresh', 'cached'];
+const modes = hasCompileCache ? ['fresh', 'compiled', 'empty', 'cached'] : ['fresh', 'cached'];
 const cases = Object.entries(jobs).flatMap(([name, job]) => modes.map((mode) => ({ name, job, mode, samples: [] })));
-for (const mode of baselineEntry ? (hasCompileCache ? ['baseline', 'baseline-compiled'] : ['baseline']) : []) {
+for (const mode of baselineEntry ? (hasCompileCache ? ['baseline', 'baseline-compiled', 'baseline-empty'] : ['baseline']) : []) {
   cases.push({ name: '5,000-line job', job: bigJob, mode, samples: [] });
 }
 const floor = [];
@@ -186,13 +190,15 @@ for (const { name, mode, samples } of cases) {
   const how = {
     fresh: 'first read, no cache',
     compiled: 'first read, compile cache warm',
+    empty: 'first read, compile cache empty',
     cached: 'read with the cache warm',
     baseline: 'first read, --baseline',
     'baseline-compiled': 'first read, compile cache warm, --baseline',
+    'baseline-empty': 'first read, compile cache empty, --baseline',
   }[mode];
   const label = `${name}, ${how}`.padEnd(58);
   console.log(
-    `  ${label} import ${show(samples, 'importMs')}, read ${show(samples, 'coldMs')} (CPU ${show(samples, 'coldCpuMs')}, waiting for a CPU ${show(samples, 'coldQueuedMs')}), second read ${show(samples, 'warmMs')}`,
+    `  ${label} import ${show(samples, 'importMs')} (CPU ${show(samples, 'importCpuMs')}), read ${show(samples, 'coldMs')} (CPU ${show(samples, 'coldCpuMs')}, waiting for a CPU ${show(samples, 'coldQueuedMs')}), second read ${show(samples, 'warmMs')}`,
   );
 }
 const bigMs = ms(bigFresh, 'coldMs');
@@ -210,6 +216,14 @@ if (bigCompiled.length > 0) console.log(`  5,000-line first read, compile cache 
 if (bigBaseline.length > 0) console.log(`  5,000-line first read, this build / --baseline: ${ratios(bigFresh, bigBaseline)}`);
 if (bigBaselineCompiled.length > 0) {
   console.log(`  5,000-line first read, compile cache warm, this build / --baseline: ${ratios(bigCompiled, bigBaselineCompiled)}`);
+}
+const bigEmpty = find('5,000-line job', 'empty');
+const bigBaselineEmpty = find('5,000-line job', 'baseline-empty');
+if (bigBaselineEmpty.length > 0) {
+  const both = (samples) => ms(samples, 'importCpuMs') + ms(samples, 'coldCpuMs');
+  console.log(
+    `  5,000-line first read, compile cache empty, this build / --baseline: ${ratios(bigEmpty, bigBaselineEmpty)}; import + read CPU ${both(bigEmpty).toFixed(1)} vs ${both(bigBaselineEmpty).toFixed(1)} ms`,
+  );
 }
 if (!hasCompileCache)
   console.log(`  Node ${process.versions.node} has no module compile cache (22.8+): its CLI runs pay the first read with no cache`);
