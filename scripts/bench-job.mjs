@@ -13,7 +13,10 @@
 //  2. which dist/cli chunks each CLI run loads (a module-load hook logs them): a run without --job must load no
 //     chunk holding the reader, its cache or @lezer; a first run with --job must load them all (else the numbers
 //     above measured nothing); the next run with the same job must not load the reader (its cache answers);
-//  3. `node -e 0` interleaved with them, as the yardstick of this machine at this moment.
+//  3. a whole CLI run (bin/flink-doctor.js --only job.connectors --offline) on a copy of the 5,000-line job no run has
+//     read, its cache folder filled by an earlier run (the compile cache, on Node 22.1+), and --baseline's in the same
+//     rounds: the main thread's CPU time of the whole process (reported at exit) and the wall time;
+//  4. `node -e 0` interleaved with them, as the yardstick of this machine at this moment.
 // Usage: npm run bench:job [-- --runs 11 --baseline DIR] (DIR: another built checkout, its first reads in the same
 // rounds); run it with another Node (`path/to/node scripts/bench-job.mjs`) for that Node's rows. Exit 1 when a run
 // without --job loads the parser, when a read with the cache warm runs the reader, or when the 5,000-line job's first
@@ -140,6 +143,38 @@ console.log(JSON.stringify({ importMs: loaded - t0, importCpuMs: c1[0] - c0[0], 
   return JSON.parse(result.stdout);
 }
 
+// A whole CLI run reports its main thread's CPU time as it exits (this preload), on stderr.
+const cpuAtExit = join(work, 'cpu-at-exit.mjs');
+writeFileSync(
+  cpuAtExit,
+  `import { readFileSync, writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, 'MAIN-CPU-MS ' + Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6 + '\\n'));\n`,
+);
+let newJobs = 0;
+
+/**
+ * A whole CLI run (`checkout`'s bin) on a copy of the 5,000-line job no run has read, with a cache folder of its own that
+ * earlier runs filled (its compile cache, on Node 22.1+): wall time and the main thread's CPU time of the whole process.
+ */
+function cliRunOnNewJob(checkout, cacheFolder) {
+  const job = join(work, `new_job_${(newJobs += 1)}.py`);
+  writeFileSync(job, `${readFileSync(bigJob, 'utf8')}# copy ${newJobs}\n`);
+  const env = { ...process.env, FLINK_DOCTOR_CACHE_DIR: cacheFolder };
+  const started = process.hrtime.bigint();
+  const result = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(cpuAtExit).href, join(checkout, 'bin', 'flink-doctor.js'), ...baseArgs, '--job', job],
+    {
+      encoding: 'utf8',
+      env,
+    },
+  );
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = /MAIN-CPU-MS (\S+)/.exec(result.stderr);
+  if (!cpu) throw new Error(`no CPU time from ${checkout}'s run: ${result.stderr}`);
+  rmSync(job);
+  return { wallMs, cpuMs: Number(cpu[1]) };
+}
+
 /** The chunks a CLI run loads; its cache folder is the bench's own (a run with --job after the first finds the entry). */
 function loadedChunks(args) {
   rmSync(loadLog, { force: true });
@@ -162,13 +197,18 @@ const cases = Object.entries(jobs).flatMap(([name, job]) => modes.map((mode) => 
 for (const mode of baselineEntry ? (hasCompileCache ? ['baseline', 'baseline-compiled', 'baseline-empty'] : ['baseline']) : []) {
   cases.push({ name: '5,000-line job', job: bigJob, mode, samples: [] });
 }
+const cliRuns = [{ label: 'this build', checkout: root, samples: [] }];
+if (values.baseline) cliRuns.push({ label: '--baseline', checkout: values.baseline, samples: [] });
+for (const run of cliRuns) run.cacheFolder = join(work, `cli-run-cache-${cliRuns.indexOf(run)}`);
 const floor = [];
 // The warm-up reads each job through the cache once: it writes the entries the cached reads find (and fills the page
 // cache); and it fills the compile cache (a run of the doctor before on this machine, with this Node).
 for (const job of Object.values(jobs)) timeReader(job, 'cached');
 for (const c of cases.filter((c) => c.mode.endsWith('compiled'))) timeReader(c.job, c.mode);
+for (const run of cliRuns) cliRunOnNewJob(run.checkout, run.cacheFolder);
 for (let i = 0; i < runs; i += 1) {
   for (const c of cases) c.samples.push(timeReader(c.job, c.mode));
+  for (const run of cliRuns) run.samples.push(cliRunOnNewJob(run.checkout, run.cacheFolder));
   floor.push(nodeFloorMs());
 }
 const withoutJob = loadedChunks(['--only', 'job.connectors', '--flink-version', '2.2', '--offline']);
@@ -227,6 +267,14 @@ if (bigBaselineEmpty.length > 0) {
 }
 if (!hasCompileCache)
   console.log(`  Node ${process.versions.node} has no module compile cache (22.8+): its CLI runs pay the first read with no cache`);
+console.log(
+  `a whole CLI run (${baseArgs.join(' ')}) on a new 5,000-line job, its cache folder filled by an earlier run: ${cliRuns
+    .map(
+      (run) =>
+        `${run.label} ${median(run.samples.map((s) => s.cpuMs)).toFixed(1)} ms main-thread CPU, ${median(run.samples.map((s) => s.wallMs)).toFixed(0)} ms wall`,
+    )
+    .join('; ')}`,
+);
 console.log(`chunks holding the job reader, its cache or @lezer: ${readerChunks.join(', ') || 'none found'}`);
 const listed = (loaded) => `${readerChunks.filter((c) => loaded.has(c)).join(', ') || 'none'} (of ${loaded.size} chunks loaded)`;
 console.log(`  loaded without --job:            ${listed(withoutJob)}`);
