@@ -13,7 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 export type Reader = typeof import('./read-job.js');
 
 /** Whether the module compile cache is on in this process (getCompileCacheDir: Node 22.8+; older, taken as off). */
-export function compileCacheIsOn(): boolean {
+function compileCacheIsOn(): boolean {
   const dir = (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir;
   return typeof dir === 'function' && dir() !== undefined;
 }
