@@ -86,7 +86,9 @@ function sharedChunks(dir, reader) {
  * run, or --no-cache); `compiled`: the same with Node's compile cache on, in a folder earlier processes filled, the
  * reader loaded as the CLI loads it (loadReader); `cached`: through the needs cache, whose entry for the job the warm-up
  * wrote (a run after the first), with the reader chunk loaded only if the entry is not used (`fresh` counts those
- * reads: 0 expected). `baseline` and `baseline-compiled`: the --baseline build's reader, as `fresh` and `compiled`.
+ * reads: 0 expected); `empty`: as `compiled` in a new compile cache folder (the first run ever with this Node).
+ * `baseline`, `baseline-compiled` and `baseline-empty`: the --baseline build's reader, as `fresh`, `compiled` and `empty`
+ * (the reader chunk imported directly: that build may have no loadReader).
  */
 function timeReader(job, mode) {
   // CPU time of the main thread (Linux: /proc/thread-self/schedstat, in ns) next to the wall time: on a shared machine
