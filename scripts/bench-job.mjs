@@ -73,6 +73,8 @@ const chunkUrl = (name, dir = chunks) => JSON.stringify(pathToFileURL(join(dir, 
 // --baseline DIR: another built checkout's reader (e.g. main), its first read timed in the same rounds.
 const baselineChunks = values.baseline && join(values.baseline, 'dist', 'cli', 'chunks');
 const baselineEntry = baselineChunks && readdirSync(baselineChunks).find((name) => name.startsWith('read-job-'));
+// A build from before loadReader (main until this stop) imports the reader chunk directly, as its CLI did.
+const baselineLoader = baselineChunks && readdirSync(baselineChunks).find((name) => name.startsWith('load-reader-'));
 if (values.baseline && !baselineEntry) throw new Error(`no read-job chunk in ${baselineChunks}: build it`);
 const cacheFolder = join(work, 'cache', 'job');
 
@@ -88,7 +90,7 @@ function sharedChunks(dir, reader) {
  * wrote (a run after the first), with the reader chunk loaded only if the entry is not used (`fresh` counts those
  * reads: 0 expected); `empty`: as `compiled` in a new compile cache folder (the first run ever with this Node).
  * `baseline`, `baseline-compiled` and `baseline-empty`: the --baseline build's reader, as `fresh`, `compiled` and `empty`
- * (the reader chunk imported directly: that build may have no loadReader).
+ * (through that build's loadReader, or the reader chunk imported directly when it has none).
  */
 function timeReader(job, mode) {
   // CPU time of the main thread (Linux: /proc/thread-self/schedstat, in ns) next to the wall time: on a shared machine
@@ -99,14 +101,16 @@ function timeReader(job, mode) {
   // `compiled`: the compile cache folder earlier processes filled; `empty`: a new one (the first run ever with this Node).
   const compiled = mode.endsWith('compiled') || mode.endsWith('empty');
   const compileCache = mode.endsWith('empty') ? mkdtempSync(join(work, 'compile-cache-empty-')) : compileCacheFolder;
-  const [readerDir, readerEntry] = mode.startsWith('baseline') ? [baselineChunks, baselineEntry] : [chunks, entry];
+  const [readerDir, readerEntry, loader] = mode.startsWith('baseline')
+    ? [baselineChunks, baselineEntry, baselineLoader]
+    : [chunks, entry, loaderEntry];
   // In a CLI run the chunks the reader shares with the rest (the matrix, the imports scan) are loaded before it.
   const shared = compiled
     ? `await Promise.all([${sharedChunks(readerDir, readerEntry).map((name) => `import(${chunkUrl(name, readerDir)})`)}]);\n`
     : '';
   const [load, read] =
-    mode === 'compiled' || mode === 'empty'
-      ? [`${shared}const { readJobFiles } = await (await import(${chunkUrl(loaderEntry)})).loadReader();`, `readJobFiles(${options})`]
+    compiled && loader
+      ? [`${shared}const { readJobFiles } = await (await import(${chunkUrl(loader, readerDir)})).loadReader();`, `readJobFiles(${options})`]
       : mode !== 'cached'
         ? [`${shared}const { readJobFiles } = await import(${chunkUrl(readerEntry, readerDir)});`, `readJobFiles(${options})`]
         : [
