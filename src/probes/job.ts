@@ -18,6 +18,6 @@ export async function probeJob({ options }: ProbeContext): Promise<JobFact> {
 }
 
 async function readFresh(read: ReadJobOptions): Promise<JobNeeds> {
-  const { readJobFiles } = await import('../job/read-job.js');
-  return readJobFiles(read);
+  const { loadReader } = await import('../job/load-reader.js');
+  return (await loadReader()).readJobFiles(read);
 }

@@ -39,6 +39,18 @@ export async function runCli(
  */
 export const BUNDLE = process.env.FLINK_DOCTOR_TEST_BUNDLE ?? join(import.meta.dirname, '..', '..', 'dist', 'flink-doctor.mjs');
 
+/** The installed command: bin/flink-doctor.js runs the code-split build (dist/cli), each chunk loaded when needed. */
+export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'flink-doctor.js');
+
+/** Spawns `node bin/flink-doctor.js` (dist/cli, built by `npm run build`) with exactly `env`. */
+export function runBin(argv: string[], env: Record<string, string | undefined>, cwd = process.cwd()): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...argv], { env: env as NodeJS.ProcessEnv, cwd, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error && typeof error.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
+    });
+  });
+}
+
 /** Spawns `node dist/flink-doctor.mjs` (built by `npm run build`, which `npm test` runs first). */
 export function runBundle(
   argv: string[],
