@@ -2,12 +2,12 @@
 // V8 compiles when a module is loaded; the functions a run then calls are compiled again on every run, and that was
 // about a quarter of a full run's instructions (callgrind, Node 24). V8 can write a cache at any time, with every
 // function compiled so far (vm.Script's createCachedData), but only for a script: so the engine is also built as one
-// CommonJS script (dist/cli/engine-<hash>.cjs, scripts/build.mjs), run here with the cache the first run on this Node
-// wrote when it exited. Node 20, which has no compile cache at all, gains the most.
+// CommonJS script (dist/cli/engine-<hash>.cjs, scripts/build.mjs), run here with the cache the first runs on this Node
+// wrote when they exited. Node 20, which has no compile cache at all, gains the most.
 //
-// The cache file is named after the engine's file (its name holds a hash of its content), this Node and this CPU, so
-// V8 is never handed a cache made for another source; V8 itself rejects one made by another V8 or with other flags,
-// and then it is written again. It is written twice: by the first run (which finds every other cache empty, and so
+// The cache file is named after the engine's file (its name holds a hash of its content), this Node, its V8 (a
+// distribution may build a Node version with another) and this CPU, so V8 is never handed a cache made for another
+// source; V8 itself rejects one made by another V8 or with other flags, and then it is written again. It is written twice: by the first run (which finds every other cache empty, and so
 // compiles the functions that fill them) and by the next (which compiles those that read them; V8 keeps in the cache
 // what it took from the first, so the second holds both). Later runs only read it. Only the user's own file is read:
 // a cache is code. Every failure means no cache.
@@ -45,7 +45,8 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** Runs the engine script `file`; `cacheFolder` undefined: no code cache. */
 export function loadEngine(file: string, cacheFolder: string | undefined): Engine {
   const source = readFileSync(file, 'utf8');
-  const cache = cacheFolder === undefined ? undefined : findCache(cacheFolder, `${basename(file)}-${process.version}-${process.arch}`);
+  const name = `${basename(file)}-${process.version}-v8-${process.versions.v8}-${process.arch}`;
+  const cache = cacheFolder === undefined ? undefined : findCache(cacheFolder, name);
   const script = new Script(`${ENGINE_WRAPPER_START}${source}\n})`, {
     filename: file,
     ...(cache?.data ? { cachedData: cache.data } : {}),

@@ -83,7 +83,7 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
   it('the first run writes it for this Node, for the user alone, the next run again (with what it compiled too); later runs only read it', async () => {
     const { dir, again } = await run();
     const first = await again();
-    const name = `engine-\\w+\\.cjs-${process.version.replace(/\./g, '\\.')}-${process.arch}`;
+    const name = `engine-\\w+\\.cjs-${process.version.replace(/\./g, '\\.')}-v8-${process.versions.v8.replace(/\./g, '\\.')}-${process.arch}`;
     expect(only(dir)).toMatch(new RegExp(`${name}\\.1\\.bin$`));
     expect(statSync(only(dir)).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
