@@ -80,20 +80,20 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
     return join(dir, names[0] ?? '');
   };
 
-  it('the first run writes it for this Node, for the user alone, the next run again (with what it compiled too); later runs only read it', async () => {
+  it('the first run marks the engine seen, the next writes the cache for this Node, for the user alone; later runs only read it', async () => {
     const { dir, again } = await run();
     const first = await again();
     const name = `engine-\\w+\\.cjs-${process.version.replace(/\./g, '\\.')}-v8-${process.versions.v8.replace(/\./g, '\\.')}-${process.arch}`;
-    expect(only(dir)).toMatch(new RegExp(`${name}\\.1\\.bin$`));
-    expect(statSync(only(dir)).mode & 0o777).toBe(0o600);
+    expect(only(dir)).toMatch(new RegExp(`${name}\\.seen$`));
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(await again()).toEqual({ ...first, code: 0, stderr: '' });
-    const second = only(dir);
-    expect(second).toMatch(new RegExp(`${name}\\.2\\.bin$`));
-    const written = statSync(second).mtimeMs;
+    const cache = only(dir);
+    expect(cache).toMatch(new RegExp(`${name}\\.bin$`));
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    const written = statSync(cache).mtimeMs;
     expect(await again()).toEqual(first);
-    expect(only(dir)).toBe(second);
-    expect(statSync(second).mtimeMs).toBe(written); // read, not written again
+    expect(only(dir)).toBe(cache);
+    expect(statSync(cache).mtimeMs).toBe(written); // read, not written again
   });
 
   it('a cache V8 rejects (not one of its own) is replaced, and the run answers alike', async () => {
@@ -101,9 +101,11 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
     const first = await again();
     await again();
     const file = only(dir);
-    writeFileSync(file, Buffer.alloc(statSync(file).size, 7), { mode: 0o600 });
+    const garbage = Buffer.alloc(statSync(file).size, 7);
+    writeFileSync(file, garbage, { mode: 0o600 });
     expect(await again()).toEqual(first);
-    expect(only(dir)).toMatch(/\.1\.bin$/); // written anew as a first generation
+    expect(only(dir)).toBe(file);
+    expect(readFileSync(file).equals(garbage)).toBe(false); // written anew
   });
 
   it('a cache others may write to is not read: a cache is code', async () => {
@@ -111,15 +113,15 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
     const first = await again();
     await again();
     const file = only(dir);
-    writeFileSync(file, Buffer.alloc(64, 7));
+    const garbage = Buffer.alloc(64, 7);
+    writeFileSync(file, garbage);
     chmodSync(file, 0o666);
-    expect(await again()).toEqual(first);
-    const now = only(dir);
-    expect(now).toMatch(/\.1\.bin$/); // not read: this run found none, and wrote a first one
-    expect(statSync(now).mode & 0o777).toBe(0o600);
+    expect(await again()).toEqual(first); // garbage that had been read would have been rejected and replaced alike:
+    expect(readFileSync(file).equals(garbage)).toBe(false);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('the folder keeps the caches of 8 engines at most (earlier builds), the least recently written going first', async () => {
+  it('the folder keeps 8 files at most (earlier builds), the least recently written going first', async () => {
     const { dir, again } = await run();
     mkdirSync(dir, { recursive: true });
     const old = Array.from({ length: 10 }, (_, i) => join(dir, `engine-OLD${i}.cjs-v0-x.2.bin`));
@@ -128,6 +130,7 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
       utimesSync(file, 1_000_000 + i, 1_000_000 + i);
     });
     expect((await again()).code).toBe(0);
+    expect((await again()).code).toBe(0); // the second run writes the cache (and prunes)
     const kept = readdirSync(dir);
     expect(kept).toHaveLength(8);
     expect(kept.filter((name) => name.startsWith('engine-OLD')).sort()).toEqual(
