@@ -115,7 +115,7 @@ describe('never throws', () => {
 // One full collection before the first sample, so garbage other tests left in this worker is not billed to it, and a
 // young-generation one before each sample, so a sample does not pay for the previous one's. A full collection before
 // every sample (90 in all) cost 4-11 s of this file's CPU in a full run, where the worker's heap holds every module
-// and fixture the earlier files loaded; a young-generation one costs a millisecond or two.
+// and fixture the earlier files loaded; a young-generation one costs a few milliseconds.
 v8.setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as (options?: { type: 'major' | 'minor' }) => void;
 
