@@ -71,7 +71,8 @@ describe('REST answer parsers', () => {
         if (environment) {
           expect(environment.classpath.length).toBeLessThanOrEqual(MAX_ITEMS);
           expect(environment.jvm?.options.length ?? 0).toBeLessThanOrEqual(MAX_ITEMS);
-          for (const entry of environment.classpath) expect(entry.length).toBeLessThanOrEqual(LIMITS.clusterValueChars + 1);
+          // One assertion over the list (up to 5,000 entries): an expect() per entry was nearly half this file's CPU.
+          expect(environment.classpath.filter((entry) => entry.length > LIMITS.clusterValueChars + 1)).toEqual([]);
         }
         const config = wellFormed(parseClusterConfig(body));
         if (config) expect(Object.keys(config).length).toBeLessThanOrEqual(MAX_ITEMS);

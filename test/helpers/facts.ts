@@ -18,8 +18,7 @@ import type {
   TargetFact,
 } from '../../src/facts/index.js';
 import { java17Flags } from '../../src/knowledge/images.js';
-import { loadMatrix } from '../../src/knowledge/load-matrix.js';
-import type { Matrix } from '../../src/knowledge/matrix.js';
+import { bundledMatrix } from './matrix.js';
 
 /** Per fact, the fields to change; each fact is merged shallowly over the healthy default. */
 export type FactsOverrides = { [K in FactKey]?: Partial<Facts[K]> };
@@ -106,7 +105,7 @@ export function healthyDistributions(): Record<string, InstalledDistribution> {
 }
 
 /** The --add-opens/--add-exports list of Flink 2.2's default config (compat-matrix.json jvmOptions). */
-export const JAVA17_FLAGS_22 = java17Flags(loadMatrix(), '2.2')?.flags ?? [];
+export const JAVA17_FLAGS_22 = java17Flags(bundledMatrix(), '2.2')?.flags ?? [];
 
 function healthyFacts(): Facts {
   const distributions = healthyDistributions();
@@ -193,18 +192,15 @@ export function buildFacts(overrides: FactsOverrides = {}): Facts {
   return facts;
 }
 
-let matrix: Matrix | undefined;
-
 /** Runs a check's decision on built facts with the real compat-matrix.json: pure, synchronous, no probe. */
 export function decide<K extends FactKey>(check: Check<K>, facts: Facts, options: { strict?: boolean } = {}): Outcome {
-  matrix ??= loadMatrix();
-  return check.run(facts, { matrix, strict: options.strict ?? false });
+  return check.run(facts, { matrix: bundledMatrix(), strict: options.strict ?? false });
 }
 
 /** The target as the target probe reports it (src/probes/target.ts): a minor alone resolves to the newest known patch. */
 export function targetOf(flinkVersion: string | null, source: TargetFact['source'] = 'flag'): TargetFact {
   if (flinkVersion === null) return { flinkVersion: null, patch: null, minor: null, source: 'none', known: false };
-  matrix ??= loadMatrix();
+  const matrix = bundledMatrix();
   const minor = flinkVersion.split('.').slice(0, 2).join('.');
   return { flinkVersion, patch: matrix.resolvePatch(flinkVersion), minor, source, known: matrix.line(minor) !== undefined };
 }

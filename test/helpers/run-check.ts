@@ -3,9 +3,9 @@ import type { Check } from '../../checks/define.js';
 import type { CheckResult } from '../../src/engine/model.js';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import { runChecks } from '../../src/engine/run.js';
-import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import { workerCacheDir } from './cache-dir.js';
+import { bundledMatrix } from './matrix.js';
 
 /**
  * An environment with nothing inherited: no JAVA_HOME, FLINK_HOME or venv leaks in from the machine, and the doctor's
@@ -22,7 +22,7 @@ export async function runCheck(check: Check, options: Partial<Options> = {}): Pr
 }
 
 export async function runCheckList(checks: Check[], options: Partial<Options> = {}): Promise<CheckResult[]> {
-  const matrix = loadMatrix();
+  const matrix = bundledMatrix();
   const opts = defaultOptions({ env: isolatedEnv(), ...options });
   const store = createFactStore(opts, matrix);
   return runChecks(checks, [], store, { matrix, strict: opts.strict });

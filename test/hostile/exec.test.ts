@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/engine/model.js';
-import { runBundle } from '../helpers/cli.js';
+import { runInstalled } from '../helpers/cli.js';
 import { jdk17 } from '../helpers/java.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -56,7 +56,7 @@ describe('java that is not a program', () => {
   it.each(PLANTS)('%s: java.runtime says so; nothing runs', async (_, content, message) => {
     const home = await tempDir('exec-jdk-');
     await writeFileDeep(join(home, 'bin', 'java'), content(), true);
-    const run = await runBundle(['--java-home', home, '--flink-version', '2.2', '--only', 'java', '--json'], isolatedEnv(), work);
+    const run = await runInstalled(['--java-home', home, '--flink-version', '2.2', '--only', 'java', '--json'], isolatedEnv(), work);
     const check = (JSON.parse(run.stdout) as Report).checks[0];
     expect(check?.status).toBe('error');
     expect(check?.summary).toMatch(message);
@@ -68,7 +68,7 @@ describe('java that is not a program', () => {
     const dir = await tempDir('exec-shebang-');
     const interpreter = await writeFileDeep(join(dir, 'interp'), script('marker-interp'), true);
     await writeFileDeep(join(dir, 'jdk', 'bin', 'java'), `#!${interpreter}\n${script('marker-shebang')}`, true);
-    const run = await runBundle(
+    const run = await runInstalled(
       ['--java-home', join(dir, 'jdk'), '--flink-version', '2.2', '--only', 'java', '--json'],
       isolatedEnv(),
       work,
@@ -84,7 +84,11 @@ describe('java that is not a program', () => {
 describe('a Python interpreter that is not a program', () => {
   it('--python: python.client says so; nothing runs', async () => {
     const python = await writeFileDeep(join(await tempDir('exec-py-'), 'python'), script('marker-python'), true);
-    const run = await runBundle(['--python', python, '--flink-version', '2.2', '--only', 'python.client', '--json'], isolatedEnv(), work);
+    const run = await runInstalled(
+      ['--python', python, '--flink-version', '2.2', '--only', 'python.client', '--json'],
+      isolatedEnv(),
+      work,
+    );
     const check = (JSON.parse(run.stdout) as Report).checks[0];
     expect(check?.status).toBe('error');
     expect(check?.summary).toContain(`${python} could not be run: not a program: a file without an ELF header or a '#!' line`);
@@ -95,7 +99,11 @@ describe('a Python interpreter that is not a program', () => {
     const conf = await tempDir('exec-conf-');
     const worker = await writeFileDeep(join(conf, 'venv', 'bin', 'python'), script('marker-worker'), true);
     await writeFileDeep(join(conf, 'config.yaml'), `python:\n  executable: ${worker}\n`);
-    const run = await runBundle(['--conf-dir', conf, '--flink-version', '2.2', '--only', 'python.worker', '--json'], isolatedEnv(), work);
+    const run = await runInstalled(
+      ['--conf-dir', conf, '--flink-version', '2.2', '--only', 'python.worker', '--json'],
+      isolatedEnv(),
+      work,
+    );
     const check = (JSON.parse(run.stdout) as Report).checks[0];
     // A warning: no cluster is targeted, and a local `python job.py` ignores the config file's python.executable.
     expect(check?.status).toBe('warning');

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBundle, runInProcess } from '../helpers/cli.js';
+import { runInstalled, runInProcess } from '../helpers/cli.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
@@ -18,7 +18,7 @@ describe('--output that is not a regular file', () => {
   it('--output FIFO: exit 2 at once, naming the file', async () => {
     const fifo = await fifoIn(await tempDir('fifo-out-'), 'report.json');
     const started = performance.now();
-    const run = await runBundle(['--flink-version', '2.2', '--only', 'config.file', '--format', 'json', '--output', fifo]);
+    const run = await runInstalled(['--flink-version', '2.2', '--only', 'config.file', '--format', 'json', '--output', fifo]);
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`flink-doctor: cannot write --output ${fifo}: it is a named pipe (FIFO), not a regular file\n`);
@@ -28,7 +28,7 @@ describe('--output that is not a regular file', () => {
     const dir = await tempDir('fifo-config-');
     const fifo = await fifoIn(dir, 'report.xml');
     await writeFileDeep(join(dir, 'flink-doctor.config.json'), JSON.stringify({ format: 'junit', output: 'report.xml' }));
-    const run = await runBundle(['--flink-version', '2.2', '--only', 'config.file'], isolatedEnv(), dir);
+    const run = await runInstalled(['--flink-version', '2.2', '--only', 'config.file'], isolatedEnv(), dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `flink-doctor: cannot write "output" of ${join(dir, 'flink-doctor.config.json')} ${fifo}: it is a named pipe (FIFO), not a regular file\n`,

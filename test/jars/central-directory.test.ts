@@ -2,11 +2,14 @@
 // entries, a directory far larger than the walk's 256 KiB window) and the JDK's `jar` tool. Every class name,
 // package and count must come out as the writer put it in; a directory cut short is a described error.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readJar } from '../../src/jars/zip-reader.js';
 import { cachedFixture } from '../helpers/fixture-cache.js';
+import { jdk17 } from '../helpers/java.js';
+import { pyenvPython } from '../helpers/python-env.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { writeZip } from '../helpers/zip.js';
 
@@ -24,7 +27,9 @@ function listedByPython(path: string): { classes: string[]; packages: string[]; 
     "packages = sorted({n[:n.rindex('/')] for n in classes if n.rfind('/') > 0})",
     "print(json.dumps({'classes': classes, 'packages': packages, 'entries': len(names)}))",
   ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  // pyenv's interpreter itself: its python3 shim starts a dozen programs.
+  const python = pyenvPython('3.11.7');
+  return JSON.parse(execFileSync(python, ['-c', script, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
 describe('the central directory walk', () => {
@@ -40,7 +45,7 @@ describe('the central directory walk', () => {
     ].join('\n');
     // Written and listed by Python once per machine (test/helpers/fixture-cache.ts): 2 s of CPU in every run before.
     const fixture = await cachedFixture('zip64-by-python', [script, listedByPython.toString()], async (into) => {
-      execFileSync('python3', ['-c', script, join(into, 'zip64.jar')]);
+      execFileSync(pyenvPython('3.11.7'), ['-c', script, join(into, 'zip64.jar')]);
       await writeFile(join(into, 'listing.json'), JSON.stringify(listedByPython(join(into, 'zip64.jar'))));
     });
     const contents = await readJar(join(fixture, 'zip64.jar'));
@@ -54,14 +59,20 @@ describe('the central directory walk', () => {
   });
 
   it('reads a JAR built by the JDK jar tool (deflated, with directory entries and a generated MANIFEST)', async () => {
-    const tree = join(dir, 'tree');
-    for (const name of ['a/b/One', 'a/b/Two', 'a/c/Three', 'Top', 'META-INF/versions/11/a/b/One']) {
-      await writeFileDeep(join(tree, `${name}.class`), Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52, ...Buffer.alloc(200, 1)]));
-    }
-    const path = join(dir, 'tool.jar');
-    execFileSync('jar', ['--create', '--file', path, '-C', tree, '.']);
-    const contents = await readJar(path);
-    const expected = listedByPython(path);
+    const names = ['a/b/One', 'a/b/Two', 'a/c/Three', 'Top', 'META-INF/versions/11/a/b/One'];
+    // Built by JDK 17's jar tool and listed by Python once per machine and JDK release (test/helpers/fixture-cache.ts):
+    // a JVM and a Python started in every run before.
+    const jdkRelease = readFileSync(join(jdk17(), 'release'), 'utf8');
+    const fixture = await cachedFixture('jar-by-jdk-tool', [names, jdkRelease, listedByPython.toString()], async (into) => {
+      const tree = join(into, 'tree');
+      for (const name of names) {
+        await writeFileDeep(join(tree, `${name}.class`), Buffer.from([0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52, ...Buffer.alloc(200, 1)]));
+      }
+      execFileSync(join(jdk17(), 'bin', 'jar'), ['--create', '--file', join(into, 'tool.jar'), '-C', tree, '.']);
+      await writeFile(join(into, 'listing.json'), JSON.stringify(listedByPython(join(into, 'tool.jar'))));
+    });
+    const contents = await readJar(join(fixture, 'tool.jar'));
+    const expected = JSON.parse(await readFile(join(fixture, 'listing.json'), 'utf8')) as ReturnType<typeof listedByPython>;
     expect(contents.classes).toEqual(expected.classes);
     expect(contents.classes).toContain('a/c/Three.class');
     expect(contents.packages).toEqual(['a/b', 'a/c']);

@@ -7,7 +7,7 @@ import { copyFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReader } from '../../src/job/load-reader.js';
-import { runBin } from '../helpers/cli.js';
+import { runInstalled } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const CORPUS = join(import.meta.dirname, 'corpus');
@@ -50,13 +50,13 @@ describe(`the job reader's loading on Node ${process.version}`, () => {
           return job;
         }),
       );
-      const first = await runBin([...ARGS, '--job', jobs[0] as string], env);
+      const first = await runInstalled([...ARGS, '--job', jobs[0] as string], env);
       expect(first).toMatchObject({ code: 1, stderr: '' });
       const folder = join(home, 'cache', 'flink-doctor', 'compile-cache');
       const written = nodeHasCacheDir ? await entries(folder) : new Map();
       for (const job of jobs.slice(1)) {
-        const run = await runBin([...ARGS, '--job', job], env);
-        const plain = await runBin([...ARGS, '--job', job], {
+        const run = await runInstalled([...ARGS, '--job', job], env);
+        const plain = await runInstalled([...ARGS, '--job', job], {
           ...env,
           NODE_DISABLE_COMPILE_CACHE: '1',
           XDG_CACHE_HOME: join(home, 'other'),

@@ -4,7 +4,7 @@ import { chmod, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { runBundle, runCli } from '../helpers/cli.js';
+import { runCli, runInstalled } from '../helpers/cli.js';
 import { fatKafkaJar } from '../helpers/jars.js';
 import { publish, startMavenServer, type MavenServer } from '../helpers/maven-server.js';
 import { isolatedEnv } from '../helpers/run-check.js';
@@ -171,16 +171,16 @@ describe('credentials never reach any output', () => {
     ]);
   });
 
-  it('the built CLI (node dist/flink-doctor.mjs) keeps them out of stdout, stderr and the JSON report', async () => {
+  it('the installed command (node bin/flink-doctor.js) keeps them out of stdout, stderr and the JSON report', async () => {
     server.requireAuth = { username: 'deploy', password: 'something-else' };
     publish(server, G, KAFKA, ['3.4.0-1.20']);
     const repo = `http://deploy:${SECRET}@127.0.0.1:${new URL(server.url).port}/`;
     const e = await settingsHome(repo);
     const runs = await Promise.all([
-      runBundle(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', repo], e),
-      runBundle(['connector', 'kafka', '--flink-version', '1.20', '--json'], e),
-      runBundle(['--json', '--flink-version', '1.20', '--maven-repo', repo, '--only', 'jars.updates,jars.integrity'], e),
-      runBundle(['--maven-repo', `gopher://deploy:${SECRET}@x/`], e),
+      runInstalled(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', repo], e),
+      runInstalled(['connector', 'kafka', '--flink-version', '1.20', '--json'], e),
+      runInstalled(['--json', '--flink-version', '1.20', '--maven-repo', repo, '--only', 'jars.updates,jars.integrity'], e),
+      runInstalled(['--maven-repo', `gopher://deploy:${SECRET}@x/`], e),
     ]);
     for (const run of runs) expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
     expect(runs[0]?.stdout).toMatch(/HTTP 401 \(check the repository credentials\)/);

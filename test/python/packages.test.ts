@@ -3,15 +3,15 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
-import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { versionFromVersionPy } from '../../src/probes/pyflink.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import { addDistribution, healthyFlinkDistributions, makeFlinkVenv, makeVenv, metadataText } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
+import { bundledMatrix } from '../helpers/matrix.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 function store(options: Partial<Options>) {
-  return createFactStore(defaultOptions({ env: isolatedEnv(), ...options }), loadMatrix());
+  return createFactStore(defaultOptions({ env: isolatedEnv(), ...options }), bundledMatrix());
 }
 
 describe.concurrent('packages probe', () => {

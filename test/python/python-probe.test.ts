@@ -3,7 +3,6 @@ import { chmod, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
-import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { parseProbeOutput } from '../../src/probes/python.js';
 import { MARKER_ENVIRONMENT_KEYS } from '../../src/python/pep508.js';
 import { findOnPath } from '../../src/probes/which.js';
@@ -12,11 +11,12 @@ import { createFactStore } from '../../src/probes/registry.js';
 import type { PythonFact } from '../../src/facts/index.js';
 import { PYENV_VERSIONS, fakePython, makeVenv, pyenvPython, type Venv } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
+import { bundledMatrix } from '../helpers/matrix.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 
 /** Runs the real python probe through the fact store with an environment the test controls. */
 async function probe(options: Partial<Options> = {}): Promise<PythonFact> {
-  const store = createFactStore(defaultOptions({ env: isolatedEnv(), ...options }), loadMatrix());
+  const store = createFactStore(defaultOptions({ env: isolatedEnv(), ...options }), bundledMatrix());
   return store.get('python');
 }
 

@@ -8,10 +8,10 @@ import { beforeAll, describe, it } from 'vitest';
 import pythonWorker from '../../checks/python-worker.js';
 import { defaultOptions, type Options } from '../../src/engine/options.js';
 import type { WorkerFact } from '../../src/facts/index.js';
-import { loadMatrix } from '../../src/knowledge/load-matrix.js';
 import { createFactStore } from '../../src/probes/registry.js';
 import { fakePython, healthyFlinkDistributions, makeFlinkVenv, makeVenv, pyenvPython, type Venv } from '../helpers/python-env.js';
 import { isolatedEnv, runCheck } from '../helpers/run-check.js';
+import { bundledMatrix } from '../helpers/matrix.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
 import { tarGzFolder, zipFolder } from '../helpers/archives.js';
 
@@ -24,7 +24,7 @@ async function confDir(yaml: string): Promise<{ dir: string; file: string }> {
 
 /** The worker fact the real probes gather, the client being `client` unless the options say otherwise. */
 async function workerFact(options: Partial<Options>): Promise<WorkerFact> {
-  return createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, ...options }), loadMatrix()).get('worker');
+  return createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, ...options }), bundledMatrix()).get('worker');
 }
 
 /** A wrapper script that logs each start to `log`, then execs `python`: counts the interpreter's spawns. */
@@ -135,7 +135,7 @@ describe.concurrent('worker probe: python.executable inspected', () => {
     expect,
   }) => {
     const conf = await confDir(`python.executable: ${join(client.dir, 'bin', 'python3')}\n`);
-    const store = createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, confDir: conf.dir }), loadMatrix());
+    const store = createFactStore(defaultOptions({ env: isolatedEnv(), python: client.python, confDir: conf.dir }), bundledMatrix());
     const [worker, python] = await Promise.all([store.get('worker'), store.get('python')]);
     expect(worker.status).toBe('inspected');
     expect(worker.sameAsClient).toBe(true);
