@@ -124,7 +124,7 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
   it('the folder keeps 8 files at most (earlier builds), the least recently written going first', async () => {
     const { dir, again } = await run();
     mkdirSync(dir, { recursive: true });
-    const old = Array.from({ length: 10 }, (_, i) => join(dir, `engine-OLD${i}.cjs-v0-x.2.bin`));
+    const old = Array.from({ length: 10 }, (_, i) => join(dir, `engine-OLD${i}.cjs-v0-v8-0-x64.bin`));
     old.forEach((file, i) => {
       writeFileSync(file, 'an earlier build', { mode: 0o600 });
       utimesSync(file, 1_000_000 + i, 1_000_000 + i);
@@ -135,7 +135,7 @@ describe("the engine's code cache (src/cli/engine-loader.ts)", () => {
     expect(kept).toHaveLength(8);
     expect(kept.filter((name) => name.startsWith('engine-OLD')).sort()).toEqual(
       ['engine-OLD3', 'engine-OLD4', 'engine-OLD5', 'engine-OLD6', 'engine-OLD7', 'engine-OLD8', 'engine-OLD9'].map(
-        (n) => `${n}.cjs-v0-x.2.bin`,
+        (n) => `${n}.cjs-v0-v8-0-x64.bin`,
       ),
     );
   });
