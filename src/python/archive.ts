@@ -155,6 +155,18 @@ async function isGzip(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * The read and inflate buffers for `path`: 1 MiB for a large archive (fewer, larger reads), its own size for a small
+ * one (64 KiB at least): allocating 2 MiB for a few-KB archive cost more than reading it.
+ */
+async function bufferBytes(path: string): Promise<number> {
+  const size = await stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
+  return Math.min(1 << 20, Math.max(64 << 10, size));
+}
+
 async function readTar(
   path: string,
   wanted: (name: string) => boolean,
@@ -165,10 +177,11 @@ async function readTar(
   const gzip = await isGzip(path);
   const format = gzip ? 'tar.gz' : 'tar';
   const listing: ArchiveListing = { format, entries: [], texts: {}, truncated: false };
+  const chunk = await bufferBytes(path);
   return new Promise((resolve, reject) => {
-    const source = createReadStream(path, { highWaterMark: 1 << 20 });
+    const source = createReadStream(path, { highWaterMark: chunk });
     // node:zlib only for a .tar.gz, loaded here: a run reads one rarely, and every run paid ~1.5 ms to load it.
-    const stream: Readable = gzip ? source.pipe(process.getBuiltinModule('node:zlib').createGunzip({ chunkSize: 1 << 20 })) : source;
+    const stream: Readable = gzip ? source.pipe(process.getBuiltinModule('node:zlib').createGunzip({ chunkSize: chunk })) : source;
     const read = startTarRead(listing, [source, stream], limits.timeoutMs, resolve, reject);
     const parser = new Parser({ strict: true, onReadEntry: (entry) => listTarEntry(entry, read, wanted, enough, limits) });
     feedWithinByteCap(stream, parser, read, limits.maxStreamBytes);
