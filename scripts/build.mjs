@@ -80,9 +80,9 @@ async function bundle() {
   };
   const engine = await buildEngine(common, join(next, 'cli'));
   await Promise.all([
-    // What bin/flink-doctor.js runs (launch.mjs: the early start, then the engine script with its code cache), and the
-    // same CLI as modules (flink-doctor.mjs): code split, so what a run does not use (the HTTP client, the zip reader,
-    // YAML, the spinner) stays in chunks that are never read, let alone compiled.
+    // What bin/flink-doctor.js runs (launch.mjs, which runs the engine script with its code cache), and the same CLI
+    // as modules (flink-doctor.mjs): code split, so what a run does not use (the HTTP client, the zip reader, YAML, the
+    // spinner) stays in chunks that are never read, let alone compiled.
     build({
       ...common,
       entryPoints: { 'flink-doctor': join(root, 'src/cli/bin.ts'), launch: join(root, 'src/cli/launch.ts') },
@@ -111,14 +111,14 @@ async function bundle() {
   await rm(old, { recursive: true, force: true });
 }
 
-/**
- * The engine (src/cli/engine.ts) as one CommonJS script, for src/cli/engine-loader.ts to run with a V8 code cache made
- * after a run. Its name holds a hash of its content: the code cache is named after it. Libraries a run may not need
- * (YAML, the job parser, the HTTP client, …) stay inside it, in functions that only run when they are first imported.
- * Returns the file's name.
- */
+/** The large libraries a full run does not use, which the engine script requires from node_modules when first needed. */
 const LAZY_LIBRARIES = ['undici', 'yaml', '@lezer/python', '@lezer/common', '@lezer/lr', 'fast-xml-parser', 'tar', 'yauzl'];
 
+/**
+ * The engine (src/cli/engine.ts) as one CommonJS script, for src/cli/engine-loader.ts to run with a V8 code cache made
+ * after a run. Its name holds a hash of its content: the code cache is named after it. What a run may not need stays
+ * in functions that only run when first imported, or (LAZY_LIBRARIES) in node_modules. Returns the file's name.
+ */
 async function buildEngine(common, outdir) {
   const { build } = await import('esbuild');
   const result = await build({

@@ -5,7 +5,7 @@
 import { enableCompileCache } from './compile-cache.js';
 
 enableCompileCache(process.env);
-const { startProbesEarly } = await import('./early-start.js');
-startProbesEarly(process.argv.slice(2), process.env, process.cwd());
-const { runEngine } = await import('./engine.js');
-await runEngine();
+// The engine module holds only the early start until runEngine imports the rest, as in launch.ts.
+const engine = await import('./engine.js');
+engine.startProbesEarly(process.argv.slice(2), process.env, process.cwd());
+await engine.runEngine();

@@ -2,15 +2,13 @@
 // started the probes' processes. Loaded by src/cli/bin.ts as chunks of the same bundle, or by src/cli/launch.ts as one
 // script with a code cache; there main and what only it needs are initialised when runEngine imports them, after
 // the early start has spawned.
+import { stopUnadoptedRuns } from './early-start.js';
+
 export { startProbesEarly } from './early-start.js';
 export { setModuleImporter } from '../plugins/importer.js';
 
 export async function runEngine(): Promise<void> {
-  const [{ main }, { pluginsWereLoaded }, { stopUnadoptedRuns }] = await Promise.all([
-    import('./main.js'),
-    import('./plugins.js'),
-    import('./early-start.js'),
-  ]);
+  const [{ main }, { pluginsWereLoaded }] = await Promise.all([import('./main.js'), import('./plugins.js')]);
   // A reader that stops early (`flink-doctor | head`) closes the pipe: that is not the doctor's failure, so the
   // write error is dropped and the run still ends with its own exit code, without a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

@@ -6,7 +6,9 @@
 // compiling functions the read never calls would only cost more (3-6 ms), so it is not done. V8's code cache carries
 // the flags it was made with: the reader's entry is always made and read with --no-lazy, the other modules' without.
 // In the single-file build (dist/flink-doctor.mjs) the reader is part of the one file: there this only compiles its
-// functions when it is set up rather than when first called (no measurable change, Node 22 and 24).
+// functions when it is set up rather than when first called (no measurable change, Node 22 and 24). In the engine script
+// bin/flink-doctor.js runs (src/cli/engine-loader.ts) the reader is part of the script, in the engine's own code cache
+// when the run that wrote it read a job; what this compiles whole there is @lezer, required from node_modules.
 import * as nodeModule from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 
