@@ -31,6 +31,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateJob } from './bench-lib.mjs';
+import { codeThatRan } from './engine-coverage.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'flink-doctor.js');
@@ -182,9 +183,8 @@ function cliRunOnNewJob(checkout, cacheFolder) {
 }
 
 /**
- * What of the job reader a CLI run loaded: bin/flink-doctor.js runs the engine as one script (src/cli/engine-loader.ts),
- * so V8's coverage says which of its modules ran (a function of theirs was called: the `// src/…` comments esbuild
- * writes before each) and which files of node_modules were loaded (@lezer, required when first needed). Its cache
+ * What of the job reader a CLI run loaded: bin/flink-doctor.js runs the engine as one script, so V8's coverage says
+ * which of its modules ran (scripts/engine-coverage.mjs) and whether @lezer was required from node_modules. Its cache
  * folder is the bench's own (a run with --job after the first finds the entry).
  */
 const READER_PARTS = {
@@ -199,22 +199,9 @@ function loadedReaderParts(args) {
   rmSync(coverage, { recursive: true, force: true });
   const env = { ...process.env, FLINK_DOCTOR_CACHE_DIR: join(work, 'cli-cache'), NODE_V8_COVERAGE: coverage };
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
-  const scripts = readdirSync(coverage).flatMap((name) => JSON.parse(readFileSync(join(coverage, name), 'utf8')).result);
-  const parts = new Set();
-  for (const script of scripts) {
-    if (/\/node_modules\/@lezer\//.test(script.url)) parts.add('@lezer');
-    if (!/\/dist\/cli\/engine-[^/]*\.cjs$/.test(script.url)) continue;
-    const text = readFileSync(fileURLToPath(script.url), 'utf8');
-    // Coverage offsets count from the start of what V8 compiled: the loader's wrapper, then the file's text, then "\n})".
-    const shift = script.functions[0].ranges[0].endOffset - text.length - '\n})'.length;
-    const sections = [...text.matchAll(/^\/\/ ((?:src|checks|node_modules)\/\S+)$/gm)].map((m) => ({ at: m.index, name: m[1] }));
-    for (const { ranges } of script.functions) {
-      const [whole] = ranges;
-      if (!whole || whole.count === 0) continue;
-      const section = sections.findLast((s) => s.at <= whole.startOffset - shift)?.name;
-      if (section && READER_PARTS[section]) parts.add(READER_PARTS[section]);
-    }
-  }
+  const { files, modules } = codeThatRan(coverage);
+  const parts = new Set([...modules].flatMap((module) => READER_PARTS[module] ?? []));
+  if (files.some((file) => /\/node_modules\/@lezer\//.test(file))) parts.add('@lezer');
   return parts;
 }
 

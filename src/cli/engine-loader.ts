@@ -37,7 +37,7 @@ export interface Engine {
 }
 
 /** What the engine's text is wrapped in: the wrapper Node gives a CommonJS module, so it sees require, module, __filename. */
-export const ENGINE_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+const ENGINE_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
 
 /** Larger than any cache the engine makes (~1.5 MB): a bigger file is not ours. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;

@@ -1,15 +1,14 @@
 // What a run loads: bin/flink-doctor.js runs dist/cli/launch.mjs, which runs the engine as one script
 // (dist/cli/engine-<hash>.cjs, src/cli/engine-loader.ts), whose libraries sit in functions that run only when a run
-// first imports them, or (the large ones) stay in node_modules until required. The bundled ones are named by the
-// `// node_modules/NAME/` comments esbuild writes before each module; V8's coverage (NODE_V8_COVERAGE) says which
-// scripts were loaded and which of the engine's functions ran, so a library counts as loaded when a module holding it
-// was, code of it in the engine ran, or a file of its own in node_modules was loaded.
+// first imports them, or (the large ones) stay in node_modules until required. V8's coverage (NODE_V8_COVERAGE, read by
+// scripts/engine-coverage.mjs) says which files were loaded and which of the engine's modules ran, so a library counts
+// as loaded when a launcher chunk holding it was loaded, code of it in the engine ran, or a file of its own in
+// node_modules was loaded.
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ENGINE_WRAPPER_START } from '../../src/cli/engine-loader.js';
+import { codeThatRan, modulesOf } from '../../scripts/engine-coverage.mjs';
 import { pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
@@ -19,11 +18,6 @@ const LAZY = ['yaml', '@lezer/python', 'fast-xml-parser', 'undici', 'yauzl', 'ta
 
 /** What the last run printed (its JSON report, for the runs that ask for one). */
 let lastStdout = '';
-
-interface ScriptCoverage {
-  url: string;
-  functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[];
-}
 
 /** The npm packages whose code the run loaded. */
 async function librariesLoaded(
@@ -42,30 +36,18 @@ async function librariesLoaded(
       resolve(out),
     ),
   );
-  const scripts = readdirSync(coverage).flatMap(
-    (name) => (JSON.parse(readFileSync(join(coverage, name), 'utf8')) as { result: ScriptCoverage[] }).result,
-  );
-  const ours = scripts.filter((script) => script.url.startsWith('file:') && script.url.includes('/dist/cli/'));
-  if (!ours.some((script) => script.url.endsWith('.cjs'))) throw new Error('the engine script did not run: run `npm run build` first');
-  // The large libraries the engine leaves in node_modules (scripts/build.mjs, LAZY_LIBRARIES): loaded when required.
-  const required = scripts.flatMap((script) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(script.url)?.[1] ?? []);
-  return new Set([...ours.flatMap(librariesOf), ...required]);
+  const ran = codeThatRan(coverage);
+  if (!ran.engineRan) throw new Error('the engine script did not run: run `npm run build` first');
+  // The launcher's modules (dist/cli/*.mjs) were loaded whole; of the engine, the modules whose code ran; and the large
+  // libraries the engine leaves in node_modules (scripts/build.mjs, LAZY_LIBRARIES), loaded when required.
+  const chunks = ran.files.filter((file) => file.includes('/dist/cli/') && file.endsWith('.mjs'));
+  const loadedWhole = chunks.flatMap((file) => modulesOf(readFileSync(file, 'utf8')).map((module) => module.path));
+  return new Set([...loadedWhole, ...ran.modules, ...ran.files].flatMap((path) => libraryOf(path) ?? []));
 }
 
-/** A module's libraries, or for the engine script those whose code ran (a function that ran starts in its section). */
-function librariesOf(script: ScriptCoverage): string[] {
-  const text = readFileSync(fileURLToPath(script.url), 'utf8');
-  const sections = [...text.matchAll(/^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)\/|src\/|checks\/)/gm)].map((m) => ({
-    at: m.index,
-    library: m[1],
-  }));
-  if (!script.url.endsWith('.cjs')) return sections.flatMap((section) => (section.library ? [section.library] : []));
-  const libraryAt = (offset: number) => sections.findLast((section) => section.at <= offset)?.library;
-  return script.functions.flatMap(({ ranges: [whole] }) => {
-    if (!whole || whole.count === 0) return [];
-    const library = libraryAt(whole.startOffset - ENGINE_WRAPPER_START.length);
-    return library ? [library] : [];
-  });
+/** The npm package a bundled module's path or a loaded file belongs to. */
+function libraryOf(path: string): string | undefined {
+  return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
 }
 
 describe('libraries are loaded only by the runs that need them', () => {
