@@ -19,7 +19,6 @@ import {
   readdirSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -28,6 +27,7 @@ import {
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { writeAtomicallySync } from '../util/atomic-write.js';
 
 /** What src/cli/engine.ts exports. */
 export interface Engine {
@@ -114,9 +114,7 @@ function keepCache(cache: FoundCache, script: Script): void {
       writeFileSync(`${cache.path}.seen`, '', { mode: 0o600 });
       return;
     }
-    const temp = `${cache.path}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-    renameSync(temp, `${cache.path}.bin`);
+    writeAtomicallySync(`${cache.path}.bin`, script.createCachedData(), 0o600);
     rmSync(`${cache.path}.seen`, { force: true });
     pruneOthers(dirname(cache.path));
   } catch {
