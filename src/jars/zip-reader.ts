@@ -371,20 +371,14 @@ function entryData(jar: OpenJar, entry: StoredEntry, maxInput: number, maxOutput
   // Z_SYNC_FLUSH: a prefix of the compressed data inflates to a prefix of the content instead of an error.
   // Output chunks no bigger than the output wanted (a head's prefix inflates to a few hundred bytes): zlib's default
   // is a new 16 KiB buffer per call, where one under 4 KiB comes from Buffer's pool.
-  const zlib = loadZlib();
+  // node:zlib on the first entry inflated: a next run whose JARs the JAR cache answers inflates nothing, and loading it
+  // at start-up cost ~1.5 ms (Node 24).
+  const zlib = process.getBuiltinModule('node:zlib');
   const chunkSize = Math.max(
     zlib.constants.Z_MIN_CHUNK,
     Math.min(head === undefined ? maxOutput : HEAD_CHUNK_BYTES, zlib.constants.Z_DEFAULT_CHUNK),
   );
   return zlib.inflateRawSync(raw.subarray(0, copied), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: maxOutput, chunkSize });
-}
-
-/**
- * node:zlib on the first entry inflated: a next run whose JARs the JAR cache answers inflates nothing, and loading
- * zlib at start-up cost it ~1.5 ms (Node 24). getBuiltinModule is synchronous (Node 20.16+, 22.3+).
- */
-function loadZlib(): typeof import('node:zlib') {
-  return process.getBuiltinModule('node:zlib');
 }
 
 const HEAD_CHUNK_BYTES = 1024;
