@@ -4,7 +4,7 @@
 // The tests of each block are independent processes mostly waiting on each other: they run concurrently, each
 // asserting with its own `expect` (the test context's, so assertions count for the right test).
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, symlink, chmod } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, symlink, chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
@@ -327,6 +327,10 @@ describe.concurrent('the GitHub Actions recipe', () => {
     };
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.permissions['security-events']).toBe('write');
+    // The cache step keeps the folder the doctor writes (checked after the run below), under a key new each run.
+    const cache = job.steps.find((s) => s.uses?.startsWith('actions/cache@'))?.with;
+    expect(cache?.key).toContain('${{ github.run_id }}');
+    expect(cache?.key.startsWith(cache['restore-keys'] ?? '?')).toBe(true);
     const commands = doctorCommands(job.steps.flatMap((s) => (s.run ? s.run.split('\n') : [])));
     expect(commands).toEqual(['flink-doctor --strict --format sarif --output flink-doctor.sarif']);
     const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
@@ -337,6 +341,8 @@ describe.concurrent('the GitHub Actions recipe', () => {
     const run = await sh(commands[0] ?? '', { ...ws.env, GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_WORKSPACE: ws.dir }, ws.dir);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('sarif report written to');
+    const kept = (cache?.path ?? '').replace(/^~(?=\/)/, ws.env.HOME);
+    expect(await readdir(kept), `the doctor's cache folder is ${kept}`).not.toEqual([]);
     const sarif = JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as {
       version: string;
       runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[];
@@ -375,7 +381,12 @@ describe.concurrent('the GitLab CI recipe', () => {
   it('writes the JUnit file its artifacts:reports:junit points at', async ({ expect }) => {
     const pipeline = parseYaml(onlyBlock('yaml', 'artifacts')) as Record<
       string,
-      { script: string[]; artifacts: { when: string; reports: { junit: string } } }
+      {
+        script: string[];
+        artifacts: { when: string; reports: { junit: string } };
+        variables: Record<string, string>;
+        cache: { paths: string[] };
+      }
     >;
     const job = Object.values(pipeline)[0]!;
     const commands = doctorCommands(job.script);
@@ -383,8 +394,13 @@ describe.concurrent('the GitLab CI recipe', () => {
     expect(job.artifacts).toEqual({ when: 'always', reports: { junit: 'reports/flink-doctor.xml' } });
 
     const ws = await workspace(await goodImage());
-    const run = await sh(commands[0] ?? '', { ...ws.env, GITLAB_CI: 'true', CI: 'true' }, ws.dir);
+    // GitLab sets CI_PROJECT_DIR and expands the job's variables with it; it caches paths relative to that folder.
+    const variables = Object.entries(job.variables).map(([name, value]) => [name, value.replaceAll('$CI_PROJECT_DIR', ws.dir)]);
+    const env = { ...ws.env, ...Object.fromEntries(variables), GITLAB_CI: 'true', CI: 'true' };
+    const run = await sh(commands[0] ?? '', env, ws.dir);
     expect(run.code, run.stdout + run.stderr).toBe(0);
+    const kept = join(ws.dir, job.cache.paths[0] ?? '?');
+    expect(await readdir(kept), `the doctor's cache folder is ${kept}`).not.toEqual([]);
     const xml = await readFile(join(ws.dir, 'reports', 'flink-doctor.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     const suite = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).testsuites.testsuite;
