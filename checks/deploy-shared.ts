@@ -5,7 +5,7 @@ import type { Location, Outcome } from '../src/engine/model.js';
 import type { DeployFact, DeployImageFact, Located } from '../src/facts/index.js';
 import type { Matrix } from '../src/knowledge/matrix.js';
 import { minorOf } from '../src/knowledge/versions.js';
-import { parseRequirement } from '../src/python/pep508.js';
+import { leadingName, parseRequirement } from '../src/python/pep508.js';
 
 export const FLINK_DIST = 'apache-flink';
 
@@ -42,6 +42,8 @@ export function imageRelease(image: DeployImageFact, matrix: Matrix): { version:
 
 /** apache-flink in a pip line: its specifier ("" unpinned), and the exact release when it is ==X.Y.Z. */
 export function flinkPin(spec: string): { specifier: string; exact?: string } | undefined {
+  // Most pip specs name another distribution: only apache-flink's are parsed.
+  if (leadingName(spec) !== FLINK_DIST) return undefined;
   const parsed = parseRequirement(spec);
   if (!parsed.ok || parsed.value.key !== FLINK_DIST) return undefined;
   const exact = /^==\s*(\d+\.\d+\.\d+)$/.exec(parsed.value.specifier)?.[1];

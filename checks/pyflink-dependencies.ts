@@ -257,6 +257,8 @@ function walkRequirements(
   const walk: Walk = { conflicts: [], toInstall: [], wanted: new Map(), unreadable: [], notInstalled: [], checked: 0, visited: 0 };
   const clauses = new Map<string, { name: string; specs: Set<string> }>();
   const seenConflicts = new Set<string>();
+  // walk.toInstall's keys: a METADATA of 2,000 requirements none of which is installed searched the list 2,000 times.
+  const toInstall = new Set<string>();
   const expanded = new Set<string>();
   const queue: Dependant[] = [{ owner, requires: roots, extras: [] }];
   while (queue.length > 0) {
@@ -296,7 +298,9 @@ function walkRequirements(
     if (seenConflicts.has(conflict.text)) return;
     seenConflicts.add(conflict.text);
     walk.conflicts.push(conflict);
-    if (!walk.toInstall.includes(conflict.key)) walk.toInstall.push(conflict.key);
+    if (toInstall.has(conflict.key)) return;
+    toInstall.add(conflict.key);
+    walk.toInstall.push(conflict.key);
   }
 }
 

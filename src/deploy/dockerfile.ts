@@ -163,8 +163,7 @@ export function analyseDockerfile(text: string): DockerfileFacts {
     return facts;
   }
   facts.stages = stages.map((s) => ({ line: s.line, image: s.image, ...(s.name ? { name: s.name } : {}) }));
-  const chain: Stage[] = [];
-  for (let stage: Stage | undefined = final; stage && !chain.includes(stage); stage = stage.parent) chain.unshift(stage);
+  const chain = finalChain(final);
   describeBase(chain[0] as Stage, facts);
   for (const stage of chain) readStage(stage, facts);
   facts.path = (final.vars.get('PATH') ?? '').split(':').filter(Boolean);
@@ -176,10 +175,14 @@ export function analyseDockerfile(text: string): DockerfileFacts {
 function buildStages(instructions: readonly DockerInstruction[], facts: DockerfileFacts): Stage[] {
   const globals = new Map<string, string>();
   const stages: Stage[] = [];
+  // The first stage of each name: a FROM names an earlier stage (a Map, not a search of every stage per FROM).
+  const named = new Map<string, Stage>();
   for (const instruction of instructions) {
     const current = stages[stages.length - 1];
     if (instruction.keyword === 'FROM') {
-      stages.push(startStage(instruction, stages, globals, facts));
+      const stage = startStage(instruction, named, globals, facts);
+      stages.push(stage);
+      if (stage.name !== undefined && !named.has(stage.name)) named.set(stage.name, stage);
     } else if (!current) {
       if (instruction.keyword === 'ARG') declareArg(instruction.args, globals, globals);
     } else {
@@ -190,12 +193,17 @@ function buildStages(instructions: readonly DockerInstruction[], facts: Dockerfi
 }
 
 /** A FROM: its image (global ARGs expanded), its name, and what it inherits from an earlier stage or an official Flink image. */
-function startStage(instruction: DockerInstruction, stages: readonly Stage[], globals: Map<string, string>, facts: DockerfileFacts): Stage {
+function startStage(
+  instruction: DockerInstruction,
+  named: ReadonlyMap<string, Stage>,
+  globals: Map<string, string>,
+  facts: DockerfileFacts,
+): Stage {
   const words = instruction.args.split(/\s+/).filter((w) => !w.startsWith('--'));
   const expanded = expandVariables(words[0] ?? '', globals);
   if (expanded.unresolved) facts.unresolved.push({ line: instruction.line, text: words[0] ?? '' });
   const name = words[1]?.toUpperCase() === 'AS' ? words[2]?.toLowerCase() : undefined;
-  const parent = stages.find((s) => s.name !== undefined && s.name === expanded.text.toLowerCase());
+  const parent = named.get(expanded.text.toLowerCase());
   const official = parseImageRef(expanded.text);
   const vars = new Map(parent?.vars ?? []);
   // The official Flink images set FLINK_HOME=/opt/flink and WORKDIR $FLINK_HOME (apache/flink-docker Dockerfiles).
@@ -211,6 +219,13 @@ function startStage(instruction: DockerInstruction, stages: readonly Stage[], gl
     workdir,
     instructions: [],
   };
+}
+
+/** The final stage and the stages it builds FROM, root first (a Set: a chain of 25,000 stages is linear). */
+function finalChain(final: Stage): Stage[] {
+  const chain = new Set<Stage>();
+  for (let stage: Stage | undefined = final; stage && !chain.has(stage); stage = stage.parent) chain.add(stage);
+  return [...chain].reverse();
 }
 
 function declareArg(args: string, into: Map<string, string>, globals: ReadonlyMap<string, string>): void {

@@ -4,7 +4,7 @@
 import type { Document, LineCounter, Node } from 'yaml';
 import { LIMITS, formatBytes } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
-import { scanYaml } from '../util/yaml-shape.js';
+import { composeDocuments, lexYaml, scanYaml } from '../util/yaml-shape.js';
 import { clip, scalarText } from '../util/text.js';
 
 export const MAX_YAML_BYTES = LIMITS.deployYamlBytes;
@@ -25,13 +25,13 @@ export async function readYamlDocuments(text: string, label: string): Promise<Ya
     return empty(`${label} is ${formatBytes(text.length)}, more than the ${formatBytes(MAX_YAML_BYTES)} flink-doctor reads of a YAML file`);
   const yaml = commonJsExports(await import('yaml'));
   // Block nesting ("- - - …") exhausts the composer's stack as surely as brackets do: both are measured first.
-  const shape = scanYaml(new yaml.Lexer().lex(text));
+  const tokens = lexYaml(yaml, text);
+  const shape = scanYaml(tokens);
   if (shape.depth > LIMITS.yamlDepth) return empty(`${label} nests more than ${LIMITS.yamlDepth} levels deep: not read`);
   if (shape.anchors > LIMITS.yamlAliases || shape.aliases > LIMITS.yamlAliases)
     return empty(`${label} has more than ${LIMITS.yamlAliases} YAML anchors or aliases: not read`);
   const counter: LineCounter = new yaml.LineCounter();
-  const all = yaml.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, lineCounter: counter });
-  const list = Array.isArray(all) ? all : [];
+  const list = composeDocuments(yaml, tokens, { prettyErrors: false, uniqueKeys: false }, counter);
   const problems: string[] = [];
   const docs: YamlFile['docs'] = [];
   for (const doc of list.slice(0, MAX_DOCUMENTS)) {

@@ -11,7 +11,7 @@ import { errorMessage } from '../engine/errors.js';
 import { LIMITS } from '../engine/limits.js';
 import { commonJsExports } from '../util/commonjs.js';
 import { readTextFile } from '../util/read-file.js';
-import { scanYaml } from '../util/yaml-shape.js';
+import { composeDocument, lexYaml, scanYaml } from '../util/yaml-shape.js';
 import { clip } from '../util/text.js';
 
 export interface ConfigRead {
@@ -81,7 +81,8 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
   };
   // The composer recurses once per level (and V8 dies outright, not with an exception, when a regular
   // expression is first compiled that deep): measure the nesting on the linear token stream first.
-  const shape = scanYaml(new yaml.Lexer().lex(text));
+  const tokens = lexYaml(yaml, text);
+  const shape = scanYaml(tokens);
   if (shape.depth > LIMITS.yamlDepth) {
     return problem(
       `nested more than ${LIMITS.yamlDepth} levels deep; flink-doctor does not read it (a Flink config nests a few levels)`,
@@ -95,7 +96,7 @@ export async function parseYamlConfig(text: string, fileName = YAML_CONFIG): Pro
     );
   }
   // prettyErrors would fill `linePos` but also put a code excerpt into the message: count the lines here instead.
-  const doc = yaml.parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc = composeDocument(yaml, tokens, text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     return problem(`not valid YAML (${clip(first?.message.split('\n')[0] ?? 'parse error', 80)})`, first?.pos[0]);

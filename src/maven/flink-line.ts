@@ -33,9 +33,14 @@ export function classify(groupId: string, artifactId: string, version: string): 
   return { version, line: plain && named ? (minorOf(named) ?? null) : null, release: plain ? numbers(version) : [] };
 }
 
-/** Release builds only: no SNAPSHOT, rc, milestone or other qualifier. */
-function isStable(version: string): boolean {
-  return EXTERNALIZED.test(version) || UNDERSCORED.test(version) || PLAIN.test(version);
+/**
+ * A release build classified, or undefined for a SNAPSHOT, rc, milestone or other qualifier: each pattern is tried
+ * once per version (a repository may list tens of thousands).
+ */
+function stableBuild(groupId: string, artifactId: string, version: string): Classified['builds'][number] | undefined {
+  const ext = EXTERNALIZED.exec(version) ?? UNDERSCORED.exec(version);
+  if (ext) return { version, line: minorOf(ext[2] ?? '') ?? null, release: numbers(ext[1] ?? ''), externalized: true };
+  return PLAIN.test(version) ? { ...classify(groupId, artifactId, version), externalized: false } : undefined;
 }
 
 /**
@@ -54,9 +59,7 @@ function classified(groupId: string, artifactId: string, versions: readonly stri
   const key = `${groupId}:${artifactId}`;
   let entry = byArtifact.get(key);
   if (!entry) {
-    const builds = versions
-      .filter(isStable)
-      .map((v) => ({ ...classify(groupId, artifactId, v), externalized: EXTERNALIZED.test(v) || UNDERSCORED.test(v) }));
+    const builds = versions.map((v) => stableBuild(groupId, artifactId, v)).filter((b) => b !== undefined);
     byArtifact.set(key, (entry = { builds, newest: new Map() }));
   }
   return entry;

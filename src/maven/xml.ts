@@ -19,6 +19,8 @@ export function parseXml(text: string, arrays: readonly string[] = []): Record<s
     parseTagValue: false,
     trimValues: true,
     isArray: (name) => arrays.includes(name),
+    // The callbacks get the parser's path object, not a string built for every tag (no callback here reads it).
+    jPath: false,
   });
   let doc: unknown;
   try {

@@ -168,6 +168,17 @@ export function parseRequirement(line: string): ParseResult<Requirement> {
   }
 }
 
+const LEADING_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
+
+/**
+ * The normalized name a requirement line starts with: parseRequirement's `key` when the line parses, read without
+ * parsing the rest (a caller looking for one distribution among many lines parses only that one's).
+ */
+export function leadingName(line: string): string | undefined {
+  const name = LEADING_NAME.exec(line)?.[1];
+  return name === undefined ? undefined : normalizeName(name);
+}
+
 /**
  * A release-only clause as parseVersionMany takes it: ordering operators, (in)equality with an optional ".*" prefix,
  * "~=" with two segments at least. Every such clause is a PEP 440 specifier (isSpecifier says so without the library).

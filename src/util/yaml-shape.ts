@@ -2,6 +2,12 @@
 // level (and V8 aborts the process, not throws, when a regular expression is first compiled that deep) and
 // costs quadratic time in anchors, so text from outside (config.yaml, compose files, Kubernetes manifests) is
 // measured on the library's own linear token stream first, and refused past LIMITS.yamlDepth / yamlAliases.
+// The same tokens then feed the library's parser (as yaml's Parser documents for a user-provided lexer): the text is
+// lexed once, not once to measure and again to parse.
+import type { Document, LineCounter, ParseOptions, DocumentOptions, SchemaOptions } from 'yaml';
+
+type Yaml = typeof import('yaml');
+type ComposeOptions = ParseOptions & DocumentOptions & SchemaOptions;
 
 export interface YamlShape {
   depth: number;
@@ -66,4 +72,39 @@ function countAnchor(result: YamlShape, code: number, offset: number): void {
   if (code === 0x26) result.anchors += 1;
   else result.aliases += 1;
   result.firstAliasAt ??= offset;
+}
+
+/** The lexer's tokens of `text`, for scanYaml and then composeDocuments. */
+export function lexYaml(yaml: Yaml, text: string): string[] {
+  return Array.from(new yaml.Lexer().lex(text));
+}
+
+/**
+ * The documents of `tokens` (lexYaml's), as yaml.parseAllDocuments(text, options) composes them; `lineCounter`
+ * learns every line start on the way, as that option does there.
+ */
+export function composeDocuments(yaml: Yaml, tokens: readonly string[], options: ComposeOptions, lineCounter?: LineCounter): Document[] {
+  return Array.from(new yaml.Composer(options).compose(cst(yaml, tokens, lineCounter)));
+}
+
+/** The one document of `tokens`, as yaml.parseDocument(text, options) composes it (an error when there are more). */
+export function composeDocument(yaml: Yaml, tokens: readonly string[], text: string, options: ComposeOptions): Document {
+  let doc: Document | undefined;
+  for (const next of new yaml.Composer(options).compose(cst(yaml, tokens), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new yaml.YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
+    }
+  }
+  // compose(…, forceDoc) yields a document at the latest when the tokens end.
+  return doc as Document;
+}
+
+function* cst(yaml: Yaml, tokens: readonly string[], lineCounter?: LineCounter) {
+  const parser = new yaml.Parser(lineCounter?.addNewLine);
+  lineCounter?.addNewLine(0);
+  for (const token of tokens) yield* parser.next(token);
+  yield* parser.end();
 }

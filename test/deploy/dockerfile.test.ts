@@ -97,6 +97,20 @@ COPY --chown=flink ./jars/*.jar $FLINK_HOME/usrlib/
     expect(analyseDockerfile('RUN echo hi\n').problems).toContain('no FROM instruction: not a Dockerfile');
   });
 
+  it('keeps an unknown $NAME in a RUN line as written, and a FROM follows only an earlier stage of that name', () => {
+    const unknown = analyseDockerfile('FROM flink:1.20\nRUN pip install "apache-flink==${NOPE}" $ALSO\n');
+    expect(unknown.pip).toEqual([{ specs: ['apache-flink==${NOPE}', '${ALSO}'], requirementFiles: [], line: 2 }]);
+    // Two stages named "base": FROM base is the first of them.
+    const first = analyseDockerfile('FROM flink:1.19 AS base\nFROM python:3.10 AS base\nFROM base AS app\nFROM app\n');
+    expect(first.flinkImage?.line).toBe(1);
+    // "later" is named after the FROM that names it: that FROM is an image of its own.
+    const later = analyseDockerfile('FROM later\nFROM python:3.12 AS later\nFROM later AS app\nFROM flink:1.20 AS later\n');
+    expect(later.stages.map((stage) => stage.image)).toEqual(['later', 'python:3.12', 'later', 'flink:1.20']);
+    expect(later.flinkImage?.line).toBe(4);
+    const chain = analyseDockerfile('FROM later\nFROM python:3.12 AS later\nFROM later\n');
+    expect(chain.pythonImage).toEqual({ version: '3.12', line: 2 });
+  });
+
   it('knows a python:<version> base and pip of another interpreter', () => {
     const facts = analyseDockerfile('FROM python:3.10-slim\nRUN pip install "apache-flink>=1.20,<1.21" pyarrow==20.0.0\n');
     expect(facts.pythonImage).toEqual({ version: '3.10', line: 1 });

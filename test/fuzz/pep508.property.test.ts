@@ -8,6 +8,7 @@ import { parseMetadata, parseRequiresTxt } from '../../src/python/metadata.js';
 import {
   evaluateMarker,
   isSpecifier,
+  leadingName,
   onlyForAnExtra,
   parseMarker,
   parseRequirement,
@@ -85,10 +86,12 @@ const requirement = fc.record({
 
 describe('PEP 508', () => {
   it(
-    'parseRequirement and parseMarker never throw, on any text or on text made of their own tokens',
+    'parseRequirement and parseMarker never throw, on any text or on text made of their own tokens; leadingName is the key of what parses',
     () => {
       check(fc.oneof(anyText, textOf(PIECES)), (text) => {
         const parsed = parseRequirement(text);
+        // What flinkPin (checks/deploy-shared.ts) reads before it parses: the key of every line that parses.
+        if (parsed.ok) expect(leadingName(text), text).toBe(parsed.value.key);
         if (parsed.ok && parsed.value.marker) {
           evaluateMarker(parsed.value.marker, { ...ENV, extra: '' });
           requirementApplies(parsed.value, ENV, ['gcp', 'test']);
@@ -112,6 +115,7 @@ describe('PEP 508', () => {
         if (!parsed.ok) return;
         const { name, extras: parsedExtras, specifier } = parsed.value;
         expect({ name, extras: parsedExtras, specifier }).toEqual({ name: n, extras, specifier: clauses.join(',') });
+        expect(leadingName(line)).toBe(parsed.value.key);
         expect(typeof requirementApplies(parsed.value, ENV, extras)).toBe('boolean');
       });
     },
