@@ -330,7 +330,7 @@ describe.concurrent('the GitHub Actions recipe', () => {
     // The cache step keeps the folder the doctor writes (checked after the run below), under a key new each run.
     const cache = job.steps.find((s) => s.uses?.startsWith('actions/cache@'))?.with;
     expect(cache?.key).toContain('${{ github.run_id }}');
-    expect(cache?.key.startsWith(cache['restore-keys'] ?? '?')).toBe(true);
+    expect(cache?.key?.startsWith(cache['restore-keys'] ?? '?')).toBe(true);
     const commands = doctorCommands(job.steps.flatMap((s) => (s.run ? s.run.split('\n') : [])));
     expect(commands).toEqual(['flink-doctor --strict --format sarif --output flink-doctor.sarif']);
     const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
@@ -341,7 +341,7 @@ describe.concurrent('the GitHub Actions recipe', () => {
     const run = await sh(commands[0] ?? '', { ...ws.env, GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_WORKSPACE: ws.dir }, ws.dir);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('sarif report written to');
-    const kept = (cache?.path ?? '').replace(/^~(?=\/)/, ws.env.HOME);
+    const kept = (cache?.path ?? '').replace(/^~(?=\/)/, ws.env.HOME ?? '~');
     expect(await readdir(kept), `the doctor's cache folder is ${kept}`).not.toEqual([]);
     const sarif = JSON.parse(await readFile(join(ws.dir, 'flink-doctor.sarif'), 'utf8')) as {
       version: string;
