@@ -300,6 +300,10 @@ describe('jars.conflicts: one SQL identifier from two JARs', () => {
 });
 
 describe('jars.thin', () => {
+  // Offline, as in jars.flink-version: the fat JAR's version comes from the shipped snapshot, not Maven Central.
+  const runCheck = (check: typeof jarsThin, options: Parameters<typeof runRealCheck>[1]) =>
+    runRealCheck(check, { offline: true, ...options });
+
   it('is an error for the thin Kafka connector without kafka-clients, naming the fat JAR', async () => {
     const result = await runCheck(jarsThin, { jars: [jar.thin as string], flinkVersion: '1.20' });
     expect(result.status).toBe('error');
