@@ -38,16 +38,13 @@ describe(`Node's compile cache on Node ${process.version}, for the module build`
   });
 
   it('a cache folder that cannot be created changes nothing: same output, no warning (both builds)', async () => {
-    // The two builds side by side (each in its own home).
-    await Promise.all(
-      [MODULE_BUILD, BIN].map(async (entry) => {
-        const home = await tempDir('compile-cache-');
-        const blocked = await writeFileDeep(join(home, 'not-a-folder'), 'a file where the cache folder would be');
-        const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') }, entry);
-        const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked }, entry);
-        expect(result, entry).toEqual({ ...plain, code: 0, stderr: '' });
-      }),
-    );
+    for (const entry of [MODULE_BUILD, BIN]) {
+      const home = await tempDir('compile-cache-');
+      const blocked = await writeFileDeep(join(home, 'not-a-folder'), 'a file where the cache folder would be');
+      const plain = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: join(home, 'cache') }, entry);
+      const result = await runBin(['--list-checks'], { HOME: home, XDG_CACHE_HOME: blocked }, entry);
+      expect(result).toEqual({ ...plain, code: 0, stderr: '' });
+    }
   });
 });
 
