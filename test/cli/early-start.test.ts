@@ -12,7 +12,7 @@ import { jdk17 } from '../helpers/java.js';
 import { pyenvPython } from '../helpers/python-env.js';
 import { isolatedEnv, runCheckList } from '../helpers/run-check.js';
 import { tempDir, writeFileDeep } from '../helpers/tmp.js';
-import { isAlive } from '../helpers/processes.js';
+import { childrenOf, isAlive } from '../helpers/processes.js';
 
 /** A JAVA_HOME and an active venv whose java and python log each start to `log`, then run `java` and `python`. */
 async function loggedEnvironment(java: string, python: string) {
@@ -81,6 +81,9 @@ describe('early start of the probes', () => {
 
   it('starts nothing when a flag names the binaries or the run may need neither', async () => {
     const { env, cwd, starts } = await loggedEnvironment(join(jdk17(), 'bin', 'java'), realPython());
+    // A spawn is synchronous: a process started here is this process's child the moment the call returns (and stays one
+    // until the event loop reaps it), so listing the children right after proves it without waiting.
+    const before = childrenOf(process.pid);
     for (const argv of [
       ['--python', '/usr/bin/python3'],
       ['--java-home', '/opt/jdk'],
@@ -91,8 +94,9 @@ describe('early start of the probes', () => {
     ]) {
       startProbesEarly(argv, env, cwd);
     }
-    await new Promise((r) => setTimeout(r, 300));
+    const started = [...childrenOf(process.pid)].filter((pid) => !before.has(pid));
     stopUnadoptedRuns();
+    expect(started).toEqual([]);
     expect(starts()).toEqual([]);
   });
 });

@@ -19,37 +19,38 @@ const startedEarly: typeof runProcess = (file, args, options) => {
   return runProcess(file, args, options);
 };
 
-describe.each([
+// The cases run side by side (each asserts with its test context's expect): four of them wait out a 300 ms timeout.
+describe.concurrent.each([
   ['execa (a probe starts it)', runProcess],
   ['node:child_process (started early, then adopted)', startedEarly],
 ])('runProcess through %s', (_runner, runCommand) => {
   const run = (script: string, options: Partial<RunOptions> = {}) =>
     runCommand(SH, ['-c', script], { timeoutMs: 10_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, ...options });
 
-  it('returns the exit code and both streams, without the final newline, decoded as UTF-8', async () => {
+  it('returns the exit code and both streams, without the final newline, decoded as UTF-8', async ({ expect }) => {
     const result = await run('printf "déjà\\nvu\\n"; printf "warn\\r\\n" >&2; exit 3');
     expect(result).toMatchObject({ exitCode: 3, stdout: 'déjà\nvu', stderr: 'warn', timedOut: false });
     expect(result.failure).toBeUndefined();
   });
 
-  it('passes exactly the given environment and working directory', async () => {
+  it('passes exactly the given environment and working directory', async ({ expect }) => {
     const dir = await tempDir('runner-');
     const result = await run('echo "$ONLY_THIS|$HOME|$(pwd)"', { env: { ONLY_THIS: 'yes' }, cwd: dir });
     expect(result.stdout).toBe(`yes||${dir}`);
   });
 
-  it('names the signal that killed a process', async () => {
+  it('names the signal that killed a process', async ({ expect }) => {
     const result = await run('kill -TERM $$');
     expect(result).toMatchObject({ exitCode: null, timedOut: false, failure: 'was killed by SIGTERM' });
   });
 
-  it('cuts output at maxBuffer bytes, says so, and stops the process', async () => {
+  it('cuts output at maxBuffer bytes, says so, and stops the process', async ({ expect }) => {
     const result = await run('while :; do echo 0123456789; done', { maxBuffer: 1000 });
     expect(result.failure).toBe('printed too much output');
     expect(result.stdout.length).toBe(1000);
   });
 
-  it('stops the whole process group past the timeout', async () => {
+  it('stops the whole process group past the timeout', async ({ expect }) => {
     const dir = await tempDir('runner-');
     const pidFile = join(dir, 'child.pid');
     const result = await run(`sleep 30 & echo $! > '${pidFile}'; wait`, { timeoutMs: 300 });
@@ -59,7 +60,7 @@ describe.each([
     expect(isAlive(child)).toBe(false);
   });
 
-  it('ends at the timeout even when a process outside its group holds the pipes open', async () => {
+  it('ends at the timeout even when a process outside its group holds the pipes open', async ({ expect }) => {
     const setsid = findOnPath('setsid', process.env, process.cwd());
     if (!setsid) throw new Error('setsid is not on PATH: this test needs it (util-linux)');
     const started = Date.now();
@@ -68,7 +69,7 @@ describe.each([
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
-  it('a missing program or working directory is a failure, not an exception', async () => {
+  it('a missing program or working directory is a failure, not an exception', async ({ expect }) => {
     const missing = await runCommand('/no/such/program', [], { timeoutMs: 1000 });
     expect(missing).toMatchObject({ exitCode: null, failure: 'not found' });
     const dir = join(await tempDir('runner-'), 'gone');

@@ -300,6 +300,10 @@ describe('jars.conflicts: one SQL identifier from two JARs', () => {
 });
 
 describe('jars.thin', () => {
+  // Offline, as in jars.flink-version: the fat JAR's version comes from the shipped snapshot, not Maven Central.
+  const runCheck = (check: typeof jarsThin, options: Parameters<typeof runRealCheck>[1]) =>
+    runRealCheck(check, { offline: true, ...options });
+
   it('is an error for the thin Kafka connector without kafka-clients, naming the fat JAR', async () => {
     const result = await runCheck(jarsThin, { jars: [jar.thin as string], flinkVersion: '1.20' });
     expect(result.status).toBe('error');
@@ -441,7 +445,14 @@ describe("fixes name the artifact PyFlink needs, in the run's repository", () =>
       join(home, '.m2', 'settings.xml'),
       '<settings><mirrors><mirror><id>corp</id><url>https://nexus.example.com/repository/central/</url><mirrorOf>central</mirrorOf></mirror></mirrors></settings>',
     );
-    const result = await runRealCheck(jarsThin, { jars: [jar.thin as string], flinkVersion: '1.20', env: isolatedEnv({ HOME: home }) });
+    // Offline: the version comes from the shipped snapshot, as it did when the lookup of nexus.example.com failed (a
+    // real DNS query, up to a second here, in a suite that must not need a network).
+    const result = await runRealCheck(jarsThin, {
+      jars: [jar.thin as string],
+      flinkVersion: '1.20',
+      offline: true,
+      env: isolatedEnv({ HOME: home }),
+    });
     expect(result.fix).toContain(
       '(https://nexus.example.com/repository/central/org/apache/flink/flink-sql-connector-kafka/3.4.0-1.20/flink-sql-connector-kafka-3.4.0-1.20.jar)',
     );

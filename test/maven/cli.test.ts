@@ -102,6 +102,11 @@ describe('credentials never reach any output', () => {
       (repo) => (repo.requireAuth = { username: 'deploy', password: 'other' }),
       (repo) => repo.faults.set(`/org/apache/flink/${KAFKA}/maven-metadata.xml`, { kind: 'status', status: 500 }),
     ];
+    // The dead host and the refused scheme run alongside (the dead host waits on retries too).
+    const deadRun = env().then((e) =>
+      runCli(['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', `http://deploy:${SECRET}@127.0.0.1:1/`], e),
+    );
+    const badRun = env().then((e) => runCli(['--maven-repo', `ftp://deploy:${SECRET}@host/`, '--json'], e));
     const outputs = await Promise.all(
       cases.map(async (arrange) => {
         const repo = await startMavenServer();
@@ -124,12 +129,8 @@ describe('credentials never reach any output', () => {
     expect(outputs[1]?.[0]?.stdout).toMatch(/HTTP 401/);
     expect(outputs.flat()).toHaveLength(6);
     for (const run of outputs.flat()) expect(leaks(run.stdout + run.stderr), run.stdout + run.stderr).toBe(false);
-    const dead = await runCli(
-      ['connector', 'kafka', '--flink-version', '1.20', '--maven-repo', `http://deploy:${SECRET}@127.0.0.1:1/`],
-      await env(),
-    );
+    const [dead, bad] = await Promise.all([deadRun, badRun]);
     expect(leaks(dead.stdout + dead.stderr)).toBe(false);
-    const bad = await runCli(['--maven-repo', `ftp://deploy:${SECRET}@host/`, '--json'], await env());
     expect(bad.code).toBe(2);
     expect(leaks(bad.stdout + bad.stderr), bad.stderr).toBe(false);
   });

@@ -14,9 +14,13 @@ function store(options: Partial<Options>) {
   return createFactStore(defaultOptions({ env: isolatedEnv(), ...options }), bundledMatrix());
 }
 
+let healthy: ReturnType<typeof makeFlinkVenv> | undefined;
+/** One healthy apache-flink 1.20.1 venv for the tests that only read it (each still probes it in its own run). */
+const healthyVenv = () => (healthy ??= makeFlinkVenv('3.11.7', healthyFlinkDistributions()));
+
 describe.concurrent('packages probe', () => {
   it('reads every distribution of a healthy apache-flink venv with its Requires-Dist', async ({ expect }) => {
-    const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
+    const venv = await healthyVenv();
     const packages = await store({ python: venv.python }).get('packages');
     expect(packages.problems).toEqual([]);
     expect(packages.duplicates).toEqual([]);
@@ -93,7 +97,7 @@ describe.concurrent('packages probe', () => {
 
 describe.concurrent('pyflink probe', () => {
   it('finds apache-flink, apache-flink-libraries, pyflink/, version.py and the JARs', async ({ expect }) => {
-    const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
+    const venv = await healthyVenv();
     const pyflink = await store({ python: venv.python }).get('pyflink');
     expect(pyflink.installed).toBe(true);
     expect(pyflink.flink?.version).toBe('1.20.1');
@@ -106,7 +110,7 @@ describe.concurrent('pyflink probe', () => {
   });
 
   it('feeds the target: with no --flink-version, the installed wheel is the target', async ({ expect }) => {
-    const venv = await makeFlinkVenv('3.11.7', healthyFlinkDistributions());
+    const venv = await healthyVenv();
     const target = await store({ python: venv.python }).get('target');
     expect(target).toEqual({ flinkVersion: '1.20.1', patch: '1.20.1', minor: '1.20', source: 'wheel', known: true });
   });

@@ -181,7 +181,14 @@ describe.concurrent('worker probe: python.executable inspected', () => {
 });
 
 describe.concurrent('worker probe: an environment archive built here (python.archives)', () => {
-  async function archived(kind: 'zip' | 'tar.gz', copies: boolean): Promise<{ dir: string; name: string }> {
+  // Each archive is built once and only read by the tests that name it.
+  const built = new Map<string, Promise<{ dir: string; name: string }>>();
+  const archived = (kind: 'zip' | 'tar.gz', copies: boolean) => {
+    const key = `${kind} ${copies}`;
+    if (!built.has(key)) built.set(key, buildArchive(kind, copies));
+    return built.get(key)!;
+  };
+  async function buildArchive(kind: 'zip' | 'tar.gz', copies: boolean): Promise<{ dir: string; name: string }> {
     const venv = await makeVenv('3.11.7', { copies, name: 'venv' });
     await writeFileDeep(
       join(venv.sitePackages, 'apache_flink-1.20.1.dist-info', 'METADATA'),

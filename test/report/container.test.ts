@@ -109,11 +109,12 @@ describe.concurrent('the single-file bundle, alone in an empty folder', () => {
 
   it('writes every format with --output', async ({ expect }) => {
     // The six runs are independent (one file each): side by side. Which check runs does not matter to the
-    // writers; flink.home needs no JVM (the run above already proves a real one).
+    // writers; deploy.jars starts no process (flink.home, like most checks, starts the Python on PATH: the run above
+    // already proves real ones).
     const formats = ['junit', 'sarif', 'markdown', 'github', 'json', 'human'];
     const runs = await Promise.all(
       formats.map((format) =>
-        node(['--only', 'flink.home', '--flink-version', '2.2', '--format', format, '--output', `out/report.${format}`]),
+        node(['--only', 'deploy.jars', '--flink-version', '2.2', '--format', format, '--output', `out/report.${format}`]),
       ),
     );
     runs.forEach((run, i) => {
@@ -122,7 +123,7 @@ describe.concurrent('the single-file bundle, alone in an empty folder', () => {
       expect(run.stdout).toContain(`${format} report written to ${join(lonely, 'out', `report.${format}`)}`);
     });
     expect(JSON.parse(await readFile(join(lonely, 'out', 'report.json'), 'utf8')).checks.map((c: { id: string }) => c.id)).toEqual([
-      'flink.home',
+      'deploy.jars',
     ]);
   });
 });
