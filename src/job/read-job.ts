@@ -14,13 +14,6 @@ import { importedModules } from '../python/imports.js';
 import { openMatrix } from '../knowledge/matrix.js';
 import { LIMITS } from '../engine/limits.js';
 
-/**
- * The parser, told to keep every subtree of up to 65,535 characters (the most a TreeBuffer's 16-bit offsets hold) in
- * one flat TreeBuffer rather than a Tree of Trees per 1,024 characters (Lezer's default): the same named nodes,
- * fewer objects to build and to read back (plainTree).
- */
-export const pythonParser = parser.configure({ bufferLength: 0xffff });
-
 /** Reads a file's text; rejects when it cannot (the message goes into the report as is). */
 export type ReadText = (path: string) => Promise<string>;
 
@@ -66,7 +59,7 @@ export function readPythonText(text: string, file: string, collect: NeedsCollect
     );
   }
   try {
-    reader.read(pythonParser.parse(selection.text));
+    reader.read(parser.parse(selection.text));
   } catch (error) {
     // The parser and the walker recurse on nesting; what is left past MAX_DEPTH must still never crash a run.
     collect.problem(

@@ -12,7 +12,7 @@ import { NeedsCollector } from '../../src/job/collect.js';
 import { PythonReader } from '../../src/job/python-reader.js';
 import { plainTree } from '../../src/job/python-syntax.js';
 import { decodeLiteral } from '../../src/job/python-strings.js';
-import { pythonParser, readPythonText } from '../../src/job/read-job.js';
+import { readPythonText } from '../../src/job/read-job.js';
 import { tokenizeSql } from '../../src/job/sql-tokens.js';
 import { HOLE } from '../../src/job/model.js';
 
@@ -95,9 +95,8 @@ function plainNodes(node: ReturnType<typeof plainTree>): Shown {
 
 describe('the syntax tree', () => {
   it('read from the trees and buffers holds the nodes a TreeCursor shows, in order', () => {
-    // Buffers of 16 characters: most nodes become Trees, repeat nodes among them (the default makes few); the reader's
-    // parser keeps up to 65,535 characters in one buffer.
-    const parsers = [parser, parser.configure({ bufferLength: 16 }), pythonParser];
+    // Buffers of 16 characters: most nodes become Trees, repeat nodes among them (the default makes few).
+    const parsers = [parser, parser.configure({ bufferLength: 16 })];
     const pieces = [...STATEMENTS, '(', ')', '"""', ':', 'x y', '\n    '];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 }), fc.constantFrom(...parsers), (parts, chosen) => {
