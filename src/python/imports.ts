@@ -15,15 +15,21 @@ export function importedModules(source: string): ImportedModule[] {
   const out: ImportedModule[] = [];
   const seen = new Set<string>();
   let inString: string | undefined;
-  for (const { raw, index } of candidateLines(source)) {
+  const indexOf = lineIndexer(source);
+  for (const { raw, start } of candidateLines(source)) {
     if (inString && !raw.includes(inString)) continue; // still inside the string
+    // Most candidates are docstring lines: without `import` they only open or close a string (and need no line number).
+    if (!raw.includes('import')) {
+      inString = openAtEnd(raw, inString);
+      continue;
+    }
     const line = stripStrings(raw, inString);
     inString = line.open;
     const add = (name: string) => {
       const module = name.trim().split('.')[0] ?? '';
       if (/^[A-Za-z_]\w*$/.test(module) && !seen.has(module)) {
         seen.add(module);
-        out.push({ module, line: index + 1 });
+        out.push({ module, line: indexOf(start) + 1 });
       }
     };
     const code = line.code.replace(/#.*$/, '');
@@ -39,25 +45,33 @@ export function importedModules(source: string): ImportedModule[] {
 
 /**
  * The lines (of the first MAX_LINES, split at \n, a \r before it dropped) that name `import` or hold a triple quote, with
- * their 0-based index: only they can add a module or open or close a string. The regular-expression engine finds them;
- * the other lines of a job (most of them) are never cut out.
+ * the offset they start at: only they can add a module or open or close a string. The regular-expression engine finds
+ * them; the other lines of a job (most of them) are neither cut out nor counted.
  */
-function* candidateLines(source: string): Generator<{ raw: string; index: number }> {
+function* candidateLines(source: string): Generator<{ raw: string; start: number }> {
   const mark = /import|"""|'''/g;
-  let index = 0;
-  let start = 0;
+  const indexOf = lineIndexer(source);
   for (let match = mark.exec(source); match; match = mark.exec(source)) {
-    for (let nl = source.indexOf('\n', start); nl >= 0 && nl < match.index; nl = source.indexOf('\n', start)) {
-      index += 1;
-      start = nl + 1;
-    }
-    if (index >= MAX_LINES) return;
+    const start = source.lastIndexOf('\n', match.index - 1) + 1;
+    // A line's 0-based index is at most its offset: only a line that far in is counted here.
+    if (start >= MAX_LINES && indexOf(start) >= MAX_LINES) return;
     const nl = source.indexOf('\n', match.index);
     const end = nl < 0 ? source.length : nl > start && source[nl - 1] === '\r' ? nl - 1 : nl;
-    yield { raw: source.slice(start, end), index };
+    yield { raw: source.slice(start, end), start };
     if (nl < 0) return;
     mark.lastIndex = nl + 1;
   }
+}
+
+/** The 0-based line index of a line start, counted on from the one asked before (asked in order). */
+function lineIndexer(source: string): (start: number) => number {
+  let index = 0;
+  let counted = 0;
+  return (start) => {
+    for (let nl = source.indexOf('\n', counted); nl >= 0 && nl < start; nl = source.indexOf('\n', nl + 1)) index += 1;
+    counted = start;
+    return index;
+  };
 }
 
 /** The code of one line with triple-quoted strings removed; `open` is the quote still open at its end. */
@@ -83,4 +97,25 @@ function stripStrings(line: string, open: string | undefined): { code: string; o
     i += next + 3;
   }
   return quote ? { code, open: quote } : { code };
+}
+
+/** The triple quote still open at the end of `line` (stripStrings' `open`, without building the code). */
+function openAtEnd(line: string, open: string | undefined): string | undefined {
+  let quote = open;
+  let i = 0;
+  for (;;) {
+    if (quote) {
+      const end = line.indexOf(quote, i);
+      if (end < 0) return quote;
+      i = end + 3;
+      quote = undefined;
+      continue;
+    }
+    const double = line.indexOf('"""', i);
+    const single = line.indexOf("'''", i);
+    if (double < 0 && single < 0) return undefined;
+    i = double >= 0 && (single < 0 || double < single) ? double : single;
+    quote = line.slice(i, i + 3);
+    i += 3;
+  }
 }
