@@ -30,7 +30,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateJob } from './bench-lib.mjs';
+import { generateJob, shuffled } from './bench-lib.mjs';
 import { codeThatRan } from './engine-coverage.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -227,11 +227,14 @@ const floor = [];
 for (const job of Object.values(jobs)) timeReader(job, 'cached');
 for (const c of cases.filter((c) => c.mode.endsWith('compiled'))) timeReader(c.job, c.mode);
 for (const run of cliRuns) cliRunOnNewJob(run.checkout, run.cacheFolder);
-for (let i = 0; i < runs; i += 1) {
-  for (const c of cases) c.samples.push(timeReader(c.job, c.mode));
-  for (const run of cliRuns) run.samples.push(cliRunOnNewJob(run.checkout, run.cacheFolder));
-  floor.push(nodeFloorMs());
-}
+// Each round in a new order: a fixed one gave this build's read the same neighbour every round (the CLI runs before
+// it), a few percent of bias against --baseline (the same build against itself read 1.05x).
+const steps = [
+  ...cases.map((c) => () => c.samples.push(timeReader(c.job, c.mode))),
+  ...cliRuns.map((run) => () => run.samples.push(cliRunOnNewJob(run.checkout, run.cacheFolder))),
+  () => floor.push(nodeFloorMs()),
+];
+for (let i = 0; i < runs; i += 1) for (const step of shuffled(steps)) step();
 const withoutJob = loadedReaderParts(['--only', 'job.connectors', '--flink-version', '2.2', '--offline']);
 const firstWithJob = loadedReaderParts([...baseArgs, '--job', smallJob]);
 const againWithJob = loadedReaderParts([...baseArgs, '--job', smallJob]);
