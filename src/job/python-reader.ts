@@ -22,7 +22,7 @@ import {
   type StrValue,
   type Value,
 } from './python-values.js';
-import { lineMapper } from './text-lines.js';
+import { lineMapper } from '../util/text-lines.js';
 import { looksLikeDdl, readSql } from './sql-needs.js';
 
 interface FunctionInfo {

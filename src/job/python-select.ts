@@ -5,7 +5,7 @@
 import { LIMITS } from '../engine/limits.js';
 import { PYTHON_FUNCTION_METHODS } from './python-calls.js';
 import { lineWords, type LogicalLine } from './python-lines.js';
-import { lastAtOrBefore, lineBreaks, lineMapper } from './text-lines.js';
+import { lastAtOrBefore, lineBreaks, lineMapper } from '../util/text-lines.js';
 
 /** Names whose presence makes a line worth parsing. */
 const TRIGGERS = new Set([

@@ -9,7 +9,7 @@ import { logicalLines } from './python-lines.js';
 import { PythonReader } from './python-reader.js';
 import { MAX_DEPTH, selectLines } from './python-select.js';
 import { readSql } from './sql-needs.js';
-import { lineBreaks, lineMapper } from './text-lines.js';
+import { lineBreaks, lineMapper } from '../util/text-lines.js';
 import { importedModules } from '../python/imports.js';
 import { openMatrix } from '../knowledge/matrix.js';
 import { LIMITS } from '../engine/limits.js';

@@ -2,6 +2,7 @@
 // and the insides of triple-quoted strings are skipped, relative imports (`from . import x`) are not modules
 // that need shipping. A line scanner, not a parser: enough to name modules, linear, capped.
 import { LIMITS } from '../engine/limits.js';
+import { lineBreaks } from '../util/text-lines.js';
 
 export interface ImportedModule {
   /** The first component ("a" of "a.b.c"). */
@@ -16,7 +17,7 @@ export function importedModules(source: string): ImportedModule[] {
   const seen = new Set<string>();
   let inString: string | undefined;
   const indexOf = lineIndexer(source);
-  for (const { raw, start } of candidateLines(source)) {
+  for (const { raw, start } of candidateLines(source, indexOf)) {
     if (inString && !raw.includes(inString)) continue; // still inside the string
     // Most candidates are docstring lines: without `import` they only open or close a string (and need no line number).
     if (!raw.includes('import')) {
@@ -48,9 +49,8 @@ export function importedModules(source: string): ImportedModule[] {
  * the offset they start at: only they can add a module or open or close a string. The regular-expression engine finds
  * them; the other lines of a job (most of them) are neither cut out nor counted.
  */
-function* candidateLines(source: string): Generator<{ raw: string; start: number }> {
+function* candidateLines(source: string, indexOf: (start: number) => number): Generator<{ raw: string; start: number }> {
   const mark = /import|"""|'''/g;
-  const indexOf = lineIndexer(source);
   for (let match = mark.exec(source); match; match = mark.exec(source)) {
     const start = source.lastIndexOf('\n', match.index - 1) + 1;
     // A line's 0-based index is at most its offset: only a line that far in is counted here.
@@ -63,12 +63,12 @@ function* candidateLines(source: string): Generator<{ raw: string; start: number
   }
 }
 
-/** The 0-based line index of a line start, counted on from the one asked before (asked in order). */
+/** The 0-based line index of a line start, counted on from the one asked before (asked in order, by both loops). */
 function lineIndexer(source: string): (start: number) => number {
   let index = 0;
   let counted = 0;
   return (start) => {
-    for (let nl = source.indexOf('\n', counted); nl >= 0 && nl < start; nl = source.indexOf('\n', nl + 1)) index += 1;
+    index += lineBreaks(source, counted, start);
     counted = start;
     return index;
   };
