@@ -30,7 +30,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateJob, shuffled } from './bench-lib.mjs';
+import { generateJob, median, shuffled } from './bench-lib.mjs';
 import { codeThatRan } from './engine-coverage.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -211,7 +211,6 @@ function nodeFloorMs() {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const jobs = { '5,000-line job': bigJob, '40-line job': smallJob };
 const modes = hasCompileCache ? ['fresh', 'compiled', 'empty', 'cached'] : ['fresh', 'cached'];
 const cases = Object.entries(jobs).flatMap(([name, job]) => modes.map((mode) => ({ name, job, mode, samples: [] })));
